@@ -1,0 +1,39 @@
+"""tidings: clean, deduplicate and tag scraped news articles, with a Rust core.
+
+>>> import tidings
+>>> tidings.describe(["Iran’s president spoke on Monday."]).words.tolist()
+[5]
+"""
+
+from __future__ import annotations
+
+from . import _core
+from .datasets import load_sample
+from .describe import describe
+from .errors import (
+    InputError,
+    InputTypeError,
+    InternalError,
+    ModelError,
+    TidingsError,
+    TidingsIOError,
+)
+from .io import read_corpus
+
+__version__: str = _core.__version__
+#: ``"release"`` or ``"debug"``: how the loaded Rust core was compiled (benchmarks need release).
+build_profile: str = _core.BUILD_PROFILE
+
+__all__ = [
+    "__version__",
+    "build_profile",
+    "describe",
+    "load_sample",
+    "read_corpus",
+    "TidingsError",
+    "InputError",
+    "InputTypeError",
+    "ModelError",
+    "TidingsIOError",
+    "InternalError",
+]

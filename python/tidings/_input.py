@@ -1,0 +1,98 @@
+"""Text columns in, aligned results out.
+
+Public functions accept a list or tuple of ``str``, a pandas ``Series`` or ``Index`` (object,
+``string`` or Arrow-backed dtype), a pyarrow ``Array``/``ChunkedArray``, a 1-D numpy array, or
+any other iterable of texts. Missing values (``None``, ``NaN``, ``pd.NA``, ``NaT``) are kept as
+missing documents, so every result has one row per input row and keeps the caller's index.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from . import _core
+from .errors import InputTypeError
+
+__all__ = ["TextColumn", "as_text_column", "coerce_item"]
+
+
+@dataclass(frozen=True)
+class TextColumn:
+    """Texts as a list (``str`` or ``None``) plus the index and name to put on results."""
+
+    values: list[Any]
+    index: pd.Index
+    name: Any = None
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
+def as_text_column(texts: Any, *, argument: str = "texts") -> TextColumn:
+    """Normalise any supported text container into a :class:`TextColumn`."""
+    if isinstance(texts, (str, bytes)):
+        raise InputTypeError(
+            f"{argument} must be a collection of documents, not a single {type(texts).__name__}; "
+            f"wrap it in a list: [{argument}]"
+        )
+    if isinstance(texts, pd.DataFrame):
+        raise InputTypeError(
+            f"{argument} must be one column of text, got a DataFrame; pass df['column'] "
+            "or use the DataFrame accessor, e.g. df.tidings.dedup(text='column')"
+        )
+    if isinstance(texts, pd.Series):
+        return TextColumn(texts.tolist(), texts.index, texts.name)
+    if isinstance(texts, pd.Index):
+        return TextColumn(texts.tolist(), pd.RangeIndex(len(texts)), texts.name)
+    if hasattr(texts, "to_pylist") and hasattr(texts, "type"):  # pyarrow Array / ChunkedArray
+        values = texts.to_pylist()
+        return TextColumn(values, pd.RangeIndex(len(values)))
+    if hasattr(texts, "ndim") and hasattr(texts, "tolist"):  # numpy
+        if texts.ndim != 1:
+            raise InputTypeError(f"{argument} must be one-dimensional, got an array of shape {texts.shape}")
+        values = texts.tolist()
+        return TextColumn(values, pd.RangeIndex(len(values)))
+    if isinstance(texts, (list, tuple)):
+        return TextColumn(list(texts), pd.RangeIndex(len(texts)))
+    if isinstance(texts, Iterable):
+        values = list(texts)
+        return TextColumn(values, pd.RangeIndex(len(values)))
+    raise InputTypeError(
+        f"{argument} must be a list, pandas Series or pyarrow array of str, got {type(texts).__name__}"
+    )
+
+
+def _is_missing(item: Any) -> bool:
+    if item is None or item is pd.NA or item is pd.NaT:
+        return True
+    if isinstance(item, float):
+        return math.isnan(item)
+    try:
+        return bool(pd.isna(item)) if not isinstance(item, (list, tuple, dict, set)) else False
+    except (TypeError, ValueError):
+        return False
+
+
+def coerce_item(item: Any, position: int) -> str | None:
+    """Turn one non-``str`` item of a text column into ``str`` or ``None`` (missing).
+
+    Called by the Rust core for every item that is not a plain, well-formed ``str``:
+    missing values become ``None``; ``bytes`` are decoded (UTF-8, stray bytes as cp1252);
+    a ``str`` with lone surrogates gets each one replaced by U+FFFD, which keeps every offset;
+    anything else raises :class:`InputTypeError` naming the row.
+    """
+    if isinstance(item, str):
+        return item.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(item, (bytes, bytearray, memoryview)):
+        return _core.decode_bytes(bytes(item))
+    if _is_missing(item):
+        return None
+    raise InputTypeError(
+        f"row {position} of the texts is a {type(item).__name__} ({item!r:.60}), "
+        "expected str, bytes or a missing value (None/NaN)"
+    )

@@ -1,0 +1,83 @@
+"""The ``tidings`` command line: ``tidings demo`` and ``tidings run INPUT --out DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .datasets import load_sample
+from .errors import TidingsError
+from .io import read_corpus
+from .pipeline import run_pipeline, summarize
+
+
+def _workers(value: str) -> int:
+    number = int(value)
+    if number == 0 or number < -1:
+        raise argparse.ArgumentTypeError("workers must be a positive number or -1 for all cores")
+    return number
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tidings",
+        description="Clean, deduplicate and tag scraped news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"tidings {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo",
+        help="run the whole pipeline on the sample corpus shipped with tidings and print a summary",
+        description="Run the whole pipeline on the sample corpus shipped with tidings and print a summary.",
+    )
+    demo.add_argument("--workers", type=_workers, default=None, help="threads to use (default: all cores)")
+
+    run = commands.add_parser(
+        "run",
+        help="run the pipeline on a corpus and write Parquet tables",
+        description=(
+            "Run the pipeline on INPUT (a .jsonl, .parquet, .csv or .tsv file, or a folder of .txt "
+            "files) and write one Parquet file per table into --out."
+        ),
+    )
+    run.add_argument("input", type=Path, metavar="INPUT", help="corpus file or folder of .txt files")
+    run.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the Parquet tables")
+    run.add_argument("--text", default="text", metavar="COLUMN", help="text column (default: text)")
+    run.add_argument("--id", default=None, metavar="COLUMN", help="id column (default: id, else row number)")
+    run.add_argument("--workers", type=_workers, default=None, help="threads to use (default: all cores)")
+    return parser
+
+
+def _demo(args: argparse.Namespace) -> int:
+    corpus = load_sample()
+    result = run_pipeline(corpus, workers=args.workers)
+    print("tidings demo: the sample corpus shipped with the package")
+    print(summarize(result))
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    corpus = read_corpus(args.input, text=args.text, id=args.id)
+    result = run_pipeline(corpus, workers=args.workers)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, table in result.tables.items():
+        table.to_parquet(args.out / f"{name}.parquet", index=False)
+    print(summarize(result))
+    print(f"wrote {', '.join(f'{name}.parquet' for name in result.tables)} to {args.out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _demo(args) if args.command == "demo" else _run(args)
+    except TidingsError as error:
+        print(f"tidings: error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

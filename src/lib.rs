@@ -1,0 +1,13 @@
+//! tidings: clean, deduplicate and tag scraped news articles.
+//!
+//! Everything outside `python` is pure Rust and never touches pyo3, so `cargo test`
+//! runs without an interpreter. The `python` feature adds the thin bindings layer.
+
+pub mod error;
+pub mod parallel;
+pub mod text;
+
+#[cfg(feature = "python")]
+mod python;
+
+pub use error::{Error, Result};
