@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from . import _core
+from . import accessors as _accessors  # noqa: F401  (registers the pandas accessors)
 from .datasets import load_sample
 from .describe import describe
 from .errors import (
