@@ -26,5 +26,5 @@ def load_sample() -> pd.DataFrame:
     with path.open("r", encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()]
     frame = pd.DataFrame(rows, columns=["id", "source", "url", "date", "text"])
-    frame["date"] = pd.to_datetime(frame["date"])
+    frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
     return frame
