@@ -236,3 +236,29 @@ def test_stubs_match_the_compiled_module() -> None:
         capture_output=True, text=True, check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet", ".csv", "txt-folder"])
+def test_iter_corpus_chunks_match_whole_read(tmp_path: Path, suffix: str) -> None:
+    frame = pd.DataFrame({"text": [f"Article number {i}." for i in range(23)]})
+    if suffix == "txt-folder":
+        path = tmp_path / "docs"
+        path.mkdir()
+        for i, t in enumerate(frame["text"]):
+            (path / f"{i:03d}.txt").write_text(t, encoding="utf-8")
+    else:
+        path = tmp_path / f"c{suffix}"
+        if suffix == ".jsonl":
+            frame.to_json(path, orient="records", lines=True, force_ascii=False)
+        elif suffix == ".parquet":
+            frame.to_parquet(path)
+        else:
+            frame.to_csv(path, index=False)
+    whole = tidings.read_corpus(path)
+    chunks = list(tidings.io.iter_corpus(path, chunksize=5))
+    assert [len(c) for c in chunks] == [5, 5, 5, 5, 3]
+    joined = pd.concat(chunks, ignore_index=True)
+    assert joined["id"].tolist() == whole["id"].tolist()
+    assert joined["text"].tolist() == whole["text"].tolist()
+    with pytest.raises(tidings.InputError, match="chunksize"):
+        next(tidings.io.iter_corpus(path, chunksize=0))

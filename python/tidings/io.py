@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -9,16 +10,20 @@ import pandas as pd
 from . import _core
 from .errors import InputError, TidingsIOError
 
-__all__ = ["read_corpus", "CORPUS_FORMATS"]
+__all__ = ["read_corpus", "iter_corpus", "CORPUS_FORMATS"]
 
 CORPUS_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet",
                   ".pq": "parquet", ".csv": "csv", ".tsv": "tsv"}
 
 
-def _read_txt_folder(folder: Path) -> pd.DataFrame:
+def _txt_files(folder: Path) -> list[Path]:
     files = sorted(p for p in folder.rglob("*.txt") if p.is_file())
     if not files:
         raise TidingsIOError(f"{folder} is a folder but holds no .txt files")
+    return files
+
+
+def _txt_frame(folder: Path, files: list[Path]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "id": [p.relative_to(folder).as_posix() for p in files],
@@ -26,6 +31,86 @@ def _read_txt_folder(folder: Path) -> pd.DataFrame:
             "text": [_core.decode_bytes(p.read_bytes()) for p in files],
         }
     )
+
+
+def _format_of(path: Path) -> str:
+    if not path.exists():
+        raise TidingsIOError(f"no such file or folder: {path}")
+    if path.is_dir():
+        return "txt"
+    kind = CORPUS_FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(
+            f"cannot tell the format of {path.name}: use one of {', '.join(sorted(CORPUS_FORMATS))} "
+            "or a folder of .txt files"
+        )
+    return kind
+
+
+def _raw_chunks(path: Path, kind: str, chunksize: int | None) -> Iterator[pd.DataFrame]:
+    if kind == "txt":
+        files = _txt_files(path)
+        step = chunksize or len(files)
+        for start in range(0, len(files), step):
+            yield _txt_frame(path, files[start : start + step])
+    elif kind == "jsonl":
+        if chunksize is None:
+            yield pd.read_json(path, lines=True, dtype=False)
+        else:
+            with pd.read_json(path, lines=True, dtype=False, chunksize=chunksize) as reader:
+                yield from reader
+    elif kind == "parquet":
+        import pyarrow.parquet as pq
+
+        if chunksize is None:
+            yield pd.read_parquet(path)
+        else:
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=chunksize):
+                yield batch.to_pandas()
+    else:
+        options = dict(sep="\t" if kind == "tsv" else ",", dtype=str, keep_default_na=False, na_values=[""])
+        if chunksize is None:
+            yield pd.read_csv(path, **options)
+        else:
+            with pd.read_csv(path, chunksize=chunksize, **options) as reader:
+                yield from reader
+
+
+def _standardize(frame: pd.DataFrame, path: Path, text: str, id: str | None, first_row: int) -> pd.DataFrame:
+    if text not in frame.columns:
+        raise InputError(f"{path.name} has no column {text!r}; its columns are {list(frame.columns)}")
+    frame = frame.rename(columns={text: "text"})
+    id_column = id or ("id" if "id" in frame.columns else None)
+    if id_column is None:
+        frame.insert(0, "id", [str(i) for i in range(first_row, first_row + len(frame))])
+    elif id_column not in frame.columns:
+        raise InputError(f"{path.name} has no id column {id_column!r}; its columns are {list(frame.columns)}")
+    else:
+        frame = frame.rename(columns={id_column: "id"})
+        frame["id"] = frame["id"].astype(str)
+    return frame.reset_index(drop=True)
+
+
+def iter_corpus(
+    path: str | Path, *, text: str = "text", id: str | None = None, chunksize: int = 10_000
+) -> Iterator[pd.DataFrame]:
+    """Read a corpus in chunks of ``chunksize`` documents, so it never has to fit in memory.
+
+    Takes the same arguments as :func:`read_corpus` and yields DataFrames of the same shape.
+    """
+    if chunksize < 1:
+        raise InputError(f"chunksize must be at least 1, got {chunksize}")
+    path = Path(path)
+    kind = _format_of(path)
+    first_row = 0
+    try:
+        for chunk in _raw_chunks(path, kind, chunksize):
+            yield _standardize(chunk, path, text, id, first_row)
+            first_row += len(chunk)
+    except (ValueError, OSError) as error:
+        if isinstance(error, InputError):
+            raise
+        raise TidingsIOError(f"cannot read {path} as {kind}: {error}") from error
 
 
 def read_corpus(path: str | Path, *, text: str = "text", id: str | None = None) -> pd.DataFrame:
@@ -48,35 +133,9 @@ def read_corpus(path: str | Path, *, text: str = "text", id: str | None = None) 
         The file's columns, with ``text`` renamed to ``"text"`` and an ``id`` column (str).
     """
     path = Path(path)
-    if not path.exists():
-        raise TidingsIOError(f"no such file or folder: {path}")
-    if path.is_dir():
-        return _read_txt_folder(path)
-    kind = CORPUS_FORMATS.get(path.suffix.lower())
-    if kind is None:
-        raise InputError(
-            f"cannot tell the format of {path.name}: use one of {', '.join(sorted(CORPUS_FORMATS))} "
-            "or a folder of .txt files"
-        )
+    kind = _format_of(path)
     try:
-        if kind == "jsonl":
-            frame = pd.read_json(path, lines=True, dtype=False)
-        elif kind == "parquet":
-            frame = pd.read_parquet(path)
-        else:
-            frame = pd.read_csv(path, sep="\t" if kind == "tsv" else ",", dtype=str, keep_default_na=False,
-                                na_values=[""])
+        frames = list(_raw_chunks(path, kind, None))
     except (ValueError, OSError) as error:
         raise TidingsIOError(f"cannot read {path} as {kind}: {error}") from error
-    if text not in frame.columns:
-        raise InputError(f"{path.name} has no column {text!r}; its columns are {list(frame.columns)}")
-    frame = frame.rename(columns={text: "text"})
-    id_column = id or ("id" if "id" in frame.columns else None)
-    if id_column is None:
-        frame.insert(0, "id", [str(i) for i in range(len(frame))])
-    elif id_column not in frame.columns:
-        raise InputError(f"{path.name} has no id column {id_column!r}; its columns are {list(frame.columns)}")
-    else:
-        frame = frame.rename(columns={id_column: "id"})
-        frame["id"] = frame["id"].astype(str)
-    return frame.reset_index(drop=True)
+    return _standardize(frames[0], path, text, id, 0)
