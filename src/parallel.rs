@@ -102,3 +102,38 @@ mod tests {
         }
     }
 }
+
+/// A count of finished work items, shared between the workers and whoever draws a progress bar.
+/// Workers add to it without locks; readers poll it (the Python side from another thread while
+/// the GIL is released).
+#[derive(Debug, Default, Clone)]
+pub struct Progress(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl Progress {
+    pub fn add(&self, items: usize) {
+        self.0
+            .fetch_add(items, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn done(&self) -> usize {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+#[cfg(test)]
+mod progress_tests {
+    use super::*;
+    use rayon::prelude::*;
+
+    #[test]
+    fn counts_across_threads() {
+        let progress = Progress::default();
+        let seen = progress.clone();
+        run(2, || {
+            (0..1000).into_par_iter().for_each(|_| seen.add(1));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(progress.done(), 1000);
+    }
+}

@@ -262,3 +262,19 @@ def test_iter_corpus_chunks_match_whole_read(tmp_path: Path, suffix: str) -> Non
     assert joined["text"].tolist() == whole["text"].tolist()
     with pytest.raises(tidings.InputError, match="chunksize"):
         next(tidings.io.iter_corpus(path, chunksize=0))
+
+
+def test_progress_counter_counts_documents() -> None:
+    counter = _core.ProgressCounter()
+    _core.describe(["a", None, "b c"], progress=counter)
+    assert counter.done == 3
+
+
+def test_progress_bar_appears_on_slow_steps(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from tidings import _progress
+
+    monkeypatch.setattr(_progress, "SHOW_AFTER_SECONDS", 0.0)
+    tidings.describe(["word " * 1000] * 2000, progress=True)
+    assert "describe" in capsys.readouterr().err
+    tidings.describe(["word " * 1000] * 2000, progress=False)
+    assert capsys.readouterr().err == ""

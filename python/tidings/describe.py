@@ -8,12 +8,13 @@ import pandas as pd
 
 from . import _core
 from ._input import as_text_column
+from ._progress import progress_bar
 from ._results import aligned_frame
 
 __all__ = ["describe"]
 
 
-def describe(texts: Any, *, workers: int | None = None) -> pd.DataFrame:
+def describe(texts: Any, *, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
     """Count characters, words, non-blank lines and paragraphs of each document.
 
     Parameters
@@ -22,6 +23,8 @@ def describe(texts: Any, *, workers: int | None = None) -> pd.DataFrame:
         The documents. Missing values (``None``, ``NaN``, ``pd.NA``) count as empty documents.
     workers : int, optional
         Number of threads; ``None`` or ``-1`` uses every core.
+    progress : bool, default True
+        Show a progress bar when the call runs for more than a second.
 
     Returns
     -------
@@ -36,5 +39,6 @@ def describe(texts: Any, *, workers: int | None = None) -> pd.DataFrame:
     [2, 0]
     """
     column = as_text_column(texts)
-    counts = _core.describe(column.values, workers=workers)
+    with progress_bar(len(column), desc="describe", enabled=progress) as counter:
+        counts = _core.describe(column.values, workers=workers, progress=counter)
     return aligned_frame(counts, column, dtypes={k: "int64" for k in counts})

@@ -6,11 +6,13 @@ use pyo3::types::PyDict;
 
 mod errors;
 mod input;
+mod progress;
 
 pub(crate) use errors::IntoPyResult;
 pub(crate) use input::extract_texts;
 #[allow(unused_imports)] // used by the stage bindings
 pub(crate) use input::Text;
+pub(crate) use progress::{progress_of, ProgressCounter};
 
 use crate::parallel;
 
@@ -27,21 +29,26 @@ pub(crate) fn compute<R: Send>(
 
 /// Character, word, line and paragraph counts per document, as a dict of equal-length lists.
 #[pyfunction]
-#[pyo3(signature = (texts, *, workers = None))]
+#[pyo3(signature = (texts, *, workers = None, progress = None))]
 fn describe<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     workers: Option<i64>,
+    progress: Option<&Bound<'py, ProgressCounter>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     use rayon::prelude::*;
     let texts = extract_texts(texts)?;
+    let counter = progress_of(progress);
     let stats: Vec<crate::text::stats::TextStats> = compute(py, workers, || {
         Ok(texts
             .par_iter()
             .map(|t| {
-                t.as_deref()
+                let stats = t
+                    .as_deref()
                     .map(crate::text::stats::text_stats)
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                counter.add(1);
+                stats
             })
             .collect())
     })?;
@@ -81,6 +88,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
             "release"
         },
     )?;
+    m.add_class::<ProgressCounter>()?;
     m.add_function(wrap_pyfunction!(describe, m)?)?;
     m.add_function(wrap_pyfunction!(decode_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(_raise_internal_error, m)?)?;
