@@ -1,0 +1,177 @@
+"""Analyst tables over the ``entities`` and ``documents`` tables of a corpus.
+
+All functions take plain DataFrames (the shapes :func:`tidings.tag` and :class:`tidings.Corpus`
+produce), so they work on any slice an analyst has filtered.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any
+
+import pandas as pd
+
+from .errors import InputError
+
+__all__ = ["entity_counts", "cooccurrence", "to_networkx", "timeline", "mentioned_with", "name_variants"]
+
+_ENTITY_COLUMNS = ("doc", "label", "entity")
+
+
+def _check(entities: pd.DataFrame, columns: tuple[str, ...] = _ENTITY_COLUMNS) -> None:
+    missing = [c for c in columns if c not in entities.columns]
+    if missing:
+        raise InputError(f"the entities table lacks the columns {missing}; pass the table tidings.tag returns")
+
+
+def entity_counts(entities: pd.DataFrame, *, labels: list[str] | None = None) -> pd.DataFrame:
+    """Mentions and documents per canonical entity, most mentioned first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``entity`` (str), ``label`` (str), ``mentions`` (int64), ``documents`` (int64,
+        distinct documents), ``variants`` (int64, distinct surface spellings).
+    """
+    _check(entities, (*_ENTITY_COLUMNS, "text"))
+    if labels is not None:
+        entities = entities[entities["label"].isin(labels)]
+    grouped = entities.groupby(["entity", "label"], sort=False, observed=True)
+    table = pd.DataFrame(
+        {
+            "mentions": grouped.size(),
+            "documents": grouped["doc"].nunique(),
+            "variants": grouped["text"].nunique(),
+        }
+    ).reset_index()
+    table = table.astype({"entity": str, "label": str, "mentions": "int64", "documents": "int64", "variants": "int64"})
+    return table.sort_values(["mentions", "documents", "entity"], ascending=[False, False, True], ignore_index=True)
+
+
+def cooccurrence(
+    entities: pd.DataFrame,
+    *,
+    level: str = "document",
+    labels: list[str] | None = None,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """Pairs of entities mentioned together, in one document or (``level="sentence"``) one sentence.
+
+    Sentence level needs the ``sentence`` column :func:`tidings.tag` adds (the sentence's index in
+    its document).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``entity_a``, ``entity_b`` (str, ``entity_a < entity_b``), ``label_a``,
+        ``label_b`` (str) and ``count`` (int64: documents or sentences where both appear),
+        strongest pairs first.
+    """
+    if level not in {"document", "sentence"}:
+        raise InputError(f"level must be 'document' or 'sentence', got {level!r}")
+    _check(entities)
+    unit = ["doc"] if level == "document" else ["doc", "sentence"]
+    if level == "sentence" and "sentence" not in entities.columns:
+        raise InputError("sentence-level co-occurrence needs the 'sentence' column of tidings.tag's table")
+    if labels is not None:
+        entities = entities[entities["label"].isin(labels)]
+    label_of = entities.drop_duplicates("entity").set_index("entity")["label"]
+    counts: dict[tuple[str, str], int] = {}
+    for _, group in entities.groupby(unit, sort=False):
+        names = sorted(set(group["entity"]))
+        for pair in combinations(names, 2):
+            counts[pair] = counts.get(pair, 0) + 1
+    rows = [(a, b, label_of[a], label_of[b], n) for (a, b), n in counts.items() if n >= min_count]
+    table = pd.DataFrame(rows, columns=["entity_a", "entity_b", "label_a", "label_b", "count"])
+    table = table.astype({"entity_a": str, "entity_b": str, "label_a": str, "label_b": str, "count": "int64"})
+    return table.sort_values(["count", "entity_a", "entity_b"], ascending=[False, True, True], ignore_index=True)
+
+
+def to_networkx(pairs: pd.DataFrame) -> Any:
+    """A ``networkx.Graph`` of a :func:`cooccurrence` table: nodes carry ``label``, edges ``weight``."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    for row in pairs.itertuples(index=False):
+        graph.add_node(row.entity_a, label=row.label_a)
+        graph.add_node(row.entity_b, label=row.label_b)
+        graph.add_edge(row.entity_a, row.entity_b, weight=int(row.count))
+    return graph
+
+
+def timeline(
+    entities: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    freq: str = "W",
+    top: int | None = 10,
+    labels: list[str] | None = None,
+) -> pd.DataFrame:
+    """Mentions of each entity per period of publication date.
+
+    Parameters
+    ----------
+    entities, documents : pandas.DataFrame
+        ``documents`` needs ``id`` and ``date`` columns; ``entities["doc"]`` refers to ``id``.
+    freq : str, default "W"
+        A pandas period alias: ``"D"``, ``"W"``, ``"M"``, ``"Q"``, ``"Y"``.
+    top : int, optional
+        Keep the ``top`` most mentioned entities (all when ``None``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by period start (``datetime64[ns]``), one ``int64`` column per entity.
+    """
+    _check(entities)
+    if "date" not in documents.columns or "id" not in documents.columns:
+        raise InputError("the timeline needs documents with 'id' and 'date' columns")
+    if labels is not None:
+        entities = entities[entities["label"].isin(labels)]
+    dates = documents.set_index("id")["date"]
+    dated = entities.assign(date=entities["doc"].map(dates)).dropna(subset=["date"])
+    if top is not None:
+        keep = dated["entity"].value_counts().head(top).index
+        dated = dated[dated["entity"].isin(keep)]
+    if dated.empty:
+        return pd.DataFrame(index=pd.DatetimeIndex([], name="period"))
+    periods = pd.to_datetime(dated["date"]).dt.to_period(freq).dt.start_time.astype("datetime64[ns]")
+    table = dated.assign(period=periods).pivot_table(
+        index="period", columns="entity", values="doc", aggfunc="size", fill_value=0
+    )
+    table.columns.name = None
+    return table.astype("int64")
+
+
+def mentioned_with(entities: pd.DataFrame, entity: str, *, level: str = "document") -> pd.DataFrame:
+    """Who and what is mentioned with ``entity`` (its canonical name), most often first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``entity``, ``label`` (str) and ``count`` (int64).
+    """
+    pairs = cooccurrence(entities, level=level)
+    mine = pairs[(pairs["entity_a"] == entity) | (pairs["entity_b"] == entity)]
+    other = mine["entity_b"].where(mine["entity_a"] == entity, mine["entity_a"])
+    label = mine["label_b"].where(mine["entity_a"] == entity, mine["label_a"])
+    table = pd.DataFrame({"entity": other.astype(str), "label": label.astype(str), "count": mine["count"]})
+    return table.reset_index(drop=True)
+
+
+def name_variants(entities: pd.DataFrame, *, min_variants: int = 2) -> pd.DataFrame:
+    """The spellings found for each canonical entity, for entities with several.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``entity``, ``label`` (str), ``variant`` (str), ``mentions`` and ``documents`` (int64).
+    """
+    _check(entities, (*_ENTITY_COLUMNS, "text"))
+    spellings = entities.groupby("entity")["text"].nunique()
+    many = spellings[spellings >= min_variants].index
+    subset = entities[entities["entity"].isin(many)]
+    grouped = subset.groupby(["entity", "label", "text"], sort=True)
+    table = pd.DataFrame({"mentions": grouped.size(), "documents": grouped["doc"].nunique()}).reset_index()
+    table = table.rename(columns={"text": "variant"})
+    return table.astype({"entity": str, "label": str, "variant": str, "mentions": "int64", "documents": "int64"})

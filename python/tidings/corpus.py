@@ -1,0 +1,150 @@
+"""``tidings.Corpus``: a corpus as pandas tables, with each pipeline step returning a new Corpus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import InputError, InputTypeError
+from .io import read_corpus
+
+__all__ = ["Corpus"]
+
+
+def _empty(columns: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A corpus of documents and the tables tidings derived from it.
+
+    Build one with :meth:`Corpus.read` or :meth:`Corpus.from_pandas`; each step
+    (:meth:`clean`, :meth:`dedup`, :meth:`tag`) returns a new Corpus and leaves this one as it was.
+
+    Attributes
+    ----------
+    documents : pandas.DataFrame
+        One row per document: ``id`` (str), ``text`` (the raw text), ``source`` and ``date`` when
+        known, and the columns each step adds.
+    steps : tuple of str
+        The steps run so far, in order.
+    """
+
+    documents: pd.DataFrame
+    steps: tuple[str, ...] = ()
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    # --- construction ----------------------------------------------------------------------------
+
+    @classmethod
+    def from_pandas(
+        cls,
+        frame: pd.DataFrame,
+        *,
+        text: str = "text",
+        id: str | None = None,
+        date: str | None = None,
+        source: str | None = None,
+    ) -> Corpus:
+        """Wrap a DataFrame: name its text column, and optionally its id, date and source columns.
+
+        Ids default to the ``id`` column when there is one, else to the row number. Dates are
+        parsed with :func:`pandas.to_datetime` (unparseable dates become ``NaT``).
+        """
+        if not isinstance(frame, pd.DataFrame):
+            raise InputTypeError(f"from_pandas takes a pandas DataFrame, got {type(frame).__name__}")
+        for role, column in (("text", text), ("id", id), ("date", date), ("source", source)):
+            if column is not None and column not in frame.columns:
+                raise InputError(f"no {role} column {column!r}; the columns are {list(frame.columns)}")
+        documents = frame.rename(columns={text: "text"}).reset_index(drop=True)
+        id_column = id or ("id" if "id" in frame.columns else None)
+        if id_column is None:
+            documents.insert(0, "id", [str(i) for i in range(len(documents))])
+        else:
+            documents = documents.rename(columns={id_column: "id"})
+            documents["id"] = documents["id"].astype(str)
+        if not documents["id"].is_unique:
+            duplicated = documents["id"][documents["id"].duplicated()].iloc[0]
+            raise InputError(f"document ids must be unique; {duplicated!r} appears more than once")
+        for role, column in (("date", date), ("source", source)):
+            if column is not None and column != role:
+                documents = documents.rename(columns={column: role})
+        if "date" in documents.columns:
+            documents["date"] = pd.to_datetime(documents["date"], errors="coerce").astype("datetime64[ns]")
+        return cls(documents=documents)
+
+    @classmethod
+    def read(
+        cls,
+        path: str | Path,
+        *,
+        text: str = "text",
+        id: str | None = None,
+        date: str | None = None,
+        source: str | None = None,
+    ) -> Corpus:
+        """Read a JSONL, Parquet, CSV/TSV file or a folder of ``.txt`` files (see :func:`tidings.read_corpus`).
+
+        ``date`` and ``source`` default to columns of those names when the file has them. For a
+        corpus larger than memory, stream it with ``tidings run`` or :func:`tidings.io.iter_corpus`.
+        """
+        frame = read_corpus(path, text=text, id=id)
+        date = date or ("date" if "date" in frame.columns else None)
+        source = source or ("source" if "source" in frame.columns else None)
+        return cls.from_pandas(frame, id="id", date=date, source=source)
+
+    @classmethod
+    def sample(cls) -> Corpus:
+        """The sample corpus shipped with tidings (see :func:`tidings.load_sample`)."""
+        from .datasets import load_sample
+
+        return cls.from_pandas(load_sample(), date="date", source="source")
+
+    # --- tables --------------------------------------------------------------------------------------
+
+    def _table(self, name: str, step: str) -> pd.DataFrame:
+        if name not in self.tables:
+            raise InputError(f"the corpus has no {name} table yet: run corpus.{step}() first")
+        return self.tables[name]
+
+    def _with(self, step: str, documents: pd.DataFrame, **tables: pd.DataFrame) -> Corpus:
+        return replace(self, documents=documents, steps=(*self.steps, step), tables={**self.tables, **tables})
+
+    @property
+    def texts(self) -> pd.Series:
+        """The text each step works on: the cleaned text once :meth:`clean` ran, else the raw text."""
+        column = "clean_text" if "clean_text" in self.documents.columns else "text"
+        return self.documents[column]
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def to_parquet(self, folder: str | Path) -> list[Path]:
+        """Write ``documents.parquet`` and every derived table into ``folder``; returns the paths."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, table in {"documents": self.documents, **self.tables}.items():
+            path = folder / f"{name}.parquet"
+            table.to_parquet(path, index=False)
+            written.append(path)
+        return written
+
+    def __repr__(self) -> str:
+        steps = " → ".join(self.steps) if self.steps else "raw"
+        return f"<tidings.Corpus: {len(self):,} documents, steps: {steps}, tables: {', '.join(self.tables) or '-'}>"
+
+    def summary(self) -> dict[str, Any]:
+        """Headline figures of the corpus and its steps, as a dict."""
+        documents = self.documents
+        figures: dict[str, Any] = {"documents": len(documents)}
+        if "source" in documents.columns:
+            figures["sources"] = int(documents["source"].nunique())
+        if "date" in documents.columns and documents["date"].notna().any():
+            figures["first_date"] = documents["date"].min()
+            figures["last_date"] = documents["date"].max()
+        return figures

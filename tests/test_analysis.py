@@ -1,0 +1,99 @@
+"""Analyst tables and plots over hand-made entity tables (independent of the tagger)."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+import tidings
+from tidings import analysis, plots
+
+ENTITIES = pd.DataFrame(
+    {
+        "doc": ["a", "a", "a", "b", "b", "c", "c", "c"],
+        "sentence": [0, 0, 1, 0, 0, 0, 1, 1],
+        "text": ["Rowhani", "Putin", "Aleppo", "Rouhani", "Putin", "Rouhani", "Assad", "Aleppo"],
+        "label": ["PERSON", "PERSON", "LOC", "PERSON", "PERSON", "PERSON", "PERSON", "LOC"],
+        "entity": ["Hassan Rouhani", "Vladimir Putin", "Aleppo", "Hassan Rouhani", "Vladimir Putin",
+                   "Hassan Rouhani", "Bashar al-Assad", "Aleppo"],
+    }
+)
+DOCUMENTS = pd.DataFrame({"id": ["a", "b", "c"], "date": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-02-10"])})
+
+
+def reference_pairs(entities: pd.DataFrame, unit: list[str]) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    for _, group in entities.groupby(unit):
+        names = sorted(set(group["entity"]))
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                counts[(a, b)] = counts.get((a, b), 0) + 1
+    return counts
+
+
+def test_entity_counts() -> None:
+    counts = analysis.entity_counts(ENTITIES)
+    top = counts.iloc[0]
+    assert (top.entity, top.mentions, top.documents, top.variants) == ("Hassan Rouhani", 3, 3, 2)
+    assert counts.dtypes["mentions"] == "int64"
+    assert analysis.entity_counts(ENTITIES, labels=["LOC"])["entity"].tolist() == ["Aleppo"]
+
+
+@pytest.mark.parametrize("level,unit", [("document", ["doc"]), ("sentence", ["doc", "sentence"])])
+def test_cooccurrence_matches_reference(level: str, unit: list[str]) -> None:
+    table = analysis.cooccurrence(ENTITIES, level=level)
+    got = {(r.entity_a, r.entity_b): r.count for r in table.itertuples()}
+    assert got == reference_pairs(ENTITIES, unit)
+    assert (table["entity_a"] < table["entity_b"]).all()
+
+
+def test_cooccurrence_graph() -> None:
+    graph = analysis.to_networkx(analysis.cooccurrence(ENTITIES))
+    assert graph.edges["Hassan Rouhani", "Vladimir Putin"]["weight"] == 2
+    assert graph.nodes["Aleppo"]["label"] == "LOC"
+
+
+def test_cooccurrence_bad_level() -> None:
+    with pytest.raises(tidings.InputError, match="level"):
+        analysis.cooccurrence(ENTITIES, level="paragraph")
+    with pytest.raises(tidings.InputError, match="sentence"):
+        analysis.cooccurrence(ENTITIES.drop(columns="sentence"), level="sentence")
+
+
+def test_timeline() -> None:
+    table = analysis.timeline(ENTITIES, DOCUMENTS, freq="M", top=None)
+    assert table.loc["2026-01-01", "Hassan Rouhani"] == 2
+    assert table.loc["2026-02-01", "Bashar al-Assad"] == 1
+    assert table.index.dtype == "datetime64[ns]"
+
+
+def test_mentioned_with_and_variants() -> None:
+    people = analysis.mentioned_with(ENTITIES, "Vladimir Putin")
+    assert dict(zip(people["entity"], people["count"])) == {"Hassan Rouhani": 2, "Aleppo": 1}
+    variants = analysis.name_variants(ENTITIES)
+    assert set(variants["variant"]) == {"Rowhani", "Rouhani"}
+
+
+def test_missing_columns_are_named() -> None:
+    with pytest.raises(tidings.InputError, match="entity"):
+        analysis.entity_counts(ENTITIES.drop(columns="entity"))
+
+
+def test_plots_return_figures_headless() -> None:
+    from matplotlib.figure import Figure
+
+    figures = [
+        plots.plot_top_entities(ENTITIES),
+        plots.plot_cooccurrence(analysis.cooccurrence(ENTITIES)),
+        plots.plot_timeline(analysis.timeline(ENTITIES, DOCUMENTS, freq="D")),
+        plots.plot_cluster_sizes(pd.DataFrame({"cluster": [0, 0, 2], "cluster_size": [2, 2, 1]})),
+        plots.plot_top_entities(ENTITIES.iloc[:0]),
+        plots.plot_cooccurrence(analysis.cooccurrence(ENTITIES.iloc[:0])),
+    ]
+    for figure in figures:
+        assert isinstance(figure, Figure)
+        png = io.BytesIO()
+        figure.savefig(png, format="png")  # renders with Agg: no display needed
+        assert png.getvalue().startswith(b"\x89PNG")
