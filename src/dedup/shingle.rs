@@ -13,46 +13,117 @@
 use std::borrow::Cow;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::text::words::word_spans;
 
 /// Seed of the shingle hash, so a shingle of one word never equals that word's own hash.
 const SHINGLE_SEED: u64 = 0x7469_6469_6e67_7331; // "tidings1"
 
-/// NFC plus whitespace collapse (see the module docs). Borrows when nothing changes.
+/// NFC plus whitespace collapse (see the module docs).
 pub fn normalize(text: &str) -> Cow<'_, str> {
-    let composed: Cow<'_, str> = if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(text)
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        collapse_whitespace(text)
     } else {
-        Cow::Owned(text.nfc().collect())
-    };
-    if !needs_whitespace_collapse(&composed) {
-        return composed;
+        let composed: String = text.nfc().collect();
+        Cow::Owned(collapse_whitespace(&composed).into_owned())
     }
-    let mut out = String::with_capacity(composed.len());
-    for word in composed.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    Cow::Owned(out)
 }
 
-fn needs_whitespace_collapse(text: &str) -> bool {
-    let mut previous_space = true; // a leading space needs trimming
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if previous_space || c != ' ' {
-                return true;
-            }
-            previous_space = true;
-        } else {
-            previous_space = false;
+/// Every whitespace run becomes one space, ends trimmed. Borrows when nothing changes.
+fn collapse_whitespace(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && c.is_whitespace()) {
+        collapse_ascii_whitespace(text)
+    } else {
+        collapse_unicode_whitespace(text)
+    }
+}
+
+/// [`collapse_whitespace`] for a text whose only whitespace is ASCII: stretches between
+/// whitespace runs that need rewriting are copied whole.
+fn collapse_ascii_whitespace(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut out: Option<String> = None;
+    let mut i = bytes.iter().position(|&b| !is_ascii_space(b)).unwrap_or(n);
+    let mut segment = i;
+    if i > 0 {
+        out = Some(String::with_capacity(n));
+    }
+    while i < n {
+        if !is_ascii_space(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let end = bytes[i..].iter().position(|&b| !is_ascii_space(b)).map_or(n, |k| i + k);
+        if end < n && end == i + 1 && bytes[i] == b' ' {
+            i = end; // a single space between words stays as it is
+            continue;
+        }
+        let buffer = out.get_or_insert_with(|| String::with_capacity(n));
+        buffer.push_str(&text[segment..i]);
+        if end < n {
+            buffer.push(' ');
+        }
+        segment = end;
+        i = end;
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut buffer) => {
+            buffer.push_str(&text[segment..]);
+            Cow::Owned(buffer)
         }
     }
-    previous_space && !text.is_empty()
+}
+
+/// [`collapse_whitespace`] for any text: one pass, decoding chars at non-ASCII bytes.
+fn collapse_unicode_whitespace(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut pending_space = false;
+    let mut changed = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && !is_ascii_space(b) {
+            // A run of ASCII non-space bytes is copied in one go.
+            let run = bytes[i..].iter().position(|&b| b >= 0x80 || is_ascii_space(b)).unwrap_or(bytes.len() - i);
+            if pending_space && !out.is_empty() {
+                out.push(b' ');
+            }
+            pending_space = false;
+            out.extend_from_slice(&bytes[i..i + run]);
+            i += run;
+            continue;
+        }
+        let (width, space) = if b < 0x80 {
+            (1, true)
+        } else {
+            let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+            (c.len_utf8(), c.is_whitespace())
+        };
+        if space {
+            changed |= b != b' ' || pending_space || out.is_empty();
+            pending_space = true;
+        } else {
+            if pending_space && !out.is_empty() {
+                out.push(b' ');
+            }
+            pending_space = false;
+            out.extend_from_slice(&bytes[i..i + width]);
+        }
+        i += width;
+    }
+    if !changed && !pending_space {
+        return Cow::Borrowed(text);
+    }
+    // Whole chars and ASCII spaces only were copied, so `out` is valid UTF-8.
+    Cow::Owned(String::from_utf8(out).unwrap_or_default())
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
 /// Hash of an already normalised text: equal hashes mean exact duplicates.
@@ -62,8 +133,13 @@ pub fn exact_hash(normalized: &str) -> u64 {
 
 /// Hash of one word, lower-cased, with the typographic apostrophe read as `'`.
 fn word_hash(word: &str, buffer: &mut String) -> u64 {
-    if word.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
-        return xxh3_64(word.as_bytes());
+    let bytes = word.as_bytes();
+    if bytes.len() <= 64 && bytes.is_ascii() {
+        let mut lower = [0u8; 64];
+        for (l, b) in lower.iter_mut().zip(bytes) {
+            *l = b.to_ascii_lowercase();
+        }
+        return xxh3_64(&lower[..bytes.len()]);
     }
     buffer.clear();
     for c in word.chars() {
@@ -73,6 +149,25 @@ fn word_hash(word: &str, buffer: &mut String) -> u64 {
         }
     }
     xxh3_64(buffer.as_bytes())
+}
+
+/// The murmur3 finaliser: a full avalanche of 64 bits.
+fn fmix64(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// Hash of a window of word hashes: each word rotated by its position (so order matters and a
+/// repeated word does not cancel), xor-ed, then mixed.
+fn window_hash(words: &[u64]) -> u64 {
+    let mut h = SHINGLE_SEED ^ words.len() as u64;
+    for (k, w) in words.iter().enumerate() {
+        h ^= w.rotate_left((k as u32 * 23) % 64);
+    }
+    fmix64(h)
 }
 
 /// Hashes of the word `ngram`-shingles of a normalised text, in text order (with repeats).
@@ -88,18 +183,10 @@ pub fn shingle_hashes(normalized: &str, ngram: usize, out: &mut Vec<u64>) {
     if words.is_empty() {
         return;
     }
-    let mut window = Vec::with_capacity(ngram * 8);
-    let mut hash_window = |tokens: &[u64]| {
-        window.clear();
-        for token in tokens {
-            window.extend_from_slice(&token.to_le_bytes());
-        }
-        xxh3_64_with_seed(&window, SHINGLE_SEED)
-    };
     if words.len() < ngram {
-        out.push(hash_window(&words));
+        out.push(window_hash(&words));
     } else {
-        out.extend(words.windows(ngram).map(hash_window));
+        out.extend(words.windows(ngram).map(window_hash));
     }
 }
 
@@ -112,6 +199,14 @@ mod tests {
         assert_eq!(normalize("  a \t b\n\nc  "), "a b c");
         assert_eq!(normalize("a\u{a0}b"), "a b");
         assert!(matches!(normalize("already clean"), Cow::Borrowed(_)));
+        assert!(matches!(normalize("caf\u{e9} ok"), Cow::Borrowed(_)));
+        assert_eq!(normalize("a  b"), "a b");
+        assert_eq!(normalize(" a"), "a");
+        assert_eq!(normalize("a "), "a");
+        assert_eq!(normalize("\u{2003}é\u{3000}x\u{85}"), "é x");
+        for text in ["", " ", "a", " a b ", "a \n b", "a\tb", "ab  ", "  ab", "a b c", "é  ü"] {
+            assert_eq!(collapse_ascii_whitespace(text), collapse_unicode_whitespace(text), "{text:?}");
+        }
         assert_eq!(normalize("cafe\u{301}"), "caf\u{e9}");
         assert_eq!(normalize(""), "");
         assert_eq!(normalize(" \n "), "");
@@ -134,6 +229,11 @@ mod tests {
         shingle_hashes("ONE, two; three -- Four!", 2, &mut b);
         assert_eq!(a.len(), 3);
         assert_eq!(a, b);
+        shingle_hashes("two one three four", 2, &mut b);
+        assert_ne!(a[0], b[0]);
+        shingle_hashes("a a", 2, &mut a);
+        shingle_hashes("b b", 2, &mut b);
+        assert_ne!(a, b);
         shingle_hashes("Iran’s", 5, &mut a);
         shingle_hashes("iran's", 5, &mut b);
         assert_eq!(a, b);
