@@ -79,7 +79,7 @@ def ref_clusters(texts: list[str], threshold: float, containment: float, ngram: 
             inter = len(sa & sb)
             jaccard = inter / len(sa | sb)
             short, long = sorted((len(sa), len(sb)))
-            contained = inter / short >= containment and short >= 10 and short >= 0.5 * long
+            contained = inter / short >= containment and short >= 40 and short >= 0.5 * long
             same = ref_exact_key(texts[a]) == ref_exact_key(texts[b])
             if same or jaccard >= threshold or contained:
                 ra, rb = find(a), find(b)
@@ -117,7 +117,7 @@ def corpora(draw: st.DrawFn) -> list[str]:
 @given(corpora())
 def test_clusters_match_the_brute_force_reference(texts: list[str]) -> None:
     d = tidings.dedup(texts, num_perm=256)
-    assert d["cluster"].tolist() == ref_clusters(texts, 0.8, 0.8, 5)
+    assert d["cluster"].tolist() == ref_clusters(texts, 0.8, 0.6, 5)
     sizes = d.groupby("cluster")["cluster"].transform("size")
     assert (d["cluster_size"] == sizes).all()
     assert d.groupby("cluster")["is_representative"].sum().eq(1).all()

@@ -25,8 +25,9 @@ use crate::error::{Error, Result};
 pub const REPRINT_LENGTH_RATIO: f64 = 0.6;
 /// Containment joins a pair only when the shorter document has at least this many shingles and
 /// at least half the length of the longer one: below that, the containment estimated from a
-/// MinHash Jaccard is too noisy (a tiny text looks "contained" in anything).
-pub const MIN_SHINGLES_FOR_CONTAINMENT: u32 = 10;
+/// MinHash Jaccard is too noisy (a tiny text looks "contained" in anything), and short templated
+/// notices ("Qtly div 10 cts vs 10 cts prior. Pay April 30") would join each other.
+pub const MIN_SHINGLES_FOR_CONTAINMENT: u32 = 40;
 pub const MIN_CONTAINMENT_LENGTH_RATIO: f64 = 0.5;
 /// A band bucket larger than this pairs each member only with its first `BUCKET_CAP` members
 /// (by document id): it bounds the work on templated texts, deterministically.
@@ -48,7 +49,7 @@ pub struct DedupConfig {
 
 impl Default for DedupConfig {
     fn default() -> Self {
-        DedupConfig { threshold: 0.8, containment: Some(0.8), num_perm: 128, ngram: 5 }
+        DedupConfig { threshold: 0.8, containment: Some(0.6), num_perm: 128, ngram: 5 }
     }
 }
 

@@ -14,7 +14,8 @@
 //! when containment joins pairs (a reprint with a cut tail has a low Jaccard but a high
 //! containment). For example with `num_perm = 128`: a target of 0.8 gives 16 bands of 8 rows
 //! (P(0.8) = 0.947, P(0.5) = 0.06); a target of 0.43 gives 42 bands of 3 rows (P(0.43) = 0.96,
-//! P(0.2) = 0.29, P(0.05) = 0.005). Each candidate is then verified on its estimated Jaccard and
+//! P(0.2) = 0.29, P(0.05) = 0.005); the default options (threshold 0.8, containment 0.6) give a
+//! target of 0.29 and 64 bands of 2 rows (P(0.29) = 0.996, P(0.1) = 0.47, P(0.02) = 0.025). Each candidate is then verified on its estimated Jaccard and
 //! containment, so spurious candidates cost time, never precision.
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
@@ -88,6 +89,8 @@ mod tests {
         assert!(p.probability(0.5) < 0.1);
         let p = LshParams::for_threshold(0.43, 128);
         assert_eq!(p, LshParams { bands: 42, rows: 3 });
+        let p = LshParams::for_threshold(jaccard_at_containment(0.6, 0.6), 128);
+        assert_eq!(p, LshParams { bands: 64, rows: 2 });
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub(crate) struct PyDedupIndex {
 #[pymethods]
 impl PyDedupIndex {
     #[new]
-    #[pyo3(signature = (*, threshold = 0.8, containment = Some(0.8), num_perm = 128, ngram = 5))]
+    #[pyo3(signature = (*, threshold = 0.8, containment = Some(0.6), num_perm = 128, ngram = 5))]
     fn new(py: Python<'_>, threshold: f64, containment: Option<f64>, num_perm: usize, ngram: usize) -> PyResult<Self> {
         let config = DedupConfig { threshold, containment, num_perm, ngram };
         let inner = dedup::DedupIndex::new(config).into_py_result(py)?;
