@@ -8,7 +8,9 @@ pub struct UnionFind {
 
 impl UnionFind {
     pub fn new(len: usize) -> Self {
-        UnionFind { parent: (0..len as u32).collect() }
+        UnionFind {
+            parent: (0..len as u32).collect(),
+        }
     }
 
     pub fn from_parents(parent: Vec<u32>) -> Self {
@@ -54,7 +56,9 @@ impl UnionFind {
 
     /// The root of every element.
     pub fn roots(&mut self) -> Vec<u32> {
-        (0..self.parent.len() as u32).map(|x| self.find(x)).collect()
+        (0..self.parent.len() as u32)
+            .map(|x| self.find(x))
+            .collect()
     }
 }
 

@@ -49,7 +49,12 @@ pub struct DedupConfig {
 
 impl Default for DedupConfig {
     fn default() -> Self {
-        DedupConfig { threshold: 0.8, containment: Some(0.6), num_perm: 128, ngram: 5 }
+        DedupConfig {
+            threshold: 0.8,
+            containment: Some(0.6),
+            num_perm: 128,
+            ngram: 5,
+        }
     }
 }
 
@@ -64,14 +69,22 @@ impl DedupConfig {
         }
         if let Some(c) = self.containment {
             if !unit(c) {
-                return Err(Error::InvalidInput(format!("containment must be a number in (0, 1] or None, got {c}")));
+                return Err(Error::InvalidInput(format!(
+                    "containment must be a number in (0, 1] or None, got {c}"
+                )));
             }
         }
         if !(4..=1024).contains(&self.num_perm) {
-            return Err(Error::InvalidInput(format!("num_perm must be between 4 and 1024, got {}", self.num_perm)));
+            return Err(Error::InvalidInput(format!(
+                "num_perm must be between 4 and 1024, got {}",
+                self.num_perm
+            )));
         }
         if !(1..=32).contains(&self.ngram) {
-            return Err(Error::InvalidInput(format!("ngram must be between 1 and 32 words, got {}", self.ngram)));
+            return Err(Error::InvalidInput(format!(
+                "ngram must be between 1 and 32 words, got {}",
+                self.ngram
+            )));
         }
         Ok(())
     }
@@ -79,7 +92,9 @@ impl DedupConfig {
     /// The Jaccard similarity LSH must catch with probability ≥ 0.9 (see `lsh`).
     pub fn lsh_target(&self) -> f64 {
         match self.containment {
-            Some(c) => self.threshold.min(jaccard_at_containment(c, REPRINT_LENGTH_RATIO)),
+            Some(c) => self
+                .threshold
+                .min(jaccard_at_containment(c, REPRINT_LENGTH_RATIO)),
             None => self.threshold,
         }
     }
@@ -153,14 +168,23 @@ struct Sketch {
     signature: Vec<u16>,
 }
 
-fn sketch(text: Option<&str>, config: &DedupConfig, perms: &Permutations, shingles: &mut Vec<u64>) -> Sketch {
+fn sketch(
+    text: Option<&str>,
+    config: &DedupConfig,
+    perms: &Permutations,
+    shingles: &mut Vec<u64>,
+) -> Sketch {
     let normalized = normalize(text.unwrap_or(""));
     shingle_hashes(&normalized, config.ngram, shingles);
     shingles.sort_unstable();
     shingles.dedup();
     let mut signature = Vec::with_capacity(perms.len());
     perms.signature(shingles, &mut signature);
-    Sketch { exact: exact_hash(&normalized), size: shingles.len() as u32, signature }
+    Sketch {
+        exact: exact_hash(&normalized),
+        size: shingles.len() as u32,
+        signature,
+    }
 }
 
 pub struct DedupIndex {
@@ -230,7 +254,8 @@ impl DedupIndex {
 
     /// Takes part in LSH: has words and is the first document with its exact text.
     fn is_lsh_member(&self, doc: u32) -> bool {
-        self.sizes[doc as usize] > 0 && self.first_of_exact.get(&self.exact[doc as usize]) == Some(&doc)
+        self.sizes[doc as usize] > 0
+            && self.first_of_exact.get(&self.exact[doc as usize]) == Some(&doc)
     }
 
     /// Bytes held by the index (capacities, so what the allocator really gave).
@@ -256,11 +281,14 @@ impl DedupIndex {
         }
         let sketches: Vec<Sketch> = texts
             .par_iter()
-            .map_init(Vec::new, |buffer, text| sketch(*text, &self.config, &self.perms, buffer))
+            .map_init(Vec::new, |buffer, text| {
+                sketch(*text, &self.config, &self.perms, buffer)
+            })
             .collect();
         self.exact.reserve_exact(sketches.len());
         self.sizes.reserve_exact(sketches.len());
-        self.signatures.reserve_exact(sketches.len() * self.config.num_perm);
+        self.signatures
+            .reserve_exact(sketches.len() * self.config.num_perm);
         for s in &sketches {
             self.exact.push(s.exact);
             self.sizes.push(s.size);
@@ -280,7 +308,12 @@ impl DedupIndex {
             }
             match self.first_of_exact.entry(self.exact[doc as usize]) {
                 std::collections::hash_map::Entry::Occupied(first) => {
-                    new_pairs.push(Pair { a: *first.get(), b: doc, jaccard: 1.0, containment: 1.0 });
+                    new_pairs.push(Pair {
+                        a: *first.get(),
+                        b: doc,
+                        jaccard: 1.0,
+                        containment: 1.0,
+                    });
                 }
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     slot.insert(doc);
@@ -291,7 +324,10 @@ impl DedupIndex {
         let old_members: Vec<u32> = (0..start).filter(|&d| self.is_lsh_member(d)).collect();
 
         let candidates = self.candidates(&new_members, &old_members);
-        let verified: Vec<Pair> = candidates.par_iter().filter_map(|&packed| self.verify(packed)).collect();
+        let verified: Vec<Pair> = candidates
+            .par_iter()
+            .filter_map(|&packed| self.verify(packed))
+            .collect();
         new_pairs.extend(verified);
         for pair in &new_pairs {
             self.union_find.union(pair.a, pair.b);
@@ -307,8 +343,10 @@ impl DedupIndex {
         let per_band: Vec<Vec<u64>> = (0..lsh.bands)
             .into_par_iter()
             .map(|band| {
-                let mut table: Vec<(u64, u32)> =
-                    new_members.iter().map(|&d| (lsh.band_key(self.signature(d), band), d)).collect();
+                let mut table: Vec<(u64, u32)> = new_members
+                    .iter()
+                    .map(|&d| (lsh.band_key(self.signature(d), band), d))
+                    .collect();
                 table.sort_unstable();
                 let mut out = Vec::new();
                 for bucket in table.chunk_by(|x, y| x.0 == y.0) {
@@ -321,7 +359,11 @@ impl DedupIndex {
                 for &a in old_members {
                     let key = lsh.band_key(self.signature(a), band);
                     let from = table.partition_point(|x| x.0 < key);
-                    for &(_, b) in table[from..].iter().take_while(|x| x.0 == key).take(BUCKET_CAP) {
+                    for &(_, b) in table[from..]
+                        .iter()
+                        .take_while(|x| x.0 == key)
+                        .take(BUCKET_CAP)
+                    {
                         out.push((u64::from(a) << 32) | u64::from(b));
                     }
                 }
@@ -389,21 +431,31 @@ impl DedupIndex {
             cluster: cluster.clone(),
             size: cluster.iter().map(|&r| size[r as usize]).collect(),
             kind: Vec::with_capacity(n),
-            representative: cluster.iter().map(|&r| representative[r as usize]).collect(),
+            representative: cluster
+                .iter()
+                .map(|&r| representative[r as usize])
+                .collect(),
             similarity: Vec::with_capacity(n),
         };
-        for doc in 0..n {
-            let root = cluster[doc] as usize;
+        for (doc, &root) in cluster.iter().enumerate() {
+            let root = root as usize;
             let rep = out.representative[doc] as usize;
             let (kind, similarity) = if self.sizes[doc] == 0 {
                 (Kind::Empty, f64::NAN)
             } else if size[root] == 1 {
                 (Kind::Unique, 1.0)
             } else if self.exact[doc] == self.exact[rep] {
-                let kind = if doc != rep || copies_of_representative[root] > 1 { Kind::Exact } else { Kind::Near };
+                let kind = if doc != rep || copies_of_representative[root] > 1 {
+                    Kind::Exact
+                } else {
+                    Kind::Near
+                };
                 (kind, 1.0)
             } else {
-                (Kind::Near, estimated_jaccard(self.signature(doc as u32), self.signature(rep as u32)))
+                (
+                    Kind::Near,
+                    estimated_jaccard(self.signature(doc as u32), self.signature(rep as u32)),
+                )
             };
             out.kind.push(kind);
             out.similarity.push(similarity);
@@ -414,7 +466,8 @@ impl DedupIndex {
     /// The index as bytes: magic, version, options, arrays, and an xxh3 checksum of it all.
     pub fn to_bytes(&self) -> Vec<u8> {
         let n = self.len();
-        let mut out = Vec::with_capacity(64 + n * (16 + 2 * self.config.num_perm) + self.pairs.len() * 16);
+        let mut out =
+            Vec::with_capacity(64 + n * (16 + 2 * self.config.num_perm) + self.pairs.len() * 16);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.extend_from_slice(&(self.config.num_perm as u32).to_le_bytes());
@@ -423,10 +476,19 @@ impl DedupIndex {
         out.extend_from_slice(&self.config.containment.unwrap_or(f64::NAN).to_le_bytes());
         out.extend_from_slice(&(n as u64).to_le_bytes());
         out.extend_from_slice(&(self.pairs.len() as u64).to_le_bytes());
-        self.exact.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-        self.sizes.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-        self.signatures.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-        self.union_find.parents().iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+        self.exact
+            .iter()
+            .for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+        self.sizes
+            .iter()
+            .for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+        self.signatures
+            .iter()
+            .for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+        self.union_find
+            .parents()
+            .iter()
+            .for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
         for p in &self.pairs {
             out.extend_from_slice(&p.a.to_le_bytes());
             out.extend_from_slice(&p.b.to_le_bytes());
@@ -449,7 +511,10 @@ impl DedupIndex {
             return Err(bad("the file is truncated"));
         }
         let (body, checksum) = bytes.split_at(bytes.len() - 8);
-        let mut reader = Reader { bytes: body, at: MAGIC.len() };
+        let mut reader = Reader {
+            bytes: body,
+            at: MAGIC.len(),
+        };
         let version = reader.u32().ok_or_else(|| bad("the file is truncated"))?;
         if version != FORMAT_VERSION {
             return Err(Error::Model(format!(
@@ -457,7 +522,9 @@ impl DedupIndex {
             )));
         }
         if xxhash_rust::xxh3::xxh3_64(body).to_le_bytes() != checksum {
-            return Err(bad("the checksum does not match (the file is damaged or truncated)"));
+            return Err(bad(
+                "the checksum does not match (the file is damaged or truncated)",
+            ));
         }
         let truncated = || bad("the file is truncated");
         let num_perm = reader.u32().ok_or_else(truncated)? as usize;
@@ -465,10 +532,18 @@ impl DedupIndex {
         let threshold = reader.f64().ok_or_else(truncated)?;
         let containment = reader.f64().ok_or_else(truncated)?;
         let containment = (!containment.is_nan()).then_some(containment);
-        let config = DedupConfig { threshold, containment, num_perm, ngram };
-        config.validate().map_err(|e| bad(&format!("bad options ({e})")))?;
+        let config = DedupConfig {
+            threshold,
+            containment,
+            num_perm,
+            ngram,
+        };
+        config
+            .validate()
+            .map_err(|e| bad(&format!("bad options ({e})")))?;
         let n = usize::try_from(reader.u64().ok_or_else(truncated)?).map_err(|_| truncated())?;
-        let n_pairs = usize::try_from(reader.u64().ok_or_else(truncated)?).map_err(|_| truncated())?;
+        let n_pairs =
+            usize::try_from(reader.u64().ok_or_else(truncated)?).map_err(|_| truncated())?;
         let expected = n
             .checked_mul(8 + 4 + 4 + 2 * num_perm)
             .and_then(|x| x.checked_add(n_pairs.checked_mul(16)?))
@@ -478,7 +553,9 @@ impl DedupIndex {
         }
         let exact: Vec<u64> = (0..n).map(|_| reader.u64().unwrap_or_default()).collect();
         let sizes: Vec<u32> = (0..n).map(|_| reader.u32().unwrap_or_default()).collect();
-        let signatures: Vec<u16> = (0..n * num_perm).map(|_| reader.u16().unwrap_or_default()).collect();
+        let signatures: Vec<u16> = (0..n * num_perm)
+            .map(|_| reader.u16().unwrap_or_default())
+            .collect();
         let parents: Vec<u32> = (0..n).map(|_| reader.u32().unwrap_or_default()).collect();
         if parents.iter().enumerate().any(|(i, &p)| p as usize > i) {
             return Err(bad("a cluster link points forward"));
@@ -492,7 +569,12 @@ impl DedupIndex {
             if a >= b || b as usize >= n {
                 return Err(bad("a pair names a document outside the index"));
             }
-            pairs.push(Pair { a, b, jaccard, containment });
+            pairs.push(Pair {
+                a,
+                b,
+                jaccard,
+                containment,
+            });
         }
         let mut index = DedupIndex::new(config)?;
         for (doc, (&hash, &size)) in exact.iter().zip(&sizes).enumerate() {
@@ -570,13 +652,26 @@ mod tests {
     #[test]
     fn exact_near_unique_and_empty() {
         let spaced = STORY.replace(". ", ".\n\n  ");
-        let reprint = format!("HOME | NEWS | WORLD\n{}\nShare this article", &STORY[..STORY.len() * 3 / 4]);
-        let texts = [Some(STORY), Some(OTHER), Some(spaced.as_str()), None, Some(reprint.as_str()), Some(" -- ")];
+        let reprint = format!(
+            "HOME | NEWS | WORLD\n{}\nShare this article",
+            &STORY[..STORY.len() * 3 / 4]
+        );
+        let texts = [
+            Some(STORY),
+            Some(OTHER),
+            Some(spaced.as_str()),
+            None,
+            Some(reprint.as_str()),
+            Some(" -- "),
+        ];
         let (index, c) = run(&texts);
         assert_eq!(c.cluster, vec![0, 1, 0, 3, 0, 5]);
         assert_eq!(c.size, vec![3, 1, 3, 1, 3, 1]);
         let kinds: Vec<&str> = c.kind.iter().map(|k| k.as_str()).collect();
-        assert_eq!(kinds, ["exact", "unique", "exact", "empty", "near", "empty"]);
+        assert_eq!(
+            kinds,
+            ["exact", "unique", "exact", "empty", "near", "empty"]
+        );
         assert_eq!(c.representative, vec![0, 1, 0, 3, 0, 5]);
         assert!(c.similarity[4] > 0.4 && c.similarity[4] < 1.0);
         assert!(c.similarity[3].is_nan());
@@ -598,7 +693,12 @@ mod tests {
     #[test]
     fn batches_match_one_shot() {
         let reprint = format!("{} Copyright 2024.", STORY);
-        let all = [Some(OTHER), Some(STORY), Some(OTHER), Some(reprint.as_str())];
+        let all = [
+            Some(OTHER),
+            Some(STORY),
+            Some(OTHER),
+            Some(reprint.as_str()),
+        ];
         let (_, one_shot) = run(&all);
         let mut index = DedupIndex::new(DedupConfig::default()).unwrap();
         assert_eq!(index.add(&all[..2]).unwrap(), 0);
@@ -612,28 +712,58 @@ mod tests {
         let index = dedup(&texts, DedupConfig::default()).unwrap();
         let bytes = index.to_bytes();
         let loaded = DedupIndex::from_bytes(&bytes).unwrap();
-        assert_eq!(loaded.clusters(None).unwrap(), index.clusters(None).unwrap());
+        assert_eq!(
+            loaded.clusters(None).unwrap(),
+            index.clusters(None).unwrap()
+        );
         assert_eq!(loaded.pairs(), index.pairs());
         assert_eq!(loaded.to_bytes(), bytes);
         for cut in [0, 5, 16, 30, bytes.len() - 1] {
-            assert!(matches!(DedupIndex::from_bytes(&bytes[..cut]), Err(Error::Model(_))));
+            assert!(matches!(
+                DedupIndex::from_bytes(&bytes[..cut]),
+                Err(Error::Model(_))
+            ));
         }
         let mut flipped = bytes.clone();
         flipped[40] ^= 1;
-        assert!(matches!(DedupIndex::from_bytes(&flipped), Err(Error::Model(_))));
-        assert!(matches!(DedupIndex::from_bytes(b"PK\x03\x04 a zip file"), Err(Error::Model(_))));
+        assert!(matches!(
+            DedupIndex::from_bytes(&flipped),
+            Err(Error::Model(_))
+        ));
+        assert!(matches!(
+            DedupIndex::from_bytes(b"PK\x03\x04 a zip file"),
+            Err(Error::Model(_))
+        ));
     }
 
     #[test]
     fn bad_options() {
         for config in [
-            DedupConfig { threshold: 0.0, ..DedupConfig::default() },
-            DedupConfig { threshold: f64::NAN, ..DedupConfig::default() },
-            DedupConfig { containment: Some(1.5), ..DedupConfig::default() },
-            DedupConfig { num_perm: 0, ..DedupConfig::default() },
-            DedupConfig { ngram: 0, ..DedupConfig::default() },
+            DedupConfig {
+                threshold: 0.0,
+                ..DedupConfig::default()
+            },
+            DedupConfig {
+                threshold: f64::NAN,
+                ..DedupConfig::default()
+            },
+            DedupConfig {
+                containment: Some(1.5),
+                ..DedupConfig::default()
+            },
+            DedupConfig {
+                num_perm: 0,
+                ..DedupConfig::default()
+            },
+            DedupConfig {
+                ngram: 0,
+                ..DedupConfig::default()
+            },
         ] {
-            assert!(matches!(DedupIndex::new(config), Err(Error::InvalidInput(_))));
+            assert!(matches!(
+                DedupIndex::new(config),
+                Err(Error::InvalidInput(_))
+            ));
         }
     }
 }

@@ -41,7 +41,10 @@ impl LshParams {
                 return LshParams { bands, rows };
             }
         }
-        LshParams { bands: num_perm, rows: 1 }
+        LshParams {
+            bands: num_perm,
+            rows: 1,
+        }
     }
 
     pub fn probability(&self, similarity: f64) -> f64 {

@@ -10,7 +10,7 @@
 
 /// Seed of the permutation parameters; changing it changes every signature (and the index
 /// format version).
-const PERMUTATION_SEED: u64 = 0x5eed_0f_71d1_4e55;
+const PERMUTATION_SEED: u64 = 0x005e_ed0f_71d1_4e55;
 
 /// The `num_perm` hash functions.
 #[derive(Debug, Clone)]
@@ -114,7 +114,9 @@ mod tests {
     use super::*;
 
     fn set(range: std::ops::Range<u64>) -> Vec<u64> {
-        range.map(|i| xxhash_rust::xxh3::xxh3_64(&i.to_le_bytes())).collect()
+        range
+            .map(|i| xxhash_rust::xxh3::xxh3_64(&i.to_le_bytes()))
+            .collect()
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::shingle::{exact_hash, normalize};
 pub fn split_paragraphs(text: &str) -> impl Iterator<Item = &str> + '_ {
     let mut lines = text.split('\n').peekable();
     let mut offset = 0usize;
-    std::iter::from_fn(move || loop {
+    std::iter::from_fn(move || {
         // Skip blank lines, then take lines up to the next blank one.
         let mut start = None;
         let mut end = offset;
@@ -35,7 +35,7 @@ pub fn split_paragraphs(text: &str) -> impl Iterator<Item = &str> + '_ {
                 end = line_end;
             }
         }
-        return start.map(|s| &text[s..end]);
+        start.map(|s| &text[s..end])
     })
 }
 
@@ -94,10 +94,20 @@ pub fn repeated_paragraphs(texts: &[&str], min_docs: usize) -> Vec<RepeatedParag
                 .find(|p| paragraph_hash(p) == hash)
                 .map(|p| normalize(p).into_owned())
                 .unwrap_or_default();
-            RepeatedParagraph { hash, text, doc_count: docs.len() as u32, docs }
+            RepeatedParagraph {
+                hash,
+                text,
+                doc_count: docs.len() as u32,
+                docs,
+            }
         })
         .collect();
-    out.sort_unstable_by(|a, b| b.doc_count.cmp(&a.doc_count).then(a.docs[0].cmp(&b.docs[0])).then(a.hash.cmp(&b.hash)));
+    out.sort_unstable_by(|a, b| {
+        b.doc_count
+            .cmp(&a.doc_count)
+            .then(a.docs[0].cmp(&b.docs[0]))
+            .then(a.hash.cmp(&b.hash))
+    });
     out
 }
 

@@ -55,7 +55,10 @@ fn collapse_ascii_whitespace(text: &str) -> Cow<'_, str> {
             i += 1;
             continue;
         }
-        let end = bytes[i..].iter().position(|&b| !is_ascii_space(b)).map_or(n, |k| i + k);
+        let end = bytes[i..]
+            .iter()
+            .position(|&b| !is_ascii_space(b))
+            .map_or(n, |k| i + k);
         if end < n && end == i + 1 && bytes[i] == b' ' {
             i = end; // a single space between words stays as it is
             continue;
@@ -88,7 +91,10 @@ fn collapse_unicode_whitespace(text: &str) -> Cow<'_, str> {
         let b = bytes[i];
         if b < 0x80 && !is_ascii_space(b) {
             // A run of ASCII non-space bytes is copied in one go.
-            let run = bytes[i..].iter().position(|&b| b >= 0x80 || is_ascii_space(b)).unwrap_or(bytes.len() - i);
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| b >= 0x80 || is_ascii_space(b))
+                .unwrap_or(bytes.len() - i);
             if pending_space && !out.is_empty() {
                 out.push(b' ');
             }
@@ -204,8 +210,14 @@ mod tests {
         assert_eq!(normalize(" a"), "a");
         assert_eq!(normalize("a "), "a");
         assert_eq!(normalize("\u{2003}é\u{3000}x\u{85}"), "é x");
-        for text in ["", " ", "a", " a b ", "a \n b", "a\tb", "ab  ", "  ab", "a b c", "é  ü"] {
-            assert_eq!(collapse_ascii_whitespace(text), collapse_unicode_whitespace(text), "{text:?}");
+        for text in [
+            "", " ", "a", " a b ", "a \n b", "a\tb", "ab  ", "  ab", "a b c", "é  ü",
+        ] {
+            assert_eq!(
+                collapse_ascii_whitespace(text),
+                collapse_unicode_whitespace(text),
+                "{text:?}"
+            );
         }
         assert_eq!(normalize("cafe\u{301}"), "caf\u{e9}");
         assert_eq!(normalize(""), "");

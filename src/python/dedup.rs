@@ -16,15 +16,31 @@ pub(crate) struct PyDedupIndex {
 impl PyDedupIndex {
     #[new]
     #[pyo3(signature = (*, threshold = 0.8, containment = Some(0.6), num_perm = 128, ngram = 5))]
-    fn new(py: Python<'_>, threshold: f64, containment: Option<f64>, num_perm: usize, ngram: usize) -> PyResult<Self> {
-        let config = DedupConfig { threshold, containment, num_perm, ngram };
+    fn new(
+        py: Python<'_>,
+        threshold: f64,
+        containment: Option<f64>,
+        num_perm: usize,
+        ngram: usize,
+    ) -> PyResult<Self> {
+        let config = DedupConfig {
+            threshold,
+            containment,
+            num_perm,
+            ngram,
+        };
         let inner = dedup::DedupIndex::new(config).into_py_result(py)?;
         Ok(PyDedupIndex { inner })
     }
 
     /// Adds a batch; returns the id of its first document.
     #[pyo3(signature = (texts, *, workers = None))]
-    fn add(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, workers: Option<i64>) -> PyResult<u32> {
+    fn add(
+        &mut self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        workers: Option<i64>,
+    ) -> PyResult<u32> {
         let texts = extract_texts(texts)?;
         let inner = &mut self.inner;
         compute(py, workers, move || {
@@ -36,7 +52,11 @@ impl PyDedupIndex {
     /// Cluster columns: cluster, size, kind (bytes: 0 unique, 1 exact, 2 near, 3 empty),
     /// representative, similarity.
     #[pyo3(signature = (rank = None))]
-    fn clusters<'py>(&self, py: Python<'py>, rank: Option<Vec<u64>>) -> PyResult<Bound<'py, PyDict>> {
+    fn clusters<'py>(
+        &self,
+        py: Python<'py>,
+        rank: Option<Vec<u64>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
         let clusters = self.inner.clusters(rank.as_deref()).into_py_result(py)?;
         let kind: Vec<u8> = clusters
             .kind
@@ -63,8 +83,14 @@ impl PyDedupIndex {
         let out = PyDict::new(py);
         out.set_item("doc_a", pairs.iter().map(|p| p.a).collect::<Vec<_>>())?;
         out.set_item("doc_b", pairs.iter().map(|p| p.b).collect::<Vec<_>>())?;
-        out.set_item("jaccard", pairs.iter().map(|p| p.jaccard).collect::<Vec<_>>())?;
-        out.set_item("containment", pairs.iter().map(|p| p.containment).collect::<Vec<_>>())?;
+        out.set_item(
+            "jaccard",
+            pairs.iter().map(|p| p.jaccard).collect::<Vec<_>>(),
+        )?;
+        out.set_item(
+            "containment",
+            pairs.iter().map(|p| p.containment).collect::<Vec<_>>(),
+        )?;
         Ok(out)
     }
 
@@ -133,9 +159,18 @@ fn repeated_paragraphs<'py>(
     })?;
     let out = PyDict::new(py);
     out.set_item("hash", repeated.iter().map(|r| r.hash).collect::<Vec<_>>())?;
-    out.set_item("doc_count", repeated.iter().map(|r| r.doc_count).collect::<Vec<_>>())?;
-    out.set_item("docs", repeated.iter().map(|r| r.docs.clone()).collect::<Vec<_>>())?;
-    out.set_item("text", repeated.into_iter().map(|r| r.text).collect::<Vec<_>>())?;
+    out.set_item(
+        "doc_count",
+        repeated.iter().map(|r| r.doc_count).collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "docs",
+        repeated.iter().map(|r| r.docs.clone()).collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "text",
+        repeated.into_iter().map(|r| r.text).collect::<Vec<_>>(),
+    )?;
     Ok(out)
 }
 
