@@ -62,11 +62,11 @@ def _check_options(threshold: float, containment: float | None, num_perm: int, n
     for name, value in (("num_perm", num_perm), ("ngram", ngram)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
             raise InputError(f"{name} must be an integer, got {value!r}")
-    for name, value in (("threshold", threshold), ("containment", containment)):
-        if value is None and name == "containment":
+    for name, number in (("threshold", threshold), ("containment", containment)):
+        if number is None and name == "containment":
             continue
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
-            raise InputError(f"{name} must be a number in (0, 1], got {value!r}")
+        if isinstance(number, bool) or not isinstance(number, (int, float, np.number)):
+            raise InputError(f"{name} must be a number in (0, 1], got {number!r}")
 
 
 def _order(ids: Any, n: int) -> tuple[np.ndarray, np.ndarray]:

@@ -15,7 +15,10 @@ pub(crate) struct PyDedupIndex {
 #[pymethods]
 impl PyDedupIndex {
     #[new]
-    #[pyo3(signature = (*, threshold = 0.8, containment = Some(0.6), num_perm = 128, ngram = 5))]
+    #[pyo3(
+        signature = (*, threshold = 0.8, containment = Some(0.6), num_perm = 128, ngram = 5),
+        text_signature = "(*, threshold=0.8, containment=0.6, num_perm=128, ngram=5)"
+    )]
     fn new(
         py: Python<'_>,
         threshold: f64,
