@@ -142,6 +142,19 @@ def test_same_clusters_whatever_the_order_and_threads(texts: list[str], rng: ran
     assert groups == {frozenset(g) for g in base.groupby("cluster").groups.values()}
 
 
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora(), st.lists(st.integers(0, 12), max_size=4))
+def test_index_batches_give_the_one_shot_clusters(texts: list[str], cuts: list[int]) -> None:
+    one_shot, one_shot_pairs = tidings.dedup(texts, return_pairs=True)
+    index = tidings.DedupIndex()
+    bounds = sorted({0, len(texts), *(min(c, len(texts)) for c in cuts)})
+    for start, end in zip(bounds, bounds[1:]):
+        batch = index.add(texts[start:end])
+        assert batch["doc"].tolist() == list(range(start, end))
+    pd.testing.assert_frame_equal(index.clusters().reset_index(drop=True), one_shot)
+    pd.testing.assert_frame_equal(index.pairs(), one_shot_pairs)
+
+
 # ---------------------------------------------------------------- behaviour
 
 def test_kinds_columns_dtypes_and_index() -> None:
