@@ -157,6 +157,50 @@ fn word_hash(word: &str, buffer: &mut String) -> u64 {
     xxh3_64(buffer.as_bytes())
 }
 
+/// [`word_hash`] of every word of an ASCII text, found by a byte scanner that splits exactly
+/// like `text::words::word_spans` (alphanumeric runs, joined by `'` or `-` between two
+/// alphanumerics): a fast path for the common all-ASCII article.
+fn ascii_word_hashes(bytes: &[u8]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(bytes.len() / 5);
+    let mut lower = [0u8; 64];
+    let mut long = Vec::new();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        while i < n && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
+        let start = i;
+        loop {
+            while i < n && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i + 1 < n && matches!(bytes[i], b'\'' | b'-') && bytes[i + 1].is_ascii_alphanumeric()
+            {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let word = &bytes[start..i];
+        let hash = if word.len() <= lower.len() {
+            for (l, b) in lower.iter_mut().zip(word) {
+                *l = b.to_ascii_lowercase();
+            }
+            xxh3_64(&lower[..word.len()])
+        } else {
+            long.clear();
+            long.extend(word.iter().map(u8::to_ascii_lowercase));
+            xxh3_64(&long)
+        };
+        out.push(hash);
+    }
+    out
+}
+
 /// The murmur3 finaliser: a full avalanche of 64 bits.
 fn fmix64(mut h: u64) -> u64 {
     h ^= h >> 33;
@@ -183,9 +227,13 @@ pub fn shingle_hashes(normalized: &str, ngram: usize, out: &mut Vec<u64>) {
     out.clear();
     let ngram = ngram.max(1);
     let mut buffer = String::new();
-    let words: Vec<u64> = word_spans(normalized)
-        .map(|(start, end)| word_hash(&normalized[start..end], &mut buffer))
-        .collect();
+    let words: Vec<u64> = if normalized.is_ascii() {
+        ascii_word_hashes(normalized.as_bytes())
+    } else {
+        word_spans(normalized)
+            .map(|(start, end)| word_hash(&normalized[start..end], &mut buffer))
+            .collect()
+    };
     if words.is_empty() {
         return;
     }
@@ -231,6 +279,33 @@ mod tests {
         let c = exact_hash(&normalize("The cat sat!"));
         assert_eq!(a, b);
         assert_ne!(a, c);
+    }
+
+    #[test]
+    fn ascii_scanner_splits_like_word_spans() {
+        let mut buffer = String::new();
+        let mut state = 12345u64;
+        let alphabet = b"aZ09 '-.,\n\t'-xY";
+        for _ in 0..2000 {
+            let len = (state % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(state >> 33) as usize % alphabet.len()] as char
+                })
+                .collect();
+            let reference: Vec<u64> = word_spans(&text)
+                .map(|(s, e)| word_hash(&text[s..e], &mut buffer))
+                .collect();
+            assert_eq!(ascii_word_hashes(text.as_bytes()), reference, "{text:?}");
+        }
+        let long_word = "A".repeat(100) + "-b";
+        let reference: Vec<u64> = word_spans(&long_word)
+            .map(|(s, e)| word_hash(&long_word[s..e], &mut buffer))
+            .collect();
+        assert_eq!(ascii_word_hashes(long_word.as_bytes()), reference);
     }
 
     #[test]
