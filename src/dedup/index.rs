@@ -3,13 +3,11 @@
 //! and saves to a small versioned binary file.
 //!
 //! Per document it keeps the exact-text hash (8 bytes), the number of distinct shingles (4),
-//! the b-bit MinHash signature (2 bytes per permutation) and the union-find parent (4), plus one
-//! entry of the exact-hash table. LSH band tables are not stored: each `add` hashes the bands of
+//! the b-bit MinHash signature (2 bytes per permutation: 256 with the default 128), the
+//! union-find parent (4) and its place in the exact-hash order (4): 276 bytes, plus 16 per
+//! verified pair. LSH band tables are not stored: each `add` hashes the bands of
 //! the new batch into a sorted table and probes it with the bands of the earlier documents, which
 //! costs one band hash per earlier document and band, and keeps the index small.
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
@@ -142,26 +140,6 @@ pub struct Clusters {
     pub similarity: Vec<f64>,
 }
 
-/// Keys are xxh3 hashes already: hashing them again is wasted work.
-#[derive(Default)]
-struct IdentityHasher(u64);
-
-impl Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
-
-type ExactTable = HashMap<u64, u32, BuildHasherDefault<IdentityHasher>>;
-
 struct Sketch {
     exact: u64,
     size: u32,
@@ -194,7 +172,9 @@ pub struct DedupIndex {
     exact: Vec<u64>,
     sizes: Vec<u32>,
     signatures: Vec<u16>,
-    first_of_exact: ExactTable,
+    /// Documents with words, sorted by (exact hash, id): the first of each run of equal hashes
+    /// is the first document with that text. 4 bytes a document, where a hash table would take ~20.
+    exact_order: Vec<u32>,
     union_find: UnionFind,
     pairs: Vec<Pair>,
 }
@@ -220,7 +200,7 @@ impl DedupIndex {
             exact: Vec::new(),
             sizes: Vec::new(),
             signatures: Vec::new(),
-            first_of_exact: ExactTable::default(),
+            exact_order: Vec::new(),
             union_find: UnionFind::default(),
             pairs: Vec::new(),
         })
@@ -252,10 +232,26 @@ impl DedupIndex {
         &self.signatures[doc as usize * n..(doc as usize + 1) * n]
     }
 
-    /// Takes part in LSH: has words and is the first document with its exact text.
-    fn is_lsh_member(&self, doc: u32) -> bool {
-        self.sizes[doc as usize] > 0
-            && self.first_of_exact.get(&self.exact[doc as usize]) == Some(&doc)
+    /// The documents that take part in LSH: the first with each exact text (in id order).
+    fn lsh_members(&self) -> Vec<u32> {
+        let mut members: Vec<u32> = self
+            .exact_order
+            .chunk_by(|&x, &y| self.exact[x as usize] == self.exact[y as usize])
+            .map(|run| run[0])
+            .collect();
+        members.sort_unstable();
+        members
+    }
+
+    /// The first document (smallest id) with exact hash `hash` among the earlier documents.
+    fn first_with_hash(&self, hash: u64) -> Option<u32> {
+        let at = self
+            .exact_order
+            .partition_point(|&d| self.exact[d as usize] < hash);
+        self.exact_order
+            .get(at)
+            .copied()
+            .filter(|&d| self.exact[d as usize] == hash)
     }
 
     /// Bytes held by the index (capacities, so what the allocator really gave).
@@ -264,7 +260,7 @@ impl DedupIndex {
             + self.sizes.capacity() * 4
             + self.signatures.capacity() * 2
             + self.union_find.parents().len() * 4
-            + self.first_of_exact.capacity() * (8 + 4 + 1)
+            + self.exact_order.capacity() * 4
             + self.pairs.capacity() * std::mem::size_of::<Pair>()
     }
 
@@ -300,28 +296,32 @@ impl DedupIndex {
         let end = self.len() as u32;
 
         // Exact copies join the first document with their text; only that one takes part in LSH.
+        let old_members = self.lsh_members();
+        let mut batch: Vec<u32> = (start..end)
+            .filter(|&d| self.sizes[d as usize] > 0)
+            .collect();
+        batch.sort_unstable_by_key(|&d| (self.exact[d as usize], d));
         let mut new_members = Vec::new();
         let mut new_pairs = Vec::new();
-        for doc in start..end {
-            if self.sizes[doc as usize] == 0 {
-                continue;
-            }
-            match self.first_of_exact.entry(self.exact[doc as usize]) {
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    new_pairs.push(Pair {
-                        a: *first.get(),
-                        b: doc,
-                        jaccard: 1.0,
-                        containment: 1.0,
-                    });
+        for run in batch.chunk_by(|&x, &y| self.exact[x as usize] == self.exact[y as usize]) {
+            let first = match self.first_with_hash(self.exact[run[0] as usize]) {
+                Some(earlier) => earlier,
+                None => {
+                    new_members.push(run[0]);
+                    run[0]
                 }
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(doc);
-                    new_members.push(doc);
-                }
+            };
+            for &doc in run.iter().filter(|&&d| d != first) {
+                new_pairs.push(Pair {
+                    a: first,
+                    b: doc,
+                    jaccard: 1.0,
+                    containment: 1.0,
+                });
             }
         }
-        let old_members: Vec<u32> = (0..start).filter(|&d| self.is_lsh_member(d)).collect();
+        new_members.sort_unstable();
+        self.merge_exact_order(batch);
 
         let candidates = self.candidates(&new_members, &old_members);
         let verified: Vec<Pair> = candidates
@@ -335,6 +335,25 @@ impl DedupIndex {
         self.pairs.extend(new_pairs);
         self.pairs.sort_unstable_by_key(|p| (p.a, p.b));
         Ok(start)
+    }
+
+    /// Merges a batch sorted by (exact hash, id) into `exact_order`.
+    fn merge_exact_order(&mut self, batch: Vec<u32>) {
+        let key = |d: u32| (self.exact[d as usize], d);
+        let mut merged = Vec::with_capacity(self.exact_order.len() + batch.len());
+        let (mut i, mut j) = (0, 0);
+        while i < self.exact_order.len() && j < batch.len() {
+            if key(self.exact_order[i]) <= key(batch[j]) {
+                merged.push(self.exact_order[i]);
+                i += 1;
+            } else {
+                merged.push(batch[j]);
+                j += 1;
+            }
+        }
+        merged.extend_from_slice(&self.exact_order[i..]);
+        merged.extend_from_slice(&batch[j..]);
+        self.exact_order = merged;
     }
 
     /// Candidate pairs `(a << 32) | b` with `a < b`, sorted and unique.
@@ -577,11 +596,9 @@ impl DedupIndex {
             });
         }
         let mut index = DedupIndex::new(config)?;
-        for (doc, (&hash, &size)) in exact.iter().zip(&sizes).enumerate() {
-            if size > 0 {
-                index.first_of_exact.entry(hash).or_insert(doc as u32);
-            }
-        }
+        let mut exact_order: Vec<u32> = (0..n as u32).filter(|&d| sizes[d as usize] > 0).collect();
+        exact_order.sort_unstable_by_key(|&d| (exact[d as usize], d));
+        index.exact_order = exact_order;
         index.exact = exact;
         index.sizes = sizes;
         index.signatures = signatures;
