@@ -39,45 +39,42 @@ fn collapse_whitespace(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// [`collapse_whitespace`] for a text whose only whitespace is ASCII: stretches between
-/// whitespace runs that need rewriting are copied whole.
+/// [`collapse_whitespace`] for a text whose only whitespace is ASCII. Lines (split at `\n`,
+/// `\t`, `\r` with SIMD search) are trimmed of spaces and joined by one space; a line holding a
+/// double space (rare) or a vertical tab / form feed falls back to the byte loop.
 fn collapse_ascii_whitespace(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let n = bytes.len();
-    let mut out: Option<String> = None;
-    let mut i = bytes.iter().position(|&b| !is_ascii_space(b)).unwrap_or(n);
-    let mut segment = i;
-    if i > 0 {
-        out = Some(String::with_capacity(n));
+    if memchr::memchr2(0x0b, 0x0c, bytes).is_some() {
+        return collapse_unicode_whitespace(text);
     }
-    while i < n {
-        if !is_ascii_space(bytes[i]) {
-            i += 1;
+    let clean = |line: &str| {
+        !line.starts_with(' ')
+            && !line.ends_with(' ')
+            && memchr::memmem::find(line.as_bytes(), b"  ").is_none()
+    };
+    if memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_none() && clean(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut start = 0;
+    let ends = memchr::memchr3_iter(b'\n', b'\t', b'\r', bytes).chain(std::iter::once(bytes.len()));
+    for end in ends {
+        let line = &text[start..end];
+        start = end + 1;
+        let trimmed = line.trim_matches(' ');
+        if trimmed.is_empty() {
             continue;
         }
-        let end = bytes[i..]
-            .iter()
-            .position(|&b| !is_ascii_space(b))
-            .map_or(n, |k| i + k);
-        if end < n && end == i + 1 && bytes[i] == b' ' {
-            i = end; // a single space between words stays as it is
-            continue;
+        if !out.is_empty() {
+            out.push(' ');
         }
-        let buffer = out.get_or_insert_with(|| String::with_capacity(n));
-        buffer.push_str(&text[segment..i]);
-        if end < n {
-            buffer.push(' ');
-        }
-        segment = end;
-        i = end;
-    }
-    match out {
-        None => Cow::Borrowed(text),
-        Some(mut buffer) => {
-            buffer.push_str(&text[segment..]);
-            Cow::Owned(buffer)
+        if memchr::memmem::find(trimmed.as_bytes(), b"  ").is_none() {
+            out.push_str(trimmed);
+        } else {
+            out.push_str(&collapse_unicode_whitespace(trimmed));
         }
     }
+    Cow::Owned(out)
 }
 
 /// [`collapse_whitespace`] for any text: one pass, decoding chars at non-ASCII bytes.
@@ -161,13 +158,24 @@ fn word_hash(word: &str, buffer: &mut String) -> u64 {
 /// like `text::words::word_spans` (alphanumeric runs, joined by `'` or `-` between two
 /// alphanumerics): a fast path for the common all-ASCII article.
 fn ascii_word_hashes(bytes: &[u8]) -> Vec<u64> {
+    const fn alnum_table() -> [bool; 256] {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        table
+    }
+    static ALNUM: [bool; 256] = alnum_table();
+    let is_alnum = |b: u8| ALNUM[b as usize];
     let mut out = Vec::with_capacity(bytes.len() / 5);
     let mut lower = [0u8; 64];
     let mut long = Vec::new();
     let n = bytes.len();
     let mut i = 0;
     while i < n {
-        while i < n && !bytes[i].is_ascii_alphanumeric() {
+        while i < n && !is_alnum(bytes[i]) {
             i += 1;
         }
         if i == n {
@@ -175,11 +183,10 @@ fn ascii_word_hashes(bytes: &[u8]) -> Vec<u64> {
         }
         let start = i;
         loop {
-            while i < n && bytes[i].is_ascii_alphanumeric() {
+            while i < n && is_alnum(bytes[i]) {
                 i += 1;
             }
-            if i + 1 < n && matches!(bytes[i], b'\'' | b'-') && bytes[i + 1].is_ascii_alphanumeric()
-            {
+            if i + 1 < n && matches!(bytes[i], b'\'' | b'-') && is_alnum(bytes[i + 1]) {
                 i += 1;
                 continue;
             }
@@ -259,7 +266,22 @@ mod tests {
         assert_eq!(normalize("a "), "a");
         assert_eq!(normalize("\u{2003}é\u{3000}x\u{85}"), "é x");
         for text in [
-            "", " ", "a", " a b ", "a \n b", "a\tb", "ab  ", "  ab", "a b c", "é  ü",
+            "",
+            " ",
+            "a",
+            " a b ",
+            "a \n b",
+            "a\tb",
+            "ab  ",
+            "  ab",
+            "a b c",
+            "é  ü",
+            "a\r\n\r\nb",
+            " \n \n ",
+            "x  y\nz",
+            "a \x0b b",
+            "\tq\t",
+            "p\n  \n  q  r \n",
         ] {
             assert_eq!(
                 collapse_ascii_whitespace(text),
