@@ -232,15 +232,34 @@ impl DedupIndex {
         &self.signatures[doc as usize * n..(doc as usize + 1) * n]
     }
 
-    /// The documents that take part in LSH: the first with each exact text (in id order).
-    fn lsh_members(&self) -> Vec<u32> {
-        let mut members: Vec<u32> = self
+    /// The first document with each exact text, in id order.
+    fn exact_firsts(&self) -> Vec<u32> {
+        let mut firsts: Vec<u32> = self
             .exact_order
             .chunk_by(|&x, &y| self.exact[x as usize] == self.exact[y as usize])
             .map(|run| run[0])
             .collect();
-        members.sort_unstable();
-        members
+        firsts.sort_unstable();
+        firsts
+    }
+
+    fn signature_hash(&self, doc: u32) -> u64 {
+        let bytes: Vec<u8> = self
+            .signature(doc)
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
+        xxhash_rust::xxh3::xxh3_64(&bytes)
+    }
+
+    /// `docs` as `(signature hash, id)`, sorted.
+    fn by_signature(&self, docs: &[u32]) -> Vec<(u64, u32)> {
+        let mut keyed: Vec<(u64, u32)> = docs
+            .par_iter()
+            .map(|&d| (self.signature_hash(d), d))
+            .collect();
+        keyed.sort_unstable();
+        keyed
     }
 
     /// The first document (smallest id) with exact hash `hash` among the earlier documents.
@@ -296,18 +315,27 @@ impl DedupIndex {
         let end = self.len() as u32;
 
         // Exact copies join the first document with their text; only that one takes part in LSH.
-        let old_members = self.lsh_members();
+        // LSH members: the first document with each signature among the first ones with each
+        // exact text. Documents with the same signature as a member (the same shingle set, e.g.
+        // only case or punctuation differ) would verify against it with Jaccard 1 anyway; joining
+        // them directly keeps LSH buckets of thousands of look-alike pages from exploding.
+        let old_firsts = self.by_signature(&self.exact_firsts());
+        let mut old_members: Vec<u32> = old_firsts
+            .chunk_by(|x, y| x.0 == y.0)
+            .map(|run| run[0].1)
+            .collect();
+        old_members.sort_unstable();
         let mut batch: Vec<u32> = (start..end)
             .filter(|&d| self.sizes[d as usize] > 0)
             .collect();
         batch.sort_unstable_by_key(|&d| (self.exact[d as usize], d));
-        let mut new_members = Vec::new();
+        let mut new_firsts = Vec::new();
         let mut new_pairs = Vec::new();
         for run in batch.chunk_by(|&x, &y| self.exact[x as usize] == self.exact[y as usize]) {
             let first = match self.first_with_hash(self.exact[run[0] as usize]) {
                 Some(earlier) => earlier,
                 None => {
-                    new_members.push(run[0]);
+                    new_firsts.push(run[0]);
                     run[0]
                 }
             };
@@ -320,8 +348,22 @@ impl DedupIndex {
                 });
             }
         }
-        new_members.sort_unstable();
         self.merge_exact_order(batch);
+        let mut new_members = Vec::new();
+        for run in self.by_signature(&new_firsts).chunk_by(|x, y| x.0 == y.0) {
+            let at = old_firsts.partition_point(|x| x.0 < run[0].0);
+            let first = match old_firsts.get(at).filter(|x| x.0 == run[0].0) {
+                Some(&(_, earlier)) => earlier,
+                None => {
+                    new_members.push(run[0].1);
+                    run[0].1
+                }
+            };
+            for &(_, doc) in run.iter().filter(|x| x.1 != first) {
+                new_pairs.extend(self.verify((u64::from(first) << 32) | u64::from(doc)));
+            }
+        }
+        new_members.sort_unstable();
 
         let candidates = self.candidates(&new_members, &old_members);
         let verified: Vec<Pair> = candidates
@@ -695,6 +737,25 @@ mod tests {
         let pairs: Vec<(u32, u32)> = index.pairs().iter().map(|p| (p.a, p.b)).collect();
         assert_eq!(pairs, vec![(0, 2), (0, 4)]);
         assert!(index.pairs()[1].containment > 0.8);
+    }
+
+    #[test]
+    fn look_alike_pages_join_without_lsh_blowup() {
+        let pages: Vec<String> = (0..3000)
+            .map(|i| match i % 3 {
+                0 => format!("Page not found{}", "!".repeat(i)),
+                1 => format!("PAGE NOT FOUND{}", ".".repeat(i)),
+                _ => format!("page, not found{}", "?".repeat(i)),
+            })
+            .collect();
+        let texts: Vec<Option<&str>> = pages.iter().map(|p| Some(p.as_str())).collect();
+        let mut index = DedupIndex::new(DedupConfig::default()).unwrap();
+        index.add(&texts[..1000]).unwrap();
+        index.add(&texts[1000..]).unwrap();
+        let c = index.clusters(None).unwrap();
+        assert!(c.cluster.iter().all(|&x| x == 0));
+        assert_eq!(index.pairs().len(), 2999);
+        assert_eq!(c.kind[1], Kind::Near);
     }
 
     #[test]
