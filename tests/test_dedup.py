@@ -217,6 +217,10 @@ def test_user_ids_and_keep() -> None:
     assert d["is_representative"].tolist() == [False, True, True]
     d = tidings.dedup(texts, keep="earliest", dates=[None, "2024-03-01", None])
     assert d["representative"].tolist() == [1, 1, 2]
+    d = tidings.dedup(texts, keep="earliest", dates=["2024-03-02", "03/01/2024 10:00", "not a date"])
+    assert d["representative"].tolist() == [1, 1, 2]
+    stamps = pd.Series(pd.to_datetime(["2024-03-01", "2024-03-02", "2024-01-01"]))
+    assert tidings.dedup(texts, keep="earliest", dates=stamps)["representative"].tolist() == [0, 0, 2]
 
 
 @pytest.mark.parametrize(

@@ -95,7 +95,7 @@ def _ranks(keep: str, lengths: np.ndarray | None, dates: Any, order: np.ndarray)
         assert lengths is not None
         keys = np.lexsort((position, -lengths[order]))
     else:
-        stamps = pd.to_datetime(pd.Series(list(dates)), errors="coerce", utc=True)
+        stamps = pd.to_datetime(pd.Series(list(dates), dtype=object), errors="coerce", utc=True, format="mixed")
         if len(stamps) != n:
             raise InputError(f"dates has {len(stamps)} values for {n} documents")
         ns = stamps.to_numpy(dtype="datetime64[ns]", na_value=np.datetime64("NaT")).astype(np.int64)
