@@ -404,28 +404,30 @@ impl DedupIndex {
         let per_band: Vec<Vec<u64>> = (0..lsh.bands)
             .into_par_iter()
             .map(|band| {
-                let mut table: Vec<(u64, u32)> = new_members
+                // (upper 32 bits of the band key, doc) packed in a u64: sorts fast; a false
+                // bucket collision only adds a candidate, which verification rejects.
+                let mut table: Vec<u64> = new_members
                     .iter()
-                    .map(|&d| (lsh.band_key(self.signature(d), band), d))
+                    .map(|&d| band_slot(lsh.band_key(self.signature(d), band)) | u64::from(d))
                     .collect();
                 table.sort_unstable();
                 let mut out = Vec::new();
-                for bucket in table.chunk_by(|x, y| x.0 == y.0) {
-                    for (k, &(_, b)) in bucket.iter().enumerate().skip(1) {
-                        for &(_, a) in &bucket[..k.min(BUCKET_CAP)] {
-                            out.push((u64::from(a) << 32) | u64::from(b));
+                for bucket in table.chunk_by(|x, y| x >> 32 == y >> 32) {
+                    for (k, &b) in bucket.iter().enumerate().skip(1) {
+                        for &a in &bucket[..k.min(BUCKET_CAP)] {
+                            out.push(pack(a as u32, b as u32));
                         }
                     }
                 }
                 for &a in old_members {
-                    let key = lsh.band_key(self.signature(a), band);
-                    let from = table.partition_point(|x| x.0 < key);
-                    for &(_, b) in table[from..]
+                    let slot = band_slot(lsh.band_key(self.signature(a), band));
+                    let from = table.partition_point(|&x| x < slot);
+                    for &b in table[from..]
                         .iter()
-                        .take_while(|x| x.0 == key)
+                        .take_while(|&&x| x >> 32 == slot >> 32)
                         .take(BUCKET_CAP)
                     {
-                        out.push((u64::from(a) << 32) | u64::from(b));
+                        out.push(pack(a, b as u32));
                     }
                 }
                 out
@@ -679,6 +681,16 @@ impl Reader<'_> {
     fn f64(&mut self) -> Option<f64> {
         self.take().map(f64::from_le_bytes)
     }
+}
+
+/// The upper 32 bits of a band key, in the upper half of a u64.
+fn band_slot(key: u64) -> u64 {
+    key & 0xFFFF_FFFF_0000_0000
+}
+
+/// A candidate pair `a < b` as one u64.
+fn pack(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
 }
 
 /// One-shot dedup of `texts` (runs on the current rayon pool).
