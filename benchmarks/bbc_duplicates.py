@@ -19,19 +19,21 @@ from _shingling import shingles  # noqa: E402
 
 
 def exact_pairs(sets: list[set[str]], minimum: float) -> dict[tuple[int, int], tuple[float, float]]:
-    """(Jaccard, containment) of every pair with Jaccard ≥ minimum, via an inverted index."""
+    """Exact (Jaccard, containment) of every pair with Jaccard ≥ minimum. Pairs are found through
+    shingles shared by fewer than 60 articles (a pair with Jaccard ≥ 0.3 always shares some)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sets):
         for sh in s:
             postings[sh].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
+    candidates: set[tuple[int, int]] = set()
     for docs in postings.values():
         if len(docs) < 60:
             for x in range(len(docs)):
                 for y in range(x + 1, len(docs)):
-                    shared[docs[x], docs[y]] += 1
+                    candidates.add((docs[x], docs[y]))
     out = {}
-    for (a, b), n in shared.items():
+    for a, b in candidates:
+        n = len(sets[a] & sets[b])
         union = len(sets[a]) + len(sets[b]) - n
         if n / union >= minimum:
             out[a, b] = (n / union, n / min(len(sets[a]), len(sets[b])))
