@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tidings
+from tidings.dedup import dedup_documents
 from tidings.errors import InputError, InputTypeError, ModelError, TidingsIOError
 from tidings.pipeline import run_pipeline, summarize
 
@@ -356,6 +357,19 @@ def test_pipeline_stage() -> None:
     assert result.documents["cluster"].tolist() == ["x", "y", "x"]
     assert result.tables["pairs"][["doc_a", "doc_b"]].values.tolist() == [["x", "z"]]
     assert "duplicates: 1 clusters hold 2 documents (2 exact, 0 near); 2 documents remain" in summarize(result)
+    mixed = run_pipeline(pd.DataFrame({"id": [1, "b", 2.5], "text": [STORY, OTHER, STORY]}), workers=1)
+    assert mixed.documents["cluster"].tolist() == [0, 1, 0]
+
+
+def test_dedup_documents_for_corpus_tables() -> None:
+    documents = pd.DataFrame({"id": ["b", "a", "c"], "text": [STORY, OTHER, STORY],
+                              "date": pd.to_datetime(["2024-01-03", "2024-01-01", "2024-01-02"])})
+    out, pairs = dedup_documents(documents, keep="earliest")
+    assert out["cluster"].tolist() == ["b", "a", "b"]
+    assert out["representative"].tolist() == ["c", "a", "c"]
+    again, _ = dedup_documents(out)
+    assert list(again.columns) == list(out.columns)
+    assert pairs[["doc_a", "doc_b"]].values.tolist() == [["b", "c"]]
 
 
 # ---------------------------------------------------------------- real duplicates

@@ -40,7 +40,7 @@ from . import _core
 from ._input import TextColumn, as_text_column
 from .errors import InputError, TidingsIOError
 
-__all__ = ["dedup", "DedupIndex", "repeated_paragraphs", "KINDS"]
+__all__ = ["dedup", "dedup_documents", "DedupIndex", "repeated_paragraphs", "KINDS"]
 
 #: The values of the ``kind`` column, in category order.
 KINDS = ("unique", "exact", "near", "empty")
@@ -357,6 +357,35 @@ def dedup(
     if return_pairs:
         return frame, _pairs_frame(index.pairs(), ids=sorted_ids)
     return frame
+
+
+def dedup_documents(
+    documents: pd.DataFrame, *, text: str = "text", id: str = "id", date: str = "date", **options: Any
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The dedup step on a documents table (what the pipeline and ``Corpus`` run).
+
+    Uses column ``id`` as document ids when it is complete, unique and sortable (else row
+    numbers), and column ``date`` for ``keep='earliest'``. Options as for :func:`dedup`.
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        ``documents`` with the cluster columns of :func:`dedup` (replacing earlier ones), and the
+        pairs table.
+    """
+    ids = None
+    if id in documents.columns and documents[id].notna().all() and documents[id].is_unique:
+        try:
+            sorted(documents[id].tolist())
+            ids = documents[id].tolist()
+        except TypeError:  # mixed, unsortable ids: fall back to row numbers
+            ids = None
+    if options.get("keep") == "earliest" and options.get("dates") is None and date in documents.columns:
+        options["dates"] = documents[date]
+    options["return_pairs"] = True
+    clusters, pairs = dedup(documents[text], ids=ids, **options)
+    kept = documents.drop(columns=[c for c in clusters.columns if c in documents.columns])
+    return kept.join(clusters), pairs
 
 
 def _as_id_array(values: np.ndarray) -> np.ndarray:

@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .dedup import dedup
+from .dedup import dedup_documents
 from .describe import describe
-from .errors import InputError
 
 __all__ = ["PipelineResult", "run_pipeline"]
 
@@ -42,16 +41,10 @@ def run_pipeline(frame: pd.DataFrame, *, workers: int | None = None) -> Pipeline
 
 def _dedup_stage(documents: pd.DataFrame, result: PipelineResult, workers: int | None) -> pd.DataFrame:
     """Cluster columns on the documents table, and a ``pairs`` table (ids from ``id`` when usable)."""
-    ids = None
-    if "id" in documents.columns and documents["id"].notna().all() and documents["id"].is_unique:
-        ids = documents["id"].tolist()
-    try:
-        clusters, pairs = dedup(documents["text"], ids=ids, return_pairs=True, workers=workers)
-    except InputError:  # ids of mixed, unsortable types: fall back to row numbers
-        clusters, pairs = dedup(documents["text"], return_pairs=True, workers=workers)
+    documents, pairs = dedup_documents(documents, workers=workers)
     result.tables["pairs"] = pairs
     result.stages.append("dedup")
-    return documents.join(clusters)
+    return documents
 
 
 def summarize(result: PipelineResult) -> str:
