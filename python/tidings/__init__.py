@@ -10,6 +10,7 @@ from __future__ import annotations
 from . import _core
 from . import accessors as _accessors  # noqa: F401  (registers the pandas accessors)
 from .datasets import load_sample
+from .dedup import DedupIndex, dedup, repeated_paragraphs
 from .describe import describe
 from .errors import (
     InputError,
@@ -29,6 +30,9 @@ __all__ = [
     "__version__",
     "build_profile",
     "describe",
+    "dedup",
+    "DedupIndex",
+    "repeated_paragraphs",
     "load_sample",
     "read_corpus",
     "TidingsError",

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from .dedup import dedup
 from .describe import describe
 
 __all__ = ["TidingsSeriesAccessor", "TidingsFrameAccessor"]
@@ -24,6 +25,10 @@ class TidingsSeriesAccessor:
     def describe(self, **options: Any) -> pd.DataFrame:
         """Per-document size figures; see :func:`tidings.describe`."""
         return describe(self._series, **options)
+
+    def dedup(self, **options: Any) -> pd.DataFrame:
+        """Duplicate clusters of the texts; see :func:`tidings.dedup`."""
+        return dedup(self._series, **options)  # type: ignore[return-value]
 
 
 @pd.api.extensions.register_dataframe_accessor("tidings")
@@ -43,3 +48,38 @@ class TidingsFrameAccessor:
     def describe(self, *, text: str = "text", **options: Any) -> pd.DataFrame:
         """Per-document size figures of column ``text``; see :func:`tidings.describe`."""
         return describe(self._text(text), **options)
+
+    def _dedup(self, text: str, id: str | None, date: str | None, options: dict[str, Any]) -> Any:
+        if id is not None:
+            options["ids"] = self._column(id).tolist()
+        if date is not None:
+            options["dates"] = self._column(date)
+            options.setdefault("keep", "earliest")
+        return dedup(self._text(text), **options)
+
+    def _column(self, name: str) -> pd.Series:
+        if name not in self._frame.columns:
+            from .errors import InputError
+
+            raise InputError(f"the DataFrame has no column {name!r}; its columns are {list(self._frame.columns)}")
+        return self._frame[name]
+
+    def dedup(self, *, text: str = "text", id: str | None = None, date: str | None = None,
+              **options: Any) -> Any:
+        """Duplicate clusters of column ``text``; see :func:`tidings.dedup`.
+
+        ``id`` names a column of unique document ids (cluster ids are then those ids); ``date``
+        names a column of publication dates and makes ``keep='earliest'`` the default.
+        """
+        return self._dedup(text, id, date, dict(options))
+
+    def drop_near_duplicates(self, *, text: str = "text", id: str | None = None, date: str | None = None,
+                             **options: Any) -> pd.DataFrame:
+        """The rows that represent their cluster: one row per group of exact or near duplicates.
+
+        Rows without words (kind ``'empty'``) are kept. Options as for :meth:`dedup`; the
+        representative is chosen by ``keep`` ('first', 'longest' or 'earliest' with ``date``).
+        """
+        options.pop("return_pairs", None)
+        clusters = self._dedup(text, id, date, dict(options))
+        return self._frame[clusters["is_representative"].to_numpy()]

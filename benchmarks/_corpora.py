@@ -1,0 +1,51 @@
+"""Real corpora for the benchmarks, read from ``../shared/data`` beside the repository.
+
+Both loaders decode raw bytes with ``tidings._core.decode_bytes`` (UTF-8, stray bytes as
+cp1252), as the package does for scraped files. They return ``None`` when the data is absent.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from tidings import _core
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+_REUTERS_DOC = re.compile(rb"<REUTERS\b[^>]*\bNEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.S)
+_REUTERS_BODY = re.compile(rb"<BODY>(.*?)</BODY>", re.S)
+_REUTERS_DATE = re.compile(rb"<DATE>(.*?)</DATE>", re.S)
+
+
+def bbc_articles() -> list[tuple[str, str]] | None:
+    """``(relative path, text)`` of the 2,225 BBC articles, sorted by path."""
+    root = DATA / "bbc-news" / "bbc"
+    if not root.is_dir():
+        return None
+    files = sorted(p for p in root.rglob("*.txt") if p.name != "README.TXT")
+    return [(p.relative_to(root).as_posix(), _core.decode_bytes(p.read_bytes())) for p in files]
+
+
+def reuters_articles() -> list[tuple[str, str, str]] | None:
+    """``(NEWID, date, body)`` of every Reuters-21578 document with a ``<BODY>``, in file order.
+
+    SGML entities (``&lt;``, ``&#3;``) are unescaped and control characters dropped.
+    """
+    root = DATA / "reuters21578"
+    files = sorted(root.glob("reut2-*.sgm"))
+    if not files:
+        return None
+    out = []
+    for path in files:
+        raw = path.read_bytes()
+        for match in _REUTERS_DOC.finditer(raw):
+            body = _REUTERS_BODY.search(match.group(2))
+            if body is None:
+                continue
+            date = _REUTERS_DATE.search(match.group(2))
+            text = html.unescape(_core.decode_bytes(body.group(1)))
+            text = "".join(c for c in text if c >= " " or c in "\n\t")
+            out.append((match.group(1).decode(), _core.decode_bytes(date.group(1)).strip() if date else "", text))
+    return out

@@ -1,0 +1,85 @@
+"""Dedup speed, raw text to clusters, on real corpora (BBC and Reuters from ../shared/data).
+
+Every method starts from the raw article texts and ends with a cluster id per document:
+tidings does it all in Rust; datasketch (MinHash.bulk + MinHashLSH) and rensa (RMinHash bulk
+constructor + RMinHashLSH) are fed by the same Python word-5-gram shingling, then their LSH
+candidates are verified by estimated Jaccard and joined by union-find. Equal settings:
+threshold 0.8, num_perm 128, ngram 5. Also reports the memory of the tidings index per document.
+
+    python benchmarks/bench_dedup.py [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import tidings  # noqa: E402
+from _corpora import bbc_articles, reuters_articles  # noqa: E402
+from _shingling import datasketch_clusters, rensa_clusters, shingles  # noqa: E402
+
+SETTINGS = {"threshold": 0.8, "num_perm": 128, "ngram": 5}
+
+
+def best_time(run: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def python_shingling_then(method: Callable[..., list[int]], texts: list[str]) -> list[int]:
+    sets = [shingles(t, SETTINGS["ngram"]) for t in texts]
+    return method(texts, sets=sets, **SETTINGS)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best is kept)")
+    args = parser.parse_args()
+    if tidings.build_profile != "release":
+        sys.exit(f"tidings is a {tidings.build_profile} build: benchmark a release build (pip install .)")
+    corpora = {}
+    bbc = bbc_articles()
+    if bbc:
+        corpora["BBC"] = [t for _, t in bbc]
+    reuters = reuters_articles()
+    if reuters:
+        corpora["Reuters"] = [t for *_, t in reuters]
+    if not corpora:
+        sys.exit("../shared/data/bbc-news and reuters21578 are absent")
+    corpora["BBC+Reuters"] = [t for texts in corpora.values() for t in texts]
+    print(f"dedup speed, raw text -> clusters; {os.cpu_count()} cores; settings {SETTINGS}; "
+          f"tidings {tidings.__version__} ({tidings.build_profile})\n")
+    print(f"{'corpus':12s} {'docs':>7s} {'MB':>6s} {'method':32s} {'seconds':>8s} {'MB/s':>8s} {'tidings x':>9s}")
+    for name, texts in corpora.items():
+        megabytes = sum(len(t.encode()) for t in texts) / 1e6
+        results: dict[str, float] = {}
+        results["tidings (all cores)"] = best_time(lambda: tidings.dedup(texts, **SETTINGS), args.repeat)
+        results["tidings (1 thread)"] = best_time(lambda: tidings.dedup(texts, workers=1, **SETTINGS), args.repeat)
+        results["rensa + Python shingling"] = best_time(
+            lambda: python_shingling_then(rensa_clusters, texts), max(1, args.repeat - 1))
+        results["datasketch + Python shingling"] = best_time(
+            lambda: python_shingling_then(datasketch_clusters, texts), 1)
+        fastest = results["tidings (all cores)"]
+        for method, seconds in results.items():
+            print(f"{name:12s} {len(texts):7,d} {megabytes:6.1f} {method:32s} {seconds:8.3f} "
+                  f"{megabytes / seconds:8.1f} {seconds / fastest:9.1f}")
+        index = tidings.DedupIndex(**SETTINGS)
+        index.add(texts)
+        text_bytes = megabytes * 1e6 / len(texts)
+        print(f"{name:12s} index memory: {index.memory_bytes() / len(texts):.0f} bytes per document "
+              f"beyond the text (text itself: {text_bytes:.0f} bytes per document); "
+              f"LSH {index.bands} bands x {index.rows} rows\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,859 @@
+//! The dedup index: signatures of every document seen so far, the verified pairs and the
+//! clusters. It grows batch by batch (each batch is compared with itself and all earlier ones)
+//! and saves to a small versioned binary file.
+//!
+//! Per document it keeps the exact-text hash (8 bytes), the number of distinct shingles (4),
+//! the b-bit MinHash signature (2 bytes per permutation: 256 with the default 128), the
+//! union-find parent (4) and its place in the exact-hash order (4): 276 bytes, plus 16 per
+//! verified pair. LSH band tables are not stored: each `add` hashes the bands of
+//! the new batch into a sorted table and probes it with the bands of the earlier documents, which
+//! costs one band hash per earlier document and band, and keeps the index small.
+
+use rayon::prelude::*;
+
+use super::clusters::UnionFind;
+use super::lsh::{jaccard_at_containment, LshParams};
+use super::minhash::{containment_from_jaccard, estimated_jaccard, Permutations};
+use super::shingle::{exact_hash, normalize, shingle_hashes};
+use crate::error::{Error, Result};
+
+/// The length ratio (shorter / longer shingle set) of the shortest reprint that containment is
+/// meant to catch: a reprint keeping 60% of its original. LSH is tuned so that such a pair at the
+/// containment threshold is still found with probability ≥ 0.9.
+pub const REPRINT_LENGTH_RATIO: f64 = 0.6;
+/// Containment joins a pair only when the shorter document has at least this many shingles and
+/// at least half the length of the longer one: below that, the containment estimated from a
+/// MinHash Jaccard is too noisy (a tiny text looks "contained" in anything), and short templated
+/// notices ("Qtly div 10 cts vs 10 cts prior. Pay April 30") would join each other.
+pub const MIN_SHINGLES_FOR_CONTAINMENT: u32 = 40;
+pub const MIN_CONTAINMENT_LENGTH_RATIO: f64 = 0.5;
+/// A band bucket larger than this pairs each member only with its first `BUCKET_CAP` members
+/// (by document id): it bounds the work on templated texts, deterministically.
+pub const BUCKET_CAP: usize = 64;
+
+const MAGIC: &[u8; 16] = b"TIDINGS-DEDUP\0\0\x01";
+const FORMAT_VERSION: u32 = 1;
+
+/// Options of the near-duplicate test.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DedupConfig {
+    /// A pair is a near duplicate when its estimated Jaccard similarity reaches this…
+    pub threshold: f64,
+    /// …or when the shorter document's shingles are this much contained in the longer one's.
+    pub containment: Option<f64>,
+    pub num_perm: usize,
+    pub ngram: usize,
+}
+
+impl Default for DedupConfig {
+    fn default() -> Self {
+        DedupConfig {
+            threshold: 0.8,
+            containment: Some(0.6),
+            num_perm: 128,
+            ngram: 5,
+        }
+    }
+}
+
+impl DedupConfig {
+    pub fn validate(&self) -> Result<()> {
+        let unit = |x: f64| x.is_finite() && x > 0.0 && x <= 1.0;
+        if !unit(self.threshold) {
+            return Err(Error::InvalidInput(format!(
+                "threshold must be a number in (0, 1], got {}",
+                self.threshold
+            )));
+        }
+        if let Some(c) = self.containment {
+            if !unit(c) {
+                return Err(Error::InvalidInput(format!(
+                    "containment must be a number in (0, 1] or None, got {c}"
+                )));
+            }
+        }
+        if !(4..=1024).contains(&self.num_perm) {
+            return Err(Error::InvalidInput(format!(
+                "num_perm must be between 4 and 1024, got {}",
+                self.num_perm
+            )));
+        }
+        if !(1..=32).contains(&self.ngram) {
+            return Err(Error::InvalidInput(format!(
+                "ngram must be between 1 and 32 words, got {}",
+                self.ngram
+            )));
+        }
+        Ok(())
+    }
+
+    /// The Jaccard similarity LSH must catch with probability ≥ 0.9 (see `lsh`).
+    pub fn lsh_target(&self) -> f64 {
+        match self.containment {
+            Some(c) => self
+                .threshold
+                .min(jaccard_at_containment(c, REPRINT_LENGTH_RATIO)),
+            None => self.threshold,
+        }
+    }
+}
+
+/// A verified pair (`a < b`, document ids) with its evidence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub a: u32,
+    pub b: u32,
+    pub jaccard: f32,
+    pub containment: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Alone in its cluster.
+    Unique,
+    /// Same normalised text as the cluster's representative.
+    Exact,
+    /// In a cluster, but not the representative's exact text.
+    Near,
+    /// No words at all (missing, empty, punctuation only): never joins a cluster.
+    Empty,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Unique => "unique",
+            Kind::Exact => "exact",
+            Kind::Near => "near",
+            Kind::Empty => "empty",
+        }
+    }
+}
+
+/// Per-document cluster assignment.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Clusters {
+    pub cluster: Vec<u32>,
+    pub size: Vec<u32>,
+    pub kind: Vec<Kind>,
+    pub representative: Vec<u32>,
+    pub similarity: Vec<f64>,
+}
+
+struct Sketch {
+    exact: u64,
+    size: u32,
+    signature: Vec<u16>,
+}
+
+fn sketch(
+    text: Option<&str>,
+    config: &DedupConfig,
+    perms: &Permutations,
+    shingles: &mut Vec<u64>,
+) -> Sketch {
+    let normalized = normalize(text.unwrap_or(""));
+    shingle_hashes(&normalized, config.ngram, shingles);
+    shingles.sort_unstable();
+    shingles.dedup();
+    let mut signature = Vec::with_capacity(perms.len());
+    perms.signature(shingles, &mut signature);
+    Sketch {
+        exact: exact_hash(&normalized),
+        size: shingles.len() as u32,
+        signature,
+    }
+}
+
+pub struct DedupIndex {
+    config: DedupConfig,
+    lsh: LshParams,
+    perms: Permutations,
+    exact: Vec<u64>,
+    sizes: Vec<u32>,
+    signatures: Vec<u16>,
+    /// Documents with words, sorted by (exact hash, id): the first of each run of equal hashes
+    /// is the first document with that text. 4 bytes a document, where a hash table would take ~20.
+    exact_order: Vec<u32>,
+    union_find: UnionFind,
+    pairs: Vec<Pair>,
+}
+
+impl std::fmt::Debug for DedupIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DedupIndex")
+            .field("config", &self.config)
+            .field("lsh", &self.lsh)
+            .field("documents", &self.len())
+            .field("pairs", &self.pairs.len())
+            .finish()
+    }
+}
+
+impl DedupIndex {
+    pub fn new(config: DedupConfig) -> Result<Self> {
+        config.validate()?;
+        Ok(DedupIndex {
+            lsh: LshParams::for_threshold(config.lsh_target(), config.num_perm),
+            perms: Permutations::new(config.num_perm),
+            config,
+            exact: Vec::new(),
+            sizes: Vec::new(),
+            signatures: Vec::new(),
+            exact_order: Vec::new(),
+            union_find: UnionFind::default(),
+            pairs: Vec::new(),
+        })
+    }
+
+    pub fn config(&self) -> &DedupConfig {
+        &self.config
+    }
+
+    pub fn lsh(&self) -> LshParams {
+        self.lsh
+    }
+
+    pub fn len(&self) -> usize {
+        self.exact.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty()
+    }
+
+    /// Verified pairs, sorted by `(a, b)`.
+    pub fn pairs(&self) -> &[Pair] {
+        &self.pairs
+    }
+
+    fn signature(&self, doc: u32) -> &[u16] {
+        let n = self.config.num_perm;
+        &self.signatures[doc as usize * n..(doc as usize + 1) * n]
+    }
+
+    /// The first document with each exact text, in id order.
+    fn exact_firsts(&self) -> Vec<u32> {
+        let mut firsts: Vec<u32> = self
+            .exact_order
+            .chunk_by(|&x, &y| self.exact[x as usize] == self.exact[y as usize])
+            .map(|run| run[0])
+            .collect();
+        firsts.sort_unstable();
+        firsts
+    }
+
+    fn signature_hash(&self, doc: u32) -> u64 {
+        let bytes: Vec<u8> = self
+            .signature(doc)
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
+        xxhash_rust::xxh3::xxh3_64(&bytes)
+    }
+
+    /// `docs` as `(signature hash, id)`, sorted.
+    fn by_signature(&self, docs: &[u32]) -> Vec<(u64, u32)> {
+        let mut keyed: Vec<(u64, u32)> = docs
+            .par_iter()
+            .map(|&d| (self.signature_hash(d), d))
+            .collect();
+        keyed.sort_unstable();
+        keyed
+    }
+
+    /// The first document (smallest id) with exact hash `hash` among the earlier documents.
+    fn first_with_hash(&self, hash: u64) -> Option<u32> {
+        let at = self
+            .exact_order
+            .partition_point(|&d| self.exact[d as usize] < hash);
+        self.exact_order
+            .get(at)
+            .copied()
+            .filter(|&d| self.exact[d as usize] == hash)
+    }
+
+    /// Bytes held by the index (capacities, so what the allocator really gave).
+    pub fn memory_bytes(&self) -> usize {
+        self.exact.capacity() * 8
+            + self.sizes.capacity() * 4
+            + self.signatures.capacity() * 2
+            + self.union_find.parents().len() * 4
+            + self.exact_order.capacity() * 4
+            + self.pairs.capacity() * std::mem::size_of::<Pair>()
+    }
+
+    /// Adds a batch (`None` = missing document), compares it with itself and every earlier
+    /// document, and returns the id of its first document; the batch gets consecutive ids.
+    /// Runs on the current rayon pool.
+    pub fn add(&mut self, texts: &[Option<&str>]) -> Result<u32> {
+        let start = self.len();
+        if start + texts.len() >= u32::MAX as usize {
+            return Err(Error::InvalidInput(format!(
+                "a dedup index holds at most {} documents",
+                u32::MAX - 1
+            )));
+        }
+        let sketches: Vec<Sketch> = texts
+            .par_iter()
+            .map_init(Vec::new, |buffer, text| {
+                sketch(*text, &self.config, &self.perms, buffer)
+            })
+            .collect();
+        self.exact.reserve_exact(sketches.len());
+        self.sizes.reserve_exact(sketches.len());
+        self.signatures
+            .reserve_exact(sketches.len() * self.config.num_perm);
+        for s in &sketches {
+            self.exact.push(s.exact);
+            self.sizes.push(s.size);
+            self.signatures.extend_from_slice(&s.signature);
+        }
+        drop(sketches);
+        self.union_find.grow(texts.len());
+        let start = start as u32;
+        let end = self.len() as u32;
+
+        // Exact copies join the first document with their text; only that one takes part in LSH.
+        // LSH members: the first document with each signature among the first ones with each
+        // exact text. Documents with the same signature as a member (the same shingle set, e.g.
+        // only case or punctuation differ) would verify against it with Jaccard 1 anyway; joining
+        // them directly keeps LSH buckets of thousands of look-alike pages from exploding.
+        let old_firsts = self.by_signature(&self.exact_firsts());
+        let mut old_members: Vec<u32> = old_firsts
+            .chunk_by(|x, y| x.0 == y.0)
+            .map(|run| run[0].1)
+            .collect();
+        old_members.sort_unstable();
+        let mut batch: Vec<u32> = (start..end)
+            .filter(|&d| self.sizes[d as usize] > 0)
+            .collect();
+        batch.sort_unstable_by_key(|&d| (self.exact[d as usize], d));
+        let mut new_firsts = Vec::new();
+        let mut new_pairs = Vec::new();
+        for run in batch.chunk_by(|&x, &y| self.exact[x as usize] == self.exact[y as usize]) {
+            let first = match self.first_with_hash(self.exact[run[0] as usize]) {
+                Some(earlier) => earlier,
+                None => {
+                    new_firsts.push(run[0]);
+                    run[0]
+                }
+            };
+            for &doc in run.iter().filter(|&&d| d != first) {
+                new_pairs.push(Pair {
+                    a: first,
+                    b: doc,
+                    jaccard: 1.0,
+                    containment: 1.0,
+                });
+            }
+        }
+        self.merge_exact_order(batch);
+        let mut new_members = Vec::new();
+        for run in self.by_signature(&new_firsts).chunk_by(|x, y| x.0 == y.0) {
+            let at = old_firsts.partition_point(|x| x.0 < run[0].0);
+            let first = match old_firsts.get(at).filter(|x| x.0 == run[0].0) {
+                Some(&(_, earlier)) => earlier,
+                None => {
+                    new_members.push(run[0].1);
+                    run[0].1
+                }
+            };
+            for &(_, doc) in run.iter().filter(|x| x.1 != first) {
+                new_pairs.extend(self.verify((u64::from(first) << 32) | u64::from(doc)));
+            }
+        }
+        new_members.sort_unstable();
+
+        let candidates = self.candidates(&new_members, &old_members);
+        let verified: Vec<Pair> = candidates
+            .par_iter()
+            .filter_map(|&packed| self.verify(packed))
+            .collect();
+        new_pairs.extend(verified);
+        for pair in &new_pairs {
+            self.union_find.union(pair.a, pair.b);
+        }
+        self.pairs.extend(new_pairs);
+        self.pairs.sort_unstable_by_key(|p| (p.a, p.b));
+        Ok(start)
+    }
+
+    /// Merges a batch sorted by (exact hash, id) into `exact_order`.
+    fn merge_exact_order(&mut self, batch: Vec<u32>) {
+        let key = |d: u32| (self.exact[d as usize], d);
+        let mut merged = Vec::with_capacity(self.exact_order.len() + batch.len());
+        let (mut i, mut j) = (0, 0);
+        while i < self.exact_order.len() && j < batch.len() {
+            if key(self.exact_order[i]) <= key(batch[j]) {
+                merged.push(self.exact_order[i]);
+                i += 1;
+            } else {
+                merged.push(batch[j]);
+                j += 1;
+            }
+        }
+        merged.extend_from_slice(&self.exact_order[i..]);
+        merged.extend_from_slice(&batch[j..]);
+        self.exact_order = merged;
+    }
+
+    /// Candidate pairs `(a << 32) | b` with `a < b`, sorted and unique.
+    fn candidates(&self, new_members: &[u32], old_members: &[u32]) -> Vec<u64> {
+        let lsh = self.lsh;
+        let per_band: Vec<Vec<u64>> = (0..lsh.bands)
+            .into_par_iter()
+            .map(|band| {
+                // (upper 32 bits of the band key, doc) packed in a u64: sorts fast; a false
+                // bucket collision only adds a candidate, which verification rejects.
+                let mut table: Vec<u64> = new_members
+                    .iter()
+                    .map(|&d| band_slot(lsh.band_key(self.signature(d), band)) | u64::from(d))
+                    .collect();
+                table.sort_unstable();
+                let mut out = Vec::new();
+                for bucket in table.chunk_by(|x, y| x >> 32 == y >> 32) {
+                    for (k, &b) in bucket.iter().enumerate().skip(1) {
+                        for &a in &bucket[..k.min(BUCKET_CAP)] {
+                            out.push(pack(a as u32, b as u32));
+                        }
+                    }
+                }
+                for &a in old_members {
+                    let slot = band_slot(lsh.band_key(self.signature(a), band));
+                    let from = table.partition_point(|&x| x < slot);
+                    for &b in table[from..]
+                        .iter()
+                        .take_while(|&&x| x >> 32 == slot >> 32)
+                        .take(BUCKET_CAP)
+                    {
+                        out.push(pack(a, b as u32));
+                    }
+                }
+                out
+            })
+            .collect();
+        let mut all: Vec<u64> = per_band.concat();
+        all.par_sort_unstable();
+        all.dedup();
+        all
+    }
+
+    fn verify(&self, packed: u64) -> Option<Pair> {
+        let (a, b) = ((packed >> 32) as u32, packed as u32);
+        let jaccard = estimated_jaccard(self.signature(a), self.signature(b));
+        let (size_a, size_b) = (self.sizes[a as usize], self.sizes[b as usize]);
+        let containment = containment_from_jaccard(jaccard, size_a, size_b);
+        let (short, long) = (size_a.min(size_b), size_a.max(size_b));
+        let contained = self.config.containment.is_some_and(|t| {
+            containment >= t
+                && short >= MIN_SHINGLES_FOR_CONTAINMENT
+                && f64::from(short) >= MIN_CONTAINMENT_LENGTH_RATIO * f64::from(long)
+        });
+        (jaccard >= self.config.threshold || contained).then_some(Pair {
+            a,
+            b,
+            jaccard: jaccard as f32,
+            containment: containment as f32,
+        })
+    }
+
+    /// Cluster assignment of every document. The representative of a cluster is the member with
+    /// the smallest `(rank, id)`; without ranks, the smallest id (the first document).
+    pub fn clusters(&self, rank: Option<&[u64]>) -> Result<Clusters> {
+        let n = self.len();
+        if let Some(rank) = rank {
+            if rank.len() != n {
+                return Err(Error::InvalidInput(format!(
+                    "representative ranks have {} values for {n} documents",
+                    rank.len()
+                )));
+            }
+        }
+        let mut union_find = self.union_find.clone();
+        let cluster = union_find.roots();
+        let mut size = vec![0u32; n];
+        let mut representative: Vec<u32> = (0..n as u32).collect();
+        let key = |d: u32| (rank.map_or(0, |r| r[d as usize]), d);
+        for (doc, &root) in cluster.iter().enumerate() {
+            let doc = doc as u32;
+            size[root as usize] += 1;
+            let current = representative[root as usize];
+            if key(doc) < key(current) {
+                representative[root as usize] = doc;
+            }
+        }
+        let mut copies_of_representative = vec![0u32; n];
+        for (doc, &root) in cluster.iter().enumerate() {
+            let rep = representative[root as usize] as usize;
+            if self.exact[doc] == self.exact[rep] {
+                copies_of_representative[root as usize] += 1;
+            }
+        }
+        let mut out = Clusters {
+            cluster: cluster.clone(),
+            size: cluster.iter().map(|&r| size[r as usize]).collect(),
+            kind: Vec::with_capacity(n),
+            representative: cluster
+                .iter()
+                .map(|&r| representative[r as usize])
+                .collect(),
+            similarity: Vec::with_capacity(n),
+        };
+        for (doc, &root) in cluster.iter().enumerate() {
+            let root = root as usize;
+            let rep = out.representative[doc] as usize;
+            let (kind, similarity) = if self.sizes[doc] == 0 {
+                (Kind::Empty, f64::NAN)
+            } else if size[root] == 1 {
+                (Kind::Unique, 1.0)
+            } else if self.exact[doc] == self.exact[rep] {
+                let kind = if doc != rep || copies_of_representative[root] > 1 {
+                    Kind::Exact
+                } else {
+                    Kind::Near
+                };
+                (kind, 1.0)
+            } else {
+                (
+                    Kind::Near,
+                    estimated_jaccard(self.signature(doc as u32), self.signature(rep as u32)),
+                )
+            };
+            out.kind.push(kind);
+            out.similarity.push(similarity);
+        }
+        Ok(out)
+    }
+
+    /// The index as bytes: magic, version, options, arrays, and an xxh3 checksum of it all.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let n = self.len();
+        let mut out =
+            Vec::with_capacity(64 + n * (16 + 2 * self.config.num_perm) + self.pairs.len() * 16);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&(self.config.num_perm as u32).to_le_bytes());
+        out.extend_from_slice(&(self.config.ngram as u32).to_le_bytes());
+        out.extend_from_slice(&self.config.threshold.to_le_bytes());
+        out.extend_from_slice(&self.config.containment.unwrap_or(f64::NAN).to_le_bytes());
+        out.extend_from_slice(&(n as u64).to_le_bytes());
+        out.extend_from_slice(&(self.pairs.len() as u64).to_le_bytes());
+        self.exact
+            .iter()
+            .for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+        self.sizes
+            .iter()
+            .for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+        self.signatures
+            .iter()
+            .for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+        self.union_find
+            .parents()
+            .iter()
+            .for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+        for p in &self.pairs {
+            out.extend_from_slice(&p.a.to_le_bytes());
+            out.extend_from_slice(&p.b.to_le_bytes());
+            out.extend_from_slice(&p.jaccard.to_le_bytes());
+            out.extend_from_slice(&p.containment.to_le_bytes());
+        }
+        let checksum = xxhash_rust::xxh3::xxh3_64(&out);
+        out.extend_from_slice(&checksum.to_le_bytes());
+        out
+    }
+
+    /// Reads an index written by [`DedupIndex::to_bytes`]. Anything else (another file, a cut
+    /// or corrupted file, a future version) is an [`Error::Model`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let bad = |why: &str| Error::Model(format!("not a valid tidings dedup index: {why}"));
+        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+            return Err(bad("the file does not start with the dedup index header"));
+        }
+        if bytes.len() < MAGIC.len() + 4 + 8 {
+            return Err(bad("the file is truncated"));
+        }
+        let (body, checksum) = bytes.split_at(bytes.len() - 8);
+        let mut reader = Reader {
+            bytes: body,
+            at: MAGIC.len(),
+        };
+        let version = reader.u32().ok_or_else(|| bad("the file is truncated"))?;
+        if version != FORMAT_VERSION {
+            return Err(Error::Model(format!(
+                "this dedup index has format version {version}; this tidings reads version {FORMAT_VERSION}"
+            )));
+        }
+        if xxhash_rust::xxh3::xxh3_64(body).to_le_bytes() != checksum {
+            return Err(bad(
+                "the checksum does not match (the file is damaged or truncated)",
+            ));
+        }
+        let truncated = || bad("the file is truncated");
+        let num_perm = reader.u32().ok_or_else(truncated)? as usize;
+        let ngram = reader.u32().ok_or_else(truncated)? as usize;
+        let threshold = reader.f64().ok_or_else(truncated)?;
+        let containment = reader.f64().ok_or_else(truncated)?;
+        let containment = (!containment.is_nan()).then_some(containment);
+        let config = DedupConfig {
+            threshold,
+            containment,
+            num_perm,
+            ngram,
+        };
+        config
+            .validate()
+            .map_err(|e| bad(&format!("bad options ({e})")))?;
+        let n = usize::try_from(reader.u64().ok_or_else(truncated)?).map_err(|_| truncated())?;
+        let n_pairs =
+            usize::try_from(reader.u64().ok_or_else(truncated)?).map_err(|_| truncated())?;
+        let expected = n
+            .checked_mul(8 + 4 + 4 + 2 * num_perm)
+            .and_then(|x| x.checked_add(n_pairs.checked_mul(16)?))
+            .ok_or_else(truncated)?;
+        if n >= u32::MAX as usize || reader.remaining() != expected {
+            return Err(bad("the array sizes do not match the header"));
+        }
+        let exact: Vec<u64> = (0..n).map(|_| reader.u64().unwrap_or_default()).collect();
+        let sizes: Vec<u32> = (0..n).map(|_| reader.u32().unwrap_or_default()).collect();
+        let signatures: Vec<u16> = (0..n * num_perm)
+            .map(|_| reader.u16().unwrap_or_default())
+            .collect();
+        let parents: Vec<u32> = (0..n).map(|_| reader.u32().unwrap_or_default()).collect();
+        if parents.iter().enumerate().any(|(i, &p)| p as usize > i) {
+            return Err(bad("a cluster link points forward"));
+        }
+        let mut pairs = Vec::with_capacity(n_pairs);
+        for _ in 0..n_pairs {
+            let a = reader.u32().unwrap_or_default();
+            let b = reader.u32().unwrap_or_default();
+            let jaccard = reader.f32().unwrap_or_default();
+            let containment = reader.f32().unwrap_or_default();
+            if a >= b || b as usize >= n {
+                return Err(bad("a pair names a document outside the index"));
+            }
+            pairs.push(Pair {
+                a,
+                b,
+                jaccard,
+                containment,
+            });
+        }
+        let mut index = DedupIndex::new(config)?;
+        let mut exact_order: Vec<u32> = (0..n as u32).filter(|&d| sizes[d as usize] > 0).collect();
+        exact_order.sort_unstable_by_key(|&d| (exact[d as usize], d));
+        index.exact_order = exact_order;
+        index.exact = exact;
+        index.sizes = sizes;
+        index.signatures = signatures;
+        index.union_find = UnionFind::from_parents(parents);
+        index.pairs = pairs;
+        Ok(index)
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let slice = self.bytes.get(self.at..self.at.checked_add(N)?)?;
+        self.at += N;
+        slice.try_into().ok()
+    }
+    fn remaining(&self) -> usize {
+        self.bytes.len().saturating_sub(self.at)
+    }
+    fn u16(&mut self) -> Option<u16> {
+        self.take().map(u16::from_le_bytes)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        self.take().map(u32::from_le_bytes)
+    }
+    fn u64(&mut self) -> Option<u64> {
+        self.take().map(u64::from_le_bytes)
+    }
+    fn f32(&mut self) -> Option<f32> {
+        self.take().map(f32::from_le_bytes)
+    }
+    fn f64(&mut self) -> Option<f64> {
+        self.take().map(f64::from_le_bytes)
+    }
+}
+
+/// The upper 32 bits of a band key, in the upper half of a u64.
+fn band_slot(key: u64) -> u64 {
+    key & 0xFFFF_FFFF_0000_0000
+}
+
+/// A candidate pair `a < b` as one u64.
+fn pack(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+/// One-shot dedup of `texts` (runs on the current rayon pool).
+pub fn dedup(texts: &[Option<&str>], config: DedupConfig) -> Result<DedupIndex> {
+    let mut index = DedupIndex::new(config)?;
+    index.add(texts)?;
+    Ok(index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "The central bank raised its main interest rate by a quarter point on Tuesday, \
+        citing stubborn inflation in services and a tight labour market. Economists had expected \
+        the move after a string of strong wage figures. The governor said further increases could \
+        not be ruled out if prices kept rising faster than the target, but that the committee would \
+        watch the effect on mortgages and business lending closely before acting again in spring.";
+    const OTHER: &str = "Heavy rain flooded dozens of homes in the valley overnight and closed the \
+        main road to the coast. Fire crews pumped water from basements until dawn while volunteers \
+        filled sandbags at the village hall. Forecasters warned that another band of rain would \
+        arrive on Thursday evening and urged people living near the river to move valuables upstairs.";
+
+    fn run(texts: &[Option<&str>]) -> (DedupIndex, Clusters) {
+        let index = dedup(texts, DedupConfig::default()).unwrap();
+        let clusters = index.clusters(None).unwrap();
+        (index, clusters)
+    }
+
+    #[test]
+    fn exact_near_unique_and_empty() {
+        let spaced = STORY.replace(". ", ".\n\n  ");
+        let reprint = format!(
+            "HOME | NEWS | WORLD\n{}\nShare this article",
+            &STORY[..STORY.len() * 3 / 4]
+        );
+        let texts = [
+            Some(STORY),
+            Some(OTHER),
+            Some(spaced.as_str()),
+            None,
+            Some(reprint.as_str()),
+            Some(" -- "),
+        ];
+        let (index, c) = run(&texts);
+        assert_eq!(c.cluster, vec![0, 1, 0, 3, 0, 5]);
+        assert_eq!(c.size, vec![3, 1, 3, 1, 3, 1]);
+        let kinds: Vec<&str> = c.kind.iter().map(|k| k.as_str()).collect();
+        assert_eq!(
+            kinds,
+            ["exact", "unique", "exact", "empty", "near", "empty"]
+        );
+        assert_eq!(c.representative, vec![0, 1, 0, 3, 0, 5]);
+        assert!(c.similarity[4] > 0.4 && c.similarity[4] < 1.0);
+        assert!(c.similarity[3].is_nan());
+        let pairs: Vec<(u32, u32)> = index.pairs().iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, vec![(0, 2), (0, 4)]);
+        assert!(index.pairs()[1].containment > 0.8);
+    }
+
+    #[test]
+    fn look_alike_pages_join_without_lsh_blowup() {
+        let pages: Vec<String> = (0..3000)
+            .map(|i| match i % 3 {
+                0 => format!("Page not found{}", "!".repeat(i)),
+                1 => format!("PAGE NOT FOUND{}", ".".repeat(i)),
+                _ => format!("page, not found{}", "?".repeat(i)),
+            })
+            .collect();
+        let texts: Vec<Option<&str>> = pages.iter().map(|p| Some(p.as_str())).collect();
+        let mut index = DedupIndex::new(DedupConfig::default()).unwrap();
+        index.add(&texts[..1000]).unwrap();
+        index.add(&texts[1000..]).unwrap();
+        let c = index.clusters(None).unwrap();
+        assert!(c.cluster.iter().all(|&x| x == 0));
+        assert_eq!(index.pairs().len(), 2999);
+        assert_eq!(c.kind[1], Kind::Near);
+    }
+
+    #[test]
+    fn ranks_choose_the_representative() {
+        let texts = [Some(STORY), Some(STORY)];
+        let index = dedup(&texts, DedupConfig::default()).unwrap();
+        let c = index.clusters(Some(&[5, 1])).unwrap();
+        assert_eq!(c.cluster, vec![0, 0]);
+        assert_eq!(c.representative, vec![1, 1]);
+        assert!(index.clusters(Some(&[1])).is_err());
+    }
+
+    #[test]
+    fn batches_match_one_shot() {
+        let reprint = format!("{} Copyright 2024.", STORY);
+        let all = [
+            Some(OTHER),
+            Some(STORY),
+            Some(OTHER),
+            Some(reprint.as_str()),
+        ];
+        let (_, one_shot) = run(&all);
+        let mut index = DedupIndex::new(DedupConfig::default()).unwrap();
+        assert_eq!(index.add(&all[..2]).unwrap(), 0);
+        assert_eq!(index.add(&all[2..]).unwrap(), 2);
+        assert_eq!(index.clusters(None).unwrap(), one_shot);
+    }
+
+    #[test]
+    fn save_load_round_trip_and_corruption() {
+        let texts = [Some(STORY), Some(OTHER), Some(STORY)];
+        let index = dedup(&texts, DedupConfig::default()).unwrap();
+        let bytes = index.to_bytes();
+        let loaded = DedupIndex::from_bytes(&bytes).unwrap();
+        assert_eq!(
+            loaded.clusters(None).unwrap(),
+            index.clusters(None).unwrap()
+        );
+        assert_eq!(loaded.pairs(), index.pairs());
+        assert_eq!(loaded.to_bytes(), bytes);
+        for cut in [0, 5, 16, 30, bytes.len() - 1] {
+            assert!(matches!(
+                DedupIndex::from_bytes(&bytes[..cut]),
+                Err(Error::Model(_))
+            ));
+        }
+        let mut flipped = bytes.clone();
+        flipped[40] ^= 1;
+        assert!(matches!(
+            DedupIndex::from_bytes(&flipped),
+            Err(Error::Model(_))
+        ));
+        assert!(matches!(
+            DedupIndex::from_bytes(b"PK\x03\x04 a zip file"),
+            Err(Error::Model(_))
+        ));
+    }
+
+    #[test]
+    fn bad_options() {
+        for config in [
+            DedupConfig {
+                threshold: 0.0,
+                ..DedupConfig::default()
+            },
+            DedupConfig {
+                threshold: f64::NAN,
+                ..DedupConfig::default()
+            },
+            DedupConfig {
+                containment: Some(1.5),
+                ..DedupConfig::default()
+            },
+            DedupConfig {
+                num_perm: 0,
+                ..DedupConfig::default()
+            },
+            DedupConfig {
+                ngram: 0,
+                ..DedupConfig::default()
+            },
+        ] {
+            assert!(matches!(
+                DedupIndex::new(config),
+                Err(Error::InvalidInput(_))
+            ));
+        }
+    }
+}

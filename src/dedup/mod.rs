@@ -1,0 +1,13 @@
+//! Deduplication: exact copies (hash of the normalised text), near duplicates (MinHash over
+//! word shingles, LSH banding, verification by estimated Jaccard and containment), clusters with
+//! stable ids, a growable index that saves to disk, and repeated paragraphs across documents.
+
+pub mod clusters;
+pub mod index;
+pub mod lsh;
+pub mod minhash;
+pub mod paragraphs;
+pub mod shingle;
+
+pub use index::{dedup, Clusters, DedupConfig, DedupIndex, Kind, Pair};
+pub use paragraphs::{paragraph_hash, repeated_paragraphs, RepeatedParagraph};

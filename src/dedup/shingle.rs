@@ -1,0 +1,353 @@
+//! Normalisation and word shingles.
+//!
+//! One normalised form serves both duplicate tests, so two documents that are exact duplicates
+//! always have identical shingle sets:
+//! - Unicode NFC (a precomposed "é" and "e" + combining accent are the same text);
+//! - every run of whitespace (spaces, tabs, newlines, no-break spaces) becomes one space, and
+//!   leading/trailing whitespace goes.
+//!
+//! Case is kept in the exact form ("exact" means identical up to whitespace and Unicode
+//! composition), but shingles are built from lower-cased words, so case edits only affect the
+//! near-duplicate similarity, not which documents are exact copies.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::text::words::word_spans;
+
+/// Seed of the shingle hash, so a shingle of one word never equals that word's own hash.
+const SHINGLE_SEED: u64 = 0x7469_6469_6e67_7331; // "tidings1"
+
+/// NFC plus whitespace collapse (see the module docs).
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        collapse_whitespace(text)
+    } else {
+        let composed: String = text.nfc().collect();
+        Cow::Owned(collapse_whitespace(&composed).into_owned())
+    }
+}
+
+/// Every whitespace run becomes one space, ends trimmed. Borrows when nothing changes.
+fn collapse_whitespace(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && c.is_whitespace()) {
+        collapse_ascii_whitespace(text)
+    } else {
+        collapse_unicode_whitespace(text)
+    }
+}
+
+/// [`collapse_whitespace`] for a text whose only whitespace is ASCII. Lines (split at `\n`,
+/// `\t`, `\r` with SIMD search) are trimmed of spaces and joined by one space; a line holding a
+/// double space (rare) or a vertical tab / form feed falls back to the byte loop.
+fn collapse_ascii_whitespace(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    if memchr::memchr2(0x0b, 0x0c, bytes).is_some() {
+        return collapse_unicode_whitespace(text);
+    }
+    let clean = |line: &str| {
+        !line.starts_with(' ')
+            && !line.ends_with(' ')
+            && memchr::memmem::find(line.as_bytes(), b"  ").is_none()
+    };
+    if memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_none() && clean(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut start = 0;
+    let ends = memchr::memchr3_iter(b'\n', b'\t', b'\r', bytes).chain(std::iter::once(bytes.len()));
+    for end in ends {
+        let line = &text[start..end];
+        start = end + 1;
+        let trimmed = line.trim_matches(' ');
+        if trimmed.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if memchr::memmem::find(trimmed.as_bytes(), b"  ").is_none() {
+            out.push_str(trimmed);
+        } else {
+            out.push_str(&collapse_unicode_whitespace(trimmed));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`collapse_whitespace`] for any text: one pass, decoding chars at non-ASCII bytes.
+fn collapse_unicode_whitespace(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut pending_space = false;
+    let mut changed = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && !is_ascii_space(b) {
+            // A run of ASCII non-space bytes is copied in one go.
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| b >= 0x80 || is_ascii_space(b))
+                .unwrap_or(bytes.len() - i);
+            if pending_space && !out.is_empty() {
+                out.push(b' ');
+            }
+            pending_space = false;
+            out.extend_from_slice(&bytes[i..i + run]);
+            i += run;
+            continue;
+        }
+        let (width, space) = if b < 0x80 {
+            (1, true)
+        } else {
+            let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+            (c.len_utf8(), c.is_whitespace())
+        };
+        if space {
+            changed |= b != b' ' || pending_space || out.is_empty();
+            pending_space = true;
+        } else {
+            if pending_space && !out.is_empty() {
+                out.push(b' ');
+            }
+            pending_space = false;
+            out.extend_from_slice(&bytes[i..i + width]);
+        }
+        i += width;
+    }
+    if !changed && !pending_space {
+        return Cow::Borrowed(text);
+    }
+    // Whole chars and ASCII spaces only were copied, so `out` is valid UTF-8.
+    Cow::Owned(String::from_utf8(out).unwrap_or_default())
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// Hash of an already normalised text: equal hashes mean exact duplicates.
+pub fn exact_hash(normalized: &str) -> u64 {
+    xxh3_64(normalized.as_bytes())
+}
+
+/// Hash of one word, lower-cased, with the typographic apostrophe read as `'`.
+fn word_hash(word: &str, buffer: &mut String) -> u64 {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 64 && bytes.is_ascii() {
+        let mut lower = [0u8; 64];
+        for (l, b) in lower.iter_mut().zip(bytes) {
+            *l = b.to_ascii_lowercase();
+        }
+        return xxh3_64(&lower[..bytes.len()]);
+    }
+    buffer.clear();
+    for c in word.chars() {
+        match c {
+            '’' | '‘' => buffer.push('\''),
+            c => buffer.extend(c.to_lowercase()),
+        }
+    }
+    xxh3_64(buffer.as_bytes())
+}
+
+/// [`word_hash`] of every word of an ASCII text, found by a byte scanner that splits exactly
+/// like `text::words::word_spans` (alphanumeric runs, joined by `'` or `-` between two
+/// alphanumerics): a fast path for the common all-ASCII article.
+fn ascii_word_hashes(bytes: &[u8]) -> Vec<u64> {
+    const fn alnum_table() -> [bool; 256] {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        table
+    }
+    static ALNUM: [bool; 256] = alnum_table();
+    let is_alnum = |b: u8| ALNUM[b as usize];
+    let mut out = Vec::with_capacity(bytes.len() / 5);
+    let mut lower = [0u8; 64];
+    let mut long = Vec::new();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        while i < n && !is_alnum(bytes[i]) {
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
+        let start = i;
+        loop {
+            while i < n && is_alnum(bytes[i]) {
+                i += 1;
+            }
+            if i + 1 < n && matches!(bytes[i], b'\'' | b'-') && is_alnum(bytes[i + 1]) {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let word = &bytes[start..i];
+        let hash = if word.len() <= lower.len() {
+            for (l, b) in lower.iter_mut().zip(word) {
+                *l = b.to_ascii_lowercase();
+            }
+            xxh3_64(&lower[..word.len()])
+        } else {
+            long.clear();
+            long.extend(word.iter().map(u8::to_ascii_lowercase));
+            xxh3_64(&long)
+        };
+        out.push(hash);
+    }
+    out
+}
+
+/// The murmur3 finaliser: a full avalanche of 64 bits.
+fn fmix64(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// Hash of a window of word hashes: each word rotated by its position (so order matters and a
+/// repeated word does not cancel), xor-ed, then mixed.
+fn window_hash(words: &[u64]) -> u64 {
+    let mut h = SHINGLE_SEED ^ words.len() as u64;
+    for (k, w) in words.iter().enumerate() {
+        h ^= w.rotate_left((k as u32 * 23) % 64);
+    }
+    fmix64(h)
+}
+
+/// Hashes of the word `ngram`-shingles of a normalised text, in text order (with repeats).
+/// A text with fewer than `ngram` words (but at least one) has one shingle of all its words;
+/// a text with no words has none.
+pub fn shingle_hashes(normalized: &str, ngram: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let ngram = ngram.max(1);
+    let mut buffer = String::new();
+    let words: Vec<u64> = if normalized.is_ascii() {
+        ascii_word_hashes(normalized.as_bytes())
+    } else {
+        word_spans(normalized)
+            .map(|(start, end)| word_hash(&normalized[start..end], &mut buffer))
+            .collect()
+    };
+    if words.is_empty() {
+        return;
+    }
+    if words.len() < ngram {
+        out.push(window_hash(&words));
+    } else {
+        out.extend(words.windows(ngram).map(window_hash));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_whitespace_and_composition() {
+        assert_eq!(normalize("  a \t b\n\nc  "), "a b c");
+        assert_eq!(normalize("a\u{a0}b"), "a b");
+        assert!(matches!(normalize("already clean"), Cow::Borrowed(_)));
+        assert!(matches!(normalize("caf\u{e9} ok"), Cow::Borrowed(_)));
+        assert_eq!(normalize("a  b"), "a b");
+        assert_eq!(normalize(" a"), "a");
+        assert_eq!(normalize("a "), "a");
+        assert_eq!(normalize("\u{2003}é\u{3000}x\u{85}"), "é x");
+        for text in [
+            "",
+            " ",
+            "a",
+            " a b ",
+            "a \n b",
+            "a\tb",
+            "ab  ",
+            "  ab",
+            "a b c",
+            "é  ü",
+            "a\r\n\r\nb",
+            " \n \n ",
+            "x  y\nz",
+            "a \x0b b",
+            "\tq\t",
+            "p\n  \n  q  r \n",
+        ] {
+            assert_eq!(
+                collapse_ascii_whitespace(text),
+                collapse_unicode_whitespace(text),
+                "{text:?}"
+            );
+        }
+        assert_eq!(normalize("cafe\u{301}"), "caf\u{e9}");
+        assert_eq!(normalize(""), "");
+        assert_eq!(normalize(" \n "), "");
+    }
+
+    #[test]
+    fn exact_hash_ignores_whitespace_only() {
+        let a = exact_hash(&normalize("The  cat\nsat."));
+        let b = exact_hash(&normalize("The cat sat. "));
+        let c = exact_hash(&normalize("The cat sat!"));
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn ascii_scanner_splits_like_word_spans() {
+        let mut buffer = String::new();
+        let mut state = 12345u64;
+        let alphabet = b"aZ09 '-.,\n\t'-xY";
+        for _ in 0..2000 {
+            let len = (state % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(state >> 33) as usize % alphabet.len()] as char
+                })
+                .collect();
+            let reference: Vec<u64> = word_spans(&text)
+                .map(|(s, e)| word_hash(&text[s..e], &mut buffer))
+                .collect();
+            assert_eq!(ascii_word_hashes(text.as_bytes()), reference, "{text:?}");
+        }
+        let long_word = "A".repeat(100) + "-b";
+        let reference: Vec<u64> = word_spans(&long_word)
+            .map(|(s, e)| word_hash(&long_word[s..e], &mut buffer))
+            .collect();
+        assert_eq!(ascii_word_hashes(long_word.as_bytes()), reference);
+    }
+
+    #[test]
+    fn shingles_are_lowercased_word_windows() {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        shingle_hashes("One two three four", 2, &mut a);
+        shingle_hashes("ONE, two; three -- Four!", 2, &mut b);
+        assert_eq!(a.len(), 3);
+        assert_eq!(a, b);
+        shingle_hashes("two one three four", 2, &mut b);
+        assert_ne!(a[0], b[0]);
+        shingle_hashes("a a", 2, &mut a);
+        shingle_hashes("b b", 2, &mut b);
+        assert_ne!(a, b);
+        shingle_hashes("Iran’s", 5, &mut a);
+        shingle_hashes("iran's", 5, &mut b);
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 1);
+        shingle_hashes(" -- ", 5, &mut a);
+        assert!(a.is_empty());
+    }
+}

@@ -1,0 +1,184 @@
+//! Bindings of the dedup core: the `DedupIndex` class and `repeated_paragraphs`.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
+
+use super::{compute, extract_texts, IntoPyResult};
+use crate::dedup::{self, DedupConfig};
+
+/// A growable near-duplicate index (the engine behind `tidings.dedup` and `tidings.DedupIndex`).
+#[pyclass(module = "tidings._core", name = "DedupIndex")]
+pub(crate) struct PyDedupIndex {
+    inner: dedup::DedupIndex,
+}
+
+#[pymethods]
+impl PyDedupIndex {
+    #[new]
+    #[pyo3(
+        signature = (*, threshold = 0.8, containment = Some(0.6), num_perm = 128, ngram = 5),
+        text_signature = "(*, threshold=0.8, containment=0.6, num_perm=128, ngram=5)"
+    )]
+    fn new(
+        py: Python<'_>,
+        threshold: f64,
+        containment: Option<f64>,
+        num_perm: usize,
+        ngram: usize,
+    ) -> PyResult<Self> {
+        let config = DedupConfig {
+            threshold,
+            containment,
+            num_perm,
+            ngram,
+        };
+        let inner = dedup::DedupIndex::new(config).into_py_result(py)?;
+        Ok(PyDedupIndex { inner })
+    }
+
+    /// Adds a batch; returns the id of its first document.
+    #[pyo3(signature = (texts, *, workers = None))]
+    fn add(
+        &mut self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        workers: Option<i64>,
+    ) -> PyResult<u32> {
+        let texts = extract_texts(texts)?;
+        let inner = &mut self.inner;
+        compute(py, workers, move || {
+            let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+            inner.add(&borrowed)
+        })
+    }
+
+    /// Cluster columns: cluster, size, kind (bytes: 0 unique, 1 exact, 2 near, 3 empty),
+    /// representative, similarity.
+    #[pyo3(signature = (rank = None))]
+    fn clusters<'py>(
+        &self,
+        py: Python<'py>,
+        rank: Option<Vec<u64>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let clusters = self.inner.clusters(rank.as_deref()).into_py_result(py)?;
+        let kind: Vec<u8> = clusters
+            .kind
+            .iter()
+            .map(|k| match k {
+                dedup::Kind::Unique => 0,
+                dedup::Kind::Exact => 1,
+                dedup::Kind::Near => 2,
+                dedup::Kind::Empty => 3,
+            })
+            .collect();
+        let out = PyDict::new(py);
+        out.set_item("cluster", clusters.cluster)?;
+        out.set_item("cluster_size", clusters.size)?;
+        out.set_item("kind", PyBytes::new(py, &kind))?;
+        out.set_item("representative", clusters.representative)?;
+        out.set_item("similarity", clusters.similarity)?;
+        Ok(out)
+    }
+
+    /// Verified pairs: doc_a, doc_b, jaccard, containment.
+    fn pairs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let pairs = self.inner.pairs();
+        let out = PyDict::new(py);
+        out.set_item("doc_a", pairs.iter().map(|p| p.a).collect::<Vec<_>>())?;
+        out.set_item("doc_b", pairs.iter().map(|p| p.b).collect::<Vec<_>>())?;
+        out.set_item(
+            "jaccard",
+            pairs.iter().map(|p| p.jaccard).collect::<Vec<_>>(),
+        )?;
+        out.set_item(
+            "containment",
+            pairs.iter().map(|p| p.containment).collect::<Vec<_>>(),
+        )?;
+        Ok(out)
+    }
+
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.inner.to_bytes())
+    }
+
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
+        let inner = dedup::DedupIndex::from_bytes(data).into_py_result(py)?;
+        Ok(PyDedupIndex { inner })
+    }
+
+    fn memory_bytes(&self) -> usize {
+        self.inner.memory_bytes()
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    #[getter]
+    fn threshold(&self) -> f64 {
+        self.inner.config().threshold
+    }
+
+    #[getter]
+    fn containment(&self) -> Option<f64> {
+        self.inner.config().containment
+    }
+
+    #[getter]
+    fn num_perm(&self) -> usize {
+        self.inner.config().num_perm
+    }
+
+    #[getter]
+    fn ngram(&self) -> usize {
+        self.inner.config().ngram
+    }
+
+    #[getter]
+    fn bands(&self) -> usize {
+        self.inner.lsh().bands
+    }
+
+    #[getter]
+    fn rows(&self) -> usize {
+        self.inner.lsh().rows
+    }
+}
+
+/// Paragraphs found in at least `min_docs` documents: hash, text, doc_count, docs.
+#[pyfunction]
+#[pyo3(signature = (texts, *, min_docs = 2, workers = None))]
+fn repeated_paragraphs<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    min_docs: usize,
+    workers: Option<i64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let texts = extract_texts(texts)?;
+    let repeated = compute(py, workers, || {
+        let borrowed: Vec<&str> = texts.iter().map(|t| t.as_deref().unwrap_or("")).collect();
+        Ok(dedup::repeated_paragraphs(&borrowed, min_docs))
+    })?;
+    let out = PyDict::new(py);
+    out.set_item("hash", repeated.iter().map(|r| r.hash).collect::<Vec<_>>())?;
+    out.set_item(
+        "doc_count",
+        repeated.iter().map(|r| r.doc_count).collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "docs",
+        repeated.iter().map(|r| r.docs.clone()).collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "text",
+        repeated.into_iter().map(|r| r.text).collect::<Vec<_>>(),
+    )?;
+    Ok(out)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyDedupIndex>()?;
+    m.add_function(wrap_pyfunction!(repeated_paragraphs, m)?)?;
+    Ok(())
+}
