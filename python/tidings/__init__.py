@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from . import _core
 from . import accessors as _accessors  # noqa: F401  (registers the pandas accessors)
+from . import analysis, display, io, plots
+from .corpus import Corpus
 from .datasets import load_sample
 from .dedup import DedupIndex, dedup, repeated_paragraphs
 from .describe import describe
@@ -34,6 +36,11 @@ __all__ = [
     "DedupIndex",
     "repeated_paragraphs",
     "load_sample",
+    "Corpus",
+    "analysis",
+    "display",
+    "io",
+    "plots",
     "read_corpus",
     "TidingsError",
     "InputError",

@@ -117,8 +117,43 @@ class Corpus:
     @property
     def texts(self) -> pd.Series:
         """The text each step works on: the cleaned text once :meth:`clean` ran, else the raw text."""
-        column = "clean_text" if "clean_text" in self.documents.columns else "text"
-        return self.documents[column]
+        return self.documents[self._text_column]
+
+    @property
+    def _text_column(self) -> str:
+        return "clean_text" if "clean_text" in self.documents.columns else "text"
+
+    # --- steps ---------------------------------------------------------------------------------------
+
+    def dedup(self, **options: Any) -> Corpus:
+        """Find exact duplicates, near duplicates and reprints (on the cleaned text when cleaned).
+
+        Adds the cluster columns of :func:`tidings.dedup` to :attr:`documents` and a ``pairs``
+        table; document ids are the ``id`` column. Options are those of :func:`tidings.dedup`.
+        """
+        from .dedup import dedup_documents
+
+        documents, pairs = dedup_documents(self.documents, text=self._text_column, **options)
+        return self._with("dedup", documents, pairs=pairs)
+
+    @property
+    def clusters(self) -> pd.DataFrame:
+        """Documents that have duplicates, one row each, grouped by cluster.
+
+        Columns ``cluster``, ``id``, ``kind``, ``is_representative``, ``similarity``,
+        ``cluster_size``, and ``source``, ``date``, ``title`` when known.
+        """
+        if "cluster" not in self.documents.columns:
+            raise InputError("the corpus has no clusters yet: run corpus.dedup() first")
+        columns = ["cluster", "id", "kind", "is_representative", "similarity", "cluster_size"]
+        columns += [c for c in ("source", "date", "title") if c in self.documents.columns]
+        shared = self.documents[self.documents["cluster_size"] > 1]
+        return shared[columns].sort_values(["cluster", "id"], ignore_index=True)
+
+    @property
+    def pairs(self) -> pd.DataFrame:
+        """The evidence of dedup: ``doc_a``, ``doc_b``, ``jaccard``, ``containment`` per verified pair."""
+        return self._table("pairs", "dedup")
 
     def __len__(self) -> int:
         return len(self.documents)
