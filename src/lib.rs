@@ -3,6 +3,7 @@
 //! Everything outside `python` is pure Rust and never touches pyo3, so `cargo test`
 //! runs without an interpreter. The `python` feature adds the thin bindings layer.
 
+pub mod clean;
 pub mod error;
 pub mod parallel;
 pub mod text;

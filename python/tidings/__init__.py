@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import _core
 from . import accessors as _accessors  # noqa: F401  (registers the pandas accessors)
+from .cleaning import Cleaned, Dateline, RemovedSpan, clean, clean_frame, clean_many, removed_frame
 from .datasets import load_sample
 from .describe import describe
 from .errors import (
@@ -29,6 +30,13 @@ __all__ = [
     "__version__",
     "build_profile",
     "describe",
+    "clean",
+    "clean_many",
+    "clean_frame",
+    "removed_frame",
+    "Cleaned",
+    "Dateline",
+    "RemovedSpan",
     "load_sample",
     "read_corpus",
     "TidingsError",

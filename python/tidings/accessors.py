@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from .cleaning import clean_frame, clean_many
 from .describe import describe
 
 __all__ = ["TidingsSeriesAccessor", "TidingsFrameAccessor"]
@@ -24,6 +25,16 @@ class TidingsSeriesAccessor:
     def describe(self, **options: Any) -> pd.DataFrame:
         """Per-document size figures; see :func:`tidings.describe`."""
         return describe(self._series, **options)
+
+    def clean(self, **options: Any) -> pd.Series:
+        """The cleaned article text of each document, same index and name; see :func:`tidings.clean_many`."""
+        cleaned = clean_many(self._series, **options)
+        return pd.Series([c.text for c in cleaned], index=self._series.index.copy(), name=self._series.name,
+                         dtype=object)
+
+    def clean_frame(self, **options: Any) -> pd.DataFrame:
+        """Cleaned text and fields (title, dateline, byline, ...) per document; see :func:`tidings.clean_frame`."""
+        return clean_frame(self._series, **options)
 
 
 @pd.api.extensions.register_dataframe_accessor("tidings")
