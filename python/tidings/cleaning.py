@@ -184,7 +184,7 @@ DEFAULTS: dict[str, Any] = dict(
     remove_chrome=True,
     good_min_words=10,
     good_min_stopword_density=0.2,
-    good_min_words_unpunctuated=20,
+    good_min_words_unpunctuated=13,
     max_label_words=8,
     remove_repeats=True,
     min_repeat_chars=50,
@@ -285,7 +285,7 @@ def clean_many(texts: Any, *, sources: Any = None, workers: int | None = None, *
         ``min_wrapped_fraction`` (0.3) of the non-blank lines are near W and end mid-sentence.
     remove_chrome : bool, default True
         Stage 3, page chrome. A paragraph is body text when it has at least ``good_min_words``
-        (10) words, or ``good_min_words_unpunctuated`` (20) without sentence punctuation, and a
+        (10) words, or ``good_min_words_unpunctuated`` (13) without sentence punctuation, and a
         stopword share of at least ``good_min_stopword_density`` (0.2); paragraphs of at most
         ``max_label_words`` (8) words with interface vocabulary and no punctuation are labels.
     use_templates : bool, default True

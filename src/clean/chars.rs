@@ -91,6 +91,11 @@ fn mojibake_at(s: &str, i: usize) -> Option<(usize, char)> {
     // A C1 control result is kept: it is the middle layer of a double encoding, and the next
     // pass reads it as part of a sequence or as cp1252.
     let decoded = std::str::from_utf8(&bytes[..=continuation]).ok()?.chars().next()?;
+    // Two-byte results outside Latin-1/Latin Extended-A and the Greek..Arabic blocks are far
+    // more often real text ("Æœ") than mojibake.
+    if continuation == 1 && !matches!(decoded as u32, 0x80..=0x17F | 0x370..=0x6FF) {
+        return None;
+    }
     Some((end, decoded))
 }
 
@@ -487,7 +492,7 @@ mod tests {
 
     #[test]
     fn legitimate_accents_are_left_alone() {
-        for s in ["naïve café à Paris", "Ça va? Über straße", "São Paulo — 10 €", "Ã la carte"] {
+        for s in ["naïve café à Paris", "Ça va? Über straße", "São Paulo — 10 €", "Ã la carte", "Æœ"] {
             assert_eq!(fix(s), s);
         }
     }

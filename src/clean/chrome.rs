@@ -27,7 +27,7 @@ impl Default for ChromeOptions {
         ChromeOptions {
             good_min_words: 10,
             good_min_stopword_density: 0.2,
-            good_min_words_unpunctuated: 20,
+            good_min_words_unpunctuated: 13,
             max_label_words: 8,
         }
     }
@@ -91,8 +91,8 @@ fn is_ui_word(w: &str) -> bool {
             | "printable" | "advertisement" | "sponsored" | "cookies" | "cookie" | "privacy"
             | "copyright" | "menu" | "navigation" | "sitemap" | "trending" | "homepage" | "website"
             | "permalink" | "tags" | "tagged" | "captcha" | "password" | "username" | "bookmark"
-            | "loading" | "posted" | "widget" | "skip" | "toggle" | "signin" | "sign-in" | "sign-up"
-            | "disclaimer" | "faq" | "feedback" | "gallery" | "headlines"
+            | "loading" | "widget" | "skip" | "toggle" | "signin" | "sign-in" | "sign-up"
+            | "reserved" | "disclaimer" | "faq" | "feedback" | "gallery" | "headlines"
     )
 }
 
@@ -128,6 +128,7 @@ pub fn features(text: &str) -> Features {
         let word = &text[start..end];
         f.words += 1;
         let first = word.chars().next().unwrap_or(' ');
+        let caps_before = f.caps_words;
         if word.bytes().any(|b| b.is_ascii_digit()) {
             f.digit_words += 1;
         }
@@ -147,7 +148,8 @@ pub fn features(text: &str) -> Features {
             if is_ui_word(lower) {
                 f.ui_words += 1;
             }
-            if is_person_word(lower) {
+            // "US" is a country, not "us".
+            if is_person_word(lower) && f.caps_words == caps_before {
                 f.person_words += 1;
             }
         }
@@ -155,10 +157,7 @@ pub fn features(text: &str) -> Features {
     let trimmed = text.trim_end();
     f.terminal = ends_sentence(trimmed);
     f.colon_end = trimmed.ends_with(':');
-    f.starts_upper = text
-        .chars()
-        .find(|c| !matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['))
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    f.starts_upper = text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
     f.has_address = text.contains("http://")
         || text.contains("https://")
         || text.contains("www.")
@@ -181,12 +180,15 @@ impl Features {
 
     /// Reads like a sentence of prose: punctuated, capitalised, with function words.
     pub fn sentence_like(&self) -> bool {
-        self.terminal && self.starts_upper && (self.stopwords >= 1 || self.words >= 4) && self.ui_words * 4 < self.words
+        self.terminal && self.starts_upper && (self.ui_words == 0 || (self.ui_words * 4 < self.words && self.words > 8))
     }
 
     /// Speaks to the reader about the site: "you/our" with interface words.
     pub fn addresses_reader(&self) -> bool {
-        self.person_words >= 1 && self.ui_words >= 1
+        self.person_words >= 1
+            && self.ui_words >= 1
+            && self.words <= 40
+            && (self.person_words + self.ui_words) * 8 >= self.words
     }
 }
 
@@ -207,8 +209,12 @@ pub fn classify(f: &Features, options: &ChromeOptions) -> Class {
         return Class::Bad;
     }
     let dense = f.stopword_density() >= options.good_min_stopword_density;
-    let long_enough = if f.terminal { f.words >= options.good_min_words } else { f.words >= options.good_min_words_unpunctuated };
-    if long_enough && dense && !f.colon_end && !(f.ui_words * 5 >= f.words) {
+    let long_enough = if f.terminal || f.colon_end {
+        f.words >= options.good_min_words
+    } else {
+        f.words >= options.good_min_words_unpunctuated
+    };
+    if long_enough && dense && !(f.ui_words * 5 >= f.words) {
         Class::Good
     } else {
         Class::Neutral
@@ -239,5 +245,7 @@ mod tests {
         assert_eq!(class("Hundreds of foreign-backed terrorists have surrendered in Aleppo in recent days."), Class::Good);
         let short = features("He denied it.");
         assert!(short.sentence_like());
+        assert_eq!(features("The US firm said").person_words, 0);
+        assert!(!features("All rights reserved.").sentence_like());
     }
 }

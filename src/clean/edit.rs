@@ -142,14 +142,12 @@ impl<'a> Rewriter<'a> {
             if take == 0 {
                 break;
             }
-            let w = self.out.len();
+            let w = self.out.len() + (p - self.pos);
             if seg.verbatim {
                 let o = seg.o + (p - seg.w);
                 self.push_seg(Seg { w, len: take, o, o_end: o + take, verbatim: true });
-            } else if p == seg.w && seg_end == seg.w + seg.len {
-                self.push_seg(Seg { w, len: take, o: seg.o, o_end: seg.o_end, verbatim: false });
             } else {
-                // Part of a replaced piece: it stands for the whole original range.
+                // All or part of a replaced piece: it stands for the whole original range.
                 self.push_seg(Seg { w, len: take, o: seg.o, o_end: seg.o_end, verbatim: false });
             }
             p += take;
@@ -211,6 +209,22 @@ mod tests {
         assert_eq!(second.map_start(2), 2);
         assert_eq!(second.map_start(3), 13);
         assert_eq!(&original[second.map_start(3)..second.map_end(4)], "f");
+    }
+
+    #[test]
+    fn copies_across_segments_keep_positions() {
+        let original = "\u{a0}\u{200b}\u{feff}\u{ad}\n \u{a1}\u{c3}\u{8}\u{80}";
+        let (m, edits) = super::super::chars::repair(original, &Default::default());
+        assert_eq!(m.text, "\n¡À");
+        for e in &edits {
+            assert!(original.is_char_boundary(e.start) && original.is_char_boundary(e.end));
+        }
+        let mut w = 0;
+        for s in &m.segs {
+            assert_eq!(s.w, w);
+            w += s.len;
+        }
+        assert_eq!(&original[m.map_start(1)..m.map_end(3)], "\u{a1}");
     }
 
     #[test]

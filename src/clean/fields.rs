@@ -105,20 +105,22 @@ pub fn is_caption(text: &str) -> bool {
     static END: OnceLock<Regex> = OnceLock::new();
     static MARK: OnceLock<Regex> = OnceLock::new();
     static START: OnceLock<Regex> = OnceLock::new();
+    // A photo credit: an agency acronym, or words such as "Photo", "Images", "/".
     let end = regex(
         &END,
-        r"\S\s*\((?:(?i:photo|file\s+photo|image|picture|pic)\s*:?\s*)?\p{Lu}[\p{L}.]{0,20}(?:[ /]+\p{L}[\p{L}.]{0,20}){0,3}\)$",
+        r"\S\s*\((?:\p{Lu}{2,6}|\p{Lu}{2,6}\s*(?:/|Photo|photo|Images|images|via)[^()]{0,30}|[^()]{0,30}\b(?:Photo|photo|Images|Pictures|Getty|file photo|File photo)\b[^()]{0,30}|(?i:photo|file\s+photo|image|picture|pic)\s*:[^()]{1,40})\)$",
     );
     let mark = regex(
         &MARK,
-        r"(?:\((?i:l|r|c|left|right|centre|center|top|bottom|front|rear|2nd\s+l|2nd\s+r|l\s+to\s+r)\)|, (?:left|right|centre|center|second left|second right),)",
+        r"(?:\((?:L|R|C|L-R|R-L|left|right|centre|center|2nd L|2nd R|L to R)\)|, (?:left|right|centre|center|second left|second right),)",
     );
     let start = regex(&START, r"^(?i:photo|image|picture|file\s+photo|caption)\s*(?::|/)\s*\S");
     let words = text.split_whitespace().count();
-    if words < 3 || text.len() > 600 {
+    if words < 5 || text.len() > 600 {
         return false;
     }
-    (end.is_match(text) && credits_of(text).is_none()) || mark.is_match(text) || start.is_match(text)
+    let sentence = super::lines::ends_sentence(text);
+    (end.is_match(text) && credits_of(text).is_none()) || (mark.is_match(text) && !sentence) || start.is_match(text)
 }
 
 /// A dateline at the start of the first body paragraph.
@@ -207,6 +209,9 @@ mod tests {
         assert!(is_caption("Russian President Vladimir Putin, left, and his Iranian counterpart Hassan Rowhani make their way in Tehran, Iran, Monday, Nov. 23, 2015. (AP)"));
         assert!(is_caption("Iranian President Hassan Rouhani (R) and his Russian counterpart Vladimir Putin"));
         assert!(!is_caption("The talks (which began in 2015) went on."));
+        assert!(!is_caption("Howard Webb (South Yorkshire)"));
+        assert!(!is_caption("Little Britain and other shows (BBC Three)"));
+        assert!(is_caption("Firefighters work at the scene of the blast in the city (AFP Photo)"));
     }
 
     #[test]

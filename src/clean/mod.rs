@@ -207,20 +207,28 @@ pub fn prepare(original: &str, options: &CleanOptions) -> Prepared {
     Prepared { mapped, edits, paras }
 }
 
+/// A headline: short, capitalised, unpunctuated, not an interface label. A sentence (ending in
+/// punctuation) is never a title, so text kept at the head of a cleaned article stays put when
+/// it is cleaned again.
 fn title_like(p: &Para, class: Class, options: &CleanOptions) -> bool {
     let f = &p.feat;
     let text = p.text();
     let last = text.trim_end().chars().next_back().unwrap_or('.');
+    // One interface word is fine in a longer headline ("Share boost for feud-hit Reliance").
+    let ui_ok = f.ui_words == 0 || (f.ui_words == 1 && f.words >= 4 && f.person_words == 0);
+    let chrome_shape = chrome::classify(&Features { ui_words: 0, ..f.clone() }, &options.chrome) == Class::Bad;
     class != Class::Good
+        && !chrome_shape
+        && ui_ok
+        && !f.terminal
         && f.words >= 2
         && f.words <= options.max_title_words
         && f.alpha_words >= 2
-        && f.starts_upper
-        && !matches!(last, '.' | ':' | ',' | ';')
+        && (f.starts_upper || text.split_whitespace().next().is_some_and(|w| w.chars().any(char::is_uppercase)))
+        && !matches!(last, ':' | ',' | ';' | '-' | '–' | '—')
         && !f.has_address
         && f.separators == 0
-        && f.ui_words == 0
-        && !(f.caps_words == f.alpha_words && f.words <= 3)
+        && !(f.digit_words * 2 > f.words && f.words <= 4)
 }
 
 #[derive(Default)]
@@ -327,7 +335,7 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
     let head_end = first_good.unwrap_or(live.len());
     for k in 0..head_end {
         let i = live[k];
-        if !title_like(&paras[i], class[k], options) || class[k] == Class::Bad {
+        if template_hit[k] || !title_like(&paras[i], class[k], options) {
             continue;
         }
         if found.title.is_none() {
@@ -378,14 +386,17 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
     if options.remove_chrome {
         let live2: Vec<usize> = (0..live.len()).filter(|&k| paras[live[k]].fate == Fate::Keep).collect();
         // A paragraph ending with a colon introduces the next one and shares its fate.
-        for w in (0..live2.len().saturating_sub(1)).rev() {
-            let (k, next) = (live2[w], live2[w + 1]);
-            if paras[live[k]].feat.colon_end && class[next] == Class::Bad && class[k] != Class::Good {
-                class[k] = Class::Bad;
+        // A colon paragraph followed by chrome is chrome too, unless body text follows later
+        // ("… at the following addresses:" before a list of links).
+        let mut good_after = false;
+        for w in (0..live2.len()).rev() {
+            let k = live2[w];
+            if let Some(&next) = live2.get(w + 1) {
+                if paras[live[k]].feat.colon_end && class[next] == Class::Bad && (class[k] != Class::Good || !good_after) {
+                    class[k] = Class::Bad;
+                }
             }
-            if paras[live[k]].feat.colon_end && class[next] == Class::Bad && !in_body(k) {
-                class[k] = Class::Bad;
-            }
+            good_after |= trusted[k] && class[k] == Class::Good;
         }
         let first = live2.iter().position(|&k| trusted[k] && class[k] == Class::Good);
         let last = live2.iter().rposition(|&k| trusted[k] && class[k] == Class::Good);
@@ -394,11 +405,13 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
         let mut removals: Vec<(usize, &'static str)> = Vec::new();
         match (first, last) {
             (Some(a), Some(b)) => {
+                // Before the body, a paragraph stays when it reads like a sentence and no chrome
+                // stands between it and the body.
                 let mut connected = true;
                 for w in (0..a).rev() {
                     let k = live2[w];
-                    connected &= keeps_at_edge[k];
-                    if !connected {
+                    connected &= class[k] != Class::Bad;
+                    if !(connected && keeps_at_edge[k]) {
                         removals.push((k, "chrome.head"));
                     }
                 }
@@ -407,11 +420,18 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
                         removals.push((k, "chrome.body"));
                     }
                 }
+                // After the body, a paragraph stays while it reads like a sentence and touches
+                // the body, or while it is an item of a list the body introduced with a colon.
                 let mut connected = true;
+                let mut in_list = paras[live[live2[b]]].feat.colon_end;
                 for &k in &live2[b + 1..] {
-                    connected &= keeps_at_edge[k];
-                    if !connected {
+                    let f = &paras[live[k]].feat;
+                    let list_item = in_list && class[k] == Class::Neutral && f.ui_words == 0 && !template_hit[k];
+                    connected &= class[k] != Class::Bad || list_item;
+                    if !(connected && (keeps_at_edge[k] || list_item)) {
                         removals.push((k, "chrome.tail"));
+                    } else if f.colon_end && f.stopwords >= 1 && f.words >= 3 && class[k] != Class::Bad {
+                        in_list = true;
                     }
                 }
             }
