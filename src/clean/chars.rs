@@ -91,9 +91,10 @@ fn mojibake_at(s: &str, i: usize) -> Option<(usize, char)> {
     // A C1 control result is kept: it is the middle layer of a double encoding, and the next
     // pass reads it as part of a sequence or as cp1252.
     let decoded = std::str::from_utf8(&bytes[..=continuation]).ok()?.chars().next()?;
-    // Two-byte results outside Latin-1/Latin Extended-A and the Greek..Arabic blocks are far
+    // Two-byte results outside Latin-1/Latin Extended-A, the cp1252 letters (which a double
+    // encoding produces) and the Greek..Arabic blocks are far
     // more often real text ("Æœ") than mojibake.
-    if continuation == 1 && !matches!(decoded as u32, 0x80..=0x17F | 0x370..=0x6FF) {
+    if continuation == 1 && !matches!(decoded as u32, 0x80..=0x17F | 0x192 | 0x2C6 | 0x2DC | 0x370..=0x6FF) {
         return None;
     }
     Some((end, decoded))
@@ -319,6 +320,18 @@ fn repair_pass(src: &str, segs: &[Seg], options: &CharOptions) -> (Mapped, Vec<E
     let mut buf = [0u8; 4];
     while i < n {
         let b = bytes[i];
+        // Fast path: printable ASCII, and a single space between two words.
+        if (0x21..0x7F).contains(&b) && b != b'&' {
+            i += 1;
+            continue;
+        }
+        if b == b' ' && i > 0 && i + 1 < n && !matches!(bytes[i - 1], b'\n' | b'\r') {
+            let next = bytes[i + 1];
+            if (0x21..0x7F).contains(&next) || (next >= 0x80 && next != 0xC2 && !(0xE1..=0xE3).contains(&next)) {
+                i += 1;
+                continue;
+            }
+        }
         if let Some((len, odd)) = if b == b' ' || b == b'\t' || b >= 0xC2 { space_at(src, i) } else { None } {
             let mut j = i + len;
             let mut any_odd = odd;
@@ -452,8 +465,8 @@ fn nfc_pass(src: &str, segs: &[Seg]) -> (Mapped, Vec<Edit>, bool) {
 /// Repairs `original` to a fixed point: running the stage again would change nothing.
 pub fn repair(original: &str, options: &CharOptions) -> (Mapped, Vec<Edit>) {
     let segs = identity_segs(original.len());
-    let (mut current, mut edits, _) = repair_pass(original, &segs, options);
-    for _ in 0..6 {
+    let (mut current, mut edits, changed) = repair_pass(original, &segs, options);
+    for _ in 0..if changed { 6 } else { 0 } {
         let (next, more, changed) = repair_pass(&current.text, &current.segs, options);
         if !changed {
             break;
@@ -461,7 +474,11 @@ pub fn repair(original: &str, options: &CharOptions) -> (Mapped, Vec<Edit>) {
         current = next;
         edits.extend(more);
     }
-    if options.normalize_nfc && is_nfc_quick(current.text.chars()) != IsNormalized::Yes {
+    // Only characters from U+0300 on (lead bytes from 0xCC) can make a text non-NFC.
+    if options.normalize_nfc
+        && current.text.bytes().any(|b| b >= 0xCC)
+        && is_nfc_quick(current.text.chars()) != IsNormalized::Yes
+    {
         let (next, more, changed) = nfc_pass(&current.text, &current.segs);
         if changed {
             current = next;

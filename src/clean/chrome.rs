@@ -5,7 +5,10 @@
 //! first and after the last body paragraph, and a short paragraph survives at the edges only
 //! when it reads like a sentence and touches the body.
 
-use crate::text::words::word_spans;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 
 use super::lines::ends_sentence;
 
@@ -59,45 +62,55 @@ pub struct Features {
     pub separators: usize,
 }
 
-fn is_stopword(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "about" | "above" | "after" | "again" | "against" | "all" | "also" | "am" | "an" | "and" | "any"
-            | "are" | "as" | "at" | "be" | "because" | "been" | "before" | "being" | "below" | "between"
-            | "both" | "but" | "by" | "can" | "could" | "did" | "do" | "does" | "doing" | "down" | "during"
-            | "each" | "even" | "few" | "for" | "from" | "further" | "had" | "has" | "have" | "having" | "he"
-            | "her" | "here" | "hers" | "herself" | "him" | "himself" | "his" | "how" | "i" | "if" | "in"
-            | "into" | "is" | "it" | "its" | "itself" | "just" | "last" | "may" | "me" | "might" | "more"
-            | "most" | "much" | "must" | "my" | "no" | "nor" | "not" | "now" | "of" | "off" | "on" | "once"
-            | "one" | "only" | "or" | "other" | "our" | "out" | "over" | "own" | "said" | "same" | "says"
-            | "she" | "should" | "since" | "so" | "some" | "such" | "than" | "that" | "the" | "their"
-            | "them" | "then" | "there" | "these" | "they" | "this" | "those" | "through" | "to" | "too"
-            | "under" | "until" | "up" | "very" | "was" | "we" | "were" | "what" | "when" | "where"
-            | "which" | "while" | "who" | "whom" | "why" | "will" | "with" | "would" | "year" | "you"
-            | "your" | "new" | "two" | "first" | "been's" | "it's" | "he's" | "she's" | "there's"
-            | "that's" | "who's" | "can't" | "won't" | "don't" | "didn't" | "isn't" | "wasn't"
-            | "after's" | "according" | "however" | "still" | "yet" | "already" | "among" | "around"
-    )
-}
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
+    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself",
+    "just", "last", "may", "me", "might", "more", "most", "much", "must", "my", "no", "nor", "not",
+    "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "out", "over", "own",
+    "said", "same", "says", "she", "should", "since", "so", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "whom", "why", "will", "with", "would", "year", "you", "your", "new", "two", "first",
+    "been's", "it's", "he's", "she's", "there's", "that's", "who's", "can't", "won't", "don't",
+    "didn't", "isn't", "wasn't", "after's", "according", "however", "still", "yet", "already",
+    "among", "around",
+];
 
 /// Words that label interface elements rather than tell a story.
-fn is_ui_word(w: &str) -> bool {
-    matches!(
-        w,
-        "share" | "comment" | "comments" | "commenting" | "reply" | "replies" | "login" | "logout"
-            | "signup" | "subscribe" | "subscribers" | "subscription" | "unsubscribe" | "newsletter"
-            | "newsletters" | "click" | "tap" | "tweet" | "retweet" | "facebook" | "twitter"
-            | "whatsapp" | "linkedin" | "pinterest" | "instagram" | "rss" | "email" | "e-mail"
-            | "printable" | "advertisement" | "sponsored" | "cookies" | "cookie" | "privacy"
-            | "copyright" | "menu" | "navigation" | "sitemap" | "trending" | "homepage" | "website"
-            | "permalink" | "tags" | "tagged" | "captcha" | "password" | "username" | "bookmark"
-            | "loading" | "widget" | "skip" | "toggle" | "signin" | "sign-in" | "sign-up"
-            | "reserved" | "disclaimer" | "faq" | "feedback" | "gallery" | "headlines"
-    )
-}
+const UI_WORDS: &[&str] = &[
+    "share", "comment", "comments", "commenting", "reply", "replies", "login", "logout", "signup",
+    "subscribe", "subscribers", "subscription", "unsubscribe", "newsletter", "newsletters", "click",
+    "tap", "tweet", "retweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest",
+    "instagram", "rss", "email", "e-mail", "printable", "advertisement", "sponsored", "cookies",
+    "cookie", "privacy", "copyright", "menu", "navigation", "sitemap", "trending", "homepage",
+    "website", "permalink", "tags", "tagged", "captcha", "password", "username", "bookmark",
+    "loading", "widget", "skip", "toggle", "signin", "sign-in", "sign-up", "reserved", "disclaimer",
+    "faq", "feedback", "gallery", "headlines",
+];
 
-fn is_person_word(w: &str) -> bool {
-    matches!(w, "you" | "your" | "yours" | "we" | "our" | "us")
+const PERSON_WORDS: &[&str] = &[
+    "you", "your", "yours", "we", "our", "us",
+];
+
+const STOP: u8 = 1;
+const UI: u8 = 2;
+const PERSON: u8 = 4;
+
+/// One lookup per word: which of the word lists it is on.
+fn lexicon() -> &'static FxHashMap<&'static str, u8> {
+    static CELL: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for (list, flag) in [(STOPWORDS, STOP), (UI_WORDS, UI), (PERSON_WORDS, PERSON)] {
+            for word in list {
+                *map.entry(*word).or_insert(0) |= flag;
+            }
+        }
+        map
+    })
 }
 
 fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
@@ -121,39 +134,100 @@ fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..lowered.len()]).ok()
 }
 
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '‑')
+}
+
+/// Alphanumeric at byte `i` (ASCII fast path).
+fn alnum_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(text, i).is_alphanumeric(),
+    }
+}
+
+/// Byte spans of words (as `text::words::word_spans`), with a fast path for ASCII bytes.
+fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = char_at(text, i);
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        let start = i;
+        while i < n {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+            } else if b.is_ascii() {
+                if (b == b'\'' || b == b'-') && alnum_at(text, i + 1) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            } else {
+                let c = char_at(text, i);
+                if c.is_alphanumeric() || (is_joiner(c) && alnum_at(text, i + c.len_utf8())) {
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        }
+        visit(&text[start..i]);
+    }
+}
+
 pub fn features(text: &str) -> Features {
     let mut f = Features { chars: text.len(), ..Default::default() };
     let mut buf = [0u8; 24];
-    for (start, end) in word_spans(text) {
-        let word = &text[start..end];
+    let lexicon = lexicon();
+    for_each_word(text, |word| {
         f.words += 1;
-        let first = word.chars().next().unwrap_or(' ');
-        let caps_before = f.caps_words;
-        if word.bytes().any(|b| b.is_ascii_digit()) {
+        let bytes = word.as_bytes();
+        let mut is_caps = false;
+        if bytes.iter().any(u8::is_ascii_digit) {
             f.digit_words += 1;
         }
+        let first = if bytes[0].is_ascii() { bytes[0] as char } else { word.chars().next().unwrap_or(' ') };
         if first.is_alphabetic() {
             f.alpha_words += 1;
             if first.is_uppercase() {
                 f.capitalised_words += 1;
-                if word.chars().count() >= 2 && word.chars().all(|c| !c.is_lowercase()) {
-                    f.caps_words += 1;
-                }
+                is_caps = if word.is_ascii() {
+                    bytes.len() >= 2 && !bytes.iter().any(u8::is_ascii_lowercase)
+                } else {
+                    word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase)
+                };
+                f.caps_words += usize::from(is_caps);
             }
         }
-        if let Some(lower) = lowercase_into(word, &mut buf) {
-            if is_stopword(lower) {
-                f.stopwords += 1;
-            }
-            if is_ui_word(lower) {
-                f.ui_words += 1;
-            }
-            // "US" is a country, not "us".
-            if is_person_word(lower) && f.caps_words == caps_before {
-                f.person_words += 1;
+        // No listed word is longer than 13 bytes.
+        if let Some(lower) = if bytes.len() <= 13 { lowercase_into(word, &mut buf) } else { None } {
+            if let Some(&flags) = lexicon.get(lower) {
+                f.stopwords += usize::from(flags & STOP != 0);
+                f.ui_words += usize::from(flags & UI != 0);
+                // "US" is a country, not "us".
+                f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
             }
         }
-    }
+    });
     let trimmed = text.trim_end();
     f.terminal = ends_sentence(trimmed);
     f.colon_end = trimmed.ends_with(':');
@@ -161,15 +235,20 @@ pub fn features(text: &str) -> Features {
     f.has_address = text.contains("http://")
         || text.contains("https://")
         || text.contains("www.")
-        || text.split_whitespace().any(|t| {
-            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-            (t.contains('@') && t.contains('.'))
-                || [".com", ".co.uk", ".org", ".net", ".ir", ".io", ".info"].iter().any(|d| t.ends_with(d))
-        });
-    f.separators = text
-        .split_whitespace()
-        .filter(|t| matches!(*t, "|" | "/" | "»" | "›" | "·" | ">" | "::" | "•" | "\\" | "«" | "‹" | "<" | "»»"))
-        .count();
+        || ((text.contains('@') || text.contains(".co") || text.contains(".org") || text.contains(".net")
+            || text.contains(".ir") || text.contains(".io") || text.contains(".info"))
+            && text.split_whitespace().any(|t| {
+                let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+                (t.contains('@') && t.contains('.'))
+                    || [".com", ".co.uk", ".org", ".net", ".ir", ".io", ".info"].iter().any(|d| t.ends_with(d))
+            }));
+    // Separators stand alone between spaces; most paragraphs have none of their bytes at all.
+    if text.bytes().any(|b| matches!(b, b'|' | b'/' | b'>' | b'<' | b'\\' | b':' | 0xC2 | 0xE2)) {
+        f.separators = text
+            .split_whitespace()
+            .filter(|t| matches!(*t, "|" | "/" | "»" | "›" | "·" | ">" | "::" | "•" | "\\" | "«" | "‹" | "<" | "»»"))
+            .count();
+    }
     f
 }
 
@@ -237,6 +316,15 @@ mod tests {
         for s in ["Most Visited in Politics", "Security code", "Top Stories", "No comments:", "Rate this item"] {
             assert_ne!(class(s), Class::Good, "{s}");
         }
+    }
+
+    #[test]
+    fn words_match_the_shared_tokeniser() {
+        let text = "Iran’s al-Assad, since mid-2012 -- ok 'quoted' “Syria’s” 日本 x-";
+        let mut ours = Vec::new();
+        for_each_word(text, |w| ours.push(w.to_string()));
+        let shared: Vec<String> = crate::text::words::word_spans(text).map(|(s, e)| text[s..e].to_string()).collect();
+        assert_eq!(ours, shared);
     }
 
     #[test]

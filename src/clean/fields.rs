@@ -63,7 +63,10 @@ pub fn byline_of(text: &str) -> Option<String> {
         &CELL,
         r"^(?i:by|written\s+by|reported\s+by|posted\s+by|story\s+by|words\s+by)\s*:?\s+(?P<name>\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and | &) ?\p{Lu}[\p{L}\p{M}.'’\- ]*){0,3})\s*(?:[|,\-–—]\s*(?P<role>[\p{L} ,]{1,40}))?$",
     );
-    if text.len() > 120 || text.split_whitespace().count() > 10 {
+    if text.len() > 120 || !matches!(text.as_bytes().first(), Some(b'B' | b'b' | b'W' | b'w' | b'R' | b'r' | b'P' | b'p' | b'S' | b's')) {
+        return None;
+    }
+    if text.split_whitespace().count() > 10 {
         return None;
     }
     let caps = re.captures(text)?;
@@ -115,12 +118,17 @@ pub fn is_caption(text: &str) -> bool {
         r"(?:\((?:L|R|C|L-R|R-L|left|right|centre|center|2nd L|2nd R|L to R)\)|, (?:left|right|centre|center|second left|second right),)",
     );
     let start = regex(&START, r"^(?i:photo|image|picture|file\s+photo|caption)\s*(?::|/)\s*\S");
+    if text.len() > 600 || text.len() < 10 {
+        return false;
+    }
     let words = text.split_whitespace().count();
-    if words < 5 || text.len() > 600 {
+    if words < 5 {
         return false;
     }
     let sentence = super::lines::ends_sentence(text);
-    (end.is_match(text) && credits_of(text).is_none()) || (mark.is_match(text) && !sentence) || start.is_match(text)
+    (text.ends_with(')') && end.is_match(text) && credits_of(text).is_none())
+        || (!sentence && mark.is_match(text))
+        || start.is_match(text)
 }
 
 /// A dateline at the start of the first body paragraph.

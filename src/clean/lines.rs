@@ -39,7 +39,6 @@ struct Line<'a> {
     end: usize,
     text: &'a str,
     chars: usize,
-    words: usize,
 }
 
 pub fn ends_sentence(text: &str) -> bool {
@@ -77,7 +76,6 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
             end: s + t.len(),
             text: t,
             chars: if t.is_ascii() { t.len() } else { t.chars().count() },
-            words: t.split_whitespace().count(),
         });
         start = end + 1;
     }
@@ -137,8 +135,8 @@ pub fn paragraphs(text: &str, options: &LineOptions) -> Vec<Vec<Piece>> {
             let dangler = |idx: usize, after_break: bool| -> bool {
                 let d = &block[idx];
                 after_break
-                    && d.words <= 4
                     && d.chars * 10 < w * 4
+                    && d.text.split_whitespace().count() <= 4
                     && !ends_sentence(d.text)
                     && !standalone(d)
                     && block.get(idx + 1).is_some_and(|next| full(next) && !is_list_item(next.text))

@@ -141,7 +141,7 @@ impl Para {
             full.push_str(&src[p.start..p.end]);
         }
         let feat = chrome::features(&full);
-        let key = repeats::paragraph_key(&full, false);
+        let key = repeats::exact_key(&full);
         Para { pieces, offsets, full, cut: 0, feat, key, fate: Fate::Keep }
     }
 
@@ -153,7 +153,7 @@ impl Para {
         let rest = &self.full[cut..];
         self.cut = cut + (rest.len() - rest.trim_start().len());
         self.feat = chrome::features(self.text());
-        self.key = repeats::paragraph_key(self.text(), false);
+        self.key = repeats::exact_key(self.text());
     }
 
     /// Working-text position of byte `offset` of the joined text.
