@@ -4,6 +4,7 @@
 //! runs without an interpreter. The `python` feature adds the thin bindings layer.
 
 pub mod dedup;
+pub mod clean;
 pub mod error;
 pub mod parallel;
 pub mod text;

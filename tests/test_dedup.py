@@ -353,12 +353,13 @@ def test_accessors() -> None:
 def test_pipeline_stage() -> None:
     frame = pd.DataFrame({"id": ["x", "y", "z"], "text": [STORY, OTHER, STORY]})
     result = run_pipeline(frame, workers=1)
-    assert "dedup" in result.stages
+    assert "dedup" in result.steps
     assert result.documents["cluster"].tolist() == ["x", "y", "x"]
-    assert result.tables["pairs"][["doc_a", "doc_b"]].values.tolist() == [["x", "z"]]
+    assert result.pairs[["doc_a", "doc_b"]].values.tolist() == [["x", "z"]]
     assert "duplicates: 1 clusters hold 2 documents (2 exact, 0 near); 2 documents remain" in summarize(result)
+    # A corpus's ids are strings, so mixed ids still sort.
     mixed = run_pipeline(pd.DataFrame({"id": [1, "b", 2.5], "text": [STORY, OTHER, STORY]}), workers=1)
-    assert mixed.documents["cluster"].tolist() == [0, 1, 0]
+    assert mixed.documents["cluster"].tolist() == ["1", "b", "1"]
 
 
 def test_dedup_documents_for_corpus_tables() -> None:

@@ -11,6 +11,7 @@ from . import _core
 from . import accessors as _accessors  # noqa: F401  (registers the pandas accessors)
 from . import analysis, display, io, plots
 from .corpus import Corpus
+from .cleaning import Cleaned, Dateline, RemovedSpan, clean, clean_frame, clean_many, removed_frame
 from .datasets import load_sample
 from .dedup import DedupIndex, dedup, repeated_paragraphs
 from .describe import describe
@@ -35,6 +36,13 @@ __all__ = [
     "dedup",
     "DedupIndex",
     "repeated_paragraphs",
+    "clean",
+    "clean_many",
+    "clean_frame",
+    "removed_frame",
+    "Cleaned",
+    "Dateline",
+    "RemovedSpan",
     "load_sample",
     "Corpus",
     "analysis",

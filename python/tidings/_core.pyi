@@ -49,3 +49,24 @@ class DedupIndex:
 def repeated_paragraphs(
     texts: list[str | None] | tuple[str | None, ...], *, min_docs: int = 2, workers: int | None = None
 ) -> dict[str, list[Any]]: ...
+
+def clean_many(
+    texts: list[str | None] | tuple[str | None, ...],
+    sources: list[str | None] | tuple[str | None, ...] | None = None,
+    options: dict[str, bool | int | float] | None = None,
+    *,
+    workers: int | None = None,
+) -> list[
+    tuple[
+        str,
+        str | None,
+        str | None,
+        str | None,
+        str | None,
+        str | None,
+        str | None,
+        list[str],
+        list[str],
+        list[tuple[int, int, str, str, str]],
+    ]
+]: ...

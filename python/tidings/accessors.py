@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from .dedup import dedup
+from .cleaning import clean_frame, clean_many
 from .describe import describe
 
 __all__ = ["TidingsSeriesAccessor", "TidingsFrameAccessor"]
@@ -29,6 +30,15 @@ class TidingsSeriesAccessor:
     def dedup(self, **options: Any) -> pd.DataFrame:
         """Duplicate clusters of the texts; see :func:`tidings.dedup`."""
         return dedup(self._series, **options)  # type: ignore[return-value]
+    def clean(self, **options: Any) -> pd.Series:
+        """The cleaned article text of each document, same index and name; see :func:`tidings.clean_many`."""
+        cleaned = clean_many(self._series, **options)
+        return pd.Series([c.text for c in cleaned], index=self._series.index.copy(), name=self._series.name,
+                         dtype=object)
+
+    def clean_frame(self, **options: Any) -> pd.DataFrame:
+        """Cleaned text and fields (title, dateline, byline, ...) per document; see :func:`tidings.clean_frame`."""
+        return clean_frame(self._series, **options)
 
 
 @pd.api.extensions.register_dataframe_accessor("tidings")

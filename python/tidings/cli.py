@@ -52,21 +52,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    corpus = load_sample()
-    result = run_pipeline(corpus, workers=args.workers)
+    corpus = run_pipeline(load_sample(), workers=args.workers)
     print("tidings demo: the sample corpus shipped with the package")
-    print(summarize(result))
+    print(summarize(corpus))
     return 0
 
 
 def _run(args: argparse.Namespace) -> int:
-    corpus = read_corpus(args.input, text=args.text, id=args.id)
-    result = run_pipeline(corpus, workers=args.workers)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, table in result.tables.items():
-        table.to_parquet(args.out / f"{name}.parquet", index=False)
-    print(summarize(result))
-    print(f"wrote {', '.join(f'{name}.parquet' for name in result.tables)} to {args.out}")
+    corpus = run_pipeline(read_corpus(args.input, text=args.text, id=args.id), workers=args.workers)
+    written = corpus.to_parquet(args.out)
+    print(summarize(corpus))
+    print(f"wrote {', '.join(p.name for p in written)} to {args.out}")
     return 0
 
 

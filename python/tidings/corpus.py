@@ -14,8 +14,7 @@ from .io import read_corpus
 __all__ = ["Corpus"]
 
 
-def _empty(columns: dict[str, str]) -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
+_CLEAN_FIELDS = ["text", "title", "dateline", "place", "agency", "byline", "date", "credits", "captions", "removed"]
 
 
 @dataclass(frozen=True)
@@ -124,6 +123,36 @@ class Corpus:
         return "clean_text" if "clean_text" in self.documents.columns else "text"
 
     # --- steps ---------------------------------------------------------------------------------------
+
+    def clean(self, **options: Any) -> Corpus:
+        """Clean every document (see :func:`tidings.clean_many`); page templates are learned per source.
+
+        Adds to :attr:`documents` the columns ``clean_text``, ``title``, ``dateline``, ``place``,
+        ``agency``, ``byline``, ``published`` (the date printed in the page, as text),
+        ``credits``, ``captions`` (lists) and ``removed_spans`` (int64), and a ``removed`` table
+        (the audit: ``doc`` id, ``start``, ``end``, ``rule``, ``text``, ``replacement``, with
+        offsets into the raw ``text``). Later steps work on ``clean_text``.
+        """
+        from .cleaning import clean_many, removed_frame
+
+        sources = self.documents["source"] if "source" in self.documents.columns else None
+        cleaned = clean_many(self.documents["text"], sources=sources, **options)
+        fields = pd.DataFrame([c.to_dict() for c in cleaned], index=self.documents.index, columns=_CLEAN_FIELDS)
+        documents = self.documents.copy()
+        documents["clean_text"] = fields["text"].astype(object)
+        for name in ("title", "dateline", "place", "agency", "byline"):
+            documents[name] = fields[name].astype(object)
+        documents["published"] = fields["date"].astype(object)
+        documents["credits"] = fields["credits"]
+        documents["captions"] = fields["captions"]
+        documents["removed_spans"] = fields["removed"].fillna(0).astype("int64")
+        removed = removed_frame(cleaned, ids=documents["id"].tolist())
+        return self._with("clean", documents, removed=removed)
+
+    @property
+    def removed(self) -> pd.DataFrame:
+        """The cleaning audit: one row per removed or changed span (offsets into the raw text)."""
+        return self._table("removed", "clean")
 
     def dedup(self, **options: Any) -> Corpus:
         """Find exact duplicates, near duplicates and reprints (on the cleaned text when cleaned).

@@ -1,60 +1,58 @@
 """The whole pipeline on a DataFrame of documents: what ``tidings demo`` and ``tidings run`` do.
 
-Each stage adds tables; the CLI prints or writes them. New stages register here, once.
+The steps are :class:`tidings.Corpus`'s; this module only chains them and summarises the result.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pandas as pd
 
-from .dedup import dedup_documents
+from .corpus import Corpus
 from .describe import describe
 
-__all__ = ["PipelineResult", "run_pipeline"]
+__all__ = ["run_pipeline", "summarize"]
+
+#: The steps a pipeline run executes, in order.
+STEPS = ("clean", "dedup")
 
 
-@dataclass
-class PipelineResult:
-    """The tables a pipeline run produced, by name (``documents`` always; others per stage)."""
-
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-    stages: list[str] = field(default_factory=list)
-
-    @property
-    def documents(self) -> pd.DataFrame:
-        return self.tables["documents"]
-
-
-def run_pipeline(frame: pd.DataFrame, *, workers: int | None = None) -> PipelineResult:
-    """Run every stage tidings has on ``frame`` (columns ``id`` and ``text`` at least)."""
-    documents = frame.copy()
-    result = PipelineResult()
-    stats = describe(documents["text"], workers=workers)
-    documents = documents.join(stats.add_prefix("raw_"))
-    result.stages.append("describe")
-    documents = _dedup_stage(documents, result, workers)
-    result.tables["documents"] = documents
-    return result
+def run_pipeline(frame: pd.DataFrame, *, workers: int | None = None, progress: bool = True) -> Corpus:
+    """Run every step tidings has on ``frame`` (columns ``id`` and ``text``, optionally
+    ``source`` and ``date``) and return the resulting :class:`Corpus`."""
+    corpus = Corpus.from_pandas(
+        frame,
+        id="id" if "id" in frame.columns else None,
+        date="date" if "date" in frame.columns else None,
+        source="source" if "source" in frame.columns else None,
+    )
+    sizes = describe(corpus.documents["text"], workers=workers, progress=progress)
+    corpus = Corpus(documents=corpus.documents.join(sizes.add_prefix("raw_")))
+    for step in STEPS:
+        corpus = getattr(corpus, step)(workers=workers)
+    return corpus
 
 
-def _dedup_stage(documents: pd.DataFrame, result: PipelineResult, workers: int | None) -> pd.DataFrame:
-    """Cluster columns on the documents table, and a ``pairs`` table (ids from ``id`` when usable)."""
-    documents, pairs = dedup_documents(documents, workers=workers)
-    result.tables["pairs"] = pairs
-    result.stages.append("dedup")
-    return documents
-
-
-def summarize(result: PipelineResult) -> str:
+def summarize(corpus: Corpus) -> str:
     """A short readable summary of a pipeline run."""
-    docs = result.documents
-    lines = [
-        f"tidings ran: {', '.join(result.stages)}",
-        f"documents: {len(docs):,}   words: {int(docs['raw_words'].sum()):,}   "
-        f"characters: {int(docs['raw_chars'].sum()):,}",
-    ]
+    docs = corpus.documents
+    lines = [f"tidings ran: {', '.join(corpus.steps)}", f"documents: {len(docs):,}"]
+    if "raw_words" in docs.columns:
+        lines[-1] += f"   words: {int(docs['raw_words'].sum()):,}   characters: {int(docs['raw_chars'].sum()):,}"
+    if "source" in docs.columns:
+        counts = docs["source"].value_counts()
+        lines.append(f"sources: {len(counts)} ({', '.join(f'{s} {n}' for s, n in counts.head(5).items())}"
+                     f"{', …' if len(counts) > 5 else ''})")
+    if "clean_text" in docs.columns:
+        kept = int(docs["clean_text"].str.len().sum())
+        raw = max(int(docs["text"].str.len().sum()), 1)
+        removed = corpus.tables.get("removed")
+        top = ""
+        if removed is not None and len(removed):
+            counts = removed["rule"].str.split(".").str[0].value_counts()
+            top = " (" + ", ".join(f"{rule} {n:,}" for rule, n in counts.items()) + ")"
+        lines.append(f"cleaned: kept {kept:,} of {raw:,} characters ({kept / raw:.0%}); "
+                     f"{len(removed) if removed is not None else 0:,} audit spans{top}; "
+                     f"titles found: {int(docs['title'].notna().sum()):,}")
     if "cluster" in docs.columns:
         copies = docs[docs["cluster_size"] > 1]
         kinds = docs["kind"].value_counts()
@@ -63,8 +61,4 @@ def summarize(result: PipelineResult) -> str:
             f"({int(kinds.get('exact', 0)):,} exact, {int(kinds.get('near', 0)):,} near); "
             f"{int(docs['is_representative'].sum()):,} documents remain after dedup"
         )
-    if "source" in docs.columns:
-        counts = docs["source"].value_counts()
-        lines.append(f"sources: {len(counts)} ({', '.join(f'{s} {n}' for s, n in counts.head(5).items())}"
-                     f"{', …' if len(counts) > 5 else ''})")
     return "\n".join(lines)

@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 mod dedup;
+mod clean;
 mod errors;
 mod input;
 mod progress;
@@ -94,5 +95,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(decode_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(_raise_internal_error, m)?)?;
     dedup::register(m)?;
+    clean::register(m)?;
     Ok(())
 }

@@ -1,0 +1,361 @@
+"""Cleaning scraped page dumps into the article, with an audit of every change.
+
+>>> c = tidings.clean("Top Stories\\n\\nTEHRAN (Tasnim) – The presidents of Iran and Russia "
+...                   "discussed the latest developments in the region on Monday.\\n\\nShare this")
+>>> c.text
+'The presidents of Iran and Russia discussed the latest developments in the region on Monday.'
+>>> c.dateline.place, c.dateline.agency
+('TEHRAN', 'Tasnim')
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+from . import _core
+from ._input import as_text_column
+from .errors import InputError, InputTypeError
+
+__all__ = [
+    "Cleaned",
+    "Dateline",
+    "RemovedSpan",
+    "RULES",
+    "clean",
+    "clean_many",
+    "clean_frame",
+    "removed_frame",
+]
+
+#: Rule ids used in :attr:`Cleaned.removed`, with what each one does.
+RULES: dict[str, str] = {
+    "chars.mojibake": "UTF-8 text that had been read as cp1252/Latin-1, decoded back",
+    "chars.entity": "HTML entity decoded (&amp;, &rsquo;, &#8217;...)",
+    "chars.c1": "C1 control character read as the cp1252 character it stands for",
+    "chars.control": "control character removed",
+    "chars.invisible": "BOM, zero-width space, word joiner or soft hyphen removed",
+    "chars.space": "no-break or other odd space made a plain space (or dropped at a line edge)",
+    "chars.newline": "line or paragraph separator made a newline",
+    "chars.nfc": "Unicode NFC composition",
+    "chars.quotes": "curly quote folded to a straight one (fold_quotes=True)",
+    "lines.unwrap": "hard line break inside a paragraph joined",
+    "chrome.head": "page chrome before the article body",
+    "chrome.body": "page chrome inside the article body",
+    "chrome.tail": "page chrome after the article body",
+    "chrome.template": "line recurring across documents of the same source (clean_many)",
+    "repeat.paragraph": "a later copy of a long paragraph",
+    "repeat.block": "a later copy of a run of paragraphs (an article printed twice)",
+    "repeat.title": "a later copy of the title",
+    "field.title": "moved to Cleaned.title",
+    "field.dateline": "moved to Cleaned.dateline",
+    "field.byline": "moved to Cleaned.byline",
+    "field.date": "moved to Cleaned.date",
+    "field.credit": "moved to Cleaned.credits",
+    "field.caption": "moved to Cleaned.captions",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedSpan:
+    """One change to the original text.
+
+    ``start``/``end`` are Python string indices into the original, so
+    ``raw[span.start:span.end] == span.text``; ``replacement`` is what the span became
+    (``""`` when it was removed or moved into a field).
+    """
+
+    start: int
+    end: int
+    rule: str
+    text: str
+    replacement: str = ""
+
+
+class Dateline(NamedTuple):
+    """A dateline such as ``"TEHRAN (Tasnim) –"``: its text, place and agency."""
+
+    text: str
+    place: str | None
+    agency: str | None
+
+
+@dataclass(frozen=True, repr=False)
+class Cleaned:
+    """A cleaned article and the parts pulled out of it.
+
+    Attributes
+    ----------
+    text : str
+        The article body: one paragraph per line, paragraphs separated by a blank line.
+    title, byline, date : str or None
+        Pulled out of the page (``date`` as printed, e.g. ``"Monday, 28 March 2016"``).
+    dateline : Dateline or None
+        ``Dateline(text, place, agency)`` taken from the start of the first paragraph.
+    credits : tuple of str
+        Agencies credited (``"*AFP"``, ``"(With Reuters, AFP)"`` give ``("AFP", "Reuters")``).
+    captions : tuple of str
+        Photo captions.
+    removed : tuple of RemovedSpan
+        Every removed, moved or repaired span of the original, sorted by position.
+    """
+
+    text: str = ""
+    title: str | None = None
+    dateline: Dateline | None = None
+    byline: str | None = None
+    date: str | None = None
+    credits: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
+    removed: tuple[RemovedSpan, ...] = field(default_factory=tuple)
+
+    def rules(self) -> Counter[str]:
+        """How many spans each rule removed or changed."""
+        return Counter(span.rule for span in self.removed)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a plain dict (dateline split into place and agency)."""
+        return {
+            "text": self.text,
+            "title": self.title,
+            "dateline": self.dateline.text if self.dateline else None,
+            "place": self.dateline.place if self.dateline else None,
+            "agency": self.dateline.agency if self.dateline else None,
+            "byline": self.byline,
+            "date": self.date,
+            "credits": list(self.credits),
+            "captions": list(self.captions),
+            "removed": len(self.removed),
+        }
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        preview = self.text if len(self.text) <= 60 else self.text[:57] + "..."
+        parts = [f"text={preview!r} ({len(self.text):,} chars)"]
+        for name in ("title", "byline", "date"):
+            value = getattr(self, name)
+            if value is not None:
+                parts.append(f"{name}={value!r}")
+        if self.dateline is not None:
+            parts.append(f"dateline={self.dateline.text!r}")
+        if self.credits:
+            parts.append(f"credits={list(self.credits)!r}")
+        if self.captions:
+            parts.append(f"captions={len(self.captions)}")
+        counts = ", ".join(f"{rule} {n}" for rule, n in sorted(self.rules().items()))
+        parts.append(f"removed={len(self.removed)} spans" + (f" ({counts})" if counts else ""))
+        return "Cleaned(" + ", ".join(parts) + ")"
+
+
+def _from_row(row: tuple[Any, ...]) -> Cleaned:
+    text, title, dateline, place, agency, byline, date, credits, captions, spans = row
+    return Cleaned(
+        text=text,
+        title=title,
+        dateline=Dateline(dateline, place, agency) if dateline is not None else None,
+        byline=byline,
+        date=date,
+        credits=tuple(credits),
+        captions=tuple(captions),
+        removed=tuple(RemovedSpan(*span) for span in spans),
+    )
+
+
+_EMPTY = Cleaned()
+
+
+# Defaults shared by clean, clean_many, clean_frame and the accessors (documented in clean_many).
+DEFAULTS: dict[str, Any] = dict(
+    repair_chars=True,
+    fix_mojibake=True,
+    fix_entities=True,
+    fold_quotes=False,
+    normalize_nfc=True,
+    unwrap_lines=True,
+    min_wrap_width=30,
+    max_wrap_width=130,
+    min_wrapped_fraction=0.3,
+    remove_chrome=True,
+    good_min_words=10,
+    good_min_stopword_density=0.2,
+    good_min_words_unpunctuated=13,
+    max_label_words=8,
+    remove_repeats=True,
+    min_repeat_chars=50,
+    extract_fields=True,
+    max_title_words=30,
+    use_templates=True,
+    template_min_docs=3,
+    template_min_fraction=0.0,
+    template_max_words=15,
+    audit_joins=True,
+)
+
+
+_FRACTIONS = {"min_wrapped_fraction", "good_min_stopword_density", "template_min_fraction"}
+
+
+def _resolve(options: dict[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(options) - set(DEFAULTS))
+    if unknown:
+        raise InputTypeError(
+            f"unknown cleaning option(s) {', '.join(unknown)}; the options are {', '.join(DEFAULTS)}"
+        )
+    resolved = {**DEFAULTS, **options}
+    for name, value in resolved.items():
+        default = DEFAULTS[name]
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise InputTypeError(f"option {name} must be True or False, got {value!r}")
+        elif name in _FRACTIONS:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+                raise InputError(f"option {name} must be a number between 0 and 1, got {value!r}")
+            resolved[name] = float(value)
+        elif isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise InputError(f"option {name} must be a positive integer, got {value!r}")
+    return resolved
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def clean(text: str | None, **options: Any) -> Cleaned:
+    """Clean one scraped page dump.
+
+    Parameters
+    ----------
+    text : str or None
+        The page text. ``None``/``NaN`` give an empty :class:`Cleaned`; ``bytes`` are decoded
+        (UTF-8, stray bytes as cp1252).
+    **options
+        Keyword-only switches and thresholds, as for :func:`clean_many` (templates need a
+        corpus and are not used here).
+
+    Returns
+    -------
+    Cleaned
+        The article text, its fields and the audit of every change.
+
+    Raises
+    ------
+    InputTypeError
+        When ``text`` is not a string, bytes or a missing value, or an option is unknown.
+
+    Examples
+    --------
+    >>> tidings.clean("Iranâ€™s president spoke.").text
+    'Iran’s president spoke.'
+    """
+    if _is_missing(text):
+        return _EMPTY
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise InputTypeError(f"text must be a str (or bytes, None), got {type(text).__name__}")
+    resolved = _resolve(options)
+    resolved["use_templates"] = False
+    (row,) = _core.clean_many([text], None, resolved, workers=1)
+    return _from_row(row)
+
+
+def clean_many(texts: Any, *, sources: Any = None, workers: int | None = None, **options: Any) -> list[Cleaned]:
+    """Clean many page dumps in parallel, learning page templates from the corpus.
+
+    Parameters
+    ----------
+    texts : list of str, pandas.Series, pyarrow.Array or iterable
+        The documents. Missing values (``None``, ``NaN``, ``pd.NA``) give an empty
+        :class:`Cleaned`, so the result has one item per input item.
+    sources : sequence of str, optional
+        The source (site) of each document. Templates (short lines recurring across documents)
+        are learned per source when given, else over the whole corpus.
+    workers : int, optional
+        Number of threads; ``None`` or ``-1`` uses every core.
+    repair_chars : bool, default True
+        Stage 1, character repair. Its parts: ``fix_mojibake`` (True), ``fix_entities``
+        (True), ``normalize_nfc`` (True), ``fold_quotes`` (False: curly quotes are kept).
+    unwrap_lines : bool, default True
+        Stage 2, rejoin hard-wrapped lines. Text counts as wrapped when its 90th-percentile line
+        length W lies in [``min_wrap_width`` (30), ``max_wrap_width`` (130)] and at least
+        ``min_wrapped_fraction`` (0.3) of the non-blank lines are near W and end mid-sentence.
+    remove_chrome : bool, default True
+        Stage 3, page chrome. A paragraph is body text when it has at least ``good_min_words``
+        (10) words, or ``good_min_words_unpunctuated`` (13) without sentence punctuation, and a
+        stopword share of at least ``good_min_stopword_density`` (0.2); paragraphs of at most
+        ``max_label_words`` (8) words with interface vocabulary and no punctuation are labels.
+    use_templates : bool, default True
+        Short paragraphs (at most ``template_max_words``, 15, words) recurring in at least
+        ``template_min_docs`` (3) distinct documents of one source, and in at least
+        ``template_min_fraction`` (0.0) of them, are chrome.
+    remove_repeats : bool, default True
+        Stage 4. A repeated paragraph of at least ``min_repeat_chars`` (50) characters goes, and
+        so does any paragraph repeated in step with its neighbours (a whole copy); a short
+        paragraph repeated alone stays.
+    extract_fields : bool, default True
+        Stage 5: title (at most ``max_title_words``, 30, words), dateline, byline, date,
+        credits and captions move from the text into fields.
+    audit_joins : bool, default True
+        List each joined line break (rule ``lines.unwrap``) in ``removed``.
+
+    Returns
+    -------
+    list of Cleaned
+
+    Examples
+    --------
+    >>> [c.text for c in tidings.clean_many(["Dateline-free text that is long enough to keep here.", None])]
+    ['Dateline-free text that is long enough to keep here.', '']
+    """
+    resolved = _resolve(options)
+    column = as_text_column(texts)
+    source_values = None
+    if sources is not None:
+        source_column = as_text_column(sources, argument="sources")
+        if len(source_column) != len(column):
+            raise InputError(f"sources has {len(source_column)} items but texts has {len(column)}")
+        source_values = [None if _is_missing(s) else str(s) for s in source_column.values]
+    rows = _core.clean_many(column.values, source_values, resolved, workers=workers)
+    return [_from_row(row) for row in rows]
+
+
+def clean_frame(texts: Any, *, sources: Any = None, workers: int | None = None, **options: Any) -> pd.DataFrame:
+    """Clean many documents into a table aligned with the input.
+
+    Takes the arguments of :func:`clean_many`. Returns a DataFrame with the input's index and
+    columns ``text``, ``title``, ``dateline``, ``place``, ``agency``, ``byline``, ``date``,
+    ``credits`` (list), ``captions`` (list) and ``removed`` (number of audit spans).
+
+    Examples
+    --------
+    >>> tidings.clean_frame(["Ad sales boost Time Warner profit\\n\\nQuarterly profits at US media giant TimeWarner jumped 76% to $1.13bn."]).title.tolist()
+    ['Ad sales boost Time Warner profit']
+    """
+    column = as_text_column(texts)
+    cleaned = clean_many(column.values, sources=sources, workers=workers, **options)
+    frame = pd.DataFrame([c.to_dict() for c in cleaned], index=column.index.copy())
+    if frame.empty:
+        frame = pd.DataFrame(columns=list(_EMPTY.to_dict()), index=column.index.copy())
+    frame["removed"] = frame["removed"].astype("int64")
+    return frame
+
+
+def removed_frame(cleaned: list[Cleaned], ids: Any = None) -> pd.DataFrame:
+    """The audit of many cleaned documents as one table: doc, start, end, rule, text, replacement.
+
+    ``ids`` names the documents (default: their positions).
+    """
+    ids = list(range(len(cleaned))) if ids is None else list(ids)
+    if len(ids) != len(cleaned):
+        raise InputError(f"ids has {len(ids)} items but there are {len(cleaned)} cleaned documents")
+    rows = [
+        (doc, s.start, s.end, s.rule, s.text, s.replacement)
+        for doc, c in zip(ids, cleaned)
+        for s in c.removed
+    ]
+    frame = pd.DataFrame(rows, columns=["doc", "start", "end", "rule", "text", "replacement"])
+    return frame.astype({"start": "int64", "end": "int64"})

@@ -1,0 +1,550 @@
+//! Character repair: mojibake (UTF-8 read as cp1252/Latin-1), HTML entities, control and
+//! invisible characters, odd spaces, line endings and NFC.
+//!
+//! Mojibake is undone the way ftfy reasons about it: a character that cp1252 (or Latin-1) would
+//! have produced from a UTF-8 lead byte, followed by characters that stand for continuation
+//! bytes, is re-encoded to those bytes and decoded as UTF-8; the fix is kept only when the bytes
+//! form one valid, printable character. Double encodings fall out of running the pass to a
+//! fixed point.
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::edit::{identity_segs, Edit, Mapped, Rewriter, Seg};
+use crate::text::decode::cp1252_char;
+
+/// What the character stage repairs.
+#[derive(Debug, Clone, Copy)]
+pub struct CharOptions {
+    pub fix_mojibake: bool,
+    pub fix_entities: bool,
+    pub fold_quotes: bool,
+    pub normalize_nfc: bool,
+}
+
+impl Default for CharOptions {
+    fn default() -> Self {
+        CharOptions { fix_mojibake: true, fix_entities: true, fold_quotes: false, normalize_nfc: true }
+    }
+}
+
+/// The byte a character stands for when UTF-8 bytes were decoded as cp1252 (or Latin-1).
+fn cp1252_byte(c: char) -> Option<u8> {
+    let code = c as u32;
+    if (0x80..=0xFF).contains(&code) {
+        return Some(code as u8);
+    }
+    Some(match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    })
+}
+
+/// Tries to read a mojibake sequence starting at byte `i` of `s`: returns the end of the
+/// sequence and the character it should have been.
+fn mojibake_at(s: &str, i: usize) -> Option<(usize, char)> {
+    let mut chars = s[i..].char_indices();
+    let (_, lead) = chars.next()?;
+    let lead_byte = cp1252_byte(lead)?;
+    let continuation = match lead_byte {
+        0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        0xF0..=0xF4 => 3,
+        _ => return None,
+    };
+    let mut bytes = [lead_byte, 0, 0, 0];
+    let mut end = i + lead.len_utf8();
+    for slot in bytes.iter_mut().skip(1).take(continuation) {
+        let (offset, c) = chars.next()?;
+        let b = cp1252_byte(c)?;
+        if !(0x80..=0xBF).contains(&b) {
+            return None;
+        }
+        *slot = b;
+        end = i + offset + c.len_utf8();
+    }
+    // A C1 control result is kept: it is the middle layer of a double encoding, and the next
+    // pass reads it as part of a sequence or as cp1252.
+    let decoded = std::str::from_utf8(&bytes[..=continuation]).ok()?.chars().next()?;
+    // Two-byte results outside Latin-1/Latin Extended-A, the cp1252 letters (which a double
+    // encoding produces) and the Greek..Arabic blocks are far
+    // more often real text ("Æœ") than mojibake.
+    if continuation == 1 && !matches!(decoded as u32, 0x80..=0x17F | 0x192 | 0x2C6 | 0x2DC | 0x370..=0x6FF) {
+        return None;
+    }
+    Some((end, decoded))
+}
+
+fn named_entity(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "amp" | "AMP" => "&",
+        "lt" | "LT" => "<",
+        "gt" | "GT" => ">",
+        "quot" | "QUOT" => "\"",
+        "apos" => "'",
+        "nbsp" => "\u{a0}",
+        "ensp" => "\u{2002}",
+        "emsp" => "\u{2003}",
+        "thinsp" => "\u{2009}",
+        "shy" => "\u{ad}",
+        "zwsp" => "\u{200b}",
+        "zwj" => "\u{200d}",
+        "zwnj" => "\u{200c}",
+        "lrm" => "\u{200e}",
+        "rlm" => "\u{200f}",
+        "ndash" => "–",
+        "mdash" => "—",
+        "minus" => "−",
+        "lsquo" => "‘",
+        "rsquo" => "’",
+        "sbquo" => "‚",
+        "ldquo" => "“",
+        "rdquo" => "”",
+        "bdquo" => "„",
+        "laquo" => "«",
+        "raquo" => "»",
+        "lsaquo" => "‹",
+        "rsaquo" => "›",
+        "hellip" => "…",
+        "bull" => "•",
+        "middot" => "·",
+        "prime" => "′",
+        "Prime" => "″",
+        "copy" => "©",
+        "reg" => "®",
+        "trade" => "™",
+        "deg" => "°",
+        "plusmn" => "±",
+        "times" => "×",
+        "divide" => "÷",
+        "euro" => "€",
+        "pound" => "£",
+        "cent" => "¢",
+        "yen" => "¥",
+        "sect" => "§",
+        "para" => "¶",
+        "dagger" => "†",
+        "Dagger" => "‡",
+        "iexcl" => "¡",
+        "iquest" => "¿",
+        "frac12" => "½",
+        "frac14" => "¼",
+        "frac34" => "¾",
+        "sup1" => "¹",
+        "sup2" => "²",
+        "sup3" => "³",
+        "micro" => "µ",
+        "ordf" => "ª",
+        "ordm" => "º",
+        "acute" => "´",
+        "uml" => "¨",
+        "cedil" => "¸",
+        "macr" => "¯",
+        "not" => "¬",
+        "curren" => "¤",
+        "brvbar" => "¦",
+        "szlig" => "ß",
+        "aacute" => "á",
+        "Aacute" => "Á",
+        "agrave" => "à",
+        "Agrave" => "À",
+        "acirc" => "â",
+        "Acirc" => "Â",
+        "auml" => "ä",
+        "Auml" => "Ä",
+        "atilde" => "ã",
+        "Atilde" => "Ã",
+        "aring" => "å",
+        "Aring" => "Å",
+        "aelig" => "æ",
+        "AElig" => "Æ",
+        "ccedil" => "ç",
+        "Ccedil" => "Ç",
+        "eacute" => "é",
+        "Eacute" => "É",
+        "egrave" => "è",
+        "Egrave" => "È",
+        "ecirc" => "ê",
+        "Ecirc" => "Ê",
+        "euml" => "ë",
+        "Euml" => "Ë",
+        "iacute" => "í",
+        "Iacute" => "Í",
+        "igrave" => "ì",
+        "Igrave" => "Ì",
+        "icirc" => "î",
+        "Icirc" => "Î",
+        "iuml" => "ï",
+        "Iuml" => "Ï",
+        "ntilde" => "ñ",
+        "Ntilde" => "Ñ",
+        "oacute" => "ó",
+        "Oacute" => "Ó",
+        "ograve" => "ò",
+        "Ograve" => "Ò",
+        "ocirc" => "ô",
+        "Ocirc" => "Ô",
+        "ouml" => "ö",
+        "Ouml" => "Ö",
+        "otilde" => "õ",
+        "Otilde" => "Õ",
+        "oslash" => "ø",
+        "Oslash" => "Ø",
+        "oelig" => "œ",
+        "OElig" => "Œ",
+        "scaron" => "š",
+        "Scaron" => "Š",
+        "uacute" => "ú",
+        "Uacute" => "Ú",
+        "ugrave" => "ù",
+        "Ugrave" => "Ù",
+        "ucirc" => "û",
+        "Ucirc" => "Û",
+        "uuml" => "ü",
+        "Uuml" => "Ü",
+        "yacute" => "ý",
+        "Yacute" => "Ý",
+        "yuml" => "ÿ",
+        "Yuml" => "Ÿ",
+        _ => return None,
+    })
+}
+
+/// Parses `name;` or `#123;` or `#x1F;` at byte `i` (just after an `&`): end and decoded text.
+fn entity_body_at(s: &str, i: usize) -> Option<(usize, String)> {
+    let bytes = s.as_bytes();
+    let limit = (i + 12).min(bytes.len());
+    let semi = (i..limit).find(|&k| bytes[k] == b';')?;
+    let body = &s[i..semi];
+    if body.is_empty() {
+        return None;
+    }
+    let decoded = if let Some(number) = body.strip_prefix('#') {
+        let code = if let Some(hex) = number.strip_prefix(['x', 'X']) {
+            if hex.is_empty() || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            u32::from_str_radix(hex, 16).ok()?
+        } else {
+            if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            number.parse::<u32>().ok()?
+        };
+        let c = match code {
+            // HTML reads these numeric references as cp1252, as browsers do.
+            0x80..=0x9F => cp1252_char(code as u8),
+            0 => '\u{fffd}',
+            _ => char::from_u32(code).unwrap_or('\u{fffd}'),
+        };
+        c.to_string()
+    } else {
+        if !body.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        named_entity(body)?.to_string()
+    };
+    Some((semi + 1, decoded))
+}
+
+/// An entity at `i` (which holds `&`), following double escapes such as `&amp;quot;`.
+fn entity_at(s: &str, i: usize) -> Option<(usize, String)> {
+    let (mut end, mut decoded) = entity_body_at(s, i + 1)?;
+    while decoded == "&" {
+        match entity_body_at(s, end) {
+            Some((next_end, next)) => {
+                end = next_end;
+                decoded = next;
+            }
+            None => break,
+        }
+    }
+    Some((end, decoded))
+}
+
+/// Byte length of a horizontal space character at `i`, and whether it is an odd one.
+fn space_at(s: &str, i: usize) -> Option<(usize, bool)> {
+    let b = s.as_bytes()[i];
+    match b {
+        b' ' => Some((1, false)),
+        b'\t' => Some((1, false)),
+        0xC2 if s.as_bytes().get(i + 1) == Some(&0xA0) => Some((2, true)),
+        0xE1..=0xE3 => {
+            let c = s[i..].chars().next()?;
+            matches!(c, '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
+                .then_some((c.len_utf8(), true))
+        }
+        _ => None,
+    }
+}
+
+fn fold_quote(c: char) -> Option<&'static str> {
+    match c {
+        '‘' | '’' | '‚' | '‛' | '′' => Some("'"),
+        '“' | '”' | '„' | '‟' | '″' => Some("\""),
+        _ => None,
+    }
+}
+
+/// One left-to-right repair pass over `src` (with map `segs`).
+fn repair_pass(src: &str, segs: &[Seg], options: &CharOptions) -> (Mapped, Vec<Edit>, bool) {
+    let bytes = src.as_bytes();
+    let n = bytes.len();
+    let mut r = Rewriter::new(src, segs);
+    let mut i = 0;
+    let mut buf = [0u8; 4];
+    while i < n {
+        let b = bytes[i];
+        // Fast path: printable ASCII, and a single space between two words.
+        if (0x21..0x7F).contains(&b) && b != b'&' {
+            i += 1;
+            continue;
+        }
+        if b == b' ' && i > 0 && i + 1 < n && !matches!(bytes[i - 1], b'\n' | b'\r') {
+            let next = bytes[i + 1];
+            if (0x21..0x7F).contains(&next) || (next >= 0x80 && next != 0xC2 && !(0xE1..=0xE3).contains(&next)) {
+                i += 1;
+                continue;
+            }
+        }
+        if let Some((len, odd)) = if b == b' ' || b == b'\t' || b >= 0xC2 { space_at(src, i) } else { None } {
+            let mut j = i + len;
+            let mut any_odd = odd;
+            let mut plain = b == b' ';
+            while j < n {
+                match space_at(src, j) {
+                    Some((l, o)) => {
+                        any_odd |= o;
+                        plain = false;
+                        j += l;
+                    }
+                    None => break,
+                }
+            }
+            let line_start = i == 0 || matches!(bytes[i - 1], b'\n' | b'\r');
+            let line_end = j == n || matches!(bytes[j], b'\n' | b'\r');
+            let rule = any_odd.then_some("chars.space");
+            if line_start || line_end {
+                r.replace(i, j, "", rule);
+            } else if !plain {
+                r.replace(i, j, " ", rule);
+            }
+            i = j;
+            continue;
+        }
+        if b < 0x80 {
+            match b {
+                b'\r' => {
+                    let end = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                    r.replace(i, end, "\n", None);
+                    i = end;
+                }
+                b'&' if options.fix_entities => match entity_at(src, i) {
+                    Some((end, decoded)) => {
+                        r.replace(i, end, &decoded, Some("chars.entity"));
+                        i = end;
+                    }
+                    None => i += 1,
+                },
+                0x0B | 0x0C => {
+                    r.replace(i, i + 1, "\n", Some("chars.control"));
+                    i += 1;
+                }
+                b'\n' => i += 1,
+                0x00..=0x1F | 0x7F => {
+                    r.replace(i, i + 1, "", Some("chars.control"));
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+            continue;
+        }
+        let Some(c) = src[i..].chars().next() else { break };
+        let len = c.len_utf8();
+        // Lead characters Â..ô are U+00C2..U+00F4, all encoded with a first byte C3.
+        if options.fix_mojibake && b == 0xC3 {
+            if let Some((end, fixed)) = mojibake_at(src, i) {
+                r.replace(i, end, fixed.encode_utf8(&mut buf), Some("chars.mojibake"));
+                i = end;
+                continue;
+            }
+        }
+        match c {
+            '\u{80}'..='\u{9F}' => {
+                // Leftover C1 controls are cp1252 bytes read as Latin-1 (ftfy does the same).
+                let fixed = cp1252_char(c as u8);
+                if ('\u{80}'..='\u{9F}').contains(&fixed) {
+                    r.replace(i, i + len, "", Some("chars.control"));
+                } else {
+                    r.replace(i, i + len, fixed.encode_utf8(&mut buf), Some("chars.c1"));
+                }
+            }
+            '\u{FEFF}' | '\u{200B}' | '\u{2060}' | '\u{AD}' | '\u{180E}' => {
+                r.replace(i, i + len, "", Some("chars.invisible"));
+            }
+            '\u{2028}' => r.replace(i, i + len, "\n", Some("chars.newline")),
+            '\u{2029}' => r.replace(i, i + len, "\n\n", Some("chars.newline")),
+            _ => {
+                if options.fold_quotes {
+                    if let Some(q) = fold_quote(c) {
+                        r.replace(i, i + len, q, Some("chars.quotes"));
+                    }
+                }
+            }
+        }
+        i += len;
+    }
+    let changed = r.changed;
+    let (mapped, edits) = r.finish();
+    (mapped, edits, changed)
+}
+
+/// Whether `c` may combine with the character before it under NFC.
+fn may_compose_backwards(c: char) -> bool {
+    !c.is_ascii()
+        && (unicode_normalization::char::canonical_combining_class(c) != 0
+            || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes)
+}
+
+/// NFC, applied chunk by chunk so each change maps to a small original span.
+fn nfc_pass(src: &str, segs: &[Seg]) -> (Mapped, Vec<Edit>, bool) {
+    let mut r = Rewriter::new(src, segs);
+    let mut chunk_start = 0;
+    let mut chunk_ascii = true;
+    let flush = |r: &mut Rewriter, start: usize, end: usize, ascii: bool| {
+        if ascii || start >= end {
+            return;
+        }
+        let chunk = &src[start..end];
+        if is_nfc_quick(chunk.chars()) != IsNormalized::Yes {
+            let normalized: String = chunk.nfc().collect();
+            if normalized != chunk {
+                r.replace(start, end, &normalized, Some("chars.nfc"));
+            }
+        }
+    };
+    for (i, c) in src.char_indices() {
+        if i > chunk_start && !may_compose_backwards(c) {
+            flush(&mut r, chunk_start, i, chunk_ascii);
+            chunk_start = i;
+            chunk_ascii = true;
+        }
+        chunk_ascii &= c.is_ascii();
+    }
+    flush(&mut r, chunk_start, src.len(), chunk_ascii);
+    let changed = r.changed;
+    let (mapped, edits) = r.finish();
+    (mapped, edits, changed)
+}
+
+/// Repairs `original` to a fixed point: running the stage again would change nothing.
+pub fn repair(original: &str, options: &CharOptions) -> (Mapped, Vec<Edit>) {
+    let segs = identity_segs(original.len());
+    let (mut current, mut edits, changed) = repair_pass(original, &segs, options);
+    for _ in 0..if changed { 6 } else { 0 } {
+        let (next, more, changed) = repair_pass(&current.text, &current.segs, options);
+        if !changed {
+            break;
+        }
+        current = next;
+        edits.extend(more);
+    }
+    // Only characters from U+0300 on (lead bytes from 0xCC) can make a text non-NFC.
+    if options.normalize_nfc
+        && current.text.bytes().any(|b| b >= 0xCC)
+        && is_nfc_quick(current.text.chars()) != IsNormalized::Yes
+    {
+        let (next, more, changed) = nfc_pass(&current.text, &current.segs);
+        if changed {
+            current = next;
+            edits.extend(more);
+        }
+    }
+    (current, edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> String {
+        repair(s, &CharOptions::default()).0.text
+    }
+
+    #[test]
+    fn mojibake_round_trip() {
+        let good = "Iran’s “victory” — café, naïve, 10€, ☃ and 😀";
+        let bad: String = good.bytes().map(cp1252_char).collect();
+        assert_ne!(bad, good);
+        assert_eq!(fix(&bad), good);
+        // Twice mis-decoded.
+        let worse: String = bad.bytes().map(cp1252_char).collect();
+        assert_eq!(fix(&worse), good);
+    }
+
+    #[test]
+    fn legitimate_accents_are_left_alone() {
+        for s in ["naïve café à Paris", "Ça va? Über straße", "São Paulo — 10 €", "Ã la carte", "Æœ"] {
+            assert_eq!(fix(s), s);
+        }
+    }
+
+    #[test]
+    fn entities_controls_spaces() {
+        assert_eq!(fix("AT&amp;T &lt;b&gt; &#8217; &#x2019; &#150; &amp;quot;"), "AT&T <b> ’ ’ – \"");
+        assert_eq!(fix("\u{feff}a\u{200b}b\u{ad}c\u{0}d\u{7}"), "abcd");
+        assert_eq!(fix("a\u{a0}\u{a0} b\t\tc  \r\nd\re  "), "a b c\nd\ne");
+        assert_eq!(fix("AT&T; R&D &bogus; &#;"), "AT&T; R&D &bogus; &#;");
+        assert_eq!(fix("\u{93}quoted\u{94}"), "“quoted”");
+    }
+
+    #[test]
+    fn nfc_and_quotes() {
+        assert_eq!(fix("Cafe\u{301} e\u{301}"), "Café é");
+        let folded = repair("“a” ‘b’", &CharOptions { fold_quotes: true, ..Default::default() }).0.text;
+        assert_eq!(folded, "\"a\" 'b'");
+        assert_eq!(fix("“a” ‘b’"), "“a” ‘b’");
+    }
+
+    #[test]
+    fn spans_point_into_the_original() {
+        let original = "x\u{a0}y &amp; Iranâ€™s";
+        let (mapped, edits) = repair(original, &CharOptions::default());
+        assert_eq!(mapped.text, "x y & Iran’s");
+        let texts: Vec<_> = edits.iter().map(|e| (&original[e.start..e.end], e.rule)).collect();
+        assert_eq!(texts, [("\u{a0}", "chars.space"), ("&amp;", "chars.entity"), ("â€™", "chars.mojibake")]);
+    }
+
+    #[test]
+    fn fixed_point() {
+        for s in ["a \u{a0} b", "&amp;amp;amp;", "Ã\u{1}©", "  x  \n  y  ", "e&#769;"] {
+            let once = fix(s);
+            assert_eq!(fix(&once), once, "{s:?}");
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! Lines to paragraphs: detect hard-wrapped text from the distribution of line lengths and
+//! rejoin it, keeping real breaks (blank lines, list items, bylines, dates, headings).
+//!
+//! A scraped page is either *unwrapped* (one paragraph per line: every non-blank line is a
+//! paragraph) or *hard-wrapped* at some width W (most full-width lines end mid-sentence). In
+//! wrapped text, a line ending a sentence well short of W ends its paragraph, and a short line
+//! after a paragraph end that runs into a full line is a *dangling* paragraph start (the first
+//! word(s) of the next paragraph left on their own line, as some scrapers emit).
+
+use super::fields::{credits_of, is_byline, is_date_line};
+
+/// Thresholds of the unwrapping stage.
+#[derive(Debug, Clone, Copy)]
+pub struct LineOptions {
+    pub unwrap: bool,
+    pub min_wrap_width: usize,
+    pub max_wrap_width: usize,
+    pub min_wrapped_fraction: f64,
+}
+
+impl Default for LineOptions {
+    fn default() -> Self {
+        LineOptions { unwrap: true, min_wrap_width: 30, max_wrap_width: 130, min_wrapped_fraction: 0.3 }
+    }
+}
+
+/// A piece of a paragraph: a trimmed line range of the working text, and whether a space
+/// joins it to the piece before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub start: usize,
+    pub end: usize,
+    pub space_before: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    chars: usize,
+}
+
+pub fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*']);
+    trimmed.ends_with(['.', '!', '?', '…', ';']) || (trimmed.len() < text.len() && trimmed.ends_with(','))
+}
+
+fn is_list_item(text: &str) -> bool {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '·' | '▪' | '◦' | '–' | '—') => chars.next() == Some(' '),
+        Some(c) if c.is_ascii_digit() => {
+            // "1. ", "12) ": a year such as "2015. (AP)" is not a list number.
+            let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.len() + 3 >= text.len() && (rest.starts_with(". ") || rest.starts_with(") "))
+        }
+        _ => false,
+    }
+}
+
+fn standalone(line: &Line) -> bool {
+    is_byline(line.text) || is_date_line(line.text) || credits_of(line.text).is_some()
+}
+
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for part in text.split('\n') {
+        let end = start + part.len();
+        let trimmed_start = part.len() - part.trim_start().len();
+        let t = part.trim();
+        let s = start + trimmed_start;
+        lines.push(Line {
+            start: s,
+            end: s + t.len(),
+            text: t,
+            chars: if t.is_ascii() { t.len() } else { t.chars().count() },
+        });
+        start = end + 1;
+    }
+    lines
+}
+
+/// The wrap width W when the text is hard-wrapped.
+fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
+    let mut lengths: Vec<usize> = lines.iter().filter(|l| l.chars > 0).map(|l| l.chars).collect();
+    if lengths.len() < 4 {
+        return None;
+    }
+    lengths.sort_unstable();
+    let width = lengths[(lengths.len() - 1) * 9 / 10];
+    if width < options.min_wrap_width || width > options.max_wrap_width {
+        return None;
+    }
+    let open_full = lines
+        .iter()
+        .filter(|l| l.chars * 10 >= width * 7 && l.chars <= width + width / 10 + 2 && !ends_sentence(l.text))
+        .count();
+    let nonblank = lengths.len();
+    (open_full >= 3 && open_full as f64 >= options.min_wrapped_fraction * nonblank as f64).then_some(width)
+}
+
+/// Splits the working text into paragraphs (lists of pieces), rejoining hard-wrapped lines.
+pub fn paragraphs(text: &str, options: &LineOptions) -> Vec<Vec<Piece>> {
+    let lines = split_lines(text);
+    let width = if options.unwrap { wrap_width(&lines, options) } else { None };
+    let mut out: Vec<Vec<Piece>> = Vec::new();
+    let Some(w) = width else {
+        for l in lines.iter().filter(|l| l.chars > 0) {
+            out.push(vec![Piece { start: l.start, end: l.end, space_before: false }]);
+        }
+        return out;
+    };
+    let full = |l: &Line| l.chars * 10 >= w * 6;
+    // A line well beyond the wrap width was never wrapped: a paragraph of its own.
+    let overlong = |l: &Line| l.chars > w + w / 7 + 2;
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].chars == 0 {
+            i += 1;
+            continue;
+        }
+        // A block of consecutive non-blank lines.
+        let block_start = i;
+        let mut block_end = i;
+        while block_end < lines.len() && lines[block_end].chars > 0 {
+            block_end += 1;
+        }
+        let block = &lines[block_start..block_end];
+        let mut current = vec![Piece { start: block[0].start, end: block[0].end, space_before: false }];
+        let mut paragraph_start = true;
+        for k in 0..block.len() - 1 {
+            let (a, b) = (&block[k], &block[k + 1]);
+            let dangler = |idx: usize, after_break: bool| -> bool {
+                let d = &block[idx];
+                after_break
+                    && d.chars * 10 < w * 4
+                    && d.text.split_whitespace().count() <= 4
+                    && !ends_sentence(d.text)
+                    && !standalone(d)
+                    && block.get(idx + 1).is_some_and(|next| full(next) && !is_list_item(next.text))
+            };
+            let join = if is_list_item(b.text) || standalone(a) || standalone(b) || overlong(a) || overlong(b) {
+                false
+            } else if ends_sentence(a.text) {
+                a.chars * 10 >= w * 8 && !dangler(k + 1, true)
+            } else if full(a) {
+                true
+            } else {
+                dangler(k, paragraph_start)
+            };
+            if join {
+                let hyphenated = a.text.ends_with('-')
+                    && a.text[..a.text.len() - 1].chars().next_back().is_some_and(char::is_alphabetic)
+                    && b.text.chars().next().is_some_and(char::is_lowercase);
+                current.push(Piece { start: b.start, end: b.end, space_before: !hyphenated });
+                paragraph_start = false;
+            } else {
+                out.push(std::mem::take(&mut current));
+                current.push(Piece { start: b.start, end: b.end, space_before: false });
+                paragraph_start = true;
+            }
+        }
+        out.push(current);
+        i = block_end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<String> {
+        paragraphs(text, &LineOptions::default())
+            .into_iter()
+            .map(|pieces| {
+                let mut s = String::new();
+                for p in pieces {
+                    if p.space_before {
+                        s.push(' ');
+                    }
+                    s.push_str(&text[p.start..p.end]);
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_kept() {
+        let text = "A first paragraph that is fairly long and ends here with a full stop, as usual in news articles today.\nA second one, also long enough to look like a real paragraph of an article, ends here.\nShort line\n\nAnother paragraph after a blank line, with enough words to be counted as body text.";
+        assert_eq!(paras(text).len(), 4);
+    }
+
+    #[test]
+    fn wrapped_text_with_dangling_paragraph_starts() {
+        let text = "Russian President Vladimir Putin and his Iranian counterpart,\nHassan Rowhani, agreed in a telephone call to intensify bilateral\ncontacts at various levels, the Kremlin said on Monday.\nThe two\nleaders discussed the Syrian conflict and exchanged views on topical\nissues on their bilateral agenda, the Kremlin said in a statement.\nTheir\nphone call conversation came after Putin also spoke by phone with\nSyrian President Bashar al-Assad on Sunday, congratulating him on his\nforces retaking Palmyra, the Kremlin said.\nBy Agencies\nMonday, 28 March 2016\n- a list item that stays on its own line\nA last line that runs far beyond the wrap width of this text, so it was never wrapped at all.\n(With Reuters, AFP)";
+        let got = paras(text);
+        assert_eq!(got[0], "Russian President Vladimir Putin and his Iranian counterpart, Hassan Rowhani, agreed in a telephone call to intensify bilateral contacts at various levels, the Kremlin said on Monday.");
+        assert!(got[1].starts_with("The two leaders discussed") && got[1].ends_with("in a statement."));
+        assert!(got[2].starts_with("Their phone call") && got[2].ends_with("the Kremlin said."));
+        assert_eq!(&got[3..6], ["By Agencies", "Monday, 28 March 2016", "- a list item that stays on its own line"]);
+        assert_eq!(got.len(), 8);
+        assert_eq!(got[7], "(With Reuters, AFP)");
+    }
+
+    #[test]
+    fn hyphenated_wrap() {
+        let text = "This is a line of wrapped text that goes on and on until the well-\nknown edge of the column where the scraper wrapped it without any\ncare for words or the sentence that was still running along there\nand it finally ends.";
+        assert_eq!(paras(text), ["This is a line of wrapped text that goes on and on until the well-known edge of the column where the scraper wrapped it without any care for words or the sentence that was still running along there and it finally ends."]);
+    }
+}

@@ -1,0 +1,635 @@
+//! Cleaning: from a scraped page dump to the article an analyst wants to read, with an audit of
+//! every change.
+//!
+//! Stages, each optional: character repair ([`chars`]), line and paragraph rebuilding
+//! ([`lines`]), then, on paragraphs and repeated to a fixed point so that cleaning the output
+//! again changes nothing, repetition ([`repeats`]), fields ([`fields`]: title, dateline, byline,
+//! date, credits, captions) and page chrome ([`chrome`], plus corpus [`templates`]). One offset
+//! map ([`edit`]) ties every working text to the original, so each audit span is exact.
+
+pub mod chars;
+pub mod chrome;
+pub mod edit;
+pub mod fields;
+pub mod lines;
+pub mod repeats;
+pub mod templates;
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+
+use chars::CharOptions;
+use chrome::{ChromeOptions, Class, Features};
+use edit::{Edit, Mapped, Rewriter};
+use lines::{LineOptions, Piece};
+use templates::{DocLines, TemplateOptions};
+
+use crate::error::{Error, Result};
+use crate::text::CharOffsets;
+
+/// Every switch and threshold of cleaning, with the documented defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct CleanOptions {
+    pub repair_chars: bool,
+    pub chars: CharOptions,
+    pub lines: LineOptions,
+    pub remove_chrome: bool,
+    pub chrome: ChromeOptions,
+    pub remove_repeats: bool,
+    /// Repeated paragraphs at least this long (bytes) go even when repeated alone.
+    pub min_repeat_chars: usize,
+    pub extract_fields: bool,
+    pub max_title_words: usize,
+    pub use_templates: bool,
+    pub templates: TemplateOptions,
+    /// Record line joins ("\n" replaced by " ") in the audit.
+    pub audit_joins: bool,
+}
+
+impl Default for CleanOptions {
+    fn default() -> Self {
+        CleanOptions {
+            repair_chars: true,
+            chars: CharOptions::default(),
+            lines: LineOptions::default(),
+            remove_chrome: true,
+            chrome: ChromeOptions::default(),
+            remove_repeats: true,
+            min_repeat_chars: 50,
+            extract_fields: true,
+            max_title_words: 30,
+            use_templates: true,
+            templates: TemplateOptions::default(),
+            audit_joins: true,
+        }
+    }
+}
+
+impl CleanOptions {
+    pub fn validate(&self) -> Result<()> {
+        let bad = |what: &str| Err(Error::InvalidInput(what.to_string()));
+        if self.lines.min_wrap_width == 0 || self.lines.min_wrap_width > self.lines.max_wrap_width {
+            return bad("min_wrap_width must be positive and at most max_wrap_width");
+        }
+        if !(0.0..=1.0).contains(&self.lines.min_wrapped_fraction)
+            || !(0.0..=1.0).contains(&self.chrome.good_min_stopword_density)
+            || !(0.0..=1.0).contains(&self.templates.min_fraction)
+        {
+            return bad("fractions (min_wrapped_fraction, good_min_stopword_density, template_min_fraction) must lie in [0, 1]");
+        }
+        if self.templates.min_docs < 2 {
+            return bad("template_min_docs must be at least 2");
+        }
+        Ok(())
+    }
+}
+
+/// One audit entry: an original span (code-point offsets) and what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub start: usize,
+    pub end: usize,
+    pub rule: &'static str,
+    pub text: String,
+    pub replacement: String,
+}
+
+/// The cleaned article and the parts pulled out of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    pub text: String,
+    pub title: Option<String>,
+    pub dateline: Option<String>,
+    pub place: Option<String>,
+    pub agency: Option<String>,
+    pub byline: Option<String>,
+    pub date: Option<String>,
+    pub credits: Vec<String>,
+    pub captions: Vec<String>,
+    pub removed: Vec<Change>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Keep,
+    Remove(&'static str),
+}
+
+#[derive(Debug, Clone)]
+struct Para {
+    pieces: Vec<Piece>,
+    /// Start of each piece in the joined text.
+    offsets: Vec<usize>,
+    full: String,
+    /// Bytes of `full` cut from the start (a dateline), and the rule that cut them.
+    cut: usize,
+    feat: Features,
+    key: u64,
+    fate: Fate,
+}
+
+impl Para {
+    fn new(src: &str, pieces: Vec<Piece>) -> Self {
+        let mut full = String::new();
+        let mut offsets = Vec::with_capacity(pieces.len());
+        for p in &pieces {
+            if p.space_before {
+                full.push(' ');
+            }
+            offsets.push(full.len());
+            full.push_str(&src[p.start..p.end]);
+        }
+        let feat = chrome::features(&full);
+        let key = repeats::exact_key(&full);
+        Para { pieces, offsets, full, cut: 0, feat, key, fate: Fate::Keep }
+    }
+
+    fn text(&self) -> &str {
+        &self.full[self.cut..]
+    }
+
+    fn cut_to(&mut self, cut: usize) {
+        let rest = &self.full[cut..];
+        self.cut = cut + (rest.len() - rest.trim_start().len());
+        self.feat = chrome::features(self.text());
+        self.key = repeats::exact_key(self.text());
+    }
+
+    /// Working-text position of byte `offset` of the joined text.
+    fn source_pos(&self, offset: usize) -> usize {
+        let k = self.offsets.partition_point(|&o| o <= offset).saturating_sub(1);
+        let piece = &self.pieces[k];
+        (piece.start + offset.saturating_sub(self.offsets[k])).min(piece.end)
+    }
+
+    fn start(&self) -> usize {
+        self.pieces[0].start
+    }
+
+    fn end(&self) -> usize {
+        self.pieces[self.pieces.len() - 1].end
+    }
+}
+
+/// A document after the character and line stages: what template learning needs.
+pub struct Prepared {
+    mapped: Mapped,
+    edits: Vec<Edit>,
+    paras: Vec<Para>,
+}
+
+impl Prepared {
+    /// Keys of short paragraphs (digits folded) and a fingerprint of the document.
+    pub fn template_lines(&self, source: usize, options: &CleanOptions) -> DocLines {
+        let longest = self.paras.iter().max_by_key(|p| p.full.len()).map_or(0, |p| p.key);
+        let keys = self
+            .paras
+            .iter()
+            .filter(|p| p.feat.words <= options.templates.max_words)
+            .map(|p| repeats::paragraph_key(&p.full, true))
+            .collect();
+        DocLines { source, fingerprint: longest, keys }
+    }
+}
+
+/// Character repair and paragraph rebuilding.
+pub fn prepare(original: &str, options: &CleanOptions) -> Prepared {
+    let (mapped, edits) = if options.repair_chars {
+        chars::repair(original, &options.chars)
+    } else {
+        (Mapped::identity(original), Vec::new())
+    };
+    let paras = lines::paragraphs(&mapped.text, &options.lines)
+        .into_iter()
+        .map(|pieces| Para::new(&mapped.text, pieces))
+        .collect();
+    Prepared { mapped, edits, paras }
+}
+
+/// A headline: short, capitalised, unpunctuated, not an interface label. A sentence (ending in
+/// punctuation) is never a title, so text kept at the head of a cleaned article stays put when
+/// it is cleaned again.
+fn title_like(p: &Para, class: Class, options: &CleanOptions) -> bool {
+    let f = &p.feat;
+    let text = p.text();
+    let last = text.trim_end().chars().next_back().unwrap_or('.');
+    // One interface word is fine in a longer headline ("Share boost for feud-hit Reliance").
+    let ui_ok = f.ui_words == 0 || (f.ui_words == 1 && f.words >= 4 && f.person_words == 0);
+    let chrome_shape = chrome::classify(&Features { ui_words: 0, ..f.clone() }, &options.chrome) == Class::Bad;
+    class != Class::Good
+        && !chrome_shape
+        && ui_ok
+        && !f.terminal
+        && f.words >= 2
+        && f.words <= options.max_title_words
+        && f.alpha_words >= 2
+        && (f.starts_upper || text.split_whitespace().next().is_some_and(|w| w.chars().any(char::is_uppercase)))
+        && !matches!(last, ':' | ',' | ';' | '-' | '–' | '—')
+        && !f.has_address
+        && f.separators == 0
+        && !(f.digit_words * 2 > f.words && f.words <= 4)
+}
+
+#[derive(Default)]
+struct Found {
+    title: Option<String>,
+    title_key: u64,
+    dateline: Option<String>,
+    place: Option<String>,
+    agency: Option<String>,
+    byline: Option<String>,
+    date: Option<String>,
+    credits: Vec<String>,
+    captions: Vec<String>,
+}
+
+/// One round of repeats, fields and chrome over the kept paragraphs; true when anything changed.
+fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64>>, options: &CleanOptions) -> bool {
+    let mut changed = false;
+    let kept: Vec<usize> = (0..paras.len()).filter(|&i| paras[i].fate == Fate::Keep).collect();
+    if kept.is_empty() {
+        return false;
+    }
+    let mut protected = vec![false; paras.len()];
+
+    if options.remove_repeats {
+        let keys: Vec<u64> = kept.iter().map(|&i| paras[i].key).collect();
+        let lens: Vec<usize> = kept.iter().map(|&i| paras[i].text().len()).collect();
+        for (rule, &i) in repeats::repeated(&keys, &lens, options.min_repeat_chars).into_iter().zip(&kept) {
+            if let Some(rule) = rule {
+                paras[i].fate = Fate::Remove(rule);
+                changed = true;
+            }
+        }
+    }
+
+    // Fields recognised by their own shape, wherever they stand.
+    for &i in &kept {
+        if paras[i].fate != Fate::Keep {
+            continue;
+        }
+        let text = paras[i].text();
+        let rule = if let Some(names) = fields::credits_of(text) {
+            if options.extract_fields {
+                for name in names {
+                    if !found.credits.contains(&name) {
+                        found.credits.push(name);
+                    }
+                }
+            }
+            "field.credit"
+        } else if let Some(name) = fields::byline_of(text) {
+            if options.extract_fields && found.byline.is_none() {
+                found.byline = Some(name);
+            }
+            "field.byline"
+        } else if let Some(date) = fields::date_of(text) {
+            if options.extract_fields && found.date.is_none() {
+                found.date = Some(date);
+            }
+            "field.date"
+        } else if fields::is_caption(text) {
+            if options.extract_fields {
+                found.captions.push(text.to_string());
+            }
+            "field.caption"
+        } else {
+            continue;
+        };
+        if options.extract_fields {
+            paras[i].fate = Fate::Remove(rule);
+            changed = true;
+        } else {
+            protected[i] = true;
+        }
+    }
+
+    let live: Vec<usize> = kept.iter().copied().filter(|&i| paras[i].fate == Fate::Keep).collect();
+    let mut class: Vec<Class> = live.iter().map(|&i| chrome::classify(&paras[i].feat, &options.chrome)).collect();
+    let template_hit: Vec<bool> = live
+        .iter()
+        .map(|&i| {
+            templates.is_some_and(|t| {
+                paras[i].feat.words <= options.templates.max_words && t.contains(&repeats::paragraph_key(paras[i].text(), true))
+            })
+        })
+        .collect();
+    // Body bounds from trustworthy body paragraphs only.
+    let trusted: Vec<bool> = (0..live.len())
+        .map(|k| class[k] == Class::Good && !template_hit[k] && !paras[live[k]].feat.addresses_reader())
+        .collect();
+    let first_good = trusted.iter().position(|&t| t);
+    let last_good = trusted.iter().rposition(|&t| t);
+    let in_body = move |k: usize| matches!((first_good, last_good), (Some(a), Some(b)) if a <= k && k <= b);
+    for k in 0..live.len() {
+        let f = &paras[live[k]].feat;
+        if template_hit[k] && !(f.sentence_like() && in_body(k)) {
+            class[k] = Class::Bad;
+        } else if !in_body(k) && f.addresses_reader() {
+            class[k] = Class::Bad;
+        }
+    }
+
+    // Title: the first title-like paragraph before the body; later copies are repeats.
+    let head_end = first_good.unwrap_or(live.len());
+    for k in 0..head_end {
+        let i = live[k];
+        if template_hit[k] || !title_like(&paras[i], class[k], options) {
+            continue;
+        }
+        if found.title.is_none() {
+            if options.extract_fields {
+                found.title = Some(paras[i].text().to_string());
+                found.title_key = paras[i].key;
+                paras[i].fate = Fate::Remove("field.title");
+                changed = true;
+            } else {
+                protected[i] = true;
+            }
+            break;
+        } else if paras[i].key == found.title_key && options.remove_repeats {
+            paras[i].fate = Fate::Remove("repeat.title");
+            changed = true;
+        }
+    }
+    if options.remove_repeats && found.title_key != 0 {
+        for &i in &live {
+            if paras[i].fate == Fate::Keep && paras[i].key == found.title_key {
+                paras[i].fate = Fate::Remove("repeat.title");
+                changed = true;
+            }
+        }
+    }
+
+    // Dateline at the start of the first body paragraph.
+    if options.extract_fields {
+        if let Some(k) = (0..live.len()).find(|&k| paras[live[k]].fate == Fate::Keep && class[k] != Class::Bad) {
+            let i = live[k];
+            if let Some(d) = fields::dateline_of(paras[i].text()) {
+                let raw = paras[i].text()[..d.len].trim().to_string();
+                if found.dateline.is_none() {
+                    found.dateline = Some(raw);
+                    found.place = d.place;
+                    found.agency = d.agency;
+                    if found.date.is_none() {
+                        found.date = d.date;
+                    }
+                }
+                let cut = paras[i].cut + d.len;
+                paras[i].cut_to(cut);
+                changed = true;
+            }
+        }
+    }
+
+    if options.remove_chrome {
+        let live2: Vec<usize> = (0..live.len()).filter(|&k| paras[live[k]].fate == Fate::Keep).collect();
+        // A paragraph ending with a colon introduces the next one and shares its fate.
+        // A colon paragraph followed by chrome is chrome too, unless body text follows later
+        // ("… at the following addresses:" before a list of links).
+        let mut good_after = false;
+        for w in (0..live2.len()).rev() {
+            let k = live2[w];
+            if let Some(&next) = live2.get(w + 1) {
+                if paras[live[k]].feat.colon_end && class[next] == Class::Bad && (class[k] != Class::Good || !good_after) {
+                    class[k] = Class::Bad;
+                }
+            }
+            good_after |= trusted[k] && class[k] == Class::Good;
+        }
+        let first = live2.iter().position(|&k| trusted[k] && class[k] == Class::Good);
+        let last = live2.iter().rposition(|&k| trusted[k] && class[k] == Class::Good);
+        let keeps_at_edge: Vec<bool> =
+            (0..live.len()).map(|k| class[k] != Class::Bad && paras[live[k]].feat.sentence_like()).collect();
+        let mut removals: Vec<(usize, &'static str)> = Vec::new();
+        match (first, last) {
+            (Some(a), Some(b)) => {
+                // Before the body, a paragraph stays when it reads like a sentence and no chrome
+                // stands between it and the body.
+                let mut connected = true;
+                for w in (0..a).rev() {
+                    let k = live2[w];
+                    connected &= class[k] != Class::Bad;
+                    if !(connected && keeps_at_edge[k]) {
+                        removals.push((k, "chrome.head"));
+                    }
+                }
+                for &k in &live2[a..=b] {
+                    if class[k] == Class::Bad {
+                        removals.push((k, "chrome.body"));
+                    }
+                }
+                // After the body, a paragraph stays while it reads like a sentence and touches
+                // the body, or while it is an item of a list the body introduced with a colon.
+                let mut connected = true;
+                let mut in_list = paras[live[live2[b]]].feat.colon_end;
+                for &k in &live2[b + 1..] {
+                    let f = &paras[live[k]].feat;
+                    let list_item = in_list && class[k] == Class::Neutral && f.ui_words == 0 && !template_hit[k];
+                    connected &= class[k] != Class::Bad || list_item;
+                    if !(connected && (keeps_at_edge[k] || list_item)) {
+                        removals.push((k, "chrome.tail"));
+                    } else if f.colon_end && f.stopwords >= 1 && f.words >= 3 && class[k] != Class::Bad {
+                        in_list = true;
+                    }
+                }
+            }
+            _ => {
+                for &k in &live2 {
+                    if !keeps_at_edge[k] {
+                        removals.push((k, "chrome.head"));
+                    }
+                }
+            }
+        }
+        for (k, rule) in removals {
+            let i = live[k];
+            if !protected[i] {
+                paras[i].fate = Fate::Remove(if template_hit[k] { "chrome.template" } else { rule });
+                changed = true;
+            }
+        }
+    }
+    changed
+}
+
+/// Writes the kept paragraphs (one line each, blank lines between) and audits the removals.
+fn assemble(original: &str, prepared: Prepared, found: Found, options: &CleanOptions) -> Cleaned {
+    let Prepared { mapped, mut edits, paras } = prepared;
+    let mut r = Rewriter::new(&mapped.text, &mapped.segs);
+    let mut last_end = 0;
+    let mut first = true;
+    for p in &paras {
+        let (start, end) = (p.start(), p.end());
+        match p.fate {
+            Fate::Remove(rule) => {
+                r.replace(last_end, start, "", None);
+                r.replace(start, end, "", Some(rule));
+            }
+            Fate::Keep => {
+                let content_start = p.source_pos(p.cut);
+                if content_start > start {
+                    r.replace(last_end, start, "", None);
+                    r.replace(start, content_start, "", Some("field.dateline"));
+                    r.replace(content_start, content_start, if first { "" } else { "\n\n" }, None);
+                } else {
+                    r.replace(last_end, start, if first { "" } else { "\n\n" }, None);
+                }
+                let first_piece = p.offsets.partition_point(|&o| o <= p.cut).saturating_sub(1);
+                let mut prev_end = None;
+                for piece in &p.pieces[first_piece..] {
+                    if let Some(prev) = prev_end {
+                        let glue = if piece.space_before { " " } else { "" };
+                        r.replace(prev, piece.start, glue, options.audit_joins.then_some("lines.unwrap"));
+                    }
+                    r.copy_to(piece.end);
+                    prev_end = Some(piece.end);
+                }
+                first = false;
+            }
+        }
+        last_end = end;
+    }
+    r.replace(last_end, mapped.text.len(), "", None);
+    let (out, more) = r.finish();
+    edits.extend(more);
+    edits.sort_by(|a, b| (a.start, b.end).cmp(&(b.start, a.end)));
+    let offsets = CharOffsets::new(original);
+    let removed = edits
+        .into_iter()
+        .map(|e| Change {
+            start: offsets.char_index(e.start),
+            end: offsets.char_index(e.end),
+            rule: e.rule,
+            text: original[e.start..e.end].to_string(),
+            replacement: e.replacement,
+        })
+        .collect();
+    Cleaned {
+        text: out.text,
+        title: found.title,
+        dateline: found.dateline,
+        place: found.place,
+        agency: found.agency,
+        byline: found.byline,
+        date: found.date,
+        credits: found.credits,
+        captions: found.captions,
+        removed,
+    }
+}
+
+/// Paragraph stages to a fixed point, then the output.
+pub fn finish(original: &str, mut prepared: Prepared, templates: Option<&HashSet<u64>>, options: &CleanOptions) -> Cleaned {
+    let mut found = Found::default();
+    // Each round only removes or shortens paragraphs, so this ends; the cap bounds odd inputs.
+    for _ in 0..(prepared.paras.len() + 2).min(64) {
+        if !analyse(&mut prepared.paras, &mut found, templates, options) {
+            break;
+        }
+    }
+    assemble(original, prepared, found, options)
+}
+
+/// Cleans one document.
+pub fn clean_document(original: &str, options: &CleanOptions) -> Cleaned {
+    finish(original, prepare(original, options), None, options)
+}
+
+/// Cleans a corpus in parallel (on the current rayon pool), learning templates per source.
+/// `sources[i]` names the source of document i; without it the corpus is one source.
+pub fn clean_corpus(texts: &[Option<&str>], sources: Option<&[Option<&str>]>, options: &CleanOptions) -> Result<Vec<Cleaned>> {
+    options.validate()?;
+    if let Some(sources) = sources {
+        if sources.len() != texts.len() {
+            return Err(Error::InvalidInput(format!(
+                "sources has {} items but there are {} texts; give one source per text",
+                sources.len(),
+                texts.len()
+            )));
+        }
+    }
+    if !options.use_templates || !options.remove_chrome {
+        return Ok(texts.par_iter().map(|t| t.map(|t| clean_document(t, options)).unwrap_or_default()).collect());
+    }
+    // Source names to small ids, in order of first appearance (deterministic).
+    let mut names: Vec<Option<&str>> = Vec::new();
+    let ids: Vec<usize> = (0..texts.len())
+        .map(|i| {
+            let name = sources.and_then(|s| s[i]);
+            names.iter().position(|n| *n == name).unwrap_or_else(|| {
+                names.push(name);
+                names.len() - 1
+            })
+        })
+        .collect();
+    let prepared: Vec<Option<Prepared>> = texts.par_iter().map(|t| t.map(|t| prepare(t, options))).collect();
+    let lines: Vec<DocLines> = prepared
+        .par_iter()
+        .zip(ids.par_iter())
+        .map(|(p, &id)| p.as_ref().map(|p| p.template_lines(id, options)).unwrap_or_default())
+        .collect();
+    let learned = templates::learn(&lines, names.len().max(1), &options.templates);
+    Ok(prepared
+        .into_par_iter()
+        .zip(texts.par_iter())
+        .zip(ids.par_iter())
+        .map(|((p, t), &id)| match (p, t) {
+            (Some(p), Some(t)) => finish(t, p, Some(&learned[id]), options),
+            _ => Cleaned::default(),
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> Cleaned {
+        clean_document(s, &CleanOptions::default())
+    }
+
+    #[test]
+    fn seed_like_page() {
+        let raw = "Aleppo liberation victory for Syria, Iran, Russia: President Assad\n\nRate this item\n(0 votes)\nAleppo liberation victory for Syria, Iran, Russia: President Assad\n\nTEHRAN (Tasnim) – Syrian President Bashar al-Assad says the recent recapture of the city is a victory not just for his country, but also for its allies.\n\nHe further noted that the strategic relations have helped reinforce the two countries as well as other regional nations.\n\nRead 428 times\n\nAdd comment\n\nSecurity code";
+        let c = clean(raw);
+        assert_eq!(c.title.as_deref(), Some("Aleppo liberation victory for Syria, Iran, Russia: President Assad"));
+        assert_eq!((c.place.as_deref(), c.agency.as_deref()), (Some("TEHRAN"), Some("Tasnim")));
+        assert_eq!(
+            c.text,
+            "Syrian President Bashar al-Assad says the recent recapture of the city is a victory not just for his country, but also for its allies.\n\nHe further noted that the strategic relations have helped reinforce the two countries as well as other regional nations."
+        );
+        for change in &c.removed {
+            let original: String = raw.chars().skip(change.start).take(change.end - change.start).collect();
+            assert_eq!(original, change.text);
+        }
+        let rules: Vec<_> = c.removed.iter().map(|c| c.rule).collect();
+        assert!(rules.iter().any(|r| r.starts_with("repeat.")));
+        assert!(rules.contains(&"chrome.tail") && rules.contains(&"field.dateline") && rules.contains(&"field.title"));
+        assert_eq!(clean(&c.text).text, c.text);
+        assert!(clean(&c.text).removed.is_empty());
+    }
+
+    #[test]
+    fn empty_and_odd_inputs() {
+        assert_eq!(clean(""), Cleaned::default());
+        for s in ["\n\n\n", "\u{0}\u{1}", "a", "&amp;", "Ã", "-- | --", "x\r\ny"] {
+            let c = clean(s);
+            assert_eq!(clean(&c.text).text, c.text, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn corpus_templates() {
+        let docs: Vec<String> = (0..6)
+            .map(|i| format!("Story number {i} begins here and tells the reader about events in the town, as it should.\n\nWeather widget by Acme\n\nIt goes on for another sentence of news about the town council and its budget."))
+            .collect();
+        let texts: Vec<Option<&str>> = docs.iter().map(|s| Some(s.as_str())).chain([None]).collect();
+        let out = clean_corpus(&texts, None, &CleanOptions::default()).unwrap();
+        assert_eq!(out.len(), 7);
+        assert!(out[..6].iter().all(|c| !c.text.contains("Weather widget")));
+        assert!(out[0].removed.iter().any(|c| c.rule == "chrome.template"));
+        assert_eq!(out[6], Cleaned::default());
+    }
+}
