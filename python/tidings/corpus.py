@@ -8,6 +8,8 @@ from typing import Any
 
 import pandas as pd
 
+from . import analysis, plots
+from .display import ClusterView, DocumentView, SummaryCard
 from .errors import InputError, InputTypeError
 from .io import read_corpus
 
@@ -184,6 +186,159 @@ class Corpus:
         """The evidence of dedup: ``doc_a``, ``doc_b``, ``jaccard``, ``containment`` per verified pair."""
         return self._table("pairs", "dedup")
 
+    def tag(self, **options: Any) -> Corpus:
+        """Tag people, places, organisations, nationalities and dates (see :func:`tidings.tag`).
+
+        Works on the cleaned text when the corpus was cleaned. Adds an ``entities`` table whose
+        ``doc`` column holds document ids and whose offsets index :attr:`texts`.
+        """
+        from .tag import tag
+
+        texts = pd.Series(self.texts.to_numpy(), index=pd.Index(self.documents["id"], name="doc"))
+        entities = tag(texts, **options).reset_index(drop=True)
+        return self._with("tag", self.documents, entities=entities)
+
+    @property
+    def entities(self) -> pd.DataFrame:
+        """One row per entity mention (see :func:`tidings.tag`); ``doc`` is the document id."""
+        return self._table("entities", "tag")
+
+    # --- analysis ------------------------------------------------------------------------------------
+
+    def entity_counts(self, **options: Any) -> pd.DataFrame:
+        """Mentions and documents per entity; see :func:`tidings.analysis.entity_counts`."""
+        return analysis.entity_counts(self.entities, **options)
+
+    def cooccurrence(self, **options: Any) -> pd.DataFrame:
+        """Entities mentioned together; see :func:`tidings.analysis.cooccurrence`."""
+        return analysis.cooccurrence(self.entities, **options)
+
+    def cooccurrence_graph(self, **options: Any) -> Any:
+        """The co-occurrence table as a ``networkx.Graph``."""
+        return analysis.to_networkx(self.cooccurrence(**options))
+
+    def mentioned_with(self, entity: str, **options: Any) -> pd.DataFrame:
+        """Who and what is mentioned with ``entity``; see :func:`tidings.analysis.mentioned_with`."""
+        return analysis.mentioned_with(self.entities, entity, **options)
+
+    def name_variants(self, **options: Any) -> pd.DataFrame:
+        """Spellings per canonical entity; see :func:`tidings.analysis.name_variants`."""
+        return analysis.name_variants(self.entities, **options)
+
+    def timeline(self, **options: Any) -> pd.DataFrame:
+        """Mentions per period of publication date; see :func:`tidings.analysis.timeline`."""
+        return analysis.timeline(self.entities, self.documents, **options)
+
+    def cluster_sources(self) -> pd.DataFrame:
+        """Which outlets and agencies ran each story that appears more than once.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per cluster of two or more documents: ``cluster``, ``documents`` (int64),
+            ``sources`` and ``agencies`` (sorted lists of str: outlets from the ``source``
+            column; agencies from datelines and credits when the corpus was cleaned),
+            ``first_date`` and ``last_date`` (``datetime64[ns]``, NaT when undated) and
+            ``title`` (the representative's, when cleaned).
+        """
+        members = self.clusters
+        documents = self.documents.set_index("id")
+        rows = []
+        for cluster, group in members.groupby("cluster", sort=True):
+            docs = documents.loc[group["id"]]
+            agencies: set[str] = set()
+            if "agency" in docs.columns:
+                agencies.update(a for a in docs["agency"] if isinstance(a, str))
+            if "credits" in docs.columns:
+                agencies.update(c for credits in docs["credits"] if credits is not None for c in credits)
+            representative = group.loc[group["is_representative"], "id"]
+            title = None
+            if "title" in docs.columns and len(representative):
+                title = documents.at[representative.iloc[0], "title"]
+            dates = docs["date"] if "date" in docs.columns else pd.Series(dtype="datetime64[ns]")
+            rows.append({
+                "cluster": cluster,
+                "documents": len(group),
+                "sources": sorted({s for s in docs.get("source", pd.Series(dtype=object)) if isinstance(s, str)}),
+                "agencies": sorted(agencies),
+                "first_date": dates.min(),
+                "last_date": dates.max(),
+                "title": title,
+            })
+        columns = ["cluster", "documents", "sources", "agencies", "first_date", "last_date", "title"]
+        table = pd.DataFrame(rows, columns=columns)
+        table["documents"] = table["documents"].astype("int64")
+        for column in ("first_date", "last_date"):
+            table[column] = pd.to_datetime(table[column]).astype("datetime64[ns]")
+        return table.sort_values(["documents", "cluster"], ascending=[False, True], ignore_index=True)
+
+    # --- displays and plots ---------------------------------------------------------------------
+
+    def show(self, id: Any) -> DocumentView:
+        """A notebook view of one document: the article with its entities highlighted, and the raw
+        page with the removed chrome struck through."""
+        documents = self.documents.set_index("id")
+        key = str(id)
+        if key not in documents.index:
+            raise InputError(f"no document with id {key!r}")
+        row = documents.loc[key]
+        cleaned = "clean_text" in documents.columns
+        entities = self.tables["entities"] if "entities" in self.tables else None
+        if entities is not None:
+            entities = entities[entities["doc"] == key]
+        removed = self.tables["removed"] if "removed" in self.tables else None
+        if removed is not None:
+            removed = removed[removed["doc"] == key]
+        meta = {k: row[k] for k in ("source", "date", "byline", "dateline") if k in documents.columns}
+        return DocumentView(
+            text=row["clean_text"] if cleaned else row["text"],
+            entities=entities,
+            raw=row["text"] if cleaned else None,
+            removed=removed,
+            title=(row["title"] if cleaned and isinstance(row["title"], str) else None) or f"Document {key}",
+            meta={"id": key, **meta},
+        )
+
+    def show_cluster(self, cluster: Any) -> ClusterView:
+        """A notebook view of one duplicate cluster, each member compared with the representative."""
+        members = self.clusters[self.clusters["cluster"] == cluster]
+        if members.empty:
+            raise InputError(f"no cluster {cluster!r} with two or more documents")
+        documents = self.documents.set_index("id")
+        ids = members["id"].tolist()
+        labels = [str(documents.at[i, "source"]) if "source" in documents.columns else "" for i in ids]
+        return ClusterView(
+            texts=[documents.at[i, self._text_column] for i in ids],
+            ids=ids,
+            representative=int(members["is_representative"].to_numpy().argmax()),
+            labels=labels,
+        )
+
+    def _repr_html_(self) -> str:
+        figures = {**self.summary(), "steps": " → ".join(self.steps) or "none yet"}
+        tables = {}
+        if "entities" in self.tables:
+            tables["Top entities"] = self.entity_counts().head(8)
+        if "cluster" in self.documents.columns:
+            tables["Stories printed more than once"] = self.cluster_sources()[["documents", "sources", "title"]].head(5)
+        return SummaryCard("tidings corpus", figures, tables)._repr_html_()
+
+    def plot_top_entities(self, **options: Any) -> Any:
+        """Bars of the most mentioned entities; returns the matplotlib Figure."""
+        return plots.plot_top_entities(self.entities, **options)
+
+    def plot_cooccurrence(self, *, level: str = "document", top: int = 40) -> Any:
+        """The co-occurrence network; returns the matplotlib Figure."""
+        return plots.plot_cooccurrence(self.cooccurrence(level=level), top=top)
+
+    def plot_timeline(self, **options: Any) -> Any:
+        """Mentions over time; returns the matplotlib Figure."""
+        return plots.plot_timeline(self.timeline(**options))
+
+    def plot_cluster_sizes(self) -> Any:
+        """How many duplicate clusters have each size; returns the matplotlib Figure."""
+        return plots.plot_cluster_sizes(self.documents)
+
     def __len__(self) -> int:
         return len(self.documents)
 
@@ -211,4 +366,16 @@ class Corpus:
         if "date" in documents.columns and documents["date"].notna().any():
             figures["first_date"] = documents["date"].min()
             figures["last_date"] = documents["date"].max()
+        if "raw_words" in documents.columns:
+            figures["words"] = int(documents["raw_words"].sum())
+        if "removed_spans" in documents.columns:
+            figures["removed_spans"] = int(documents["removed_spans"].sum())
+            figures["titles_found"] = int(documents["title"].notna().sum())
+        if "cluster" in documents.columns:
+            figures["duplicate_clusters"] = int(documents.loc[documents["cluster_size"] > 1, "cluster"].nunique())
+            figures["documents_after_dedup"] = int(documents["is_representative"].sum())
+        if "entities" in self.tables:
+            entities = self.tables["entities"]
+            figures["mentions"] = len(entities)
+            figures["entities"] = int(entities["entity"].nunique())
         return figures
