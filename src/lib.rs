@@ -7,6 +7,7 @@ pub mod dedup;
 pub mod clean;
 pub mod error;
 pub mod parallel;
+pub mod tag;
 pub mod text;
 
 #[cfg(feature = "python")]

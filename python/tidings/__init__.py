@@ -24,6 +24,7 @@ from .errors import (
     TidingsIOError,
 )
 from .io import read_corpus
+from .tag import tag
 
 __version__: str = _core.__version__
 #: ``"release"`` or ``"debug"``: how the loaded Rust core was compiled (benchmarks need release).
@@ -50,6 +51,7 @@ __all__ = [
     "io",
     "plots",
     "read_corpus",
+    "tag",
     "TidingsError",
     "InputError",
     "InputTypeError",

@@ -70,3 +70,27 @@ def clean_many(
         list[tuple[int, int, str, str, str]],
     ]
 ]: ...
+
+def tag(
+    texts: list[str | None] | tuple[str | None, ...],
+    model_path: str,
+    gazetteer_path: str,
+    *,
+    entities: list[tuple[str, str, str]] | None = None,
+    labels: list[str] | None = None,
+    canonical: bool = True,
+    workers: int | None = None,
+) -> dict[str, list[Any]]: ...
+def _tokenize(text: str) -> list[tuple[int, int, bool]]: ...
+def _train_tagger(
+    sentences: list[list[str]],
+    tags: list[list[str]],
+    gazetteer_path: str,
+    out_path: str,
+    *,
+    bits: int = 19,
+    epochs: int = 6,
+    seed: int = 20240601,
+    word_dropout: float = 0.0,
+    runs: int = 1,
+) -> list[float]: ...

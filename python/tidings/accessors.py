@@ -12,6 +12,7 @@ import pandas as pd
 from .dedup import dedup
 from .cleaning import clean_frame, clean_many
 from .describe import describe
+from .tag import tag
 
 __all__ = ["TidingsSeriesAccessor", "TidingsFrameAccessor"]
 
@@ -26,6 +27,11 @@ class TidingsSeriesAccessor:
     def describe(self, **options: Any) -> pd.DataFrame:
         """Per-document size figures; see :func:`tidings.describe`."""
         return describe(self._series, **options)
+
+    def tag(self, **options: Any) -> pd.DataFrame:
+        """Entity mentions, one row per mention, ``doc`` holding this Series' index labels;
+        see :func:`tidings.tag`."""
+        return tag(self._series, **options)
 
     def dedup(self, **options: Any) -> pd.DataFrame:
         """Duplicate clusters of the texts; see :func:`tidings.dedup`."""
@@ -58,6 +64,10 @@ class TidingsFrameAccessor:
     def describe(self, *, text: str = "text", **options: Any) -> pd.DataFrame:
         """Per-document size figures of column ``text``; see :func:`tidings.describe`."""
         return describe(self._text(text), **options)
+
+    def tag(self, *, text: str = "text", **options: Any) -> pd.DataFrame:
+        """Entity mentions in column ``text``; see :func:`tidings.tag`."""
+        return tag(self._text(text), **options)
 
     def _dedup(self, text: str, id: str | None, date: str | None, options: dict[str, Any]) -> Any:
         if id is not None:

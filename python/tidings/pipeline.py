@@ -13,7 +13,7 @@ from .describe import describe
 __all__ = ["run_pipeline", "summarize"]
 
 #: The steps a pipeline run executes, in order.
-STEPS = ("clean", "dedup")
+STEPS = ("clean", "dedup", "tag")
 
 
 def run_pipeline(frame: pd.DataFrame, *, workers: int | None = None, progress: bool = True) -> Corpus:
@@ -61,4 +61,12 @@ def summarize(corpus: Corpus) -> str:
             f"({int(kinds.get('exact', 0)):,} exact, {int(kinds.get('near', 0)):,} near); "
             f"{int(docs['is_representative'].sum()):,} documents remain after dedup"
         )
+    if "entities" in corpus.tables:
+        entities = corpus.tables["entities"]
+        labels = entities["label"].value_counts()
+        lines.append(f"entities: {len(entities):,} mentions of {entities['entity'].nunique():,} entities "
+                     f"({', '.join(f'{label} {n:,}' for label, n in labels.items())})")
+        top = entities[entities["label"] != "DATE"]["entity"].value_counts().head(6)
+        if len(top):
+            lines.append("most mentioned: " + ", ".join(f"{name} ({n})" for name, n in top.items()))
     return "\n".join(lines)

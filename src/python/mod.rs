@@ -9,6 +9,7 @@ mod clean;
 mod errors;
 mod input;
 mod progress;
+mod tag;
 
 pub(crate) use errors::IntoPyResult;
 pub(crate) use input::extract_texts;
@@ -95,6 +96,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(decode_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(_raise_internal_error, m)?)?;
     dedup::register(m)?;
+    tag::register(m)?;
     clean::register(m)?;
     Ok(())
 }

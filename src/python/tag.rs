@@ -1,0 +1,182 @@
+//! Bindings of the entity tagger: `tag`, `_tokenize` (for the property tests) and
+//! `_train_tagger` (driven by `tidings.train`).
+
+use std::path::Path;
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use super::{compute, extract_texts, IntoPyResult};
+use crate::tag::gazetteer::Gazetteer;
+use crate::tag::perceptron::TrainConfig;
+use crate::tag::{tag_corpus, Label, Resources, TagOptions};
+use crate::text::CharOffsets;
+use crate::Error;
+
+fn parse_label(name: &str) -> crate::Result<Label> {
+    Label::parse(name).ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "unknown entity label {name:?}; use one of PERSON, ORG, LOC, NORP, DATE"
+        ))
+    })
+}
+
+/// Tags documents; returns the mention table as a dict of equal-length lists.
+#[pyfunction]
+#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, labels = None, canonical = true, workers = None))]
+#[allow(clippy::too_many_arguments)]
+fn tag<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    model_path: &str,
+    gazetteer_path: &str,
+    entities: Option<Vec<(String, String, String)>>,
+    labels: Option<Vec<String>>,
+    canonical: bool,
+    workers: Option<i64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let texts = extract_texts(texts)?;
+    let resources = py
+        .detach(|| Resources::cached(Path::new(model_path), Path::new(gazetteer_path)))
+        .into_py_result(py)?;
+    let user = match entities {
+        Some(rows) => {
+            let mut user = Gazetteer::default();
+            for (pattern, label, entity) in &rows {
+                let label = parse_label(label).into_py_result(py)?;
+                user.insert(pattern, label, entity, false)
+                    .into_py_result(py)?;
+            }
+            Some(user)
+        }
+        None => None,
+    };
+    let labels = labels
+        .map(|ls| {
+            ls.iter()
+                .map(|l| parse_label(l))
+                .collect::<crate::Result<Vec<_>>>()
+        })
+        .transpose()
+        .into_py_result(py)?;
+    let options = TagOptions {
+        user: user.as_ref(),
+        labels,
+        canonical,
+    };
+    let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+    let table = compute(py, workers, || {
+        let docs = tag_corpus(&resources, &borrowed, &options);
+        let mut table = Table::default();
+        for (doc, (mentions, text)) in docs.iter().zip(&borrowed).enumerate() {
+            let Some(text) = text else { continue };
+            let offsets = CharOffsets::new(text);
+            for m in mentions {
+                table.doc.push(doc);
+                table.start.push(offsets.char_index(m.start));
+                table.end.push(offsets.char_index(m.end));
+                table.text.push(text[m.start..m.end].to_string());
+                table.label.push(m.label.as_str());
+                table.entity.push(m.entity.clone());
+                table.source.push(m.source.as_str());
+                table.score.push(m.score as f64);
+                table.title.push(
+                    m.title
+                        .map(|(s, e)| text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")),
+                );
+            }
+        }
+        Ok(table)
+    })?;
+    let out = PyDict::new(py);
+    out.set_item("doc", table.doc)?;
+    out.set_item("start", table.start)?;
+    out.set_item("end", table.end)?;
+    out.set_item("text", table.text)?;
+    out.set_item("label", table.label)?;
+    out.set_item("entity", table.entity)?;
+    out.set_item("source", table.source)?;
+    out.set_item("score", table.score)?;
+    out.set_item("title", table.title)?;
+    Ok(out)
+}
+
+#[derive(Default)]
+struct Table {
+    doc: Vec<usize>,
+    start: Vec<usize>,
+    end: Vec<usize>,
+    text: Vec<String>,
+    label: Vec<&'static str>,
+    entity: Vec<String>,
+    source: Vec<&'static str>,
+    score: Vec<f64>,
+    title: Vec<Option<String>>,
+}
+
+/// Tokens of one text as (start, end, sentence_start) with Python string offsets.
+#[pyfunction]
+fn _tokenize(text: &str) -> Vec<(usize, usize, bool)> {
+    let offsets = CharOffsets::new(text);
+    crate::tag::tokenize::tokenize(text)
+        .iter()
+        .map(|t| {
+            (
+                offsets.char_index(t.start),
+                offsets.char_index(t.end),
+                t.sentence_start,
+            )
+        })
+        .collect()
+}
+
+/// Trains the tagger on IOB2 sentences and writes the model file; returns the training
+/// accuracy of each epoch.
+#[pyfunction]
+#[pyo3(signature = (sentences, tags, gazetteer_path, out_path, *, bits = 19, epochs = 6, seed = 20_240_601, word_dropout = 0.0, runs = 1))]
+#[allow(clippy::too_many_arguments)]
+fn _train_tagger(
+    py: Python<'_>,
+    sentences: Vec<Vec<String>>,
+    tags: Vec<Vec<String>>,
+    gazetteer_path: &str,
+    out_path: &str,
+    bits: u32,
+    epochs: usize,
+    seed: u64,
+    word_dropout: f64,
+    runs: usize,
+) -> PyResult<Vec<f64>> {
+    if sentences.len() != tags.len() {
+        return Err(Error::InvalidInput(
+            "sentences and tags differ in length".into(),
+        ))
+        .into_py_result(py);
+    }
+    let work = || -> crate::Result<Vec<f64>> {
+        let tsv = std::fs::read_to_string(gazetteer_path)?;
+        let gazetteer = Gazetteer::from_tsv(&tsv)?;
+        let data: Vec<(Vec<String>, Vec<String>)> = sentences.into_iter().zip(tags).collect();
+        let mut accuracy = Vec::new();
+        let config = TrainConfig {
+            bits,
+            epochs,
+            seed,
+            word_dropout,
+            runs,
+        };
+        let model =
+            crate::tag::train::train_tagger(&data, &gazetteer, &config, |_, a| accuracy.push(a))?;
+        std::fs::write(out_path, model.to_bytes())?;
+        Ok(accuracy)
+    };
+    py.detach(|| crate::parallel::catch_panic(work))
+        .into_py_result(py)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(tag, m)?)?;
+    m.add_function(wrap_pyfunction!(_tokenize, m)?)?;
+    m.add_function(wrap_pyfunction!(_train_tagger, m)?)?;
+    Ok(())
+}

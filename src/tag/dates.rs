@@ -1,0 +1,238 @@
+//! Rule-based DATE mentions on tokens: weekdays, months with days and years ("Nov. 23, 2015",
+//! "28 March 2016", "March 2011"), ISO and slashed dates, years after a preposition ("since
+//! 2012", "mid-2012"), and relative expressions ("last week", "this month", "yesterday").
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon.",
+    "tue.",
+    "tues.",
+    "wed.",
+    "thu.",
+    "thur.",
+    "thurs.",
+    "fri.",
+    "sat.",
+    "sun.",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+/// Month names that are also common words: only dates next to a day or year.
+const AMBIGUOUS_MONTHS: &[&str] = &[
+    "march", "may", "jan", "aug", "oct", "nov", "dec", "feb", "sept",
+];
+const YEAR_CUES: &[&str] = &[
+    "in", "since", "until", "till", "by", "of", "from", "before", "after", "during", "early",
+    "late", "mid", "year", "through", "to", "and", "between", "fiscal", "around", "circa",
+    "summer", "winter", "spring", "autumn",
+];
+const RELATIVE_HEADS: &[&str] = &[
+    "last", "this", "next", "past", "previous", "coming", "earlier", "later",
+];
+const PERIODS: &[&str] = &[
+    "week", "month", "year", "weekend", "decade", "century", "summer", "winter", "spring",
+    "autumn", "fall",
+];
+const DAY_WORDS: &[&str] = &["today", "yesterday", "tomorrow"];
+
+fn lower(word: &str) -> String {
+    word.to_lowercase()
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&word[..2], "18" | "19" | "20")
+}
+
+fn is_day(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    !digits.is_empty()
+        && digits.len() <= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(digits.parse::<u32>(), Ok(1..=31))
+        && matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+}
+
+fn is_numeric_date(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && (is_year(parts[0]) || is_year(parts[2]) || parts[2].len() == 2)
+        && word
+            .chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            == 1
+}
+
+fn is_month(word: &str, strict: bool) -> bool {
+    let w = lower(word);
+    is_capitalised(word)
+        && MONTHS.contains(&w.as_str())
+        && !(strict && AMBIGUOUS_MONTHS.contains(&w.as_str()))
+}
+
+/// DATE spans `[start, end)` over token indices of one sentence.
+pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
+    let n = words.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let w = words[i];
+        let lw = lower(w);
+        let mut end = None;
+        if WEEKDAYS.contains(&lw.as_str()) && is_capitalised(w) {
+            end = Some(i + 1);
+            // "Monday, 28 March 2016" / "Monday, Nov. 23, 2015"
+            let mut j = i + 1;
+            if j < n && words[j] == "," {
+                j += 1;
+            }
+            if let Some(e) = month_date(words, j) {
+                end = Some(e);
+            }
+        } else if let Some(e) = month_date(words, i) {
+            end = Some(e);
+        } else if is_numeric_date(w)
+            || (is_year(w) && i > 0 && YEAR_CUES.contains(&lower(words[i - 1]).as_str()))
+            || (lw.starts_with("mid-") && is_year(&w[4..]))
+        {
+            end = Some(i + 1);
+        } else if RELATIVE_HEADS.contains(&lw.as_str()) && i + 1 < n {
+            let next = lower(words[i + 1]);
+            if PERIODS.contains(&next.as_str()) || WEEKDAYS.contains(&next.as_str()) {
+                end = Some(i + 2);
+            }
+        } else if DAY_WORDS.contains(&lw.as_str()) {
+            end = Some(i + 1);
+        }
+        match end {
+            Some(e) => {
+                out.push((i, e));
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A date starting with a month or a day at `i`: "Nov. 23, 2015", "March 3", "28 March 2016",
+/// "March 2011", "September" (unambiguous month names alone).
+fn month_date(words: &[&str], i: usize) -> Option<usize> {
+    let n = words.len();
+    let at = |k: usize| words.get(k).copied().unwrap_or("");
+    if i >= n {
+        return None;
+    }
+    if is_day(at(i)) && is_month(at(i + 1), false) {
+        let mut end = i + 2;
+        if is_year(at(end)) {
+            end += 1;
+        } else if at(end) == "," && is_year(at(end + 1)) {
+            end += 2;
+        }
+        return Some(end);
+    }
+    if is_month(at(i), false) {
+        if is_day(at(i + 1)) {
+            let mut end = i + 2;
+            if at(end) == "," && is_year(at(end + 1)) {
+                end += 2;
+            } else if is_year(at(end)) {
+                end += 1;
+            }
+            return Some(end);
+        }
+        if is_year(at(i + 1)) {
+            return Some(i + 2);
+        }
+        if is_month(at(i), true) {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::tokenize::tokenize;
+
+    fn dates(text: &str) -> Vec<String> {
+        let tokens = tokenize(text);
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        find_dates(&words)
+            .iter()
+            .map(|&(s, e)| text[tokens[s].start..tokens[e - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_dates() {
+        assert_eq!(
+            dates("in Tehran, Iran, Monday, Nov. 23, 2015. (AP)"),
+            ["Monday, Nov. 23, 2015"]
+        );
+        assert_eq!(dates("Monday, 28 March 2016"), ["Monday, 28 March 2016"]);
+        assert_eq!(
+            dates("since March 2011 and since mid-2012, in September 2015"),
+            ["March 2011", "mid-2012", "September 2015"]
+        );
+        assert_eq!(
+            dates("on December 19 and November 28 this week"),
+            ["December 19", "November 28", "this week"]
+        );
+        assert_eq!(
+            dates("We may march in May. Filed 2016-03-28 yesterday"),
+            ["2016-03-28", "yesterday"]
+        );
+        assert_eq!(dates("He scored 2015 points"), Vec::<String>::new());
+    }
+}

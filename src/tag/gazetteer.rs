@@ -1,0 +1,278 @@
+//! Gazetteers and user dictionaries: token sequences matched leftmost-longest on the tagger's
+//! own tokens. Matching is case-sensitive (entries are names, so "Turkey" matches and "turkey"
+//! does not); in words written all in capitals the capitalised entry matches too, for headlines.
+//! Entries marked `ambiguous` only inform the model and canonical names; they never produce a
+//! mention on their own.
+
+use std::collections::HashMap;
+
+use super::tokenize::tokenize;
+use super::Label;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub label: Label,
+    pub canonical: String,
+    pub ambiguous: bool,
+    /// A country (national sports teams keep LOC in results tables).
+    pub country: bool,
+    len: usize,
+}
+
+/// A match: tokens `[start, end)` of the searched slice, and the entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub entry: u32,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    /// Normalised token sequence (joined by '\u{1f}') → entry id.
+    sequences: HashMap<String, u32>,
+    /// First token → lengths of entries starting with it, longest first.
+    first: HashMap<String, Vec<u8>>,
+    max_len: usize,
+}
+
+/// Key form of a token: curly apostrophes straightened.
+fn key_token(token: &str, upper: bool, out: &mut String) {
+    for c in token.chars() {
+        let c = if matches!(c, '’' | 'ʼ') { '\'' } else { c };
+        if upper {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+}
+
+impl Gazetteer {
+    pub fn entry(&self, id: u32) -> &Entry {
+        &self.entries[id as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds `surface` (tokenized like text). A later entry for the same surface replaces the
+    /// earlier one, so user tables can override.
+    pub fn insert(
+        &mut self,
+        surface: &str,
+        label: Label,
+        canonical: &str,
+        ambiguous: bool,
+    ) -> Result<()> {
+        let tokens: Vec<&str> = tokenize(surface)
+            .iter()
+            .map(|t| &surface[t.start..t.end])
+            .collect();
+        if tokens.is_empty() {
+            return Err(Error::InvalidInput(format!(
+                "the entity pattern {surface:?} has no words"
+            )));
+        }
+        if tokens.len() > 255 {
+            return Err(Error::InvalidInput(format!(
+                "the entity pattern {:?}… is too long",
+                &surface[..40.min(surface.len())]
+            )));
+        }
+        let canonical = if canonical.trim().is_empty() {
+            surface.trim()
+        } else {
+            canonical.trim()
+        };
+        for upper in [false, true] {
+            let mut key = String::new();
+            for (k, t) in tokens.iter().enumerate() {
+                if k > 0 {
+                    key.push('\u{1f}');
+                }
+                key_token(t, upper, &mut key);
+            }
+            if upper && self.sequences.contains_key(&key) {
+                continue; // an exact entry already owns this spelling
+            }
+            let id = self.entries.len() as u32;
+            self.entries.push(Entry {
+                label,
+                canonical: canonical.to_string(),
+                ambiguous,
+                country: false,
+                len: tokens.len(),
+            });
+            if upper {
+                // Capital-letter twins are only matched in all-caps text; mark with a prefix.
+                key.insert(0, '\u{1e}');
+            }
+            self.sequences.insert(key, id);
+            let mut first = String::new();
+            if upper {
+                first.push('\u{1e}');
+            }
+            key_token(tokens[0], upper, &mut first);
+            let lengths = self.first.entry(first).or_default();
+            if !lengths.contains(&(tokens.len() as u8)) {
+                lengths.push(tokens.len() as u8);
+                lengths.sort_unstable_by(|a, b| b.cmp(a));
+            }
+            self.max_len = self.max_len.max(tokens.len());
+        }
+        Ok(())
+    }
+
+    /// Parses a TSV: `surface<TAB>label<TAB>canonical[<TAB>flags]`; `#` starts a comment line.
+    pub fn from_tsv(text: &str) -> Result<Self> {
+        let mut gazetteer = Gazetteer::default();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() < 3 {
+                return Err(Error::Model(format!(
+                    "gazetteer line {}: expected surface, label, canonical",
+                    n + 1
+                )));
+            }
+            let label = Label::parse(fields[1]).ok_or_else(|| {
+                Error::Model(format!(
+                    "gazetteer line {}: unknown label {:?}",
+                    n + 1,
+                    fields[1]
+                ))
+            })?;
+            let ambiguous = fields.get(3).is_some_and(|f| f.contains("ambiguous"));
+            gazetteer
+                .insert(fields[0], label, fields[2], ambiguous)
+                .map_err(|e| Error::Model(format!("gazetteer line {}: {e}", n + 1)))?;
+        }
+        Ok(gazetteer)
+    }
+
+    /// Leftmost-longest, non-overlapping matches in `words`.
+    pub fn find(&self, words: &[&str]) -> Vec<Match> {
+        let mut out = Vec::new();
+        if self.entries.is_empty() {
+            return out;
+        }
+        let mut key = String::new();
+        let mut i = 0;
+        while i < words.len() {
+            let mut found = None;
+            for upper in [false, true] {
+                if upper && !is_all_caps(words[i]) {
+                    continue;
+                }
+                key.clear();
+                if upper {
+                    key.push('\u{1e}');
+                }
+                key_token(words[i], upper, &mut key);
+                let Some(lengths) = self.first.get(&key) else {
+                    continue;
+                };
+                for &len in lengths {
+                    let len = len as usize;
+                    if i + len > words.len() {
+                        continue;
+                    }
+                    key.clear();
+                    if upper {
+                        key.push('\u{1e}');
+                    }
+                    for (k, w) in words[i..i + len].iter().enumerate() {
+                        if k > 0 {
+                            key.push('\u{1f}');
+                        }
+                        key_token(w, upper, &mut key);
+                    }
+                    if let Some(&id) = self.sequences.get(&key) {
+                        found = Some((len, id));
+                        break;
+                    }
+                }
+                if found.is_some() {
+                    break;
+                }
+            }
+            match found {
+                Some((len, id)) => {
+                    debug_assert_eq!(self.entries[id as usize].len, len);
+                    out.push(Match {
+                        start: i,
+                        end: i + len,
+                        entry: id,
+                    });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn leftmost_longest_and_case() {
+        let g = Gazetteer::from_tsv(
+            "# test\nUnited States\tLOC\tUnited States\nUnited States Army\tORG\tUnited States Army\nU.S.\tLOC\tUnited States\n\
+             Iranian\tNORP\tIran\nISIL\tORG\tIslamic State\nChad\tLOC\tChad\tambiguous\n",
+        )
+        .unwrap();
+        let text = "The United States Army and U.S. Iranian ISIL united states Chad";
+        let w = words(text);
+        let found: Vec<(String, &str)> = g
+            .find(&w)
+            .iter()
+            .map(|m| {
+                (
+                    w[m.start..m.end].join(" "),
+                    g.entry(m.entry).canonical.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("United States Army".to_string(), "United States Army"),
+                ("U.S.".to_string(), "United States"),
+                ("Iranian".to_string(), "Iran"),
+                ("ISIL".to_string(), "Islamic State"),
+                ("Chad".to_string(), "Chad"),
+            ]
+        );
+        assert!(g.entry(g.find(&["Chad"])[0].entry).ambiguous);
+        // All-caps text matches capitalised entries.
+        let caps = words("IRANIAN AND UNITED STATES");
+        assert_eq!(g.find(&caps).len(), 2);
+        assert!(Gazetteer::from_tsv("x\tBOGUS\ty").is_err());
+        assert!(Gazetteer::from_tsv("x\tLOC").is_err());
+    }
+}

@@ -1,0 +1,630 @@
+//! A structured averaged perceptron over BILOU labels (Collins 2002): emission weights in a
+//! hashed table of rows (one weight per label), a label-transition matrix, and Viterbi decoding
+//! that only follows valid BILOU transitions. The shipped model stores weights as `i16` with one
+//! scale, in a small versioned binary format with a checksum.
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::features::{FEATURES_PER_TOKEN, FEATURES_VERSION};
+use crate::error::{Error, Result};
+
+const MAGIC: &[u8; 8] = b"TIDTAGGR";
+const FORMAT_VERSION: u32 = 1;
+const FORBIDDEN: f32 = -1.0e9;
+/// Score margin (in weight units) that maps to a confidence of 1/(1+e^-1) ≈ 0.73.
+const CONFIDENCE_TEMPERATURE: f32 = 4.0;
+
+/// BILOU label ids: 0 is O; type `t` has B = 1 + 4t, I = 2 + 4t, L = 3 + 4t, U = 4 + 4t.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+pub fn label_id(entity_type: usize, part: Part) -> usize {
+    1 + 4 * entity_type
+        + match part {
+            Part::Begin => 0,
+            Part::Inside => 1,
+            Part::Last => 2,
+            Part::Unit => 3,
+        }
+}
+
+/// `(type, part)` of a label id, `None` for O.
+pub fn split_label(label: usize) -> Option<(usize, Part)> {
+    if label == 0 {
+        return None;
+    }
+    let part = match (label - 1) % 4 {
+        0 => Part::Begin,
+        1 => Part::Inside,
+        2 => Part::Last,
+        _ => Part::Unit,
+    };
+    Some(((label - 1) / 4, part))
+}
+
+/// Whether label `cur` may follow `prev` (`None`: sentence start).
+pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    let open = prev
+        .and_then(split_label)
+        .filter(|(_, p)| matches!(p, Part::Begin | Part::Inside));
+    match (open, split_label(cur)) {
+        (Some((t, _)), Some((u, Part::Inside | Part::Last))) => t == u,
+        (Some(_), _) => false,
+        (None, None) => true,
+        (None, Some((_, part))) => matches!(part, Part::Begin | Part::Unit),
+    }
+}
+
+fn may_end(label: usize) -> bool {
+    !matches!(split_label(label), Some((_, Part::Begin | Part::Inside)))
+}
+
+/// The trained tagger's parameters.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Entity type names, in label-id order ("PERSON", "ORG", ...).
+    pub types: Vec<String>,
+    pub bits: u32,
+    n_labels: usize,
+    /// `(1 << bits) * n_labels` quantised emission weights.
+    weights: Vec<i16>,
+    /// `(n_labels + 1) * n_labels`: row `n_labels` holds the start transitions. Invalid
+    /// transitions are [`FORBIDDEN`]. In weight units (already multiplied by `scale`).
+    transitions: Vec<f32>,
+    /// Weight units per quantisation step.
+    scale: f32,
+    /// Valid previous / next labels of each label.
+    previous: Vec<Vec<usize>>,
+    next: Vec<Vec<usize>>,
+}
+
+impl Model {
+    pub fn n_labels(&self) -> usize {
+        self.n_labels
+    }
+
+    /// Emission scores of one token into `out` (`n_labels` values, in quantisation steps).
+    #[inline]
+    fn emissions(&self, features: &[u32], out: &mut [i32]) {
+        out.iter_mut().for_each(|v| *v = 0);
+        let l = self.n_labels;
+        for &f in features {
+            let row = &self.weights[f as usize * l..f as usize * l + l];
+            for (acc, &w) in out.iter_mut().zip(row) {
+                *acc += w as i32;
+            }
+        }
+    }
+
+    /// Best label sequence for a sentence, plus each token's local confidence (softmax of its
+    /// label given the chosen previous label).
+    pub fn decode(&self, features: &[u32], labels: &mut Vec<usize>, confidence: &mut Vec<f32>) {
+        let l = self.n_labels;
+        let n = features.len() / FEATURES_PER_TOKEN;
+        labels.clear();
+        confidence.clear();
+        if n == 0 {
+            return;
+        }
+        let mut emission = vec![0f32; n * l];
+        let mut steps = vec![0i32; l];
+        for i in 0..n {
+            self.emissions(
+                &features[i * FEATURES_PER_TOKEN..(i + 1) * FEATURES_PER_TOKEN],
+                &mut steps,
+            );
+            for (e, &s) in emission[i * l..(i + 1) * l].iter_mut().zip(&steps) {
+                *e = s as f32 * self.scale;
+            }
+        }
+        let (previous, next) = (&self.previous, &self.next);
+        let forward = viterbi(&emission, &self.transitions, l, previous, labels);
+        // Confidence is only reported for mention tokens: O tokens get 1.
+        confidence.resize(n, 1.0);
+        let Some(first) = labels.iter().position(|&y| y != 0) else {
+            return;
+        };
+        // Max-marginals: the best path through each label. A token's confidence is the
+        // logistic of the margin between its chosen label and the best alternative.
+        let mut backward = vec![0f32; n * l];
+        for y in 0..l {
+            if !may_end(y) {
+                backward[(n - 1) * l + y] = FORBIDDEN;
+            }
+        }
+        for i in (first..n - 1).rev() {
+            for y in 0..l {
+                let mut best = f32::NEG_INFINITY;
+                for &z in &next[y] {
+                    let v = self.transitions[y * l + z]
+                        + emission[(i + 1) * l + z]
+                        + backward[(i + 1) * l + z];
+                    best = best.max(v);
+                }
+                backward[i * l + y] = best;
+            }
+        }
+        for i in first..n {
+            if labels[i] == 0 {
+                continue;
+            }
+            let chosen = forward[i * l + labels[i]] + backward[i * l + labels[i]];
+            let mut other = f32::NEG_INFINITY;
+            for y in (0..l).filter(|&y| y != labels[i]) {
+                other = other.max(forward[i * l + y] + backward[i * l + y]);
+            }
+            confidence[i] = 1.0 / (1.0 + (-(chosen - other) / CONFIDENCE_TEMPERATURE).exp());
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.weights.len() * 2 + 1024);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&FEATURES_VERSION.to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&(self.types.len() as u32).to_le_bytes());
+        for t in &self.types {
+            out.extend_from_slice(&(t.len() as u32).to_le_bytes());
+            out.extend_from_slice(t.as_bytes());
+        }
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for t in &self.transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        let checksum = xxh3_64(&out);
+        out.extend_from_slice(&checksum.to_le_bytes());
+        out
+    }
+
+    pub fn from_bytes(data: &[u8]) -> Result<Self> {
+        let bad = |what: &str| Error::Model(format!("the tagger model is unreadable: {what}"));
+        if data.len() < 8 + 8 || &data[..8] != MAGIC {
+            return Err(bad("not a tidings tagger model file"));
+        }
+        let (body, tail) = data.split_at(data.len() - 8);
+        if xxh3_64(body) != u64::from_le_bytes(tail.try_into().unwrap()) {
+            return Err(bad("checksum mismatch (truncated or damaged file)"));
+        }
+        let mut pos = 8;
+        let mut take = |n: usize| -> Result<&[u8]> {
+            let s = body
+                .get(pos..pos + n)
+                .ok_or_else(|| bad("file ends early"))?;
+            pos += n;
+            Ok(s)
+        };
+        let format = u32::from_le_bytes(take(4)?.try_into().unwrap());
+        if format != FORMAT_VERSION {
+            return Err(bad(&format!(
+                "format version {format}, this tidings reads {FORMAT_VERSION}"
+            )));
+        }
+        let features = u32::from_le_bytes(take(4)?.try_into().unwrap());
+        if features != FEATURES_VERSION {
+            return Err(bad(&format!(
+                "trained with feature set {features}, this tidings uses {FEATURES_VERSION}"
+            )));
+        }
+        let bits = u32::from_le_bytes(take(4)?.try_into().unwrap());
+        if !(4..=26).contains(&bits) {
+            return Err(bad("table size out of range"));
+        }
+        let n_types = u32::from_le_bytes(take(4)?.try_into().unwrap()) as usize;
+        if n_types == 0 || n_types > 16 {
+            return Err(bad("number of entity types out of range"));
+        }
+        let mut types = Vec::with_capacity(n_types);
+        for _ in 0..n_types {
+            let len = u32::from_le_bytes(take(4)?.try_into().unwrap()) as usize;
+            let name =
+                std::str::from_utf8(take(len)?).map_err(|_| bad("type name is not UTF-8"))?;
+            types.push(name.to_string());
+        }
+        let scale = f32::from_le_bytes(take(4)?.try_into().unwrap());
+        let n_labels = 1 + 4 * n_types;
+        let transitions = take((n_labels + 1) * n_labels * 4)?
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes(c.try_into().unwrap()))
+            .collect();
+        let n_weights = (1usize << bits) * n_labels;
+        let weights = take(n_weights * 2)?
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        if pos != body.len() {
+            return Err(bad("unexpected trailing bytes"));
+        }
+        let (previous, next) = transition_lists(n_labels);
+        Ok(Model {
+            types,
+            bits,
+            n_labels,
+            weights,
+            transitions,
+            scale,
+            previous,
+            next,
+        })
+    }
+}
+
+/// Viterbi over `n` tokens; `emission` is `n * l`, `transitions` is `(l + 1) * l`. Returns the
+/// forward table (best prefix score ending in each label at each token).
+fn viterbi(
+    emission: &[f32],
+    transitions: &[f32],
+    l: usize,
+    previous: &[Vec<usize>],
+    labels: &mut Vec<usize>,
+) -> Vec<f32> {
+    let n = emission.len() / l;
+    let mut forward = vec![0f32; n * l];
+    let mut back = vec![0u8; n * l];
+    for y in 0..l {
+        forward[y] = emission[y] + transitions[l * l + y];
+    }
+    for i in 1..n {
+        let (done, rest) = forward.split_at_mut(i * l);
+        let score = &done[(i - 1) * l..];
+        for y in 0..l {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for &p in &previous[y] {
+                let v = score[p] + transitions[p * l + y];
+                if v > best {
+                    best = v;
+                    arg = p;
+                }
+            }
+            rest[y] = best + emission[i * l + y];
+            back[i * l + y] = arg as u8;
+        }
+    }
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = 0;
+    for (y, &s) in forward[(n - 1) * l..].iter().enumerate() {
+        let s = if may_end(y) { s } else { s + FORBIDDEN };
+        if s > best {
+            best = s;
+            arg = y;
+        }
+    }
+    labels.clear();
+    labels.resize(n, 0);
+    labels[n - 1] = arg;
+    for i in (1..n).rev() {
+        labels[i - 1] = back[i * l + labels[i]] as usize;
+    }
+    forward
+}
+
+/// One training sentence: its features (from `features::sentence_features`) and gold labels.
+pub struct Example {
+    pub features: Vec<u32>,
+    pub labels: Vec<usize>,
+}
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    pub bits: u32,
+    pub epochs: usize,
+    pub seed: u64,
+    /// Share of tokens (0..1) whose word-identity features are hidden in a training pass, so
+    /// the model also learns from shape, affixes and context (names it never saw).
+    pub word_dropout: f64,
+    /// Training runs with different shuffles whose weights are averaged (1: a single run).
+    pub runs: usize,
+}
+
+/// Positions (templates) of the word-identity features in a token's feature row.
+const WORD_FEATURES: [usize; 4] = [1, 2, 17, 18];
+
+/// For each label: the labels that may precede it, and the labels that may follow it.
+/// BILOU allows 97 of the 289 pairs for four types, so decoding skips the rest.
+fn transition_lists(l: usize) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let previous = (0..l)
+        .map(|y| (0..l).filter(|&p| allowed(Some(p), y)).collect())
+        .collect();
+    let next = (0..l)
+        .map(|y| (0..l).filter(|&z| allowed(Some(y), z)).collect())
+        .collect();
+    (previous, next)
+}
+
+fn forbidden_mask(n_labels: usize) -> Vec<f32> {
+    let mut mask = vec![0f32; (n_labels + 1) * n_labels];
+    for prev in 0..=n_labels {
+        for cur in 0..n_labels {
+            let p = if prev == n_labels { None } else { Some(prev) };
+            if !allowed(p, cur) {
+                mask[prev * n_labels + cur] = FORBIDDEN;
+            }
+        }
+    }
+    mask
+}
+
+/// Trains an averaged structured perceptron; `progress` is called after each epoch with
+/// (epoch, token accuracy on the training pass).
+/// One training run (one shuffling seed): averaged emission weights and transitions.
+fn train_run(
+    examples: &[Example],
+    config: &TrainConfig,
+    seed: u64,
+    n_labels: usize,
+    mask: &[f32],
+    progress: &mut impl FnMut(usize, f64),
+) -> (Vec<f32>, Vec<f32>) {
+    let rows = 1usize << config.bits;
+    let mut weights = vec![0f32; rows * n_labels];
+    let mut totals = vec![0f64; rows * n_labels];
+    let (previous, _) = transition_lists(n_labels);
+    let mut trans = vec![0f32; (n_labels + 1) * n_labels];
+    let mut trans_totals = vec![0f64; (n_labels + 1) * n_labels];
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = seed.max(1);
+    let mut step = 1f64;
+    let mut emission = Vec::new();
+    let mut predicted = Vec::new();
+    let mut dropped: Vec<bool> = Vec::new();
+    for epoch in 0..config.epochs {
+        // Fisher-Yates with xorshift: a fixed seed gives the same model every run.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &k in &order {
+            let ex = &examples[k];
+            let n = ex.labels.len();
+            if n == 0 {
+                continue;
+            }
+            // Deterministic per (epoch, sentence, token): the same seed gives the same model.
+            dropped.clear();
+            dropped.extend((0..n).map(|i| {
+                let mut h = seed ^ ((epoch as u64) << 48) ^ ((k as u64) << 16) ^ i as u64;
+                h ^= h >> 33;
+                h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+                h ^= h >> 33;
+                ((h >> 11) as f64 / (1u64 << 53) as f64) < config.word_dropout
+            }));
+            let active = |i: usize| {
+                let row = &ex.features[i * FEATURES_PER_TOKEN..(i + 1) * FEATURES_PER_TOKEN];
+                let drop = dropped[i];
+                row.iter()
+                    .enumerate()
+                    .filter(move |(t, _)| !(drop && WORD_FEATURES.contains(t)))
+                    .map(|(_, &f)| f)
+            };
+            emission.clear();
+            emission.resize(n * n_labels, 0f32);
+            for i in 0..n {
+                for f in active(i) {
+                    let row = &weights[f as usize * n_labels..(f as usize + 1) * n_labels];
+                    for (e, w) in emission[i * n_labels..(i + 1) * n_labels]
+                        .iter_mut()
+                        .zip(row)
+                    {
+                        *e += w;
+                    }
+                }
+            }
+            let effective: Vec<f32> = trans.iter().zip(mask).map(|(t, m)| t + m).collect();
+            viterbi(&emission, &effective, n_labels, &previous, &mut predicted);
+            for i in 0..n {
+                total += 1;
+                let (gold, pred) = (ex.labels[i], predicted[i]);
+                if gold == pred {
+                    correct += 1;
+                } else {
+                    for f in active(i) {
+                        let base = f as usize * n_labels;
+                        weights[base + gold] += 1.0;
+                        totals[base + gold] += step;
+                        weights[base + pred] -= 1.0;
+                        totals[base + pred] -= step;
+                    }
+                }
+                let gold_prev = if i == 0 { n_labels } else { ex.labels[i - 1] };
+                let pred_prev = if i == 0 { n_labels } else { predicted[i - 1] };
+                if (gold_prev, gold) != (pred_prev, pred) {
+                    trans[gold_prev * n_labels + gold] += 1.0;
+                    trans_totals[gold_prev * n_labels + gold] += step;
+                    trans[pred_prev * n_labels + pred] -= 1.0;
+                    trans_totals[pred_prev * n_labels + pred] -= step;
+                }
+            }
+            step += 1.0;
+        }
+        progress(epoch + 1, correct as f64 / total.max(1) as f64);
+    }
+    // Averaged weights: w - totals / step (the running-sum trick).
+    let averaged: Vec<f32> = weights
+        .iter()
+        .zip(&totals)
+        .map(|(&w, &t)| (w as f64 - t / step) as f32)
+        .collect();
+    let transitions = trans
+        .iter()
+        .zip(&trans_totals)
+        .map(|(&w, &t)| (w as f64 - t / step) as f32)
+        .collect();
+    (averaged, transitions)
+}
+
+pub fn train(
+    types: Vec<String>,
+    examples: &[Example],
+    config: &TrainConfig,
+    mut progress: impl FnMut(usize, f64),
+) -> Result<Model> {
+    let n_labels = 1 + 4 * types.len();
+    if !(4..=26).contains(&config.bits) {
+        return Err(Error::InvalidInput("bits must be between 4 and 26".into()));
+    }
+    for ex in examples {
+        if ex.features.len() != ex.labels.len() * FEATURES_PER_TOKEN
+            || ex.labels.iter().any(|&y| y >= n_labels)
+        {
+            return Err(Error::InvalidInput(
+                "training example with inconsistent features or labels".into(),
+            ));
+        }
+        if ex
+            .labels
+            .iter()
+            .enumerate()
+            .any(|(i, &y)| !allowed(if i == 0 { None } else { Some(ex.labels[i - 1]) }, y))
+            || ex.labels.last().is_some_and(|&y| !may_end(y))
+        {
+            return Err(Error::InvalidInput(
+                "training example with an invalid BILOU sequence".into(),
+            ));
+        }
+    }
+    let mask = forbidden_mask(n_labels);
+    // Several runs with different shuffles, averaged: a steadier model than any one run.
+    let runs = config.runs.max(1);
+    let mut averaged = vec![0f32; (1usize << config.bits) * n_labels];
+    let mut trans_sum = vec![0f32; (n_labels + 1) * n_labels];
+    for run in 0..runs {
+        let (w, t) = train_run(
+            examples,
+            config,
+            config.seed.wrapping_add(run as u64 * 7919),
+            n_labels,
+            &mask,
+            &mut progress,
+        );
+        averaged
+            .iter_mut()
+            .zip(&w)
+            .for_each(|(a, b)| *a += b / runs as f32);
+        trans_sum
+            .iter_mut()
+            .zip(&t)
+            .for_each(|(a, b)| *a += b / runs as f32);
+    }
+    let largest = averaged.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
+    let scale = largest / i16::MAX as f32;
+    let quantised = averaged
+        .iter()
+        .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+        .collect();
+    let transitions = trans_sum.iter().zip(&mask).map(|(&w, &m)| w + m).collect();
+    let (previous, next) = transition_lists(n_labels);
+    Ok(Model {
+        types,
+        bits: config.bits,
+        n_labels,
+        weights: quantised,
+        transitions,
+        scale,
+        previous,
+        next,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transitions() {
+        let b_per = label_id(0, Part::Begin);
+        let i_per = label_id(0, Part::Inside);
+        let l_org = label_id(1, Part::Last);
+        assert!(allowed(None, b_per));
+        assert!(!allowed(None, i_per));
+        assert!(allowed(Some(b_per), i_per));
+        assert!(!allowed(Some(b_per), l_org));
+        assert!(!allowed(Some(b_per), 0));
+        assert!(allowed(Some(l_org), 0));
+        assert_eq!(split_label(label_id(2, Part::Unit)), Some((2, Part::Unit)));
+    }
+
+    fn toy() -> (Vec<Example>, Model) {
+        // Feature 1 marks a one-token person, features 2/3 a two-token org, 5 is O.
+        let f = FEATURES_PER_TOKEN;
+        let row = |id: u32| -> Vec<u32> { std::iter::repeat_n(id, f).collect() };
+        let sentence = |ids: &[u32], labels: Vec<usize>| Example {
+            features: ids.iter().flat_map(|&i| row(i)).collect(),
+            labels,
+        };
+        let examples = vec![
+            sentence(&[5, 1, 5], vec![0, label_id(0, Part::Unit), 0]),
+            sentence(
+                &[2, 3, 5],
+                vec![label_id(1, Part::Begin), label_id(1, Part::Last), 0],
+            ),
+            sentence(
+                &[1, 5, 2, 3],
+                vec![
+                    label_id(0, Part::Unit),
+                    0,
+                    label_id(1, Part::Begin),
+                    label_id(1, Part::Last),
+                ],
+            ),
+        ];
+        let config = TrainConfig {
+            bits: 6,
+            epochs: 8,
+            seed: 7,
+            word_dropout: 0.0,
+            runs: 1,
+        };
+        let model = train(
+            vec!["PERSON".into(), "ORG".into()],
+            &examples,
+            &config,
+            |_, _| {},
+        )
+        .unwrap();
+        (examples, model)
+    }
+
+    #[test]
+    fn learns_toy_data_and_round_trips() {
+        let (examples, model) = toy();
+        let mut labels = Vec::new();
+        let mut conf = Vec::new();
+        for ex in &examples {
+            model.decode(&ex.features, &mut labels, &mut conf);
+            assert_eq!(labels, ex.labels);
+            assert!(conf.iter().all(|&c| c > 0.0 && c <= 1.0));
+        }
+        let bytes = model.to_bytes();
+        let again = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(again.to_bytes(), bytes);
+        let mut damaged = bytes.clone();
+        damaged[40] ^= 1;
+        assert!(matches!(Model::from_bytes(&damaged), Err(Error::Model(_))));
+        assert!(matches!(
+            Model::from_bytes(&bytes[..bytes.len() - 3]),
+            Err(Error::Model(_))
+        ));
+        assert!(matches!(
+            Model::from_bytes(b"nonsense"),
+            Err(Error::Model(_))
+        ));
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        assert_eq!(toy().1.to_bytes(), toy().1.to_bytes());
+    }
+}

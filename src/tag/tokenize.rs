@@ -1,0 +1,318 @@
+//! Tokens with byte offsets, shaped like the training data (GMB/Penn style): possessive and
+//! clitic endings split off ("Iran’s" → "Iran" "’s"), hyphenated words kept whole ("al-Assad",
+//! "mid-2012"), abbreviations keep their period ("U.S.", "Mr.", "Nov."), numbers keep their
+//! separators ("1,000.5"), and every other punctuation mark, curly quotes included, stands alone.
+//! Sentence starts are marked: after `. ! ?` before a capital, digit or quote, at blank lines,
+//! and every [`MAX_SENTENCE`] tokens so no sentence grows without bound.
+
+/// One token: `text[start..end]`; `sentence_start` is true on the first token of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub sentence_start: bool,
+}
+
+/// Longest sentence the tagger sees; longer runs (tables, lists) are cut.
+pub const MAX_SENTENCE: usize = 150;
+
+/// Words that keep a following period as part of the token.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Cpt", "Sgt", "Maj", "Adm",
+    "Cmdr", "Rep", "Sen", "Gov", "Rev", "Sr", "Jr", "St", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd",
+    "Bros", "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+    "Pres", "Gov", "Atty", "Supt", "Messrs", "approx", "Ave", "Blvd", "Dept", "Univ", "Assn",
+    "Mass", "Calif", "Fla", "Ill", "Penn", "Wash", "Tex", "Ariz",
+];
+
+/// Clitic endings split from the word before them ("Iran’s", "don't" → "do" "n't" is not
+/// attempted; "won’t" stays "won" "’t").
+const CLITICS: &[&str] = &["s", "d", "ll", "re", "ve", "m", "t"];
+
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// Length in bytes of the clitic that starts at `i` (an apostrophe), if the apostrophe is
+/// followed by a clitic ending and then a non-alphanumeric char or the end.
+fn clitic_len(text: &str, i: usize) -> Option<usize> {
+    let apostrophe = char_at(text, i).filter(|&c| is_apostrophe(c))?;
+    let rest = &text[i + apostrophe.len_utf8()..];
+    let letters = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    let ending = &rest[..letters];
+    if letters > 0 && CLITICS.iter().any(|c| c.eq_ignore_ascii_case(ending)) {
+        Some(apostrophe.len_utf8() + letters)
+    } else {
+        None
+    }
+}
+
+fn alnum_run(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i) {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// End of the word starting at `start` (an alphanumeric char).
+fn scan_word(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    // Acronyms written with periods: "U.S.", "U.N.", "e.g.".
+    let mut j = start;
+    let mut letters = 0;
+    while let Some(c) = char_at(text, j).filter(|c| c.is_alphabetic()) {
+        if bytes.get(j + c.len_utf8()) != Some(&b'.') {
+            break;
+        }
+        j += c.len_utf8() + 1;
+        letters += 1;
+    }
+    if letters >= 2 {
+        return j;
+    }
+    let mut end = alnum_run(text, start);
+    while let Some(next) = char_at(text, end) {
+        let after = end + next.len_utf8();
+        let following = char_at(text, after);
+        if is_hyphen(next) && following.is_some_and(|c| c.is_alphanumeric()) {
+            end = alnum_run(text, after);
+        } else if is_apostrophe(next) && following.is_some_and(|c| c.is_alphanumeric()) {
+            if clitic_len(text, end).is_some() {
+                break;
+            }
+            end = alnum_run(text, after); // O'Brien, D’Alema
+        } else if matches!(next, '.' | ',' | ':' | '/')
+            && following.is_some_and(|c| c.is_ascii_digit())
+            && text[start..end]
+                .bytes()
+                .last()
+                .is_some_and(|b| b.is_ascii_digit())
+        {
+            end = alnum_run(text, after); // 1,000.5  10:30  3/4
+        } else if next == '.'
+            && following.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            && text[start..end]
+                .chars()
+                .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '.')
+        {
+            end = alnum_run(text, after); // www.presstv.co.uk
+        } else {
+            break;
+        }
+    }
+    if bytes.get(end) == Some(&b'.') {
+        let word = &text[start..end];
+        let mut chars = word.chars();
+        let single_capital =
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        let next_is_name = text[end + 1..]
+            .trim_start_matches([' ', '\u{a0}'])
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase());
+        if ABBREVIATIONS.contains(&word) || (single_capital && next_is_name) {
+            end += 1;
+        }
+    }
+    end
+}
+
+fn ends_sentence(token: &str) -> bool {
+    matches!(token, "." | "!" | "?" | "…")
+}
+
+fn is_closing(token: &str) -> bool {
+    matches!(token, "\"" | "”" | "’" | "'" | ")" | "]" | "»")
+}
+
+fn opens_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(
+            c,
+            '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '*' | '-' | '–' | '—'
+        )
+}
+
+/// Splits `text` into tokens with byte offsets and sentence starts.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    let mut newlines = 0usize;
+    // Whether the sentence may end once a closing quote/bracket has passed.
+    let mut pending_end = false;
+    let mut sentence_len = 0usize;
+    while let Some(c) = char_at(text, i) {
+        if c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{200b}' | '\u{feff}' | '\u{200e}' | '\u{200f}')
+        {
+            if c == '\n' {
+                newlines += 1;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        let decimal_start = c == '.'
+            && char_at(text, i + 1).is_some_and(|d| d.is_ascii_digit())
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace);
+        let end = if c.is_alphanumeric() {
+            scan_word(text, i)
+        } else if decimal_start {
+            scan_word(text, i + 1) // ".556" in a standings table
+        } else if let Some(len) = tokens
+            .last()
+            .filter(|t| t.end == i)
+            .and_then(|_| clitic_len(text, i))
+        {
+            i + len
+        } else {
+            let mut end = i + c.len_utf8();
+            // Runs of one punctuation mark stay one token ("...", "--", "!!").
+            if c.is_ascii_punctuation() {
+                while char_at(text, end) == Some(c) {
+                    end += 1;
+                }
+            }
+            end
+        };
+        let sentence_start = tokens.is_empty()
+            || newlines >= 2
+            || sentence_len >= MAX_SENTENCE
+            || (pending_end && opens_sentence(c));
+        if sentence_start {
+            sentence_len = 0;
+        }
+        let token_text = &text[i..end];
+        pending_end = if ends_sentence(token_text) || token_text.starts_with("..") {
+            true
+        } else {
+            pending_end && is_closing(token_text)
+        };
+        tokens.push(Token {
+            start: i,
+            end,
+            sentence_start,
+        });
+        sentence_len += 1;
+        newlines = 0;
+        i = end;
+    }
+    tokens
+}
+
+/// Ranges `[from, to)` of token indices, one per sentence.
+pub fn sentences(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (k, t) in tokens.iter().enumerate().skip(1) {
+        if t.sentence_start {
+            out.push((from, k));
+            from = k;
+        }
+    }
+    if from < tokens.len() {
+        out.push((from, tokens.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn possessives_hyphens_quotes() {
+        assert_eq!(
+            words("Iran’s President said “victory” in al-Assad's mid-2012 talks."),
+            [
+                "Iran",
+                "’s",
+                "President",
+                "said",
+                "“",
+                "victory",
+                "”",
+                "in",
+                "al-Assad",
+                "'s",
+                "mid-2012",
+                "talks",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_numbers() {
+        assert_eq!(
+            words("Mr. Bush met U.S. and U.N. envoys on Nov. 23, paying $1,000.50 at 10:30."),
+            [
+                "Mr.", "Bush", "met", "U.S.", "and", "U.N.", "envoys", "on", "Nov.", "23", ",",
+                "paying", "$", "1,000.50", "at", "10:30", "."
+            ]
+        );
+        assert_eq!(words("George W. Bush"), ["George", "W.", "Bush"]);
+        assert_eq!(words("74 59 .556 end."), ["74", "59", ".556", "end", "."]);
+        assert_eq!(words("O'Brien won’t go"), ["O'Brien", "won", "’t", "go"]);
+        assert_eq!(
+            words("see www.presstv.co.uk now"),
+            ["see", "www.presstv.co.uk", "now"]
+        );
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let text = "He left. She stayed in the U.S. for a week.\n\nnew paragraph “Quote.” Then";
+        let tokens = tokenize(text);
+        let starts: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.sentence_start)
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(starts, ["He", "She", "new", "Then"]);
+        assert_eq!(sentences(&tokens).len(), 4);
+    }
+
+    #[test]
+    fn offsets_cover_non_space_chars() {
+        let text = "Iran’s  “Asasd” — 日本 😀 e\u{301}\u{a0}x";
+        for t in tokenize(text) {
+            assert!(
+                t.start < t.end && text.is_char_boundary(t.start) && text.is_char_boundary(t.end)
+            );
+        }
+        let joined: String = words(text).concat();
+        let expected: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect();
+        assert_eq!(joined, expected);
+        assert!(tokenize("").is_empty());
+        assert!(tokenize(" \n\t ").is_empty());
+    }
+}
