@@ -33,6 +33,14 @@ def reference_pairs(entities: pd.DataFrame, unit: list[str]) -> dict[tuple[str, 
     return counts
 
 
+def test_entity_counts_one_row_per_entity() -> None:
+    mixed = pd.DataFrame({"doc": ["a", "a", "b"], "text": ["Iran", "Iranian", "Iran"], "label": ["LOC", "NORP", "LOC"],
+                          "entity": ["Iran", "Iran", "Iran"]})
+    counts = analysis.entity_counts(mixed)
+    assert counts[["entity", "label", "mentions", "variants"]].values.tolist() == [["Iran", "LOC", 3, 2]]
+    assert analysis.entity_counts(mixed, labels=["NORP"])[["label", "mentions"]].values.tolist() == [["NORP", 1]]
+
+
 def test_entity_counts() -> None:
     counts = analysis.entity_counts(ENTITIES)
     top = counts.iloc[0]

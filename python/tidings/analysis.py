@@ -24,26 +24,41 @@ def _check(entities: pd.DataFrame, columns: tuple[str, ...] = _ENTITY_COLUMNS) -
         raise InputError(f"the entities table lacks the columns {missing}; pass the table tidings.tag returns")
 
 
+def _dominant_labels(entities: pd.DataFrame) -> pd.Series:
+    """The most frequent label of each entity (ties: alphabetical), e.g. LOC for "Iran" even when
+    "Iranian" (NORP) also maps to it."""
+    counts = entities.groupby(["entity", "label"], observed=True).size().reset_index(name="n")
+    counts = counts.sort_values(["entity", "n", "label"], ascending=[True, False, True])
+    return counts.drop_duplicates("entity").set_index("entity")["label"]
+
+
 def entity_counts(entities: pd.DataFrame, *, labels: list[str] | None = None) -> pd.DataFrame:
     """Mentions and documents per canonical entity, most mentioned first.
+
+    Parameters
+    ----------
+    labels : list of str, optional
+        Count only mentions with these labels (for example ``["PERSON", "ORG"]``).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``entity`` (str), ``label`` (str), ``mentions`` (int64), ``documents`` (int64,
-        distinct documents), ``variants`` (int64, distinct surface spellings).
+        Columns ``entity`` (str), ``label`` (str, the entity's most frequent label),
+        ``mentions`` (int64), ``documents`` (int64, distinct documents), ``variants``
+        (int64, distinct surface spellings).
     """
     _check(entities, (*_ENTITY_COLUMNS, "text"))
     if labels is not None:
         entities = entities[entities["label"].isin(labels)]
-    grouped = entities.groupby(["entity", "label"], sort=False, observed=True)
+    grouped = entities.groupby("entity", sort=False)
     table = pd.DataFrame(
         {
+            "label": _dominant_labels(entities),
             "mentions": grouped.size(),
             "documents": grouped["doc"].nunique(),
             "variants": grouped["text"].nunique(),
         }
-    ).reset_index()
+    ).rename_axis("entity").reset_index()
     table = table.astype({"entity": str, "label": str, "mentions": "int64", "documents": "int64", "variants": "int64"})
     return table.sort_values(["mentions", "documents", "entity"], ascending=[False, False, True], ignore_index=True)
 
@@ -75,7 +90,7 @@ def cooccurrence(
         raise InputError("sentence-level co-occurrence needs the 'sentence' column of tidings.tag's table")
     if labels is not None:
         entities = entities[entities["label"].isin(labels)]
-    label_of = entities.drop_duplicates("entity").set_index("entity")["label"]
+    label_of = _dominant_labels(entities)
     counts: dict[tuple[str, str], int] = {}
     for _, group in entities.groupby(unit, sort=False):
         names = sorted(set(group["entity"]))
@@ -171,7 +186,8 @@ def name_variants(entities: pd.DataFrame, *, min_variants: int = 2) -> pd.DataFr
     spellings = entities.groupby("entity")["text"].nunique()
     many = spellings[spellings >= min_variants].index
     subset = entities[entities["entity"].isin(many)]
-    grouped = subset.groupby(["entity", "label", "text"], sort=True)
+    grouped = subset.groupby(["entity", "text"], sort=True)
     table = pd.DataFrame({"mentions": grouped.size(), "documents": grouped["doc"].nunique()}).reset_index()
     table = table.rename(columns={"text": "variant"})
+    table.insert(1, "label", table["entity"].map(_dominant_labels(subset)))
     return table.astype({"entity": str, "label": str, "variant": str, "mentions": "int64", "documents": "int64"})

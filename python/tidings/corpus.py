@@ -327,9 +327,13 @@ class Corpus:
         """Bars of the most mentioned entities; returns the matplotlib Figure."""
         return plots.plot_top_entities(self.entities, **options)
 
-    def plot_cooccurrence(self, *, level: str = "document", top: int = 40) -> Any:
-        """The co-occurrence network; returns the matplotlib Figure."""
-        return plots.plot_cooccurrence(self.cooccurrence(level=level), top=top)
+    def plot_cooccurrence(
+        self, *, level: str = "document", top: int = 40, labels: list[str] | None = None
+    ) -> Any:
+        """The co-occurrence network of people, organisations, places and nationalities (or
+        ``labels``); returns the matplotlib Figure."""
+        labels = labels if labels is not None else ["PERSON", "ORG", "LOC", "NORP"]
+        return plots.plot_cooccurrence(self.cooccurrence(level=level, labels=labels), top=top)
 
     def plot_timeline(self, **options: Any) -> Any:
         """Mentions over time; returns the matplotlib Figure."""
