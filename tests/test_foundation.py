@@ -215,6 +215,8 @@ def test_cli_run_writes_parquet(tmp_path: Path, small_corpus: pd.DataFrame, caps
     assert cli_main(["run", str(source), "--out", str(out)]) == 0
     documents = pd.read_parquet(out / "documents.parquet")
     assert documents["id"].tolist() == ["a", "b"]
+    clusters = pd.read_parquet(out / "clusters.parquet")
+    assert clusters["id"].tolist() == ["a", "b"]
     assert "wrote" in capsys.readouterr().out
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import __version__
 from .datasets import load_sample
 from .errors import TidingsError
-from .io import read_corpus
+from .stream import stream_corpus
 from .pipeline import run_pipeline, summarize
 
 
@@ -17,6 +17,13 @@ def _workers(value: str) -> int:
     number = int(value)
     if number == 0 or number < -1:
         raise argparse.ArgumentTypeError("workers must be a positive number or -1 for all cores")
+    return number
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be a positive number")
     return number
 
 
@@ -47,7 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the Parquet tables")
     run.add_argument("--text", default="text", metavar="COLUMN", help="text column (default: text)")
     run.add_argument("--id", default=None, metavar="COLUMN", help="id column (default: id, else row number)")
+    run.add_argument("--chunksize", type=_positive, default=20_000, metavar="N",
+                     help="documents read and processed at a time, so any corpus fits in memory (default: 20000)")
     run.add_argument("--workers", type=_workers, default=None, help="threads to use (default: all cores)")
+    run.add_argument("--no-progress", action="store_true", help="do not show progress bars")
     return parser
 
 
@@ -59,9 +69,9 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    corpus = run_pipeline(read_corpus(args.input, text=args.text, id=args.id), workers=args.workers)
-    written = corpus.to_parquet(args.out)
-    print(summarize(corpus))
+    stats, written = stream_corpus(args.input, args.out, text=args.text, id=args.id, chunksize=args.chunksize,
+                                   workers=args.workers, progress=not args.no_progress)
+    print("\n".join(stats.lines()))
     print(f"wrote {', '.join(p.name for p in written)} to {args.out}")
     return 0
 
