@@ -52,10 +52,10 @@ def _kind_column(codes: bytes) -> pd.Categorical:
     return pd.Categorical.from_codes(np.frombuffer(codes, dtype=np.uint8).astype(np.int8), categories=list(KINDS))
 
 
-def _cleaned(values: list[Any]) -> list[Any]:
+def _cleaned(values: list[Any], workers: int | None) -> list[Any]:
     from . import clean_many  # type: ignore[attr-defined]  # provided by the cleaner
 
-    return [None if v is None else c.text for v, c in zip(values, clean_many(values))]
+    return [None if v is None else c.text for v, c in zip(values, clean_many(values, workers=workers))]
 
 
 def _check_options(threshold: float, containment: float | None, num_perm: int, ngram: int) -> None:
@@ -179,7 +179,7 @@ class DedupIndex:
             still join these documents to new ones; :meth:`clusters` has the latest state).
         """
         column = as_text_column(texts)
-        values = _cleaned(column.values) if clean else column.values
+        values = _cleaned(column.values, workers) if clean else column.values
         start = self._core.add(values, workers=workers)
         frame = self.clusters().iloc[start:start + len(column)]
         frame = frame.reset_index()
@@ -331,7 +331,7 @@ def dedup(
         raise InputError("keep='earliest' needs dates= (publication dates aligned with the texts)")
     _check_options(threshold, containment, num_perm, ngram)
     column = as_text_column(texts)
-    values = _cleaned(column.values) if clean else column.values
+    values = _cleaned(column.values, workers) if clean else column.values
     n = len(values)
     if ids is None:
         order = np.arange(n, dtype=np.int64)
