@@ -53,9 +53,12 @@ def _kind_column(codes: bytes) -> pd.Categorical:
 
 
 def _cleaned(values: list[Any], workers: int | None) -> list[Any]:
+    """Cleaned texts; a document the cleaner empties entirely keeps its raw text (a short wire
+    item read as chrome must not become an 'empty' document that can never match)."""
     from . import clean_many  # type: ignore[attr-defined]  # provided by the cleaner
 
-    return [None if v is None else c.text for v, c in zip(values, clean_many(values, workers=workers))]
+    cleaned = clean_many(values, workers=workers)
+    return [c.text if (c.text or "").strip() else v for v, c in zip(values, cleaned)]
 
 
 def _check_options(threshold: float, containment: float | None, num_perm: int, ngram: int) -> None:
@@ -294,7 +297,7 @@ def dedup(
         depend on the input order.
     clean : bool, default False
         Clean the texts with :func:`tidings.clean_many` first, so page chrome does not hide a
-        reprint.
+        reprint. A document the cleaner empties keeps its raw text.
     return_pairs : bool, default False
         Also return the pairs table (the evidence).
     workers : int, optional
