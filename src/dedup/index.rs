@@ -436,6 +436,18 @@ impl DedupIndex {
     /// Candidate pairs `(a << 32) | b` with `a < b`, sorted and unique.
     fn candidates(&self, new_members: &[u32], old_members: &[u32]) -> Vec<u64> {
         let lsh = self.lsh;
+        // All band slots of a document are computed while its signature is in cache (one pass
+        // over the signatures instead of one per band); row `i` holds document `i`'s slots.
+        let slots = |docs: &[u32]| -> Vec<u64> {
+            docs.par_iter()
+                .flat_map_iter(|&d| {
+                    let signature = self.signature(d);
+                    (0..lsh.bands).map(move |band| band_slot(lsh.band_key(signature, band)))
+                })
+                .collect()
+        };
+        let new_slots = slots(new_members);
+        let old_slots = slots(old_members);
         let per_band: Vec<Vec<u64>> = (0..lsh.bands)
             .into_par_iter()
             .map(|band| {
@@ -443,7 +455,8 @@ impl DedupIndex {
                 // bucket collision only adds a candidate, which verification rejects.
                 let mut table: Vec<u64> = new_members
                     .iter()
-                    .map(|&d| band_slot(lsh.band_key(self.signature(d), band)) | u64::from(d))
+                    .enumerate()
+                    .map(|(i, &d)| new_slots[i * lsh.bands + band] | u64::from(d))
                     .collect();
                 table.sort_unstable();
                 let mut out = Vec::new();
@@ -454,8 +467,8 @@ impl DedupIndex {
                         }
                     }
                 }
-                for &a in old_members {
-                    let slot = band_slot(lsh.band_key(self.signature(a), band));
+                for (i, &a) in old_members.iter().enumerate() {
+                    let slot = old_slots[i * lsh.bands + band];
                     let from = table.partition_point(|&x| x < slot);
                     for &b in table[from..]
                         .iter()
