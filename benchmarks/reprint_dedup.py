@@ -207,6 +207,10 @@ def main() -> None:
     start = time.perf_counter()
     d = tidings.dedup(texts, **options)
     report("tidings (Jaccard or containment)", d["cluster"].tolist(), time.perf_counter() - start)
+    if hasattr(tidings, "clean_many"):  # the cleaner strips the reprints' chrome first
+        start = time.perf_counter()
+        d = tidings.dedup(texts, clean=True, **options)
+        report("tidings (clean=True)", d["cluster"].tolist(), time.perf_counter() - start)
     start = time.perf_counter()
     d = tidings.dedup(texts, containment=None, **options)
     report("tidings (Jaccard only)", d["cluster"].tolist(), time.perf_counter() - start)

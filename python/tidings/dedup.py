@@ -52,10 +52,13 @@ def _kind_column(codes: bytes) -> pd.Categorical:
     return pd.Categorical.from_codes(np.frombuffer(codes, dtype=np.uint8).astype(np.int8), categories=list(KINDS))
 
 
-def _cleaned(values: list[Any]) -> list[Any]:
+def _cleaned(values: list[Any], workers: int | None) -> list[Any]:
+    """Cleaned texts; a document the cleaner empties entirely keeps its raw text (a short wire
+    item read as chrome must not become an 'empty' document that can never match)."""
     from . import clean_many  # type: ignore[attr-defined]  # provided by the cleaner
 
-    return [None if v is None else c.text for v, c in zip(values, clean_many(values))]
+    cleaned = clean_many(values, workers=workers)
+    return [c.text if (c.text or "").strip() else v for v, c in zip(values, cleaned)]
 
 
 def _check_options(threshold: float, containment: float | None, num_perm: int, ngram: int) -> None:
@@ -179,7 +182,7 @@ class DedupIndex:
             still join these documents to new ones; :meth:`clusters` has the latest state).
         """
         column = as_text_column(texts)
-        values = _cleaned(column.values) if clean else column.values
+        values = _cleaned(column.values, workers) if clean else column.values
         start = self._core.add(values, workers=workers)
         frame = self.clusters().iloc[start:start + len(column)]
         frame = frame.reset_index()
@@ -294,7 +297,7 @@ def dedup(
         depend on the input order.
     clean : bool, default False
         Clean the texts with :func:`tidings.clean_many` first, so page chrome does not hide a
-        reprint.
+        reprint. A document the cleaner empties keeps its raw text.
     return_pairs : bool, default False
         Also return the pairs table (the evidence).
     workers : int, optional
@@ -331,7 +334,7 @@ def dedup(
         raise InputError("keep='earliest' needs dates= (publication dates aligned with the texts)")
     _check_options(threshold, containment, num_perm, ngram)
     column = as_text_column(texts)
-    values = _cleaned(column.values) if clean else column.values
+    values = _cleaned(column.values, workers) if clean else column.values
     n = len(values)
     if ids is None:
         order = np.arange(n, dtype=np.int64)

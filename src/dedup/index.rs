@@ -154,15 +154,50 @@ fn sketch(
 ) -> Sketch {
     let normalized = normalize(text.unwrap_or(""));
     shingle_hashes(&normalized, config.ngram, shingles);
-    shingles.sort_unstable();
-    shingles.dedup();
+    // MinHash ignores repeats; only the distinct count (for containment) needs them removed.
+    let size = count_distinct(shingles);
     let mut signature = Vec::with_capacity(perms.len());
     perms.signature(shingles, &mut signature);
     Sketch {
         exact: exact_hash(&normalized),
-        size: shingles.len() as u32,
+        size,
         signature,
     }
+}
+
+/// Number of distinct values in `hashes` (already well-mixed hashes), by linear probing in a
+/// table of twice their count: cheaper than sorting the few hundred shingles of an article.
+fn count_distinct(hashes: &[u64]) -> u32 {
+    if hashes.len() < 2 {
+        return hashes.len() as u32;
+    }
+    let capacity = (hashes.len() * 2).next_power_of_two();
+    let mask = capacity - 1;
+    // 0 marks an empty slot; a hash that is 0 is counted apart.
+    let mut table = vec![0u64; capacity];
+    let mut distinct = 0u32;
+    let mut zero_seen = false;
+    for &h in hashes {
+        if h == 0 {
+            distinct += u32::from(!zero_seen);
+            zero_seen = true;
+            continue;
+        }
+        let mut slot = (h as usize) & mask;
+        loop {
+            let current = table[slot];
+            if current == h {
+                break;
+            }
+            if current == 0 {
+                table[slot] = h;
+                distinct += 1;
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+    distinct
 }
 
 pub struct DedupIndex {
@@ -401,6 +436,18 @@ impl DedupIndex {
     /// Candidate pairs `(a << 32) | b` with `a < b`, sorted and unique.
     fn candidates(&self, new_members: &[u32], old_members: &[u32]) -> Vec<u64> {
         let lsh = self.lsh;
+        // All band slots of a document are computed while its signature is in cache (one pass
+        // over the signatures instead of one per band); row `i` holds document `i`'s slots.
+        let slots = |docs: &[u32]| -> Vec<u64> {
+            docs.par_iter()
+                .flat_map_iter(|&d| {
+                    let signature = self.signature(d);
+                    (0..lsh.bands).map(move |band| band_slot(lsh.band_key(signature, band)))
+                })
+                .collect()
+        };
+        let new_slots = slots(new_members);
+        let old_slots = slots(old_members);
         let per_band: Vec<Vec<u64>> = (0..lsh.bands)
             .into_par_iter()
             .map(|band| {
@@ -408,7 +455,8 @@ impl DedupIndex {
                 // bucket collision only adds a candidate, which verification rejects.
                 let mut table: Vec<u64> = new_members
                     .iter()
-                    .map(|&d| band_slot(lsh.band_key(self.signature(d), band)) | u64::from(d))
+                    .enumerate()
+                    .map(|(i, &d)| new_slots[i * lsh.bands + band] | u64::from(d))
                     .collect();
                 table.sort_unstable();
                 let mut out = Vec::new();
@@ -419,8 +467,8 @@ impl DedupIndex {
                         }
                     }
                 }
-                for &a in old_members {
-                    let slot = band_slot(lsh.band_key(self.signature(a), band));
+                for (i, &a) in old_members.iter().enumerate() {
+                    let slot = old_slots[i * lsh.bands + band];
                     let from = table.partition_point(|&x| x < slot);
                     for &b in table[from..]
                         .iter()
@@ -824,6 +872,17 @@ mod tests {
             DedupIndex::from_bytes(b"PK\x03\x04 a zip file"),
             Err(Error::Model(_))
         ));
+    }
+
+    #[test]
+    fn counts_distinct_hashes() {
+        assert_eq!(count_distinct(&[]), 0);
+        assert_eq!(count_distinct(&[7]), 1);
+        assert_eq!(count_distinct(&[0, 0, 5, 5, 5, 9, 0]), 3);
+        let many: Vec<u64> = (0..5000u64)
+            .map(|i| (i % 1234).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .collect();
+        assert_eq!(count_distinct(&many), 1234);
     }
 
     #[test]

@@ -54,6 +54,16 @@ impl LshParams {
     /// The key of band `band` of `signature`.
     pub fn band_key(&self, signature: &[u16], band: usize) -> u64 {
         let values = &signature[band * self.rows..(band + 1) * self.rows];
+        if values.len() <= 4 {
+            // Up to four 16-bit values fit one u64 exactly; a full avalanche mix with the band
+            // as seed is all the hashing they need.
+            let packed = values
+                .iter()
+                .fold(0u64, |acc, &v| (acc << 16) | u64::from(v));
+            return fmix64(
+                packed ^ (band as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ values.len() as u64,
+            );
+        }
         let mut bytes = [0u8; 64];
         if values.len() * 2 <= bytes.len() {
             for (i, v) in values.iter().enumerate() {
@@ -65,6 +75,15 @@ impl LshParams {
             xxh3_64_with_seed(&long, band as u64)
         }
     }
+}
+
+/// The murmur3 finaliser.
+fn fmix64(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// `1 - (1 - s^rows)^bands`.

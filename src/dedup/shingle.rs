@@ -39,6 +39,13 @@ fn collapse_whitespace(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A searcher for two spaces, built once (building one per line costs more than the search).
+fn double_space() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::Finder::new(b"  "))
+}
+
 /// [`collapse_whitespace`] for a text whose only whitespace is ASCII. Lines (split at `\n`,
 /// `\t`, `\r` with SIMD search) are trimmed of spaces and joined by one space; a line holding a
 /// double space (rare) or a vertical tab / form feed falls back to the byte loop.
@@ -50,7 +57,7 @@ fn collapse_ascii_whitespace(text: &str) -> Cow<'_, str> {
     let clean = |line: &str| {
         !line.starts_with(' ')
             && !line.ends_with(' ')
-            && memchr::memmem::find(line.as_bytes(), b"  ").is_none()
+            && double_space().find(line.as_bytes()).is_none()
     };
     if memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_none() && clean(text) {
         return Cow::Borrowed(text);
@@ -68,7 +75,7 @@ fn collapse_ascii_whitespace(text: &str) -> Cow<'_, str> {
         if !out.is_empty() {
             out.push(' ');
         }
-        if memchr::memmem::find(trimmed.as_bytes(), b"  ").is_none() {
+        if double_space().find(trimmed.as_bytes()).is_none() {
             out.push_str(trimmed);
         } else {
             out.push_str(&collapse_unicode_whitespace(trimmed));
