@@ -3,8 +3,8 @@
 //! Everything outside `python` is pure Rust and never touches pyo3, so `cargo test`
 //! runs without an interpreter. The `python` feature adds the thin bindings layer.
 
-pub mod dedup;
 pub mod clean;
+pub mod dedup;
 pub mod error;
 pub mod parallel;
 pub mod tag;

@@ -416,3 +416,12 @@ def test_bbc_real_duplicates_are_exact() -> None:
             assert (d["kind"].iloc[group] == "exact").all()
     assert int((d["kind"] == "exact").sum()) == sum(len(g) for g in by_spacing.values() if len(g) > 1)
     assert len(texts) - sum(len(g) - 1 for g in by_spacing.values()) == 2125
+
+
+def test_progress_counts_every_document() -> None:
+    from tidings import _core
+
+    counter = _core.ProgressCounter()
+    index = _core.DedupIndex()
+    index.add(["a story about rates " * 5, None, "other"], progress=counter)
+    assert counter.done == 3

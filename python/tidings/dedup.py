@@ -38,6 +38,7 @@ import pandas as pd
 
 from . import _core
 from ._input import TextColumn, as_text_column
+from ._progress import progress_bar
 from .errors import InputError, TidingsIOError
 
 __all__ = ["dedup", "dedup_documents", "DedupIndex", "repeated_paragraphs", "KINDS"]
@@ -171,7 +172,7 @@ class DedupIndex:
         """Bytes the index holds in memory (signatures, hashes, clusters, pairs)."""
         return int(self._core.memory_bytes())
 
-    def add(self, texts: Any, *, clean: bool = False, workers: int | None = None) -> pd.DataFrame:
+    def add(self, texts: Any, *, clean: bool = False, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
         """Add a batch and return its assignments against everything added so far.
 
         Returns
@@ -183,7 +184,8 @@ class DedupIndex:
         """
         column = as_text_column(texts)
         values = _cleaned(column.values, workers) if clean else column.values
-        start = self._core.add(values, workers=workers)
+        with progress_bar(len(values), desc="dedup", enabled=progress) as counter:
+            start = self._core.add(values, workers=workers, progress=counter)
         frame = self.clusters().iloc[start:start + len(column)]
         frame = frame.reset_index()
         frame.index = column.index.copy()
@@ -264,6 +266,7 @@ def dedup(
     clean: bool = False,
     return_pairs: bool = False,
     workers: int | None = None,
+    progress: bool = True,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Find exact duplicates, near duplicates and reprints, and group them into clusters.
 
@@ -302,6 +305,8 @@ def dedup(
         Also return the pairs table (the evidence).
     workers : int, optional
         Number of threads; ``None`` or ``-1`` uses every core. The result does not depend on it.
+    progress : bool, default True
+        Show a progress bar when the call runs for more than a second.
 
     Returns
     -------
@@ -345,7 +350,8 @@ def dedup(
     index = _core.DedupIndex(threshold=float(threshold),
                              containment=None if containment is None else float(containment),
                              num_perm=int(num_perm), ngram=int(ngram))
-    index.add(sorted_values, workers=workers)
+    with progress_bar(n, desc="dedup", enabled=progress) as counter:
+        index.add(sorted_values, workers=workers, progress=counter)
     lengths = None
     if keep == "longest":
         lengths = np.array([len(v) if isinstance(v, str) else 0 for v in values], dtype=np.int64)

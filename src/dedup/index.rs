@@ -16,6 +16,7 @@ use super::lsh::{jaccard_at_containment, LshParams};
 use super::minhash::{containment_from_jaccard, estimated_jaccard, Permutations};
 use super::shingle::{exact_hash, normalize, shingle_hashes};
 use crate::error::{Error, Result};
+use crate::parallel::Progress;
 
 /// The length ratio (shorter / longer shingle set) of the shortest reprint that containment is
 /// meant to catch: a reprint keeping 60% of its original. LSH is tuned so that such a pair at the
@@ -322,6 +323,11 @@ impl DedupIndex {
     /// document, and returns the id of its first document; the batch gets consecutive ids.
     /// Runs on the current rayon pool.
     pub fn add(&mut self, texts: &[Option<&str>]) -> Result<u32> {
+        self.add_counted(texts, &Progress::default())
+    }
+
+    /// [`DedupIndex::add`], counting each sketched document in `progress`.
+    pub fn add_counted(&mut self, texts: &[Option<&str>], progress: &Progress) -> Result<u32> {
         let start = self.len();
         if start + texts.len() >= u32::MAX as usize {
             return Err(Error::InvalidInput(format!(
@@ -332,7 +338,9 @@ impl DedupIndex {
         let sketches: Vec<Sketch> = texts
             .par_iter()
             .map_init(Vec::new, |buffer, text| {
-                sketch(*text, &self.config, &self.perms, buffer)
+                let sketch = sketch(*text, &self.config, &self.perms, buffer);
+                progress.add(1);
+                sketch
             })
             .collect();
         self.exact.reserve_exact(sketches.len());

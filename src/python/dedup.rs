@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
-use super::{compute, extract_texts, IntoPyResult};
+use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
 use crate::dedup::{self, DedupConfig};
 
 /// A growable near-duplicate index (the engine behind `tidings.dedup` and `tidings.DedupIndex`).
@@ -37,18 +37,20 @@ impl PyDedupIndex {
     }
 
     /// Adds a batch; returns the id of its first document.
-    #[pyo3(signature = (texts, *, workers = None))]
+    #[pyo3(signature = (texts, *, workers = None, progress = None))]
     fn add(
         &mut self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         workers: Option<i64>,
+        progress: Option<&Bound<'_, ProgressCounter>>,
     ) -> PyResult<u32> {
         let texts = extract_texts(texts)?;
+        let counter = progress_of(progress);
         let inner = &mut self.inner;
         compute(py, workers, move || {
             let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
-            inner.add(&borrowed)
+            inner.add_counted(&borrowed, &counter)
         })
     }
 

@@ -4,8 +4,8 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-mod dedup;
 mod clean;
+mod dedup;
 mod errors;
 mod input;
 mod progress;
