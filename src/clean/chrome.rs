@@ -100,20 +100,33 @@ const UI: u8 = 2;
 const PERSON: u8 = 4;
 
 /// One lookup per word: which of the word lists it is on.
-fn lexicon() -> &'static FxHashMap<&'static str, u8> {
-    static CELL: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+fn lexicon() -> &'static FxHashMap<u128, u8> {
+    static CELL: OnceLock<FxHashMap<u128, u8>> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut map = FxHashMap::default();
         for (list, flag) in [(STOPWORDS, STOP), (UI_WORDS, UI), (PERSON_WORDS, PERSON)] {
             for word in list {
-                *map.entry(*word).or_insert(0) |= flag;
+                if let Some(key) = pack(word.as_bytes()) {
+                    *map.entry(key).or_insert(0) |= flag;
+                }
             }
         }
         map
     })
 }
 
-fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+/// Up to 16 bytes packed into one integer: a hash key that costs two multiplications.
+fn pack(bytes: &[u8]) -> Option<u128> {
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    Some(u128::from_le_bytes(key))
+}
+
+/// The word lowercased into `buf` (curly apostrophes made straight), or `None` when too long.
+fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() {
         return None;
@@ -122,16 +135,14 @@ fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
         for (dst, src) in buf.iter_mut().zip(bytes) {
             *dst = src.to_ascii_lowercase();
         }
-        let s = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
-        // Curly apostrophes are not ASCII; this path sees straight ones only.
-        return Some(s);
+        return Some(&buf[..bytes.len()]);
     }
     let lowered = word.replace('’', "'").to_lowercase();
     if lowered.len() > buf.len() {
         return None;
     }
     buf[..lowered.len()].copy_from_slice(lowered.as_bytes());
-    std::str::from_utf8(&buf[..lowered.len()]).ok()
+    Some(&buf[..lowered.len()])
 }
 
 fn char_at(text: &str, i: usize) -> char {
@@ -220,7 +231,7 @@ pub fn features(text: &str) -> Features {
         }
         // No listed word is longer than 13 bytes.
         if let Some(lower) = if bytes.len() <= 13 { lowercase_into(word, &mut buf) } else { None } {
-            if let Some(&flags) = lexicon.get(lower) {
+            if let Some(&flags) = pack(lower).and_then(|key| lexicon.get(&key)) {
                 f.stopwords += usize::from(flags & STOP != 0);
                 f.ui_words += usize::from(flags & UI != 0);
                 // "US" is a country, not "us".

@@ -39,6 +39,9 @@ pub fn date_of(text: &str) -> Option<String> {
     if text.len() > 80 {
         return None;
     }
+    if !date_regex().is_match(text) {
+        return None;
+    }
     let caps = date_regex().captures(text)?;
     let m = caps.get(0)?;
     let start = caps.name("date").map_or(0, |d| d.start());
@@ -85,7 +88,7 @@ pub fn credits_of(text: &str) -> Option<Vec<String>> {
         &CELL,
         r"^(?:\*\s*(?P<star>[\p{Lu}][\p{L}.&/, ]{0,40})|\(\s*(?i:with|additional\s+reporting\s+by|reporting\s+by|sources?|via)\s*:?\s+(?P<with>[^()]{1,80})\)\.?|(?i:sources?|credits?|via)\s*:\s*(?P<source>[^:]{1,60})|\(\s*(?P<paren>\p{Lu}[\p{L}.]{0,15}(?:\s*[,/&]\s*\p{Lu}[\p{L}.]{0,15}){0,3})\s*\)\.?|[-–—]\s*(?P<dash>\p{Lu}[\p{L}.]{1,15}(?:\s*[,/&]\s*\p{Lu}[\p{L}.]{1,15}){0,3}))$",
     );
-    if text.len() > 120 {
+    if text.len() > 120 || !re.is_match(text.trim()) {
         return None;
     }
     let caps = re.captures(text.trim())?;
@@ -121,14 +124,11 @@ pub fn is_caption(text: &str) -> bool {
     if text.len() > 600 || text.len() < 10 {
         return false;
     }
-    let words = text.split_whitespace().count();
-    if words < 5 {
-        return false;
-    }
     let sentence = super::lines::ends_sentence(text);
-    (text.ends_with(')') && end.is_match(text) && credits_of(text).is_none())
+    let shaped = (text.ends_with(')') && end.is_match(text) && credits_of(text).is_none())
         || (!sentence && mark.is_match(text))
-        || start.is_match(text)
+        || (text.starts_with(['P', 'p', 'I', 'i', 'F', 'f', 'C', 'c']) && start.is_match(text));
+    shaped && text.split_whitespace().count() >= 5
 }
 
 /// A dateline at the start of the first body paragraph.
@@ -148,6 +148,9 @@ pub fn dateline_of(text: &str) -> Option<Dateline> {
         &CELL,
         r"^(?P<place>\p{Lu}[\p{Lu}.'’\- ]{1,40}\p{Lu})(?:\s*,\s*(?P<extra>[^()\-–—:]{1,30}?))?\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:-{1,2}|–|—|:)\s+\S",
     );
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && !text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     let caps = re.captures(text)?;
     let place = caps.name("place")?.as_str().trim().to_string();
     if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
