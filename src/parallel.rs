@@ -28,7 +28,9 @@ pub fn available_cores() -> usize {
 fn pool(threads: usize) -> Result<Arc<rayon::ThreadPool>> {
     static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
     let pools = POOLS.get_or_init(|| Mutex::new(HashMap::new()));
-    let mut pools = pools.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut pools = pools
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(pool) = pools.get(&threads) {
         return Ok(Arc::clone(pool));
     }
@@ -70,8 +72,14 @@ mod tests {
         assert_eq!(resolve_workers(Some(3)), Ok(3));
         assert_eq!(resolve_workers(None), Ok(available_cores()));
         assert_eq!(resolve_workers(Some(-1)), Ok(available_cores()));
-        assert!(matches!(resolve_workers(Some(0)), Err(Error::InvalidInput(_))));
-        assert!(matches!(resolve_workers(Some(-2)), Err(Error::InvalidInput(_))));
+        assert!(matches!(
+            resolve_workers(Some(0)),
+            Err(Error::InvalidInput(_))
+        ));
+        assert!(matches!(
+            resolve_workers(Some(-2)),
+            Err(Error::InvalidInput(_))
+        ));
     }
 
     #[test]

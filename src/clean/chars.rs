@@ -23,7 +23,12 @@ pub struct CharOptions {
 
 impl Default for CharOptions {
     fn default() -> Self {
-        CharOptions { fix_mojibake: true, fix_entities: true, fold_quotes: false, normalize_nfc: true }
+        CharOptions {
+            fix_mojibake: true,
+            fix_entities: true,
+            fold_quotes: false,
+            normalize_nfc: true,
+        }
     }
 }
 
@@ -90,11 +95,16 @@ fn mojibake_at(s: &str, i: usize) -> Option<(usize, char)> {
     }
     // A C1 control result is kept: it is the middle layer of a double encoding, and the next
     // pass reads it as part of a sequence or as cp1252.
-    let decoded = std::str::from_utf8(&bytes[..=continuation]).ok()?.chars().next()?;
+    let decoded = std::str::from_utf8(&bytes[..=continuation])
+        .ok()?
+        .chars()
+        .next()?;
     // Two-byte results outside Latin-1/Latin Extended-A, the cp1252 letters (which a double
     // encoding produces) and the Greek..Arabic blocks are far
     // more often real text ("Æœ") than mojibake.
-    if continuation == 1 && !matches!(decoded as u32, 0x80..=0x17F | 0x192 | 0x2C6 | 0x2DC | 0x370..=0x6FF) {
+    if continuation == 1
+        && !matches!(decoded as u32, 0x80..=0x17F | 0x192 | 0x2C6 | 0x2DC | 0x370..=0x6FF)
+    {
         return None;
     }
     Some((end, decoded))
@@ -296,8 +306,11 @@ fn space_at(s: &str, i: usize) -> Option<(usize, bool)> {
         0xC2 if s.as_bytes().get(i + 1) == Some(&0xA0) => Some((2, true)),
         0xE1..=0xE3 => {
             let c = s[i..].chars().next()?;
-            matches!(c, '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
-                .then_some((c.len_utf8(), true))
+            matches!(
+                c,
+                '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+            )
+            .then_some((c.len_utf8(), true))
         }
         _ => None,
     }
@@ -327,12 +340,18 @@ fn repair_pass(src: &str, segs: &[Seg], options: &CharOptions) -> (Mapped, Vec<E
         }
         if b == b' ' && i > 0 && i + 1 < n && !matches!(bytes[i - 1], b'\n' | b'\r') {
             let next = bytes[i + 1];
-            if (0x21..0x7F).contains(&next) || (next >= 0x80 && next != 0xC2 && !(0xE1..=0xE3).contains(&next)) {
+            if (0x21..0x7F).contains(&next)
+                || (next >= 0x80 && next != 0xC2 && !(0xE1..=0xE3).contains(&next))
+            {
                 i += 1;
                 continue;
             }
         }
-        if let Some((len, odd)) = if b == b' ' || b == b'\t' || b >= 0xC2 { space_at(src, i) } else { None } {
+        if let Some((len, odd)) = if b == b' ' || b == b'\t' || b >= 0xC2 {
+            space_at(src, i)
+        } else {
+            None
+        } {
             let mut j = i + len;
             let mut any_odd = odd;
             let mut plain = b == b' ';
@@ -360,7 +379,11 @@ fn repair_pass(src: &str, segs: &[Seg], options: &CharOptions) -> (Mapped, Vec<E
         if b < 0x80 {
             match b {
                 b'\r' => {
-                    let end = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                    let end = if bytes.get(i + 1) == Some(&b'\n') {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
                     r.replace(i, end, "\n", None);
                     i = end;
                 }
@@ -384,7 +407,9 @@ fn repair_pass(src: &str, segs: &[Seg], options: &CharOptions) -> (Mapped, Vec<E
             }
             continue;
         }
-        let Some(c) = src[i..].chars().next() else { break };
+        let Some(c) = src[i..].chars().next() else {
+            break;
+        };
         let len = c.len_utf8();
         // Lead characters Â..ô are U+00C2..U+00F4, all encoded with a first byte C3.
         if options.fix_mojibake && b == 0xC3 {
@@ -509,14 +534,23 @@ mod tests {
 
     #[test]
     fn legitimate_accents_are_left_alone() {
-        for s in ["naïve café à Paris", "Ça va? Über straße", "São Paulo — 10 €", "Ã la carte", "Æœ"] {
+        for s in [
+            "naïve café à Paris",
+            "Ça va? Über straße",
+            "São Paulo — 10 €",
+            "Ã la carte",
+            "Æœ",
+        ] {
             assert_eq!(fix(s), s);
         }
     }
 
     #[test]
     fn entities_controls_spaces() {
-        assert_eq!(fix("AT&amp;T &lt;b&gt; &#8217; &#x2019; &#150; &amp;quot;"), "AT&T <b> ’ ’ – \"");
+        assert_eq!(
+            fix("AT&amp;T &lt;b&gt; &#8217; &#x2019; &#150; &amp;quot;"),
+            "AT&T <b> ’ ’ – \""
+        );
         assert_eq!(fix("\u{feff}a\u{200b}b\u{ad}c\u{0}d\u{7}"), "abcd");
         assert_eq!(fix("a\u{a0}\u{a0} b\t\tc  \r\nd\re  "), "a b c\nd\ne");
         assert_eq!(fix("AT&T; R&D &bogus; &#;"), "AT&T; R&D &bogus; &#;");
@@ -526,7 +560,15 @@ mod tests {
     #[test]
     fn nfc_and_quotes() {
         assert_eq!(fix("Cafe\u{301} e\u{301}"), "Café é");
-        let folded = repair("“a” ‘b’", &CharOptions { fold_quotes: true, ..Default::default() }).0.text;
+        let folded = repair(
+            "“a” ‘b’",
+            &CharOptions {
+                fold_quotes: true,
+                ..Default::default()
+            },
+        )
+        .0
+        .text;
         assert_eq!(folded, "\"a\" 'b'");
         assert_eq!(fix("“a” ‘b’"), "“a” ‘b’");
     }
@@ -536,13 +578,29 @@ mod tests {
         let original = "x\u{a0}y &amp; Iranâ€™s";
         let (mapped, edits) = repair(original, &CharOptions::default());
         assert_eq!(mapped.text, "x y & Iran’s");
-        let texts: Vec<_> = edits.iter().map(|e| (&original[e.start..e.end], e.rule)).collect();
-        assert_eq!(texts, [("\u{a0}", "chars.space"), ("&amp;", "chars.entity"), ("â€™", "chars.mojibake")]);
+        let texts: Vec<_> = edits
+            .iter()
+            .map(|e| (&original[e.start..e.end], e.rule))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("\u{a0}", "chars.space"),
+                ("&amp;", "chars.entity"),
+                ("â€™", "chars.mojibake")
+            ]
+        );
     }
 
     #[test]
     fn fixed_point() {
-        for s in ["a \u{a0} b", "&amp;amp;amp;", "Ã\u{1}©", "  x  \n  y  ", "e&#769;"] {
+        for s in [
+            "a \u{a0} b",
+            "&amp;amp;amp;",
+            "Ã\u{1}©",
+            "  x  \n  y  ",
+            "e&#769;",
+        ] {
             let once = fix(s);
             assert_eq!(fix(&once), once, "{s:?}");
         }

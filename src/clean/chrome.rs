@@ -9,7 +9,6 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-
 use super::lines::ends_sentence;
 
 /// Thresholds of chrome scoring.
@@ -63,37 +62,228 @@ pub struct Features {
 }
 
 const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
-    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself",
-    "just", "last", "may", "me", "might", "more", "most", "much", "must", "my", "no", "nor", "not",
-    "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "out", "over", "own",
-    "said", "same", "says", "she", "should", "since", "so", "some", "such", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
-    "who", "whom", "why", "will", "with", "would", "year", "you", "your", "new", "two", "first",
-    "been's", "it's", "he's", "she's", "there's", "that's", "who's", "can't", "won't", "don't",
-    "didn't", "isn't", "wasn't", "after's", "according", "however", "still", "yet", "already",
-    "among", "around",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "year",
+    "you",
+    "your",
+    "new",
+    "two",
+    "first",
+    "been's",
+    "it's",
+    "he's",
+    "she's",
+    "there's",
+    "that's",
+    "who's",
+    "can't",
+    "won't",
+    "don't",
+    "didn't",
+    "isn't",
+    "wasn't",
+    "after's",
+    "according",
+    "however",
+    "still",
+    "yet",
+    "already",
+    "among",
+    "around",
 ];
 
 /// Words that label interface elements rather than tell a story.
 const UI_WORDS: &[&str] = &[
-    "share", "comment", "comments", "commenting", "reply", "replies", "login", "logout", "signup",
-    "subscribe", "subscribers", "subscription", "unsubscribe", "newsletter", "newsletters", "click",
-    "tap", "tweet", "retweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest",
-    "instagram", "rss", "email", "e-mail", "printable", "advertisement", "sponsored", "cookies",
-    "cookie", "privacy", "copyright", "menu", "navigation", "sitemap", "trending", "homepage",
-    "website", "permalink", "tags", "tagged", "captcha", "password", "username", "bookmark",
-    "loading", "widget", "skip", "toggle", "signin", "sign-in", "sign-up", "reserved", "disclaimer",
-    "faq", "feedback", "gallery", "headlines",
+    "share",
+    "comment",
+    "comments",
+    "commenting",
+    "reply",
+    "replies",
+    "login",
+    "logout",
+    "signup",
+    "subscribe",
+    "subscribers",
+    "subscription",
+    "unsubscribe",
+    "newsletter",
+    "newsletters",
+    "click",
+    "tap",
+    "tweet",
+    "retweet",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "instagram",
+    "rss",
+    "email",
+    "e-mail",
+    "printable",
+    "advertisement",
+    "sponsored",
+    "cookies",
+    "cookie",
+    "privacy",
+    "copyright",
+    "menu",
+    "navigation",
+    "sitemap",
+    "trending",
+    "homepage",
+    "website",
+    "permalink",
+    "tags",
+    "tagged",
+    "captcha",
+    "password",
+    "username",
+    "bookmark",
+    "loading",
+    "widget",
+    "skip",
+    "toggle",
+    "signin",
+    "sign-in",
+    "sign-up",
+    "reserved",
+    "disclaimer",
+    "faq",
+    "feedback",
+    "gallery",
+    "headlines",
 ];
 
-const PERSON_WORDS: &[&str] = &[
-    "you", "your", "yours", "we", "our", "us",
-];
+const PERSON_WORDS: &[&str] = &["you", "your", "yours", "we", "our", "us"];
 
 const STOP: u8 = 1;
 const UI: u8 = 2;
@@ -206,7 +396,10 @@ fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
 }
 
 pub fn features(text: &str) -> Features {
-    let mut f = Features { chars: text.len(), ..Default::default() };
+    let mut f = Features {
+        chars: text.len(),
+        ..Default::default()
+    };
     let mut buf = [0u8; 24];
     let lexicon = lexicon();
     for_each_word(text, |word| {
@@ -216,7 +409,11 @@ pub fn features(text: &str) -> Features {
         if bytes.iter().any(u8::is_ascii_digit) {
             f.digit_words += 1;
         }
-        let first = if bytes[0].is_ascii() { bytes[0] as char } else { word.chars().next().unwrap_or(' ') };
+        let first = if bytes[0].is_ascii() {
+            bytes[0] as char
+        } else {
+            word.chars().next().unwrap_or(' ')
+        };
         if first.is_alphabetic() {
             f.alpha_words += 1;
             if first.is_uppercase() {
@@ -230,7 +427,11 @@ pub fn features(text: &str) -> Features {
             }
         }
         // No listed word is longer than 13 bytes.
-        if let Some(lower) = if bytes.len() <= 13 { lowercase_into(word, &mut buf) } else { None } {
+        if let Some(lower) = if bytes.len() <= 13 {
+            lowercase_into(word, &mut buf)
+        } else {
+            None
+        } {
             if let Some(&flags) = pack(lower).and_then(|key| lexicon.get(&key)) {
                 f.stopwords += usize::from(flags & STOP != 0);
                 f.ui_words += usize::from(flags & UI != 0);
@@ -242,22 +443,40 @@ pub fn features(text: &str) -> Features {
     let trimmed = text.trim_end();
     f.terminal = ends_sentence(trimmed);
     f.colon_end = trimmed.ends_with(':');
-    f.starts_upper = text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    f.starts_upper = text
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     f.has_address = text.contains("http://")
         || text.contains("https://")
         || text.contains("www.")
-        || ((text.contains('@') || text.contains(".co") || text.contains(".org") || text.contains(".net")
-            || text.contains(".ir") || text.contains(".io") || text.contains(".info"))
+        || ((text.contains('@')
+            || text.contains(".co")
+            || text.contains(".org")
+            || text.contains(".net")
+            || text.contains(".ir")
+            || text.contains(".io")
+            || text.contains(".info"))
             && text.split_whitespace().any(|t| {
                 let t = t.trim_matches(|c: char| !c.is_alphanumeric());
                 (t.contains('@') && t.contains('.'))
-                    || [".com", ".co.uk", ".org", ".net", ".ir", ".io", ".info"].iter().any(|d| t.ends_with(d))
+                    || [".com", ".co.uk", ".org", ".net", ".ir", ".io", ".info"]
+                        .iter()
+                        .any(|d| t.ends_with(d))
             }));
     // Separators stand alone between spaces; most paragraphs have none of their bytes at all.
-    if text.bytes().any(|b| matches!(b, b'|' | b'/' | b'>' | b'<' | b'\\' | b':' | 0xC2 | 0xE2)) {
+    if text
+        .bytes()
+        .any(|b| matches!(b, b'|' | b'/' | b'>' | b'<' | b'\\' | b':' | 0xC2 | 0xE2))
+    {
         f.separators = text
             .split_whitespace()
-            .filter(|t| matches!(*t, "|" | "/" | "»" | "›" | "·" | ">" | "::" | "•" | "\\" | "«" | "‹" | "<" | "»»"))
+            .filter(|t| {
+                matches!(
+                    *t,
+                    "|" | "/" | "»" | "›" | "·" | ">" | "::" | "•" | "\\" | "«" | "‹" | "<" | "»»"
+                )
+            })
             .count();
     }
     f
@@ -270,7 +489,9 @@ impl Features {
 
     /// Reads like a sentence of prose: punctuated, capitalised, with function words.
     pub fn sentence_like(&self) -> bool {
-        self.terminal && self.starts_upper && (self.ui_words == 0 || (self.ui_words * 4 < self.words && self.words > 8))
+        self.terminal
+            && self.starts_upper
+            && (self.ui_words == 0 || (self.ui_words * 4 < self.words && self.words > 8))
     }
 
     /// Speaks to the reader about the site: "you/our" with interface words.
@@ -321,10 +542,25 @@ mod tests {
 
     #[test]
     fn seed_chrome_is_bad_or_neutral() {
-        for s in ["News / Politics", "Read 428 times", "(0 votes)", "SHARE THIS ARTICLE", "www.presstv.co.uk", "Add comment", "comments", "Post a Comment"] {
+        for s in [
+            "News / Politics",
+            "Read 428 times",
+            "(0 votes)",
+            "SHARE THIS ARTICLE",
+            "www.presstv.co.uk",
+            "Add comment",
+            "comments",
+            "Post a Comment",
+        ] {
             assert_eq!(class(s), Class::Bad, "{s}");
         }
-        for s in ["Most Visited in Politics", "Security code", "Top Stories", "No comments:", "Rate this item"] {
+        for s in [
+            "Most Visited in Politics",
+            "Security code",
+            "Top Stories",
+            "No comments:",
+            "Rate this item",
+        ] {
             assert_ne!(class(s), Class::Good, "{s}");
         }
     }
@@ -334,14 +570,21 @@ mod tests {
         let text = "Iran’s al-Assad, since mid-2012 -- ok 'quoted' “Syria’s” 日本 x-";
         let mut ours = Vec::new();
         for_each_word(text, |w| ours.push(w.to_string()));
-        let shared: Vec<String> = crate::text::words::word_spans(text).map(|(s, e)| text[s..e].to_string()).collect();
+        let shared: Vec<String> = crate::text::words::word_spans(text)
+            .map(|(s, e)| text[s..e].to_string())
+            .collect();
         assert_eq!(ours, shared);
     }
 
     #[test]
     fn body_is_good() {
         assert_eq!(class("The presidents of Iran and Russia discussed the latest developments in the region, particularly the situation in Syria."), Class::Good);
-        assert_eq!(class("Hundreds of foreign-backed terrorists have surrendered in Aleppo in recent days."), Class::Good);
+        assert_eq!(
+            class(
+                "Hundreds of foreign-backed terrorists have surrendered in Aleppo in recent days."
+            ),
+            Class::Good
+        );
         let short = features("He denied it.");
         assert!(short.sentence_like());
         assert_eq!(features("The US firm said").person_words, 0);

@@ -40,7 +40,10 @@ pub struct Mapped {
 impl Mapped {
     /// The original itself.
     pub fn identity(original: &str) -> Self {
-        Mapped { text: original.to_string(), segs: identity_segs(original.len()) }
+        Mapped {
+            text: original.to_string(),
+            segs: identity_segs(original.len()),
+        }
     }
 
     /// Original byte offset where working position `p` starts (zero-length removals at `p`
@@ -56,7 +59,13 @@ impl Mapped {
 }
 
 pub fn identity_segs(len: usize) -> Vec<Seg> {
-    vec![Seg { w: 0, len, o: 0, o_end: len, verbatim: true }]
+    vec![Seg {
+        w: 0,
+        len,
+        o: 0,
+        o_end: len,
+        verbatim: true,
+    }]
 }
 
 pub fn map_start(segs: &[Seg], p: usize) -> usize {
@@ -136,7 +145,9 @@ impl<'a> Rewriter<'a> {
             {
                 self.cursor += 1;
             }
-            let Some(&seg) = self.segs.get(self.cursor) else { break };
+            let Some(&seg) = self.segs.get(self.cursor) else {
+                break;
+            };
             let seg_end = (seg.w + seg.len).min(end);
             let take = seg_end.saturating_sub(p);
             if take == 0 {
@@ -145,10 +156,22 @@ impl<'a> Rewriter<'a> {
             let w = self.out.len() + (p - self.pos);
             if seg.verbatim {
                 let o = seg.o + (p - seg.w);
-                self.push_seg(Seg { w, len: take, o, o_end: o + take, verbatim: true });
+                self.push_seg(Seg {
+                    w,
+                    len: take,
+                    o,
+                    o_end: o + take,
+                    verbatim: true,
+                });
             } else {
                 // All or part of a replaced piece: it stands for the whole original range.
-                self.push_seg(Seg { w, len: take, o: seg.o, o_end: seg.o_end, verbatim: false });
+                self.push_seg(Seg {
+                    w,
+                    len: take,
+                    o: seg.o,
+                    o_end: seg.o_end,
+                    verbatim: false,
+                });
             }
             p += take;
         }
@@ -158,18 +181,35 @@ impl<'a> Rewriter<'a> {
 
     /// Replaces `src[start..end]` (after copying up to `start`) with `replacement`. With a rule,
     /// the change is recorded for the audit.
-    pub fn replace(&mut self, start: usize, end: usize, replacement: &str, rule: Option<&'static str>) {
+    pub fn replace(
+        &mut self,
+        start: usize,
+        end: usize,
+        replacement: &str,
+        rule: Option<&'static str>,
+    ) {
         self.copy_to(start);
         let start = self.pos.max(start);
         let end = end.max(start);
         let o = map_start(self.segs, start);
         let o_end = map_end(self.segs, end).max(o);
         if let Some(rule) = rule {
-            self.edits.push(Edit { start: o, end: o_end, rule, replacement: replacement.to_string() });
+            self.edits.push(Edit {
+                start: o,
+                end: o_end,
+                rule,
+                replacement: replacement.to_string(),
+            });
         }
         let w = self.out.len();
         self.out.push_str(replacement);
-        self.push_seg(Seg { w, len: replacement.len(), o, o_end, verbatim: false });
+        self.push_seg(Seg {
+            w,
+            len: replacement.len(),
+            o,
+            o_end,
+            verbatim: false,
+        });
         self.pos = end;
         self.changed = true;
     }
@@ -178,9 +218,21 @@ impl<'a> Rewriter<'a> {
         self.copy_to(self.src.len());
         if self.out_segs.is_empty() {
             let o = map_start(self.segs, 0);
-            self.out_segs.push(Seg { w: 0, len: 0, o, o_end: o, verbatim: true });
+            self.out_segs.push(Seg {
+                w: 0,
+                len: 0,
+                o,
+                o_end: o,
+                verbatim: true,
+            });
         }
-        (Mapped { text: self.out, segs: self.out_segs }, self.edits)
+        (
+            Mapped {
+                text: self.out,
+                segs: self.out_segs,
+            },
+            self.edits,
+        )
     }
 }
 

@@ -53,10 +53,18 @@ pub fn date_of(text: &str) -> Option<String> {
         .map(|(i, _)| i)
         .filter(|&i| {
             let w = head[i..].to_ascii_lowercase();
-            ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().any(|d| w.starts_with(d))
+            ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                .iter()
+                .any(|d| w.starts_with(d))
         });
     let from = weekday_start.unwrap_or(start);
-    Some(text[from..m.end()].trim().trim_end_matches('|').trim().to_string())
+    Some(
+        text[from..m.end()]
+            .trim()
+            .trim_end_matches('|')
+            .trim()
+            .to_string(),
+    )
 }
 
 /// "By Jane Smith", "Written by Agencies": the name, when the paragraph is a byline.
@@ -66,7 +74,12 @@ pub fn byline_of(text: &str) -> Option<String> {
         &CELL,
         r"^(?i:by|written\s+by|reported\s+by|posted\s+by|story\s+by|words\s+by)\s*:?\s+(?P<name>\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and | &) ?\p{Lu}[\p{L}\p{M}.'’\- ]*){0,3})\s*(?:[|,\-–—]\s*(?P<role>[\p{L} ,]{1,40}))?$",
     );
-    if text.len() > 120 || !matches!(text.as_bytes().first(), Some(b'B' | b'b' | b'W' | b'w' | b'R' | b'r' | b'P' | b'p' | b'S' | b's')) {
+    if text.len() > 120
+        || !matches!(
+            text.as_bytes().first(),
+            Some(b'B' | b'b' | b'W' | b'w' | b'R' | b'r' | b'P' | b'p' | b'S' | b's')
+        )
+    {
         return None;
     }
     if text.split_whitespace().count() > 10 {
@@ -92,7 +105,10 @@ pub fn credits_of(text: &str) -> Option<Vec<String>> {
         return None;
     }
     let caps = re.captures(text.trim())?;
-    let body = ["star", "with", "source", "paren", "dash"].iter().find_map(|name| caps.name(name))?.as_str();
+    let body = ["star", "with", "source", "paren", "dash"]
+        .iter()
+        .find_map(|name| caps.name(name))?
+        .as_str();
     let names: Vec<String> = body
         .split([',', '/', '&', ';'])
         .flat_map(|part| part.split(" and "))
@@ -120,7 +136,10 @@ pub fn is_caption(text: &str) -> bool {
         &MARK,
         r"(?:\((?:L|R|C|L-R|R-L|left|right|centre|center|2nd L|2nd R|L to R)\)|, (?:left|right|centre|center|second left|second right),)",
     );
-    let start = regex(&START, r"^(?i:photo|image|picture|file\s+photo|caption)\s*(?::|/)\s*\S");
+    let start = regex(
+        &START,
+        r"^(?i:photo|image|picture|file\s+photo|caption)\s*(?::|/)\s*\S",
+    );
     if text.len() > 600 || text.len() < 10 {
         return false;
     }
@@ -148,7 +167,9 @@ pub fn dateline_of(text: &str) -> Option<Dateline> {
         &CELL,
         r"^(?P<place>\p{Lu}[\p{Lu}.'’\- ]{1,40}\p{Lu})(?:\s*,\s*(?P<extra>[^()\-–—:]{1,30}?))?\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:-{1,2}|–|—|:)\s+\S",
     );
-    if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && !text.starts_with(|c: char| c.is_uppercase()) {
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && !text.starts_with(|c: char| c.is_uppercase())
+    {
         return None;
     }
     let caps = re.captures(text)?;
@@ -160,12 +181,17 @@ pub fn dateline_of(text: &str) -> Option<Dateline> {
     // The match ends with the first char of the body; the dateline stops just before it.
     let body_char_len = text[..whole.end()].chars().next_back()?.len_utf8();
     let len = whole.end() - body_char_len;
-    let mut dateline = Dateline { len, ..Default::default() };
+    let mut dateline = Dateline {
+        len,
+        ..Default::default()
+    };
     let agency = caps.name("agency").map(|m| m.as_str().trim().to_string());
     let upper = place.to_uppercase();
-    let looks_like_outlet = ["NEWS", "PRESS", "TIMES", "POST", "AGENCY", "WIRE", "TV", "DAILY", "HERALD", "TRIBUNE"]
-        .iter()
-        .any(|w| upper.contains(w));
+    let looks_like_outlet = [
+        "NEWS", "PRESS", "TIMES", "POST", "AGENCY", "WIRE", "TV", "DAILY", "HERALD", "TRIBUNE",
+    ]
+    .iter()
+    .any(|w| upper.contains(w));
     if looks_like_outlet && agency.is_none() {
         dateline.agency = Some(place);
     } else {
@@ -189,11 +215,23 @@ mod tests {
 
     #[test]
     fn dates() {
-        for s in ["Monday, 28 March 2016", "Published: March 28, 2016 10:32 GMT", "2016-03-28", "Dec. 25, 2016", "28/03/2016"] {
+        for s in [
+            "Monday, 28 March 2016",
+            "Published: March 28, 2016 10:32 GMT",
+            "2016-03-28",
+            "Dec. 25, 2016",
+            "28/03/2016",
+        ] {
             assert!(is_date_line(s), "{s}");
         }
-        assert_eq!(date_of("Monday, 28 March 2016").as_deref(), Some("Monday, 28 March 2016"));
-        assert_eq!(date_of("Published: 28 March 2016").as_deref(), Some("28 March 2016"));
+        assert_eq!(
+            date_of("Monday, 28 March 2016").as_deref(),
+            Some("Monday, 28 March 2016")
+        );
+        assert_eq!(
+            date_of("Published: 28 March 2016").as_deref(),
+            Some("28 March 2016")
+        );
         for s in ["May the best team win", "The 2016 budget", "March on"] {
             assert!(!is_date_line(s), "{s}");
         }
@@ -202,14 +240,23 @@ mod tests {
     #[test]
     fn bylines() {
         assert_eq!(byline_of("By Agencies").as_deref(), Some("Agencies"));
-        assert_eq!(byline_of("By Jane Smith and John Doe").as_deref(), Some("Jane Smith and John Doe"));
-        assert_eq!(byline_of("By contrast, the market fell sharply on Monday after the report."), None);
+        assert_eq!(
+            byline_of("By Jane Smith and John Doe").as_deref(),
+            Some("Jane Smith and John Doe")
+        );
+        assert_eq!(
+            byline_of("By contrast, the market fell sharply on Monday after the report."),
+            None
+        );
     }
 
     #[test]
     fn credits() {
         assert_eq!(credits_of("*AFP"), Some(vec!["AFP".to_string()]));
-        assert_eq!(credits_of("(With Reuters, AFP)"), Some(vec!["Reuters".to_string(), "AFP".to_string()]));
+        assert_eq!(
+            credits_of("(With Reuters, AFP)"),
+            Some(vec!["Reuters".to_string(), "AFP".to_string()])
+        );
         assert_eq!(credits_of("Source: AFP"), Some(vec!["AFP".to_string()]));
         assert_eq!(credits_of("(AP)"), Some(vec!["AP".to_string()]));
         assert_eq!(credits_of("He said (and meant) it."), None);
@@ -218,17 +265,25 @@ mod tests {
     #[test]
     fn captions() {
         assert!(is_caption("Russian President Vladimir Putin, left, and his Iranian counterpart Hassan Rowhani make their way in Tehran, Iran, Monday, Nov. 23, 2015. (AP)"));
-        assert!(is_caption("Iranian President Hassan Rouhani (R) and his Russian counterpart Vladimir Putin"));
+        assert!(is_caption(
+            "Iranian President Hassan Rouhani (R) and his Russian counterpart Vladimir Putin"
+        ));
         assert!(!is_caption("The talks (which began in 2015) went on."));
         assert!(!is_caption("Howard Webb (South Yorkshire)"));
         assert!(!is_caption("Little Britain and other shows (BBC Three)"));
-        assert!(is_caption("Firefighters work at the scene of the blast in the city (AFP Photo)"));
+        assert!(is_caption(
+            "Firefighters work at the scene of the blast in the city (AFP Photo)"
+        ));
     }
 
     #[test]
     fn datelines() {
-        let d = dateline_of("TEHRAN (Tasnim) – The presidents of Iran and Russia discussed").unwrap();
-        assert_eq!((d.place.as_deref(), d.agency.as_deref()), (Some("TEHRAN"), Some("Tasnim")));
+        let d =
+            dateline_of("TEHRAN (Tasnim) – The presidents of Iran and Russia discussed").unwrap();
+        assert_eq!(
+            (d.place.as_deref(), d.agency.as_deref()),
+            (Some("TEHRAN"), Some("Tasnim"))
+        );
         assert_eq!(&"TEHRAN (Tasnim) – The"[d.len..], "The");
         let d = dateline_of("AMMONNEWS - Iran’s President Hassan Rowhani").unwrap();
         assert_eq!((d.place, d.agency.as_deref()), (None, Some("AMMONNEWS")));

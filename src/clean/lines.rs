@@ -7,6 +7,7 @@
 //! after a paragraph end that runs into a full line is a *dangling* paragraph start (the first
 //! word(s) of the next paragraph left on their own line, as some scrapers emit).
 
+use super::chrome;
 use super::fields::{credits_of, is_byline, is_date_line};
 
 /// Thresholds of the unwrapping stage.
@@ -20,7 +21,12 @@ pub struct LineOptions {
 
 impl Default for LineOptions {
     fn default() -> Self {
-        LineOptions { unwrap: true, min_wrap_width: 30, max_wrap_width: 130, min_wrapped_fraction: 0.3 }
+        LineOptions {
+            unwrap: true,
+            min_wrap_width: 30,
+            max_wrap_width: 130,
+            min_wrapped_fraction: 0.3,
+        }
     }
 }
 
@@ -43,7 +49,8 @@ struct Line<'a> {
 
 pub fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*']);
-    trimmed.ends_with(['.', '!', '?', '…', ';']) || (trimmed.len() < text.len() && trimmed.ends_with(','))
+    trimmed.ends_with(['.', '!', '?', '…', ';'])
+        || (trimmed.len() < text.len() && trimmed.ends_with(','))
 }
 
 fn is_list_item(text: &str) -> bool {
@@ -75,7 +82,11 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
             start: s,
             end: s + t.len(),
             text: t,
-            chars: if t.is_ascii() { t.len() } else { t.chars().count() },
+            chars: if t.is_ascii() {
+                t.len()
+            } else {
+                t.chars().count()
+            },
         });
         start = end + 1;
     }
@@ -84,7 +95,11 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 
 /// The wrap width W when the text is hard-wrapped.
 fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
-    let mut lengths: Vec<usize> = lines.iter().filter(|l| l.chars > 0).map(|l| l.chars).collect();
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.chars > 0)
+        .map(|l| l.chars)
+        .collect();
     if lengths.len() < 4 {
         return None;
     }
@@ -95,20 +110,31 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
     }
     let open_full = lines
         .iter()
-        .filter(|l| l.chars * 10 >= width * 7 && l.chars <= width + width / 10 + 2 && !ends_sentence(l.text))
+        .filter(|l| {
+            l.chars * 10 >= width * 7 && l.chars <= width + width / 10 + 2 && !ends_sentence(l.text)
+        })
         .count();
     let nonblank = lengths.len();
-    (open_full >= 3 && open_full as f64 >= options.min_wrapped_fraction * nonblank as f64).then_some(width)
+    (open_full >= 3 && open_full as f64 >= options.min_wrapped_fraction * nonblank as f64)
+        .then_some(width)
 }
 
 /// Splits the working text into paragraphs (lists of pieces), rejoining hard-wrapped lines.
 pub fn paragraphs(text: &str, options: &LineOptions) -> Vec<Vec<Piece>> {
     let lines = split_lines(text);
-    let width = if options.unwrap { wrap_width(&lines, options) } else { None };
+    let width = if options.unwrap {
+        wrap_width(&lines, options)
+    } else {
+        None
+    };
     let mut out: Vec<Vec<Piece>> = Vec::new();
     let Some(w) = width else {
         for l in lines.iter().filter(|l| l.chars > 0) {
-            out.push(vec![Piece { start: l.start, end: l.end, space_before: false }]);
+            out.push(vec![Piece {
+                start: l.start,
+                end: l.end,
+                space_before: false,
+            }]);
         }
         return out;
     };
@@ -128,23 +154,56 @@ pub fn paragraphs(text: &str, options: &LineOptions) -> Vec<Vec<Piece>> {
             block_end += 1;
         }
         let block = &lines[block_start..block_end];
-        let mut current = vec![Piece { start: block[0].start, end: block[0].end, space_before: false }];
+        let mut current = vec![Piece {
+            start: block[0].start,
+            end: block[0].end,
+            space_before: false,
+        }];
         let mut paragraph_start = true;
         for k in 0..block.len() - 1 {
             let (a, b) = (&block[k], &block[k + 1]);
+            // A dangling paragraph start runs on into the next line: that line continues in
+            // lower case ("The two / leaders discussed"), or the dangler is one capitalised word
+            // ("Ali / Shamkhani, secretary"). A short interface label is never one.
             let dangler = |idx: usize, after_break: bool| -> bool {
                 let d = &block[idx];
-                after_break
-                    && d.chars * 10 < w * 4
-                    && d.text.split_whitespace().count() <= 4
-                    && !ends_sentence(d.text)
-                    && !standalone(d)
-                    && block.get(idx + 1).is_some_and(|next| full(next) && !is_list_item(next.text))
+                let Some(next) = block.get(idx + 1) else {
+                    return false;
+                };
+                if !(after_break && d.chars * 10 < w * 4 && full(next) && !is_list_item(next.text))
+                {
+                    return false;
+                }
+                let words = d.text.split_whitespace().count();
+                if words > 4 || ends_sentence(d.text) || standalone(d) {
+                    return false;
+                }
+                let continues_lower = next.text.chars().next().is_some_and(char::is_lowercase);
+                let one_name = words == 1
+                    && d.text
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(char::is_uppercase);
+                continues_lower || (one_name && chrome::features(d.text).ui_words == 0)
             };
-            let join = if is_list_item(b.text) || standalone(a) || standalone(b) || overlong(a) || overlong(b) {
+            // "- " after a full line that stops mid-sentence is a wrapped dash, not a list item.
+            let list_item = is_list_item(b.text)
+                && !(full(a) && !ends_sentence(a.text) && !a.text.ends_with(':'));
+            let join = if list_item || standalone(a) || standalone(b) || overlong(a) || overlong(b)
+            {
                 false
             } else if ends_sentence(a.text) {
-                a.chars * 10 >= w * 8 && !dangler(k + 1, true)
+                // After a sentence end, a short unpunctuated line is a label or a new start.
+                let short_label = !full(b) && !ends_sentence(b.text);
+                // Had the next line continued this paragraph, its first word would have been
+                // put on this line when it fitted.
+                let first_word = b
+                    .text
+                    .split_whitespace()
+                    .next()
+                    .map_or(0, |word| word.chars().count());
+                let would_fit = a.chars + 1 + first_word <= w;
+                a.chars * 10 >= w * 8 && !short_label && !would_fit && !dangler(k + 1, true)
             } else if full(a) {
                 true
             } else {
@@ -152,13 +211,24 @@ pub fn paragraphs(text: &str, options: &LineOptions) -> Vec<Vec<Piece>> {
             };
             if join {
                 let hyphenated = a.text.ends_with('-')
-                    && a.text[..a.text.len() - 1].chars().next_back().is_some_and(char::is_alphabetic)
+                    && a.text[..a.text.len() - 1]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic)
                     && b.text.chars().next().is_some_and(char::is_lowercase);
-                current.push(Piece { start: b.start, end: b.end, space_before: !hyphenated });
+                current.push(Piece {
+                    start: b.start,
+                    end: b.end,
+                    space_before: !hyphenated,
+                });
                 paragraph_start = false;
             } else {
                 out.push(std::mem::take(&mut current));
-                current.push(Piece { start: b.start, end: b.end, space_before: false });
+                current.push(Piece {
+                    start: b.start,
+                    end: b.end,
+                    space_before: false,
+                });
                 paragraph_start = true;
             }
         }
@@ -199,11 +269,29 @@ mod tests {
         let text = "Russian President Vladimir Putin and his Iranian counterpart,\nHassan Rowhani, agreed in a telephone call to intensify bilateral\ncontacts at various levels, the Kremlin said on Monday.\nThe two\nleaders discussed the Syrian conflict and exchanged views on topical\nissues on their bilateral agenda, the Kremlin said in a statement.\nTheir\nphone call conversation came after Putin also spoke by phone with\nSyrian President Bashar al-Assad on Sunday, congratulating him on his\nforces retaking Palmyra, the Kremlin said.\nBy Agencies\nMonday, 28 March 2016\n- a list item that stays on its own line\nA last line that runs far beyond the wrap width of this text, so it was never wrapped at all.\n(With Reuters, AFP)";
         let got = paras(text);
         assert_eq!(got[0], "Russian President Vladimir Putin and his Iranian counterpart, Hassan Rowhani, agreed in a telephone call to intensify bilateral contacts at various levels, the Kremlin said on Monday.");
-        assert!(got[1].starts_with("The two leaders discussed") && got[1].ends_with("in a statement."));
+        assert!(
+            got[1].starts_with("The two leaders discussed") && got[1].ends_with("in a statement.")
+        );
         assert!(got[2].starts_with("Their phone call") && got[2].ends_with("the Kremlin said."));
-        assert_eq!(&got[3..6], ["By Agencies", "Monday, 28 March 2016", "- a list item that stays on its own line"]);
+        assert_eq!(
+            &got[3..6],
+            [
+                "By Agencies",
+                "Monday, 28 March 2016",
+                "- a list item that stays on its own line"
+            ]
+        );
         assert_eq!(got.len(), 8);
         assert_eq!(got[7], "(With Reuters, AFP)");
+    }
+
+    #[test]
+    fn labels_are_not_dangling_starts() {
+        let text = "EMI\nsaid music sales for the year to March will fall 8-9% from the year\nbefore, with profits set to be 15% lower than analysts had expected.\nA strike on the Buenos Aires underground has caused traffic chaos and\nlarge queues at bus stops in the Argentine capital, officials said today.\nGet the app\nA strike on the Buenos Aires underground has caused traffic chaos and\nlarge queues at bus stops in the Argentine capital, and it goes on.\nAdvertisement\nWorkers walked out last week demanding a large pay rise and in protest\nagainst the installation of automatic ticket machines at the stations.";
+        let got = paras(text);
+        assert!(got.contains(&"Get the app".to_string()), "{got:?}");
+        assert!(got.contains(&"Advertisement".to_string()), "{got:?}");
+        assert!(got[0].starts_with("EMI said music sales"), "{got:?}");
     }
 
     #[test]

@@ -142,7 +142,15 @@ impl Para {
         }
         let feat = chrome::features(&full);
         let key = repeats::exact_key(&full);
-        Para { pieces, offsets, full, cut: 0, feat, key, fate: Fate::Keep }
+        Para {
+            pieces,
+            offsets,
+            full,
+            cut: 0,
+            feat,
+            key,
+            fate: Fate::Keep,
+        }
     }
 
     fn text(&self) -> &str {
@@ -158,7 +166,10 @@ impl Para {
 
     /// Working-text position of byte `offset` of the joined text.
     fn source_pos(&self, offset: usize) -> usize {
-        let k = self.offsets.partition_point(|&o| o <= offset).saturating_sub(1);
+        let k = self
+            .offsets
+            .partition_point(|&o| o <= offset)
+            .saturating_sub(1);
         let piece = &self.pieces[k];
         (piece.start + offset.saturating_sub(self.offsets[k])).min(piece.end)
     }
@@ -182,14 +193,22 @@ pub struct Prepared {
 impl Prepared {
     /// Keys of short paragraphs (digits folded) and a fingerprint of the document.
     pub fn template_lines(&self, source: usize, options: &CleanOptions) -> DocLines {
-        let longest = self.paras.iter().max_by_key(|p| p.full.len()).map_or(0, |p| p.key);
+        let longest = self
+            .paras
+            .iter()
+            .max_by_key(|p| p.full.len())
+            .map_or(0, |p| p.key);
         let keys = self
             .paras
             .iter()
             .filter(|p| p.feat.words <= options.templates.max_words)
             .map(|p| repeats::paragraph_key(&p.full, true))
             .collect();
-        DocLines { source, fingerprint: longest, keys }
+        DocLines {
+            source,
+            fingerprint: longest,
+            keys,
+        }
     }
 }
 
@@ -204,23 +223,34 @@ pub fn prepare(original: &str, options: &CleanOptions) -> Prepared {
         .into_iter()
         .map(|pieces| Para::new(&mapped.text, pieces))
         .collect();
-    Prepared { mapped, edits, paras }
+    Prepared {
+        mapped,
+        edits,
+        paras,
+    }
 }
 
-/// A headline: short, capitalised, unpunctuated, not an interface label. A sentence (ending in
-/// punctuation) is never a title, so text kept at the head of a cleaned article stays put when
-/// it is cleaned again.
+/// A headline: short, capitalised, without a full stop, not an interface label. Title-like
+/// paragraphs never survive before the body (see the head smoothing), so cleaning the output
+/// again finds no new title.
 fn title_like(p: &Para, class: Class, options: &CleanOptions) -> bool {
     let f = &p.feat;
     let text = p.text();
     let last = text.trim_end().chars().next_back().unwrap_or('.');
     // One interface word is fine in a longer headline ("Share boost for feud-hit Reliance").
-    let ui_ok = f.ui_words == 0 || (f.ui_words == 1 && f.words >= 4 && f.person_words == 0);
-    let chrome_shape = chrome::classify(&Features { ui_words: 0, ..f.clone() }, &options.chrome) == Class::Bad;
+    let ui_ok = f.person_words == 0 && (f.ui_words == 0 || (f.ui_words == 1 && f.words >= 4));
+    let chrome_shape = chrome::classify(
+        &Features {
+            ui_words: 0,
+            ..f.clone()
+        },
+        &options.chrome,
+    ) == Class::Bad;
     class != Class::Good
         && !chrome_shape
         && ui_ok
-        && !f.terminal
+        // A question or exclamation can head an article; a full stop ends a sentence.
+        && (!f.terminal || (matches!(last, '?' | '!') && f.words >= 3))
         && f.words >= 2
         && f.words <= options.max_title_words
         && f.alpha_words >= 2
@@ -245,9 +275,16 @@ struct Found {
 }
 
 /// One round of repeats, fields and chrome over the kept paragraphs; true when anything changed.
-fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64>>, options: &CleanOptions) -> bool {
+fn analyse(
+    paras: &mut [Para],
+    found: &mut Found,
+    templates: Option<&HashSet<u64>>,
+    options: &CleanOptions,
+) -> bool {
     let mut changed = false;
-    let kept: Vec<usize> = (0..paras.len()).filter(|&i| paras[i].fate == Fate::Keep).collect();
+    let kept: Vec<usize> = (0..paras.len())
+        .filter(|&i| paras[i].fate == Fate::Keep)
+        .collect();
     if kept.is_empty() {
         return false;
     }
@@ -256,7 +293,10 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
     if options.remove_repeats {
         let keys: Vec<u64> = kept.iter().map(|&i| paras[i].key).collect();
         let lens: Vec<usize> = kept.iter().map(|&i| paras[i].text().len()).collect();
-        for (rule, &i) in repeats::repeated(&keys, &lens, options.min_repeat_chars).into_iter().zip(&kept) {
+        for (rule, &i) in repeats::repeated(&keys, &lens, options.min_repeat_chars)
+            .into_iter()
+            .zip(&kept)
+        {
             if let Some(rule) = rule {
                 paras[i].fate = Fate::Remove(rule);
                 changed = true;
@@ -305,23 +345,34 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
         }
     }
 
-    let live: Vec<usize> = kept.iter().copied().filter(|&i| paras[i].fate == Fate::Keep).collect();
-    let mut class: Vec<Class> = live.iter().map(|&i| chrome::classify(&paras[i].feat, &options.chrome)).collect();
+    let live: Vec<usize> = kept
+        .iter()
+        .copied()
+        .filter(|&i| paras[i].fate == Fate::Keep)
+        .collect();
+    let mut class: Vec<Class> = live
+        .iter()
+        .map(|&i| chrome::classify(&paras[i].feat, &options.chrome))
+        .collect();
     let template_hit: Vec<bool> = live
         .iter()
         .map(|&i| {
             templates.is_some_and(|t| {
-                paras[i].feat.words <= options.templates.max_words && t.contains(&repeats::paragraph_key(paras[i].text(), true))
+                paras[i].feat.words <= options.templates.max_words
+                    && t.contains(&repeats::paragraph_key(paras[i].text(), true))
             })
         })
         .collect();
     // Body bounds from trustworthy body paragraphs only.
     let trusted: Vec<bool> = (0..live.len())
-        .map(|k| class[k] == Class::Good && !template_hit[k] && !paras[live[k]].feat.addresses_reader())
+        .map(|k| {
+            class[k] == Class::Good && !template_hit[k] && !paras[live[k]].feat.addresses_reader()
+        })
         .collect();
     let first_good = trusted.iter().position(|&t| t);
     let last_good = trusted.iter().rposition(|&t| t);
-    let in_body = move |k: usize| matches!((first_good, last_good), (Some(a), Some(b)) if a <= k && k <= b);
+    let in_body =
+        move |k: usize| matches!((first_good, last_good), (Some(a), Some(b)) if a <= k && k <= b);
     for k in 0..live.len() {
         let f = &paras[live[k]].feat;
         if template_hit[k] && !(f.sentence_like() && in_body(k)) {
@@ -331,14 +382,20 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
         }
     }
 
-    // Title: the first title-like paragraph before the body; later copies are repeats.
+    // Title: the best title-like paragraph before the body: one printed twice, else the
+    // longest (interface labels are short), the later on ties (chrome comes first).
     let head_end = first_good.unwrap_or(live.len());
-    for k in 0..head_end {
-        let i = live[k];
-        if template_hit[k] || !title_like(&paras[i], class[k], options) {
-            continue;
-        }
-        if found.title.is_none() {
+    let candidates: Vec<usize> = (0..head_end)
+        .filter(|&k| !template_hit[k] && title_like(&paras[live[k]], class[k], options))
+        .collect();
+    if found.title.is_none() {
+        let score = |k: usize| {
+            let p = &paras[live[k]];
+            let repeated = live.iter().filter(|&&i| paras[i].key == p.key).count() > 1;
+            (usize::from(repeated), p.feat.words.min(12), k)
+        };
+        if let Some(&k) = candidates.iter().max_by_key(|&&k| score(k)) {
+            let i = live[k];
             if options.extract_fields {
                 found.title = Some(paras[i].text().to_string());
                 found.title_key = paras[i].key;
@@ -347,10 +404,6 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
             } else {
                 protected[i] = true;
             }
-            break;
-        } else if paras[i].key == found.title_key && options.remove_repeats {
-            paras[i].fate = Fate::Remove("repeat.title");
-            changed = true;
         }
     }
     if options.remove_repeats && found.title_key != 0 {
@@ -364,7 +417,9 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
 
     // Dateline at the start of the first body paragraph.
     if options.extract_fields {
-        if let Some(k) = (0..live.len()).find(|&k| paras[live[k]].fate == Fate::Keep && class[k] != Class::Bad) {
+        if let Some(k) =
+            (0..live.len()).find(|&k| paras[live[k]].fate == Fate::Keep && class[k] != Class::Bad)
+        {
             let i = live[k];
             if let Some(d) = fields::dateline_of(paras[i].text()) {
                 let raw = paras[i].text()[..d.len].trim().to_string();
@@ -384,7 +439,9 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
     }
 
     if options.remove_chrome {
-        let live2: Vec<usize> = (0..live.len()).filter(|&k| paras[live[k]].fate == Fate::Keep).collect();
+        let live2: Vec<usize> = (0..live.len())
+            .filter(|&k| paras[live[k]].fate == Fate::Keep)
+            .collect();
         // A paragraph ending with a colon introduces the next one and shares its fate.
         // A colon paragraph followed by chrome is chrome too, unless body text follows later
         // ("… at the following addresses:" before a list of links).
@@ -392,17 +449,27 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
         for w in (0..live2.len()).rev() {
             let k = live2[w];
             if let Some(&next) = live2.get(w + 1) {
-                if paras[live[k]].feat.colon_end && class[next] == Class::Bad && (class[k] != Class::Good || !good_after) {
+                if paras[live[k]].feat.colon_end
+                    && class[next] == Class::Bad
+                    && (class[k] != Class::Good || !good_after)
+                {
                     class[k] = Class::Bad;
                 }
             }
             good_after |= trusted[k] && class[k] == Class::Good;
         }
-        let first = live2.iter().position(|&k| trusted[k] && class[k] == Class::Good);
-        let last = live2.iter().rposition(|&k| trusted[k] && class[k] == Class::Good);
-        let keeps_at_edge: Vec<bool> =
-            (0..live.len()).map(|k| class[k] != Class::Bad && paras[live[k]].feat.sentence_like()).collect();
+        let first = live2
+            .iter()
+            .position(|&k| trusted[k] && class[k] == Class::Good);
+        let last = live2
+            .iter()
+            .rposition(|&k| trusted[k] && class[k] == Class::Good);
+        let keeps_at_edge: Vec<bool> = (0..live.len())
+            .map(|k| class[k] != Class::Bad && paras[live[k]].feat.sentence_like())
+            .collect();
         let mut removals: Vec<(usize, &'static str)> = Vec::new();
+        // Chrome with words cuts the edge off the body; a bare number ("78,000") goes alone.
+        let breaks_chain = |k: usize| class[k] == Class::Bad && paras[live[k]].feat.alpha_words > 0;
         match (first, last) {
             (Some(a), Some(b)) => {
                 // Before the body, a paragraph stays when it reads like a sentence and no chrome
@@ -410,8 +477,9 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
                 let mut connected = true;
                 for w in (0..a).rev() {
                     let k = live2[w];
-                    connected &= class[k] != Class::Bad;
-                    if !(connected && keeps_at_edge[k]) {
+                    connected &= !breaks_chain(k);
+                    let headline = title_like(&paras[live[k]], class[k], options);
+                    if !(connected && keeps_at_edge[k] && !headline) {
                         removals.push((k, "chrome.head"));
                     }
                 }
@@ -426,11 +494,18 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
                 let mut in_list = paras[live[live2[b]]].feat.colon_end;
                 for &k in &live2[b + 1..] {
                     let f = &paras[live[k]].feat;
-                    let list_item = in_list && class[k] == Class::Neutral && f.ui_words == 0 && !template_hit[k];
-                    connected &= class[k] != Class::Bad || list_item;
+                    let list_item = in_list
+                        && class[k] == Class::Neutral
+                        && f.ui_words == 0
+                        && !template_hit[k];
+                    connected &= !breaks_chain(k) || list_item;
                     if !(connected && (keeps_at_edge[k] || list_item)) {
                         removals.push((k, "chrome.tail"));
-                    } else if f.colon_end && f.stopwords >= 1 && f.words >= 3 && class[k] != Class::Bad {
+                    } else if f.colon_end
+                        && f.stopwords >= 1
+                        && f.words >= 3
+                        && class[k] != Class::Bad
+                    {
                         in_list = true;
                     }
                 }
@@ -446,7 +521,11 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
         for (k, rule) in removals {
             let i = live[k];
             if !protected[i] {
-                paras[i].fate = Fate::Remove(if template_hit[k] { "chrome.template" } else { rule });
+                paras[i].fate = Fate::Remove(if template_hit[k] {
+                    "chrome.template"
+                } else {
+                    rule
+                });
                 changed = true;
             }
         }
@@ -456,7 +535,11 @@ fn analyse(paras: &mut [Para], found: &mut Found, templates: Option<&HashSet<u64
 
 /// Writes the kept paragraphs (one line each, blank lines between) and audits the removals.
 fn assemble(original: &str, prepared: Prepared, found: Found, options: &CleanOptions) -> Cleaned {
-    let Prepared { mapped, mut edits, paras } = prepared;
+    let Prepared {
+        mapped,
+        mut edits,
+        paras,
+    } = prepared;
     let mut r = Rewriter::new(&mapped.text, &mapped.segs);
     let mut last_end = 0;
     let mut first = true;
@@ -472,7 +555,12 @@ fn assemble(original: &str, prepared: Prepared, found: Found, options: &CleanOpt
                 if content_start > start {
                     r.replace(last_end, start, "", None);
                     r.replace(start, content_start, "", Some("field.dateline"));
-                    r.replace(content_start, content_start, if first { "" } else { "\n\n" }, None);
+                    r.replace(
+                        content_start,
+                        content_start,
+                        if first { "" } else { "\n\n" },
+                        None,
+                    );
                 } else {
                     r.replace(last_end, start, if first { "" } else { "\n\n" }, None);
                 }
@@ -481,7 +569,12 @@ fn assemble(original: &str, prepared: Prepared, found: Found, options: &CleanOpt
                 for piece in &p.pieces[first_piece..] {
                     if let Some(prev) = prev_end {
                         let glue = if piece.space_before { " " } else { "" };
-                        r.replace(prev, piece.start, glue, options.audit_joins.then_some("lines.unwrap"));
+                        r.replace(
+                            prev,
+                            piece.start,
+                            glue,
+                            options.audit_joins.then_some("lines.unwrap"),
+                        );
                     }
                     r.copy_to(piece.end);
                     prev_end = Some(piece.end);
@@ -521,7 +614,12 @@ fn assemble(original: &str, prepared: Prepared, found: Found, options: &CleanOpt
 }
 
 /// Paragraph stages to a fixed point, then the output.
-pub fn finish(original: &str, mut prepared: Prepared, templates: Option<&HashSet<u64>>, options: &CleanOptions) -> Cleaned {
+pub fn finish(
+    original: &str,
+    mut prepared: Prepared,
+    templates: Option<&HashSet<u64>>,
+    options: &CleanOptions,
+) -> Cleaned {
     let mut found = Found::default();
     // Each round only removes or shortens paragraphs, so this ends; the cap bounds odd inputs.
     for _ in 0..(prepared.paras.len() + 2).min(64) {
@@ -539,7 +637,11 @@ pub fn clean_document(original: &str, options: &CleanOptions) -> Cleaned {
 
 /// Cleans a corpus in parallel (on the current rayon pool), learning templates per source.
 /// `sources[i]` names the source of document i; without it the corpus is one source.
-pub fn clean_corpus(texts: &[Option<&str>], sources: Option<&[Option<&str>]>, options: &CleanOptions) -> Result<Vec<Cleaned>> {
+pub fn clean_corpus(
+    texts: &[Option<&str>],
+    sources: Option<&[Option<&str>]>,
+    options: &CleanOptions,
+) -> Result<Vec<Cleaned>> {
     options.validate()?;
     if let Some(sources) = sources {
         if sources.len() != texts.len() {
@@ -551,7 +653,10 @@ pub fn clean_corpus(texts: &[Option<&str>], sources: Option<&[Option<&str>]>, op
         }
     }
     if !options.use_templates || !options.remove_chrome {
-        return Ok(texts.par_iter().map(|t| t.map(|t| clean_document(t, options)).unwrap_or_default()).collect());
+        return Ok(texts
+            .par_iter()
+            .map(|t| t.map(|t| clean_document(t, options)).unwrap_or_default())
+            .collect());
     }
     // Source names to small ids, in order of first appearance (deterministic).
     let mut names: Vec<Option<&str>> = Vec::new();
@@ -564,11 +669,18 @@ pub fn clean_corpus(texts: &[Option<&str>], sources: Option<&[Option<&str>]>, op
             })
         })
         .collect();
-    let prepared: Vec<Option<Prepared>> = texts.par_iter().map(|t| t.map(|t| prepare(t, options))).collect();
+    let prepared: Vec<Option<Prepared>> = texts
+        .par_iter()
+        .map(|t| t.map(|t| prepare(t, options)))
+        .collect();
     let lines: Vec<DocLines> = prepared
         .par_iter()
         .zip(ids.par_iter())
-        .map(|(p, &id)| p.as_ref().map(|p| p.template_lines(id, options)).unwrap_or_default())
+        .map(|(p, &id)| {
+            p.as_ref()
+                .map(|p| p.template_lines(id, options))
+                .unwrap_or_default()
+        })
         .collect();
     let learned = templates::learn(&lines, names.len().max(1), &options.templates);
     Ok(prepared
@@ -594,19 +706,33 @@ mod tests {
     fn seed_like_page() {
         let raw = "Aleppo liberation victory for Syria, Iran, Russia: President Assad\n\nRate this item\n(0 votes)\nAleppo liberation victory for Syria, Iran, Russia: President Assad\n\nTEHRAN (Tasnim) – Syrian President Bashar al-Assad says the recent recapture of the city is a victory not just for his country, but also for its allies.\n\nHe further noted that the strategic relations have helped reinforce the two countries as well as other regional nations.\n\nRead 428 times\n\nAdd comment\n\nSecurity code";
         let c = clean(raw);
-        assert_eq!(c.title.as_deref(), Some("Aleppo liberation victory for Syria, Iran, Russia: President Assad"));
-        assert_eq!((c.place.as_deref(), c.agency.as_deref()), (Some("TEHRAN"), Some("Tasnim")));
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Aleppo liberation victory for Syria, Iran, Russia: President Assad")
+        );
+        assert_eq!(
+            (c.place.as_deref(), c.agency.as_deref()),
+            (Some("TEHRAN"), Some("Tasnim"))
+        );
         assert_eq!(
             c.text,
             "Syrian President Bashar al-Assad says the recent recapture of the city is a victory not just for his country, but also for its allies.\n\nHe further noted that the strategic relations have helped reinforce the two countries as well as other regional nations."
         );
         for change in &c.removed {
-            let original: String = raw.chars().skip(change.start).take(change.end - change.start).collect();
+            let original: String = raw
+                .chars()
+                .skip(change.start)
+                .take(change.end - change.start)
+                .collect();
             assert_eq!(original, change.text);
         }
         let rules: Vec<_> = c.removed.iter().map(|c| c.rule).collect();
         assert!(rules.iter().any(|r| r.starts_with("repeat.")));
-        assert!(rules.contains(&"chrome.tail") && rules.contains(&"field.dateline") && rules.contains(&"field.title"));
+        assert!(
+            rules.contains(&"chrome.tail")
+                && rules.contains(&"field.dateline")
+                && rules.contains(&"field.title")
+        );
         assert_eq!(clean(&c.text).text, c.text);
         assert!(clean(&c.text).removed.is_empty());
     }
@@ -614,7 +740,15 @@ mod tests {
     #[test]
     fn empty_and_odd_inputs() {
         assert_eq!(clean(""), Cleaned::default());
-        for s in ["\n\n\n", "\u{0}\u{1}", "a", "&amp;", "Ã", "-- | --", "x\r\ny"] {
+        for s in [
+            "\n\n\n",
+            "\u{0}\u{1}",
+            "a",
+            "&amp;",
+            "Ã",
+            "-- | --",
+            "x\r\ny",
+        ] {
             let c = clean(s);
             assert_eq!(clean(&c.text).text, c.text, "{s:?}");
         }
@@ -625,7 +759,11 @@ mod tests {
         let docs: Vec<String> = (0..6)
             .map(|i| format!("Story number {i} begins here and tells the reader about events in the town, as it should.\n\nWeather widget by Acme\n\nIt goes on for another sentence of news about the town council and its budget."))
             .collect();
-        let texts: Vec<Option<&str>> = docs.iter().map(|s| Some(s.as_str())).chain([None]).collect();
+        let texts: Vec<Option<&str>> = docs
+            .iter()
+            .map(|s| Some(s.as_str()))
+            .chain([None])
+            .collect();
         let out = clean_corpus(&texts, None, &CleanOptions::default()).unwrap();
         assert_eq!(out.len(), 7);
         assert!(out[..6].iter().all(|c| !c.text.contains("Weather widget")));

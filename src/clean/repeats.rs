@@ -28,7 +28,11 @@ pub fn paragraph_key(text: &str, fold_digits: bool) -> u64 {
             }
             pending_space = false;
             if b < 0x80 {
-                buf.push(if fold_digits && b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+                buf.push(if fold_digits && b.is_ascii_digit() {
+                    b'0'
+                } else {
+                    b.to_ascii_lowercase()
+                });
             } else {
                 let mut tmp = [0u8; 4];
                 for lower in text[i..i + len].chars().flat_map(char::to_lowercase) {
@@ -78,8 +82,12 @@ pub fn repeated(keys: &[u64], chars: &[usize], min_chars: usize) -> Vec<Option<&
         .collect();
     // Does paragraph i repeat in step with its neighbour at offset `d` (-1 or +1)?
     let in_step = |i: usize, d: isize| -> bool {
-        let (Some(j), Some(n)) = (earlier[i], i.checked_add_signed(d)) else { return false };
-        let Some(&Some(nj)) = earlier.get(n) else { return false };
+        let (Some(j), Some(n)) = (earlier[i], i.checked_add_signed(d)) else {
+            return false;
+        };
+        let Some(&Some(nj)) = earlier.get(n) else {
+            return false;
+        };
         j.checked_add_signed(d) == Some(nj) && n != j
     };
     (0..keys.len())
@@ -102,9 +110,18 @@ mod tests {
 
     #[test]
     fn keys_ignore_case_and_punctuation() {
-        assert_eq!(paragraph_key("Hello, World!", false), paragraph_key("hello world", false));
-        assert_ne!(paragraph_key("Read 428 times", false), paragraph_key("Read 12 times", false));
-        assert_eq!(paragraph_key("Read 428 times", true), paragraph_key("Read 120 times", true));
+        assert_eq!(
+            paragraph_key("Hello, World!", false),
+            paragraph_key("hello world", false)
+        );
+        assert_ne!(
+            paragraph_key("Read 428 times", false),
+            paragraph_key("Read 12 times", false)
+        );
+        assert_eq!(
+            paragraph_key("Read 428 times", true),
+            paragraph_key("Read 120 times", true)
+        );
         assert_eq!(paragraph_key(" -- ", false), 0);
     }
 
@@ -114,7 +131,17 @@ mod tests {
         let keys = [1, 2, 3, 1, 2, 3, 9, 7, 9];
         let chars = [100, 100, 4, 100, 100, 4, 10, 100, 10];
         let got = repeated(&keys, &chars, 50);
-        assert_eq!(got[..6], [None, None, None, Some("repeat.paragraph"), Some("repeat.paragraph"), Some("repeat.block")]);
+        assert_eq!(
+            got[..6],
+            [
+                None,
+                None,
+                None,
+                Some("repeat.paragraph"),
+                Some("repeat.paragraph"),
+                Some("repeat.block")
+            ]
+        );
         // The short "9" repeated alone stays.
         assert_eq!(got[8], None);
     }

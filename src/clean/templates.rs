@@ -18,7 +18,11 @@ pub struct TemplateOptions {
 
 impl Default for TemplateOptions {
     fn default() -> Self {
-        TemplateOptions { min_docs: 3, min_fraction: 0.0, max_words: 15 }
+        TemplateOptions {
+            min_docs: 3,
+            min_fraction: 0.0,
+            max_words: 15,
+        }
     }
 }
 
@@ -47,7 +51,9 @@ pub fn learn(docs: &[DocLines], sources: usize, options: &TemplateOptions) -> Ve
     }
     let mut out = vec![HashSet::new(); sources];
     for ((source, key), count) in counts {
-        let need = options.min_docs.max((options.min_fraction * docs_per_source[source] as f64).ceil() as usize);
+        let need = options
+            .min_docs
+            .max((options.min_fraction * docs_per_source[source] as f64).ceil() as usize);
         if count >= need.max(2) {
             out[source].insert(key);
         }
@@ -61,8 +67,19 @@ mod tests {
 
     #[test]
     fn recurring_lines_of_one_source() {
-        let doc = |source, fingerprint, keys: &[u64]| DocLines { source, fingerprint, keys: keys.to_vec() };
-        let docs = [doc(0, 1, &[5, 6]), doc(0, 2, &[5, 7]), doc(0, 3, &[5]), doc(1, 4, &[6]), doc(0, 1, &[6]), doc(0, 1, &[6])];
+        let doc = |source, fingerprint, keys: &[u64]| DocLines {
+            source,
+            fingerprint,
+            keys: keys.to_vec(),
+        };
+        let docs = [
+            doc(0, 1, &[5, 6]),
+            doc(0, 2, &[5, 7]),
+            doc(0, 3, &[5]),
+            doc(1, 4, &[6]),
+            doc(0, 1, &[6]),
+            doc(0, 1, &[6]),
+        ];
         let learned = learn(&docs, 2, &TemplateOptions::default());
         assert!(learned[0].contains(&5));
         // 6 recurs only in copies of document 1.

@@ -9,7 +9,18 @@ use crate::clean::{self, CleanOptions, Cleaned};
 use crate::Error;
 
 type Span = (usize, usize, &'static str, String, String);
-type Row = (String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Vec<String>, Vec<String>, Vec<Span>);
+type Row = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Vec<String>,
+    Vec<String>,
+    Vec<Span>,
+);
 
 fn options_from(dict: Option<&Bound<'_, PyDict>>) -> PyResult<CleanOptions> {
     let mut o = CleanOptions::default();
@@ -44,8 +55,10 @@ fn options_from(dict: Option<&Bound<'_, PyDict>>) -> PyResult<CleanOptions> {
             "template_max_words" => o.templates.max_words = as_usize()?,
             "audit_joins" => o.audit_joins = as_bool()?,
             other => {
-                return Err(Error::InvalidInput(format!("unknown cleaning option {other:?}")))
-                    .into_py_result(dict.py())
+                return Err(Error::InvalidInput(format!(
+                    "unknown cleaning option {other:?}"
+                )))
+                .into_py_result(dict.py())
             }
         }
     }
@@ -53,8 +66,15 @@ fn options_from(dict: Option<&Bound<'_, PyDict>>) -> PyResult<CleanOptions> {
 }
 
 fn row(c: Cleaned) -> Row {
-    let spans = c.removed.into_iter().map(|s| (s.start, s.end, s.rule, s.text, s.replacement)).collect();
-    (c.text, c.title, c.dateline, c.place, c.agency, c.byline, c.date, c.credits, c.captions, spans)
+    let spans = c
+        .removed
+        .into_iter()
+        .map(|s| (s.start, s.end, s.rule, s.text, s.replacement))
+        .collect();
+    (
+        c.text, c.title, c.dateline, c.place, c.agency, c.byline, c.date, c.credits, c.captions,
+        spans,
+    )
 }
 
 /// Cleans each text; `None` gives an empty result. Templates are learned per source.
@@ -72,8 +92,9 @@ fn clean_many(
     let sources = sources.map(extract_texts).transpose()?;
     compute(py, workers, || {
         let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
-        let source_names: Option<Vec<Option<&str>>> =
-            sources.as_ref().map(|s| s.iter().map(|t| t.as_deref()).collect());
+        let source_names: Option<Vec<Option<&str>>> = sources
+            .as_ref()
+            .map(|s| s.iter().map(|t| t.as_deref()).collect());
         let cleaned = clean::clean_corpus(&borrowed, source_names.as_deref(), &options)?;
         Ok(cleaned.into_iter().map(row).collect())
     })

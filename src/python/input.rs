@@ -26,10 +26,16 @@ impl Deref for Text {
     }
 }
 
-fn coerce_item<'py>(py: Python<'py>, item: &Bound<'py, PyAny>, position: usize) -> PyResult<Option<Text>> {
+fn coerce_item<'py>(
+    py: Python<'py>,
+    item: &Bound<'py, PyAny>,
+    position: usize,
+) -> PyResult<Option<Text>> {
     static COERCE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let coerce = COERCE.get_or_try_init(py, || {
-        py.import("tidings._input")?.getattr("coerce_item").map(Bound::unbind)
+        py.import("tidings._input")?
+            .getattr("coerce_item")
+            .map(Bound::unbind)
     })?;
     let value = coerce.bind(py).call1((item, position))?;
     if value.is_none() {
@@ -39,7 +45,11 @@ fn coerce_item<'py>(py: Python<'py>, item: &Bound<'py, PyAny>, position: usize) 
     Ok(Some(Text::Owned(text)))
 }
 
-fn extract_one<'py>(py: Python<'py>, item: &Bound<'py, PyAny>, position: usize) -> PyResult<Option<Text>> {
+fn extract_one<'py>(
+    py: Python<'py>,
+    item: &Bound<'py, PyAny>,
+    position: usize,
+) -> PyResult<Option<Text>> {
     if item.is_none() {
         return Ok(None);
     }
@@ -56,9 +66,16 @@ fn extract_one<'py>(py: Python<'py>, item: &Bound<'py, PyAny>, position: usize) 
 pub(crate) fn extract_texts(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<Text>>> {
     let py = texts.py();
     if let Ok(list) = texts.cast::<PyList>() {
-        list.iter().enumerate().map(|(i, item)| extract_one(py, &item, i)).collect()
+        list.iter()
+            .enumerate()
+            .map(|(i, item)| extract_one(py, &item, i))
+            .collect()
     } else if let Ok(tuple) = texts.cast::<PyTuple>() {
-        tuple.iter().enumerate().map(|(i, item)| extract_one(py, &item, i)).collect()
+        tuple
+            .iter()
+            .enumerate()
+            .map(|(i, item)| extract_one(py, &item, i))
+            .collect()
     } else {
         let name = texts.get_type().name()?;
         Err(pyo3::exceptions::PyTypeError::new_err(format!(

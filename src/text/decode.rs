@@ -6,9 +6,8 @@ use std::borrow::Cow;
 /// cp1252 code points for bytes 0x80..=0x9F; the five undefined bytes map to the C1 control
 /// with the same value, as Latin-1 does.
 const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-    '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-    'ž', 'Ÿ',
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
 /// The char a single byte stands for in cp1252 (Latin-1 for the undefined bytes).
@@ -41,7 +40,10 @@ mod tests {
 
     #[test]
     fn valid_utf8_is_borrowed() {
-        assert!(matches!(decode_lossless("Iran’s".as_bytes()), Cow::Borrowed("Iran’s")));
+        assert!(matches!(
+            decode_lossless("Iran’s".as_bytes()),
+            Cow::Borrowed("Iran’s")
+        ));
     }
 
     #[test]

@@ -16,7 +16,10 @@ pub struct CharOffsets<'a> {
 impl<'a> CharOffsets<'a> {
     pub fn new(text: &'a str) -> Self {
         if text.is_ascii() {
-            return Self { text, checkpoints: None };
+            return Self {
+                text,
+                checkpoints: None,
+            };
         }
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
@@ -26,7 +29,10 @@ impl<'a> CharOffsets<'a> {
             checkpoints.push(chars);
             chars += count_chars(chunk);
         }
-        Self { text, checkpoints: Some(checkpoints) }
+        Self {
+            text,
+            checkpoints: Some(checkpoints),
+        }
     }
 
     /// The code-point index of `byte`, which must lie on a char boundary (or at the end).
@@ -69,8 +75,15 @@ mod tests {
     fn matches_reference_on_mixed_text() {
         let text = "Iran’s “Syrian army’s” victory — Tehran é 日本 😀 end".repeat(40);
         let offsets = CharOffsets::new(&text);
-        for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            assert_eq!(offsets.char_index(byte), reference(&text, byte), "byte {byte}");
+        for (byte, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            assert_eq!(
+                offsets.char_index(byte),
+                reference(&text, byte),
+                "byte {byte}"
+            );
         }
     }
 

@@ -12,7 +12,11 @@ pub struct TextStats {
 }
 
 pub fn text_stats(text: &str) -> TextStats {
-    let mut stats = TextStats { chars: text.chars().count(), words: count_words(text), ..Default::default() };
+    let mut stats = TextStats {
+        chars: text.chars().count(),
+        words: count_words(text),
+        ..Default::default()
+    };
     let mut in_paragraph = false;
     for line in text.lines() {
         let blank = line.trim().is_empty();
@@ -34,7 +38,15 @@ mod tests {
     #[test]
     fn counts() {
         let s = text_stats("Title\n\nFirst line\nsecond line.\n\n\nLast — é.");
-        assert_eq!(s, TextStats { chars: 42, words: 7, lines: 4, paragraphs: 3 });
+        assert_eq!(
+            s,
+            TextStats {
+                chars: 42,
+                words: 7,
+                lines: 4,
+                paragraphs: 3
+            }
+        );
         assert_eq!(text_stats(""), TextStats::default());
     }
 }

@@ -16,7 +16,12 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         while let Some(&(i, c)) = chars.peek() {
             if c.is_alphanumeric() {
                 chars.next();
-            } else if is_joiner(c) && text[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) {
+            } else if is_joiner(c)
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
                 chars.next();
             } else {
                 end = i;
