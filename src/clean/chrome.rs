@@ -525,7 +525,7 @@ pub fn classify(f: &Features, options: &ChromeOptions) -> Class {
     } else {
         f.words >= options.good_min_words_unpunctuated
     };
-    if long_enough && dense && !(f.ui_words * 5 >= f.words) {
+    if long_enough && dense && f.ui_words * 5 < f.words {
         Class::Good
     } else {
         Class::Neutral

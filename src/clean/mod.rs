@@ -375,9 +375,8 @@ fn analyse(
         move |k: usize| matches!((first_good, last_good), (Some(a), Some(b)) if a <= k && k <= b);
     for k in 0..live.len() {
         let f = &paras[live[k]].feat;
-        if template_hit[k] && !(f.sentence_like() && in_body(k)) {
-            class[k] = Class::Bad;
-        } else if !in_body(k) && f.addresses_reader() {
+        let template_chrome = template_hit[k] && !(f.sentence_like() && in_body(k));
+        if template_chrome || (!in_body(k) && f.addresses_reader()) {
             class[k] = Class::Bad;
         }
     }

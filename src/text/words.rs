@@ -14,14 +14,12 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         };
         let mut end = text.len();
         while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() {
-                chars.next();
-            } else if is_joiner(c)
+            let joins = is_joiner(c)
                 && text[i + c.len_utf8()..]
                     .chars()
                     .next()
-                    .is_some_and(char::is_alphanumeric)
-            {
+                    .is_some_and(char::is_alphanumeric);
+            if c.is_alphanumeric() || joins {
                 chars.next();
             } else {
                 end = i;
