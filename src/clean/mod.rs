@@ -510,8 +510,9 @@ fn analyse(
                 }
             }
             _ => {
+                // No body at all: every paragraph is at the edge.
                 for &k in &live2 {
-                    if !keeps_at_edge[k] {
+                    if !keeps_at_edge[k] || title_like(&paras[live[k]], class[k], options) {
                         removals.push((k, "chrome.head"));
                     }
                 }
