@@ -395,14 +395,45 @@ fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
     }
 }
 
+/// Long paragraphs are scored on a sample of their first bytes: every decision about them
+/// rests on shares (stopwords, interface words), which the sample estimates well.
+const SAMPLE_BYTES: usize = 320;
+
 pub fn features(text: &str) -> Features {
+    if text.len() <= 2 * SAMPLE_BYTES {
+        return word_features(text, text);
+    }
+    let mut cut = SAMPLE_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    // Cut at a space so that no word is split.
+    let cut = text[..cut].rfind(' ').unwrap_or(cut);
+    let mut f = word_features(&text[..cut], text);
+    let total = text.split_ascii_whitespace().count().max(f.words);
+    if f.words > 0 && total > f.words {
+        let scale = |n: usize| ((n as f64) * total as f64 / f.words as f64).round() as usize;
+        f.alpha_words = scale(f.alpha_words);
+        f.stopwords = scale(f.stopwords);
+        f.ui_words = scale(f.ui_words);
+        f.person_words = scale(f.person_words);
+        f.caps_words = scale(f.caps_words);
+        f.capitalised_words = scale(f.capitalised_words);
+        f.digit_words = scale(f.digit_words);
+        f.words = total;
+    }
+    f
+}
+
+/// Word counts from `sample`, punctuation and addresses from the whole `text`.
+fn word_features(sample: &str, text: &str) -> Features {
     let mut f = Features {
         chars: text.len(),
         ..Default::default()
     };
     let mut buf = [0u8; 24];
     let lexicon = lexicon();
-    for_each_word(text, |word| {
+    for_each_word(sample, |word| {
         f.words += 1;
         let bytes = word.as_bytes();
         let mut is_caps = false;
