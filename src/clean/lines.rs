@@ -53,7 +53,7 @@ pub fn ends_sentence(text: &str) -> bool {
         || (trimmed.len() < text.len() && trimmed.ends_with(','))
 }
 
-fn is_list_item(text: &str) -> bool {
+pub fn is_list_item(text: &str) -> bool {
     let mut chars = text.chars();
     match chars.next() {
         Some('-' | '*' | '•' | '·' | '▪' | '◦' | '–' | '—') => chars.next() == Some(' '),
@@ -111,7 +111,10 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
     let open_full = lines
         .iter()
         .filter(|l| {
-            l.chars * 10 >= width * 7 && l.chars <= width + width / 10 + 2 && !ends_sentence(l.text)
+            l.chars * 10 >= width * 7
+                && l.chars <= width + width / 10 + 2
+                && !ends_sentence(l.text)
+                && !is_list_item(l.text)
         })
         .count();
     let nonblank = lengths.len();
@@ -188,7 +191,8 @@ pub fn paragraphs(text: &str, options: &LineOptions) -> Vec<Vec<Piece>> {
             };
             // "- " after a full line that stops mid-sentence is a wrapped dash, not a list item.
             let list_item = is_list_item(b.text)
-                && !(full(a) && !ends_sentence(a.text) && !a.text.ends_with(':'));
+                && (is_list_item(a.text)
+                    || !(full(a) && !ends_sentence(a.text) && !a.text.ends_with(':')));
             let join = if list_item || standalone(a) || standalone(b) || overlong(a) || overlong(b)
             {
                 false

@@ -247,6 +247,7 @@ fn title_like(p: &Para, class: Class, options: &CleanOptions) -> bool {
         &options.chrome,
     ) == Class::Bad;
     class != Class::Good
+        && !lines::is_list_item(text)
         && !chrome_shape
         && ui_ok
         // A question or exclamation can head an article; a full stop ends a sentence.
@@ -464,7 +465,13 @@ fn analyse(
             .iter()
             .rposition(|&k| trusted[k] && class[k] == Class::Good);
         let keeps_at_edge: Vec<bool> = (0..live.len())
-            .map(|k| class[k] != Class::Bad && paras[live[k]].feat.sentence_like())
+            .map(|k| {
+                let p = &paras[live[k]];
+                // A sentence, or a bulleted item of a list.
+                let item =
+                    lines::is_list_item(p.text()) && p.feat.words >= 3 && p.feat.ui_words == 0;
+                class[k] != Class::Bad && (p.feat.sentence_like() || item)
+            })
             .collect();
         let mut removals: Vec<(usize, &'static str)> = Vec::new();
         // Chrome with words cuts the edge off the body; a bare number ("78,000") goes alone.
@@ -497,8 +504,13 @@ fn analyse(
                         && class[k] == Class::Neutral
                         && f.ui_words == 0
                         && !template_hit[k];
+                    // Plain prose survives a stray label before it ("Advertisement").
+                    let prose = keeps_at_edge[k]
+                        && !template_hit[k]
+                        && f.words >= 6
+                        && f.stopword_density() >= 0.15;
                     connected &= !breaks_chain(k) || list_item;
-                    if !(connected && (keeps_at_edge[k] || list_item)) {
+                    if !((connected && (keeps_at_edge[k] || list_item)) || prose) {
                         removals.push((k, "chrome.tail"));
                     } else if f.colon_end
                         && f.stopwords >= 1
@@ -735,6 +747,17 @@ mod tests {
         );
         assert_eq!(clean(&c.text).text, c.text);
         assert!(clean(&c.text).removed.is_empty());
+    }
+
+    #[test]
+    fn prose_after_a_stray_label_and_bulleted_lists_stay() {
+        let raw = "Key points:\n- Taxes will rise by 2% from April\n- Pensions are protected\n\nThe chancellor set out the plans in a speech to parliament on Wednesday afternoon.\n\nAdvertisement\n\nThe pound also slipped against the dollar, traders said.\n\nShare this:\nFacebook\nTwitter";
+        let c = clean(raw);
+        assert_eq!(
+            c.text,
+            "- Taxes will rise by 2% from April\n\n- Pensions are protected\n\nThe chancellor set out the plans in a speech to parliament on Wednesday afternoon.\n\nThe pound also slipped against the dollar, traders said."
+        );
+        assert_eq!(clean(&c.text).text, c.text);
     }
 
     #[test]
