@@ -397,7 +397,7 @@ fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
 
 /// Long paragraphs are scored on a sample of their first bytes: every decision about them
 /// rests on shares (stopwords, interface words), which the sample estimates well.
-const SAMPLE_BYTES: usize = 320;
+const SAMPLE_BYTES: usize = 200;
 
 pub fn features(text: &str) -> Features {
     if text.len() <= 2 * SAMPLE_BYTES {
@@ -410,7 +410,8 @@ pub fn features(text: &str) -> Features {
     // Cut at a space so that no word is split.
     let cut = text[..cut].rfind(' ').unwrap_or(cut);
     let mut f = word_features(&text[..cut], text);
-    let total = text.split_ascii_whitespace().count().max(f.words);
+    // Paragraph text is whitespace-normalised: words are about one per space.
+    let total = (text.bytes().filter(|&b| b == b' ').count() + 1).max(f.words);
     if f.words > 0 && total > f.words {
         let scale = |n: usize| ((n as f64) * total as f64 / f.words as f64).round() as usize;
         f.alpha_words = scale(f.alpha_words);
