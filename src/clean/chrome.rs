@@ -353,7 +353,8 @@ fn alnum_at(text: &str, i: usize) -> bool {
 }
 
 /// Byte spans of words (as `text::words::word_spans`), with a fast path for ASCII bytes.
-fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
+/// `visit` gets each word and whether it holds an ASCII digit.
+fn for_each_word(text: &str, mut visit: impl FnMut(&str, bool)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -372,9 +373,11 @@ fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
             }
         }
         let start = i;
+        let mut digit = false;
         while i < n {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
+                digit |= b.is_ascii_digit();
                 i += 1;
             } else if b.is_ascii() {
                 if (b == b'\'' || b == b'-') && alnum_at(text, i + 1) {
@@ -391,7 +394,7 @@ fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
                 }
             }
         }
-        visit(&text[start..i]);
+        visit(&text[start..i], digit);
     }
 }
 
@@ -434,13 +437,11 @@ fn word_features(sample: &str, text: &str) -> Features {
     };
     let mut buf = [0u8; 24];
     let lexicon = lexicon();
-    for_each_word(sample, |word| {
+    for_each_word(sample, |word, digit| {
         f.words += 1;
         let bytes = word.as_bytes();
         let mut is_caps = false;
-        if bytes.iter().any(u8::is_ascii_digit) {
-            f.digit_words += 1;
-        }
+        f.digit_words += usize::from(digit);
         let first = if bytes[0].is_ascii() {
             bytes[0] as char
         } else {
@@ -601,7 +602,7 @@ mod tests {
     fn words_match_the_shared_tokeniser() {
         let text = "Iran’s al-Assad, since mid-2012 -- ok 'quoted' “Syria’s” 日本 x-";
         let mut ours = Vec::new();
-        for_each_word(text, |w| ours.push(w.to_string()));
+        for_each_word(text, |w, _| ours.push(w.to_string()));
         let shared: Vec<String> = crate::text::words::word_spans(text)
             .map(|(s, e)| text[s..e].to_string())
             .collect();
