@@ -101,7 +101,15 @@ pub fn credits_of(text: &str) -> Option<Vec<String>> {
         &CELL,
         r"^(?:\*\s*(?P<star>[\p{Lu}][\p{L}.&/, ]{0,40})|\(\s*(?i:with|additional\s+reporting\s+by|reporting\s+by|sources?|via)\s*:?\s+(?P<with>[^()]{1,80})\)\.?|(?i:sources?|credits?|via)\s*:\s*(?P<source>[^:]{1,60})|\(\s*(?P<paren>\p{Lu}[\p{L}.]{0,15}(?:\s*[,/&]\s*\p{Lu}[\p{L}.]{0,15}){0,3})\s*\)\.?|[-–—]\s*(?P<dash>\p{Lu}[\p{L}.]{1,15}(?:\s*[,/&]\s*\p{Lu}[\p{L}.]{1,15}){0,3}))$",
     );
-    if text.len() > 120 || !re.is_match(text.trim()) {
+    // Every credit form starts with one of these; most paragraphs are out at once.
+    let first = text.trim_start().as_bytes().first().copied().unwrap_or(0);
+    if text.len() > 120
+        || !matches!(
+            first,
+            b'*' | b'(' | b'-' | b'S' | b's' | b'C' | b'c' | b'V' | b'v' | 0xE2
+        )
+        || !re.is_match(text.trim())
+    {
         return None;
     }
     let caps = re.captures(text.trim())?;
