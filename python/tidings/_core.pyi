@@ -1,7 +1,5 @@
 """Type stubs of the compiled core. Private: use the functions in ``tidings``."""
 
-__all__ = ["__version__", "BUILD_PROFILE", "describe", "decode_bytes", "_raise_internal_error", "clean_many"]
-
 __version__: str
 BUILD_PROFILE: str
 
