@@ -72,7 +72,7 @@ pub fn byline_of(text: &str) -> Option<String> {
     static CELL: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &CELL,
-        r"^(?i:by|written\s+by|reported\s+by|posted\s+by|story\s+by|words\s+by)\s*:?\s+(?P<name>\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and | &) ?\p{Lu}[\p{L}\p{M}.'’\- ]*){0,3})\s*(?:[|,\-–—]\s*(?P<role>[\p{L} ,]{1,40}))?$",
+        r"^(?i:by|written\s+by|reported\s+by|reporting\s+by|posted\s+by|story\s+by|words\s+by)\s*:?\s+(?P<name>\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and | &) ?\p{Lu}[\p{L}\p{M}.'’\- ]*){0,3})\s*(?:[|,\-–—]\s*(?P<role>[\p{L} ,]{1,40})|;\s*(?i:editing|writing|additional\s+reporting)\s+by\s+[\p{L}\p{M}.'’\- ,;]{1,80})?$",
     );
     if text.len() > 120
         || !matches!(
@@ -255,6 +255,10 @@ mod tests {
         assert_eq!(
             byline_of("By contrast, the market fell sharply on Monday after the report."),
             None
+        );
+        assert_eq!(
+            byline_of("Reporting by Jane Doe; Editing by John Smith").as_deref(),
+            Some("Jane Doe")
         );
     }
 
