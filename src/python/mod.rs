@@ -20,38 +20,26 @@ pub(crate) fn compute<R: Send>(
     work: impl FnOnce() -> crate::Result<R> + Send,
 ) -> PyResult<R> {
     let threads = parallel::resolve_workers(workers).into_py_result(py)?;
-    py.detach(|| parallel::run(threads, work))
-        .into_py_result(py)
+    py.detach(|| parallel::run(threads, work)).into_py_result(py)
 }
 
 /// Character, word, line and paragraph counts per document, as a dict of equal-length lists.
 #[pyfunction]
 #[pyo3(signature = (texts, *, workers = None))]
-fn describe<'py>(
-    py: Python<'py>,
-    texts: &Bound<'py, PyAny>,
-    workers: Option<i64>,
-) -> PyResult<Bound<'py, PyDict>> {
+fn describe<'py>(py: Python<'py>, texts: &Bound<'py, PyAny>, workers: Option<i64>) -> PyResult<Bound<'py, PyDict>> {
     use rayon::prelude::*;
     let texts = extract_texts(texts)?;
     let stats: Vec<crate::text::stats::TextStats> = compute(py, workers, || {
         Ok(texts
             .par_iter()
-            .map(|t| {
-                t.as_deref()
-                    .map(crate::text::stats::text_stats)
-                    .unwrap_or_default()
-            })
+            .map(|t| t.as_deref().map(crate::text::stats::text_stats).unwrap_or_default())
             .collect())
     })?;
     let out = PyDict::new(py);
     out.set_item("chars", stats.iter().map(|s| s.chars).collect::<Vec<_>>())?;
     out.set_item("words", stats.iter().map(|s| s.words).collect::<Vec<_>>())?;
     out.set_item("lines", stats.iter().map(|s| s.lines).collect::<Vec<_>>())?;
-    out.set_item(
-        "paragraphs",
-        stats.iter().map(|s| s.paragraphs).collect::<Vec<_>>(),
-    )?;
+    out.set_item("paragraphs", stats.iter().map(|s| s.paragraphs).collect::<Vec<_>>())?;
     Ok(out)
 }
 
@@ -64,22 +52,13 @@ fn decode_bytes(data: &[u8]) -> std::borrow::Cow<'_, str> {
 /// Raises `InternalError` from inside Rust, so tests can check the panic boundary end to end.
 #[pyfunction]
 fn _raise_internal_error(py: Python<'_>) -> PyResult<()> {
-    compute(py, Some(2), || -> crate::Result<()> {
-        panic!("deliberate panic for the test suite")
-    })
+    compute(py, Some(2), || -> crate::Result<()> { panic!("deliberate panic for the test suite") })
 }
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add(
-        "BUILD_PROFILE",
-        if cfg!(debug_assertions) {
-            "debug"
-        } else {
-            "release"
-        },
-    )?;
+    m.add("BUILD_PROFILE", if cfg!(debug_assertions) { "debug" } else { "release" })?;
     m.add_function(wrap_pyfunction!(describe, m)?)?;
     m.add_function(wrap_pyfunction!(decode_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(_raise_internal_error, m)?)?;
