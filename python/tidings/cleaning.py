@@ -10,8 +10,11 @@
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -222,6 +225,19 @@ def _resolve(options: dict[str, Any]) -> dict[str, Any]:
     return resolved
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small result objects are built (none of
+    them forms a cycle); collection passes over young objects would otherwise cost ~10%."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _is_missing(value: Any) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
@@ -319,8 +335,9 @@ def clean_many(texts: Any, *, sources: Any = None, workers: int | None = None, *
         if len(source_column) != len(column):
             raise InputError(f"sources has {len(source_column)} items but texts has {len(column)}")
         source_values = [None if _is_missing(s) else str(s) for s in source_column.values]
-    rows = _core.clean_many(column.values, source_values, resolved, workers=workers)
-    return [_from_row(row) for row in rows]
+    with _gc_paused():
+        rows = _core.clean_many(column.values, source_values, resolved, workers=workers)
+        return [_from_row(row) for row in rows]
 
 
 def clean_frame(texts: Any, *, sources: Any = None, workers: int | None = None, **options: Any) -> pd.DataFrame:

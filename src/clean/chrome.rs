@@ -290,20 +290,33 @@ const UI: u8 = 2;
 const PERSON: u8 = 4;
 
 /// One lookup per word: which of the word lists it is on.
-fn lexicon() -> &'static FxHashMap<&'static str, u8> {
-    static CELL: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+fn lexicon() -> &'static FxHashMap<u128, u8> {
+    static CELL: OnceLock<FxHashMap<u128, u8>> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut map = FxHashMap::default();
         for (list, flag) in [(STOPWORDS, STOP), (UI_WORDS, UI), (PERSON_WORDS, PERSON)] {
             for word in list {
-                *map.entry(*word).or_insert(0) |= flag;
+                if let Some(key) = pack(word.as_bytes()) {
+                    *map.entry(key).or_insert(0) |= flag;
+                }
             }
         }
         map
     })
 }
 
-fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+/// Up to 16 bytes packed into one integer: a hash key that costs two multiplications.
+fn pack(bytes: &[u8]) -> Option<u128> {
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    Some(u128::from_le_bytes(key))
+}
+
+/// The word lowercased into `buf` (curly apostrophes made straight), or `None` when too long.
+fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() {
         return None;
@@ -312,16 +325,14 @@ fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
         for (dst, src) in buf.iter_mut().zip(bytes) {
             *dst = src.to_ascii_lowercase();
         }
-        let s = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
-        // Curly apostrophes are not ASCII; this path sees straight ones only.
-        return Some(s);
+        return Some(&buf[..bytes.len()]);
     }
     let lowered = word.replace('’', "'").to_lowercase();
     if lowered.len() > buf.len() {
         return None;
     }
     buf[..lowered.len()].copy_from_slice(lowered.as_bytes());
-    std::str::from_utf8(&buf[..lowered.len()]).ok()
+    Some(&buf[..lowered.len()])
 }
 
 fn char_at(text: &str, i: usize) -> char {
@@ -342,7 +353,8 @@ fn alnum_at(text: &str, i: usize) -> bool {
 }
 
 /// Byte spans of words (as `text::words::word_spans`), with a fast path for ASCII bytes.
-fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
+/// `visit` gets each word and whether it holds an ASCII digit.
+fn for_each_word(text: &str, mut visit: impl FnMut(&str, bool)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -361,9 +373,11 @@ fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
             }
         }
         let start = i;
+        let mut digit = false;
         while i < n {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
+                digit |= b.is_ascii_digit();
                 i += 1;
             } else if b.is_ascii() {
                 if (b == b'\'' || b == b'-') && alnum_at(text, i + 1) {
@@ -380,24 +394,54 @@ fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
                 }
             }
         }
-        visit(&text[start..i]);
+        visit(&text[start..i], digit);
     }
 }
 
+/// Long paragraphs are scored on a sample of their first bytes: every decision about them
+/// rests on shares (stopwords, interface words), which the sample estimates well.
+const SAMPLE_BYTES: usize = 200;
+
 pub fn features(text: &str) -> Features {
+    if text.len() <= 2 * SAMPLE_BYTES {
+        return word_features(text, text);
+    }
+    let mut cut = SAMPLE_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    // Cut at a space so that no word is split.
+    let cut = text[..cut].rfind(' ').unwrap_or(cut);
+    let mut f = word_features(&text[..cut], text);
+    // Paragraph text is whitespace-normalised: words are about one per space.
+    let total = (text.bytes().filter(|&b| b == b' ').count() + 1).max(f.words);
+    if f.words > 0 && total > f.words {
+        let scale = |n: usize| ((n as f64) * total as f64 / f.words as f64).round() as usize;
+        f.alpha_words = scale(f.alpha_words);
+        f.stopwords = scale(f.stopwords);
+        f.ui_words = scale(f.ui_words);
+        f.person_words = scale(f.person_words);
+        f.caps_words = scale(f.caps_words);
+        f.capitalised_words = scale(f.capitalised_words);
+        f.digit_words = scale(f.digit_words);
+        f.words = total;
+    }
+    f
+}
+
+/// Word counts from `sample`, punctuation and addresses from the whole `text`.
+fn word_features(sample: &str, text: &str) -> Features {
     let mut f = Features {
         chars: text.len(),
         ..Default::default()
     };
     let mut buf = [0u8; 24];
     let lexicon = lexicon();
-    for_each_word(text, |word| {
+    for_each_word(sample, |word, digit| {
         f.words += 1;
         let bytes = word.as_bytes();
         let mut is_caps = false;
-        if bytes.iter().any(u8::is_ascii_digit) {
-            f.digit_words += 1;
-        }
+        f.digit_words += usize::from(digit);
         let first = if bytes[0].is_ascii() {
             bytes[0] as char
         } else {
@@ -421,7 +465,7 @@ pub fn features(text: &str) -> Features {
         } else {
             None
         } {
-            if let Some(&flags) = lexicon.get(lower) {
+            if let Some(&flags) = pack(lower).and_then(|key| lexicon.get(&key)) {
                 f.stopwords += usize::from(flags & STOP != 0);
                 f.ui_words += usize::from(flags & UI != 0);
                 // "US" is a country, not "us".
@@ -514,7 +558,7 @@ pub fn classify(f: &Features, options: &ChromeOptions) -> Class {
     } else {
         f.words >= options.good_min_words_unpunctuated
     };
-    if long_enough && dense && !(f.ui_words * 5 >= f.words) {
+    if long_enough && dense && f.ui_words * 5 < f.words {
         Class::Good
     } else {
         Class::Neutral
@@ -558,7 +602,7 @@ mod tests {
     fn words_match_the_shared_tokeniser() {
         let text = "Iran’s al-Assad, since mid-2012 -- ok 'quoted' “Syria’s” 日本 x-";
         let mut ours = Vec::new();
-        for_each_word(text, |w| ours.push(w.to_string()));
+        for_each_word(text, |w, _| ours.push(w.to_string()));
         let shared: Vec<String> = crate::text::words::word_spans(text)
             .map(|(s, e)| text[s..e].to_string())
             .collect();

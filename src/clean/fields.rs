@@ -39,6 +39,9 @@ pub fn date_of(text: &str) -> Option<String> {
     if text.len() > 80 {
         return None;
     }
+    if !date_regex().is_match(text) {
+        return None;
+    }
     let caps = date_regex().captures(text)?;
     let m = caps.get(0)?;
     let start = caps.name("date").map_or(0, |d| d.start());
@@ -69,7 +72,7 @@ pub fn byline_of(text: &str) -> Option<String> {
     static CELL: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &CELL,
-        r"^(?i:by|written\s+by|reported\s+by|posted\s+by|story\s+by|words\s+by)\s*:?\s+(?P<name>\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and | &) ?\p{Lu}[\p{L}\p{M}.'’\- ]*){0,3})\s*(?:[|,\-–—]\s*(?P<role>[\p{L} ,]{1,40}))?$",
+        r"^(?i:by|written\s+by|reported\s+by|reporting\s+by|posted\s+by|story\s+by|words\s+by)\s*:?\s+(?P<name>\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and | &) ?\p{Lu}[\p{L}\p{M}.'’\- ]*){0,3})\s*(?:[|,\-–—]\s*(?P<role>[\p{L} ,]{1,40})|;\s*(?i:editing|writing|additional\s+reporting)\s+by\s+[\p{L}\p{M}.'’\- ,;]{1,80})?$",
     );
     if text.len() > 120
         || !matches!(
@@ -98,7 +101,15 @@ pub fn credits_of(text: &str) -> Option<Vec<String>> {
         &CELL,
         r"^(?:\*\s*(?P<star>[\p{Lu}][\p{L}.&/, ]{0,40})|\(\s*(?i:with|additional\s+reporting\s+by|reporting\s+by|sources?|via)\s*:?\s+(?P<with>[^()]{1,80})\)\.?|(?i:sources?|credits?|via)\s*:\s*(?P<source>[^:]{1,60})|\(\s*(?P<paren>\p{Lu}[\p{L}.]{0,15}(?:\s*[,/&]\s*\p{Lu}[\p{L}.]{0,15}){0,3})\s*\)\.?|[-–—]\s*(?P<dash>\p{Lu}[\p{L}.]{1,15}(?:\s*[,/&]\s*\p{Lu}[\p{L}.]{1,15}){0,3}))$",
     );
-    if text.len() > 120 {
+    // Every credit form starts with one of these; most paragraphs are out at once.
+    let first = text.trim_start().as_bytes().first().copied().unwrap_or(0);
+    if text.len() > 120
+        || !matches!(
+            first,
+            b'*' | b'(' | b'-' | b'S' | b's' | b'C' | b'c' | b'V' | b'v' | 0xE2
+        )
+        || !re.is_match(text.trim())
+    {
         return None;
     }
     let caps = re.captures(text.trim())?;
@@ -140,14 +151,11 @@ pub fn is_caption(text: &str) -> bool {
     if text.len() > 600 || text.len() < 10 {
         return false;
     }
-    let words = text.split_whitespace().count();
-    if words < 5 {
-        return false;
-    }
     let sentence = super::lines::ends_sentence(text);
-    (text.ends_with(')') && end.is_match(text) && credits_of(text).is_none())
+    let shaped = (text.ends_with(')') && end.is_match(text) && credits_of(text).is_none())
         || (!sentence && mark.is_match(text))
-        || start.is_match(text)
+        || (text.starts_with(['P', 'p', 'I', 'i', 'F', 'f', 'C', 'c']) && start.is_match(text));
+    shaped && text.split_whitespace().count() >= 5
 }
 
 /// A dateline at the start of the first body paragraph.
@@ -167,6 +175,11 @@ pub fn dateline_of(text: &str) -> Option<Dateline> {
         &CELL,
         r"^(?P<place>\p{Lu}[\p{Lu}.'’\- ]{1,40}\p{Lu})(?:\s*,\s*(?P<extra>[^()\-–—:]{1,30}?))?\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:-{1,2}|–|—|:)\s+\S",
     );
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && !text.starts_with(|c: char| c.is_uppercase())
+    {
+        return None;
+    }
     let caps = re.captures(text)?;
     let place = caps.name("place")?.as_str().trim().to_string();
     if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
@@ -242,6 +255,10 @@ mod tests {
         assert_eq!(
             byline_of("By contrast, the market fell sharply on Monday after the report."),
             None
+        );
+        assert_eq!(
+            byline_of("Reporting by Jane Doe; Editing by John Smith").as_deref(),
+            Some("Jane Doe")
         );
     }
 

@@ -7,6 +7,7 @@
 //! after a paragraph end that runs into a full line is a *dangling* paragraph start (the first
 //! word(s) of the next paragraph left on their own line, as some scrapers emit).
 
+use super::chrome;
 use super::fields::{credits_of, is_byline, is_date_line};
 
 /// Thresholds of the unwrapping stage.
@@ -52,7 +53,7 @@ pub fn ends_sentence(text: &str) -> bool {
         || (trimmed.len() < text.len() && trimmed.ends_with(','))
 }
 
-fn is_list_item(text: &str) -> bool {
+pub fn is_list_item(text: &str) -> bool {
     let mut chars = text.chars();
     match chars.next() {
         Some('-' | '*' | '•' | '·' | '▪' | '◦' | '–' | '—') => chars.next() == Some(' '),
@@ -110,7 +111,10 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
     let open_full = lines
         .iter()
         .filter(|l| {
-            l.chars * 10 >= width * 7 && l.chars <= width + width / 10 + 2 && !ends_sentence(l.text)
+            l.chars * 10 >= width * 7
+                && l.chars <= width + width / 10 + 2
+                && !ends_sentence(l.text)
+                && !is_list_item(l.text)
         })
         .count();
     let nonblank = lengths.len();
@@ -161,26 +165,49 @@ pub fn paragraphs(text: &str, options: &LineOptions) -> Vec<Vec<Piece>> {
         let mut paragraph_start = true;
         for k in 0..block.len() - 1 {
             let (a, b) = (&block[k], &block[k + 1]);
+            // A dangling paragraph start runs on into the next line: that line continues in
+            // lower case ("The two / leaders discussed"), or the dangler is one capitalised word
+            // ("Ali / Shamkhani, secretary"). A short interface label is never one.
             let dangler = |idx: usize, after_break: bool| -> bool {
                 let d = &block[idx];
-                after_break
-                    && d.chars * 10 < w * 4
-                    && d.text.split_whitespace().count() <= 4
-                    && !ends_sentence(d.text)
-                    && !standalone(d)
-                    && block
-                        .get(idx + 1)
-                        .is_some_and(|next| full(next) && !is_list_item(next.text))
+                let Some(next) = block.get(idx + 1) else {
+                    return false;
+                };
+                if !(after_break && d.chars * 10 < w * 4 && full(next) && !is_list_item(next.text))
+                {
+                    return false;
+                }
+                let words = d.text.split_whitespace().count();
+                if words > 4 || ends_sentence(d.text) || standalone(d) {
+                    return false;
+                }
+                let continues_lower = next.text.chars().next().is_some_and(char::is_lowercase);
+                let one_name = words == 1
+                    && d.text
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(char::is_uppercase);
+                continues_lower || (one_name && chrome::features(d.text).ui_words == 0)
             };
-            let join = if is_list_item(b.text)
-                || standalone(a)
-                || standalone(b)
-                || overlong(a)
-                || overlong(b)
+            // "- " after a full line that stops mid-sentence is a wrapped dash, not a list item.
+            let list_item = is_list_item(b.text)
+                && (is_list_item(a.text)
+                    || !(full(a) && !ends_sentence(a.text) && !a.text.ends_with(':')));
+            let join = if list_item || standalone(a) || standalone(b) || overlong(a) || overlong(b)
             {
                 false
             } else if ends_sentence(a.text) {
-                a.chars * 10 >= w * 8 && !dangler(k + 1, true)
+                // After a sentence end, a short unpunctuated line is a label or a new start.
+                let short_label = !full(b) && !ends_sentence(b.text);
+                // Had the next line continued this paragraph, its first word would have been
+                // put on this line when it fitted.
+                let first_word = b
+                    .text
+                    .split_whitespace()
+                    .next()
+                    .map_or(0, |word| word.chars().count());
+                let would_fit = a.chars + 1 + first_word <= w;
+                a.chars * 10 >= w * 8 && !short_label && !would_fit && !dangler(k + 1, true)
             } else if full(a) {
                 true
             } else {
@@ -260,6 +287,15 @@ mod tests {
         );
         assert_eq!(got.len(), 8);
         assert_eq!(got[7], "(With Reuters, AFP)");
+    }
+
+    #[test]
+    fn labels_are_not_dangling_starts() {
+        let text = "EMI\nsaid music sales for the year to March will fall 8-9% from the year\nbefore, with profits set to be 15% lower than analysts had expected.\nA strike on the Buenos Aires underground has caused traffic chaos and\nlarge queues at bus stops in the Argentine capital, officials said today.\nGet the app\nA strike on the Buenos Aires underground has caused traffic chaos and\nlarge queues at bus stops in the Argentine capital, and it goes on.\nAdvertisement\nWorkers walked out last week demanding a large pay rise and in protest\nagainst the installation of automatic ticket machines at the stations.";
+        let got = paras(text);
+        assert!(got.contains(&"Get the app".to_string()), "{got:?}");
+        assert!(got.contains(&"Advertisement".to_string()), "{got:?}");
+        assert!(got[0].starts_with("EMI said music sales"), "{got:?}");
     }
 
     #[test]

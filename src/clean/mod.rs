@@ -230,15 +230,15 @@ pub fn prepare(original: &str, options: &CleanOptions) -> Prepared {
     }
 }
 
-/// A headline: short, capitalised, unpunctuated, not an interface label. A sentence (ending in
-/// punctuation) is never a title, so text kept at the head of a cleaned article stays put when
-/// it is cleaned again.
+/// A headline: short, capitalised, without a full stop, not an interface label. Title-like
+/// paragraphs never survive before the body (see the head smoothing), so cleaning the output
+/// again finds no new title.
 fn title_like(p: &Para, class: Class, options: &CleanOptions) -> bool {
     let f = &p.feat;
     let text = p.text();
     let last = text.trim_end().chars().next_back().unwrap_or('.');
     // One interface word is fine in a longer headline ("Share boost for feud-hit Reliance").
-    let ui_ok = f.ui_words == 0 || (f.ui_words == 1 && f.words >= 4 && f.person_words == 0);
+    let ui_ok = f.person_words == 0 && (f.ui_words == 0 || (f.ui_words == 1 && f.words >= 4));
     let chrome_shape = chrome::classify(
         &Features {
             ui_words: 0,
@@ -247,17 +247,15 @@ fn title_like(p: &Para, class: Class, options: &CleanOptions) -> bool {
         &options.chrome,
     ) == Class::Bad;
     class != Class::Good
+        && !lines::is_list_item(text)
         && !chrome_shape
         && ui_ok
-        && !f.terminal
+        // A question or exclamation can head an article; a full stop ends a sentence.
+        && (!f.terminal || (matches!(last, '?' | '!') && f.words >= 3))
         && f.words >= 2
         && f.words <= options.max_title_words
         && f.alpha_words >= 2
-        && (f.starts_upper
-            || text
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.chars().any(char::is_uppercase)))
+        && (f.starts_upper || text.split_whitespace().next().is_some_and(|w| w.chars().any(char::is_uppercase)))
         && !matches!(last, ':' | ',' | ';' | '-' | '–' | '—')
         && !f.has_address
         && f.separators == 0
@@ -378,21 +376,26 @@ fn analyse(
         move |k: usize| matches!((first_good, last_good), (Some(a), Some(b)) if a <= k && k <= b);
     for k in 0..live.len() {
         let f = &paras[live[k]].feat;
-        if template_hit[k] && !(f.sentence_like() && in_body(k)) {
-            class[k] = Class::Bad;
-        } else if !in_body(k) && f.addresses_reader() {
+        let template_chrome = template_hit[k] && !(f.sentence_like() && in_body(k));
+        if template_chrome || (!in_body(k) && f.addresses_reader()) {
             class[k] = Class::Bad;
         }
     }
 
-    // Title: the first title-like paragraph before the body; later copies are repeats.
+    // Title: the best title-like paragraph before the body: one printed twice, else the
+    // longest (interface labels are short), the later on ties (chrome comes first).
     let head_end = first_good.unwrap_or(live.len());
-    for k in 0..head_end {
-        let i = live[k];
-        if template_hit[k] || !title_like(&paras[i], class[k], options) {
-            continue;
-        }
-        if found.title.is_none() {
+    let candidates: Vec<usize> = (0..head_end)
+        .filter(|&k| !template_hit[k] && title_like(&paras[live[k]], class[k], options))
+        .collect();
+    if found.title.is_none() {
+        let score = |k: usize| {
+            let p = &paras[live[k]];
+            let repeated = live.iter().filter(|&&i| paras[i].key == p.key).count() > 1;
+            (usize::from(repeated), p.feat.words.min(12), k)
+        };
+        if let Some(&k) = candidates.iter().max_by_key(|&&k| score(k)) {
+            let i = live[k];
             if options.extract_fields {
                 found.title = Some(paras[i].text().to_string());
                 found.title_key = paras[i].key;
@@ -401,10 +404,6 @@ fn analyse(
             } else {
                 protected[i] = true;
             }
-            break;
-        } else if paras[i].key == found.title_key && options.remove_repeats {
-            paras[i].fate = Fate::Remove("repeat.title");
-            changed = true;
         }
     }
     if options.remove_repeats && found.title_key != 0 {
@@ -466,9 +465,17 @@ fn analyse(
             .iter()
             .rposition(|&k| trusted[k] && class[k] == Class::Good);
         let keeps_at_edge: Vec<bool> = (0..live.len())
-            .map(|k| class[k] != Class::Bad && paras[live[k]].feat.sentence_like())
+            .map(|k| {
+                let p = &paras[live[k]];
+                // A sentence, or a bulleted item of a list.
+                let item =
+                    lines::is_list_item(p.text()) && p.feat.words >= 3 && p.feat.ui_words == 0;
+                class[k] != Class::Bad && (p.feat.sentence_like() || item)
+            })
             .collect();
         let mut removals: Vec<(usize, &'static str)> = Vec::new();
+        // Chrome with words cuts the edge off the body; a bare number ("78,000") goes alone.
+        let breaks_chain = |k: usize| class[k] == Class::Bad && paras[live[k]].feat.alpha_words > 0;
         match (first, last) {
             (Some(a), Some(b)) => {
                 // Before the body, a paragraph stays when it reads like a sentence and no chrome
@@ -476,8 +483,9 @@ fn analyse(
                 let mut connected = true;
                 for w in (0..a).rev() {
                     let k = live2[w];
-                    connected &= class[k] != Class::Bad;
-                    if !(connected && keeps_at_edge[k]) {
+                    connected &= !breaks_chain(k);
+                    let headline = title_like(&paras[live[k]], class[k], options);
+                    if !(connected && keeps_at_edge[k] && !headline) {
                         removals.push((k, "chrome.head"));
                     }
                 }
@@ -496,8 +504,13 @@ fn analyse(
                         && class[k] == Class::Neutral
                         && f.ui_words == 0
                         && !template_hit[k];
-                    connected &= class[k] != Class::Bad || list_item;
-                    if !(connected && (keeps_at_edge[k] || list_item)) {
+                    // Plain prose survives a stray label before it ("Advertisement").
+                    let prose = keeps_at_edge[k]
+                        && !template_hit[k]
+                        && f.words >= 6
+                        && f.stopword_density() >= 0.15;
+                    connected &= !breaks_chain(k) || list_item;
+                    if !((connected && (keeps_at_edge[k] || list_item)) || prose) {
                         removals.push((k, "chrome.tail"));
                     } else if f.colon_end
                         && f.stopwords >= 1
@@ -509,8 +522,9 @@ fn analyse(
                 }
             }
             _ => {
+                // No body at all: every paragraph is at the edge.
                 for &k in &live2 {
-                    if !keeps_at_edge[k] {
+                    if !keeps_at_edge[k] || title_like(&paras[live[k]], class[k], options) {
                         removals.push((k, "chrome.head"));
                     }
                 }
@@ -733,6 +747,17 @@ mod tests {
         );
         assert_eq!(clean(&c.text).text, c.text);
         assert!(clean(&c.text).removed.is_empty());
+    }
+
+    #[test]
+    fn prose_after_a_stray_label_and_bulleted_lists_stay() {
+        let raw = "Key points:\n- Taxes will rise by 2% from April\n- Pensions are protected\n\nThe chancellor set out the plans in a speech to parliament on Wednesday afternoon.\n\nAdvertisement\n\nThe pound also slipped against the dollar, traders said.\n\nShare this:\nFacebook\nTwitter";
+        let c = clean(raw);
+        assert_eq!(
+            c.text,
+            "- Taxes will rise by 2% from April\n\n- Pensions are protected\n\nThe chancellor set out the plans in a speech to parliament on Wednesday afternoon.\n\nThe pound also slipped against the dollar, traders said."
+        );
+        assert_eq!(clean(&c.text).text, c.text);
     }
 
     #[test]

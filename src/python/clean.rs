@@ -4,7 +4,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::{compute, extract_texts, IntoPyResult};
+use super::{compute, extract_texts, IntoPyResult, Text};
 use crate::clean::{self, CleanOptions, Cleaned};
 use crate::Error;
 
@@ -88,8 +88,8 @@ fn clean_many(
     workers: Option<i64>,
 ) -> PyResult<Vec<Row>> {
     let options = options_from(options)?;
-    let texts = extract_texts(texts)?;
-    let sources = sources.map(extract_texts).transpose()?;
+    let texts: Vec<Option<Text>> = extract_texts(texts)?;
+    let sources: Option<Vec<Option<Text>>> = sources.map(extract_texts).transpose()?;
     compute(py, workers, || {
         let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
         let source_names: Option<Vec<Option<&str>>> = sources
