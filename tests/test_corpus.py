@@ -72,3 +72,57 @@ def test_repr_and_summary(sample: Corpus) -> None:
     assert "30 documents" in repr(sample)
     figures = sample.summary()
     assert figures["documents"] == 30 and figures["sources"] == 8
+
+
+@pytest.fixture(scope="module")
+def full(sample: Corpus) -> Corpus:
+    return sample.clean().dedup().tag()
+
+
+def test_full_pipeline_tables(full: Corpus) -> None:
+    assert full.steps == ("clean", "dedup", "tag")
+    docs = full.documents
+    assert {"clean_text", "title", "published", "cluster", "kind"} <= set(docs.columns)
+    assert docs["date"].dtype == "datetime64[ns]"  # the publication date column is not overwritten
+    assert set(full.entities["doc"]) <= set(docs["id"])
+    assert set(full.removed["doc"]) <= set(docs["id"])
+    raw = docs.set_index("id")["text"]
+    for row in full.removed.head(200).itertuples():
+        assert raw[row.doc][row.start : row.end] == row.text
+    texts = full.texts.set_axis(docs["id"])
+    for row in full.entities.head(300).itertuples():
+        assert texts[row.doc][row.start : row.end] == row.text
+
+
+def test_cluster_sources_name_the_wire_story(full: Corpus) -> None:
+    stories = full.cluster_sources()
+    wire = stories.iloc[0]
+    assert wire["documents"] == 5
+    assert len(wire["sources"]) == 5 and "Reuters" in wire["agencies"]
+    assert stories["first_date"].dtype == "datetime64[ns]"
+
+
+def test_views_render(full: Corpus) -> None:
+    page = full.show("s14")._repr_html_()
+    assert "<mark" in page and "<del" in page and "tidings-view" in page
+    cluster = full.clusters["cluster"].iloc[0]
+    assert "Cluster of" in full.show_cluster(cluster)._repr_html_()
+    card = full._repr_html_()
+    assert "Top entities" in card and "documents" in card
+    with pytest.raises(tidings.InputError, match="no document"):
+        full.show("nope")
+    with pytest.raises(tidings.InputError, match="no cluster"):
+        full.show_cluster("nope")
+
+
+def test_analysis_shortcuts_and_plots(full: Corpus) -> None:
+    from matplotlib.figure import Figure
+
+    assert full.entity_counts()["entity"].is_unique
+    assert not full.cooccurrence().empty
+    assert full.cooccurrence_graph().number_of_nodes() > 5
+    assert not full.name_variants().empty
+    assert not full.timeline(freq="M").empty
+    for figure in (full.plot_top_entities(), full.plot_cooccurrence(), full.plot_timeline(freq="M"),
+                   full.plot_cluster_sizes()):
+        assert isinstance(figure, Figure)
