@@ -2,6 +2,21 @@
 
 from typing import Any, final
 
+__all__ = [
+    "__version__",
+    "BUILD_PROFILE",
+    "ProgressCounter",
+    "describe",
+    "decode_bytes",
+    "_raise_internal_error",
+    "DedupIndex",
+    "repeated_paragraphs",
+    "tag",
+    "_tokenize",
+    "_train_tagger",
+    "clean_many",
+]
+
 __version__: str
 BUILD_PROFILE: str
 
