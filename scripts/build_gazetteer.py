@@ -8,7 +8,8 @@ written for tidings; nothing is derived from CoNLL or other evaluation data. Run
 Columns of the TSV: surface form, label (PERSON, ORG, LOC, NORP), canonical name, flags
 (``country`` marks countries; ``ambiguous``: a common word or first name; it informs the model
 and canonical names but never
-makes a mention by itself).
+makes a mention by itself; ``club``: a team named like a place or a common word, matched only
+in sports reports and kept apart from the other rows).
 """
 
 from __future__ import annotations
@@ -224,7 +225,10 @@ Westminster|Whitehall|Holyrood|Capitol Hill|Elysee|Zhongnanhai|Fleet Street
 
 # More places: US states, provinces and large cities of the world (LOC, canonical = itself).
 MORE_PLACES = """
-Alabama|Arkansas|Connecticut|Delaware|Idaho|Indiana|Iowa|Kansas|Kentucky|Maine|Maryland|Minnesota|Mississippi|
+Oval|The Oval|Lord's|Headingley|Edgbaston|Trent Bridge|Old Trafford|Tunbridge Wells|Chester-le-Street|Hove|Stansted|
+Heathrow|Gatwick|Spitzbergen|Svalbard|Northern Cape|Eastern Cape|Western Cape|KwaZulu-Natal|Gauteng|Calif|Calif.|Fla|Fla.|
+Mich|Mich.|Ariz|Ariz.|Tex.|Conn.|N.J.|N.Y.|Pa.|Ga.|Va.|Md.|Minn.|Wis.|Colo.|Okla.|Tenn.|Ala.|Nev.|
+St Louis|Alabama|Arkansas|Connecticut|Delaware|Idaho|Indiana|Iowa|Kansas|Kentucky|Maine|Maryland|Minnesota|Mississippi|
 Missouri|Montana|Nebraska|New Hampshire|New Mexico|North Carolina|North Dakota|Oklahoma|Rhode Island|
 South Carolina|South Dakota|Tennessee|Utah|Vermont|West Virginia|Wisconsin|Wyoming|Washington State|
 British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Queensland|
@@ -373,6 +377,47 @@ Mevlut Abdel Abdelaziz Abdel-Fattah Hosni Mohamed Bashir Omar Muammar Moammar Zi
 Masoud Massoud Nechirvan Mahmoud Akbar Ali-Akbar Javad Mohsen Qassem Qasem Hamid Hafez Rifaat Maher Asma
 Benjamin Ehud Ariel Shimon Yitzhak Tzipi Avigdor Naftali Yair Recep Emmanuel Francois Nicolas Jacques Angela
 Gerhard Helmut Theresa Gordon Tony Boris David Jeremy Margaret Silvio Matteo Romano Mariano Jose Luis Pedro
+"""
+
+# More given names (PERSON, "ambiguous" like the list above), across languages.
+MORE_GIVEN_NAMES = """
+Abel Achim Adnan Adriana Agnes Agustin Aidan Alain Alana Albin Aldo Alec Aleksandar Aleksander Alessandro
+Alessandra Alexis Alfonso Alfredo Ali Alistair Allan Alvaro Amadou Amit Anders Andres Andrija Angel Angus
+Anil Anita Anton Antonin Arjun Arjuna Armando Arne Arturo Asif Astrid Attila Audrey Augusto Aurelio Axel
+Barry Bart Beatriz Bela Ben Benedict Bengt Benoit Bernhard Bertrand Bjorn Blaise Bogdan Bohdan Boubacar
+Boyd Branko Brendan Brett Bryan Byron Carla Carmen Cecilia Cedric Cesar Chandra Chang Chantal Chen Christophe
+Christoph Cindy Claire Clara Clark Claudio Clive Conor Constantin Corey Cosmin Cristian Cristina Curtis
+Dale Damien Dana Darko Darren Darryl Dean Deborah Dejan Denis Denise Derek Desi Desmond Detlef Dimitri
+Dimitris Dirk Dmitri Dominique Donna Duncan Dusan Dwight Earl Edgar Edith Edmund Eduardo Edwin Egon Ekaterina
+Elias Elijah Elisabeth Ella Elliot Emil Emile Emilio Emmanuel Enzo Erich Ernst Esther Ethan Etienne Evgeny
+Ewa Fabian Fabrice Federico Felipe Ferenc Filip Florian Francesca Franck Frank Franz Fred Frederic Frederick
+Friedrich Gabriel Gabriela Gareth Garry Gary Gavin Gene Geoff Geoffrey Geir Gennady Georg Georges Gerald
+Gerard Gerhard Gert Gianluca Gianni Gilbert Gilles Gillian Gina Giorgio Giovanni Giulio Giuseppe Glen Glenn
+Gordon Graham Grant Greg Gregor Gregory Guido Guillaume Gunnar Gunter Gustavo Guy Hamid Hamza Hank Hannah
+Hans Harald Harold Harry Hassan Hector Heidi Heinz Helen Helga Helmut Henri Henrik Herbert Hermann Hideo
+Hiroshi Horst Hubert Hugh Hugo Ian Ibrahim Igor Ilya Imran Inge Ingrid Irina Isaac Ivan Ivana Ivo Jack
+Jacques Jaime Jakob Jamal Jan Jana Janet Janos Jaroslav Jason Javier Jay Jean Jeff Jeffrey Jens Jeremy
+Jerome Jerry Jesper Jesse Jessica Jim Jimmy Joachim Joan Joanna Jochen Joe Joel Johan Johann Johannes
+Jonas Jonathan Jordi Jorge Jose Josef Joseph Josh Juan Judith Juergen Jurgen Julia Julian Julie Julien
+Julio Justin Kamal Karel Karen Karim Karin Karl Karsten Kate Katharina Kathy Keith Ken Kenneth Kerry Kevin
+Khalid Kim Kirsten Klaus Klas Kofi Konrad Kurt Kyle Lajos Lars Laszlo Laura Laurent Lawrence Lee Leif Lena
+Leon Leonard Leonardo Les Leslie Lionel Lisa Lothar Louis Louise Luc Luca Lucas Lucia Luciano Ludwig Luis
+Luka Lubomir Lynn Magnus Mahmoud Manfred Manuel Marc Marcel Marcelo Marco Marcus Margaret Maria Marian
+Mariano Marie Mario Marius Mark Marko Markus Marta Martin Martina Marvin Mary Massimo Mathias Matt Matteo
+Matthew Matthias Maurice Mauricio Max Maxim Mehmet Mehdi Melissa Michael Michaela Michel Michele Miguel Mika
+Mike Mikhail Milan Milos Miroslav Mitchell Mohamed Mohammed Monica Monika Moses Murat Murray Mustafa Nadia
+Nathan Neal Neil Nelson Nicholas Nick Nico Nicola Nicolas Niels Nigel Nikola Nikolai Nils Nir Noel Norbert
+Norman Oleg Oliver Olivier Omar Oscar Otto Pablo Paolo Pascal Patricia Patrick Paul Paula Pavel Pedro
+Pekka Per Pete Peter Petr Petra Phil Philip Philippe Pierre Piotr Rafael Rahul Raj Rajesh Ralf Ralph Ramon
+Randy Raul Ray Raymond Reinhard Rene Ricardo Richard Rick Ricky Rob Robbie Robert Roberto Robin Rod Roger
+Roland Rolf Roman Ron Ronald Ronnie Rosa Ross Roy Ruben Rudolf Rudi Rui Russell Ruth Ryan Saeed Salim
+Salvatore Sam Sami Sammy Samuel Sandra Sanjay Sarah Sascha Saqlain Scott Sean Sebastian Serge Sergei Sergey
+Sergio Shane Sharon Shaun Sheila Shinji Sidney Silvio Simon Simone Stan Stanislav Stefan Stefano Steffen
+Stephan Stephane Stephen Steve Steven Stuart Sue Susan Sven Sylvain Takashi Tamas Tanya Ted Terry Theo
+Thierry Thomas Thorsten Tim Timothy Tina Tobias Todd Tom Tomas Tommy Toni Tony Torsten Tristan Troy Udo
+Uwe Vaclav Valentin Valeri Valery Vasily Viktor Vincent Vincenzo Vitaly Vladimir Vyacheslav Walter Wasim
+Wayne Werner Wilfried Willem William Willie Wim Wojciech Wolfgang Yannick Yasser Yuri Yves Zbigniew Zoltan
+Zoran
 """
 
 ORGANISATIONS = """
@@ -712,6 +757,651 @@ DPA|Deutsche Presse-Agentur
 PTI|Press Trust of India
 """
 
+# More organisations often in business and world news: newspapers and broadcasters, agencies,
+# banks and brokers, exchanges, statistics offices, parties. name|aliases.
+MORE_ORGANISATIONS = """
+Jakarta Post|
+Kompas|
+Republika|
+Media Indonesia|
+South China Morning Post|
+Hong Kong Standard|
+Straits Times|
+Bangkok Post|
+Times of India|
+Hindustan Times|
+Indian Express|
+Business Standard|
+Economic Times|
+Le Matin|
+La Presse|
+Le Temps|
+Le Figaro|
+Liberation|Libération
+El Pais|El País
+El Mundo|
+La Repubblica|
+Corriere della Sera|
+La Stampa|
+Il Sole 24 Ore|
+Frankfurter Allgemeine Zeitung|Frankfurter Allgemeine
+Sueddeutsche Zeitung|Süddeutsche Zeitung
+Die Welt|
+Handelsblatt|
+Der Spiegel|
+Die Zeit|
+Bild|
+Neue Zuercher Zeitung|Neue Zürcher Zeitung
+De Telegraaf|
+NRC Handelsblad|
+Gazeta Wyborcza|
+Zycie Warszawy|
+Rzeczpospolita|
+Nepszabadsag|
+Izvestiya|
+Nezavisimaya Gazeta|
+Komsomolskaya Pravda|
+Segodnya|
+Al-Ahram|Al Ahram
+Al-Akhbar|
+Al-Hayat|Al Hayat
+Asharq al-Awsat|
+Al-Quds|
+Yedioth Ahronoth|
+Maariv|
+Jerusalem Post|
+Hurriyet|Hürriyet
+Milliyet|
+Cumhuriyet|
+Prensa Latina|
+Notimex|
+Antara|
+Bernama|
+Itar-Tass|ITAR-TASS
+PAP|Polish Press Agency
+CTK|
+MTI|
+BTA|
+Rompres|
+Agerpres|
+HINA|
+Anatolian News Agency|Anatolian
+Petra News Agency|
+Central News Agency|
+Press Association|
+Associated Press|
+United Press International|UPI
+Agence France-Presse|AFP
+BBC World Service|
+Voice of America|VOA
+CNN|
+Sky News|
+Rabobank|
+ABN Amro|ABN AMRO
+ING Bank|ING Groep
+Banc One|Banc One Corp
+KeyCorp|
+First Chicago|First Chicago NBD
+Chase Manhattan|Chase Manhattan Bank
+Citicorp|
+Chemical Bank|
+BankAmerica|Bank of America
+J.P. Morgan|JP Morgan;J.P. Morgan & Co
+Morgan Stanley|
+Salomon Brothers|Salomon Bros;Salomon Bros.
+Bear Stearns|Bear Stearns & Co
+Lehman Brothers|
+Smith Barney|
+PaineWebber|Paine Webber
+Dean Witter|
+Prudential Securities|
+Nomura Securities|Nomura
+Daiwa Securities|Daiwa
+Nikko Securities|
+Yamaichi Securities|
+Dresdner Bank|
+Commerzbank|
+Deutsche Morgan Grenfell|
+Credit Suisse|
+Swiss Bank Corp|Swiss Bank Corporation
+Union Bank of Switzerland|
+NatWest|National Westminster Bank
+Standard Chartered|
+BNP|Banque Nationale de Paris
+Societe Generale|Société Générale
+Credit Lyonnais|Crédit Lyonnais
+Banque Indosuez|Indosuez
+Paribas|
+Bank of England|
+Bundesbank|
+Bank of Japan|
+Bank of Canada|
+Reserve Bank of India|
+Reserve Bank of Australia|
+Banque de France|
+Swiss National Bank|
+Federal Reserve|Fed
+Federal Open Market Committee|FOMC
+National Association of Purchasing Management|NAPM
+Statistics Canada|
+Bureau of Labor Statistics|
+Commerce Department|
+Labor Department|
+Treasury Department|
+London Metal Exchange|LME
+London Stock Exchange|
+New York Stock Exchange|NYSE
+Chicago Mercantile Exchange|CME
+Chicago Board of Trade|CBOT
+Chicago Board Options Exchange|
+Tokyo Stock Exchange|
+Bombay Stock Exchange|
+Johannesburg Stock Exchange|
+Paris Bourse|
+Frankfurt Stock Exchange|
+Kurdistan Democratic Party|KDP
+Patriotic Union of Kurdistan|PUK
+Iraqi National Congress|
+Nation of Islam|
+African National Congress|ANC
+Inkatha Freedom Party|Inkatha
+Likud|
+Labour Party|
+Conservative Party|
+Liberal Democrats|
+Social Democrats|
+Christian Democrats|
+Bharatiya Janata Party|BJP
+Congress Party|
+Sinn Fein|Sinn Féin
+Irish Republican Army|IRA
+Ulster Unionist Party|
+Democratic Unionist Party|
+Shiv Sena|
+Human Rights Watch|
+Amnesty International|
+International Committee of the Red Cross|ICRC
+World Boxing Association|WBA
+World Boxing Council|WBC
+International Boxing Federation|IBF
+FIFA|
+UEFA|
+International Olympic Committee|IOC
+Dow Chemical|Dow Chemical Co
+Caltex|
+Pirelli|Pirelli SpA
+Hachette|
+Magna International|
+Johnson Controls|
+Lear Corp|
+Daimler-Benz|
+Mercedes-Benz|
+Volkswagen|
+Renault|
+Peugeot|
+Fiat|
+Ericsson|LM Ericsson
+Nokia|
+Philips|
+Siemens|
+"""
+
+# Sports clubs and teams with names of their own (always organisations). Written from general
+# knowledge of the leagues; name|aliases.
+CLUBS = """
+Manchester United|Man United;Man Utd
+Manchester City|Man City
+Arsenal|
+Tottenham Hotspur|Tottenham
+Aston Villa|
+Newcastle United|
+West Ham United|West Ham
+Leeds United|
+Sheffield Wednesday|
+Sheffield United|
+Nottingham Forest|
+Blackburn Rovers|
+Queens Park Rangers|QPR
+Wolverhampton Wanderers|
+Bolton Wanderers|
+Coventry City|
+Leicester City|
+Derby County|
+Norwich City|
+Ipswich Town|
+Crystal Palace|
+Charlton Athletic|
+West Bromwich Albion|West Brom
+Stoke City|
+Birmingham City|
+Port Vale|
+Tranmere Rovers|Tranmere
+Bristol City|
+Bristol Rovers|
+Huddersfield Town|
+Oldham Athletic|
+Swindon Town|
+Grimsby Town|
+Crewe Alexandra|
+Preston North End|
+Plymouth Argyle|
+Notts County|
+Brighton and Hove Albion|
+Wycombe Wanderers|
+Bradford City|
+Millwall|
+Luton Town|
+Cardiff City|
+Swansea City|
+Hull City|
+Rotherham United|
+Shrewsbury Town|
+Oxford United|
+Cambridge United|
+Peterborough United|
+Manchester United Football Club|
+Glasgow Celtic|
+Heart of Midlothian|
+Hibernian|Hibs
+Motherwell|
+Kilmarnock|
+Dundee United|
+Dunfermline Athletic|Dunfermline
+Partick Thistle|
+St Johnstone|
+Raith Rovers|
+Airdrieonians|
+Clydebank|
+St Mirren|
+Hamilton Academical|
+Ayr United|
+Queen of the South|
+Queen's Park|
+Stenhousemuir|
+East Fife|
+Inverness Caledonian Thistle|
+Real Madrid|
+Atletico Madrid|Atletico;Atlético Madrid
+Deportivo La Coruna|Deportivo Coruna;Deportivo
+Real Betis|Betis
+Athletic Bilbao|
+Real Sociedad|
+Celta Vigo|Celta
+Espanyol|
+Real Zaragoza|
+Racing Santander|
+Real Oviedo|
+Sporting Gijon|
+Rayo Vallecano|
+Compostela|
+Juventus|Juve
+Inter Milan|Internazionale
+AC Milan|
+AS Roma|
+Napoli|
+Fiorentina|
+Sampdoria|
+Atalanta|
+Udinese|
+Hellas Verona|
+Reggiana|
+Cremonese|
+Salernitana|
+Bayern Munich|Bayern;Bayern Muenchen;Bayern München
+Borussia Dortmund|
+Borussia Moenchengladbach|Borussia Mönchengladbach;Gladbach
+Werder Bremen|
+Hamburg SV|Hamburger SV;HSV
+Schalke 04|Schalke
+Bayer Leverkusen|
+VfB Stuttgart|
+Karlsruher SC|
+1860 Munich|
+Hansa Rostock|
+Arminia Bielefeld|
+Fortuna Duesseldorf|Fortuna Düsseldorf
+St Pauli|
+VfL Bochum|
+MSV Duisburg|
+Eintracht Frankfurt|
+Hertha Berlin|Hertha BSC
+Hannover 96|
+Paris St Germain|Paris Saint-Germain;PSG
+Olympique Marseille|
+Olympique Lyonnais|
+AS Monaco|
+Ajax|Ajax Amsterdam
+PSV Eindhoven|PSV
+Feyenoord|
+FC Twente|
+Vitesse|Vitesse Arnhem
+Heerenveen|
+NAC Breda|
+Roda JC|
+Willem II|
+Sparta Rotterdam|
+Fortuna Sittard|
+RKC Waalwijk|
+De Graafschap|
+Benfica|
+FC Porto|
+Sporting Lisbon|
+Boavista|
+Anderlecht|
+Club Brugge|Club Bruges
+Standard Liege|
+Lierse|
+Spartak Moscow|
+Dynamo Moscow|Dinamo Moscow
+CSKA Moscow|
+Lokomotiv Moscow|
+Torpedo Moscow|
+Rotor Volgograd|
+Alania Vladikavkaz|
+Zenit St Petersburg|
+Lada Togliatti|
+Dynamo Kiev|Dinamo Kiev
+Shakhtar Donetsk|
+Red Star Belgrade|Red Star
+Partizan Belgrade|Partizan
+Dinamo Zagreb|
+Croatia Zagreb|
+Hajduk Split|
+Galatasaray|
+Fenerbahce|
+Besiktas|
+Trabzonspor|
+Olympiakos|Olympiacos
+Panathinaikos|
+AEK Athens|
+PAOK|PAOK Salonika
+Steaua Bucharest|Steaua
+Dinamo Bucharest|
+Rapid Bucharest|
+Ferencvaros|
+Sparta Prague|
+Slavia Prague|
+Legia Warsaw|
+Widzew Lodz|
+Rosenborg|
+IFK Gothenburg|
+Brondby|
+Grasshoppers|Grasshopper
+Servette|
+Austria Vienna|
+Rapid Vienna|
+Sturm Graz|
+Maccabi Tel Aviv|
+Hapoel Tel Aviv|
+Boca Juniors|
+River Plate|
+Flamengo|
+Corinthians|
+Palmeiras|
+Gremio|
+Penarol|
+Bradford Bulls|
+Leeds Rhinos|
+Leicester Tigers|
+Saracens|
+Harlequins|
+Wasps|
+Northampton Saints|
+Sale Sharks|
+London Irish|
+Newcastle Falcons|
+Springboks|
+Wallabies|
+All Blacks|All Black
+New York Yankees|Yankees
+Boston Red Sox|Red Sox
+Baltimore Orioles|Orioles
+Toronto Blue Jays|Blue Jays
+Chicago White Sox|White Sox
+Seattle Mariners|Mariners
+Milwaukee Brewers|Brewers
+Florida Marlins|Marlins
+Montreal Expos|Expos
+New York Mets|Mets
+Philadelphia Phillies|Phillies
+Chicago Cubs|Cubs
+Houston Astros|Astros
+Los Angeles Dodgers|Dodgers
+San Diego Padres|Padres
+Colorado Rockies|
+Cleveland Indians|
+Detroit Tigers|
+Kansas City Royals|
+Minnesota Twins|
+Texas Rangers|
+California Angels|Anaheim Angels
+Oakland Athletics|
+Atlanta Braves|
+Cincinnati Reds|
+Pittsburgh Pirates|
+St. Louis Cardinals|St Louis Cardinals
+San Francisco Giants|
+Los Angeles Lakers|Lakers
+Boston Celtics|Celtics
+New York Knicks|Knicks
+Chicago Bulls|
+Dallas Cowboys|
+Washington Redskins|Redskins
+Pittsburgh Steelers|Steelers
+Green Bay Packers|Packers
+Denver Broncos|Broncos
+San Francisco 49ers|49ers
+"""
+
+# Teams named like their town, county or state, or like a common word: organisations only in
+# sports reports (``club`` rows, matched there and nowhere else). surface|canonical.
+TOWN_CLUBS = """
+Liverpool|Liverpool
+Chelsea|Chelsea
+Everton|Everton
+Newcastle|Newcastle United
+Southampton|Southampton
+Sunderland|Sunderland
+Middlesbrough|Middlesbrough
+Leeds|Leeds United
+Leicester|Leicester City
+Coventry|Coventry City
+Derby|Derby County
+Norwich|Norwich City
+Ipswich|Ipswich Town
+Portsmouth|Portsmouth
+Barnsley|Barnsley
+Burnley|Burnley
+Blackburn|Blackburn Rovers
+Bolton|Bolton Wanderers
+Birmingham|Birmingham City
+Sheffield|Sheffield
+Nottingham|Nottingham Forest
+Reading|Reading
+Fulham|Fulham
+Watford|Watford
+Walsall|Walsall
+Wrexham|Wrexham
+Blackpool|Blackpool
+Brentford|Brentford
+Gillingham|Gillingham
+Chesterfield|Chesterfield
+Stoke|Stoke City
+Swindon|Swindon Town
+Oldham|Oldham Athletic
+Grimsby|Grimsby Town
+Huddersfield|Huddersfield Town
+Bradford|Bradford
+Wigan|Wigan
+St Helens|St Helens
+Castleford|Castleford
+Warrington|Warrington
+Halifax|Halifax
+Bath|Bath
+Gloucester|Gloucester
+Orrell|Orrell
+Northampton|Northampton
+Bristol|Bristol
+Aberdeen|Aberdeen
+Dundee|Dundee
+Falkirk|Falkirk
+Rangers|Rangers
+Morton|Morton
+Livingston|Livingston
+Stranraer|Stranraer
+Barcelona|Barcelona
+Valencia|Valencia
+Sevilla|Sevilla
+Seville|Sevilla
+Zaragoza|Real Zaragoza
+Tenerife|Tenerife
+Valladolid|Valladolid
+Extremadura|Extremadura
+Hercules|Hercules
+Logrones|Logrones
+Albacete|Albacete
+Villarreal|Villarreal
+Mallorca|Mallorca
+Osasuna|Osasuna
+Milan|AC Milan
+Inter|Inter Milan
+Roma|AS Roma
+Torino|Torino
+Parma|Parma
+Bologna|Bologna
+Cagliari|Cagliari
+Piacenza|Piacenza
+Perugia|Perugia
+Verona|Hellas Verona
+Vicenza|Vicenza
+Padova|Padova
+Bari|Bari
+Lecce|Lecce
+Brescia|Brescia
+Genoa|Genoa
+Empoli|Empoli
+Venezia|Venezia
+Dortmund|Borussia Dortmund
+Bremen|Werder Bremen
+Hamburg|Hamburg SV
+Leverkusen|Bayer Leverkusen
+Stuttgart|VfB Stuttgart
+Karlsruhe|Karlsruher SC
+Kaiserslautern|Kaiserslautern
+Freiburg|Freiburg
+Cologne|Cologne
+Bochum|VfL Bochum
+Duisburg|MSV Duisburg
+Rostock|Hansa Rostock
+Bielefeld|Arminia Bielefeld
+Wolfsburg|Wolfsburg
+Nuremberg|Nuremberg
+Marseille|Olympique Marseille
+Lyon|Olympique Lyonnais
+Monaco|AS Monaco
+Auxerre|Auxerre
+Bordeaux|Bordeaux
+Nantes|Nantes
+Lens|Lens
+Metz|Metz
+Strasbourg|Strasbourg
+Bastia|Bastia
+Nice|Nice
+Guingamp|Guingamp
+Rennes|Rennes
+Montpellier|Montpellier
+Cannes|Cannes
+Lille|Lille
+Le Havre|Le Havre
+Caen|Caen
+Nancy|Nancy
+Utrecht|Utrecht
+Groningen|Groningen
+Porto|FC Porto
+Sporting|Sporting Lisbon
+Braga|Braga
+Genk|Genk
+Mechelen|Mechelen
+Gent|Gent
+Lokeren|Lokeren
+Charleroi|Charleroi
+Rotor|Rotor Volgograd
+Alania|Alania Vladikavkaz
+Zenit|Zenit St Petersburg
+Dinamo|Dinamo
+Dynamo|Dynamo
+Spartak|Spartak
+Lokomotiv|Lokomotiv
+Torpedo|Torpedo
+Salzburg|Salzburg
+Surrey|Surrey
+Kent|Kent
+Essex|Essex
+Sussex|Sussex
+Middlesex|Middlesex
+Yorkshire|Yorkshire
+Lancashire|Lancashire
+Warwickshire|Warwickshire
+Worcestershire|Worcestershire
+Gloucestershire|Gloucestershire
+Somerset|Somerset
+Hampshire|Hampshire
+Leicestershire|Leicestershire
+Nottinghamshire|Nottinghamshire
+Derbyshire|Derbyshire
+Northamptonshire|Northamptonshire
+Glamorgan|Glamorgan
+Durham|Durham
+Boston|Boston
+Baltimore|Baltimore
+Toronto|Toronto
+Detroit|Detroit
+Cleveland|Cleveland
+Chicago|Chicago
+Kansas City|Kansas City
+Minnesota|Minnesota
+Milwaukee|Milwaukee
+Texas|Texas
+Seattle|Seattle
+Oakland|Oakland
+California|California
+Anaheim|Anaheim
+Atlanta|Atlanta
+Florida|Florida
+Montreal|Montreal
+Philadelphia|Philadelphia
+Cincinnati|Cincinnati
+Houston|Houston
+Pittsburgh|Pittsburgh
+St Louis|St Louis
+St. Louis|St Louis
+Colorado|Colorado
+Los Angeles|Los Angeles
+San Diego|San Diego
+San Francisco|San Francisco
+New York|New York
+Indians|Cleveland Indians
+Tigers|Detroit Tigers
+Royals|Kansas City Royals
+Twins|Minnesota Twins
+Angels|California Angels
+Braves|Atlanta Braves
+Reds|Cincinnati Reds
+Pirates|Pittsburgh Pirates
+Cardinals|St. Louis Cardinals
+Giants|San Francisco Giants
+Rockies|Colorado Rockies
+Bulls|Chicago Bulls
+Cowboys|Dallas Cowboys
+Eagles|Eagles
+Real|Real Madrid
+Celtic|Glasgow Celtic
+Hearts|Heart of Midlothian
+Spurs|Tottenham Hotspur
+Wolves|Wolverhampton Wanderers
+Lazio|Lazio
+"""
+
 # Surface forms that are also common words or first names: never tagged from the list alone.
 AMBIGUOUS = {
     "Chad", "Jordan", "Georgia", "Niger", "Guinea", "Nice", "Reading", "Mobile", "Victoria", "Kingston",
@@ -749,12 +1439,12 @@ def rows() -> list[tuple[str, str, str]]:
             out.append((city, "LOC", city))
     for place in filter(None, (p.strip() for p in (PLACES + "|" + MORE_PLACES).replace("\n", "").split("|"))):
         out.append((place, "LOC", place))
-    for name in GIVEN_NAMES.split():
+    for name in (GIVEN_NAMES + MORE_GIVEN_NAMES).split():
         out.append((name, "PERSON", name))
     for line in GROUPS.strip().splitlines():
         surface, canonical = line.split("|")
         out.append((surface, "NORP", canonical))
-    for line in filter(str.strip, (ORGANISATIONS + COMPANIES).splitlines()):
+    for line in filter(str.strip, (ORGANISATIONS + COMPANIES + MORE_ORGANISATIONS + CLUBS).splitlines()):
         name, aliases = (line.split("|") + [""])[:2]
         out.append((name, "ORG", name))
         for alias in filter(None, aliases.split(";")):
@@ -770,6 +1460,8 @@ def main() -> None:
             # A city and a country or organisation with one name: the first listing wins.
             continue
         seen.setdefault(surface, (label, canonical))
+    # Town clubs are a list of their own (flag ``club``): the same surface may be a place.
+    clubs = [tuple(line.split("|")) for line in TOWN_CLUBS.strip().splitlines()]
     target = Path(__file__).resolve().parents[1] / "python" / "tidings" / "data" / "gazetteer.tsv"
     target.parent.mkdir(parents=True, exist_ok=True)
     lines = [
@@ -787,8 +1479,10 @@ def main() -> None:
             if on
         )
         lines.append(f"{surface}\t{label}\t{canonical}\t{flags}")
+    for surface, canonical in sorted(clubs):
+        lines.append(f"{surface}\tORG\t{canonical}\tclub")
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {len(seen)} entries to {target}")
+    print(f"wrote {len(seen)} entries and {len(clubs)} town clubs to {target}")
 
 
 if __name__ == "__main__":

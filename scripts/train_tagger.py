@@ -209,6 +209,7 @@ def main() -> None:
     parser.add_argument("--bits", type=int, default=19)
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--no-gum", action="store_true", help="train on GMB only")
+    parser.add_argument("--gum-copies", type=int, default=1, help="times each GUM sentence is seen per epoch")
     parser.add_argument("--runs", type=int, default=5, help="training runs (shuffles) whose weights are averaged")
     parser.add_argument("--word-dropout", type=float, default=0.25, help="share of tokens trained without their word features")
     args = parser.parse_args()
@@ -228,7 +229,7 @@ def main() -> None:
             tags_all.append(cleaned)
     if not args.no_gum:
         gum = read_gum(args.data / "gum_wikinews", places, load_gazetteer("NORP"))
-        for words, tags in gum:
+        for words, tags in gum * args.gum_copies:
             words_all.append(words)
             tags_all.append(tags)
         print(f"GUM Wikinews: {len(gum):,} sentences")

@@ -151,7 +151,10 @@ def test_seed_offsets(seed_mentions: pd.DataFrame) -> None:
 
 def test_example_and_columns() -> None:
     m = tidings.tag(["Iran’s President Hassan Rowhani called Vladimir Putin on Monday. Putin agreed."])
-    assert list(m.columns) == ["doc", "start", "end", "text", "label", "entity", "source", "score", "title"]
+    assert list(m.columns) == ["doc", "start", "end", "text", "label", "entity", "source", "score", "title", "sentence"]
+    assert m.sentence.dtype == "int64"
+    assert m[m.text == "Putin"].sentence.tolist() == [1]
+    assert m[m.text != "Putin"].sentence.eq(0).all()
     people = m[m.label == "PERSON"]
     assert people.entity.tolist() == ["Hassan Rowhani", "Vladimir Putin", "Vladimir Putin"]
     assert people.title.iloc[0] == "President"
@@ -237,6 +240,78 @@ def test_empty_result_keeps_columns_and_dtypes() -> None:
     assert list(empty.columns) == list(full.columns)
     assert empty.dtypes.drop("doc").equals(full.dtypes.drop("doc"))
     assert tidings.tag([]).empty
+
+
+def reference_sentence(text: str, start: int) -> int:
+    """Sentence of the character at ``start``: sentence starts among the tokens before it."""
+    starts = [s for s, _, first in _core._tokenize(text) if first and s <= start]
+    return max(len(starts) - 1, 0)
+
+
+def test_sentence_column_counts_sentences_per_document() -> None:
+    texts = [
+        "Vladimir Putin spoke. Hassan Rouhani listened!\n\nAngela Merkel left for Paris. Xi Jinping stayed.",
+        "Headline about Tehran\nTEHRAN (AFP) - Iran said on Monday that talks with the European Union would go on next week.",
+    ]
+    m = tidings.tag(texts)
+    first = m[m.doc == 0]
+    assert first[first.label == "PERSON"].sentence.tolist() == [0, 1, 2, 3]
+    assert first[first.text == "Paris"].sentence.tolist() == [2]
+    second = m[m.doc == 1]
+    assert second[second.text == "Tehran"].sentence.tolist() == [0]
+    assert set(second[second.text != "Tehran"].sentence) == {1}
+    for row in m.itertuples():
+        assert row.sentence == reference_sentence(texts[row.doc], row.start)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Vladimir Putin", "met", "Moscow", ".", "!", "\n", "\n\n", "AFP", "the", "Iran"]), max_size=30))
+def test_sentence_column_matches_tokenizer(parts: list[str]) -> None:
+    text = " ".join(parts)
+    m = tidings.tag([text])
+    for row in m.itertuples():
+        assert row.sentence == reference_sentence(text, row.start)
+
+
+def test_mentions_stop_at_chrome_line_breaks() -> None:
+    m = tidings.tag(["*AFP\nAMMONNEWS", "Talks go on\nMOSCOW (Reuters) - Vladimir Putin said on Tuesday that the talks would go on."])
+    assert not m.text.str.contains("\n").any()
+    assert "Talks go on\nMOSCOW" not in set(m.text)
+    # Hard-wrapped paragraphs still join a name across the wrap.
+    wrapped = (
+        "The central bank said on Tuesday it would meet officials of the Bank of\n"
+        "England and the Federal Reserve to discuss the dollar and Japanese rates soon."
+    )
+    assert "Bank of\nEngland" in set(tidings.tag([wrapped]).text)
+
+
+def test_town_clubs_are_organisations_only_in_sports_reports() -> None:
+    sports = (
+        "Milan beat Lazio 2-1 in the league on Sunday. The coach said his striker scored twice "
+        "and that Milan would win the title. The match was played in Milan."
+    )
+    news = "Prices rose in Milan on Monday. Milan is the capital of Lombardy, the council said."
+    m = tidings.tag([sports, news])
+    milan = m[m.text == "Milan"]
+    assert milan[milan.doc == 0].label.tolist() == ["ORG", "ORG", "LOC"]
+    assert milan[milan.doc == 0].entity.tolist()[:2] == ["AC Milan", "AC Milan"]
+    assert set(milan[milan.doc == 1].label) == {"LOC"}
+
+
+def test_events_initials_and_given_names() -> None:
+    m = tidings.tag(["Andre Agassi reached the U.S. Open final. Surrey 429-7 ( C. Lewis 80 not out ) at the Oval."])
+    assert "U.S." not in set(m.text)
+    assert m[m.text == "C. Lewis"].label.tolist() == ["PERSON"]
+    m = tidings.tag(["Women's shot put: 1. Astrid Kumbernuss ( Germany ) 19.89 metres"])
+    assert m[m.text == "Astrid Kumbernuss"].label.tolist() == ["PERSON"]
+
+
+def test_company_short_name_follows_full_name() -> None:
+    m = tidings.tag(["Investors bid for press distributor Ruch SA on Monday. The state keeps 20 percent of Ruch, and Ruch said it agreed."])
+    ruch = m[m.text == "Ruch"]
+    assert len(ruch) == 2
+    assert set(ruch.label) == {"ORG"}
+    assert set(ruch.entity) == set(m[m.text == "Ruch SA"].entity)
 
 
 def test_large_document() -> None:

@@ -20,7 +20,7 @@ __all__ = ["tag", "LABELS", "MENTION_COLUMNS"]
 LABELS = ("PERSON", "ORG", "LOC", "NORP", "DATE")
 
 #: Columns of the mention table, in order.
-MENTION_COLUMNS = ("doc", "start", "end", "text", "label", "entity", "source", "score", "title")
+MENTION_COLUMNS = ("doc", "start", "end", "text", "label", "entity", "source", "score", "title", "sentence")
 
 
 def _data_path(name: str) -> str:
@@ -100,6 +100,7 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
             "source": "str",
             "score": "float64",
             "title": "str",
+            "sentence": "int64",
         }
     )
 
@@ -116,8 +117,10 @@ def tag(
 
     A statistical tagger (an averaged perceptron trained on the GMB news corpus, shipped in the
     package) finds PERSON, ORG, LOC and NORP mentions; a gazetteer of countries, cities,
-    demonyms, international organisations, news agencies and armed groups adds names the model
-    missed and gives canonical names; rules find dates. Mentions of one entity share one
+    demonyms, international organisations, news agencies, newspapers, banks, exchanges, parties,
+    armed groups and sports clubs adds names the model missed and gives canonical names (a club
+    named like its town, "Milan", "Surrey", is an organisation only in a sports report); rules
+    find dates. Mentions of one entity share one
     ``entity`` value: within a document a surname links to the full name mentioned there, and
     across the corpus spelling variants ("Rowhani"/"Rouhani") and aliases ("ISIL"/"Daesh") join.
 
@@ -145,9 +148,12 @@ def tag(
         One row per mention, ordered by document then position, with columns ``doc`` (the
         input's index label), ``start`` and ``end`` (Python string offsets:
         ``text[start:end]`` is the mention), ``text``, ``label``, ``entity`` (canonical name),
-        ``source`` (``model``, ``gazetteer``, ``user``, or ``rule`` for dates), ``score``
-        (confidence in 0..1) and ``title`` (a person's title such as "Deputy Foreign Minister",
-        else missing). With no mentions the frame is empty but keeps these columns and dtypes.
+        ``source`` (``model``, ``gazetteer``, ``user``, or ``rule`` for dates and patterns
+        such as results tables), ``score`` (confidence in 0..1), ``title`` (a person's title
+        such as "Deputy Foreign Minister", else missing) and ``sentence`` (int64: the 0-based
+        index, within its document, of the sentence holding the mention; sentences end at
+        final punctuation, at blank lines and at line breaks after headlines or chrome
+        lines). With no mentions the frame is empty but keeps these columns and dtypes.
 
     Examples
     --------

@@ -84,6 +84,7 @@ fn tag<'py>(
                     m.title
                         .map(|(s, e)| text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")),
                 );
+                table.sentence.push(m.sentence);
             }
         }
         Ok(table)
@@ -98,6 +99,7 @@ fn tag<'py>(
     out.set_item("source", table.source)?;
     out.set_item("score", table.score)?;
     out.set_item("title", table.title)?;
+    out.set_item("sentence", table.sentence)?;
     Ok(out)
 }
 
@@ -112,6 +114,7 @@ struct Table {
     source: Vec<&'static str>,
     score: Vec<f64>,
     title: Vec<Option<String>>,
+    sentence: Vec<usize>,
 }
 
 /// Tokens of one text as (start, end, sentence_start) with Python string offsets.

@@ -354,6 +354,7 @@ mod tests {
             entity: entity.to_string(),
             fixed_entity: false,
             title: None,
+            sentence: 0,
         }
     }
 

@@ -135,8 +135,7 @@ impl Gazetteer {
         Ok(())
     }
 
-    /// Parses a TSV: `surface<TAB>label<TAB>canonical[<TAB>flags]`; `#` starts a comment line.
-    pub fn from_tsv(text: &str) -> Result<Self> {
+    fn parse_tsv(text: &str, clubs: bool) -> Result<Self> {
         let mut gazetteer = Gazetteer::default();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -157,12 +156,33 @@ impl Gazetteer {
                     fields[1]
                 ))
             })?;
-            let ambiguous = fields.get(3).is_some_and(|f| f.contains("ambiguous"));
+            let flags: Vec<&str> = fields.get(3).map_or(Vec::new(), |f| f.split(',').collect());
+            // Sports clubs named like places are a gazetteer of their own (`clubs_from_tsv`).
+            if flags.contains(&"club") != clubs {
+                continue;
+            }
+            let first_new = gazetteer.entries.len();
             gazetteer
-                .insert(fields[0], label, fields[2], ambiguous)
+                .insert(fields[0], label, fields[2], flags.contains(&"ambiguous"))
                 .map_err(|e| Error::Model(format!("gazetteer line {}: {e}", n + 1)))?;
+            let country = flags.contains(&"country");
+            for entry in &mut gazetteer.entries[first_new..] {
+                entry.country = country;
+            }
         }
         Ok(gazetteer)
+    }
+
+    /// Parses a TSV: `surface<TAB>label<TAB>canonical[<TAB>flags]`; `#` starts a comment line.
+    /// Rows flagged `club` are left out (see [`Gazetteer::clubs_from_tsv`]).
+    pub fn from_tsv(text: &str) -> Result<Self> {
+        Self::parse_tsv(text, false)
+    }
+
+    /// Only the rows flagged `club`: teams named like a place ("Surrey", "Milan", "Cleveland")
+    /// or a common word, which are organisations only in sports reports.
+    pub fn clubs_from_tsv(text: &str) -> Result<Self> {
+        Self::parse_tsv(text, true)
     }
 
     /// Leftmost-longest, non-overlapping matches in `words`.
@@ -274,5 +294,21 @@ mod tests {
         assert_eq!(g.find(&caps).len(), 2);
         assert!(Gazetteer::from_tsv("x\tBOGUS\ty").is_err());
         assert!(Gazetteer::from_tsv("x\tLOC").is_err());
+    }
+
+    #[test]
+    fn club_rows_are_a_gazetteer_of_their_own() {
+        let tsv = "Milan\tLOC\tMilan\t\nMilan\tORG\tAC Milan\tclub\nItaly\tLOC\tItaly\tcountry\n";
+        let places = Gazetteer::from_tsv(tsv).unwrap();
+        let clubs = Gazetteer::clubs_from_tsv(tsv).unwrap();
+        let place = places.entry(places.find(&["Milan"])[0].entry);
+        assert_eq!((place.label, place.country), (Label::Loc, false));
+        assert!(places.entry(places.find(&["ITALY"])[0].entry).country);
+        let club = clubs.entry(clubs.find(&["MILAN"])[0].entry);
+        assert_eq!(
+            (club.label, club.canonical.as_str()),
+            (Label::Org, "AC Milan")
+        );
+        assert!(clubs.find(&["Italy"]).is_empty());
     }
 }

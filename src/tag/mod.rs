@@ -106,6 +106,9 @@ pub struct Mention {
     pub fixed_entity: bool,
     /// Byte span of the person's title ("Deputy Foreign Minister"), when one precedes the name.
     pub title: Option<(usize, usize)>,
+    /// 0-based index, within its document, of the sentence (as [`tokenize`] splits them)
+    /// holding the mention.
+    pub sentence: usize,
 }
 
 /// The model's entity types, in label-id order.
@@ -116,6 +119,8 @@ pub const MODEL_TYPES: [Label; 4] = [Label::Person, Label::Org, Label::Loc, Labe
 pub struct Resources {
     pub model: Model,
     pub gazetteer: Gazetteer,
+    /// Teams named like places or common words: organisations in sports reports only.
+    pub clubs: Gazetteer,
     model_labels: Vec<Label>,
 }
 
@@ -133,6 +138,7 @@ impl Resources {
         Ok(Resources {
             model,
             gazetteer,
+            clubs: Gazetteer::default(),
             model_labels,
         })
     }
@@ -144,7 +150,9 @@ impl Resources {
         let model = Model::from_bytes(&read(model)?)?;
         let tsv = String::from_utf8(read(gazetteer)?)
             .map_err(|_| Error::Model("the gazetteer is not UTF-8".into()))?;
-        Resources::new(model, Gazetteer::from_tsv(&tsv)?)
+        let mut resources = Resources::new(model, Gazetteer::from_tsv(&tsv)?)?;
+        resources.clubs = Gazetteer::clubs_from_tsv(&tsv)?;
+        Ok(resources)
     }
 
     /// Loads (once per pair of paths) and caches.
@@ -372,6 +380,7 @@ pub fn tag_document(resources: &Resources, text: &str, options: &TagOptions<'_>)
     let mut feats = Vec::new();
     let mut labels = Vec::new();
     let mut confidence = Vec::new();
+    let sports = !resources.clubs.is_empty() && is_sports_report(&words);
     for (from, to) in sentences(&tokens) {
         let sent = &words[from..to];
         let toks = &tokens[from..to];
@@ -402,6 +411,51 @@ pub fn tag_document(resources: &Resources, text: &str, options: &TagOptions<'_>)
                 ));
             }
         }
+        // In a sports report a team named like its town or county is an organisation, except
+        // where the town is a place: "in Milan", a dateline "NICE, France".
+        if sports {
+            for m in resources.clubs.find(sent) {
+                // "in Milan", "at Chesterfield", the home team of "BOSTON AT OAKLAND".
+                let place_before = m.start > 0
+                    && matches!(
+                        sent[m.start - 1],
+                        "in" | "In" | "IN" | "at" | "At" | "AT" | "near" | "outside"
+                    );
+                let next = sent.get(m.end).copied().unwrap_or("");
+                // A venue heading results ("Portsmouth: Middlesex beat Hampshire"), a dateline
+                // ("NICE, France", "NEW YORK 1996-08-30", "MILAN (Reuters)").
+                let dateline = next == ":"
+                    || (m.start == 0
+                        && (next == "(" || next.starts_with(|c: char| c.is_ascii_digit())))
+                    || (next == ","
+                        && gaz_matches.iter().any(|g| {
+                            g.start == m.end + 1 && resources.gazetteer.entry(g.entry).country
+                        }));
+                // Part of a longer name: "Cleveland Indians", "Bristol Rovers", "Atlanta Games".
+                let title_case = |w: &str| {
+                    w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+                };
+                let longer_name =
+                    (m.start > 0 && title_case(sent[m.start - 1])) || title_case(next);
+                if !place_before && !dateline && !longer_name {
+                    let entry = resources.clubs.entry(m.entry);
+                    candidates.push((
+                        m.start,
+                        m.end,
+                        mention(
+                            toks,
+                            m.start,
+                            m.end,
+                            entry.label,
+                            Source::Gazetteer,
+                            0.75,
+                            &entry.canonical,
+                            true,
+                        ),
+                    ));
+                }
+            }
+        }
         let mut model_spans: Vec<(usize, usize, Mention)> = Vec::new();
         let mut start = 0;
         for (i, &y) in labels.iter().enumerate() {
@@ -425,6 +479,11 @@ pub fn tag_document(resources: &Resources, text: &str, options: &TagOptions<'_>)
                         .find(|&k| !edge_word(sent[k], false))
                         .map_or(s, |k| k + 1);
                     let s = (s..e).find(|&k| !edge_word(sent[k], true)).unwrap_or(e);
+                    // Initials before a surname belong to the name: "C. Lewis", "J.R. Smith".
+                    let mut s = s;
+                    while label == Label::Person && s > 0 && s < e && is_initial(sent[s - 1]) {
+                        s -= 1;
+                    }
                     // An initial alone is the start of a name: "P." in "P. Johnson".
                     let mut e = e;
                     if label == Label::Person && e == s + 1 && is_initial(sent[s]) {
@@ -450,6 +509,27 @@ pub fn tag_document(resources: &Resources, text: &str, options: &TagOptions<'_>)
                         && sent[s..e].iter().any(|w| w.chars().any(char::is_uppercase))
                     {
                         let i = e - 1;
+                        // "Astrid Kumbernuss ( Germany )": a given name and a surname make a
+                        // person, whatever the model thought of the context.
+                        let given_name = e - s >= 2
+                            && e - s <= 3
+                            && matches!(label, Label::Org | Label::Loc)
+                            && sent[s..e].iter().all(|w| {
+                                w.starts_with(char::is_uppercase)
+                                    && w.chars().any(char::is_lowercase)
+                            })
+                            && !sent[s..e].iter().any(|w| ORG_HEADS.contains(w))
+                            && gaz_matches.iter().any(|g| {
+                                g.start == s
+                                    && g.end == s + 1
+                                    && resources.gazetteer.entry(g.entry).label == Label::Person
+                            })
+                            && !gaz_matches.iter().any(|g| {
+                                g.start < e
+                                    && s < g.end
+                                    && resources.gazetteer.entry(g.entry).label != Label::Person
+                            });
+                        let label = if given_name { Label::Person } else { label };
                         let mut m = mention(toks, s, i + 1, label, Source::Model, score, "", false);
                         m.title = title.map(|(a, b)| (toks[a].start, toks[b - 1].end));
                         // A gazetteer entry on exactly this span names the entity (and its label).
@@ -462,6 +542,38 @@ pub fn tag_document(resources: &Resources, text: &str, options: &TagOptions<'_>)
                                 m.fixed_entity = true;
                                 m.label = entry.label;
                             }
+                        }
+                        // Adjacent countries in a results line ("Japan Spain") are two places.
+                        let mut parts = gaz_matches.iter().filter(|g| s <= g.start && g.end <= e);
+                        let mut covered = s;
+                        let mut count = 0;
+                        let tiled = parts.all(|g| {
+                            let next =
+                                g.start == covered && resources.gazetteer.entry(g.entry).country;
+                            covered = g.end;
+                            count += 1;
+                            next
+                        }) && count >= 2
+                            && covered == e;
+                        if tiled {
+                            for g in gaz_matches.iter().filter(|g| s <= g.start && g.end <= e) {
+                                let entry = resources.gazetteer.entry(g.entry);
+                                model_spans.push((
+                                    g.start,
+                                    g.end,
+                                    mention(
+                                        toks,
+                                        g.start,
+                                        g.end,
+                                        entry.label,
+                                        Source::Model,
+                                        score,
+                                        &entry.canonical,
+                                        true,
+                                    ),
+                                ));
+                            }
+                            continue;
                         }
                         model_spans.push((s, i + 1, m));
                     }
@@ -502,6 +614,33 @@ pub fn tag_document(resources: &Resources, text: &str, options: &TagOptions<'_>)
             }
         }
         candidates.extend(model_spans);
+        // An initial and a capitalised word the model left alone are a person ("W. Athey 111"
+        // in a scorecard).
+        for k in 0..sent.len().saturating_sub(1) {
+            let middle_initial = k > 0 && capitalised(sent[k - 1]) && has_alphanumeric(sent[k - 1]);
+            let surname = sent[k + 1];
+            if is_initial(sent[k])
+                && !middle_initial
+                && surname.chars().count() >= 2
+                && surname.starts_with(char::is_uppercase)
+                && surname
+                    .chars()
+                    .skip(1)
+                    .all(|c| c.is_lowercase() || c == '-' || tokenize::is_apostrophe(c))
+                && !is_title_word(surname)
+                && !gaz_matches.iter().any(|g| {
+                    g.start <= k + 1
+                        && k + 1 < g.end
+                        && resources.gazetteer.entry(g.entry).label != Label::Person
+                })
+            {
+                candidates.push((
+                    k,
+                    k + 2,
+                    mention(toks, k, k + 2, Label::Person, Source::Rule, 0.6, "", false),
+                ));
+            }
+        }
         for g in &gaz_matches {
             let entry = resources.gazetteer.entry(g.entry);
             if !entry.ambiguous {
@@ -546,13 +685,181 @@ pub fn tag_document(resources: &Resources, text: &str, options: &TagOptions<'_>)
         }
     }
     document_consistency(text, &tokens, &words, &mut mentions);
+    drop_event_names(&tokens, &words, &mut mentions);
     if options.canonical {
         canonical::link_within_document(&mut mentions);
     }
     if let Some(keep) = &options.labels {
         mentions.retain(|m| keep.contains(&m.label));
     }
+    number_sentences(&tokens, &mut mentions);
     mentions
+}
+
+/// Words that make a name before them an event: "U.S. Open", "Davis Cup", "Atlanta Games".
+const EVENT_WORDS: &[&str] = &[
+    "Open",
+    "OPEN",
+    "Cup",
+    "CUP",
+    "Games",
+    "GAMES",
+    "Olympics",
+    "Championships",
+    "Championship",
+    "Masters",
+    "Trophy",
+    "Marathon",
+    "Grand",
+    "Invitational",
+    "Classic",
+];
+
+const LEAGUE_TABLE_WORDS: &[&str] = &[
+    "DIVISION",
+    "LEAGUE",
+    "CONFERENCE",
+    "NATIONAL",
+    "AMERICAN",
+    "EASTERN",
+    "WESTERN",
+    "CENTRAL",
+    "NORTHERN",
+    "SOUTHERN",
+    "ATLANTIC",
+    "PACIFIC",
+    "MIDWEST",
+];
+
+/// Events are not organisations or places: a place or organisation named as part of an event
+/// ("U.S. Open", "Atlanta Games") and an organisation ending in an event word ("Fed Cup",
+/// "U.S. Amateur Championship") are dropped.
+fn drop_event_names(tokens: &[Token], words: &[&str], mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| {
+        if !matches!(m.label, Label::Org | Label::Loc) || m.source == Source::User {
+            return true;
+        }
+        let next = tokens.partition_point(|t| t.start < m.end);
+        let before_event = next < tokens.len()
+            && !tokens[next].sentence_start
+            && EVENT_WORDS.contains(&words[next])
+            && words.get(next + 1) != Some(&"of");
+        let last = next.checked_sub(1).map(|k| words[k]);
+        let event_itself = m.label == Label::Org
+            && last.is_some_and(|w| EVENT_WORDS.contains(&w) && w != "Grand" && w != "Open");
+        // Parts of a league table: "NATIONAL LEAGUE", "EASTERN DIVISION".
+        let span = &words[tokens.partition_point(|t| t.start < m.start)..next];
+        let table_heading = span.iter().any(|w| {
+            ["DIVISION", "LEAGUE", "CONFERENCE"]
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(w))
+        }) && span
+            .iter()
+            .all(|w| LEAGUE_TABLE_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w)));
+        !(before_event || event_itself || table_heading)
+    });
+}
+
+/// Sets each mention's sentence index from the token it starts on.
+fn number_sentences(tokens: &[Token], mentions: &mut [Mention]) {
+    let mut sentence_of_token = Vec::with_capacity(tokens.len());
+    let mut sentence = 0usize;
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 && t.sentence_start {
+            sentence += 1;
+        }
+        sentence_of_token.push(sentence);
+    }
+    for m in mentions {
+        // Mentions start on a token; the last token starting at or before `m.start` holds it.
+        let k = tokens.partition_point(|t| t.start <= m.start);
+        m.sentence = k.checked_sub(1).map_or(0, |k| sentence_of_token[k]);
+    }
+}
+
+const SPORTS_CUES_NEEDED: usize = 3;
+
+/// Words of sports reporting (lowercase); a document with [`SPORTS_CUES_NEEDED`] of them is a
+/// sports report.
+fn is_sports_cue(lowercase: &str) -> bool {
+    matches!(
+        lowercase,
+        "soccer"
+            | "football"
+            | "cricket"
+            | "rugby"
+            | "baseball"
+            | "basketball"
+            | "hockey"
+            | "tennis"
+            | "league"
+            | "club"
+            | "clubs"
+            | "coach"
+            | "striker"
+            | "midfielder"
+            | "goalkeeper"
+            | "defender"
+            | "innings"
+            | "wicket"
+            | "wickets"
+            | "inning"
+            | "homer"
+            | "homered"
+            | "homers"
+            | "pitcher"
+            | "halftime"
+            | "half-time"
+            | "semifinal"
+            | "semi-final"
+            | "quarterfinal"
+            | "quarter-final"
+            | "premiership"
+            | "bundesliga"
+            | "scored"
+            | "goals"
+            | "touchdown"
+            | "playoff"
+            | "playoffs"
+            | "standings"
+            | "unbeaten"
+            | "relegation"
+            | "championship"
+            | "match"
+            | "matches"
+            | "season"
+            | "fixtures"
+            | "batsman"
+            | "bowler"
+            | "stumps"
+            | "cup"
+            | "squad"
+            | "goalless"
+            | "scorers"
+            | "captain"
+            | "olympic"
+            | "medal"
+    )
+}
+
+fn is_sports_report(words: &[&str]) -> bool {
+    let mut lower = String::new();
+    let mut found = 0;
+    for w in words {
+        if !(3..=13).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+        {
+            continue;
+        }
+        lower.clear();
+        lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        if is_sports_cue(&lower) {
+            found += 1;
+            if found >= SPORTS_CUES_NEEDED {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Last words that make a capitalised phrase an organisation ("Jeans Mate Corp", "Scottish
@@ -573,6 +880,11 @@ const ORG_HEADS: &[&str] = &[
     "AG",
     "GmbH",
     "S.A.",
+    "SA",
+    "SpA",
+    "AB",
+    "NV",
+    "Bhd",
     "N.V.",
     "Co.",
     "Company",
@@ -608,6 +920,36 @@ const ORG_HEADS: &[&str] = &[
     "Organization",
 ];
 const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "&", "de", "du", "des", "der"];
+
+/// Legal forms and the like that end a company's full name ("Ruch SA", "Magna International Inc").
+const LEGAL_FORMS: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "Plc",
+    "PLC",
+    "plc",
+    "LLC",
+    "AG",
+    "GmbH",
+    "S.A.",
+    "SA",
+    "SpA",
+    "AB",
+    "NV",
+    "N.V.",
+    "Bhd",
+    "Co",
+    "Co.",
+    "International",
+    "Group",
+    "Holdings",
+];
 
 /// Name particles that may start a name in lowercase ("al-", "de Gaulle", "van der Sar").
 const PARTICLES: &[&str] = &[
@@ -868,6 +1210,49 @@ fn document_consistency(text: &str, tokens: &[Token], words: &[&str], mentions: 
         mentions.extend(acronyms);
         mentions.sort_by_key(|m| (m.start, m.end));
     }
+    // "Ruch" after "Ruch SA", "Magna" after "Magna International Inc": a company's name without
+    // its legal form names the same company.
+    let mut short_names: Vec<(Vec<String>, usize)> = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        let (Some(&s), Some(&e)) = (index_of.get(&m.start), end_index.get(&m.end)) else {
+            continue;
+        };
+        if m.label != Label::Org || m.source == Source::User || e == s {
+            continue;
+        }
+        let mut short_end = e;
+        while short_end > s && LEGAL_FORMS.contains(&words[short_end]) {
+            short_end -= 1;
+        }
+        if short_end < e
+            && short_end + 1 - s <= 3
+            && words[s..=short_end]
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) && w.chars().count() >= 2)
+        {
+            let key: Vec<String> = words[s..=short_end].iter().map(|w| fold(w)).collect();
+            if !short_names.iter().any(|(other, _)| other == &key) {
+                short_names.push((key, k));
+            }
+        }
+    }
+    if !short_names.is_empty() {
+        let relabel: Vec<(usize, Label, String)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.source != Source::User && m.label != Label::Date)
+            .filter_map(|(k, m)| {
+                let key: Vec<String> = text[m.start..m.end].split_whitespace().map(fold).collect();
+                let (_, full) = short_names.iter().find(|(short, _)| *short == key)?;
+                (*full != k).then(|| (k, mentions[*full].label, mentions[*full].entity.clone()))
+            })
+            .collect();
+        for (k, label, entity) in relabel {
+            mentions[k].label = label;
+            mentions[k].entity = entity;
+            mentions[k].fixed_entity = true;
+        }
+    }
     let mut taken = vec![false; tokens.len()];
     // Names to propagate: first folded word → (folded words, mention index).
     let mut names: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
@@ -925,6 +1310,12 @@ fn document_consistency(text: &str, tokens: &[Token], words: &[&str], mentions: 
             if !list.iter().any(|(other, _)| other == &key) {
                 list.push((key, k));
             }
+        }
+    }
+    for (key, k) in short_names {
+        let list = names.entry(key[0].clone()).or_default();
+        if !list.iter().any(|(other, _)| other == &key) {
+            list.push((key, k));
         }
     }
     if names.is_empty() {
@@ -994,6 +1385,7 @@ fn propagated(source: &Mention, tokens: &[Token], s: usize, e: usize) -> Mention
         entity: source.entity.clone(),
         fixed_entity: source.fixed_entity,
         title: None,
+        sentence: 0,
     }
 }
 
@@ -1041,6 +1433,7 @@ fn mention(
         entity: canonical.to_string(),
         fixed_entity: fixed,
         title: None,
+        sentence: 0,
     }
 }
 
@@ -1135,5 +1528,17 @@ mod tests {
             (1, None)
         );
         assert_eq!(split_title(&words, 4, 7, Label::Org), (4, None));
+    }
+
+    #[test]
+    fn sports_reports() {
+        let words = "Nice beat Lens 2-1 in the league . The coach said the striker scored twice"
+            .split(' ')
+            .collect::<Vec<_>>();
+        assert!(is_sports_report(&words));
+        let words = "Nice is a city in France where the council met on Monday"
+            .split(' ')
+            .collect::<Vec<_>>();
+        assert!(!is_sports_report(&words));
     }
 }

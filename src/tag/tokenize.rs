@@ -3,7 +3,8 @@
 //! "mid-2012"), abbreviations keep their period ("U.S.", "Mr.", "Nov."), numbers keep their
 //! separators ("1,000.5"), and every other punctuation mark, curly quotes included, stands alone.
 //! Sentence starts are marked: after `. ! ?` before a capital, digit or quote, at blank lines,
-//! and every [`MAX_SENTENCE`] tokens so no sentence grows without bound.
+//! at a line break that ends a headline or chrome line (see [`line_break_ends_sentence`]), and
+//! every [`MAX_SENTENCE`] tokens so no sentence grows without bound.
 
 /// One token: `text[start..end]`; `sentence_start` is true on the first token of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,9 +149,41 @@ fn opens_sentence(c: char) -> bool {
         )
 }
 
+/// Lines longer than this (in bytes) mean the text is not hard-wrapped: one paragraph per line.
+const UNWRAPPED_LINE: usize = 100;
+
+/// Length in bytes of the longest line of `text`, trailing whitespace excluded.
+fn longest_line(text: &str) -> usize {
+    text.split('\n')
+        .map(|line| line.trim_end().len())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether a single line break before a token that may open a sentence ends the sentence: the
+/// line before it lacks final punctuation (else the usual rule applies) and is a line of its
+/// own, not a hard wrap: either the text keeps one paragraph per line (its longest line is
+/// long), or this line is clearly shorter than the wrap width ("*AFP" then "AMMONNEWS", a
+/// headline then its dateline).
+fn line_break_ends_sentence(previous_line: &str, longest: usize) -> bool {
+    let line = previous_line.trim();
+    let last = line.chars().next_back();
+    let unfinished =
+        last.is_some_and(|c| c.is_alphanumeric() || matches!(c, '*' | ')' | ']' | '"' | '”'));
+    // A lone capitalised word ("Ali" then "Shamkhani, secretary of...") is a paragraph's first
+    // word cut off by the scraper, not a chrome line (those are in capitals or marked: "*AFP").
+    let mut letters = line.chars();
+    let lone_word = !line.contains(char::is_whitespace)
+        && letters.next().is_some_and(char::is_uppercase)
+        && letters.all(|c| c.is_lowercase() || c == '-' || is_apostrophe(c));
+    unfinished && !lone_word && (longest > UNWRAPPED_LINE || line.len() * 10 < longest * 7)
+}
+
 /// Splits `text` into tokens with byte offsets and sentence starts.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    // Measured lazily: only texts with line breaks inside a sentence need it.
+    let mut longest: Option<usize> = None;
     let mut i = 0;
     let mut newlines = 0usize;
     // Whether the sentence may end once a closing quote/bracket has passed.
@@ -193,8 +226,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             end
         };
+        let line_break = newlines == 1
+            && !pending_end
+            && opens_sentence(c)
+            && tokens.last().is_some_and(|last| {
+                let line_start = text[..last.end].rfind('\n').map_or(0, |k| k + 1);
+                let longest = *longest.get_or_insert_with(|| longest_line(text));
+                line_break_ends_sentence(&text[line_start..last.end], longest)
+            });
         let sentence_start = tokens.is_empty()
             || newlines >= 2
+            || line_break
             || sentence_len >= MAX_SENTENCE
             || (pending_end && opens_sentence(c));
         if sentence_start {
@@ -296,6 +338,49 @@ mod tests {
             .collect();
         assert_eq!(starts, ["He", "She", "new", "Then"]);
         assert_eq!(sentences(&tokens).len(), 4);
+    }
+
+    fn sentence_texts(text: &str) -> Vec<String> {
+        let tokens = tokenize(text);
+        sentences(&tokens)
+            .iter()
+            .map(|&(a, b)| text[tokens[a].start..tokens[b - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn chrome_and_headline_lines_end_sentences() {
+        assert_eq!(sentence_texts("*AFP\nAMMONNEWS"), ["*AFP", "AMMONNEWS"]);
+        assert_eq!(
+            sentence_texts(
+                "Iran says talks will go on\nTEHRAN (AFP) - Iran said on Monday it would go on."
+            ),
+            [
+                "Iran says talks will go on",
+                "TEHRAN (AFP) - Iran said on Monday it would go on."
+            ]
+        );
+        // A paragraph per line: any line break without final punctuation is a boundary.
+        let long = "Word ".repeat(30);
+        let text = format!("Related stories\nBy John Smith\n{long}.");
+        assert_eq!(sentence_texts(&text).len(), 3);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_stay_one_sentence() {
+        let text = "The central bank said on Tuesday it would meet officials of the\n\
+                    Bank of England and the Federal Reserve to discuss the dollar and\n\
+                    Japanese interest rates before the end of the month, officials said.";
+        assert_eq!(sentence_texts(text).len(), 1);
+        // A short line ending in a comma continues the sentence.
+        assert_eq!(sentence_texts("Tehran,\nIran said.").len(), 1);
+        // Lowercase after a break continues it.
+        assert_eq!(sentence_texts("Talks with\nofficials").len(), 1);
+        // A paragraph's first word alone on a line, as some scrapers leave it.
+        assert_eq!(
+            sentence_texts("He left.\nAli\nShamkhani, secretary of the council, said so.").len(),
+            2
+        );
     }
 
     #[test]
