@@ -380,3 +380,12 @@ def test_model_files_ship_in_package() -> None:
     assert (data / "tagger.bin").stat().st_size <= 25_000_000  # type: ignore[attr-defined]
     assert "Groningen Meaning Bank" in (data / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert len(re.findall("\n", (data / "gazetteer.tsv").read_text(encoding="utf-8"))) > 1000
+
+
+def test_progress_counts_every_document() -> None:
+    from tidings import _core
+    from tidings.tag import _data_path
+
+    counter = _core.ProgressCounter()
+    _core.tag(["Putin spoke.", None, ""], _data_path("tagger.bin"), _data_path("gazetteer.tsv"), progress=counter)
+    assert counter.done == 3

@@ -101,6 +101,7 @@ def tag(
     labels: list[str] | None = None,
     canonical: bool = True,
     workers: int | None = None,
+    progress: ProgressCounter | None = None,
 ) -> dict[str, list[Any]]: ...
 def _tokenize(text: str) -> list[tuple[int, int, bool]]: ...
 def _train_tagger(

@@ -12,6 +12,7 @@ import pandas as pd
 
 from . import _core
 from ._input import as_text_column
+from ._progress import progress_bar
 from .errors import InputError, InputTypeError, TidingsIOError
 
 __all__ = ["tag", "LABELS", "MENTION_COLUMNS"]
@@ -112,6 +113,7 @@ def tag(
     labels: Iterable[str] | None = None,
     canonical: bool = True,
     workers: int | None = None,
+    progress: bool = True,
 ) -> pd.DataFrame:
     """Find the people, organisations, places, nationalities and dates in documents.
 
@@ -141,6 +143,8 @@ def tag(
         name (or its gazetteer/user canonical name).
     workers : int, optional
         Number of threads; ``None`` or ``-1`` uses every core.
+    progress : bool, default True
+        Show a progress bar when the call runs for more than a second.
 
     Returns
     -------
@@ -172,15 +176,17 @@ def tag(
                 raise InputTypeError(f"labels must be strings, got {label!r}")
     if not isinstance(canonical, bool):
         raise InputTypeError(f"canonical must be True or False, got {canonical!r}")
-    found = _core.tag(
-        column.values,
-        _data_path("tagger.bin"),
-        _data_path("gazetteer.tsv"),
-        entities=user,
-        labels=labels,
-        canonical=canonical,
-        workers=workers,
-    )
+    with progress_bar(len(column), desc="tag", enabled=progress) as counter:
+        found = _core.tag(
+            column.values,
+            _data_path("tagger.bin"),
+            _data_path("gazetteer.tsv"),
+            entities=user,
+            labels=labels,
+            canonical=canonical,
+            workers=workers,
+            progress=counter,
+        )
     if not found["doc"]:
         return _empty_frame(column.index)
     positions = found.pop("doc")

@@ -6,7 +6,7 @@ use std::path::Path;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::{compute, extract_texts, IntoPyResult};
+use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::perceptron::TrainConfig;
 use crate::tag::{tag_corpus, Label, Resources, TagOptions};
@@ -23,7 +23,7 @@ fn parse_label(name: &str) -> crate::Result<Label> {
 
 /// Tags documents; returns the mention table as a dict of equal-length lists.
 #[pyfunction]
-#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, labels = None, canonical = true, workers = None))]
+#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, labels = None, canonical = true, workers = None, progress = None))]
 #[allow(clippy::too_many_arguments)]
 fn tag<'py>(
     py: Python<'py>,
@@ -34,8 +34,10 @@ fn tag<'py>(
     labels: Option<Vec<String>>,
     canonical: bool,
     workers: Option<i64>,
+    progress: Option<&Bound<'py, ProgressCounter>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let texts = extract_texts(texts)?;
+    let counter = progress_of(progress);
     let resources = py
         .detach(|| Resources::cached(Path::new(model_path), Path::new(gazetteer_path)))
         .into_py_result(py)?;
@@ -66,7 +68,7 @@ fn tag<'py>(
     };
     let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
     let table = compute(py, workers, || {
-        let docs = tag_corpus(&resources, &borrowed, &options);
+        let docs = tag_corpus(&resources, &borrowed, &options, &counter);
         let mut table = Table::default();
         for (doc, (mentions, text)) in docs.iter().zip(&borrowed).enumerate() {
             let Some(text) = text else { continue };

@@ -13,6 +13,7 @@ pub mod perceptron;
 pub mod tokenize;
 pub mod train;
 
+use crate::parallel::Progress;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -1448,12 +1449,16 @@ pub fn tag_corpus(
     resources: &Resources,
     texts: &[Option<&str>],
     options: &TagOptions<'_>,
+    progress: &Progress,
 ) -> Vec<Vec<Mention>> {
     let mut docs: Vec<Vec<Mention>> = texts
         .par_iter()
         .map(|t| {
-            t.map(|t| tag_document(resources, t, options))
-                .unwrap_or_default()
+            let mentions = t
+                .map(|t| tag_document(resources, t, options))
+                .unwrap_or_default();
+            progress.add(1);
+            mentions
         })
         .collect();
     if options.canonical {
