@@ -167,7 +167,22 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
 
 /// Splits the working text into paragraphs (lists of pieces), rejoining hard-wrapped lines.
 pub fn paragraphs(text: &str, options: &LineOptions) -> Vec<Vec<Piece>> {
-    let lines = split_lines(text);
+    paragraphs_indented(text, options, |_| None)
+}
+
+/// [`paragraphs`], where `original_indent(start)` gives the indentation a line starting at
+/// working-text byte `start` had in the original (character repair trims it away).
+pub fn paragraphs_indented(
+    text: &str,
+    options: &LineOptions,
+    original_indent: impl Fn(usize) -> Option<usize>,
+) -> Vec<Vec<Piece>> {
+    let mut lines = split_lines(text);
+    for line in lines.iter_mut().filter(|l| l.chars > 0) {
+        if let Some(indent) = original_indent(line.start) {
+            line.indent = indent;
+        }
+    }
     let width = if options.unwrap {
         wrap_width(&lines, options)
     } else {

@@ -215,8 +215,12 @@ impl Prepared {
 /// lone counter among a few words. Data rows ("Net 807,000 vs 2,858,000", "Pay March 31")
 /// keep their figures, so they only match when the same wording recurs.
 fn template_key(text: &str, f: &Features) -> u64 {
+    repeats::paragraph_key(text, folds_digits(text, f))
+}
+
+fn folds_digits(text: &str, f: &Features) -> bool {
     let counter = f.digit_words == 1 && f.words <= 4 && !chrome::names_a_month(text);
-    repeats::paragraph_key(text, f.ui_words >= 1 || counter)
+    f.ui_words >= 1 || counter
 }
 
 /// Whether a paragraph can be (or match) a template: short, and not content: neither a plain
@@ -231,12 +235,11 @@ fn templatable(p: &Para, next: Option<&Para>, options: &CleanOptions) -> bool {
     f.words <= options.templates.max_words && !prose && !runs_on
 }
 
-/// A row of figures: numbers with a few words, no interface words, links or separators
+/// A row of figures: numbers, maybe with a few words, no interface words, links or separators
 /// ("Shr 34 cts vs 1.19 dlrs", "Revs 25.2 mln vs 19.5 mln").
 fn data_row(f: &Features) -> bool {
     f.digit_words >= 1
         && f.digit_words * 8 >= f.words
-        && f.alpha_words >= 1
         && f.ui_words == 0
         && f.person_words == 0
         && !f.has_address
@@ -249,8 +252,7 @@ fn data_row(f: &Features) -> bool {
 /// "Nine mths") standing between rows. A table is content, not chrome.
 fn table_rows(paras: &[Para], idx: &[usize]) -> Vec<bool> {
     let label = |f: &Features| {
-        f.words <= 8
-            && f.stopwords == 0
+        (f.words <= 3 || (f.words <= 8 && f.stopwords == 0))
             && f.alpha_words >= 1
             && f.ui_words == 0
             && !f.terminal
@@ -302,7 +304,17 @@ pub fn prepare(original: &str, options: &CleanOptions) -> Prepared {
     } else {
         (Mapped::identity(original), Vec::new())
     };
-    let paras = lines::paragraphs(&mapped.text, &options.lines)
+    // The run of spaces and tabs around where the line starts in the original.
+    let original_indent = |start: usize| {
+        let bytes = original.as_bytes();
+        let at = mapped.map_start(start).min(bytes.len());
+        let blank = |b: &&u8| **b == b' ' || **b == b'\t';
+        Some(
+            bytes[..at].iter().rev().take_while(blank).count()
+                + bytes[at..].iter().take_while(blank).count(),
+        )
+    };
+    let paras = lines::paragraphs_indented(&mapped.text, &options.lines, original_indent)
         .into_iter()
         .map(|pieces| Para::new(&mapped.text, pieces))
         .collect();
@@ -454,7 +466,7 @@ fn analyse(
             // Rows of figures and the labels between them are content; a lone counter in a
             // run ("Read 12 times") may still be chrome.
             let f = &paras[i].feat;
-            let content_row = row && f.digit_words != 1;
+            let content_row = row && !folds_digits(paras[i].text(), f);
             let next = live.get(k + 1).map(|&n| &paras[n]);
             !content_row
                 && templatable(&paras[i], next, options)
@@ -764,9 +776,9 @@ fn body_candidate(f: &Features) -> bool {
 /// contrast with a body; when the chrome rules (and the title) would take every paragraph, the
 /// document has no body to contrast with (a table of figures, a two-line notice), so the body
 /// candidates are kept and the title stays in the text. Repeats and fields stay removed.
-fn keep_body_when_emptied(paras: &mut [Para], found: &mut Found) {
+fn keep_body_when_emptied(paras: &mut [Para], found: &mut Found) -> bool {
     if paras.iter().any(|p| p.fate == Fate::Keep) {
-        return;
+        return false;
     }
     let restorable = |p: &Para| match p.fate {
         Fate::Remove("field.title" | "repeat.title") => true,
@@ -777,7 +789,7 @@ fn keep_body_when_emptied(paras: &mut [Para], found: &mut Found) {
         .iter()
         .any(|p| restorable(p) && (p.feat.words >= 3 || p.feat.digit_words >= 1));
     if !substantial {
-        return;
+        return false;
     }
     for p in paras.iter_mut() {
         if restorable(p) {
@@ -786,6 +798,7 @@ fn keep_body_when_emptied(paras: &mut [Para], found: &mut Found) {
     }
     found.title = None;
     found.title_key = 0;
+    true
 }
 
 /// Paragraph stages to a fixed point, then the output.
@@ -797,12 +810,21 @@ pub fn finish(
 ) -> Cleaned {
     let mut found = Found::default();
     // Each round only removes or shortens paragraphs, so this ends; the cap bounds odd inputs.
-    for _ in 0..(prepared.paras.len() + 2).min(64) {
-        if !analyse(&mut prepared.paras, &mut found, templates, options) {
-            break;
+    let rounds = (prepared.paras.len() + 2).min(64);
+    let to_fixed_point = |paras: &mut [Para], found: &mut Found| {
+        for _ in 0..rounds {
+            if !analyse(paras, found, templates, options) {
+                break;
+            }
         }
+    };
+    to_fixed_point(&mut prepared.paras, &mut found);
+    // The kept candidates are analysed again as the document they now form, which is what
+    // cleaning the output again would see.
+    if keep_body_when_emptied(&mut prepared.paras, &mut found) {
+        to_fixed_point(&mut prepared.paras, &mut found);
+        keep_body_when_emptied(&mut prepared.paras, &mut found);
     }
-    keep_body_when_emptied(&mut prepared.paras, &mut found);
     assemble(original, prepared, found, options)
 }
 
