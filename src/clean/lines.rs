@@ -99,11 +99,15 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 /// A row of a table of figures ("Net 807,000 vs 2,858,000", "Pay March 31"): at least a
 /// quarter of its words are numbers. Rows are laid out line by line, never wrapped.
 fn figures_row(text: &str) -> bool {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let f = chrome::features(text);
-    f.digit_words >= 1 && f.digit_words * 4 >= f.words && f.words <= 20
+    let (mut words, mut numbers) = (0, 0);
+    for word in text.split_whitespace() {
+        words += 1;
+        numbers += usize::from(word.bytes().any(|b| b.is_ascii_digit()));
+    }
+    numbers * 4 >= words && words <= 20
 }
 
 /// A line of a table or list of labels: figures, or a few words without function words
@@ -178,16 +182,18 @@ pub fn paragraphs_indented(
     original_indent: impl Fn(usize) -> Option<usize>,
 ) -> Vec<Vec<Piece>> {
     let mut lines = split_lines(text);
-    for line in lines.iter_mut().filter(|l| l.chars > 0) {
-        if let Some(indent) = original_indent(line.start) {
-            line.indent = indent;
-        }
-    }
     let width = if options.unwrap {
         wrap_width(&lines, options)
     } else {
         None
     };
+    if width.is_some() {
+        for line in lines.iter_mut().filter(|l| l.chars > 0) {
+            if let Some(indent) = original_indent(line.start) {
+                line.indent = indent;
+            }
+        }
+    }
     let mut out: Vec<Vec<Piece>> = Vec::new();
     let Some(w) = width else {
         for l in lines.iter().filter(|l| l.chars > 0) {
