@@ -241,7 +241,7 @@ fn templatable(p: &Para, next: Option<&Para>, options: &CleanOptions) -> bool {
 fn data_row(f: &Features) -> bool {
     f.digit_words >= 1
         && f.digit_words * 4 >= f.words
-        && f.stopwords * 4 < f.words.max(1)
+        && f.stopwords * 3 <= f.words
         && f.ui_words == 0
         && f.person_words == 0
         && !f.has_address
