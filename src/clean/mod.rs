@@ -966,6 +966,27 @@ mod tests {
     }
 
     #[test]
+    fn wire_tables_and_wrapped_stories_are_kept() {
+        let table = "Shr 12 cts vs 9 cts\n    Net 1,204,000 vs 918,000\n    Revs 22.5 mln vs 19.1 mln\n    Year\n    Shr 48 cts vs 40 cts\n    Net 4.8 mln vs 3.9 mln\n Reuter\n";
+        let c = clean(table);
+        assert_eq!(c.text.split("\n\n").count(), 6, "{}", c.text);
+        assert_eq!((c.title, c.credits), (None, vec!["Reuter".to_string()]));
+        let story = "Harbour Freight Co said it agreed to\nsell its trucking unit to a group of private investors for about\n40 mln dlrs in cash, subject to regulatory approval.\n    The company said it would use the proceeds to reduce debt and\nexpects to book a small gain on the sale.\n Reuter\n";
+        let c = clean(story);
+        assert_eq!(c.title, None);
+        assert_eq!(
+            c.text,
+            "Harbour Freight Co said it agreed to sell its trucking unit to a group of private investors for about 40 mln dlrs in cash, subject to regulatory approval.\n\nThe company said it would use the proceeds to reduce debt and expects to book a small gain on the sale."
+        );
+        assert_eq!(clean(&c.text).text, c.text);
+        // Nothing but short lines of data: kept rather than emptied.
+        assert_eq!(
+            clean("Pay April 1\nRecord March 3").text,
+            "Pay April 1\n\nRecord March 3"
+        );
+    }
+
+    #[test]
     fn corpus_templates() {
         let docs: Vec<String> = (0..6)
             .map(|i| format!("Story number {i} begins here and tells the reader about events in the town, as it should.\n\nWeather widget by Acme\n\nIt goes on for another sentence of news about the town council and its budget."))
