@@ -155,7 +155,7 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
         .windows(2)
         .filter(|pair| {
             let (a, b) = (&pair[0], &pair[1]);
-            a.chars * 10 >= width * 5
+            a.chars * 10 >= width * 3
                 && a.chars <= width + width / 10 + 2
                 && !ends_sentence(a.text)
                 && !a.text.ends_with(':')
@@ -165,8 +165,9 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
         .count();
     let evidence = open_full + runs_on;
     let nonblank = lengths.len();
-    (evidence >= 3 && evidence as f64 >= options.min_wrapped_fraction * nonblank as f64)
-        .then_some(width)
+    // A short item (a two-sentence wire story) has room for two signs at most.
+    let enough = evidence >= 3 || (evidence >= 2 && runs_on >= 1 && nonblank <= 6);
+    (enough && evidence as f64 >= options.min_wrapped_fraction * nonblank as f64).then_some(width)
 }
 
 /// Splits the working text into paragraphs (lists of pieces), rejoining hard-wrapped lines.
