@@ -235,14 +235,14 @@ fn templatable(p: &Para, next: Option<&Para>, options: &CleanOptions) -> bool {
     f.words <= options.templates.max_words && !prose && !runs_on
 }
 
-/// A row of figures: at least a quarter numbers, few function words, no interface words,
+/// A row of figures: at least a quarter numbers, few function or interface words, no
 /// links or separators ("Shr 34 cts vs 1.19 dlrs", "Revs 25.2 mln vs 19.5 mln"; not the
 /// headline "US interest rates increased to 2%").
 fn data_row(f: &Features) -> bool {
     f.digit_words >= 1
         && f.digit_words * 4 >= f.words
         && f.stopwords * 3 <= f.words
-        && f.ui_words == 0
+        && f.ui_words * 4 < f.words
         && f.person_words == 0
         && !f.has_address
         && f.separators == 0
