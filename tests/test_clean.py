@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import math
 import random
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -443,3 +444,125 @@ def test_bbc_articles_survive_cleaning() -> None:
                 found += c.text.count(sentence) == 1
     assert found / total >= 0.995, found / total
     assert titles / len(raws) >= 0.98, titles / len(raws)
+
+
+# --- wire copy: tables of figures and hard-wrapped stories are content, not chrome -------------------
+
+REUTERS = SHARED / "data" / "reuters21578"
+needs_reuters = pytest.mark.skipif(
+    not any(REUTERS.glob("reut2-*.sgm")), reason="../shared/data/reuters21578 is not present"
+)
+
+
+def wire_corpus(n: int = 240) -> list[tuple[str, list[str], str]]:
+    """Synthetic wire copy in the old agency layout: (raw text, lines that must survive, kind).
+
+    Earnings tables and dividend notices repeat the same labels in every document with other
+    figures; stories are hard-wrapped at ~62 columns, paragraphs indented, the first line short
+    and running on in lower case, and every item ends with the agency's name on its own line.
+    """
+    rng = random.Random(21578)
+    firms = ["Alder Mills", "Brightwater Foods", "Cobalt Ridge Mining", "Dunmore Freight", "Elmfield Bancorp"]
+    verbs = ["filed with regulators for", "agreed terms on", "announced plans for", "completed talks on"]
+    things = ["a new issue of notes", "the sale of its cement unit", "a share buyback", "a joint venture"]
+
+    def money() -> str:
+        return rng.choice([f"{rng.randint(1, 999)},{rng.randint(100, 999)}", f"{rng.randint(1, 99)}.{rng.randint(1, 9)} mln"])
+
+    out = []
+    for i in range(n):
+        firm = rng.choice(firms)
+        kind = ("table", "dividend", "story")[i % 3]
+        if kind == "table":
+            rows = [f"Shr {rng.randint(1, 99)} cts vs {rng.randint(1, 99)} cts", f"Net {money()} vs {money()}",
+                    f"Revs {money()} vs {money()}"]
+            year = [f"Shr {rng.randint(1, 9)}.{rng.randint(10, 99)} dlrs vs {rng.randint(1, 99)} cts",
+                    f"Net {money()} vs {money()}"]
+            lines = rows + ["Year"] + year
+            raw = lines[0] + "\n" + "".join(f"    {line}\n" for line in lines[1:]) + " Reuter\n"
+            keep = lines
+        elif kind == "dividend":
+            lines = [f"Qtly div {rng.randint(2, 60)} cts vs {rng.randint(2, 60)} cts prior",
+                     f"Pay {rng.choice(['April', 'May', 'June'])} {rng.randint(1, 28)}",
+                     f"Record {rng.choice(['March', 'April'])} {rng.randint(1, 28)}"]
+            raw = lines[0] + "\n" + "".join(f"    {line}\n" for line in lines[1:]) + " Reuter\n"
+            keep = lines
+        else:
+            first = f"{firm} said it {rng.choice(verbs)}"
+            sentences = [
+                f"{first} {rng.choice(things)} worth about {rng.randint(5, 900)} mln dlrs, with the "
+                f"proceeds to be used to repay bank debt and for general corporate purposes.",
+                f"The company said the transaction was expected to close in the {rng.choice(['second', 'third'])} "
+                f"quarter and would not change its earnings forecast for the year.",
+            ]
+            wrapped = []
+            for k, sentence in enumerate(sentences):
+                words, line, block = sentence.split(), "", []
+                limit = len(first) if k == 0 else 62  # the wire's first line stops short
+                for word in words:
+                    if line and len(line) + 1 + len(word) > limit:
+                        block.append(line)
+                        line, limit = word, 62
+                    else:
+                        line = f"{line} {word}".strip()
+                block.append(line)
+                wrapped.append(("    " if k else "") + "\n".join(block))
+            raw = "\n".join(wrapped) + "\n Reuter\n"
+            keep = sentences
+        out.append((raw, keep, kind))
+    return out
+
+
+def test_wire_tables_and_wrapped_stories_survive() -> None:
+    docs = wire_corpus()
+    out = tidings.clean_many([raw for raw, _, _ in docs])
+    for (raw, keep, kind), c in zip(docs, out):
+        paragraphs = c.text.split("\n\n")
+        for line in keep:
+            assert line in paragraphs, (kind, raw, c.text, c.rules())
+        assert c.title is None, (raw, c.title)
+        assert c.credits == ("Reuter",), (raw, c.credits)
+        assert not any(s.rule.startswith("chrome.") for s in c.removed), (raw, c.rules())
+    # One document at a time (no templates) keeps them whole as well.
+    for raw, keep, kind in docs[:30]:
+        assert tidings.clean(raw).text.split("\n\n") == keep, (kind, raw)
+
+
+def test_chrome_still_learned_beside_wire_copy() -> None:
+    """Short interface lines recurring across a source still go as templates."""
+    docs = [raw.replace(" Reuter\n", "Most read this week\nSign up for alerts\n") for raw, _, _ in wire_corpus(60)]
+    out = tidings.clean_many(docs)
+    assert all("Most read this week" not in c.text and "Sign up" not in c.text for c in out)
+    assert all(c.text.strip() for c in out)
+
+
+def test_never_cleaned_to_empty_when_there_was_data_or_prose() -> None:
+    for raw in ["Net 1,200 vs 900\nRevs 4.5 mln vs 3.9 mln", "Pay April 1\nRecord March 3\n", "Big Results Expected Soon\nMore"]:
+        c = tidings.clean(raw)
+        assert c.text.strip(), (raw, c.rules())
+        assert tidings.clean(c.text).text == c.text
+    # Interface chrome alone may still come out empty.
+    assert tidings.clean("Share\nTweet\nSubscribe to our newsletter").text == ""
+
+
+def reuters_bodies() -> list[str]:
+    doc = re.compile(rb"<REUTERS\b.*?</REUTERS>", re.S)
+    body = re.compile(rb"<BODY>(.*?)</BODY>", re.S)
+    out = []
+    for path in sorted(REUTERS.glob("reut2-*.sgm")):
+        for match in doc.finditer(path.read_bytes()):
+            found = body.search(match.group(0))
+            if found:
+                text = html.unescape(tidings._core.decode_bytes(found.group(1)))
+                out.append("".join(ch for ch in text if ch >= " " or ch in "\n\t"))
+    return out
+
+
+@needs_reuters
+def test_reuters_articles_are_not_emptied() -> None:
+    """Real wire copy (tables, notices, wrapped stories): at most 0.5% of articles cleaned away."""
+    texts = [t for t in reuters_bodies() if t.strip()]
+    assert len(texts) > 10_000
+    out = tidings.clean_many(texts)
+    emptied = sum(not c.text.strip() for c in out)
+    assert emptied <= 0.005 * len(texts), emptied

@@ -100,7 +100,8 @@ class Cleaned:
     dateline : Dateline or None
         ``Dateline(text, place, agency)`` taken from the start of the first paragraph.
     credits : tuple of str
-        Agencies credited (``"*AFP"``, ``"(With Reuters, AFP)"`` give ``("AFP", "Reuters")``).
+        Agencies credited (``"*AFP"``, ``"(With Reuters, AFP)"`` give ``("AFP", "Reuters")``;
+        a wire story's closing ``"Reuter"`` line gives ``("Reuter",)``).
     captions : tuple of str
         Photo captions.
     removed : tuple of RemovedSpan
@@ -298,16 +299,25 @@ def clean_many(texts: Any, *, sources: Any = None, workers: int | None = None, *
     unwrap_lines : bool, default True
         Stage 2, rejoin hard-wrapped lines. Text counts as wrapped when its 90th-percentile line
         length W lies in [``min_wrap_width`` (30), ``max_wrap_width`` (130)] and at least
-        ``min_wrapped_fraction`` (0.3) of the non-blank lines are near W and end mid-sentence.
+        ``min_wrapped_fraction`` (0.3) of the non-blank lines are near W and end mid-sentence
+        (a line that stops mid-sentence and runs on in lower case counts too). Rows of figures
+        are never joined, and an indented line starts a paragraph.
     remove_chrome : bool, default True
         Stage 3, page chrome. A paragraph is body text when it has at least ``good_min_words``
         (10) words, or ``good_min_words_unpunctuated`` (13) without sentence punctuation, and a
         stopword share of at least ``good_min_stopword_density`` (0.2); paragraphs of at most
         ``max_label_words`` (8) words with interface vocabulary and no punctuation are labels.
+        Runs of rows of figures (a table: "Net 807,000 vs 2,858,000") are content. A document is
+        never cleaned to nothing when it had prose or data: when the chrome rules and the title
+        would take every paragraph, the paragraphs without interface words, links or
+        separators are kept (the title stays in the text) and analysed again as they stand.
     use_templates : bool, default True
         Short paragraphs (at most ``template_max_words``, 15, words) recurring in at least
         ``template_min_docs`` (3) distinct documents of one source, and in at least
-        ``template_min_fraction`` (0.0) of them, are chrome.
+        ``template_min_fraction`` (0.0) of them, are chrome. Digits are folded ("Read 12
+        times" ~ "Read 428 times") only for interface lines and lone counters; rows of a table,
+        plain sentences and lines running on into the next paragraph are never templates, and
+        template lines that make up most of a document are its content, not chrome.
     remove_repeats : bool, default True
         Stage 4. A repeated paragraph of at least ``min_repeat_chars`` (50) characters goes, and
         so does any paragraph repeated in step with its neighbours (a whole copy); a short

@@ -515,6 +515,39 @@ fn word_features(sample: &str, text: &str) -> Features {
     f
 }
 
+/// Whether a word of the text names a month ("Pay March 31"): such lines are dates, data.
+pub fn names_a_month(text: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| (3..=9).contains(&w.len()))
+        .any(|w| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w)))
+}
+
 impl Features {
     pub fn stopword_density(&self) -> f64 {
         self.stopwords as f64 / self.words.max(1) as f64

@@ -45,6 +45,8 @@ struct Line<'a> {
     end: usize,
     text: &'a str,
     chars: usize,
+    /// Leading spaces and tabs: typewriter-style text indents the first line of a paragraph.
+    indent: usize,
 }
 
 pub fn ends_sentence(text: &str) -> bool {
@@ -81,6 +83,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         lines.push(Line {
             start: s,
             end: s + t.len(),
+            indent: trimmed_start,
             text: t,
             chars: if t.is_ascii() {
                 t.len()
@@ -93,18 +96,46 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     lines
 }
 
+/// A row of a table of figures ("Net 807,000 vs 2,858,000", "Pay March 31"): at least a
+/// quarter of its words are numbers. Rows are laid out line by line, never wrapped.
+fn figures_row(text: &str) -> bool {
+    if text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let (mut words, mut numbers) = (0, 0);
+    for word in text.split_whitespace() {
+        words += 1;
+        numbers += usize::from(word.bytes().any(|b| b.is_ascii_digit()));
+    }
+    numbers * 4 >= words && words <= 20
+}
+
+/// A line of a table or list of labels: figures, or a few words without function words
+/// ("Qtly div three cts vs three cts prior", "Year").
+fn row_like(text: &str) -> bool {
+    figures_row(text) || {
+        let f = chrome::features(text);
+        f.words <= 8 && f.stopwords == 0
+    }
+}
+
 /// The wrap width W when the text is hard-wrapped.
 fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
     let mut lengths: Vec<usize> = lines
         .iter()
-        .filter(|l| l.chars > 0)
+        .filter(|l| l.chars > 0 && !figures_row(l.text))
         .map(|l| l.chars)
         .collect();
-    if lengths.len() < 4 {
+    if lengths.len() < 2 || lines.iter().filter(|l| l.chars > 0).count() < 4 {
         return None;
     }
     lengths.sort_unstable();
-    let width = lengths[(lengths.len() - 1) * 9 / 10];
+    // A short text has too few lines for a robust percentile: its longest line is the width.
+    let width = if lengths.len() < 10 {
+        lengths[lengths.len() - 1]
+    } else {
+        lengths[(lengths.len() - 1) * 9 / 10]
+    };
     if width < options.min_wrap_width || width > options.max_wrap_width {
         return None;
     }
@@ -115,21 +146,55 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
                 && l.chars <= width + width / 10 + 2
                 && !ends_sentence(l.text)
                 && !is_list_item(l.text)
+                && !figures_row(l.text)
         })
         .count();
+    // A line that stops mid-sentence and runs on in lower case on the next line is wrapped
+    // whatever its length: short wire stories have too few full lines to show the width.
+    let runs_on = lines
+        .windows(2)
+        .filter(|pair| {
+            let (a, b) = (&pair[0], &pair[1]);
+            a.chars * 10 >= width * 3
+                && a.chars <= width + width / 10 + 2
+                && !ends_sentence(a.text)
+                && !a.text.ends_with(':')
+                && !is_list_item(a.text)
+                && b.text.chars().next().is_some_and(char::is_lowercase)
+        })
+        .count();
+    let evidence = open_full + runs_on;
     let nonblank = lengths.len();
-    (open_full >= 3 && open_full as f64 >= options.min_wrapped_fraction * nonblank as f64)
-        .then_some(width)
+    // A short item (a two-sentence wire story) has room for two signs at most.
+    let enough = evidence >= 3 || (evidence >= 2 && runs_on >= 1 && nonblank <= 6);
+    (enough && evidence as f64 >= options.min_wrapped_fraction * nonblank as f64).then_some(width)
 }
 
 /// Splits the working text into paragraphs (lists of pieces), rejoining hard-wrapped lines.
 pub fn paragraphs(text: &str, options: &LineOptions) -> Vec<Vec<Piece>> {
-    let lines = split_lines(text);
+    paragraphs_indented(text, options, |_| None)
+}
+
+/// [`paragraphs`], where `original_indent(start)` gives the indentation a line starting at
+/// working-text byte `start` had in the original (character repair trims it away).
+pub fn paragraphs_indented(
+    text: &str,
+    options: &LineOptions,
+    original_indent: impl Fn(usize) -> Option<usize>,
+) -> Vec<Vec<Piece>> {
+    let mut lines = split_lines(text);
     let width = if options.unwrap {
         wrap_width(&lines, options)
     } else {
         None
     };
+    if width.is_some() {
+        for line in lines.iter_mut().filter(|l| l.chars > 0) {
+            if let Some(indent) = original_indent(line.start) {
+                line.indent = indent;
+            }
+        }
+    }
     let mut out: Vec<Vec<Piece>> = Vec::new();
     let Some(w) = width else {
         for l in lines.iter().filter(|l| l.chars > 0) {
@@ -207,11 +272,26 @@ pub fn paragraphs(text: &str, options: &LineOptions) -> Vec<Vec<Piece>> {
                     .next()
                     .map_or(0, |word| word.chars().count());
                 let would_fit = a.chars + 1 + first_word <= w;
-                a.chars * 10 >= w * 8 && !short_label && !would_fit && !dangler(k + 1, true)
+                // An indented line starts a paragraph.
+                a.chars * 10 >= w * 8
+                    && !short_label
+                    && !would_fit
+                    && b.indent <= a.indent
+                    && !dangler(k + 1, true)
             } else if full(a) {
-                true
+                // Rows of a table stand on their own lines: a capitalised line after a row, or
+                // a row after any line, is not the wrapped rest of a sentence.
+                !(b.text.chars().next().is_some_and(char::is_uppercase)
+                    && (row_like(a.text) || (figures_row(b.text) && !ends_sentence(b.text))))
             } else {
+                // A short first line that runs on in lower case into a full line ("Standard
+                // and Poor's Corp said it / lowered its rating ...") opens the paragraph.
                 dangler(k, paragraph_start)
+                    || (paragraph_start
+                        && full(b)
+                        && b.text.chars().next().is_some_and(char::is_lowercase)
+                        && !a.text.ends_with(':')
+                        && chrome::features(a.text).ui_words == 0)
             };
             if join {
                 let hyphenated = a.text.ends_with('-')

@@ -198,11 +198,9 @@ impl Prepared {
             .iter()
             .max_by_key(|p| p.full.len())
             .map_or(0, |p| p.key);
-        let keys = self
-            .paras
-            .iter()
-            .filter(|p| p.feat.words <= options.templates.max_words)
-            .map(|p| repeats::paragraph_key(&p.full, true))
+        let keys = (0..self.paras.len())
+            .filter(|&i| templatable(&self.paras[i], self.paras.get(i + 1), options))
+            .map(|i| template_key(&self.paras[i].full, &self.paras[i].feat))
             .collect();
         DocLines {
             source,
@@ -212,6 +210,95 @@ impl Prepared {
     }
 }
 
+/// The key a short paragraph is learned and matched under as a template. Digits are folded
+/// ("Read 428 times" ~ "Read 12 times") only for chrome-like lines: an interface word, or a
+/// lone counter among a few words. Data rows ("Net 807,000 vs 2,858,000", "Pay March 31")
+/// keep their figures, so they only match when the same wording recurs.
+fn template_key(text: &str, f: &Features) -> u64 {
+    repeats::paragraph_key(text, folds_digits(text, f))
+}
+
+fn folds_digits(text: &str, f: &Features) -> bool {
+    let counter = f.digit_words == 1 && f.words <= 4 && !chrome::names_a_month(text);
+    f.ui_words >= 1 || counter
+}
+
+/// Whether a paragraph can be (or match) a template: short, and not content: neither a plain
+/// sentence of prose ("Terms were not disclosed.") nor the start of a sentence that runs on
+/// into the next paragraph in lower case.
+fn templatable(p: &Para, next: Option<&Para>, options: &CleanOptions) -> bool {
+    let f = &p.feat;
+    let prose = f.sentence_like() && f.ui_words == 0 && f.stopword_density() >= 0.25;
+    let runs_on = next.is_some_and(|n| {
+        !lines::ends_sentence(p.text()) && n.text().chars().next().is_some_and(char::is_lowercase)
+    });
+    f.words <= options.templates.max_words && !prose && !runs_on
+}
+
+/// A row of figures: at least a quarter numbers, few function or interface words, no
+/// links or separators ("Shr 34 cts vs 1.19 dlrs", "Revs 25.2 mln vs 19.5 mln"; not the
+/// headline "US interest rates increased to 2%").
+fn data_row(f: &Features) -> bool {
+    f.digit_words >= 1
+        && f.digit_words * 4 >= f.words
+        && f.stopwords * 3 <= f.words
+        && f.ui_words * 4 < f.words
+        && f.person_words == 0
+        && !f.has_address
+        && f.separators == 0
+        && f.words <= 20
+}
+
+/// Paragraphs (indices into `paras`, in order) that form a table: at least three consecutive
+/// paragraphs of which at least two are data rows and the rest short labels ("Year",
+/// "Nine mths") standing between rows. A table is content, not chrome.
+fn table_rows(paras: &[Para], idx: &[usize]) -> Vec<bool> {
+    let label = |f: &Features| {
+        (f.words <= 3 || (f.words <= 8 && f.stopwords == 0))
+            && f.alpha_words >= 1
+            && f.ui_words == 0
+            && !f.terminal
+            && f.separators == 0
+    };
+    let mut out = vec![false; idx.len()];
+    let mut k = 0;
+    while k < idx.len() {
+        if !data_row(&paras[idx[k]].feat) {
+            k += 1;
+            continue;
+        }
+        // Extend the run over data rows and labels that are followed by a data row.
+        let mut end = k + 1;
+        let mut rows = 1;
+        while end < idx.len() {
+            let f = &paras[idx[end]].feat;
+            if data_row(f) {
+                rows += 1;
+                end += 1;
+            } else if label(f) {
+                // Up to two labels in a row ("Qtly div three cts vs three cts prior", "Year"),
+                // when a data row follows them.
+                let labels =
+                    1 + usize::from(idx.get(end + 1).is_some_and(|&n| label(&paras[n].feat)));
+                if !idx
+                    .get(end + labels)
+                    .is_some_and(|&n| data_row(&paras[n].feat))
+                {
+                    break;
+                }
+                end += labels;
+            } else {
+                break;
+            }
+        }
+        if rows >= 2 && end - k >= 3 {
+            out[k..end].iter_mut().for_each(|t| *t = true);
+        }
+        k = end;
+    }
+    out
+}
+
 /// Character repair and paragraph rebuilding.
 pub fn prepare(original: &str, options: &CleanOptions) -> Prepared {
     let (mapped, edits) = if options.repair_chars {
@@ -219,7 +306,17 @@ pub fn prepare(original: &str, options: &CleanOptions) -> Prepared {
     } else {
         (Mapped::identity(original), Vec::new())
     };
-    let paras = lines::paragraphs(&mapped.text, &options.lines)
+    // The run of spaces and tabs around where the line starts in the original.
+    let original_indent = |start: usize| {
+        let bytes = original.as_bytes();
+        let at = mapped.map_start(start).min(bytes.len());
+        let blank = |b: &&u8| **b == b' ' || **b == b'\t';
+        Some(
+            bytes[..at].iter().rev().take_while(blank).count()
+                + bytes[at..].iter().take_while(blank).count(),
+        )
+    };
+    let paras = lines::paragraphs_indented(&mapped.text, &options.lines, original_indent)
         .into_iter()
         .map(|pieces| Para::new(&mapped.text, pieces))
         .collect();
@@ -351,23 +448,50 @@ fn analyse(
         .copied()
         .filter(|&i| paras[i].fate == Fate::Keep)
         .collect();
+    let table = table_rows(paras, &live);
     let mut class: Vec<Class> = live
         .iter()
-        .map(|&i| chrome::classify(&paras[i].feat, &options.chrome))
+        .zip(&table)
+        .map(
+            |(&i, &row)| match chrome::classify(&paras[i].feat, &options.chrome) {
+                // Figures in a table are content even when each row alone looks like a counter.
+                Class::Bad if row => Class::Neutral,
+                c => c,
+            },
+        )
         .collect();
-    let template_hit: Vec<bool> = live
+    let mut template_hit: Vec<bool> = live
         .iter()
-        .map(|&i| {
-            templates.is_some_and(|t| {
-                paras[i].feat.words <= options.templates.max_words
-                    && t.contains(&repeats::paragraph_key(paras[i].text(), true))
-            })
+        .zip(&table)
+        .enumerate()
+        .map(|(k, (&i, &row))| {
+            // Rows of figures and the labels between them are content; a lone counter in a
+            // run ("Read 12 times") may still be chrome.
+            let f = &paras[i].feat;
+            let content_row = row && !folds_digits(paras[i].text(), f);
+            let next = live.get(k + 1).map(|&n| &paras[n]);
+            !content_row
+                && templatable(&paras[i], next, options)
+                && templates.is_some_and(|t| t.contains(&template_key(paras[i].text(), f)))
         })
         .collect();
+    // Chrome frames an article; when template lines are most of a document they are its
+    // content (a corpus of short notices in a fixed form), so they are not chrome here.
+    let words = |k: usize| paras[live[k]].feat.words;
+    let template_words: usize = (0..live.len())
+        .filter(|&k| template_hit[k])
+        .map(words)
+        .sum();
+    let all_words: usize = (0..live.len()).map(words).sum();
+    if template_words * 2 > all_words {
+        template_hit.iter_mut().for_each(|t| *t = false);
+    }
     // Body bounds from trustworthy body paragraphs only.
     let trusted: Vec<bool> = (0..live.len())
         .map(|k| {
-            class[k] == Class::Good && !template_hit[k] && !paras[live[k]].feat.addresses_reader()
+            (class[k] == Class::Good || table[k])
+                && !template_hit[k]
+                && !paras[live[k]].feat.addresses_reader()
         })
         .collect();
     let first_good = trusted.iter().position(|&t| t);
@@ -385,8 +509,24 @@ fn analyse(
     // Title: the best title-like paragraph before the body: one printed twice, else the
     // longest (interface labels are short), the later on ties (chrome comes first).
     let head_end = first_good.unwrap_or(live.len());
+    // A line that runs on in lower case in the next paragraph is the start of a sentence.
+    let runs_on = |k: usize| {
+        live.get(k + 1).is_some_and(|&n| {
+            !lines::ends_sentence(paras[live[k]].text())
+                && paras[n]
+                    .text()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        })
+    };
     let candidates: Vec<usize> = (0..head_end)
-        .filter(|&k| !template_hit[k] && title_like(&paras[live[k]], class[k], options))
+        .filter(|&k| {
+            !template_hit[k]
+                && !table[k]
+                && !runs_on(k)
+                && title_like(&paras[live[k]], class[k], options)
+        })
         .collect();
     if found.title.is_none() {
         let score = |k: usize| {
@@ -456,26 +596,27 @@ fn analyse(
                     class[k] = Class::Bad;
                 }
             }
-            good_after |= trusted[k] && class[k] == Class::Good;
+            good_after |= trusted[k] && class[k] != Class::Bad;
         }
         let first = live2
             .iter()
-            .position(|&k| trusted[k] && class[k] == Class::Good);
+            .position(|&k| trusted[k] && class[k] != Class::Bad);
         let last = live2
             .iter()
-            .rposition(|&k| trusted[k] && class[k] == Class::Good);
+            .rposition(|&k| trusted[k] && class[k] != Class::Bad);
         let keeps_at_edge: Vec<bool> = (0..live.len())
             .map(|k| {
                 let p = &paras[live[k]];
                 // A sentence, or a bulleted item of a list.
                 let item =
                     lines::is_list_item(p.text()) && p.feat.words >= 3 && p.feat.ui_words == 0;
-                class[k] != Class::Bad && (p.feat.sentence_like() || item)
+                class[k] != Class::Bad && (p.feat.sentence_like() || item || table[k])
             })
             .collect();
         let mut removals: Vec<(usize, &'static str)> = Vec::new();
         // Chrome with words cuts the edge off the body; a bare number ("78,000") goes alone.
         let breaks_chain = |k: usize| class[k] == Class::Bad && paras[live[k]].feat.alpha_words > 0;
+        let headline = |k: usize| !table[k] && title_like(&paras[live[k]], class[k], options);
         match (first, last) {
             (Some(a), Some(b)) => {
                 // Before the body, a paragraph stays when it reads like a sentence and no chrome
@@ -484,8 +625,7 @@ fn analyse(
                 for w in (0..a).rev() {
                     let k = live2[w];
                     connected &= !breaks_chain(k);
-                    let headline = title_like(&paras[live[k]], class[k], options);
-                    if !(connected && keeps_at_edge[k] && !headline) {
+                    if !(connected && keeps_at_edge[k] && !headline(k)) {
                         removals.push((k, "chrome.head"));
                     }
                 }
@@ -524,7 +664,7 @@ fn analyse(
             _ => {
                 // No body at all: every paragraph is at the edge.
                 for &k in &live2 {
-                    if !keeps_at_edge[k] || title_like(&paras[live[k]], class[k], options) {
+                    if !keeps_at_edge[k] || headline(k) {
                         removals.push((k, "chrome.head"));
                     }
                 }
@@ -625,6 +765,44 @@ fn assemble(original: &str, prepared: Prepared, found: Found, options: &CleanOpt
     }
 }
 
+/// Could be body text: words, and none of the marks of interface chrome.
+fn body_candidate(f: &Features) -> bool {
+    f.alpha_words >= 1
+        && f.ui_words == 0
+        && !f.has_address
+        && f.separators == 0
+        && !f.addresses_reader()
+}
+
+/// A document is never cleaned to nothing when it had prose or data. Chrome is recognised by
+/// contrast with a body; when the chrome rules (and the title) would take every paragraph, the
+/// document has no body to contrast with (a table of figures, a two-line notice), so the body
+/// candidates are kept and the title stays in the text. Repeats and fields stay removed.
+fn keep_body_when_emptied(paras: &mut [Para], found: &mut Found) -> bool {
+    if paras.iter().any(|p| p.fate == Fate::Keep) {
+        return false;
+    }
+    let restorable = |p: &Para| match p.fate {
+        Fate::Remove("field.title" | "repeat.title") => true,
+        Fate::Remove(rule) => rule.starts_with("chrome.") && body_candidate(&p.feat),
+        Fate::Keep => false,
+    };
+    let substantial = paras
+        .iter()
+        .any(|p| restorable(p) && (p.feat.words >= 3 || p.feat.digit_words >= 1));
+    if !substantial {
+        return false;
+    }
+    for p in paras.iter_mut() {
+        if restorable(p) {
+            p.fate = Fate::Keep;
+        }
+    }
+    found.title = None;
+    found.title_key = 0;
+    true
+}
+
 /// Paragraph stages to a fixed point, then the output.
 pub fn finish(
     original: &str,
@@ -634,10 +812,20 @@ pub fn finish(
 ) -> Cleaned {
     let mut found = Found::default();
     // Each round only removes or shortens paragraphs, so this ends; the cap bounds odd inputs.
-    for _ in 0..(prepared.paras.len() + 2).min(64) {
-        if !analyse(&mut prepared.paras, &mut found, templates, options) {
-            break;
+    let rounds = (prepared.paras.len() + 2).min(64);
+    let to_fixed_point = |paras: &mut [Para], found: &mut Found| {
+        for _ in 0..rounds {
+            if !analyse(paras, found, templates, options) {
+                break;
+            }
         }
+    };
+    to_fixed_point(&mut prepared.paras, &mut found);
+    // The kept candidates are analysed again as the document they now form, which is what
+    // cleaning the output again would see.
+    if keep_body_when_emptied(&mut prepared.paras, &mut found) {
+        to_fixed_point(&mut prepared.paras, &mut found);
+        keep_body_when_emptied(&mut prepared.paras, &mut found);
     }
     assemble(original, prepared, found, options)
 }
@@ -775,6 +963,27 @@ mod tests {
             let c = clean(s);
             assert_eq!(clean(&c.text).text, c.text, "{s:?}");
         }
+    }
+
+    #[test]
+    fn wire_tables_and_wrapped_stories_are_kept() {
+        let table = "Shr 12 cts vs 9 cts\n    Net 1,204,000 vs 918,000\n    Revs 22.5 mln vs 19.1 mln\n    Year\n    Shr 48 cts vs 40 cts\n    Net 4.8 mln vs 3.9 mln\n Reuter\n";
+        let c = clean(table);
+        assert_eq!(c.text.split("\n\n").count(), 6, "{}", c.text);
+        assert_eq!((c.title, c.credits), (None, vec!["Reuter".to_string()]));
+        let story = "Harbour Freight Co said it agreed to\nsell its trucking unit to a group of private investors for about\n40 mln dlrs in cash, subject to regulatory approval.\n    The company said it would use the proceeds to reduce debt and\nexpects to book a small gain on the sale.\n Reuter\n";
+        let c = clean(story);
+        assert_eq!(c.title, None);
+        assert_eq!(
+            c.text,
+            "Harbour Freight Co said it agreed to sell its trucking unit to a group of private investors for about 40 mln dlrs in cash, subject to regulatory approval.\n\nThe company said it would use the proceeds to reduce debt and expects to book a small gain on the sale."
+        );
+        assert_eq!(clean(&c.text).text, c.text);
+        // Nothing but short lines of data: kept rather than emptied.
+        assert_eq!(
+            clean("Pay April 1\nRecord March 3").text,
+            "Pay April 1\n\nRecord March 3"
+        );
     }
 
     #[test]
