@@ -566,3 +566,12 @@ def test_reuters_articles_are_not_emptied() -> None:
     out = tidings.clean_many(texts)
     emptied = sum(not c.text.strip() for c in out)
     assert emptied <= 0.005 * len(texts), emptied
+
+
+def test_progress_counts_every_document() -> None:
+    from tidings import _core
+
+    for options in ({}, {"use_templates": False}):
+        counter = _core.ProgressCounter()
+        _core.clean_many(["A page.\n\nShare this", None, ""], None, options, progress=counter)
+        assert counter.done == 3

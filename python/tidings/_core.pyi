@@ -77,6 +77,7 @@ def clean_many(
     options: dict[str, bool | int | float] | None = None,
     *,
     workers: int | None = None,
+    progress: ProgressCounter | None = None,
 ) -> list[
     tuple[
         str,

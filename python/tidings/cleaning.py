@@ -22,6 +22,7 @@ import pandas as pd
 
 from . import _core
 from ._input import as_text_column
+from ._progress import progress_bar
 from .errors import InputError, InputTypeError
 
 __all__ = [
@@ -280,7 +281,9 @@ def clean(text: str | None, **options: Any) -> Cleaned:
     return _from_row(row)
 
 
-def clean_many(texts: Any, *, sources: Any = None, workers: int | None = None, **options: Any) -> list[Cleaned]:
+def clean_many(
+    texts: Any, *, sources: Any = None, workers: int | None = None, progress: bool = True, **options: Any
+) -> list[Cleaned]:
     """Clean many page dumps in parallel, learning page templates from the corpus.
 
     Parameters
@@ -293,6 +296,8 @@ def clean_many(texts: Any, *, sources: Any = None, workers: int | None = None, *
         are learned per source when given, else over the whole corpus.
     workers : int, optional
         Number of threads; ``None`` or ``-1`` uses every core.
+    progress : bool, default True
+        Show a progress bar when the call runs for more than a second.
     repair_chars : bool, default True
         Stage 1, character repair. Its parts: ``fix_mojibake`` (True), ``fix_entities``
         (True), ``normalize_nfc`` (True), ``fold_quotes`` (False: curly quotes are kept).
@@ -346,7 +351,8 @@ def clean_many(texts: Any, *, sources: Any = None, workers: int | None = None, *
             raise InputError(f"sources has {len(source_column)} items but texts has {len(column)}")
         source_values = [None if _is_missing(s) else str(s) for s in source_column.values]
     with _gc_paused():
-        rows = _core.clean_many(column.values, source_values, resolved, workers=workers)
+        with progress_bar(len(column), desc="clean", enabled=progress) as counter:
+            rows = _core.clean_many(column.values, source_values, resolved, workers=workers, progress=counter)
         return [_from_row(row) for row in rows]
 
 

@@ -15,7 +15,7 @@ pub mod lines;
 pub mod repeats;
 pub mod templates;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -26,6 +26,7 @@ use lines::{LineOptions, Piece};
 use templates::{DocLines, TemplateOptions};
 
 use crate::error::{Error, Result};
+use crate::parallel::Progress;
 use crate::text::CharOffsets;
 
 /// Every switch and threshold of cleaning, with the documented defaults.
@@ -842,6 +843,16 @@ pub fn clean_corpus(
     sources: Option<&[Option<&str>]>,
     options: &CleanOptions,
 ) -> Result<Vec<Cleaned>> {
+    clean_corpus_counted(texts, sources, options, &Progress::default())
+}
+
+/// [`clean_corpus`], counting each finished document in `progress`.
+pub fn clean_corpus_counted(
+    texts: &[Option<&str>],
+    sources: Option<&[Option<&str>]>,
+    options: &CleanOptions,
+    progress: &Progress,
+) -> Result<Vec<Cleaned>> {
     options.validate()?;
     if let Some(sources) = sources {
         if sources.len() != texts.len() {
@@ -855,18 +866,20 @@ pub fn clean_corpus(
     if !options.use_templates || !options.remove_chrome {
         return Ok(texts
             .par_iter()
-            .map(|t| t.map(|t| clean_document(t, options)).unwrap_or_default())
+            .map(|t| {
+                let cleaned = t.map(|t| clean_document(t, options)).unwrap_or_default();
+                progress.add(1);
+                cleaned
+            })
             .collect());
     }
     // Source names to small ids, in order of first appearance (deterministic).
-    let mut names: Vec<Option<&str>> = Vec::new();
+    let mut names: HashMap<Option<&str>, usize> = HashMap::new();
     let ids: Vec<usize> = (0..texts.len())
         .map(|i| {
             let name = sources.and_then(|s| s[i]);
-            names.iter().position(|n| *n == name).unwrap_or_else(|| {
-                names.push(name);
-                names.len() - 1
-            })
+            let next = names.len();
+            *names.entry(name).or_insert(next)
         })
         .collect();
     let prepared: Vec<Option<Prepared>> = texts
@@ -887,9 +900,13 @@ pub fn clean_corpus(
         .into_par_iter()
         .zip(texts.par_iter())
         .zip(ids.par_iter())
-        .map(|((p, t), &id)| match (p, t) {
-            (Some(p), Some(t)) => finish(t, p, Some(&learned[id]), options),
-            _ => Cleaned::default(),
+        .map(|((p, t), &id)| {
+            let cleaned = match (p, t) {
+                (Some(p), Some(t)) => finish(t, p, Some(&learned[id]), options),
+                _ => Cleaned::default(),
+            };
+            progress.add(1);
+            cleaned
         })
         .collect())
 }

@@ -4,7 +4,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::{compute, extract_texts, IntoPyResult, Text};
+use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Text};
 use crate::clean::{self, CleanOptions, Cleaned};
 use crate::Error;
 
@@ -79,14 +79,16 @@ fn row(c: Cleaned) -> Row {
 
 /// Cleans each text; `None` gives an empty result. Templates are learned per source.
 #[pyfunction]
-#[pyo3(signature = (texts, sources = None, options = None, *, workers = None))]
+#[pyo3(signature = (texts, sources = None, options = None, *, workers = None, progress = None))]
 fn clean_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     sources: Option<&Bound<'_, PyAny>>,
     options: Option<&Bound<'_, PyDict>>,
     workers: Option<i64>,
+    progress: Option<&Bound<'_, ProgressCounter>>,
 ) -> PyResult<Vec<Row>> {
+    let counter = progress_of(progress);
     let options = options_from(options)?;
     let texts: Vec<Option<Text>> = extract_texts(texts)?;
     let sources: Option<Vec<Option<Text>>> = sources.map(extract_texts).transpose()?;
@@ -95,7 +97,8 @@ fn clean_many(
         let source_names: Option<Vec<Option<&str>>> = sources
             .as_ref()
             .map(|s| s.iter().map(|t| t.as_deref()).collect());
-        let cleaned = clean::clean_corpus(&borrowed, source_names.as_deref(), &options)?;
+        let cleaned =
+            clean::clean_corpus_counted(&borrowed, source_names.as_deref(), &options, &counter)?;
         Ok(cleaned.into_iter().map(row).collect())
     })
 }
