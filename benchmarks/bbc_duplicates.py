@@ -49,7 +49,7 @@ def main() -> None:
         sys.exit("../shared/data/bbc-news is absent")
     names = [name for name, _ in articles]
     texts = [text for _, text in articles]
-    d, pairs = tidings.dedup(texts, return_pairs=True)
+    d, pairs = tidings.dedup(texts, return_pairs=True, progress=False)
     d.index = names
     kinds = d["kind"].value_counts()
     multi = d[d["cluster_size"] > 1]

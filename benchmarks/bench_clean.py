@@ -52,8 +52,8 @@ def main() -> int:
           f"{cores} cores; tidings {tidings.__version__} ({tidings.build_profile})")
 
     tidings.clean_many(texts[:200])  # warm the pool
-    t_all = best_of(args.repeat, lambda: tidings.clean_many(texts))
-    t_one = best_of(args.repeat, lambda: tidings.clean_many(texts, workers=1))
+    t_all = best_of(args.repeat, lambda: tidings.clean_many(texts, progress=False))
+    t_one = best_of(args.repeat, lambda: tidings.clean_many(texts, workers=1, progress=False))
     ftfy_docs = texts[: len(docs)]
     ftfy_mb = sum(len(t.encode("utf-8")) for t in ftfy_docs) / 1e6
     t_ftfy = best_of(max(1, args.repeat // 2), lambda: [ftfy.fix_text(t) for t in ftfy_docs])

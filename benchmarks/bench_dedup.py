@@ -64,8 +64,8 @@ def main() -> None:
     for name, texts in corpora.items():
         megabytes = sum(len(t.encode()) for t in texts) / 1e6
         results: dict[str, float] = {}
-        results["tidings (all cores)"] = best_time(lambda: tidings.dedup(texts, **SETTINGS), args.repeat)
-        results["tidings (1 thread)"] = best_time(lambda: tidings.dedup(texts, workers=1, **SETTINGS), args.repeat)
+        results["tidings (all cores)"] = best_time(lambda: tidings.dedup(texts, progress=False, **SETTINGS), args.repeat)
+        results["tidings (1 thread)"] = best_time(lambda: tidings.dedup(texts, workers=1, progress=False, **SETTINGS), args.repeat)
         results["rensa + Python shingling"] = best_time(
             lambda: python_shingling_then(rensa_clusters, texts), 2)
         results["datasketch + Python shingling"] = best_time(
@@ -75,7 +75,7 @@ def main() -> None:
             print(f"{name:12s} {len(texts):7,d} {megabytes:6.1f} {method:32s} {seconds:8.3f} "
                   f"{megabytes / seconds:8.1f} {seconds / fastest:9.1f}")
         index = tidings.DedupIndex(**SETTINGS)
-        index.add(texts)
+        index.add(texts, progress=False)
         text_bytes = megabytes * 1e6 / len(texts)
         print(f"{name:12s} index memory: {index.memory_bytes() / len(texts):.0f} bytes per document "
               f"beyond the text (text itself: {text_bytes:.0f} bytes per document); "

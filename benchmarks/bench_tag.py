@@ -51,7 +51,7 @@ def main() -> None:
         best = float("inf")
         for _ in range(args.repeat):
             started = time.perf_counter()
-            mentions = tidings.tag(texts, workers=workers)
+            mentions = tidings.tag(texts, workers=workers, progress=False)
             best = min(best, time.perf_counter() - started)
         results[workers] = total_words / best
         print(f"tidings.tag, {workers} worker(s): {best:.3f} s, {total_words / best:,.0f} words/s, {len(mentions):,} mentions")
