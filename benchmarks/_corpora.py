@@ -1,4 +1,5 @@
-"""Real corpora for the benchmarks, read from ``../shared/data`` beside the repository.
+"""Real corpora for the benchmarks, read from ``../shared/data`` beside the repository, and the
+benchmarks' timer.
 
 Both loaders decode raw bytes with ``tidings._core.decode_bytes`` (UTF-8, stray bytes as
 cp1252), as the package does for scraped files. They return ``None`` when the data is absent.
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import html
 import re
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from tidings import _core
@@ -49,3 +52,13 @@ def reuters_articles() -> list[tuple[str, str, str]] | None:
             text = "".join(c for c in text if c >= " " or c in "\n\t")
             out.append((match.group(1).decode(), _core.decode_bytes(date.group(1)).strip() if date else "", text))
     return out
+
+
+def best_of(repeat: int, work: Callable[[], object]) -> float:
+    """Seconds of the fastest of ``repeat`` runs of ``work``."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best

@@ -13,22 +13,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
-from pathlib import Path
-
 import tidings
-
-BBC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "bbc-news" / "bbc"
-
-
-def best_of(repeat: int, work) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
-
+from _corpora import bbc_articles, best_of
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -38,12 +24,13 @@ def main() -> int:
     if tidings.build_profile != "release":
         print(f"tidings is a {tidings.build_profile} build; install a release build first", file=sys.stderr)
         return 2
-    if not BBC.is_dir():
-        print(f"no BBC corpus at {BBC}; nothing to measure", file=sys.stderr)
+    articles = bbc_articles()
+    if articles is None:
+        print("no BBC corpus in ../shared/data; nothing to measure", file=sys.stderr)
         return 0
     import ftfy
 
-    docs = [tidings._core.decode_bytes(p.read_bytes()) for p in sorted(BBC.glob("*/*.txt"))]
+    docs = [text for _, text in articles]
     # Copies get a distinct first line so that template learning sees a realistic corpus.
     texts = [f"{doc}" if k == 0 else f"{doc}\n\nCopy {k}." for k in range(args.copies) for doc in docs]
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6

@@ -14,26 +14,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tidings  # noqa: E402
-from _corpora import bbc_articles, reuters_articles  # noqa: E402
+from _corpora import bbc_articles, best_of, reuters_articles  # noqa: E402
 from _shingling import datasketch_clusters, rensa_clusters, shingles  # noqa: E402
 
 SETTINGS = {"threshold": 0.8, "num_perm": 128, "ngram": 5}
 
-
-def best_time(run: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def python_shingling_then(method: Callable[..., list[int]], texts: list[str]) -> list[int]:
@@ -64,12 +55,12 @@ def main() -> None:
     for name, texts in corpora.items():
         megabytes = sum(len(t.encode()) for t in texts) / 1e6
         results: dict[str, float] = {}
-        results["tidings (all cores)"] = best_time(lambda: tidings.dedup(texts, progress=False, **SETTINGS), args.repeat)
-        results["tidings (1 thread)"] = best_time(lambda: tidings.dedup(texts, workers=1, progress=False, **SETTINGS), args.repeat)
-        results["rensa + Python shingling"] = best_time(
-            lambda: python_shingling_then(rensa_clusters, texts), 2)
-        results["datasketch + Python shingling"] = best_time(
-            lambda: python_shingling_then(datasketch_clusters, texts), 1)
+        results["tidings (all cores)"] = best_of(args.repeat, lambda: tidings.dedup(texts, progress=False, **SETTINGS))
+        results["tidings (1 thread)"] = best_of(args.repeat, lambda: tidings.dedup(texts, workers=1, progress=False, **SETTINGS))
+        results["rensa + Python shingling"] = best_of(
+            2, lambda: python_shingling_then(rensa_clusters, texts))
+        results["datasketch + Python shingling"] = best_of(
+            1, lambda: python_shingling_then(datasketch_clusters, texts))
         fastest = results["tidings (all cores)"]
         for method, seconds in results.items():
             print(f"{name:12s} {len(texts):7,d} {megabytes:6.1f} {method:32s} {seconds:8.3f} "

@@ -16,15 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BBC = ROOT.parent / "shared" / "data" / "bbc-news" / "bbc"
+from _corpora import bbc_articles
 
-
-def load_bbc() -> list[str]:
-    from tidings import _core
-
-    files = sorted(BBC.glob("*/*.txt"))
-    return [_core.decode_bytes(f.read_bytes()) for f in files]
 
 
 def main() -> None:
@@ -33,13 +26,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-spacy", action="store_true")
     args = parser.parse_args()
-    if not BBC.exists():
-        sys.exit(f"BBC corpus not found at {BBC}")
+    articles = bbc_articles()
+    if articles is None:
+        sys.exit("BBC corpus not found in ../shared/data")
     import tidings
 
     if tidings.build_profile != "release":
         sys.exit("bench_tag needs a release build of tidings (pip install . builds one)")
-    texts = load_bbc()
+    texts = [text for _, text in articles]
     words = tidings.describe(texts).words.to_numpy()
     total_words = int(words.sum())
     cores = os.cpu_count() or 1

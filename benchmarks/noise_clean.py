@@ -26,11 +26,9 @@ import random
 import sys
 import time
 from collections import Counter
-from pathlib import Path
-
 import tidings
+from _corpora import bbc_articles
 
-BBC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "bbc-news" / "bbc"
 
 # {n}: a number, {cat}: a section name, {site}/{Site}: the site's names, {y}: a year.
 CHROME_POOL = [
@@ -200,13 +198,13 @@ def score(articles, injected, cleaned) -> dict[str, float]:
     return result
 
 
-def load(limit: int | None):
+def load(corpus: list[tuple[str, str]], limit: int | None):
     articles = []
-    for path in sorted(BBC.glob("*/*.txt"))[:limit]:
-        lines = [" ".join(html.unescape(line).split()) for line in tidings._core.decode_bytes(path.read_bytes()).splitlines()]
+    for name, text in corpus[:limit]:
+        lines = [" ".join(html.unescape(line).split()) for line in text.splitlines()]
         lines = [line for line in lines if line]
         if len(lines) >= 2:
-            articles.append((path.parent.name, lines[0], lines[1:]))
+            articles.append((name.split("/")[0], lines[0], lines[1:]))
     return articles
 
 
@@ -215,10 +213,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--limit", type=int, default=None, help="use the first N articles only")
     args = parser.parse_args()
-    if not BBC.is_dir():
-        print(f"no BBC corpus at {BBC}; nothing to measure", file=sys.stderr)
+    corpus = bbc_articles()
+    if corpus is None:
+        print("no BBC corpus in ../shared/data; nothing to measure", file=sys.stderr)
         return 0
-    articles = load(args.limit)
+    articles = load(corpus, args.limit)
     seen, unseen = split_phrases(args.seed)
     print(f"{len(articles):,} BBC articles; chrome pool {len(seen) + len(unseen)} phrases: "
           f"{len(seen)} seen, {len(unseen)} unseen (seed {args.seed})")

@@ -12,9 +12,7 @@ mod progress;
 mod tag;
 
 pub(crate) use errors::IntoPyResult;
-pub(crate) use input::extract_texts;
-#[allow(unused_imports)] // used by the stage bindings
-pub(crate) use input::Text;
+pub(crate) use input::{extract_texts, Text};
 pub(crate) use progress::{progress_of, ProgressCounter};
 
 use crate::parallel;
