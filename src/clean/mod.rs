@@ -1019,4 +1019,60 @@ mod tests {
         assert!(out[0].removed.iter().any(|c| c.rule == "chrome.template"));
         assert_eq!(out[6], Cleaned::default());
     }
+
+    /// Every paragraph stage acts once on this page; the audit lists them in page order.
+    #[test]
+    fn every_stage_on_a_small_page() {
+        let raw = "Home | News | World\n\nIran and Russia agree to step up ties\n\nPublished: March 28, 2016\n\nBy Jane Smith\n\nShare this article\n\nTEHRAN (Tasnim) – The presidents of Iran and Russia agreed on Monday to intensify their contacts at various levels, the Kremlin said in a statement.\n\nPresident Hassan Rouhani (R) and his Russian counterpart Vladimir Putin meet in Tehran\n\nThe two leaders discussed the conflict in Syria and exchanged views on the issues of their bilateral agenda.\n\nSubscribe to our newsletter\n\nOfficials said the talks covered several topics:\n\n- Trade between the two countries\n- Security in the region\n\n(With Reuters, AFP)\n\nIran and Russia agree to step up ties\n\nThe presidents of Iran and Russia agreed on Monday to intensify their contacts at various levels, the Kremlin said in a statement.\n\nRead 428 times\n\nAdd comment\n";
+        let c = clean(raw);
+        assert_eq!(
+            c.text,
+            "The presidents of Iran and Russia agreed on Monday to intensify their contacts at various levels, the Kremlin said in a statement.\n\nThe two leaders discussed the conflict in Syria and exchanged views on the issues of their bilateral agenda.\n\n- Trade between the two countries\n\n- Security in the region"
+        );
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Iran and Russia agree to step up ties")
+        );
+        assert_eq!(c.dateline.as_deref(), Some("TEHRAN (Tasnim) –"));
+        assert_eq!(
+            (c.place.as_deref(), c.agency.as_deref()),
+            (Some("TEHRAN"), Some("Tasnim"))
+        );
+        assert_eq!(
+            (c.byline.as_deref(), c.date.as_deref()),
+            (Some("Jane Smith"), Some("March 28, 2016"))
+        );
+        assert_eq!(c.credits, ["Reuters", "AFP"]);
+        assert_eq!(
+            c.captions,
+            ["President Hassan Rouhani (R) and his Russian counterpart Vladimir Putin meet in Tehran"]
+        );
+        let audit: Vec<(&str, &str)> = c
+            .removed
+            .iter()
+            .map(|ch| (ch.rule, ch.text.as_str()))
+            .collect();
+        assert_eq!(
+            audit,
+            [
+                ("chrome.head", "Home | News | World"),
+                ("field.title", "Iran and Russia agree to step up ties"),
+                ("field.date", "Published: March 28, 2016"),
+                ("field.byline", "By Jane Smith"),
+                ("chrome.head", "Share this article"),
+                ("field.dateline", "TEHRAN (Tasnim) – "),
+                ("field.caption", "President Hassan Rouhani (R) and his Russian counterpart Vladimir Putin meet in Tehran"),
+                ("chrome.body", "Subscribe to our newsletter"),
+                ("chrome.tail", "Officials said the talks covered several topics:"),
+                ("field.credit", "(With Reuters, AFP)"),
+                ("repeat.title", "Iran and Russia agree to step up ties"),
+                ("repeat.paragraph", "The presidents of Iran and Russia agreed on Monday to intensify their contacts at various levels, the Kremlin said in a statement."),
+                ("chrome.tail", "Read 428 times"),
+                ("chrome.tail", "Add comment"),
+            ]
+        );
+        // The fixed point: cleaning the output again changes nothing.
+        assert_eq!(clean(&c.text).text, c.text);
+        assert!(clean(&c.text).removed.is_empty());
+    }
 }
