@@ -10,27 +10,8 @@
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::edit::{identity_segs, Edit, Mapped, Rewriter, Seg};
+use super::options::CharOptions;
 use crate::text::decode::cp1252_char;
-
-/// What the character stage repairs.
-#[derive(Debug, Clone, Copy)]
-pub struct CharOptions {
-    pub fix_mojibake: bool,
-    pub fix_entities: bool,
-    pub fold_quotes: bool,
-    pub normalize_nfc: bool,
-}
-
-impl Default for CharOptions {
-    fn default() -> Self {
-        CharOptions {
-            fix_mojibake: true,
-            fix_entities: true,
-            fold_quotes: false,
-            normalize_nfc: true,
-        }
-    }
-}
 
 /// The byte a character stands for when UTF-8 bytes were decoded as cp1252 (or Latin-1).
 fn cp1252_byte(c: char) -> Option<u8> {

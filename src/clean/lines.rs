@@ -7,28 +7,13 @@
 //! after a paragraph end that runs into a full line is a *dangling* paragraph start (the first
 //! word(s) of the next paragraph left on their own line, as some scrapers emit).
 
-use super::chrome;
-use super::fields::{credits_of, is_byline, is_date_line};
-
-/// Thresholds of the unwrapping stage.
-#[derive(Debug, Clone, Copy)]
-pub struct LineOptions {
-    pub unwrap: bool,
-    pub min_wrap_width: usize,
-    pub max_wrap_width: usize,
-    pub min_wrapped_fraction: f64,
-}
-
-impl Default for LineOptions {
-    fn default() -> Self {
-        LineOptions {
-            unwrap: true,
-            min_wrap_width: 30,
-            max_wrap_width: 130,
-            min_wrapped_fraction: 0.3,
-        }
-    }
-}
+use super::fields::bylines::is_byline;
+use super::fields::credits::credits_of;
+use super::fields::dates::is_date_line;
+use super::options::LineOptions;
+use super::shape::features::features;
+use super::shape::sentence::{ends_sentence, is_list_item};
+use super::shape::tables::{figures_row, row_like};
 
 /// A piece of a paragraph: a trimmed line range of the working text, and whether a space
 /// joins it to the piece before.
@@ -47,25 +32,6 @@ struct Line<'a> {
     chars: usize,
     /// Leading spaces and tabs: typewriter-style text indents the first line of a paragraph.
     indent: usize,
-}
-
-pub fn ends_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*']);
-    trimmed.ends_with(['.', '!', '?', '…', ';'])
-        || (trimmed.len() < text.len() && trimmed.ends_with(','))
-}
-
-pub fn is_list_item(text: &str) -> bool {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some('-' | '*' | '•' | '·' | '▪' | '◦' | '–' | '—') => chars.next() == Some(' '),
-        Some(c) if c.is_ascii_digit() => {
-            // "1. ", "12) ": a year such as "2015. (AP)" is not a list number.
-            let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
-            rest.len() + 3 >= text.len() && (rest.starts_with(". ") || rest.starts_with(") "))
-        }
-        _ => false,
-    }
 }
 
 fn standalone(line: &Line) -> bool {
@@ -94,29 +60,6 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         start = end + 1;
     }
     lines
-}
-
-/// A row of a table of figures ("Net 807,000 vs 2,858,000", "Pay March 31"): at least a
-/// quarter of its words are numbers. Rows are laid out line by line, never wrapped.
-fn figures_row(text: &str) -> bool {
-    if text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let (mut words, mut numbers) = (0, 0);
-    for word in text.split_whitespace() {
-        words += 1;
-        numbers += usize::from(word.bytes().any(|b| b.is_ascii_digit()));
-    }
-    numbers * 4 >= words && words <= 20
-}
-
-/// A line of a table or list of labels: figures, or a few words without function words
-/// ("Qtly div three cts vs three cts prior", "Year").
-fn row_like(text: &str) -> bool {
-    figures_row(text) || {
-        let f = chrome::features(text);
-        f.words <= 8 && f.stopwords == 0
-    }
 }
 
 /// The wrap width W when the text is hard-wrapped.
@@ -252,7 +195,7 @@ pub fn paragraphs_indented(
                         .chars()
                         .find(|c| c.is_alphabetic())
                         .is_some_and(char::is_uppercase);
-                continues_lower || (one_name && chrome::features(d.text).ui_words == 0)
+                continues_lower || (one_name && features(d.text).ui_words == 0)
             };
             // "- " after a full line that stops mid-sentence is a wrapped dash, not a list item.
             let list_item = is_list_item(b.text)
@@ -291,7 +234,7 @@ pub fn paragraphs_indented(
                         && full(b)
                         && b.text.chars().next().is_some_and(char::is_lowercase)
                         && !a.text.ends_with(':')
-                        && chrome::features(a.text).ui_words == 0)
+                        && features(a.text).ui_words == 0)
             };
             if join {
                 let hyphenated = a.text.ends_with('-')

@@ -1,29 +1,39 @@
 //! Templates learned from a corpus: short paragraphs that recur across many documents of one
 //! source are page chrome ("Most Visited in Politics", "Read 12 times" with digits folded),
 //! whatever their wording. Documents that are copies of each other (same longest paragraph)
-//! count once, so a reprinted article does not turn its own lines into a template.
+//! count once, so a reprinted article does not turn its own lines into a template. This file
+//! says which paragraphs can be templates, the key they are learned and matched under, and how
+//! they are learned; the stages look the keys up in each document.
 
 use std::collections::{HashMap, HashSet};
 
-/// Thresholds for learning templates.
-#[derive(Debug, Clone, Copy)]
-pub struct TemplateOptions {
-    /// A line must recur in at least this many distinct documents of a source.
-    pub min_docs: usize,
-    /// ... and in at least this share of them.
-    pub min_fraction: f64,
-    /// Only paragraphs of at most this many words can be templates.
-    pub max_words: usize,
+use super::keys::paragraph_key;
+use super::options::{CleanOptions, TemplateOptions};
+use super::paragraphs::Para;
+use super::shape::features::Features;
+use super::shape::words::names_a_month;
+
+/// The key a short paragraph is learned and matched under as a template. Digits are folded
+/// ("Read 428 times" ~ "Read 12 times") only for chrome-like lines: an interface word, or a
+/// lone counter among a few words. Data rows ("Net 807,000 vs 2,858,000", "Pay March 31")
+/// keep their figures, so they only match when the same wording recurs.
+pub fn template_key(text: &str, f: &Features) -> u64 {
+    paragraph_key(text, folds_digits(text, f))
 }
 
-impl Default for TemplateOptions {
-    fn default() -> Self {
-        TemplateOptions {
-            min_docs: 3,
-            min_fraction: 0.0,
-            max_words: 15,
-        }
-    }
+/// Whether the template key of this paragraph folds its digits.
+pub fn folds_digits(text: &str, f: &Features) -> bool {
+    let counter = f.digit_words == 1 && f.words <= 4 && !names_a_month(text);
+    f.ui_words >= 1 || counter
+}
+
+/// Whether a paragraph can be (or match) a template: short, and not content: neither a plain
+/// sentence of prose ("Terms were not disclosed.") nor the start of a sentence that runs on
+/// into the next paragraph in lower case.
+pub fn templatable(p: &Para, next: Option<&Para>, options: &CleanOptions) -> bool {
+    let f = &p.feat;
+    let prose = f.sentence_like() && f.ui_words == 0 && f.stopword_density() >= 0.25;
+    f.words <= options.templates.max_words && !prose && !p.runs_on(next)
 }
 
 /// What one document contributes: its source group, fingerprint and short-paragraph keys.

@@ -1,0 +1,95 @@
+//! Agency credits: "*AFP", "(With Reuters, AFP)", "Source: AFP", "(AFP)", "— Reuters", or an
+//! agency's name alone on a line.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::regex;
+
+/// News agencies whose bare name on a line of its own is a credit, as they print it.
+const AGENCIES: &[&str] = &[
+    "Reuter",
+    "Reuters",
+    "AFP",
+    "AP",
+    "Xinhua",
+    "Bloomberg",
+    "dpa",
+    "ANSA",
+    "EFE",
+    "Kyodo",
+    "TASS",
+    "IRNA",
+    "UPI",
+    "PTI",
+    "IANS",
+    "Yonhap",
+    "Anadolu",
+    "Bernama",
+];
+
+/// Agency names credited by a paragraph such as "*AFP", "(With Reuters, AFP)", "Source: AFP",
+/// "(AFP)" or "— Reuters".
+pub fn credits_of(text: &str) -> Option<Vec<String>> {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &CELL,
+        r"^(?:\*\s*(?P<star>[\p{Lu}][\p{L}.&/, ]{0,40})|\(\s*(?i:with|additional\s+reporting\s+by|reporting\s+by|sources?|via)\s*:?\s+(?P<with>[^()]{1,80})\)\.?|(?i:sources?|credits?|via)\s*:\s*(?P<source>[^:]{1,60})|\(\s*(?P<paren>\p{Lu}[\p{L}.]{0,15}(?:\s*[,/&]\s*\p{Lu}[\p{L}.]{0,15}){0,3})\s*\)\.?|[-–—]\s*(?P<dash>\p{Lu}[\p{L}.]{1,15}(?:\s*[,/&]\s*\p{Lu}[\p{L}.]{1,15}){0,3}))$",
+    );
+    // A news agency's name alone on a line ("Reuter" closing a wire story, "AFP").
+    let bare = text
+        .trim()
+        .trim_end_matches(|c: char| c == '.' || c.is_whitespace() || c.is_control());
+    if bare.len() <= 10 {
+        if let Some(name) = AGENCIES.iter().find(|a| a.eq_ignore_ascii_case(bare)) {
+            return Some(vec![name.to_string()]);
+        }
+    }
+    // Every credit form starts with one of these; most paragraphs are out at once.
+    let first = text.trim_start().as_bytes().first().copied().unwrap_or(0);
+    if text.len() > 120
+        || !matches!(
+            first,
+            b'*' | b'(' | b'-' | b'S' | b's' | b'C' | b'c' | b'V' | b'v' | 0xE2
+        )
+        || !re.is_match(text.trim())
+    {
+        return None;
+    }
+    let caps = re.captures(text.trim())?;
+    let body = ["star", "with", "source", "paren", "dash"]
+        .iter()
+        .find_map(|name| caps.name(name))?
+        .as_str();
+    let names: Vec<String> = body
+        .split([',', '/', '&', ';'])
+        .flat_map(|part| part.split(" and "))
+        .map(|s| s.trim().trim_end_matches('.').trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if names.is_empty() || names.iter().any(|n| n.split_whitespace().count() > 4) {
+        return None;
+    }
+    Some(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits() {
+        assert_eq!(credits_of("*AFP"), Some(vec!["AFP".to_string()]));
+        assert_eq!(credits_of(" Reuter"), Some(vec!["Reuter".to_string()]));
+        assert_eq!(credits_of("REUTER...\r"), Some(vec!["Reuter".to_string()]));
+        assert_eq!(credits_of("Reuters said"), None);
+        assert_eq!(
+            credits_of("(With Reuters, AFP)"),
+            Some(vec!["Reuters".to_string(), "AFP".to_string()])
+        );
+        assert_eq!(credits_of("Source: AFP"), Some(vec!["AFP".to_string()]));
+        assert_eq!(credits_of("(AP)"), Some(vec!["AP".to_string()]));
+        assert_eq!(credits_of("He said (and meant) it."), None);
+    }
+}

@@ -1,0 +1,94 @@
+//! Date lines: "Monday, 28 March 2016", "Published: March 28, 2016 10:32 GMT", "2016-03-28".
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::regex;
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+/// A whole line that is a date; the date itself is the group `date`.
+pub fn date_regex() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    static PATTERN: OnceLock<String> = OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| {
+        let weekday = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?";
+        let day = r"\d{1,2}(?:st|nd|rd|th)?";
+        let date = format!(
+            r"(?:{day}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+{day},?\s+\d{{4}}|{MONTH}\s+\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+        );
+        let time = r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?)?";
+        format!(
+            r"(?i)^(?:(?:published|updated|posted|last\s+updated|date|on)\s*(?:on\s*)?:?\s*)?(?:{weekday}\s*)?(?P<date>{date}){time}\s*\|?\s*$"
+        )
+    });
+    regex(&CELL, pattern)
+}
+
+/// A paragraph that is only a date (with an optional weekday, "Published:" and a time).
+pub fn is_date_line(text: &str) -> bool {
+    text.len() <= 80 && date_regex().is_match(text)
+}
+
+/// The date part of a date line.
+pub fn date_of(text: &str) -> Option<String> {
+    if text.len() > 80 {
+        return None;
+    }
+    if !date_regex().is_match(text) {
+        return None;
+    }
+    let caps = date_regex().captures(text)?;
+    let m = caps.get(0)?;
+    let start = caps.name("date").map_or(0, |d| d.start());
+    // Keep the weekday: "Monday, 28 March 2016".
+    let head = &text[..start];
+    let weekday_start = head
+        .char_indices()
+        .find(|(_, c)| c.is_alphabetic())
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let w = head[i..].to_ascii_lowercase();
+            ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                .iter()
+                .any(|d| w.starts_with(d))
+        });
+    let from = weekday_start.unwrap_or(start);
+    Some(
+        text[from..m.end()]
+            .trim()
+            .trim_end_matches('|')
+            .trim()
+            .to_string(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        for s in [
+            "Monday, 28 March 2016",
+            "Published: March 28, 2016 10:32 GMT",
+            "2016-03-28",
+            "Dec. 25, 2016",
+            "28/03/2016",
+        ] {
+            assert!(is_date_line(s), "{s}");
+        }
+        assert_eq!(
+            date_of("Monday, 28 March 2016").as_deref(),
+            Some("Monday, 28 March 2016")
+        );
+        assert_eq!(
+            date_of("Published: 28 March 2016").as_deref(),
+            Some("28 March 2016")
+        );
+        for s in ["May the best team win", "The 2016 budget", "March on"] {
+            assert!(!is_date_line(s), "{s}");
+        }
+    }
+}

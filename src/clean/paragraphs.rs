@@ -1,0 +1,139 @@
+//! The paragraph table every stage works on: one row per paragraph of the document, in order,
+//! with its pieces in the working text, its features and key, and its fate. A row's index names
+//! it in every stage; removed rows stay in the table (the audit needs them), and stages skip them
+//! through [`Paragraphs::kept`].
+
+use std::ops::{Deref, DerefMut};
+
+use super::keys::exact_key;
+use super::lines::Piece;
+use super::shape::features::{features, Features};
+use super::shape::sentence::ends_sentence;
+
+/// What becomes of a paragraph: kept in the text, or removed by a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    Keep,
+    Remove(&'static str),
+}
+
+/// One paragraph: the pieces (lines) it was joined from and its text.
+#[derive(Debug, Clone)]
+pub struct Para {
+    pub pieces: Vec<Piece>,
+    /// Start of each piece in the joined text.
+    pub offsets: Vec<usize>,
+    pub full: String,
+    /// Bytes of `full` cut from the start (a dateline).
+    pub cut: usize,
+    /// Features and exact key of the text after the cut.
+    pub feat: Features,
+    pub key: u64,
+    pub fate: Fate,
+}
+
+impl Para {
+    fn new(src: &str, pieces: Vec<Piece>) -> Self {
+        let mut full = String::new();
+        let mut offsets = Vec::with_capacity(pieces.len());
+        for p in &pieces {
+            if p.space_before {
+                full.push(' ');
+            }
+            offsets.push(full.len());
+            full.push_str(&src[p.start..p.end]);
+        }
+        let feat = features(&full);
+        let key = exact_key(&full);
+        Para {
+            pieces,
+            offsets,
+            full,
+            cut: 0,
+            feat,
+            key,
+            fate: Fate::Keep,
+        }
+    }
+
+    /// The text still in the paragraph (after a dateline cut).
+    pub fn text(&self) -> &str {
+        &self.full[self.cut..]
+    }
+
+    /// Cuts the paragraph's text before byte `cut` of the joined text (and the spaces after it).
+    pub fn cut_to(&mut self, cut: usize) {
+        let rest = &self.full[cut..];
+        self.cut = cut + (rest.len() - rest.trim_start().len());
+        self.feat = features(self.text());
+        self.key = exact_key(self.text());
+    }
+
+    /// Working-text position of byte `offset` of the joined text.
+    pub fn source_pos(&self, offset: usize) -> usize {
+        let k = self
+            .offsets
+            .partition_point(|&o| o <= offset)
+            .saturating_sub(1);
+        let piece = &self.pieces[k];
+        (piece.start + offset.saturating_sub(self.offsets[k])).min(piece.end)
+    }
+
+    pub fn start(&self) -> usize {
+        self.pieces[0].start
+    }
+
+    pub fn end(&self) -> usize {
+        self.pieces[self.pieces.len() - 1].end
+    }
+
+    /// Stops mid-sentence and `next` goes on in lower case: the start of a sentence, not a
+    /// line of its own.
+    pub fn runs_on(&self, next: Option<&Para>) -> bool {
+        next.is_some_and(|n| {
+            !ends_sentence(self.text()) && n.text().chars().next().is_some_and(char::is_lowercase)
+        })
+    }
+}
+
+/// The paragraphs of one document, in order (a slice of rows).
+#[derive(Debug, Clone)]
+pub struct Paragraphs {
+    rows: Vec<Para>,
+}
+
+impl Paragraphs {
+    /// The table of the paragraphs `pieces` of the working text `src`.
+    pub fn new(src: &str, pieces: Vec<Vec<Piece>>) -> Self {
+        Paragraphs {
+            rows: pieces.into_iter().map(|p| Para::new(src, p)).collect(),
+        }
+    }
+
+    /// Indices of the rows still kept, in order.
+    pub fn kept(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.rows.len()).filter(|&i| self.rows[i].fate == Fate::Keep)
+    }
+
+    /// The first row after `i` still kept.
+    pub fn next_kept(&self, i: usize) -> Option<&Para> {
+        self.rows
+            .get(i + 1..)?
+            .iter()
+            .find(|p| p.fate == Fate::Keep)
+    }
+}
+
+impl Deref for Paragraphs {
+    type Target = [Para];
+
+    fn deref(&self) -> &[Para] {
+        &self.rows
+    }
+}
+
+impl DerefMut for Paragraphs {
+    fn deref_mut(&mut self) -> &mut [Para] {
+        &mut self.rows
+    }
+}

@@ -1,0 +1,95 @@
+//! Chrome or body, judged from one paragraph's own features, jusText-style: length, stopword
+//! density, sentence punctuation, capitalisation, digits, separators, addresses, interface
+//! vocabulary and second-person address. Where the paragraph stands is weighed later, by the
+//! stages.
+
+use super::features::Features;
+use crate::clean::options::ChromeOptions;
+
+/// How a paragraph reads on its own: body text, chrome, or either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Good,
+    Neutral,
+    Bad,
+}
+
+/// Scores one paragraph from its own features.
+pub fn classify(f: &Features, options: &ChromeOptions) -> Class {
+    let labelish = f.words <= options.max_label_words;
+    let counter = f.digit_words >= 1 && f.words <= 4 && f.alpha_words <= 2;
+    let all_caps = f.alpha_words >= 1 && f.caps_words == f.alpha_words && f.words <= 10;
+    let bad = f.alpha_words == 0
+        || (f.has_address && f.words <= 8)
+        || (f.separators >= 1 && (f.words <= 8 || f.separators * 4 >= f.words))
+        || (!f.terminal && f.ui_words >= 1 && labelish)
+        || (f.ui_words * 3 >= f.words && f.words <= 25 && (!f.terminal || labelish))
+        || (counter && !f.terminal)
+        || (all_caps && !f.terminal)
+        || (f.words <= 2 && !f.terminal && f.stopwords == 0 && f.capitalised_words < f.words);
+    if bad {
+        return Class::Bad;
+    }
+    let dense = f.stopword_density() >= options.good_min_stopword_density;
+    let long_enough = if f.terminal || f.colon_end {
+        f.words >= options.good_min_words
+    } else {
+        f.words >= options.good_min_words_unpunctuated
+    };
+    if long_enough && dense && f.ui_words * 5 < f.words {
+        Class::Good
+    } else {
+        Class::Neutral
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::options::ChromeOptions;
+    use crate::clean::shape::features::features;
+
+    fn class(text: &str) -> Class {
+        classify(&features(text), &ChromeOptions::default())
+    }
+
+    #[test]
+    fn seed_chrome_is_bad_or_neutral() {
+        for s in [
+            "News / Politics",
+            "Read 428 times",
+            "(0 votes)",
+            "SHARE THIS ARTICLE",
+            "www.presstv.co.uk",
+            "Add comment",
+            "comments",
+            "Post a Comment",
+        ] {
+            assert_eq!(class(s), Class::Bad, "{s}");
+        }
+        for s in [
+            "Most Visited in Politics",
+            "Security code",
+            "Top Stories",
+            "No comments:",
+            "Rate this item",
+        ] {
+            assert_ne!(class(s), Class::Good, "{s}");
+        }
+    }
+
+    #[test]
+    fn body_is_good() {
+        assert_eq!(class("The presidents of Iran and Russia discussed the latest developments in the region, particularly the situation in Syria."), Class::Good);
+        assert_eq!(
+            class(
+                "Hundreds of foreign-backed terrorists have surrendered in Aleppo in recent days."
+            ),
+            Class::Good
+        );
+        let short = features("He denied it.");
+        assert!(short.sentence_like());
+        assert_eq!(features("The US firm said").person_words, 0);
+        assert!(!features("All rights reserved.").sentence_like());
+    }
+}

@@ -1,0 +1,168 @@
+//! The structural features of one paragraph that cleaning decides by: how many words, function
+//! words, interface words, capitals and figures it has, and marks such as a closing full stop,
+//! a web address or separators between links.
+
+use super::sentence::ends_sentence;
+use super::words::{for_each_word, lists_of, PERSON, STOP, UI};
+
+/// Structural features of one paragraph.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    pub chars: usize,
+    pub words: usize,
+    pub alpha_words: usize,
+    pub stopwords: usize,
+    pub ui_words: usize,
+    pub person_words: usize,
+    pub caps_words: usize,
+    pub capitalised_words: usize,
+    pub digit_words: usize,
+    pub terminal: bool,
+    pub colon_end: bool,
+    pub starts_upper: bool,
+    pub has_address: bool,
+    pub separators: usize,
+}
+
+/// Long paragraphs are scored on a sample of their first bytes: every decision about them
+/// rests on shares (stopwords, interface words), which the sample estimates well.
+const SAMPLE_BYTES: usize = 200;
+
+pub fn features(text: &str) -> Features {
+    if text.len() <= 2 * SAMPLE_BYTES {
+        return word_features(text, text);
+    }
+    let mut cut = SAMPLE_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    // Cut at a space so that no word is split.
+    let cut = text[..cut].rfind(' ').unwrap_or(cut);
+    let mut f = word_features(&text[..cut], text);
+    // Paragraph text is whitespace-normalised: words are about one per space.
+    let total = (text.bytes().filter(|&b| b == b' ').count() + 1).max(f.words);
+    if f.words > 0 && total > f.words {
+        let scale = |n: usize| ((n as f64) * total as f64 / f.words as f64).round() as usize;
+        f.alpha_words = scale(f.alpha_words);
+        f.stopwords = scale(f.stopwords);
+        f.ui_words = scale(f.ui_words);
+        f.person_words = scale(f.person_words);
+        f.caps_words = scale(f.caps_words);
+        f.capitalised_words = scale(f.capitalised_words);
+        f.digit_words = scale(f.digit_words);
+        f.words = total;
+    }
+    f
+}
+/// Word counts from `sample`, punctuation and addresses from the whole `text`.
+fn word_features(sample: &str, text: &str) -> Features {
+    let mut f = Features {
+        chars: text.len(),
+        ..Default::default()
+    };
+    count_words(sample, &mut f);
+    let trimmed = text.trim_end();
+    f.terminal = ends_sentence(trimmed);
+    f.colon_end = trimmed.ends_with(':');
+    f.starts_upper = text
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    f.has_address = has_address(text);
+    f.separators = separators(text);
+    f
+}
+
+/// Adds the words of `sample` to the counts of `f`.
+fn count_words(sample: &str, f: &mut Features) {
+    let mut buf = [0u8; 24];
+    for_each_word(sample, |word, digit| {
+        f.words += 1;
+        let bytes = word.as_bytes();
+        let mut is_caps = false;
+        f.digit_words += usize::from(digit);
+        let first = if bytes[0].is_ascii() {
+            bytes[0] as char
+        } else {
+            word.chars().next().unwrap_or(' ')
+        };
+        if first.is_alphabetic() {
+            f.alpha_words += 1;
+            if first.is_uppercase() {
+                f.capitalised_words += 1;
+                is_caps = if word.is_ascii() {
+                    bytes.len() >= 2 && !bytes.iter().any(u8::is_ascii_lowercase)
+                } else {
+                    word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase)
+                };
+                f.caps_words += usize::from(is_caps);
+            }
+        }
+        let flags = lists_of(word, &mut buf);
+        f.stopwords += usize::from(flags & STOP != 0);
+        f.ui_words += usize::from(flags & UI != 0);
+        // "US" is a country, not "us".
+        f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
+    });
+}
+
+/// A web or mail address anywhere in the text.
+fn has_address(text: &str) -> bool {
+    text.contains("http://")
+        || text.contains("https://")
+        || text.contains("www.")
+        || ((text.contains('@')
+            || text.contains(".co")
+            || text.contains(".org")
+            || text.contains(".net")
+            || text.contains(".ir")
+            || text.contains(".io")
+            || text.contains(".info"))
+            && text.split_whitespace().any(|t| {
+                let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+                (t.contains('@') && t.contains('.'))
+                    || [".com", ".co.uk", ".org", ".net", ".ir", ".io", ".info"]
+                        .iter()
+                        .any(|d| t.ends_with(d))
+            }))
+}
+
+/// Separators between links ("News / Politics", "Home | World").
+fn separators(text: &str) -> usize {
+    // Separators stand alone between spaces; most paragraphs have none of their bytes at all.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'|' | b'/' | b'>' | b'<' | b'\\' | b':' | 0xC2 | 0xE2))
+    {
+        return 0;
+    }
+    text.split_whitespace()
+        .filter(|t| {
+            matches!(
+                *t,
+                "|" | "/" | "»" | "›" | "·" | ">" | "::" | "•" | "\\" | "«" | "‹" | "<" | "»»"
+            )
+        })
+        .count()
+}
+
+impl Features {
+    pub fn stopword_density(&self) -> f64 {
+        self.stopwords as f64 / self.words.max(1) as f64
+    }
+
+    /// Reads like a sentence of prose: punctuated, capitalised, with function words.
+    pub fn sentence_like(&self) -> bool {
+        self.terminal
+            && self.starts_upper
+            && (self.ui_words == 0 || (self.ui_words * 4 < self.words && self.words > 8))
+    }
+
+    /// Speaks to the reader about the site: "you/our" with interface words.
+    pub fn addresses_reader(&self) -> bool {
+        self.person_words >= 1
+            && self.ui_words >= 1
+            && self.words <= 40
+            && (self.person_words + self.ui_words) * 8 >= self.words
+    }
+}

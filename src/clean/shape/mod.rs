@@ -1,0 +1,10 @@
+//! What one paragraph looks like, judged from its own text: sentence and list punctuation, word
+//! features, chrome or body, a headline's shape, rows of figures. These checks know nothing of
+//! the paragraph table or of the stages that use them.
+
+pub mod classify;
+pub mod features;
+pub mod headline;
+pub mod sentence;
+pub mod tables;
+pub mod words;

@@ -1,0 +1,23 @@
+//! Punctuation shapes of a line or paragraph: does it end a sentence, is it an item of a list.
+
+/// Ends with sentence punctuation (closing quotes and brackets aside), or with a comma inside
+/// them (a quote that runs on).
+pub fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*']);
+    trimmed.ends_with(['.', '!', '?', '…', ';'])
+        || (trimmed.len() < text.len() && trimmed.ends_with(','))
+}
+
+/// Starts with a bullet or a list number ("- ", "• ", "1. ", "12) ").
+pub fn is_list_item(text: &str) -> bool {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '·' | '▪' | '◦' | '–' | '—') => chars.next() == Some(' '),
+        Some(c) if c.is_ascii_digit() => {
+            // "1. ", "12) ": a year such as "2015. (AP)" is not a list number.
+            let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.len() + 3 >= text.len() && (rest.starts_with(". ") || rest.starts_with(") "))
+        }
+        _ => false,
+    }
+}

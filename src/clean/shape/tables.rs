@@ -1,0 +1,88 @@
+//! Rows of a table of figures ("Shr 34 cts vs 1.19 dlrs", "Net 807,000 vs 2,858,000") and the
+//! runs of paragraphs they form. A table is content, not chrome, even when each row alone looks
+//! like a counter.
+
+use super::features::{features, Features};
+
+/// A line of a table of figures ("Net 807,000 vs 2,858,000", "Pay March 31"): at least a
+/// quarter of its words are numbers. Rows are laid out line by line, never wrapped.
+pub fn figures_row(text: &str) -> bool {
+    if text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let (mut words, mut numbers) = (0, 0);
+    for word in text.split_whitespace() {
+        words += 1;
+        numbers += usize::from(word.bytes().any(|b| b.is_ascii_digit()));
+    }
+    numbers * 4 >= words && words <= 20
+}
+
+/// A line of a table or list of labels: figures, or a few words without function words
+/// ("Qtly div three cts vs three cts prior", "Year").
+pub fn row_like(text: &str) -> bool {
+    figures_row(text) || {
+        let f = features(text);
+        f.words <= 8 && f.stopwords == 0
+    }
+}
+
+/// A paragraph that is a row of figures: at least a quarter numbers, few function or interface
+/// words, no links or separators ("Shr 34 cts vs 1.19 dlrs", "Revs 25.2 mln vs 19.5 mln"; not
+/// the headline "US interest rates increased to 2%").
+pub fn data_row(f: &Features) -> bool {
+    f.digit_words >= 1
+        && f.digit_words * 4 >= f.words
+        && f.stopwords * 3 <= f.words
+        && f.ui_words * 4 < f.words
+        && f.person_words == 0
+        && !f.has_address
+        && f.separators == 0
+        && f.words <= 20
+}
+
+/// For consecutive paragraphs (their features, in order), whether each belongs to a table: at
+/// least three consecutive paragraphs of which at least two are data rows and the rest short
+/// labels ("Year", "Nine mths") standing between rows.
+pub fn table_rows(rows: &[&Features]) -> Vec<bool> {
+    let label = |f: &Features| {
+        (f.words <= 3 || (f.words <= 8 && f.stopwords == 0))
+            && f.alpha_words >= 1
+            && f.ui_words == 0
+            && !f.terminal
+            && f.separators == 0
+    };
+    let mut out = vec![false; rows.len()];
+    let mut k = 0;
+    while k < rows.len() {
+        if !data_row(rows[k]) {
+            k += 1;
+            continue;
+        }
+        // Extend the run over data rows and labels that are followed by a data row.
+        let mut end = k + 1;
+        let mut data_rows = 1;
+        while end < rows.len() {
+            let f = rows[end];
+            if data_row(f) {
+                data_rows += 1;
+                end += 1;
+            } else if label(f) {
+                // Up to two labels in a row ("Qtly div three cts vs three cts prior", "Year"),
+                // when a data row follows them.
+                let labels = 1 + usize::from(rows.get(end + 1).is_some_and(|n| label(n)));
+                if !rows.get(end + labels).is_some_and(|n| data_row(n)) {
+                    break;
+                }
+                end += labels;
+            } else {
+                break;
+            }
+        }
+        if data_rows >= 2 && end - k >= 3 {
+            out[k..end].iter_mut().for_each(|t| *t = true);
+        }
+        k = end;
+    }
+    out
+}

@@ -1,0 +1,64 @@
+//! The title: the best title-like paragraph before the body, and its copies anywhere.
+
+use crate::clean::options::CleanOptions;
+use crate::clean::output::Found;
+use crate::clean::paragraphs::{Fate, Paragraphs};
+use crate::clean::shape::headline::title_like;
+
+use super::layout::Layout;
+
+/// Takes the title out of the text into `found` (or marks it `protected` when fields are not
+/// extracted): the title-like kept paragraph before the body printed twice, else the longest
+/// (interface labels are short), the later on ties (chrome comes first). True when it went.
+pub fn take_title(
+    paras: &mut Paragraphs,
+    found: &mut Found,
+    layout: &Layout,
+    protected: &mut [bool],
+    options: &CleanOptions,
+) -> bool {
+    if found.title.is_some() {
+        return false;
+    }
+    let head_end = layout.body.map_or(paras.len(), |(first, _)| first);
+    let candidate = |i: usize| {
+        let p = &paras[i];
+        i < head_end
+            && !layout.template_hit[i]
+            && !layout.table[i]
+            // A line that runs on in lower case in the next paragraph starts a sentence.
+            && !p.runs_on(paras.next_kept(i))
+            && title_like(p.text(), &p.feat, layout.class[i], options)
+    };
+    let score = |i: &usize| {
+        let p = &paras[*i];
+        let repeated = paras.kept().filter(|&j| paras[j].key == p.key).count() > 1;
+        (usize::from(repeated), p.feat.words.min(12), *i)
+    };
+    let Some(i) = paras.kept().filter(|&i| candidate(i)).max_by_key(score) else {
+        return false;
+    };
+    if !options.extract_fields {
+        protected[i] = true;
+        return false;
+    }
+    found.title = Some(paras[i].text().to_string());
+    found.title_key = paras[i].key;
+    paras[i].fate = Fate::Remove("field.title");
+    true
+}
+
+/// Removes the kept copies of the title taken earlier; true when any went.
+pub fn remove_title_repeats(paras: &mut Paragraphs, found: &Found) -> bool {
+    if found.title_key == 0 {
+        return false;
+    }
+    let copies: Vec<usize> = paras
+        .kept()
+        .filter(|&i| paras[i].key == found.title_key)
+        .collect();
+    for &i in &copies {
+        paras[i].fate = Fate::Remove("repeat.title");
+    }
+    !copies.is_empty()
+}
