@@ -311,7 +311,6 @@ fn repair_pass(src: &str, segs: &[Seg], options: &CharOptions) -> (Mapped, Vec<E
     let n = bytes.len();
     let mut r = Rewriter::new(src, segs);
     let mut i = 0;
-    let mut buf = [0u8; 4];
     while i < n {
         let b = bytes[i];
         // Fast path: printable ASCII, and a single space between two words.
@@ -328,106 +327,127 @@ fn repair_pass(src: &str, segs: &[Seg], options: &CharOptions) -> (Mapped, Vec<E
                 continue;
             }
         }
-        if let Some((len, odd)) = if b == b' ' || b == b'\t' || b >= 0xC2 {
-            space_at(src, i)
+        i = if let Some(end) = repair_spaces(&mut r, src, i) {
+            end
+        } else if b < 0x80 {
+            repair_ascii(&mut r, src, i, options)
         } else {
-            None
-        } {
-            let mut j = i + len;
-            let mut any_odd = odd;
-            let mut plain = b == b' ';
-            while j < n {
-                match space_at(src, j) {
-                    Some((l, o)) => {
-                        any_odd |= o;
-                        plain = false;
-                        j += l;
-                    }
-                    None => break,
-                }
+            match repair_char(&mut r, src, i, options) {
+                Some(end) => end,
+                None => break,
             }
-            let line_start = i == 0 || matches!(bytes[i - 1], b'\n' | b'\r');
-            let line_end = j == n || matches!(bytes[j], b'\n' | b'\r');
-            let rule = any_odd.then_some("chars.space");
-            if line_start || line_end {
-                r.replace(i, j, "", rule);
-            } else if !plain {
-                r.replace(i, j, " ", rule);
-            }
-            i = j;
-            continue;
-        }
-        if b < 0x80 {
-            match b {
-                b'\r' => {
-                    let end = if bytes.get(i + 1) == Some(&b'\n') {
-                        i + 2
-                    } else {
-                        i + 1
-                    };
-                    r.replace(i, end, "\n", None);
-                    i = end;
-                }
-                b'&' if options.fix_entities => match entity_at(src, i) {
-                    Some((end, decoded)) => {
-                        r.replace(i, end, &decoded, Some("chars.entity"));
-                        i = end;
-                    }
-                    None => i += 1,
-                },
-                0x0B | 0x0C => {
-                    r.replace(i, i + 1, "\n", Some("chars.control"));
-                    i += 1;
-                }
-                b'\n' => i += 1,
-                0x00..=0x1F | 0x7F => {
-                    r.replace(i, i + 1, "", Some("chars.control"));
-                    i += 1;
-                }
-                _ => i += 1,
-            }
-            continue;
-        }
-        let Some(c) = src[i..].chars().next() else {
-            break;
         };
-        let len = c.len_utf8();
-        // Lead characters Â..ô are U+00C2..U+00F4, all encoded with a first byte C3.
-        if options.fix_mojibake && b == 0xC3 {
-            if let Some((end, fixed)) = mojibake_at(src, i) {
-                r.replace(i, end, fixed.encode_utf8(&mut buf), Some("chars.mojibake"));
-                i = end;
-                continue;
-            }
-        }
-        match c {
-            '\u{80}'..='\u{9F}' => {
-                // Leftover C1 controls are cp1252 bytes read as Latin-1 (ftfy does the same).
-                let fixed = cp1252_char(c as u8);
-                if ('\u{80}'..='\u{9F}').contains(&fixed) {
-                    r.replace(i, i + len, "", Some("chars.control"));
-                } else {
-                    r.replace(i, i + len, fixed.encode_utf8(&mut buf), Some("chars.c1"));
-                }
-            }
-            '\u{FEFF}' | '\u{200B}' | '\u{2060}' | '\u{AD}' | '\u{180E}' => {
-                r.replace(i, i + len, "", Some("chars.invisible"));
-            }
-            '\u{2028}' => r.replace(i, i + len, "\n", Some("chars.newline")),
-            '\u{2029}' => r.replace(i, i + len, "\n\n", Some("chars.newline")),
-            _ => {
-                if options.fold_quotes {
-                    if let Some(q) = fold_quote(c) {
-                        r.replace(i, i + len, q, Some("chars.quotes"));
-                    }
-                }
-            }
-        }
-        i += len;
     }
     let changed = r.changed;
     let (mapped, edits) = r.finish();
     (mapped, edits, changed)
+}
+
+/// A run of spaces starting at `i`: dropped at the start or end of a line, else one plain
+/// space. The end of the run, or `None` when no space starts at `i`.
+fn repair_spaces(r: &mut Rewriter, src: &str, i: usize) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let n = bytes.len();
+    let b = bytes[i];
+    let (len, odd) = if b == b' ' || b == b'\t' || b >= 0xC2 {
+        space_at(src, i)?
+    } else {
+        return None;
+    };
+    let mut j = i + len;
+    let mut any_odd = odd;
+    let mut plain = b == b' ';
+    while j < n {
+        match space_at(src, j) {
+            Some((l, o)) => {
+                any_odd |= o;
+                plain = false;
+                j += l;
+            }
+            None => break,
+        }
+    }
+    let line_start = i == 0 || matches!(bytes[i - 1], b'\n' | b'\r');
+    let line_end = j == n || matches!(bytes[j], b'\n' | b'\r');
+    let rule = any_odd.then_some("chars.space");
+    if line_start || line_end {
+        r.replace(i, j, "", rule);
+    } else if !plain {
+        r.replace(i, j, " ", rule);
+    }
+    Some(j)
+}
+
+/// Line endings, entities and control characters at ASCII byte `i`; the position after it.
+fn repair_ascii(r: &mut Rewriter, src: &str, i: usize, options: &CharOptions) -> usize {
+    let bytes = src.as_bytes();
+    match bytes[i] {
+        b'\r' => {
+            let end = if bytes.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            r.replace(i, end, "\n", None);
+            end
+        }
+        b'&' if options.fix_entities => match entity_at(src, i) {
+            Some((end, decoded)) => {
+                r.replace(i, end, &decoded, Some("chars.entity"));
+                end
+            }
+            None => i + 1,
+        },
+        0x0B | 0x0C => {
+            r.replace(i, i + 1, "\n", Some("chars.control"));
+            i + 1
+        }
+        b'\n' => i + 1,
+        0x00..=0x1F | 0x7F => {
+            r.replace(i, i + 1, "", Some("chars.control"));
+            i + 1
+        }
+        _ => i + 1,
+    }
+}
+
+/// Mojibake, C1 controls, invisible characters, Unicode line breaks and (when asked) curly
+/// quotes at the non-ASCII character at `i`; the position after what was repaired.
+fn repair_char(r: &mut Rewriter, src: &str, i: usize, options: &CharOptions) -> Option<usize> {
+    let mut buf = [0u8; 4];
+    let c = src[i..].chars().next()?;
+    let len = c.len_utf8();
+    // Lead characters Â..ô are U+00C2..U+00F4, all encoded with a first byte C3.
+    if options.fix_mojibake && src.as_bytes()[i] == 0xC3 {
+        if let Some((end, fixed)) = mojibake_at(src, i) {
+            r.replace(i, end, fixed.encode_utf8(&mut buf), Some("chars.mojibake"));
+            return Some(end);
+        }
+    }
+    match c {
+        '\u{80}'..='\u{9F}' => {
+            // Leftover C1 controls are cp1252 bytes read as Latin-1 (ftfy does the same).
+            let fixed = cp1252_char(c as u8);
+            if ('\u{80}'..='\u{9F}').contains(&fixed) {
+                r.replace(i, i + len, "", Some("chars.control"));
+            } else {
+                r.replace(i, i + len, fixed.encode_utf8(&mut buf), Some("chars.c1"));
+            }
+        }
+        '\u{FEFF}' | '\u{200B}' | '\u{2060}' | '\u{AD}' | '\u{180E}' => {
+            r.replace(i, i + len, "", Some("chars.invisible"));
+        }
+        '\u{2028}' => r.replace(i, i + len, "\n", Some("chars.newline")),
+        '\u{2029}' => r.replace(i, i + len, "\n\n", Some("chars.newline")),
+        _ => {
+            if options.fold_quotes {
+                if let Some(q) = fold_quote(c) {
+                    r.replace(i, i + len, q, Some("chars.quotes"));
+                }
+            }
+        }
+    }
+    Some(i + len)
 }
 
 /// Whether `c` may combine with the character before it under NFC.

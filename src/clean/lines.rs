@@ -131,27 +131,26 @@ pub fn paragraphs_indented(
     } else {
         None
     };
-    if width.is_some() {
-        for line in lines.iter_mut().filter(|l| l.chars > 0) {
-            if let Some(indent) = original_indent(line.start) {
-                line.indent = indent;
-            }
+    let Some(width) = width else {
+        return lines
+            .iter()
+            .filter(|l| l.chars > 0)
+            .map(|l| {
+                vec![Piece {
+                    start: l.start,
+                    end: l.end,
+                    space_before: false,
+                }]
+            })
+            .collect();
+    };
+    for line in lines.iter_mut().filter(|l| l.chars > 0) {
+        if let Some(indent) = original_indent(line.start) {
+            line.indent = indent;
         }
     }
+    let wrapped = Wrapped { width };
     let mut out: Vec<Vec<Piece>> = Vec::new();
-    let Some(w) = width else {
-        for l in lines.iter().filter(|l| l.chars > 0) {
-            out.push(vec![Piece {
-                start: l.start,
-                end: l.end,
-                space_before: false,
-            }]);
-        }
-        return out;
-    };
-    let full = |l: &Line| l.chars * 10 >= w * 6;
-    // A line well beyond the wrap width was never wrapped: a paragraph of its own.
-    let overlong = |l: &Line| l.chars > w + w / 7 + 2;
     let mut i = 0;
     while i < lines.len() {
         if lines[i].chars == 0 {
@@ -159,12 +158,34 @@ pub fn paragraphs_indented(
             continue;
         }
         // A block of consecutive non-blank lines.
-        let block_start = i;
         let mut block_end = i;
         while block_end < lines.len() && lines[block_end].chars > 0 {
             block_end += 1;
         }
-        let block = &lines[block_start..block_end];
+        wrapped.block_paragraphs(&lines[i..block_end], &mut out);
+        i = block_end;
+    }
+    out
+}
+
+/// Text hard-wrapped at `width` characters, and the decisions that depend on the width.
+struct Wrapped {
+    width: usize,
+}
+
+impl Wrapped {
+    /// Fills most of the width.
+    fn full(&self, l: &Line) -> bool {
+        l.chars * 10 >= self.width * 6
+    }
+
+    /// Well beyond the wrap width: never wrapped, a paragraph of its own.
+    fn overlong(&self, l: &Line) -> bool {
+        l.chars > self.width + self.width / 7 + 2
+    }
+
+    /// Adds the paragraphs of a block of consecutive non-blank lines to `out`.
+    fn block_paragraphs(&self, block: &[Line], out: &mut Vec<Vec<Piece>>) {
         let mut current = vec![Piece {
             start: block[0].start,
             end: block[0].end,
@@ -173,70 +194,7 @@ pub fn paragraphs_indented(
         let mut paragraph_start = true;
         for k in 0..block.len() - 1 {
             let (a, b) = (&block[k], &block[k + 1]);
-            // A dangling paragraph start runs on into the next line: that line continues in
-            // lower case ("The two / leaders discussed"), or the dangler is one capitalised word
-            // ("Ali / Shamkhani, secretary"). A short interface label is never one.
-            let dangler = |idx: usize, after_break: bool| -> bool {
-                let d = &block[idx];
-                let Some(next) = block.get(idx + 1) else {
-                    return false;
-                };
-                if !(after_break && d.chars * 10 < w * 4 && full(next) && !is_list_item(next.text))
-                {
-                    return false;
-                }
-                let words = d.text.split_whitespace().count();
-                if words > 4 || ends_sentence(d.text) || standalone(d) {
-                    return false;
-                }
-                let continues_lower = next.text.chars().next().is_some_and(char::is_lowercase);
-                let one_name = words == 1
-                    && d.text
-                        .chars()
-                        .find(|c| c.is_alphabetic())
-                        .is_some_and(char::is_uppercase);
-                continues_lower || (one_name && features(d.text).ui_words == 0)
-            };
-            // "- " after a full line that stops mid-sentence is a wrapped dash, not a list item.
-            let list_item = is_list_item(b.text)
-                && (is_list_item(a.text)
-                    || !(full(a) && !ends_sentence(a.text) && !a.text.ends_with(':')));
-            let join = if list_item || standalone(a) || standalone(b) || overlong(a) || overlong(b)
-            {
-                false
-            } else if ends_sentence(a.text) {
-                // After a sentence end, a short unpunctuated line is a label or a new start.
-                let short_label = !full(b) && !ends_sentence(b.text);
-                // Had the next line continued this paragraph, its first word would have been
-                // put on this line when it fitted.
-                let first_word = b
-                    .text
-                    .split_whitespace()
-                    .next()
-                    .map_or(0, |word| word.chars().count());
-                let would_fit = a.chars + 1 + first_word <= w;
-                // An indented line starts a paragraph.
-                a.chars * 10 >= w * 8
-                    && !short_label
-                    && !would_fit
-                    && b.indent <= a.indent
-                    && !dangler(k + 1, true)
-            } else if full(a) {
-                // Rows of a table stand on their own lines: a capitalised line after a row, or
-                // a row after any line, is not the wrapped rest of a sentence.
-                !(b.text.chars().next().is_some_and(char::is_uppercase)
-                    && (row_like(a.text) || (figures_row(b.text) && !ends_sentence(b.text))))
-            } else {
-                // A short first line that runs on in lower case into a full line ("Standard
-                // and Poor's Corp said it / lowered its rating ...") opens the paragraph.
-                dangler(k, paragraph_start)
-                    || (paragraph_start
-                        && full(b)
-                        && b.text.chars().next().is_some_and(char::is_lowercase)
-                        && !a.text.ends_with(':')
-                        && features(a.text).ui_words == 0)
-            };
-            if join {
+            if self.joins(block, k, paragraph_start) {
                 let hyphenated = a.text.ends_with('-')
                     && a.text[..a.text.len() - 1]
                         .chars()
@@ -260,9 +218,81 @@ pub fn paragraphs_indented(
             }
         }
         out.push(current);
-        i = block_end;
     }
-    out
+
+    /// Whether line `k + 1` of the block goes on the paragraph of line `k` (`paragraph_start`:
+    /// line `k` opens its paragraph).
+    fn joins(&self, block: &[Line], k: usize, paragraph_start: bool) -> bool {
+        let (a, b) = (&block[k], &block[k + 1]);
+        let w = self.width;
+        // "- " after a full line that stops mid-sentence is a wrapped dash, not a list item.
+        let list_item = is_list_item(b.text)
+            && (is_list_item(a.text)
+                || !(self.full(a) && !ends_sentence(a.text) && !a.text.ends_with(':')));
+        if list_item || standalone(a) || standalone(b) || self.overlong(a) || self.overlong(b) {
+            false
+        } else if ends_sentence(a.text) {
+            // After a sentence end, a short unpunctuated line is a label or a new start.
+            let short_label = !self.full(b) && !ends_sentence(b.text);
+            // Had the next line continued this paragraph, its first word would have been
+            // put on this line when it fitted.
+            let first_word = b
+                .text
+                .split_whitespace()
+                .next()
+                .map_or(0, |word| word.chars().count());
+            let would_fit = a.chars + 1 + first_word <= w;
+            // An indented line starts a paragraph.
+            a.chars * 10 >= w * 8
+                && !short_label
+                && !would_fit
+                && b.indent <= a.indent
+                && !self.dangler(block, k + 1, true)
+        } else if self.full(a) {
+            // Rows of a table stand on their own lines: a capitalised line after a row, or
+            // a row after any line, is not the wrapped rest of a sentence.
+            !(b.text.chars().next().is_some_and(char::is_uppercase)
+                && (row_like(a.text) || (figures_row(b.text) && !ends_sentence(b.text))))
+        } else {
+            // A short first line that runs on in lower case into a full line ("Standard
+            // and Poor's Corp said it / lowered its rating ...") opens the paragraph.
+            self.dangler(block, k, paragraph_start)
+                || (paragraph_start
+                    && self.full(b)
+                    && b.text.chars().next().is_some_and(char::is_lowercase)
+                    && !a.text.ends_with(':')
+                    && features(a.text).ui_words == 0)
+        }
+    }
+
+    /// A dangling paragraph start at line `idx` of the block (`after_break`: a paragraph
+    /// ended before it) runs on into the next line: that line continues in lower case ("The
+    /// two / leaders discussed"), or the dangler is one capitalised word ("Ali / Shamkhani,
+    /// secretary"). A short interface label is never one.
+    fn dangler(&self, block: &[Line], idx: usize, after_break: bool) -> bool {
+        let d = &block[idx];
+        let Some(next) = block.get(idx + 1) else {
+            return false;
+        };
+        if !(after_break
+            && d.chars * 10 < self.width * 4
+            && self.full(next)
+            && !is_list_item(next.text))
+        {
+            return false;
+        }
+        let words = d.text.split_whitespace().count();
+        if words > 4 || ends_sentence(d.text) || standalone(d) {
+            return false;
+        }
+        let continues_lower = next.text.chars().next().is_some_and(char::is_lowercase);
+        let one_name = words == 1
+            && d.text
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase);
+        continues_lower || (one_name && features(d.text).ui_words == 0)
+    }
 }
 
 #[cfg(test)]

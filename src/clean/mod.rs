@@ -5,36 +5,43 @@
 //!
 //! 1. [`chars`] repairs characters (mojibake, entities, invisible characters, NFC).
 //! 2. [`lines`] rebuilds paragraphs from lines, rejoining hard-wrapped text.
-//! 3. The paragraphs become one table ([`paragraphs`]): a row per paragraph, with its features,
-//!    key and fate. A row's index names it in every later stage.
-//! 4. The paragraph stages ([`stages`]) run in rounds until one changes nothing: repeats,
-//!    fields (credits, bylines, dates, captions), the round's layout (tables, chrome classes,
-//!    template lines, the body's bounds), title, dateline, chrome. Each stage is a function in
-//!    a file of its own that marks fates in the table; removed rows stay in the table and the
-//!    stages skip them. A fallback keeps the body candidates of a document that would
-//!    otherwise be emptied.
-//! 5. [`output`] writes the kept rows and turns every change into an audit span of the
+//! 3. The paragraphs become one table (`paragraphs.rs`): a row per paragraph with its text,
+//!    features, key and fate. A row's index names it in every later stage.
+//! 4. The paragraph stages (`stages/`) run in rounds over the kept rows until a round changes
+//!    nothing: repeats, fields (credits, bylines, dates, captions), the round's layout (tables,
+//!    chrome classes, template lines, the body's bounds), title, dateline, chrome. Each stage
+//!    is a function, in a file of its own, that marks fates in the table; removed rows stay in
+//!    the table and the stages skip them. A fallback then keeps the body candidates of a
+//!    document the rounds would empty.
+//! 5. `output.rs` writes the kept rows and turns every change into an audit span of the
 //!    original, through the one offset map of [`edit`].
 //!
-//! Corpus cleaning first prepares every document (steps 1-3), learns [`templates`] (short lines
-//! recurring across a source) from them, then runs the stages with them.
+//! Corpus cleaning prepares every document first (steps 1-3, `prepare.rs`), learns
+//! [`templates`] (short lines recurring across one source's documents) from them, then runs the
+//! stages with the templates of each document's source.
 //!
 //! # Layers
 //!
-//! Imports run one way. At the bottom, [`options`] (every option and its default), [`edit`],
-//! [`keys`], the paragraph-shape checks in [`shape`] (sentence ends, list items, word features,
-//! chrome classes, headlines, rows of figures) and the field recognisers in [`fields`] (dates,
-//! bylines, credits, captions, datelines): these look at one text and know nothing of the
-//! table. Above them [`chars`], [`lines`], then [`paragraphs`], [`templates`], [`prepare`],
-//! [`output`], then [`stages`], and this file's entry points on top.
+//! Imports run one way, down this list:
+//!
+//! - this file's entry points ([`clean_document`], [`clean_corpus`], [`finish`]);
+//! - `stages/` (the round and its stages), then `output.rs`, `prepare.rs`;
+//! - [`templates`], then `paragraphs.rs` (the table), then [`chars`] and [`lines`];
+//! - at the bottom, checks of one text that know nothing of the table: the field recognisers
+//!   in [`fields`] (dates, bylines, credits, captions, datelines), the paragraph-shape checks
+//!   in [`shape`] (sentence ends, list items, word lists and features, chrome classes,
+//!   headlines, rows of figures), [`keys`], [`edit`] and [`options`] (every option, its default
+//!   and its validation).
 //!
 //! # Adding a cleaning rule
 //!
-//! A rule that recognises a paragraph by its own text goes below the stages: a new field shape
-//! in [`fields`], a new chrome shape in [`shape`]. A rule that decides by a paragraph's place in
-//! the document is a stage: a function in `stages/` that takes the table (and the round's
-//! layout), marks `Fate::Remove("family.rule")` on kept rows and returns whether it changed
-//! anything, called at its place in `stages::round`. Its rule name appears in the audit.
+//! A rule that recognises a paragraph by its own text goes at the bottom: a new field shape in
+//! [`fields`] (then name it in `stages/fields.rs`), a new chrome shape in [`shape`]. A rule
+//! that decides by a paragraph's place in the document is a stage: a function in `stages/`
+//! that takes the table (and the round's layout when it needs classes or the body's bounds),
+//! marks `Fate::Remove("family.rule")` on kept rows, returns whether it changed anything, and
+//! is called at its place in `stages::round`. The rule name is what the audit shows. A new
+//! option goes in [`options`], with its default and validation.
 
 pub mod chars;
 pub mod edit;
@@ -42,11 +49,11 @@ pub mod fields;
 pub mod keys;
 pub mod lines;
 pub mod options;
-pub mod output;
-pub mod paragraphs;
-pub mod prepare;
+mod output;
+mod paragraphs;
+mod prepare;
 pub mod shape;
-pub mod stages;
+mod stages;
 pub mod templates;
 
 use std::collections::{HashMap, HashSet};
@@ -119,15 +126,7 @@ pub fn clean_corpus_counted(
             })
             .collect());
     }
-    // Source names to small ids, in order of first appearance (deterministic).
-    let mut names: HashMap<Option<&str>, usize> = HashMap::new();
-    let ids: Vec<usize> = (0..texts.len())
-        .map(|i| {
-            let name = sources.and_then(|s| s[i]);
-            let next = names.len();
-            *names.entry(name).or_insert(next)
-        })
-        .collect();
+    let (ids, groups) = source_ids(texts.len(), sources);
     let prepared: Vec<Option<Prepared>> = texts
         .par_iter()
         .map(|t| t.map(|t| prepare(t, options)))
@@ -141,7 +140,7 @@ pub fn clean_corpus_counted(
                 .unwrap_or_default()
         })
         .collect();
-    let learned = templates::learn(&lines, names.len().max(1), &options.templates);
+    let learned = templates::learn(&lines, groups.max(1), &options.templates);
     Ok(prepared
         .into_par_iter()
         .zip(texts.par_iter())
@@ -155,6 +154,20 @@ pub fn clean_corpus_counted(
             cleaned
         })
         .collect())
+}
+
+/// Each document's source as a small id, in order of first appearance (deterministic), and
+/// the number of sources. Without `sources` the corpus is one source.
+fn source_ids(n: usize, sources: Option<&[Option<&str>]>) -> (Vec<usize>, usize) {
+    let mut names: HashMap<Option<&str>, usize> = HashMap::new();
+    let ids = (0..n)
+        .map(|i| {
+            let name = sources.and_then(|s| s[i]);
+            let next = names.len();
+            *names.entry(name).or_insert(next)
+        })
+        .collect();
+    (ids, names.len())
 }
 
 #[cfg(test)]

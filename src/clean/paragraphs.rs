@@ -137,3 +137,28 @@ impl DerefMut for Paragraphs {
         &mut self.rows
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::lines::paragraphs;
+    use crate::clean::options::LineOptions;
+
+    #[test]
+    fn stages_see_kept_rows_by_their_table_index() {
+        let text = "One line here.\nTwo.\nThree goes on\nfour ends it.";
+        let mut paras = Paragraphs::new(text, paragraphs(text, &LineOptions::default()));
+        assert_eq!(paras.len(), 4);
+        paras[1].fate = Fate::Remove("test.rule");
+        assert_eq!(paras.kept().collect::<Vec<_>>(), [0, 2, 3]);
+        assert_eq!(paras.next_kept(0).map(Para::text), Some("Three goes on"));
+        assert!(!paras[0].runs_on(paras.next_kept(0)));
+        assert!(paras[2].runs_on(paras.next_kept(2)));
+        assert!(paras.next_kept(3).is_none());
+        paras[0].cut_to(4);
+        assert_eq!(
+            (paras[0].text(), paras[0].source_pos(paras[0].cut)),
+            ("line here.", 4)
+        );
+    }
+}
