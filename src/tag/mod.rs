@@ -6,9 +6,9 @@
 //! 2. `sources`: for each sentence a context gathers what the candidate sources read: the
 //!    gazetteer's matches (`gazetteer`) and the model's reading (`model_input`, `perceptron`,
 //!    `features`). Eight sources propose candidate mentions from it: the user dictionary,
-//!    sports clubs, the sports-team rule, the organisation-phrase rule, the model (which also
-//!    splits off person titles, `titles`), the initials rule, the gazetteer and the dates rule
-//!    (`dates`).
+//!    sports clubs (in sports reports, `sports_report`), the sports-team rule, the
+//!    organisation-phrase rule (`org_words`), the model (which also splits off person titles,
+//!    `titles`), the initials rule, the gazetteer and the dates rule (`dates`).
 //! 3. `priority`: one table ranks those sources in that order and scores their mentions; the
 //!    resolver keeps, by rank, each candidate that overlaps none kept before it.
 //! 4. `steps`: the document's mentions then pass, in order, through naming by surface, document

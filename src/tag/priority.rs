@@ -94,8 +94,8 @@ pub const PRIORITY: [Rule; 8] = [
     },
 ];
 
-/// Each source's rank, by the source's declaration order. Built from [`PRIORITY`] when
-/// compiling, which fails unless every source has exactly one row.
+/// Each source's rank, indexed by the source's declaration order. Built from [`PRIORITY`] when
+/// compiling, which fails if a source has two rows; a test checks that none has no row.
 const RANKS: [usize; PRIORITY.len()] = {
     let mut ranks = [usize::MAX; PRIORITY.len()];
     let mut row = 0;

@@ -95,6 +95,7 @@ const TITLE_HEADS: &[&str] = &[
     "Defense",
     "Defence",
 ];
+/// Words that qualify a title head ("Deputy Foreign Minister", "Army Chief").
 const TITLE_MODIFIERS: &[&str] = &[
     "Deputy",
     "deputy",
