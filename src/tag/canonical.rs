@@ -84,22 +84,15 @@ fn similar_names(a: &[String], b: &[String]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| similar_token(x, y)) && a != b
 }
 
+/// A distinct full person name in a document: its comparison tokens, the name, and the
+/// indices of the mentions naming it.
+type FullName = (Vec<String>, String, Vec<usize>);
+
 /// Links partial person names to full names within one document; also relabels a one-word
 /// ORG/LOC mention as PERSON when it is the surname of a person named in full there.
 pub fn link_within_document(mentions: &mut [Mention]) {
-    // Distinct full names (two words or more), each with the positions it occurs at.
-    let mut distinct: Vec<(Vec<String>, String, Vec<usize>)> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.label == Label::Person && !m.fixed_entity && m.entity.split_whitespace().count() >= 2 {
-            let d = *by_name.entry(m.entity.clone()).or_insert_with(|| {
-                distinct.push((name_keys(&m.entity), m.entity.clone(), Vec::new()));
-                distinct.len() - 1
-            });
-            distinct[d].2.push(i);
-        }
-    }
-    if distinct.is_empty() {
+    let full_names = full_person_names(mentions);
+    if full_names.is_empty() {
         return;
     }
     // Which full names a (label, name) can abbreviate; computed once per distinct name.
@@ -114,58 +107,155 @@ pub fn link_within_document(mentions: &mut [Mention]) {
             if !person && keys.len() != 1 {
                 return Vec::new();
             }
-            let matches = |f: &Vec<String>| -> bool {
-                if keys.len() >= f.len() {
-                    return false;
-                }
-                let suffix = &f[f.len() - keys.len()..];
-                suffix == keys.as_slice()
-                    || (keys.len() == 2 && keys[0] == f[0] && keys[1] == f[f.len() - 1])
-                    || suffix.iter().zip(&keys).all(|(x, y)| similar_token(x, y))
-                    // A first name or leading part used alone ("Jaberi" for "Jaberi Ansari").
-                    || (person && keys.len() == 1 && keys[0] == f[0] && keys[0].chars().count() >= 5)
-            };
-            (0..distinct.len()).filter(|&d| matches(&distinct[d].0)).collect()
+            (0..full_names.len())
+                .filter(|&d| abbreviates(&keys, &full_names[d].0, person))
+                .collect()
         });
-        // The nearest full name before the mention, else the nearest after it.
-        let mut before: Option<(usize, usize)> = None;
-        let mut after: Option<(usize, usize)> = None;
-        for &d in candidates.iter() {
-            let positions = &distinct[d].2;
-            let split = positions.partition_point(|&p| p < i);
-            if split > 0 && before.is_none_or(|(p, _)| positions[split - 1] > p) {
-                before = Some((positions[split - 1], d));
-            }
-            let later = positions.partition_point(|&p| p <= i);
-            if later < positions.len() && after.is_none_or(|(p, _)| positions[later] < p) {
-                after = Some((positions[later], d));
-            }
-        }
-        if let Some((_, d)) = before.or(after) {
-            m.entity = distinct[d].1.clone();
+        if let Some(d) = nearest(&full_names, candidates, i) {
+            m.entity = full_names[d].1.clone();
             m.label = Label::Person;
         }
     }
 }
 
-struct KeyStats {
-    mentions: usize,
-    contexts: BTreeSet<usize>,
+/// The distinct full names (two words or more) of people, not fixed by a gazetteer.
+fn full_person_names(mentions: &[Mention]) -> Vec<FullName> {
+    let mut distinct: Vec<FullName> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.label == Label::Person && !m.fixed_entity && m.entity.split_whitespace().count() >= 2 {
+            let d = *by_name.entry(m.entity.clone()).or_insert_with(|| {
+                distinct.push((name_keys(&m.entity), m.entity.clone(), Vec::new()));
+                distinct.len() - 1
+            });
+            distinct[d].2.push(i);
+        }
+    }
+    distinct
 }
 
-/// Whether two keys' documents mention a third entity in common.
-fn shares_context(
-    stats: &[KeyStats],
-    all: &BTreeMap<(Label, String), usize>,
-    keys: &[(Label, String)],
-    a: usize,
-    b: usize,
-) -> bool {
-    let (own_a, own_b) = (all[&keys[a]], all[&keys[b]]);
-    stats[a]
-        .contexts
-        .intersection(&stats[b].contexts)
-        .any(|&c| c != own_a && c != own_b)
+/// Whether a name of comparison tokens `keys` abbreviates the full name `full`: its last
+/// words, spelled alike or one edit apart, or first and last words; for a person also a first
+/// name or leading part used alone ("Jaberi" for "Jaberi Ansari").
+fn abbreviates(keys: &[String], full: &[String], person: bool) -> bool {
+    if keys.len() >= full.len() {
+        return false;
+    }
+    let suffix = &full[full.len() - keys.len()..];
+    suffix == keys
+        || (keys.len() == 2 && keys[0] == full[0] && keys[1] == full[full.len() - 1])
+        || suffix.iter().zip(keys).all(|(x, y)| similar_token(x, y))
+        || (person && keys.len() == 1 && keys[0] == full[0] && keys[0].chars().count() >= 5)
+}
+
+/// Of the `candidates` full names, the one named nearest before mention `i`, else nearest
+/// after it.
+fn nearest(full_names: &[FullName], candidates: &[usize], i: usize) -> Option<usize> {
+    let mut before: Option<(usize, usize)> = None;
+    let mut after: Option<(usize, usize)> = None;
+    for &d in candidates {
+        let positions = &full_names[d].2;
+        let split = positions.partition_point(|&p| p < i);
+        if split > 0 && before.is_none_or(|(p, _)| positions[split - 1] > p) {
+            before = Some((positions[split - 1], d));
+        }
+        let later = positions.partition_point(|&p| p <= i);
+        if later < positions.len() && after.is_none_or(|(p, _)| positions[later] < p) {
+            after = Some((positions[later], d));
+        }
+    }
+    before.or(after).map(|(_, d)| d)
+}
+
+/// The distinct (label, entity) keys of the corpus's linkable mentions (not fixed, not
+/// dates), numbered in sorted order so ids do not depend on document order.
+struct CorpusKeys {
+    keys: Vec<(Label, String)>,
+    id_of: BTreeMap<(Label, String), usize>,
+    /// Each key's entity as comparison tokens ([`name_key`]).
+    tokens: Vec<Vec<String>>,
+}
+
+impl CorpusKeys {
+    fn of(docs: &[Vec<Mention>]) -> Self {
+        let keys: Vec<(Label, String)> = docs
+            .iter()
+            .flatten()
+            .filter(|m| !m.fixed_entity && m.label != Label::Date)
+            .map(|m| (m.label, m.entity.clone()))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let id_of = keys
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(id, k)| (k, id))
+            .collect();
+        let tokens = keys.iter().map(|(_, e)| name_keys(e)).collect();
+        CorpusKeys {
+            keys,
+            id_of,
+            tokens,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn is_person(&self, id: usize) -> bool {
+        self.keys[id].0 == Label::Person
+    }
+}
+
+/// How often each key is mentioned, and the entities its documents mention.
+struct Evidence {
+    /// Mentions of each key.
+    mentions: Vec<usize>,
+    /// For each key, the entities (ids in `entities`) of the documents mentioning it.
+    contexts: Vec<BTreeSet<usize>>,
+    /// Every (label, entity) of the corpus, fixed ones and dates included, numbered in order
+    /// of first mention.
+    entities: BTreeMap<(Label, String), usize>,
+}
+
+impl Evidence {
+    fn gather(docs: &[Vec<Mention>], keys: &CorpusKeys) -> Self {
+        let mut evidence = Evidence {
+            mentions: vec![0; keys.len()],
+            contexts: vec![BTreeSet::new(); keys.len()],
+            entities: BTreeMap::new(),
+        };
+        for doc in docs {
+            let mut in_doc: BTreeSet<usize> = BTreeSet::new();
+            let mut context: BTreeSet<usize> = BTreeSet::new();
+            for m in doc {
+                let len = evidence.entities.len();
+                let any = *evidence
+                    .entities
+                    .entry((m.label, m.entity.clone()))
+                    .or_insert(len);
+                context.insert(any);
+                if let Some(&id) = keys.id_of.get(&(m.label, m.entity.clone())) {
+                    evidence.mentions[id] += 1;
+                    in_doc.insert(id);
+                }
+            }
+            for &id in &in_doc {
+                evidence.contexts[id].extend(context.iter().copied());
+            }
+        }
+        evidence
+    }
+
+    /// Whether two keys' documents mention a third entity in common.
+    fn shares_context(&self, keys: &CorpusKeys, a: usize, b: usize) -> bool {
+        let (own_a, own_b) = (self.entities[&keys.keys[a]], self.entities[&keys.keys[b]]);
+        self.contexts[a]
+            .intersection(&self.contexts[b])
+            .any(|&c| c != own_a && c != own_b)
+    }
 }
 
 /// The token and every form of it with one char deleted (symmetric-delete blocking).
@@ -188,67 +278,61 @@ fn deletion_variants(token: &str) -> BTreeSet<String> {
     out
 }
 
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
+/// Clusters of keys (union-find); a cluster's root is its smallest id.
+struct Clusters {
+    parent: Vec<usize>,
+}
+
+impl Clusters {
+    fn new(n: usize) -> Self {
+        Clusters {
+            parent: (0..n).collect(),
+        }
     }
-    x
+
+    fn root(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        self.parent[ra.max(rb)] = ra.min(rb);
+    }
 }
 
 /// Joins spelling variants and lone surnames across all documents, in place.
 pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
-    // Distinct (label, entity) keys in a deterministic order.
-    let mut index: BTreeMap<(Label, String), usize> = BTreeMap::new();
-    for m in docs.iter().flatten() {
-        if !m.fixed_entity && m.label != Label::Date {
-            let len = index.len();
-            index.entry((m.label, m.entity.clone())).or_insert(len);
+    let keys = CorpusKeys::of(docs);
+    let evidence = Evidence::gather(docs, &keys);
+    let mut clusters = Clusters::new(keys.len());
+    join_spelling_variants(&keys, &evidence, &mut clusters);
+    join_partial_names(&keys, &evidence, &mut clusters);
+    let best = representatives(&keys, &evidence, &mut clusters);
+    for m in docs.iter_mut().flatten() {
+        if let Some(&id) = keys.id_of.get(&(m.label, m.entity.clone())) {
+            let root = clusters.root(id);
+            m.entity = keys.keys[best[&root]].1.clone();
         }
     }
-    // Renumber in sorted order so ids do not depend on document order.
-    let keys: Vec<(Label, String)> = index.keys().cloned().collect();
-    for (id, k) in keys.iter().enumerate() {
-        index.insert(k.clone(), id);
-    }
-    let mut stats: Vec<KeyStats> = keys
-        .iter()
-        .map(|_| KeyStats {
-            mentions: 0,
-            contexts: BTreeSet::new(),
-        })
-        .collect();
-    let mut all_entities: BTreeMap<(Label, String), usize> = BTreeMap::new();
-    for doc in docs.iter() {
-        let mut in_doc: BTreeSet<usize> = BTreeSet::new();
-        let mut context: BTreeSet<usize> = BTreeSet::new();
-        for m in doc {
-            let len = all_entities.len();
-            let any = *all_entities
-                .entry((m.label, m.entity.clone()))
-                .or_insert(len);
-            context.insert(any);
-            if let Some(&id) = index.get(&(m.label, m.entity.clone())) {
-                stats[id].mentions += 1;
-                in_doc.insert(id);
-            }
-        }
-        for &id in &in_doc {
-            stats[id].contexts.extend(context.iter().copied());
-        }
-    }
-    let token_keys: Vec<Vec<String>> = keys.iter().map(|(_, e)| name_keys(e)).collect();
-    let mut parent: Vec<usize> = (0..keys.len()).collect();
+}
+
+/// Joins keys of one label whose names are one edit apart token by token ("Rowhani" /
+/// "Rouhani") when their documents share evidence.
+fn join_spelling_variants(keys: &CorpusKeys, evidence: &Evidence, clusters: &mut Clusters) {
     // Candidate pairs share a deletion variant of their last token (symmetric-delete blocking).
     let mut blocks: HashMap<(Label, usize, String), Vec<usize>> = HashMap::new();
-    for (id, tokens) in token_keys.iter().enumerate() {
+    for (id, tokens) in keys.tokens.iter().enumerate() {
         let Some(last) = tokens.last() else { continue };
         if last.chars().count() < 4 {
             continue;
         }
         for v in deletion_variants(last) {
             blocks
-                .entry((keys[id].0, tokens.len(), v))
+                .entry((keys.keys[id].0, tokens.len(), v))
                 .or_default()
                 .push(id);
         }
@@ -265,78 +349,77 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
         }
     }
     for (a, b) in pairs {
-        if !similar_names(&token_keys[a], &token_keys[b]) {
-            continue;
-        }
-        if shares_context(&stats, &all_entities, &keys, a, b) {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
+        if similar_names(&keys.tokens[a], &keys.tokens[b]) && evidence.shares_context(keys, a, b) {
+            clusters.join(a, b);
         }
     }
-    // A surname or partial name joins the only longer person name (cluster) ending with it
-    // ("Putin" → "Vladimir Putin", "Jaberi Ansari" → "Hossein Jaber Ansari"); a spelling
-    // variant needs shared evidence, as above. Two candidates (two Bushes) leave it alone.
+}
+
+/// A surname or partial name joins the only longer person name (cluster) ending with it
+/// ("Putin" → "Vladimir Putin", "Jaberi Ansari" → "Hossein Jaber Ansari"); a spelling
+/// variant needs shared evidence, as above. Two candidates (two Bushes) leave it alone.
+fn join_partial_names(keys: &CorpusKeys, evidence: &Evidence, clusters: &mut Clusters) {
     let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    for (id, tokens) in token_keys.iter().enumerate() {
-        if keys[id].0 == Label::Person && tokens.len() >= 2 {
+    for (id, tokens) in keys.tokens.iter().enumerate() {
+        if keys.is_person(id) && tokens.len() >= 2 {
             for v in deletion_variants(&tokens[tokens.len() - 1]) {
                 by_last.entry(v).or_default().push(id);
             }
         }
     }
-    for (id, tokens) in token_keys.iter().enumerate() {
-        if keys[id].0 != Label::Person || tokens.is_empty() || tokens.len() > 2 {
+    for (id, tokens) in keys.tokens.iter().enumerate() {
+        if !keys.is_person(id) || tokens.is_empty() || tokens.len() > 2 {
             continue;
         }
-        let mut roots: BTreeSet<usize> = BTreeSet::new();
         let mut candidates: BTreeSet<usize> = BTreeSet::new();
         for v in deletion_variants(&tokens[tokens.len() - 1]) {
             if let Some(ids) = by_last.get(&v) {
                 candidates.extend(ids.iter().copied());
             }
         }
+        let mut roots: BTreeSet<usize> = BTreeSet::new();
         for long in candidates {
-            let full = &token_keys[long];
+            let full = &keys.tokens[long];
             if full.len() <= tokens.len() {
                 continue;
             }
             let suffix = &full[full.len() - tokens.len()..];
             let exact = suffix == tokens.as_slice();
             let variant = suffix.iter().zip(tokens).all(|(x, y)| similar_token(x, y));
-            if exact || (variant && shares_context(&stats, &all_entities, &keys, id, long)) {
-                roots.insert(find(&mut parent, long));
+            if exact || (variant && evidence.shares_context(keys, id, long)) {
+                roots.insert(clusters.root(long));
             }
         }
-        if roots.len() == 1 {
-            let root = *roots.iter().next().unwrap();
-            let own = find(&mut parent, id);
-            if own != root {
-                parent[own.max(root)] = own.min(root);
-            }
+        // One candidate cluster only: with two (two Bushes) the name stays apart.
+        if let (1, Some(&root)) = (roots.len(), roots.first()) {
+            clusters.join(id, root);
         }
     }
-    // The representative: most mentions, then most words, then alphabetical.
+}
+
+/// Each cluster's representative key, by root: most mentions, then most words, then
+/// alphabetical.
+fn representatives(
+    keys: &CorpusKeys,
+    evidence: &Evidence,
+    clusters: &mut Clusters,
+) -> HashMap<usize, usize> {
+    let rank = |k: usize| {
+        (
+            std::cmp::Reverse(evidence.mentions[k]),
+            std::cmp::Reverse(keys.tokens[k].len()),
+            &keys.keys[k].1,
+        )
+    };
     let mut best: HashMap<usize, usize> = HashMap::new();
     for id in 0..keys.len() {
-        let root = find(&mut parent, id);
-        let rank = |k: usize| {
-            (
-                std::cmp::Reverse(stats[k].mentions),
-                std::cmp::Reverse(token_keys[k].len()),
-                &keys[k].1,
-            )
-        };
+        let root = clusters.root(id);
         let entry = best.entry(root).or_insert(id);
         if rank(id) < rank(*entry) {
             *entry = id;
         }
     }
-    for m in docs.iter_mut().flatten() {
-        if let Some(&id) = index.get(&(m.label, m.entity.clone())) {
-            let root = find(&mut parent, id);
-            m.entity = keys[best[&root]].1.clone();
-        }
-    }
+    best
 }
 
 #[cfg(test)]

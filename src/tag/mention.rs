@@ -1,0 +1,106 @@
+//! What tagging produces: mentions, their labels and where they came from.
+
+/// Entity labels. GPE folds into LOC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    Person,
+    Org,
+    Loc,
+    Norp,
+    Date,
+}
+
+impl Label {
+    pub const ALL: [Label; 5] = [
+        Label::Person,
+        Label::Org,
+        Label::Loc,
+        Label::Norp,
+        Label::Date,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Norp => "NORP",
+            Label::Date => "DATE",
+        }
+    }
+
+    /// Accepts the label names and common synonyms (PER, GPE, LOCATION, ORGANIZATION...).
+    pub fn parse(name: &str) -> Option<Label> {
+        match name.trim().to_ascii_uppercase().as_str() {
+            "PERSON" | "PER" | "PEOPLE" => Some(Label::Person),
+            "ORG" | "ORGANIZATION" | "ORGANISATION" => Some(Label::Org),
+            "LOC" | "GPE" | "LOCATION" | "PLACE" | "GEO" => Some(Label::Loc),
+            "NORP" | "NATIONALITY" => Some(Label::Norp),
+            "DATE" | "TIME" | "TIM" => Some(Label::Date),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The model's entity types, in label-id order.
+pub const MODEL_TYPES: [Label; 4] = [Label::Person, Label::Org, Label::Loc, Label::Norp];
+
+/// Where a mention came from, as reported to the caller (the candidate sources behind each
+/// are ranked in the priority table, `priority::PRIORITY`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Model,
+    Gazetteer,
+    User,
+    /// The rules: dates, sports teams, organisation phrases, initials.
+    Rule,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Model => "model",
+            Source::Gazetteer => "gazetteer",
+            Source::User => "user",
+            Source::Rule => "rule",
+        }
+    }
+}
+
+/// One mention, with byte offsets into its document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    pub source: Source,
+    pub score: f32,
+    /// The canonical name.
+    pub entity: String,
+    /// Canonical name from a gazetteer or user table: linking leaves it alone.
+    pub fixed_entity: bool,
+    /// Byte span of the person's title ("Deputy Foreign Minister"), when one precedes the name.
+    pub title: Option<(usize, usize)>,
+    /// 0-based index, within its document, of the sentence (as `tokenize` splits them)
+    /// holding the mention.
+    pub sentence: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_parse() {
+        assert_eq!(Label::parse("gpe"), Some(Label::Loc));
+        assert_eq!(Label::parse("PER"), Some(Label::Person));
+        assert_eq!(Label::parse("nonsense"), None);
+        for l in Label::ALL {
+            assert_eq!(Label::parse(l.as_str()), Some(l));
+        }
+    }
+}

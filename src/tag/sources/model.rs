@@ -1,0 +1,227 @@
+//! The model's spans: the averaged perceptron's BILOU labels read as entity spans, with titles
+//! split off, edges trimmed, initials attached, and gazetteer names taking over where they
+//! name the span exactly.
+
+use super::word_shapes::{capitalised, has_alphanumeric, is_initial};
+use super::{Candidate, CandidateSource, SentenceContext};
+use crate::tag::mention::Label;
+use crate::tag::model_input::Decoding;
+use crate::tag::org_words::is_org_head;
+use crate::tag::perceptron::{split_label, Part};
+use crate::tag::titles::split_title;
+
+/// The model source offers the spans read when the sentence's context was built.
+pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
+    sentence.model_spans.clone()
+}
+
+/// A span as decoded: tokens `[start, end)`, the model's label and its lowest token confidence.
+struct DecodedSpan {
+    start: usize,
+    end: usize,
+    label: Label,
+    confidence: f32,
+}
+
+/// The model's spans in one sentence, in the order it decoded them. `sentence.model_spans` is
+/// not read (it is what this fills).
+pub fn read_spans(
+    sentence: &SentenceContext<'_>,
+    decoding: &Decoding,
+    model_labels: &[Label],
+) -> Vec<Candidate> {
+    let words = sentence.words;
+    let mut out = Vec::new();
+    for span in decoded_spans(decoding, model_labels) {
+        let (start, title) = split_title(words, span.start, span.end, span.label);
+        let (s, e) = name_bounds(words, start, span.end, span.label);
+        if s >= e
+            || inside_longer_gazetteer_name(sentence, s, e)
+            || !words[s..e]
+                .iter()
+                .any(|w| w.chars().any(char::is_uppercase))
+        {
+            continue;
+        }
+        if adjacent_countries(sentence, s, e) {
+            // "Japan Spain" in a results line: each country is a place of its own.
+            out.extend(
+                sentence
+                    .gazetteer_matches
+                    .iter()
+                    .filter(|g| s <= g.start && g.end <= e)
+                    .map(|g| {
+                        let entry = sentence.gazetteer.entry(g.entry);
+                        let mut country =
+                            Candidate::new(CandidateSource::Model, g.start, g.end, entry.label)
+                                .named(&entry.canonical);
+                        country.confidence = span.confidence;
+                        country
+                    }),
+            );
+            continue;
+        }
+        let label = if given_name_and_surname(sentence, s, e, span.label) {
+            Label::Person
+        } else {
+            span.label
+        };
+        let mut candidate = Candidate::new(CandidateSource::Model, s, e, label);
+        candidate.confidence = span.confidence;
+        candidate.title = title;
+        name_from_gazetteer(sentence, &mut candidate);
+        out.push(candidate);
+    }
+    out
+}
+
+/// Entity spans of the BILOU labels, each with its lowest token confidence.
+fn decoded_spans(decoding: &Decoding, model_labels: &[Label]) -> Vec<DecodedSpan> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &y) in decoding.labels.iter().enumerate() {
+        match split_label(y) {
+            Some((_, Part::Begin)) => start = i,
+            Some((t, part @ (Part::Last | Part::Unit))) => {
+                let s = if part == Part::Unit { i } else { start };
+                out.push(DecodedSpan {
+                    start: s,
+                    end: i + 1,
+                    label: model_labels[t],
+                    confidence: decoding.confidence[s..=i]
+                        .iter()
+                        .copied()
+                        .fold(1.0f32, f32::min),
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Name particles that may start a name in lowercase ("al-", "de Gaulle", "van der Sar").
+const PARTICLES: &[&str] = &[
+    "al", "el", "de", "da", "di", "van", "von", "der", "den", "bin", "ibn", "le", "la", "du",
+    "del", "dos", "ben", "ter",
+];
+
+/// Whether a word at the edge of a model span should be trimmed off.
+fn edge_word(word: &str, leading: bool) -> bool {
+    let lowercase = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_uppercase);
+    let score = word.contains('-') && word.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    (lowercase && !(leading && PARTICLES.contains(&word))) || (!leading && score)
+}
+
+/// The name inside a decoded span `[start, end)` (`start < end`): edges trimmed, and a person's
+/// initials attached.
+fn name_bounds(words: &[&str], start: usize, end: usize, label: Label) -> (usize, usize) {
+    let last = end - 1;
+    // Punctuation at the edges is never part of a name.
+    let e = (start..=last)
+        .rev()
+        .find(|&k| has_alphanumeric(words[k]))
+        .map_or(start, |k| k + 1);
+    let s = (start..e)
+        .find(|&k| has_alphanumeric(words[k]))
+        .unwrap_or(e);
+    // Lowercase words at the edges ("the Netherlands", "south Lebanon", "Stansted airport")
+    // and scores ("San Marino 6-0") are not part of a name.
+    let e = (s..e)
+        .rev()
+        .find(|&k| !edge_word(words[k], false))
+        .map_or(s, |k| k + 1);
+    let mut s = (s..e).find(|&k| !edge_word(words[k], true)).unwrap_or(e);
+    let mut e = e;
+    if label == Label::Person {
+        // Initials before a surname belong to the name: "C. Lewis", "J.R. Smith".
+        while s > 0 && s < e && is_initial(words[s - 1]) {
+            s -= 1;
+        }
+        // An initial alone is the start of a name: "P." in "P. Johnson".
+        if e == s + 1 && is_initial(words[s]) {
+            while e < words.len()
+                && e - s < 3
+                && capitalised(words[e])
+                && has_alphanumeric(words[e])
+                && !words[e].ends_with('.')
+            {
+                e += 1;
+            }
+        }
+    }
+    (s, e)
+}
+
+/// A longer unambiguous gazetteer name around the span wins ("Sri" in "Sri Lanka").
+fn inside_longer_gazetteer_name(sentence: &SentenceContext<'_>, s: usize, e: usize) -> bool {
+    sentence.gazetteer_matches.iter().any(|g| {
+        g.end - g.start >= 2
+            && g.start <= s
+            && e <= g.end
+            && e - s < g.end - g.start
+            && !sentence.gazetteer.entry(g.entry).ambiguous
+    })
+}
+
+/// "Astrid Kumbernuss ( Germany )": a given name and a surname make a person, whatever the
+/// model thought of the context. The span, read as ORG or LOC, has two or three title-case
+/// words, no organisation word, starts with a gazetteer given name and holds no other kind of
+/// gazetteer name.
+fn given_name_and_surname(
+    sentence: &SentenceContext<'_>,
+    s: usize,
+    e: usize,
+    label: Label,
+) -> bool {
+    let words = &sentence.words[s..e];
+    let entry_label = |g: &crate::tag::gazetteer::Match| sentence.gazetteer.entry(g.entry).label;
+    (2..=3).contains(&(e - s))
+        && matches!(label, Label::Org | Label::Loc)
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+        && !words.iter().any(|w| is_org_head(w))
+        && sentence
+            .gazetteer_matches
+            .iter()
+            .any(|g| g.start == s && g.end == s + 1 && entry_label(g) == Label::Person)
+        && !sentence
+            .gazetteer_matches
+            .iter()
+            .any(|g| g.start < e && s < g.end && entry_label(g) != Label::Person)
+}
+
+/// A gazetteer entry on exactly this span names the entity (and its label); ambiguous entries
+/// (given names, "Chad") and dates only inform the model.
+fn name_from_gazetteer(sentence: &SentenceContext<'_>, candidate: &mut Candidate) {
+    let Some(g) = sentence
+        .gazetteer_matches
+        .iter()
+        .find(|g| g.start == candidate.start && g.end == candidate.end)
+    else {
+        return;
+    };
+    let entry = sentence.gazetteer.entry(g.entry);
+    if entry.label != Label::Date && !entry.ambiguous {
+        candidate.entity = Some(entry.canonical.clone());
+        candidate.label = entry.label;
+    }
+}
+
+/// Two or more gazetteer countries exactly tile the span ("Japan Spain" in a results line).
+fn adjacent_countries(sentence: &SentenceContext<'_>, s: usize, e: usize) -> bool {
+    let mut covered = s;
+    let mut count = 0;
+    let tiled = sentence
+        .gazetteer_matches
+        .iter()
+        .filter(|g| s <= g.start && g.end <= e)
+        .all(|g| {
+            let next = g.start == covered && sentence.gazetteer.entry(g.entry).country;
+            covered = g.end;
+            count += 1;
+            next
+        });
+    tiled && count >= 2 && covered == e
+}

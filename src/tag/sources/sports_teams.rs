@@ -1,0 +1,108 @@
+//! Teams in sports results ("Pohang 3 Ulsan 2") and standings ("NEW YORK 74 59 .556") are
+//! organisations, except national teams, named by their country, and people (golf, athletics
+//! results), which the model reads as people.
+
+use super::{Candidate, CandidateSource, SentenceContext};
+use crate::tag::mention::Label;
+
+pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
+    team_names(sentence.words)
+        .into_iter()
+        .filter(|&(s, e)| !national_team(sentence, s, e) && !model_person(sentence, s, e))
+        .map(|(s, e)| Candidate::new(CandidateSource::SportsTeams, s, e, Label::Org))
+        .collect()
+}
+
+fn national_team(sentence: &SentenceContext<'_>, s: usize, e: usize) -> bool {
+    sentence
+        .gazetteer_matches
+        .iter()
+        .any(|g| g.start == s && g.end == e && sentence.gazetteer.entry(g.entry).country)
+}
+
+/// A name of two words or more that the model reads as a person.
+fn model_person(sentence: &SentenceContext<'_>, s: usize, e: usize) -> bool {
+    e - s >= 2
+        && sentence
+            .model_spans
+            .iter()
+            .any(|m| (m.start, m.end) == (s, e) && m.label == Label::Person)
+}
+
+fn is_score(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_table_number(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        && word.bytes().any(|b| b.is_ascii_digit())
+}
+
+fn is_team_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().count() >= 2
+}
+
+/// Token ranges of team names in a results line (two or more "Name score" pairs in a row) or a
+/// standings line (a name followed by three or more numbers).
+fn team_names(sent: &[&str]) -> Vec<(usize, usize)> {
+    let n = sent.len();
+    let name_end = |i: usize| -> usize {
+        let mut j = i;
+        while j < n && j - i < 4 && is_team_word(sent[j]) {
+            j += 1;
+        }
+        j
+    };
+    let mut out = Vec::new();
+    if n >= 4 && is_team_word(sent[0]) {
+        let e = name_end(0);
+        if e + 3 <= n && sent[e..e + 3].iter().all(|w| is_table_number(w)) {
+            out.push((0, e));
+            return out;
+        }
+    }
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let e = name_end(i);
+        if e > i && e < n && is_score(sent[e]) {
+            units.push((i, e));
+            i = e + 1;
+        } else {
+            i = e.max(i + 1);
+        }
+    }
+    for (k, &(s, e)) in units.iter().enumerate() {
+        let joined_before = k > 0 && units[k - 1].1 + 1 == s;
+        let joined_after = units.get(k + 1).is_some_and(|next| e + 1 == next.0);
+        if joined_before || joined_after {
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sports_lines() {
+        assert_eq!(
+            team_names(&["Pohang", "3", "Ulsan", "2", "(", "halftime", "1-0", ")"]),
+            [(0, 1), (2, 3)]
+        );
+        assert_eq!(
+            team_names(&["DETROIT", "4", "Kansas", "City", "1"]),
+            [(0, 1), (2, 4)]
+        );
+        assert_eq!(team_names(&["NEW", "YORK", "74", "59", ".556"]), [(0, 2)]);
+        assert!(team_names(&["Putin", "met", "3", "leaders", "in", "Moscow"]).is_empty());
+        assert!(team_names(&["In", "2015", "Iran", "said"]).is_empty());
+    }
+}
