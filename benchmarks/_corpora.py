@@ -13,6 +13,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+
 from tidings import _core
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -52,6 +54,24 @@ def reuters_articles() -> list[tuple[str, str, str]] | None:
             text = "".join(c for c in text if c >= " " or c in "\n\t")
             out.append((match.group(1).decode(), _core.decode_bytes(date.group(1)).strip() if date else "", text))
     return out
+
+
+def news_frame() -> pd.DataFrame | None:
+    """BBC and Reuters-21578 as one table for :meth:`tidings.Corpus.from_pandas`: ``id``
+    (``bbc/<path>``, ``reuters/<NEWID>``), ``source`` (``bbc``, ``reuters``), ``date`` (Reuters
+    only) and ``text``, BBC first. ``None`` when either corpus is absent."""
+    bbc, reuters = bbc_articles(), reuters_articles()
+    if bbc is None or reuters is None:
+        return None
+    rows = [(f"bbc/{path}", "bbc", pd.NaT, text) for path, text in bbc]
+    rows += [(f"reuters/{newid}", "reuters", _reuters_date(date), text) for newid, date, text in reuters]
+    return pd.DataFrame(rows, columns=["id", "source", "date", "text"])
+
+
+def _reuters_date(date: str) -> pd.Timestamp:
+    """``26-FEB-1987 15:01:01.79`` → Timestamp (NaT when malformed); trailing SGML junk
+    (``&#5;&#5;&#5;RM``) after the time is ignored."""
+    return pd.to_datetime(date[:23], format="%d-%b-%Y %H:%M:%S.%f", errors="coerce")
 
 
 def best_of(repeat: int, work: Callable[[], object]) -> float:
