@@ -389,3 +389,20 @@ def test_progress_counts_every_document() -> None:
     counter = _core.ProgressCounter()
     _core.tag(["Putin spoke.", None, ""], _data_path("tagger.bin"), _data_path("gazetteer.tsv"), progress=counter)
     assert counter.done == 3
+
+
+def test_label_aliases_work_everywhere() -> None:
+    text = ["Vladimir Putin spoke in Qom."]
+    by_alias = tidings.tag(text, entities={"Qom": "PLACE"}, labels=["place", "PER"])
+    assert by_alias[["text", "label", "source"]].values.tolist() == [
+        ["Vladimir Putin", "PERSON", "model"],
+        ["Qom", "LOC", "user"],
+    ]
+    from tidings.tag import LABEL_ALIASES, LABELS
+
+    assert LABELS == ("PERSON", "ORG", "LOC", "NORP", "DATE")
+    assert set(LABEL_ALIASES.values()) == set(LABELS)
+    assert LABEL_ALIASES["GPE"] == "LOC" and LABEL_ALIASES["PLACE"] == "LOC"
+    with pytest.raises(tidings.InputTypeError, match="labels"):
+        tidings.tag(text, labels=["PERSON", 3])
+

@@ -9,6 +9,7 @@ pub mod canonical;
 pub mod dates;
 pub mod features;
 pub mod gazetteer;
+pub mod options;
 pub mod perceptron;
 pub mod tokenize;
 pub mod train;
