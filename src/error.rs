@@ -8,6 +8,10 @@ pub enum Error {
     /// An option or input value is out of range or malformed (Python: `InputError`).
     #[error("{0}")]
     InvalidInput(String),
+    /// An option or input has a type tidings cannot take, or an option is unknown (Python:
+    /// `InputTypeError`).
+    #[error("{0}")]
+    InvalidType(String),
     /// A shipped or user-supplied model, gazetteer or index cannot be read (Python: `ModelError`).
     #[error("{0}")]
     Model(String),

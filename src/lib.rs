@@ -6,7 +6,9 @@
 pub mod clean;
 pub mod dedup;
 pub mod error;
+pub mod options;
 pub mod parallel;
+pub mod persist;
 pub mod tag;
 pub mod text;
 

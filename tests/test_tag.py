@@ -389,3 +389,57 @@ def test_progress_counts_every_document() -> None:
     counter = _core.ProgressCounter()
     _core.tag(["Putin spoke.", None, ""], _data_path("tagger.bin"), _data_path("gazetteer.tsv"), progress=counter)
     assert counter.done == 3
+
+
+def test_label_aliases_work_everywhere() -> None:
+    text = ["Vladimir Putin spoke in Qom."]
+    by_alias = tidings.tag(text, entities={"Qom": "PLACE"}, labels=["place", "PER"])
+    assert by_alias[["text", "label", "source"]].values.tolist() == [
+        ["Vladimir Putin", "PERSON", "model"],
+        ["Qom", "LOC", "user"],
+    ]
+    from tidings.tag import LABEL_ALIASES, LABELS
+
+    assert LABELS == ("PERSON", "ORG", "LOC", "NORP", "DATE")
+    assert set(LABEL_ALIASES.values()) == set(LABELS)
+    assert LABEL_ALIASES["GPE"] == "LOC" and LABEL_ALIASES["PLACE"] == "LOC"
+    with pytest.raises(tidings.InputTypeError, match="labels"):
+        tidings.tag(text, labels=["PERSON", 3])
+
+
+def test_model_must_fit_its_gazetteer(tmp_path: Path) -> None:
+    from tidings.tag import _data_path
+
+    shipped = Path(_data_path("gazetteer.tsv")).read_text(encoding="utf-8")
+    # Reordered rows and renamed canonical names leave what the model sees unchanged.
+    lines = shipped.splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    rows = [line for line in lines if line and not line.startswith("#")]
+    same = tmp_path / "same.tsv"
+    same.write_text("\n".join(header + rows[::-1] + rows[:5]) + "\n", encoding="utf-8")
+    assert len(_core.tag(["Putin spoke in Tehran."], _data_path("tagger.bin"), str(same))["doc"]) == 2
+    edited = tmp_path / "edited.tsv"
+    edited.write_text(shipped + "Zorblax\tPERSON\tZorblax\t\n", encoding="utf-8")
+    with pytest.raises(tidings.ModelError, match="another gazetteer"):
+        _core.tag(["Putin spoke."], _data_path("tagger.bin"), str(edited))
+
+
+def test_foreign_old_and_damaged_model_files_are_refused(tmp_path: Path) -> None:
+    import struct
+
+    from tidings.tag import _data_path
+
+    model = Path(_data_path("tagger.bin")).read_bytes()
+    old = b"TIDTAGGR" + struct.pack("<I", 1) + model[12:]
+    cases = {
+        "old.bin": (old, "version 1"),
+        "cut.bin": (model[: len(model) // 2], "checksum"),
+        "damaged.bin": (model[:100] + bytes([model[100] ^ 1]) + model[101:], "checksum"),
+        "foreign.bin": (b"PK\x03\x04 a zip file, not a model", "header"),
+        "empty.bin": (b"", "header"),
+    }
+    for name, (data, message) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(tidings.ModelError, match=message):
+            _core.tag(["Putin spoke."], str(path), _data_path("gazetteer.tsv"))

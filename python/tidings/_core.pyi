@@ -9,12 +9,17 @@ __all__ = [
     "describe",
     "decode_bytes",
     "_raise_internal_error",
+    "DEDUP_KINDS",
     "DedupIndex",
     "repeated_paragraphs",
+    "LABELS",
+    "LABEL_ALIASES",
     "tag",
     "_tokenize",
     "_train_tagger",
     "clean_many",
+    "option_specs",
+    "resolve_options",
 ]
 
 __version__: str
@@ -35,11 +40,16 @@ def describe(
 def decode_bytes(data: bytes) -> str: ...
 def _raise_internal_error() -> None: ...
 
+DEDUP_KINDS: list[str]
+LABELS: list[str]
+LABEL_ALIASES: dict[str, str]
+
+def option_specs(group: str) -> list[dict[str, Any]]: ...
+def resolve_options(group: str, options: dict[str, Any] | None = None) -> dict[str, Any]: ...
+
 @final
 class DedupIndex:
-    def __new__(
-        cls, *, threshold: float = 0.8, containment: float | None = 0.6, num_perm: int = 128, ngram: int = 5
-    ) -> DedupIndex: ...
+    def __new__(cls, **options: Any) -> DedupIndex: ...
     def add(
         self,
         texts: list[str | None] | tuple[str | None, ...],
@@ -68,7 +78,7 @@ class DedupIndex:
     def rows(self) -> int: ...
 
 def repeated_paragraphs(
-    texts: list[str | None] | tuple[str | None, ...], *, min_docs: int = 2, workers: int | None = None
+    texts: list[str | None] | tuple[str | None, ...], *, workers: int | None = None, **options: Any
 ) -> dict[str, list[Any]]: ...
 
 def clean_many(
@@ -99,10 +109,9 @@ def tag(
     gazetteer_path: str,
     *,
     entities: list[tuple[str, str, str]] | None = None,
-    labels: list[str] | None = None,
-    canonical: bool = True,
     workers: int | None = None,
     progress: ProgressCounter | None = None,
+    **options: Any,
 ) -> dict[str, list[Any]]: ...
 def _tokenize(text: str) -> list[tuple[int, int, bool]]: ...
 def _train_tagger(

@@ -43,13 +43,18 @@ from .errors import InputError, TidingsIOError
 
 __all__ = ["dedup", "dedup_documents", "DedupIndex", "repeated_paragraphs", "KINDS"]
 
-#: The values of the ``kind`` column, in category order.
-KINDS = ("unique", "exact", "near", "empty")
-_KEEP = ("first", "longest", "earliest")
+#: The values of the ``kind`` column, in category order (the core's order of kind codes).
+KINDS: tuple[str, ...] = tuple(_core.DEDUP_KINDS)
+
+# The options are defined and checked in the Rust core (``src/dedup/options.rs``); the defaults
+# here are read from it.
+_DEFAULTS: dict[str, Any] = _core.resolve_options("dedup")
+_INDEX_OPTIONS = tuple(spec["name"] for spec in _core.option_specs("dedup_index"))
+_PARAGRAPH_DEFAULTS: dict[str, Any] = _core.resolve_options("repeated_paragraphs")
 
 
 def _kind_column(codes: bytes) -> pd.Categorical:
-    """The core returns one byte per document: 0 unique, 1 exact, 2 near, 3 empty."""
+    """The core returns one byte per document: the position of its kind in ``KINDS``."""
     return pd.Categorical.from_codes(np.frombuffer(codes, dtype=np.uint8).astype(np.int8), categories=list(KINDS))
 
 
@@ -60,17 +65,6 @@ def _cleaned(values: list[Any], workers: int | None) -> list[Any]:
 
     cleaned = clean_many(values, workers=workers)
     return [c.text if (c.text or "").strip() else v for v, c in zip(values, cleaned)]
-
-
-def _check_options(threshold: float, containment: float | None, num_perm: int, ngram: int) -> None:
-    for name, value in (("num_perm", num_perm), ("ngram", ngram)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-            raise InputError(f"{name} must be an integer, got {value!r}")
-    for name, number in (("threshold", threshold), ("containment", containment)):
-        if number is None and name == "containment":
-            continue
-        if isinstance(number, bool) or not isinstance(number, (int, float, np.number)):
-            raise InputError(f"{name} must be a number in (0, 1], got {number!r}")
 
 
 def _order(ids: Any, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -141,12 +135,9 @@ class DedupIndex:
     [0]
     """
 
-    def __init__(self, *, threshold: float = 0.8, containment: float | None = 0.6, num_perm: int = 128,
-                 ngram: int = 5) -> None:
-        _check_options(threshold, containment, num_perm, ngram)
-        self._core = _core.DedupIndex(threshold=float(threshold),
-                                      containment=None if containment is None else float(containment),
-                                      num_perm=int(num_perm), ngram=int(ngram))
+    def __init__(self, *, threshold: float = _DEFAULTS["threshold"], containment: float | None = _DEFAULTS["containment"],
+                 num_perm: int = _DEFAULTS["num_perm"], ngram: int = _DEFAULTS["ngram"]) -> None:
+        self._core = _core.DedupIndex(threshold=threshold, containment=containment, num_perm=num_perm, ngram=ngram)
 
     @classmethod
     def _wrap(cls, core: _core.DedupIndex) -> DedupIndex:
@@ -256,11 +247,11 @@ def _pairs_frame(data: dict[str, Any], ids: np.ndarray | None) -> pd.DataFrame:
 def dedup(
     texts: Any,
     *,
-    threshold: float = 0.8,
-    containment: float | None = 0.6,
-    num_perm: int = 128,
-    ngram: int = 5,
-    keep: str = "first",
+    threshold: float = _DEFAULTS["threshold"],
+    containment: float | None = _DEFAULTS["containment"],
+    num_perm: int = _DEFAULTS["num_perm"],
+    ngram: int = _DEFAULTS["ngram"],
+    keep: str = _DEFAULTS["keep"],
     dates: Any = None,
     ids: Sequence[Any] | None = None,
     clean: bool = False,
@@ -333,11 +324,12 @@ def dedup(
     >>> d[["cluster", "kind"]].values.tolist()
     [[0, 'exact'], [1, 'unique'], [0, 'exact'], [3, 'empty']]
     """
-    if keep not in _KEEP:
-        raise InputError(f"keep must be one of {', '.join(map(repr, _KEEP))}, got {keep!r}")
+    options = _core.resolve_options(
+        "dedup", {"threshold": threshold, "containment": containment, "num_perm": num_perm, "ngram": ngram, "keep": keep}
+    )
+    keep = options["keep"]
     if keep == "earliest" and dates is None:
         raise InputError("keep='earliest' needs dates= (publication dates aligned with the texts)")
-    _check_options(threshold, containment, num_perm, ngram)
     column = as_text_column(texts)
     values = _cleaned(column.values, workers) if clean else column.values
     n = len(values)
@@ -347,9 +339,7 @@ def dedup(
     else:
         order, id_values = _order(ids, n)
     sorted_values = [values[i] for i in order] if ids is not None else values
-    index = _core.DedupIndex(threshold=float(threshold),
-                             containment=None if containment is None else float(containment),
-                             num_perm=int(num_perm), ngram=int(ngram))
+    index = _core.DedupIndex(**{name: options[name] for name in _INDEX_OPTIONS})
     with progress_bar(n, desc="dedup", enabled=progress) as counter:
         index.add(sorted_values, workers=workers, progress=counter)
     lengths = None
@@ -405,7 +395,9 @@ def _as_id_array(values: np.ndarray) -> np.ndarray:
     return np.asarray(items, dtype=object)
 
 
-def repeated_paragraphs(texts: Any, *, min_docs: int = 2, workers: int | None = None) -> pd.DataFrame:
+def repeated_paragraphs(
+    texts: Any, *, min_docs: int = _PARAGRAPH_DEFAULTS["min_docs"], workers: int | None = None
+) -> pd.DataFrame:
     """Paragraphs that occur in at least ``min_docs`` documents (boilerplate, shared wire copy).
 
     A paragraph is a block of lines separated by blank lines, identified by the hash of its
@@ -433,10 +425,8 @@ def repeated_paragraphs(texts: Any, *, min_docs: int = 2, workers: int | None = 
     >>> tidings.repeated_paragraphs(["A.\\n\\nShare this", "B.\\n\\nShare  this"])[["text", "doc_count"]].values.tolist()
     [['Share this', 2]]
     """
-    if isinstance(min_docs, bool) or not isinstance(min_docs, (int, np.integer)) or min_docs < 1:
-        raise InputError(f"min_docs must be a positive integer, got {min_docs!r}")
     column: TextColumn = as_text_column(texts)
-    data = _core.repeated_paragraphs(column.values, min_docs=int(min_docs), workers=workers)
+    data = _core.repeated_paragraphs(column.values, min_docs=min_docs, workers=workers)
     labels = column.index
     return pd.DataFrame({
         "hash": pd.Series([f"{h:016x}" for h in data["hash"]], dtype=object),

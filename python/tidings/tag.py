@@ -15,10 +15,17 @@ from ._input import as_text_column
 from ._progress import progress_bar
 from .errors import InputError, InputTypeError, TidingsIOError
 
-__all__ = ["tag", "LABELS", "MENTION_COLUMNS"]
+__all__ = ["tag", "LABELS", "LABEL_ALIASES", "MENTION_COLUMNS"]
 
-#: Entity labels tidings reports (GPE folds into LOC).
-LABELS = ("PERSON", "ORG", "LOC", "NORP", "DATE")
+#: Entity labels tidings reports (GPE folds into LOC). ``labels=`` and user dictionaries also
+#: accept the aliases of ``LABEL_ALIASES`` (PER, GPE, PLACE, ORGANIZATION...), in any case.
+LABELS: tuple[str, ...] = tuple(_core.LABELS)
+
+#: Every name a label may be given by (the labels themselves included) and the label it means.
+LABEL_ALIASES: dict[str, str] = dict(_core.LABEL_ALIASES)
+
+# The options are defined and checked in the Rust core (``src/tag/options.rs``).
+_DEFAULTS: dict[str, Any] = _core.resolve_options("tag")
 
 #: Columns of the mention table, in order.
 MENTION_COLUMNS = ("doc", "start", "end", "text", "label", "entity", "source", "score", "title", "sentence")
@@ -41,7 +48,7 @@ def _user_entities(entities: Any) -> list[tuple[str, str, str]]:
     def add(pattern: Any, label: Any, entity: Any = None) -> None:
         if not isinstance(pattern, str) or not pattern.strip():
             raise InputError(f"entity patterns must be non-empty strings, got {pattern!r}")
-        if not isinstance(label, str) or label.strip().upper() not in LABELS + ("PER", "GPE", "LOCATION", "ORGANIZATION", "ORGANISATION", "NATIONALITY"):
+        if not isinstance(label, str):  # the core checks the label itself
             raise InputError(f"the entity pattern {pattern!r} has an unknown label {label!r}; use one of {', '.join(LABELS)}")
         if entity is not None and not isinstance(entity, str):
             raise InputError(f"the canonical name of {pattern!r} must be a string, got {entity!r}")
@@ -110,8 +117,8 @@ def tag(
     texts: Any,
     *,
     entities: Any = None,
-    labels: Iterable[str] | None = None,
-    canonical: bool = True,
+    labels: Iterable[str] | None = _DEFAULTS["labels"],
+    canonical: bool = _DEFAULTS["canonical"],
     workers: int | None = None,
     progress: bool = True,
 ) -> pd.DataFrame:
@@ -137,7 +144,8 @@ def tag(
         ``[(pattern, label[, entity]), ...]``. Patterns
         match whole tokens, case-sensitively (an all-capitals word also matches).
     labels : iterable of str, optional
-        Keep only these labels (of ``PERSON``, ``ORG``, ``LOC``, ``NORP``, ``DATE``).
+        Keep only these labels (of ``PERSON``, ``ORG``, ``LOC``, ``NORP``, ``DATE``, or their
+        aliases in ``tidings.tag.LABEL_ALIASES`` such as ``GPE`` or ``PLACE``).
     canonical : bool, default True
         Link partial names and spelling variants; when False, ``entity`` is the mention's own
         name (or its gazetteer/user canonical name).
@@ -167,15 +175,6 @@ def tag(
     """
     column = as_text_column(texts)
     user = _user_entities(entities) if entities is not None else None
-    if labels is not None:
-        if isinstance(labels, str):
-            labels = [labels]
-        labels = list(labels)
-        for label in labels:
-            if not isinstance(label, str):
-                raise InputTypeError(f"labels must be strings, got {label!r}")
-    if not isinstance(canonical, bool):
-        raise InputTypeError(f"canonical must be True or False, got {canonical!r}")
     with progress_bar(len(column), desc="tag", enabled=progress) as counter:
         found = _core.tag(
             column.values,

@@ -14,9 +14,11 @@ use rayon::prelude::*;
 use super::clusters::UnionFind;
 use super::lsh::{jaccard_at_containment, LshParams};
 use super::minhash::{containment_from_jaccard, estimated_jaccard, Permutations};
+use super::options::DedupConfig;
 use super::shingle::{exact_hash, normalize, shingle_hashes};
 use crate::error::{Error, Result};
 use crate::parallel::Progress;
+use crate::persist::{Format, Reader, Writer};
 
 /// The length ratio (shorter / longer shingle set) of the shortest reprint that containment is
 /// meant to catch: a reprint keeping 60% of its original. LSH is tuned so that such a pair at the
@@ -32,70 +34,21 @@ pub const MIN_CONTAINMENT_LENGTH_RATIO: f64 = 0.5;
 /// (by document id): it bounds the work on templated texts, deterministically.
 pub const BUCKET_CAP: usize = 64;
 
-const MAGIC: &[u8; 16] = b"TIDINGS-DEDUP\0\0\x01";
-const FORMAT_VERSION: u32 = 1;
+/// The saved index (see [`DedupIndex::to_bytes`]).
+const FORMAT: Format = Format {
+    magic: b"TIDINGS-DEDUP\0\0\x01",
+    version: 1,
+    name: "dedup index",
+};
 
-/// Options of the near-duplicate test.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DedupConfig {
-    /// A pair is a near duplicate when its estimated Jaccard similarity reaches this…
-    pub threshold: f64,
-    /// …or when the shorter document's shingles are this much contained in the longer one's.
-    pub containment: Option<f64>,
-    pub num_perm: usize,
-    pub ngram: usize,
-}
-
-impl Default for DedupConfig {
-    fn default() -> Self {
-        DedupConfig {
-            threshold: 0.8,
-            containment: Some(0.6),
-            num_perm: 128,
-            ngram: 5,
-        }
-    }
-}
-
-impl DedupConfig {
-    pub fn validate(&self) -> Result<()> {
-        let unit = |x: f64| x.is_finite() && x > 0.0 && x <= 1.0;
-        if !unit(self.threshold) {
-            return Err(Error::InvalidInput(format!(
-                "threshold must be a number in (0, 1], got {}",
-                self.threshold
-            )));
-        }
-        if let Some(c) = self.containment {
-            if !unit(c) {
-                return Err(Error::InvalidInput(format!(
-                    "containment must be a number in (0, 1] or None, got {c}"
-                )));
-            }
-        }
-        if !(4..=1024).contains(&self.num_perm) {
-            return Err(Error::InvalidInput(format!(
-                "num_perm must be between 4 and 1024, got {}",
-                self.num_perm
-            )));
-        }
-        if !(1..=32).contains(&self.ngram) {
-            return Err(Error::InvalidInput(format!(
-                "ngram must be between 1 and 32 words, got {}",
-                self.ngram
-            )));
-        }
-        Ok(())
-    }
-
-    /// The Jaccard similarity LSH must catch with probability ≥ 0.9 (see `lsh`).
-    pub fn lsh_target(&self) -> f64 {
-        match self.containment {
-            Some(c) => self
-                .threshold
-                .min(jaccard_at_containment(c, REPRINT_LENGTH_RATIO)),
-            None => self.threshold,
-        }
+/// The Jaccard similarity LSH must catch with probability ≥ 0.9 (see `lsh`): the threshold, or
+/// lower when containment must catch a reprint of [`REPRINT_LENGTH_RATIO`].
+fn lsh_target(config: &DedupConfig) -> f64 {
+    match config.containment {
+        Some(c) => config
+            .threshold
+            .min(jaccard_at_containment(c, REPRINT_LENGTH_RATIO)),
+        None => config.threshold,
     }
 }
 
@@ -121,6 +74,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order of their codes.
+    pub const ALL: [Kind; 4] = [Kind::Unique, Kind::Exact, Kind::Near, Kind::Empty];
+
+    /// The kind's code: its position in [`Kind::ALL`] (the bindings pass kinds as bytes).
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Unique => "unique",
@@ -230,7 +191,7 @@ impl DedupIndex {
     pub fn new(config: DedupConfig) -> Result<Self> {
         config.validate()?;
         Ok(DedupIndex {
-            lsh: LshParams::for_threshold(config.lsh_target(), config.num_perm),
+            lsh: LshParams::for_threshold(lsh_target(&config), config.num_perm),
             perms: Permutations::new(config.num_perm),
             config,
             exact: Vec::new(),
@@ -582,119 +543,79 @@ impl DedupIndex {
         Ok(out)
     }
 
-    /// The index as bytes: magic, version, options, arrays, and an xxh3 checksum of it all.
+    /// The index as bytes (`persist` layout): options, counts, then the per-document arrays
+    /// (exact hashes, shingle counts, signatures, union-find parents) and the pairs.
     pub fn to_bytes(&self) -> Vec<u8> {
         let n = self.len();
-        let mut out =
-            Vec::with_capacity(64 + n * (16 + 2 * self.config.num_perm) + self.pairs.len() * 16);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        out.extend_from_slice(&(self.config.num_perm as u32).to_le_bytes());
-        out.extend_from_slice(&(self.config.ngram as u32).to_le_bytes());
-        out.extend_from_slice(&self.config.threshold.to_le_bytes());
-        out.extend_from_slice(&self.config.containment.unwrap_or(f64::NAN).to_le_bytes());
-        out.extend_from_slice(&(n as u64).to_le_bytes());
-        out.extend_from_slice(&(self.pairs.len() as u64).to_le_bytes());
-        self.exact
-            .iter()
-            .for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-        self.sizes
-            .iter()
-            .for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-        self.signatures
-            .iter()
-            .for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-        self.union_find
-            .parents()
-            .iter()
-            .for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+        let mut out = Writer::new(
+            &FORMAT,
+            48 + n * (16 + 2 * self.config.num_perm) + self.pairs.len() * 16,
+        );
+        out.put(self.config.num_perm as u32);
+        out.put(self.config.ngram as u32);
+        out.put(self.config.threshold);
+        out.put(self.config.containment.unwrap_or(f64::NAN));
+        out.put(n as u64);
+        out.put(self.pairs.len() as u64);
+        out.put_all(&self.exact);
+        out.put_all(&self.sizes);
+        out.put_all(&self.signatures);
+        out.put_all(self.union_find.parents());
         for p in &self.pairs {
-            out.extend_from_slice(&p.a.to_le_bytes());
-            out.extend_from_slice(&p.b.to_le_bytes());
-            out.extend_from_slice(&p.jaccard.to_le_bytes());
-            out.extend_from_slice(&p.containment.to_le_bytes());
+            out.put(p.a);
+            out.put(p.b);
+            out.put(p.jaccard);
+            out.put(p.containment);
         }
-        let checksum = xxhash_rust::xxh3::xxh3_64(&out);
-        out.extend_from_slice(&checksum.to_le_bytes());
-        out
+        out.finish()
     }
 
     /// Reads an index written by [`DedupIndex::to_bytes`]. Anything else (another file, a cut
     /// or corrupted file, a future version) is an [`Error::Model`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        let bad = |why: &str| Error::Model(format!("not a valid tidings dedup index: {why}"));
-        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
-            return Err(bad("the file does not start with the dedup index header"));
-        }
-        if bytes.len() < MAGIC.len() + 4 + 8 {
-            return Err(bad("the file is truncated"));
-        }
-        let (body, checksum) = bytes.split_at(bytes.len() - 8);
-        let mut reader = Reader {
-            bytes: body,
-            at: MAGIC.len(),
-        };
-        let version = reader.u32().ok_or_else(|| bad("the file is truncated"))?;
-        if version != FORMAT_VERSION {
-            return Err(Error::Model(format!(
-                "this dedup index has format version {version}; this tidings reads version {FORMAT_VERSION}"
-            )));
-        }
-        if xxhash_rust::xxh3::xxh3_64(body).to_le_bytes() != checksum {
-            return Err(bad(
-                "the checksum does not match (the file is damaged or truncated)",
-            ));
-        }
-        let truncated = || bad("the file is truncated");
-        let num_perm = reader.u32().ok_or_else(truncated)? as usize;
-        let ngram = reader.u32().ok_or_else(truncated)? as usize;
-        let threshold = reader.f64().ok_or_else(truncated)?;
-        let containment = reader.f64().ok_or_else(truncated)?;
-        let containment = (!containment.is_nan()).then_some(containment);
+        let mut reader = Reader::open(bytes, &FORMAT)?;
+        let num_perm = reader.get::<u32>()? as usize;
+        let ngram = reader.get::<u32>()? as usize;
+        let threshold = reader.get::<f64>()?;
+        let containment = reader.get::<f64>()?;
         let config = DedupConfig {
             threshold,
-            containment,
+            containment: (!containment.is_nan()).then_some(containment),
             num_perm,
             ngram,
         };
         config
             .validate()
-            .map_err(|e| bad(&format!("bad options ({e})")))?;
-        let n = usize::try_from(reader.u64().ok_or_else(truncated)?).map_err(|_| truncated())?;
-        let n_pairs =
-            usize::try_from(reader.u64().ok_or_else(truncated)?).map_err(|_| truncated())?;
+            .map_err(|e| reader.invalid(&format!("bad options ({e})")))?;
+        let n = reader.get_len()?;
+        let n_pairs = reader.get_len()?;
         let expected = n
             .checked_mul(8 + 4 + 4 + 2 * num_perm)
-            .and_then(|x| x.checked_add(n_pairs.checked_mul(16)?))
-            .ok_or_else(truncated)?;
-        if n >= u32::MAX as usize || reader.remaining() != expected {
-            return Err(bad("the array sizes do not match the header"));
+            .and_then(|x| x.checked_add(n_pairs.checked_mul(16)?));
+        if n >= u32::MAX as usize || expected != Some(reader.remaining()) {
+            return Err(reader.invalid("the array sizes do not match the header"));
         }
-        let exact: Vec<u64> = (0..n).map(|_| reader.u64().unwrap_or_default()).collect();
-        let sizes: Vec<u32> = (0..n).map(|_| reader.u32().unwrap_or_default()).collect();
-        let signatures: Vec<u16> = (0..n * num_perm)
-            .map(|_| reader.u16().unwrap_or_default())
-            .collect();
-        let parents: Vec<u32> = (0..n).map(|_| reader.u32().unwrap_or_default()).collect();
+        let exact: Vec<u64> = reader.get_all(n)?;
+        let sizes: Vec<u32> = reader.get_all(n)?;
+        let signatures: Vec<u16> = reader.get_all(n * num_perm)?;
+        let parents: Vec<u32> = reader.get_all(n)?;
         if parents.iter().enumerate().any(|(i, &p)| p as usize > i) {
-            return Err(bad("a cluster link points forward"));
+            return Err(reader.invalid("a cluster link points forward"));
         }
         let mut pairs = Vec::with_capacity(n_pairs);
         for _ in 0..n_pairs {
-            let a = reader.u32().unwrap_or_default();
-            let b = reader.u32().unwrap_or_default();
-            let jaccard = reader.f32().unwrap_or_default();
-            let containment = reader.f32().unwrap_or_default();
-            if a >= b || b as usize >= n {
-                return Err(bad("a pair names a document outside the index"));
+            let pair = Pair {
+                a: reader.get()?,
+                b: reader.get()?,
+                jaccard: reader.get()?,
+                containment: reader.get()?,
+            };
+            if pair.a >= pair.b || pair.b as usize >= n {
+                return Err(reader.invalid("a pair names a document outside the index"));
             }
-            pairs.push(Pair {
-                a,
-                b,
-                jaccard,
-                containment,
-            });
+            pairs.push(pair);
         }
+        reader.finish()?;
         let mut index = DedupIndex::new(config)?;
         let mut exact_order: Vec<u32> = (0..n as u32).filter(|&d| sizes[d as usize] > 0).collect();
         exact_order.sort_unstable_by_key(|&d| (exact[d as usize], d));
@@ -705,37 +626,6 @@ impl DedupIndex {
         index.union_find = UnionFind::from_parents(parents);
         index.pairs = pairs;
         Ok(index)
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
-        let slice = self.bytes.get(self.at..self.at.checked_add(N)?)?;
-        self.at += N;
-        slice.try_into().ok()
-    }
-    fn remaining(&self) -> usize {
-        self.bytes.len().saturating_sub(self.at)
-    }
-    fn u16(&mut self) -> Option<u16> {
-        self.take().map(u16::from_le_bytes)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        self.take().map(u32::from_le_bytes)
-    }
-    fn u64(&mut self) -> Option<u64> {
-        self.take().map(u64::from_le_bytes)
-    }
-    fn f32(&mut self) -> Option<f32> {
-        self.take().map(f32::from_le_bytes)
-    }
-    fn f64(&mut self) -> Option<f64> {
-        self.take().map(f64::from_le_bytes)
     }
 }
 
@@ -880,6 +770,27 @@ mod tests {
             DedupIndex::from_bytes(b"PK\x03\x04 a zip file"),
             Err(Error::Model(_))
         ));
+    }
+
+    /// Saved indexes stay readable: the bytes of this index were written by the format's first
+    /// implementation.
+    #[test]
+    fn saved_bytes_are_stable() {
+        let story = "The central bank raised its main interest rate by a quarter point on \
+            Tuesday, citing stubborn inflation in services and a tight labour market.";
+        let texts = [
+            Some(story),
+            Some("Other text entirely, with words enough to shingle it."),
+            Some(story),
+            None,
+        ];
+        let config = DedupConfig {
+            num_perm: 16,
+            ..DedupConfig::default()
+        };
+        let bytes = dedup(&texts, config).unwrap().to_bytes();
+        assert_eq!(bytes.len(), 276);
+        assert_eq!(xxhash_rust::xxh3::xxh3_64(&bytes), 0x1357_09ca_7be1_668c);
     }
 
     #[test]

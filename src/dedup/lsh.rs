@@ -20,6 +20,8 @@
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
+use crate::text::hash::fmix64;
+
 /// Probability that a candidate pair is found, required at the target similarity.
 pub const REQUIRED_RECALL: f64 = 0.9;
 
@@ -75,15 +77,6 @@ impl LshParams {
             xxh3_64_with_seed(&long, band as u64)
         }
     }
-}
-
-/// The murmur3 finaliser.
-fn fmix64(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
 }
 
 /// `1 - (1 - s^rows)^bands`.

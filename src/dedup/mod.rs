@@ -6,8 +6,10 @@ pub mod clusters;
 pub mod index;
 pub mod lsh;
 pub mod minhash;
+pub mod options;
 pub mod paragraphs;
 pub mod shingle;
 
-pub use index::{dedup, Clusters, DedupConfig, DedupIndex, Kind, Pair};
+pub use index::{dedup, Clusters, DedupIndex, Kind, Pair};
+pub use options::DedupConfig;
 pub use paragraphs::{paragraph_hash, repeated_paragraphs, RepeatedParagraph};

@@ -1,6 +1,6 @@
 //! Paragraphs repeated across documents: site boilerplate ("Share this article", newsletter
 //! blurbs) and wire paragraphs shared by outlets. A paragraph is a block of lines separated by
-//! blank lines; its identity is the xxh3 hash of its normalised text (NFC, whitespace collapsed,
+//! blank lines (`text::paragraphs`); its identity is the xxh3 hash of its normalised text (NFC, whitespace collapsed,
 //! see `shingle::normalize`), so re-wrapped copies count as the same paragraph.
 //!
 //! The cleaner calls [`paragraph_doc_counts`] to learn which paragraphs are boilerplate in a
@@ -11,32 +11,11 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::shingle::{exact_hash, normalize};
+use crate::text::paragraphs::paragraphs;
 
-/// The paragraphs of `text`: blocks of lines separated by lines holding only whitespace.
-/// Blocks of whitespace only are skipped.
-pub fn split_paragraphs(text: &str) -> impl Iterator<Item = &str> + '_ {
-    let mut lines = text.split('\n').peekable();
-    let mut offset = 0usize;
-    std::iter::from_fn(move || {
-        // Skip blank lines, then take lines up to the next blank one.
-        let mut start = None;
-        let mut end = offset;
-        while let Some(line) = lines.peek() {
-            let line_start = offset;
-            let line_end = offset + line.len();
-            let blank = line.trim().is_empty();
-            if blank && start.is_some() {
-                break;
-            }
-            offset = (line_end + 1).min(text.len());
-            lines.next();
-            if !blank {
-                start.get_or_insert(line_start);
-                end = line_end;
-            }
-        }
-        start.map(|s| &text[s..end])
-    })
+/// The paragraphs of `text` (blocks of lines between blank lines, see `text::paragraphs`).
+fn paragraph_texts(text: &str) -> impl Iterator<Item = &str> + '_ {
+    paragraphs(text).map(move |range| &text[range])
 }
 
 /// The identity of a paragraph: hash of its normalised text.
@@ -58,7 +37,7 @@ pub fn paragraph_doc_counts(texts: &[&str]) -> HashMap<u64, u32> {
 }
 
 fn distinct_hashes(text: &str) -> Vec<u64> {
-    let mut hashes: Vec<u64> = split_paragraphs(text).map(paragraph_hash).collect();
+    let mut hashes: Vec<u64> = paragraph_texts(text).map(paragraph_hash).collect();
     hashes.sort_unstable();
     hashes.dedup();
     hashes
@@ -90,7 +69,7 @@ pub fn repeated_paragraphs(texts: &[&str], min_docs: usize) -> Vec<RepeatedParag
         .into_iter()
         .filter(|(_, d)| d.len() >= min_docs)
         .map(|(hash, docs)| {
-            let text = split_paragraphs(texts[docs[0] as usize])
+            let text = paragraph_texts(texts[docs[0] as usize])
                 .find(|p| paragraph_hash(p) == hash)
                 .map(|p| normalize(p).into_owned())
                 .unwrap_or_default();
@@ -114,16 +93,6 @@ pub fn repeated_paragraphs(texts: &[&str], min_docs: usize) -> Vec<RepeatedParag
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn splits_on_blank_lines() {
-        let text = "Title\n\nFirst line\nwrapped.\n \t\nSecond.\n\n\n";
-        let paragraphs: Vec<&str> = split_paragraphs(text).collect();
-        assert_eq!(paragraphs, ["Title", "First line\nwrapped.", "Second."]);
-        assert_eq!(split_paragraphs("").count(), 0);
-        assert_eq!(split_paragraphs("\n\n  \n").count(), 0);
-        assert_eq!(split_paragraphs("one").collect::<Vec<_>>(), ["one"]);
-    }
 
     #[test]
     fn counts_documents_not_occurrences() {

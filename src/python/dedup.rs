@@ -3,7 +3,9 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
+use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
+use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
 use crate::dedup::{self, DedupConfig};
 
 /// A growable near-duplicate index (the engine behind `tidings.dedup` and `tidings.DedupIndex`).
@@ -14,25 +16,14 @@ pub(crate) struct PyDedupIndex {
 
 #[pymethods]
 impl PyDedupIndex {
+    /// Options as in `dedup::options::INDEX_OPTIONS` (threshold, containment, num_perm, ngram).
     #[new]
-    #[pyo3(
-        signature = (*, threshold = 0.8, containment = Some(0.6), num_perm = 128, ngram = 5),
-        text_signature = "(*, threshold=0.8, containment=0.6, num_perm=128, ngram=5)"
-    )]
-    fn new(
-        py: Python<'_>,
-        threshold: f64,
-        containment: Option<f64>,
-        num_perm: usize,
-        ngram: usize,
-    ) -> PyResult<Self> {
-        let config = DedupConfig {
-            threshold,
-            containment,
-            num_perm,
-            ngram,
-        };
-        let inner = dedup::DedupIndex::new(config).into_py_result(py)?;
+    #[pyo3(signature = (**options))]
+    fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let options = options_from(&INDEX_OPTIONS, options)?;
+        let inner = DedupConfig::from_options(&options)
+            .and_then(dedup::DedupIndex::new)
+            .into_py_result(py)?;
         Ok(PyDedupIndex { inner })
     }
 
@@ -54,8 +45,8 @@ impl PyDedupIndex {
         })
     }
 
-    /// Cluster columns: cluster, size, kind (bytes: 0 unique, 1 exact, 2 near, 3 empty),
-    /// representative, similarity.
+    /// Cluster columns: cluster, size, kind (one byte per document: its position in
+    /// `DEDUP_KINDS`), representative, similarity.
     #[pyo3(signature = (rank = None))]
     fn clusters<'py>(
         &self,
@@ -63,16 +54,7 @@ impl PyDedupIndex {
         rank: Option<Vec<u64>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let clusters = self.inner.clusters(rank.as_deref()).into_py_result(py)?;
-        let kind: Vec<u8> = clusters
-            .kind
-            .iter()
-            .map(|k| match k {
-                dedup::Kind::Unique => 0,
-                dedup::Kind::Exact => 1,
-                dedup::Kind::Near => 2,
-                dedup::Kind::Empty => 3,
-            })
-            .collect();
+        let kind: Vec<u8> = clusters.kind.iter().map(|k| k.code()).collect();
         let out = PyDict::new(py);
         out.set_item("cluster", clusters.cluster)?;
         out.set_item("cluster_size", clusters.size)?;
@@ -150,13 +132,16 @@ impl PyDedupIndex {
 
 /// Paragraphs found in at least `min_docs` documents: hash, text, doc_count, docs.
 #[pyfunction]
-#[pyo3(signature = (texts, *, min_docs = 2, workers = None))]
+#[pyo3(signature = (texts, *, workers = None, **options))]
 fn repeated_paragraphs<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
-    min_docs: usize,
     workers: Option<i64>,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let options = options_from(&PARAGRAPH_OPTIONS, options)?;
+    let min_docs = options.int(MIN_DOCS.name).into_py_result(py)?;
+    let min_docs = usize::try_from(min_docs).unwrap_or(usize::MAX);
     let texts = extract_texts(texts)?;
     let repeated = compute(py, workers, || {
         let borrowed: Vec<&str> = texts.iter().map(|t| t.as_deref().unwrap_or("")).collect();
@@ -180,6 +165,8 @@ fn repeated_paragraphs<'py>(
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let kinds: Vec<&str> = dedup::Kind::ALL.iter().map(|k| k.as_str()).collect();
+    m.add("DEDUP_KINDS", kinds)?;
     m.add_class::<PyDedupIndex>()?;
     m.add_function(wrap_pyfunction!(repeated_paragraphs, m)?)?;
     Ok(())

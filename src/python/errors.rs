@@ -16,6 +16,7 @@ fn exception_class<'py>(py: Python<'py>, name: &'static str) -> PyResult<Bound<'
 pub(crate) fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
     let class = match &err {
         Error::InvalidInput(_) => "InputError",
+        Error::InvalidType(_) => "InputTypeError",
         Error::Model(_) => "ModelError",
         Error::Io(_) => "TidingsIOError",
         Error::Internal(_) => "InternalError",

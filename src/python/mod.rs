@@ -8,6 +8,7 @@ mod clean;
 mod dedup;
 mod errors;
 mod input;
+mod options;
 mod progress;
 mod tag;
 
@@ -96,5 +97,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dedup::register(m)?;
     tag::register(m)?;
     clean::register(m)?;
+    options::register(m)?;
     Ok(())
 }

@@ -6,24 +6,39 @@ use std::path::Path;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
 use crate::tag::gazetteer::Gazetteer;
+use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
 use crate::tag::perceptron::TrainConfig;
 use crate::tag::{tag_corpus, Label, Resources, TagOptions};
 use crate::text::CharOffsets;
 use crate::Error;
 
-fn parse_label(name: &str) -> crate::Result<Label> {
-    Label::parse(name).ok_or_else(|| {
-        Error::InvalidInput(format!(
-            "unknown entity label {name:?}; use one of PERSON, ORG, LOC, NORP, DATE"
-        ))
-    })
+/// The label `name` stands for (a label or an alias, see `tag::options::LABELS`).
+fn label_named(name: &str) -> Option<Label> {
+    LABELS.resolve(name).and_then(Label::parse)
 }
 
-/// Tags documents; returns the mention table as a dict of equal-length lists.
+/// The user dictionary of `(pattern, label, canonical)` rows.
+fn user_dictionary(rows: &[(String, String, String)]) -> crate::Result<Gazetteer> {
+    let mut user = Gazetteer::default();
+    for (pattern, label, entity) in rows {
+        let label = label_named(label).ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "the entity pattern '{pattern}' has an unknown label '{label}'; use one of {}",
+                LABELS.names.join(", ")
+            ))
+        })?;
+        user.insert(pattern, label, entity, false)?;
+    }
+    Ok(user)
+}
+
+/// Tags documents; returns the mention table as a dict of equal-length lists. Options as in
+/// `tag::options::TAG_OPTIONS` (labels, canonical).
 #[pyfunction]
-#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, labels = None, canonical = true, workers = None, progress = None))]
+#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, workers = None, progress = None, **options))]
 #[allow(clippy::too_many_arguments)]
 fn tag<'py>(
     py: Python<'py>,
@@ -31,40 +46,28 @@ fn tag<'py>(
     model_path: &str,
     gazetteer_path: &str,
     entities: Option<Vec<(String, String, String)>>,
-    labels: Option<Vec<String>>,
-    canonical: bool,
     workers: Option<i64>,
     progress: Option<&Bound<'py, ProgressCounter>>,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let options = options_from(&TAG_OPTIONS, options)?;
     let texts = extract_texts(texts)?;
     let counter = progress_of(progress);
     let resources = py
         .detach(|| Resources::cached(Path::new(model_path), Path::new(gazetteer_path)))
         .into_py_result(py)?;
-    let user = match entities {
-        Some(rows) => {
-            let mut user = Gazetteer::default();
-            for (pattern, label, entity) in &rows {
-                let label = parse_label(label).into_py_result(py)?;
-                user.insert(pattern, label, entity, false)
-                    .into_py_result(py)?;
-            }
-            Some(user)
-        }
-        None => None,
-    };
-    let labels = labels
-        .map(|ls| {
-            ls.iter()
-                .map(|l| parse_label(l))
-                .collect::<crate::Result<Vec<_>>>()
-        })
+    let user = entities
+        .map(|rows| user_dictionary(&rows))
         .transpose()
         .into_py_result(py)?;
+    let labels = options
+        .words(KEEP_LABELS.name)
+        .into_py_result(py)?
+        .map(|names| names.into_iter().filter_map(label_named).collect());
     let options = TagOptions {
         user: user.as_ref(),
         labels,
-        canonical,
+        canonical: options.bool(CANONICAL.name).into_py_result(py)?,
     };
     let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
     let table = compute(py, workers, || {
@@ -180,6 +183,15 @@ fn _train_tagger(
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("LABELS", LABELS.names.to_vec())?;
+    let aliases = PyDict::new(m.py());
+    for name in LABELS.names {
+        aliases.set_item(*name, *name)?;
+    }
+    for (alias, name) in LABELS.aliases {
+        aliases.set_item(*alias, *name)?;
+    }
+    m.add("LABEL_ALIASES", aliases)?;
     m.add_function(wrap_pyfunction!(tag, m)?)?;
     m.add_function(wrap_pyfunction!(_tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(_train_tagger, m)?)?;

@@ -185,6 +185,32 @@ impl Gazetteer {
         Self::parse_tsv(text, true)
     }
 
+    /// A hash of what the tagger's features see of this gazetteer: every token sequence it
+    /// matches and the label it gives, in sorted order. Reordering rows, removing duplicate
+    /// rows and editing canonical names or flags leave it unchanged; anything that changes
+    /// which words match or their label changes it. A capital-letter twin that an exact entry
+    /// shadows (never consulted) is left out.
+    pub fn fingerprint(&self) -> u64 {
+        let mut rows: Vec<(&str, &str)> = self
+            .sequences
+            .iter()
+            .filter(|(key, _)| {
+                key.strip_prefix('\u{1e}')
+                    .is_none_or(|exact| !self.sequences.contains_key(exact))
+            })
+            .map(|(key, &id)| (key.as_str(), self.entries[id as usize].label.as_str()))
+            .collect();
+        rows.sort_unstable();
+        let mut bytes = Vec::new();
+        for (key, label) in rows {
+            bytes.extend_from_slice(key.as_bytes());
+            bytes.push(b'\t');
+            bytes.extend_from_slice(label.as_bytes());
+            bytes.push(b'\n');
+        }
+        xxhash_rust::xxh3::xxh3_64(&bytes)
+    }
+
     /// Leftmost-longest, non-overlapping matches in `words`.
     pub fn find(&self, words: &[&str]) -> Vec<Match> {
         let mut out = Vec::new();
@@ -294,6 +320,25 @@ mod tests {
         assert_eq!(g.find(&caps).len(), 2);
         assert!(Gazetteer::from_tsv("x\tBOGUS\ty").is_err());
         assert!(Gazetteer::from_tsv("x\tLOC").is_err());
+    }
+
+    #[test]
+    fn fingerprint_follows_what_matches() {
+        let tsv = "United States\tLOC\tUnited States\nIranian\tNORP\tIran\n";
+        let base = Gazetteer::from_tsv(tsv).unwrap().fingerprint();
+        let reordered = "Iranian\tNORP\tIran\n# a comment\nUnited States\tLOC\tUnited States\n\
+                         Iranian\tNORP\tIran\n";
+        assert_eq!(Gazetteer::from_tsv(reordered).unwrap().fingerprint(), base);
+        let renamed = "United States\tLOC\tUSA\tcountry\nIranian\tNORP\tIran\n";
+        assert_eq!(Gazetteer::from_tsv(renamed).unwrap().fingerprint(), base);
+        let relabelled = "United States\tORG\tUnited States\nIranian\tNORP\tIran\n";
+        assert_ne!(Gazetteer::from_tsv(relabelled).unwrap().fingerprint(), base);
+        let added = format!("{tsv}Tehran\tLOC\tTehran\n");
+        assert_ne!(Gazetteer::from_tsv(&added).unwrap().fingerprint(), base);
+        // An all-caps entry before or after its capitalised spelling: the same matches.
+        let a = Gazetteer::from_tsv("ABC\tORG\tABC\nAbc\tLOC\tAbc\n").unwrap();
+        let b = Gazetteer::from_tsv("Abc\tLOC\tAbc\nABC\tORG\tABC\n").unwrap();
+        assert_eq!(a.fingerprint(), b.fingerprint());
     }
 
     #[test]

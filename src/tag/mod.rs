@@ -27,6 +27,7 @@ pub mod features;
 pub mod gazetteer;
 mod mention;
 mod model_input;
+pub mod options;
 mod org_words;
 pub mod perceptron;
 mod priority;

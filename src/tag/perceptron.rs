@@ -1,15 +1,21 @@
 //! A structured averaged perceptron over BILOU labels (Collins 2002): emission weights in a
 //! hashed table of rows (one weight per label), a label-transition matrix, and Viterbi decoding
 //! that only follows valid BILOU transitions. The shipped model stores weights as `i16` with one
-//! scale, in a small versioned binary format with a checksum.
-
-use xxhash_rust::xxh3::xxh3_64;
+//! scale, in a small versioned binary format with a checksum (`persist`), which records the
+//! gazetteer the model was trained with.
 
 use super::features::{FEATURES_PER_TOKEN, FEATURES_VERSION};
 use crate::error::{Error, Result};
+use crate::persist::{Format, Reader, Writer};
 
-const MAGIC: &[u8; 8] = b"TIDTAGGR";
-const FORMAT_VERSION: u32 = 1;
+/// The model file. Version 2 added the gazetteer fingerprint.
+const FORMAT: Format = Format {
+    magic: b"TIDTAGGR",
+    version: 2,
+    name: "tagger model",
+};
+/// Longest entity type name a model file may hold.
+const MAX_TYPE_NAME: usize = 64;
 const FORBIDDEN: f32 = -1.0e9;
 /// Score margin (in weight units) that maps to a confidence of 1/(1+e^-1) ≈ 0.73.
 const CONFIDENCE_TEMPERATURE: f32 = 4.0;
@@ -70,6 +76,9 @@ pub struct Model {
     /// Entity type names, in label-id order ("PERSON", "ORG", ...).
     pub types: Vec<String>,
     pub bits: u32,
+    /// [`Gazetteer::fingerprint`](super::gazetteer::Gazetteer::fingerprint) of the gazetteer
+    /// whose matches were features in training: the model only fits that gazetteer.
+    pub gazetteer: u64,
     n_labels: usize,
     /// `(1 << bits) * n_labels` quantised emission weights.
     weights: Vec<i16>,
@@ -162,91 +171,57 @@ impl Model {
         }
     }
 
+    /// The model file: feature set, gazetteer fingerprint, table size, entity types, scale,
+    /// transitions and weights, in the `persist` layout.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.weights.len() * 2 + 1024);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        out.extend_from_slice(&FEATURES_VERSION.to_le_bytes());
-        out.extend_from_slice(&self.bits.to_le_bytes());
-        out.extend_from_slice(&(self.types.len() as u32).to_le_bytes());
+        let mut out = Writer::new(
+            &FORMAT,
+            self.weights.len() * 2 + self.transitions.len() * 4 + 1024,
+        );
+        out.put(FEATURES_VERSION);
+        out.put(self.gazetteer);
+        out.put(self.bits);
+        out.put(self.types.len() as u32);
         for t in &self.types {
-            out.extend_from_slice(&(t.len() as u32).to_le_bytes());
-            out.extend_from_slice(t.as_bytes());
+            out.put_str(t);
         }
-        out.extend_from_slice(&self.scale.to_le_bytes());
-        for t in &self.transitions {
-            out.extend_from_slice(&t.to_le_bytes());
-        }
-        for w in &self.weights {
-            out.extend_from_slice(&w.to_le_bytes());
-        }
-        let checksum = xxh3_64(&out);
-        out.extend_from_slice(&checksum.to_le_bytes());
-        out
+        out.put(self.scale);
+        out.put_all(&self.transitions);
+        out.put_all(&self.weights);
+        out.finish()
     }
 
+    /// Reads a model written by [`Model::to_bytes`]; anything else is an [`Error::Model`].
     pub fn from_bytes(data: &[u8]) -> Result<Self> {
-        let bad = |what: &str| Error::Model(format!("the tagger model is unreadable: {what}"));
-        if data.len() < 8 + 8 || &data[..8] != MAGIC {
-            return Err(bad("not a tidings tagger model file"));
-        }
-        let (body, tail) = data.split_at(data.len() - 8);
-        if xxh3_64(body) != u64::from_le_bytes(tail.try_into().unwrap()) {
-            return Err(bad("checksum mismatch (truncated or damaged file)"));
-        }
-        let mut pos = 8;
-        let mut take = |n: usize| -> Result<&[u8]> {
-            let s = body
-                .get(pos..pos + n)
-                .ok_or_else(|| bad("file ends early"))?;
-            pos += n;
-            Ok(s)
-        };
-        let format = u32::from_le_bytes(take(4)?.try_into().unwrap());
-        if format != FORMAT_VERSION {
-            return Err(bad(&format!(
-                "format version {format}, this tidings reads {FORMAT_VERSION}"
-            )));
-        }
-        let features = u32::from_le_bytes(take(4)?.try_into().unwrap());
+        let mut reader = Reader::open(data, &FORMAT)?;
+        let features = reader.get::<u32>()?;
         if features != FEATURES_VERSION {
-            return Err(bad(&format!(
+            return Err(reader.invalid(&format!(
                 "trained with feature set {features}, this tidings uses {FEATURES_VERSION}"
             )));
         }
-        let bits = u32::from_le_bytes(take(4)?.try_into().unwrap());
+        let gazetteer = reader.get::<u64>()?;
+        let bits = reader.get::<u32>()?;
         if !(4..=26).contains(&bits) {
-            return Err(bad("table size out of range"));
+            return Err(reader.invalid("table size out of range"));
         }
-        let n_types = u32::from_le_bytes(take(4)?.try_into().unwrap()) as usize;
+        let n_types = reader.get::<u32>()? as usize;
         if n_types == 0 || n_types > 16 {
-            return Err(bad("number of entity types out of range"));
+            return Err(reader.invalid("number of entity types out of range"));
         }
-        let mut types = Vec::with_capacity(n_types);
-        for _ in 0..n_types {
-            let len = u32::from_le_bytes(take(4)?.try_into().unwrap()) as usize;
-            let name =
-                std::str::from_utf8(take(len)?).map_err(|_| bad("type name is not UTF-8"))?;
-            types.push(name.to_string());
-        }
-        let scale = f32::from_le_bytes(take(4)?.try_into().unwrap());
+        let types = (0..n_types)
+            .map(|_| reader.get_str(MAX_TYPE_NAME).map(str::to_string))
+            .collect::<Result<Vec<_>>>()?;
+        let scale = reader.get::<f32>()?;
         let n_labels = 1 + 4 * n_types;
-        let transitions = take((n_labels + 1) * n_labels * 4)?
-            .chunks_exact(4)
-            .map(|c| f32::from_le_bytes(c.try_into().unwrap()))
-            .collect();
-        let n_weights = (1usize << bits) * n_labels;
-        let weights = take(n_weights * 2)?
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        if pos != body.len() {
-            return Err(bad("unexpected trailing bytes"));
-        }
+        let transitions = reader.get_all((n_labels + 1) * n_labels)?;
+        let weights = reader.get_all((1usize << bits) * n_labels)?;
+        reader.finish()?;
         let (previous, next) = transition_lists(n_labels);
         Ok(Model {
             types,
             bits,
+            gazetteer,
             n_labels,
             weights,
             transitions,
@@ -465,10 +440,13 @@ fn train_run(
     (averaged, transitions)
 }
 
+/// Trains a model; `gazetteer` is the fingerprint of the gazetteer whose matches are among the
+/// examples' features.
 pub fn train(
     types: Vec<String>,
     examples: &[Example],
     config: &TrainConfig,
+    gazetteer: u64,
     mut progress: impl FnMut(usize, f64),
 ) -> Result<Model> {
     let n_labels = 1 + 4 * types.len();
@@ -529,6 +507,7 @@ pub fn train(
     Ok(Model {
         types,
         bits: config.bits,
+        gazetteer,
         n_labels,
         weights: quantised,
         transitions,
@@ -591,6 +570,7 @@ mod tests {
             vec!["PERSON".into(), "ORG".into()],
             &examples,
             &config,
+            0x7e57,
             |_, _| {},
         )
         .unwrap();
@@ -610,6 +590,7 @@ mod tests {
         let bytes = model.to_bytes();
         let again = Model::from_bytes(&bytes).unwrap();
         assert_eq!(again.to_bytes(), bytes);
+        assert_eq!(again.gazetteer, 0x7e57);
         let mut damaged = bytes.clone();
         damaged[40] ^= 1;
         assert!(matches!(Model::from_bytes(&damaged), Err(Error::Model(_))));

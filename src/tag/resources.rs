@@ -21,7 +21,18 @@ pub struct Resources {
 }
 
 impl Resources {
+    /// The model with the gazetteer it was trained with: another gazetteer would feed the
+    /// model inputs it never learnt from, so it is refused.
     pub fn new(model: Model, gazetteer: Gazetteer) -> Result<Self> {
+        if model.gazetteer != gazetteer.fingerprint() {
+            return Err(Error::Model(format!(
+                "the tagger model was trained with another gazetteer (fingerprint {:016x}, \
+                 this gazetteer {:016x}): use the gazetteer shipped with the model, or train \
+                 the model again with this one",
+                model.gazetteer,
+                gazetteer.fingerprint()
+            )));
+        }
         let model_labels = model
             .types
             .iter()

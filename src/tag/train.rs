@@ -76,7 +76,7 @@ pub fn train_tagger(
         examples.push(Example { features, labels });
     }
     let types = MODEL_TYPES.iter().map(|l| l.as_str().to_string()).collect();
-    train(types, &examples, config, progress)
+    train(types, &examples, config, gazetteer.fingerprint(), progress)
 }
 
 #[cfg(test)]

@@ -1,8 +1,13 @@
 //! Text utilities shared by cleaning, dedup and tagging: byte/char offsets, decoding of raw
-//! bytes, word spans and simple statistics.
+//! bytes, the word scanner, lines and paragraphs, quote folding, hash mixing, the word lists
+//! (lexicon) and simple statistics.
 
 pub mod decode;
+pub mod fold;
+pub mod hash;
+pub mod lexicon;
 pub mod offsets;
+pub mod paragraphs;
 pub mod stats;
 pub mod words;
 

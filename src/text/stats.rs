@@ -1,5 +1,6 @@
 //! Per-document statistics for summaries and `tidings.describe`.
 
+use super::paragraphs::{lines, paragraphs};
 use super::words::count_words;
 
 /// Size figures of one document. Paragraphs are blocks separated by blank lines.
@@ -12,23 +13,12 @@ pub struct TextStats {
 }
 
 pub fn text_stats(text: &str) -> TextStats {
-    let mut stats = TextStats {
+    TextStats {
         chars: text.chars().count(),
         words: count_words(text),
-        ..Default::default()
-    };
-    let mut in_paragraph = false;
-    for line in text.lines() {
-        let blank = line.trim().is_empty();
-        if !blank {
-            stats.lines += 1;
-            if !in_paragraph {
-                stats.paragraphs += 1;
-            }
-        }
-        in_paragraph = !blank;
+        lines: lines(text).filter(|l| !l.is_blank()).count(),
+        paragraphs: paragraphs(text).count(),
     }
-    stats
 }
 
 #[cfg(test)]

@@ -1,65 +1,239 @@
-//! Word spans: maximal runs of alphanumeric characters, with an apostrophe or hyphen kept when
-//! it joins two alphanumeric runs ("Iran’s", "al-Assad", "mid-2012").
+//! The word scanner. A word is a maximal run of alphanumeric characters, with an apostrophe or
+//! hyphen kept when it joins two alphanumeric runs ("Iran’s", "al-Assad", "mid-2012");
+//! [`alnum_runs`] splits at those joiners too ("Iran", "s"). One scanner serves cleaning, dedup
+//! and statistics: ASCII bytes are classified by a table, other characters decoded.
+
+/// One word of a text: `text[start..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    /// Every byte is ASCII.
+    pub ascii: bool,
+    /// Holds an ASCII digit.
+    pub ascii_digit: bool,
+}
+
+impl Word {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// The words of a text, in order (see the module docs).
+pub fn words(text: &str) -> Words<'_> {
+    Words {
+        text,
+        at: 0,
+        join: true,
+    }
+}
+
+/// Maximal runs of alphanumeric characters: words split at apostrophes and hyphens too.
+pub fn alnum_runs(text: &str) -> Words<'_> {
+    Words {
+        text,
+        at: 0,
+        join: false,
+    }
+}
 
 /// Byte spans `(start, end)` of the words in `text`.
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        // Skip to the first alphanumeric char.
-        let (start, _) = loop {
-            let (i, c) = chars.next()?;
-            if c.is_alphanumeric() {
-                break (i, c);
-            }
-        };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            let joins_next = || {
-                is_joiner(c)
-                    && text[i + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-            };
-            if c.is_alphanumeric() || joins_next() {
-                chars.next();
-            } else {
-                end = i;
-                break;
-            }
-        }
-        Some((start, end))
-    })
-}
-
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '‑')
+    words(text).map(|w| (w.start, w.end))
 }
 
 /// Number of words in `text`.
 pub fn count_words(text: &str) -> usize {
-    word_spans(text).count()
+    words(text).count()
+}
+
+/// A character that joins two alphanumeric runs into one word: apostrophes and hyphens.
+pub fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '‑')
+}
+
+const fn ascii_alnum_table() -> [bool; 128] {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+}
+
+static ASCII_ALNUM: [bool; 128] = ascii_alnum_table();
+
+/// The iterator behind [`words`] and [`alnum_runs`].
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    text: &'a str,
+    at: usize,
+    join: bool,
+}
+
+impl Words<'_> {
+    /// The char at byte `i` (a char boundary).
+    fn char_at(&self, i: usize) -> char {
+        self.text[i..].chars().next().unwrap_or(' ')
+    }
+
+    /// Whether the char at byte `i` is alphanumeric (false at the end).
+    fn alnum_at(&self, i: usize) -> bool {
+        match self.text.as_bytes().get(i) {
+            None => false,
+            Some(&b) if b < 0x80 => ASCII_ALNUM[b as usize],
+            Some(_) => self.char_at(i).is_alphanumeric(),
+        }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let bytes = self.text.as_bytes();
+        let n = bytes.len();
+        let mut i = self.at;
+        // Skip to the first alphanumeric char.
+        loop {
+            if i >= n {
+                self.at = n;
+                return None;
+            }
+            if bytes[i] < 0x80 {
+                if ASCII_ALNUM[bytes[i] as usize] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = self.char_at(i);
+                if c.is_alphanumeric() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        let start = i;
+        let (mut ascii, mut ascii_digit) = (true, false);
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_ALNUM[b as usize] {
+                    ascii_digit |= b.is_ascii_digit();
+                    i += 1;
+                } else if self.join && matches!(b, b'\'' | b'-') && self.alnum_at(i + 1) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            } else {
+                let c = self.char_at(i);
+                let len = c.len_utf8();
+                if c.is_alphanumeric() || (self.join && is_joiner(c) && self.alnum_at(i + len)) {
+                    ascii = false;
+                    i += len;
+                } else {
+                    break;
+                }
+            }
+        }
+        self.at = i;
+        Some(Word {
+            start,
+            end: i,
+            ascii,
+            ascii_digit,
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> Vec<&str> {
-        word_spans(text).map(|(s, e)| &text[s..e]).collect()
+    fn texts(text: &str) -> Vec<&str> {
+        words(text).map(|w| w.text(text)).collect()
     }
 
     #[test]
     fn joins_apostrophes_and_hyphens() {
         assert_eq!(
-            words("Iran’s al-Assad, since mid-2012 -- ok 'quoted'"),
+            texts("Iran’s al-Assad, since mid-2012 -- ok 'quoted'"),
             ["Iran’s", "al-Assad", "since", "mid-2012", "ok", "quoted"]
         );
+        let runs: Vec<&str> = alnum_runs("Iran’s al-Assad 3.5")
+            .map(|w| w.text("Iran’s al-Assad 3.5"))
+            .collect();
+        assert_eq!(runs, ["Iran", "s", "al", "Assad", "3", "5"]);
     }
 
     #[test]
     fn empty_and_punctuation_only() {
-        assert!(words("").is_empty());
-        assert!(words(" -- … “” ").is_empty());
+        assert!(texts("").is_empty());
+        assert!(texts(" -- … “” ").is_empty());
+    }
+
+    #[test]
+    fn flags() {
+        let found: Vec<(bool, bool)> = words("abc Iran’s mid-2012 ünï 42")
+            .map(|w| (w.ascii, w.ascii_digit))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (true, false),
+                (false, false),
+                (true, true),
+                (false, false),
+                (true, true)
+            ]
+        );
+    }
+
+    /// The definition in the module docs, one char at a time.
+    fn reference(text: &str) -> Vec<(usize, usize)> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            if !chars[k].1.is_alphanumeric() {
+                k += 1;
+                continue;
+            }
+            let start = chars[k].0;
+            while k < chars.len()
+                && (chars[k].1.is_alphanumeric()
+                    || (is_joiner(chars[k].1)
+                        && chars.get(k + 1).is_some_and(|c| c.1.is_alphanumeric())))
+            {
+                k += 1;
+            }
+            out.push((start, chars.get(k).map_or(text.len(), |c| c.0)));
+        }
+        out
+    }
+
+    #[test]
+    fn matches_the_definition_on_random_text() {
+        let alphabet: Vec<char> = "aZ09 '-.,\n\t’‐ßé日-'x".chars().collect();
+        let mut state = 12345u64;
+        for _ in 0..3000 {
+            let len = (state % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            assert_eq!(
+                word_spans(&text).collect::<Vec<_>>(),
+                reference(&text),
+                "{text:?}"
+            );
+        }
     }
 }

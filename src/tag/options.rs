@@ -1,0 +1,73 @@
+//! The options of tagging, defined once ([`crate::options`]), and the entity label names with
+//! the other names they are known by (spaCy, CoNLL, GMB), which `labels=` and the label column
+//! of a user dictionary both accept.
+
+use crate::options::{Kind, OptionSpec, Value, Vocabulary};
+
+/// Entity labels as tidings reports them, and their aliases.
+pub static LABELS: Vocabulary = Vocabulary {
+    noun: "entity label",
+    names: &["PERSON", "ORG", "LOC", "NORP", "DATE"],
+    aliases: &[
+        ("PER", "PERSON"),
+        ("PEOPLE", "PERSON"),
+        ("ORGANIZATION", "ORG"),
+        ("ORGANISATION", "ORG"),
+        ("GPE", "LOC"),
+        ("LOCATION", "LOC"),
+        ("PLACE", "LOC"),
+        ("GEO", "LOC"),
+        ("NATIONALITY", "NORP"),
+        ("TIME", "DATE"),
+        ("TIM", "DATE"),
+    ],
+    fold_case: true,
+};
+
+pub const CANONICAL: OptionSpec = OptionSpec {
+    name: "canonical",
+    kind: Kind::Bool,
+    default: Value::Bool(true),
+    nullable: false,
+    description: "Link partial names and spelling variants; when False, an entity is the \
+                  mention's own name (or its gazetteer or user canonical name).",
+};
+
+pub const KEEP_LABELS: OptionSpec = OptionSpec {
+    name: "labels",
+    kind: Kind::Words(&LABELS),
+    default: Value::None,
+    nullable: true,
+    description: "Keep only mentions with these labels (aliases such as GPE or PLACE accepted); \
+                  None keeps all.",
+};
+
+/// The options of a tagging run (besides the user dictionary).
+pub static TAG_OPTIONS: [OptionSpec; 2] = [KEEP_LABELS, CANONICAL];
+
+#[cfg(test)]
+mod tests {
+    use super::super::Label;
+    use super::*;
+
+    /// The vocabulary names the labels in `Label` order and reads every alias as
+    /// `Label::parse` does.
+    #[test]
+    fn labels_match_the_label_type() {
+        let names: Vec<&str> = Label::ALL.iter().map(|l| l.as_str()).collect();
+        assert_eq!(LABELS.names, &names[..]);
+        for &(alias, name) in LABELS.aliases {
+            assert_eq!(
+                Label::parse(alias).map(Label::as_str),
+                Some(name),
+                "{alias}"
+            );
+            assert_eq!(
+                LABELS.resolve(&format!(" {} ", alias.to_lowercase())),
+                Some(name)
+            );
+        }
+        assert_eq!(LABELS.resolve("FOOD"), None);
+        assert_eq!(Label::parse("FOOD"), None);
+    }
+}

@@ -1,0 +1,390 @@
+//! Every word list of tidings, each in a data file of its own (`lexicon/*.txt`), compiled in and
+//! parsed once, on first use, into sets with fast lookups.
+//!
+//! File format: one entry per line, the word first; some lists add marks after it (`head`,
+//! `legal`...), separated by spaces. `#` starts a comment that runs to the end of the line (no
+//! word contains `#`); blank lines are skipped. Each file opens with a header saying what the
+//! list is, where it is used and how it is looked up.
+//!
+//! Month and weekday names have one home, `months.txt` and `weekdays.txt`: each line a name and
+//! its abbreviations, shortest first, with `~` marking a form that is also a common word. The
+//! users read them as follows:
+//!
+//! | user | words | here |
+//! | --- | --- | --- |
+//! | cleaning: a line naming a month is data ("Pay March 31") | names and abbreviations, any case | [`month_forms`] |
+//! | cleaning: date lines, the month pattern | the same, then an optional period | [`WordSet::regex_alternation`] of [`month_forms`] |
+//! | cleaning: date lines, the weekday kept with a date | each weekday's first abbreviation ("mon") as a prefix | [`weekdays`] |
+//! | tagging: tokens keeping their period ("Nov.", "Tue.") | abbreviations, capitalised | [`abbreviations`] |
+//! | tagging: DATE rules, weekdays | names, and abbreviations with their period ("tue.") | [`date_weekdays`] |
+//! | tagging: DATE rules, months | names, abbreviations with their period, abbreviations that are no common word without it | [`date_months`] |
+//! | tagging: DATE rules, months that date only next to a day or year | common-word names ("march", "may") and bare abbreviations | [`ambiguous_months`] |
+//! | tagging: words never taken for a name | names and abbreviations of months that are no common word, weekday names | [`calendar_words_never_names`] |
+//!
+//! The tests below check each list against the words its user holds today.
+
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// A set of words, in file order, with exact and ASCII-case-insensitive lookups.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: Vec<Box<str>>,
+    exact: FxHashSet<Box<str>>,
+    /// ASCII-lowercased word → position of its first spelling in `words`.
+    folded: FxHashMap<Box<str>, usize>,
+}
+
+impl WordSet {
+    /// The set of `words`; a repeated word keeps its first place.
+    pub fn new<S: Into<Box<str>>>(words: impl IntoIterator<Item = S>) -> Self {
+        let mut set = WordSet::default();
+        for word in words {
+            let word: Box<str> = word.into();
+            if set.exact.contains(&word) {
+                continue;
+            }
+            set.folded
+                .entry(word.to_ascii_lowercase().into())
+                .or_insert(set.words.len());
+            set.exact.insert(word.clone());
+            set.words.push(word);
+        }
+        set
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.exact.contains(word)
+    }
+
+    /// The listed spelling of `word` compared ignoring ASCII case (the first one listed when
+    /// several differ only in case).
+    pub fn find_ignore_ascii_case(&self, word: &str) -> Option<&str> {
+        let mut buffer = [0u8; 32];
+        let position = if word.len() <= buffer.len() {
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // Lowercasing ASCII bytes keeps UTF-8 valid.
+            std::str::from_utf8(lower)
+                .ok()
+                .and_then(|key| self.folded.get(key))
+        } else {
+            self.folded.get(word.to_ascii_lowercase().as_str())
+        };
+        position.map(|&i| &*self.words[i])
+    }
+
+    pub fn contains_ignore_ascii_case(&self, word: &str) -> bool {
+        self.find_ignore_ascii_case(word).is_some()
+    }
+
+    /// The words in file order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.words.iter().map(|w| &**w)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// A regular-expression alternation of the words (escaped), longest first, so that a
+    /// leftmost-first regex engine prefers the longest word as a greedy optional suffix would.
+    pub fn regex_alternation(&self) -> String {
+        let mut words: Vec<&str> = self.iter().collect();
+        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        escaped.join("|")
+    }
+}
+
+/// The entries of a lexicon file: each line's fields, comments and blank lines dropped.
+fn entries(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    file.lines().filter_map(|line| {
+        let fields: Vec<&'static str> = line
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        (!fields.is_empty()).then_some(fields)
+    })
+}
+
+/// The first field of every entry.
+fn words_of(file: &'static str) -> impl Iterator<Item = &'static str> {
+    entries(file).map(|fields| fields[0])
+}
+
+/// The first field of the entries that carry `mark`.
+fn marked(file: &'static str, mark: &'static str) -> impl Iterator<Item = &'static str> {
+    entries(file).filter_map(move |fields| fields[1..].contains(&mark).then_some(fields[0]))
+}
+
+/// A public accessor for a list parsed once: `$build` turns the file's text into the set.
+macro_rules! lexicon_list {
+    ($(#[$doc:meta])* $name:ident = $build:expr) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static WordSet {
+            static CELL: OnceLock<WordSet> = OnceLock::new();
+            CELL.get_or_init(|| WordSet::new($build))
+        }
+    };
+}
+
+const STOPWORDS_FILE: &str = include_str!("lexicon/stopwords.txt");
+const INTERFACE_WORDS_FILE: &str = include_str!("lexicon/interface_words.txt");
+const READER_ADDRESS_WORDS_FILE: &str = include_str!("lexicon/reader_address_words.txt");
+const NEWS_AGENCIES_FILE: &str = include_str!("lexicon/news_agencies.txt");
+const OUTLET_WORDS_FILE: &str = include_str!("lexicon/outlet_words.txt");
+const MONTHS_FILE: &str = include_str!("lexicon/months.txt");
+const WEEKDAYS_FILE: &str = include_str!("lexicon/weekdays.txt");
+const ORDINAL_SUFFIXES_FILE: &str = include_str!("lexicon/ordinal_suffixes.txt");
+const YEAR_CUES_FILE: &str = include_str!("lexicon/year_cues.txt");
+const RELATIVE_DATE_HEADS_FILE: &str = include_str!("lexicon/relative_date_heads.txt");
+const DATE_PERIODS_FILE: &str = include_str!("lexicon/date_periods.txt");
+const RELATIVE_DAYS_FILE: &str = include_str!("lexicon/relative_days.txt");
+const ABBREVIATIONS_FILE: &str = include_str!("lexicon/abbreviations.txt");
+const CLITICS_FILE: &str = include_str!("lexicon/clitics.txt");
+const TITLE_WORDS_FILE: &str = include_str!("lexicon/title_words.txt");
+const ORGANISATION_WORDS_FILE: &str = include_str!("lexicon/organisation_words.txt");
+const ORGANISATION_CONNECTORS_FILE: &str = include_str!("lexicon/organisation_connectors.txt");
+const PHRASE_OPENERS_FILE: &str = include_str!("lexicon/phrase_openers.txt");
+const NAME_PARTICLES_FILE: &str = include_str!("lexicon/name_particles.txt");
+const NAME_PREFIXES_FILE: &str = include_str!("lexicon/name_prefixes.txt");
+const EVENT_WORDS_FILE: &str = include_str!("lexicon/event_words.txt");
+const LEAGUE_TABLE_WORDS_FILE: &str = include_str!("lexicon/league_table_words.txt");
+const SPORTS_CUES_FILE: &str = include_str!("lexicon/sports_cues.txt");
+const PLACE_PREPOSITIONS_FILE: &str = include_str!("lexicon/place_prepositions.txt");
+
+lexicon_list!(
+    /// Function words whose share tells body text from chrome (`stopwords.txt`).
+    stopwords = words_of(STOPWORDS_FILE)
+);
+lexicon_list!(
+    /// Words labelling page widgets (`interface_words.txt`).
+    interface_words = words_of(INTERFACE_WORDS_FILE)
+);
+lexicon_list!(
+    /// Words addressing the reader: you, our... (`reader_address_words.txt`).
+    reader_address_words = words_of(READER_ADDRESS_WORDS_FILE)
+);
+lexicon_list!(
+    /// Agencies credited by their bare name on a line (`news_agencies.txt`).
+    news_agencies = words_of(NEWS_AGENCIES_FILE)
+);
+lexicon_list!(
+    /// Words of an outlet's name in a dateline (`outlet_words.txt`).
+    outlet_words = words_of(OUTLET_WORDS_FILE)
+);
+lexicon_list!(
+    /// Suffixes of ordinal days: st, nd, rd, th (`ordinal_suffixes.txt`).
+    ordinal_suffixes = words_of(ORDINAL_SUFFIXES_FILE)
+);
+lexicon_list!(
+    /// Words after which a year is a date (`year_cues.txt`).
+    year_cues = words_of(YEAR_CUES_FILE)
+);
+lexicon_list!(
+    /// Heads of relative dates: last, next... (`relative_date_heads.txt`).
+    relative_date_heads = words_of(RELATIVE_DATE_HEADS_FILE)
+);
+lexicon_list!(
+    /// Periods of relative dates: week, month... (`date_periods.txt`).
+    date_periods = words_of(DATE_PERIODS_FILE)
+);
+lexicon_list!(
+    /// Today, yesterday, tomorrow (`relative_days.txt`).
+    relative_days = words_of(RELATIVE_DAYS_FILE)
+);
+lexicon_list!(
+    /// Tokens that keep a following period: `abbreviations.txt` plus the month and weekday
+    /// abbreviations, capitalised ("Nov", "Tue").
+    abbreviations = words_of(ABBREVIATIONS_FILE).map(String::from).chain(
+        months()
+            .iter()
+            .chain(weekdays())
+            .flat_map(|name| name.abbreviations.iter().map(|a| capitalised(a)))
+    )
+);
+lexicon_list!(
+    /// Clitic endings split off at an apostrophe (`clitics.txt`).
+    clitics = words_of(CLITICS_FILE)
+);
+lexicon_list!(
+    /// Every word of a person's title (`title_words.txt`).
+    title_words = words_of(TITLE_WORDS_FILE)
+);
+lexicon_list!(
+    /// The title words a title needs one of (marked `head` in `title_words.txt`).
+    title_heads = marked(TITLE_WORDS_FILE, "head")
+);
+lexicon_list!(
+    /// Last words making a capitalised phrase an organisation (marked `head` in
+    /// `organisation_words.txt`).
+    organisation_heads = marked(ORGANISATION_WORDS_FILE, "head")
+);
+lexicon_list!(
+    /// Legal forms ending a company's full name (marked `legal` in `organisation_words.txt`).
+    legal_forms = marked(ORGANISATION_WORDS_FILE, "legal")
+);
+lexicon_list!(
+    /// Connectors inside organisation names (`organisation_connectors.txt`).
+    organisation_connectors = words_of(ORGANISATION_CONNECTORS_FILE)
+);
+lexicon_list!(
+    /// Connectors that may follow an organisation head: of, for (marked `after-head`).
+    connectors_after_head = marked(ORGANISATION_CONNECTORS_FILE, "after-head")
+);
+lexicon_list!(
+    /// Capitalised function words that open no name (`phrase_openers.txt`).
+    phrase_openers = words_of(PHRASE_OPENERS_FILE)
+);
+lexicon_list!(
+    /// Lowercase particles that may start a name (`name_particles.txt`).
+    name_particles = words_of(NAME_PARTICLES_FILE)
+);
+lexicon_list!(
+    /// Article prefixes dropped when comparing names: al-, el-... (`name_prefixes.txt`).
+    name_prefixes = words_of(NAME_PREFIXES_FILE)
+);
+lexicon_list!(
+    /// Words making the name before them an event (`event_words.txt`).
+    event_words = words_of(EVENT_WORDS_FILE)
+);
+lexicon_list!(
+    /// Words of league table headings (`league_table_words.txt`).
+    league_table_words = words_of(LEAGUE_TABLE_WORDS_FILE)
+);
+lexicon_list!(
+    /// The league table words one of which a heading needs (marked `heading`).
+    league_table_headings = marked(LEAGUE_TABLE_WORDS_FILE, "heading")
+);
+lexicon_list!(
+    /// Words of sports reporting (`sports_cues.txt`).
+    sports_cues = words_of(SPORTS_CUES_FILE)
+);
+lexicon_list!(
+    /// Prepositions before a place named like a club (`place_prepositions.txt`).
+    place_prepositions = words_of(PLACE_PREPOSITIONS_FILE)
+);
+
+/// A month or weekday: its name and abbreviations, lowercase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarName {
+    pub name: &'static str,
+    /// Shortest first.
+    pub abbreviations: Vec<&'static str>,
+    /// The forms (name or abbreviations) that are also common English words.
+    pub common_words: Vec<&'static str>,
+}
+
+impl CalendarName {
+    /// The name, then its abbreviations.
+    pub fn forms(&self) -> impl Iterator<Item = &'static str> + '_ {
+        std::iter::once(self.name).chain(self.abbreviations.iter().copied())
+    }
+
+    pub fn is_common_word(&self, form: &str) -> bool {
+        self.common_words.contains(&form)
+    }
+
+    fn parse(file: &'static str) -> Vec<CalendarName> {
+        entries(file)
+            .map(|fields| {
+                let form = |f: &'static str| f.trim_start_matches('~');
+                CalendarName {
+                    name: form(fields[0]),
+                    abbreviations: fields[1..].iter().map(|f| form(f)).collect(),
+                    common_words: fields
+                        .iter()
+                        .filter(|f| f.starts_with('~'))
+                        .map(|f| form(f))
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The twelve months, January first (`months.txt`).
+pub fn months() -> &'static [CalendarName] {
+    static CELL: OnceLock<Vec<CalendarName>> = OnceLock::new();
+    CELL.get_or_init(|| CalendarName::parse(MONTHS_FILE))
+}
+
+/// The seven weekdays, Monday first (`weekdays.txt`).
+pub fn weekdays() -> &'static [CalendarName] {
+    static CELL: OnceLock<Vec<CalendarName>> = OnceLock::new();
+    CELL.get_or_init(|| CalendarName::parse(WEEKDAYS_FILE))
+}
+
+/// `word` with its first letter in upper case.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+lexicon_list!(
+    /// Every month name and abbreviation, lowercase.
+    month_forms = months().iter().flat_map(CalendarName::forms)
+);
+lexicon_list!(
+    /// Weekday names and abbreviations with their period ("monday", "mon."), lowercase: the
+    /// tokens that are weekdays.
+    date_weekdays = weekdays().iter().flat_map(|day| {
+        std::iter::once(day.name.to_string()).chain(day.abbreviations.iter().map(|a| format!("{a}.")))
+    })
+);
+lexicon_list!(
+    /// Month names, abbreviations with their period, and abbreviations that are no common word
+    /// without it ("jan"), lowercase: the tokens that are months.
+    date_months = months().iter().flat_map(|month| {
+        std::iter::once(month.name.to_string())
+            .chain(month.abbreviations.iter().map(|a| format!("{a}.")))
+            .chain(
+                month
+                    .abbreviations
+                    .iter()
+                    .filter(|a| !month.is_common_word(a))
+                    .map(|a| a.to_string()),
+            )
+    })
+);
+lexicon_list!(
+    /// The months of [`date_months`] that date only next to a day or a year: names that are
+    /// common words ("march", "may") and abbreviations without their period ("jan").
+    ambiguous_months = {
+        let common_names = months()
+            .iter()
+            .filter(|month| month.is_common_word(month.name))
+            .map(|month| month.name);
+        let bare_abbreviations = months().iter().flat_map(|month| {
+            month
+                .abbreviations
+                .iter()
+                .copied()
+                .filter(|a| !month.is_common_word(a))
+        });
+        common_names.chain(bare_abbreviations)
+    }
+);
+lexicon_list!(
+    /// Month names and abbreviations that are no common word, and weekday names, lowercase:
+    /// never names ("May", "March" and the weekday abbreviations such as "Sun" can be).
+    calendar_words_never_names = months()
+        .iter()
+        .flat_map(|month| month.forms().filter(|form| !month.is_common_word(form)))
+        .chain(weekdays().iter().map(|day| day.name))
+);
+
+#[cfg(test)]
+mod tests;
