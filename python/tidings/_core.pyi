@@ -11,9 +11,11 @@ __all__ = [
     "_raise_internal_error",
     "DedupIndex",
     "repeated_paragraphs",
+    "EntityJoin",
     "tag",
     "_tokenize",
     "_train_tagger",
+    "TemplateCounts",
     "clean_many",
 ]
 
@@ -71,11 +73,25 @@ def repeated_paragraphs(
     texts: list[str | None] | tuple[str | None, ...], *, min_docs: int = 2, workers: int | None = None
 ) -> dict[str, list[Any]]: ...
 
+@final
+class TemplateCounts:
+    def __new__(cls, options: dict[str, bool | int | float] | None = None) -> TemplateCounts: ...
+    def add(
+        self,
+        texts: list[str | None] | tuple[str | None, ...],
+        sources: list[str | None] | tuple[str | None, ...] | None = None,
+        *,
+        workers: int | None = None,
+        progress: ProgressCounter | None = None,
+    ) -> None: ...
+    def __len__(self) -> int: ...
+
 def clean_many(
     texts: list[str | None] | tuple[str | None, ...],
     sources: list[str | None] | tuple[str | None, ...] | None = None,
     options: dict[str, bool | int | float] | None = None,
     *,
+    templates: TemplateCounts | None = None,
     workers: int | None = None,
     progress: ProgressCounter | None = None,
 ) -> list[
@@ -93,6 +109,12 @@ def clean_many(
     ]
 ]: ...
 
+@final
+class EntityJoin:
+    def __new__(cls) -> EntityJoin: ...
+    def join(self) -> list[tuple[str, str, str]]: ...
+    def __len__(self) -> int: ...
+
 def tag(
     texts: list[str | None] | tuple[str | None, ...],
     model_path: str,
@@ -101,6 +123,7 @@ def tag(
     entities: list[tuple[str, str, str]] | None = None,
     labels: list[str] | None = None,
     canonical: bool = True,
+    corpus: EntityJoin | None = None,
     workers: int | None = None,
     progress: ProgressCounter | None = None,
 ) -> dict[str, list[Any]]: ...
