@@ -3,6 +3,7 @@ them are skipped cleanly when they are absent, as on a user's fresh clone."""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,16 @@ def data_dir() -> Path:
     if not DATA_DIR.is_dir():
         pytest.skip("the shared data sets (../shared/data) are not beside this checkout")
     return DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def reuters_articles() -> list[tuple[str, str, str]]:
+    """``(NEWID, date, body)`` of the Reuters-21578 articles, read by the benchmarks' loader."""
+    spec = importlib.util.spec_from_file_location("_corpora", REPO_ROOT / "benchmarks" / "_corpora.py")
+    assert spec is not None and spec.loader is not None
+    corpora = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpora)
+    articles = corpora.reuters_articles()
+    if not articles:
+        pytest.skip("../shared/data/reuters21578 is not beside this checkout")
+    return articles

@@ -11,7 +11,7 @@ from . import _core
 from . import accessors as _accessors  # noqa: F401  (registers the pandas accessors)
 from . import analysis, display, io, plots
 from .corpus import Corpus
-from .cleaning import Cleaned, Dateline, RemovedSpan, clean, clean_frame, clean_many, removed_frame
+from .cleaning import Cleaned, Dateline, PageTemplates, RemovedSpan, clean, clean_frame, clean_many, removed_frame
 from .datasets import load_sample
 from .dedup import DedupIndex, dedup, repeated_paragraphs
 from .describe import describe
@@ -41,6 +41,7 @@ __all__ = [
     "clean_many",
     "clean_frame",
     "removed_frame",
+    "PageTemplates",
     "Cleaned",
     "Dateline",
     "RemovedSpan",

@@ -14,9 +14,11 @@ __all__ = [
     "repeated_paragraphs",
     "LABELS",
     "LABEL_ALIASES",
+    "EntityJoin",
     "tag",
     "_tokenize",
     "_train_tagger",
+    "TemplateCounts",
     "clean_many",
     "option_specs",
     "resolve_options",
@@ -81,11 +83,25 @@ def repeated_paragraphs(
     texts: list[str | None] | tuple[str | None, ...], *, workers: int | None = None, **options: Any
 ) -> dict[str, list[Any]]: ...
 
+@final
+class TemplateCounts:
+    def __new__(cls, options: dict[str, bool | int | float] | None = None) -> TemplateCounts: ...
+    def add(
+        self,
+        texts: list[str | None] | tuple[str | None, ...],
+        sources: list[str | None] | tuple[str | None, ...] | None = None,
+        *,
+        workers: int | None = None,
+        progress: ProgressCounter | None = None,
+    ) -> None: ...
+    def __len__(self) -> int: ...
+
 def clean_many(
     texts: list[str | None] | tuple[str | None, ...],
     sources: list[str | None] | tuple[str | None, ...] | None = None,
     options: dict[str, bool | int | float] | None = None,
     *,
+    templates: TemplateCounts | None = None,
     workers: int | None = None,
     progress: ProgressCounter | None = None,
 ) -> list[
@@ -103,12 +119,19 @@ def clean_many(
     ]
 ]: ...
 
+@final
+class EntityJoin:
+    def __new__(cls) -> EntityJoin: ...
+    def join(self) -> list[tuple[str, str, str]]: ...
+    def __len__(self) -> int: ...
+
 def tag(
     texts: list[str | None] | tuple[str | None, ...],
     model_path: str,
     gazetteer_path: str,
     *,
     entities: list[tuple[str, str, str]] | None = None,
+    corpus: EntityJoin | None = None,
     workers: int | None = None,
     progress: ProgressCounter | None = None,
     **options: Any,

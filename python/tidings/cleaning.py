@@ -28,6 +28,7 @@ from .errors import InputError, InputTypeError
 __all__ = [
     "Cleaned",
     "Dateline",
+    "PageTemplates",
     "RemovedSpan",
     "RULES",
     "clean",
@@ -281,8 +282,68 @@ def clean(text: str | None, **options: Any) -> Cleaned:
     return _from_row(row)
 
 
+def _source_values(sources: Any, count: int) -> list[str | None] | None:
+    """Source names aligned with ``count`` texts: missing values are ``None``, others ``str``."""
+    if sources is None:
+        return None
+    column = as_text_column(sources, argument="sources")
+    if len(column) != count:
+        raise InputError(f"sources has {len(column)} items but texts has {count}")
+    return [None if _is_missing(s) else str(s) for s in column.values]
+
+
+class PageTemplates:
+    """Page templates learned over a corpus read chunk by chunk.
+
+    :func:`clean_many` learns templates (short lines recurring across the pages of one source)
+    from the texts it is given. A corpus too large for one call is cleaned in two passes: first
+    :meth:`add` every chunk, then clean each chunk with ``clean_many(chunk, templates=...)``.
+    Each document is then cleaned exactly as one ``clean_many`` call over the whole corpus would
+    clean it. Memory grows with the distinct short lines of each source, not with the corpus.
+
+    Parameters
+    ----------
+    **options
+        The cleaning options of :func:`clean_many`; cleaning with these templates uses them.
+
+    Examples
+    --------
+    >>> pages = [f"Story {i} tells the town about its new budget, at some length today.\\n\\nShare this" for i in range(4)]
+    >>> templates = tidings.PageTemplates()
+    >>> for chunk in (pages[:2], pages[2:]):
+    ...     templates.add(chunk)
+    >>> [c.text for c in tidings.clean_many(pages[:1], templates=templates)] == [c.text for c in tidings.clean_many(pages)[:1]]
+    True
+    """
+
+    def __init__(self, **options: Any) -> None:
+        self.options: dict[str, Any] = _resolve(options)
+        self._core = _core.TemplateCounts(self.options)
+
+    def add(self, texts: Any, *, sources: Any = None, workers: int | None = None, progress: bool = True) -> None:
+        """Count the template lines of the next chunk (chunks in corpus order; ``texts`` and
+        ``sources`` as for :func:`clean_many`)."""
+        column = as_text_column(texts)
+        source_values = _source_values(sources, len(column))
+        with progress_bar(len(column), desc="templates", enabled=progress) as counter:
+            self._core.add(column.values, source_values, workers=workers, progress=counter)
+
+    def __len__(self) -> int:
+        """Documents counted so far (a copy of a page counted once)."""
+        return len(self._core)
+
+    def __repr__(self) -> str:
+        return f"PageTemplates(documents={len(self)})"
+
+
 def clean_many(
-    texts: Any, *, sources: Any = None, workers: int | None = None, progress: bool = True, **options: Any
+    texts: Any,
+    *,
+    sources: Any = None,
+    templates: PageTemplates | None = None,
+    workers: int | None = None,
+    progress: bool = True,
+    **options: Any,
 ) -> list[Cleaned]:
     """Clean many page dumps in parallel, learning page templates from the corpus.
 
@@ -294,6 +355,9 @@ def clean_many(
     sources : sequence of str, optional
         The source (site) of each document. Templates (short lines recurring across documents)
         are learned per source when given, else over the whole corpus.
+    templates : PageTemplates, optional
+        Templates learned over a larger corpus that ``texts`` belong to (a chunk of it): they
+        replace the templates learned from ``texts``, and their options are used.
     workers : int, optional
         Number of threads; ``None`` or ``-1`` uses every core.
     progress : bool, default True
@@ -343,16 +407,21 @@ def clean_many(
     ['Dateline-free text that is long enough to keep here.', '']
     """
     resolved = _resolve(options)
+    if templates is not None:
+        if not isinstance(templates, PageTemplates):
+            raise InputTypeError(f"templates must be a tidings.PageTemplates, got {type(templates).__name__}")
+        if options and resolved != templates.options:
+            changed = sorted(name for name in resolved if resolved[name] != templates.options[name])
+            raise InputError(f"the templates were learned with other options ({', '.join(changed)}); "
+                             "clean with the options given to PageTemplates")
     column = as_text_column(texts)
-    source_values = None
-    if sources is not None:
-        source_column = as_text_column(sources, argument="sources")
-        if len(source_column) != len(column):
-            raise InputError(f"sources has {len(source_column)} items but texts has {len(column)}")
-        source_values = [None if _is_missing(s) else str(s) for s in source_column.values]
+    source_values = _source_values(sources, len(column))
+    core_options = None if templates is not None else resolved
+    core_templates = None if templates is None else templates._core
     with _gc_paused():
         with progress_bar(len(column), desc="clean", enabled=progress) as counter:
-            rows = _core.clean_many(column.values, source_values, resolved, workers=workers, progress=counter)
+            rows = _core.clean_many(column.values, source_values, core_options, templates=core_templates,
+                                    workers=workers, progress=counter)
         return [_from_row(row) for row in rows]
 
 

@@ -9,14 +9,13 @@ from typing import Any
 import pandas as pd
 
 from . import analysis, plots
+from .dedup import with_clusters
 from .display import ClusterView, DocumentView, SummaryCard
 from .errors import InputError, InputTypeError
 from .io import read_corpus
+from .steps import Clean, Dedup, Tag, text_column
 
 __all__ = ["Corpus"]
-
-
-_CLEAN_FIELDS = ["text", "title", "dateline", "place", "agency", "byline", "date", "credits", "captions", "removed"]
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,7 @@ class Corpus:
 
     @property
     def _text_column(self) -> str:
-        return "clean_text" if "clean_text" in self.documents.columns else "text"
+        return text_column(self.documents)
 
     # --- steps ---------------------------------------------------------------------------------------
 
@@ -135,21 +134,8 @@ class Corpus:
         (the audit: ``doc`` id, ``start``, ``end``, ``rule``, ``text``, ``replacement``, with
         offsets into the raw ``text``). Later steps work on ``clean_text``.
         """
-        from .cleaning import clean_many, removed_frame
-
-        sources = self.documents["source"] if "source" in self.documents.columns else None
-        cleaned = clean_many(self.documents["text"], sources=sources, **options)
-        fields = pd.DataFrame([c.to_dict() for c in cleaned], index=self.documents.index, columns=_CLEAN_FIELDS)
-        documents = self.documents.copy()
-        documents["clean_text"] = fields["text"].astype(object)
-        for name in ("title", "dateline", "place", "agency", "byline"):
-            documents[name] = fields[name].astype(object)
-        documents["published"] = fields["date"].astype(object)
-        documents["credits"] = fields["credits"]
-        documents["captions"] = fields["captions"]
-        documents["removed_spans"] = fields["removed"].fillna(0).astype("int64")
-        removed = removed_frame(cleaned, ids=documents["id"].tolist())
-        return self._with("clean", documents, removed=removed)
+        documents, tables = Clean(**options).run(self.documents)
+        return self._with("clean", documents, **tables)
 
     @property
     def removed(self) -> pd.DataFrame:
@@ -160,12 +146,12 @@ class Corpus:
         """Find exact duplicates, near duplicates and reprints (on the cleaned text when cleaned).
 
         Adds the cluster columns of :func:`tidings.dedup` to :attr:`documents` and a ``pairs``
-        table; document ids are the ``id`` column. Options are those of :func:`tidings.dedup`.
+        table; document ids are the ``id`` column, and a cluster is named after its smallest id.
+        Options are those of :func:`tidings.dedup` but ``ids`` and ``return_pairs``;
+        ``keep='earliest'`` takes the ``date`` column unless ``dates`` are given.
         """
-        from .dedup import dedup_documents
-
-        documents, pairs = dedup_documents(self.documents, text=self._text_column, **options)
-        return self._with("dedup", documents, pairs=pairs)
+        documents, tables = Dedup(**options).run(self.documents)
+        return self._with("dedup", with_clusters(documents, tables["clusters"]), pairs=tables["pairs"])
 
     @property
     def clusters(self) -> pd.DataFrame:
@@ -192,11 +178,8 @@ class Corpus:
         Works on the cleaned text when the corpus was cleaned. Adds an ``entities`` table whose
         ``doc`` column holds document ids and whose offsets index :attr:`texts`.
         """
-        from .tag import tag
-
-        texts = pd.Series(self.texts.to_numpy(), index=pd.Index(self.documents["id"], name="doc"))
-        entities = tag(texts, **options).reset_index(drop=True)
-        return self._with("tag", self.documents, entities=entities)
+        documents, tables = Tag(**options).run(self.documents)
+        return self._with("tag", documents, entities=tables["entities"])
 
     @property
     def entities(self) -> pd.DataFrame:

@@ -41,10 +41,13 @@ from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
 from .errors import InputError, TidingsIOError
 
-__all__ = ["dedup", "dedup_documents", "DedupIndex", "repeated_paragraphs", "KINDS"]
+__all__ = ["dedup", "dedup_documents", "with_clusters", "CorpusDedup", "DedupIndex", "repeated_paragraphs", "KINDS",
+           "CLUSTER_COLUMNS"]
 
 #: The values of the ``kind`` column, in category order (the core's order of kind codes).
 KINDS: tuple[str, ...] = tuple(_core.DEDUP_KINDS)
+#: The columns :func:`dedup` gives each document, in order.
+CLUSTER_COLUMNS = ("cluster", "cluster_size", "kind", "is_representative", "similarity", "representative")
 
 # The options are defined and checked in the Rust core (``src/dedup/options.rs``); the defaults
 # here are read from it.
@@ -83,26 +86,34 @@ def _order(ids: Any, n: int) -> tuple[np.ndarray, np.ndarray]:
     return order, values
 
 
-def _ranks(keep: str, lengths: np.ndarray | None, dates: Any, order: np.ndarray) -> list[int] | None:
-    """Rank of each document (internal order) for choosing representatives; smaller wins."""
+def _lengths(values: list[Any]) -> np.ndarray:
+    return np.array([len(v) if isinstance(v, str) else 0 for v in values], dtype=np.int64)
+
+
+def _stamps(dates: Any, n: int) -> np.ndarray:
+    """Publication dates as ``datetime64[ns]``; NaT where missing or unreadable."""
+    stamps = pd.to_datetime(pd.Series(list(dates), dtype=object), errors="coerce", utc=True, format="mixed")
+    if len(stamps) != n:
+        raise InputError(f"dates has {len(stamps)} values for {n} documents")
+    return stamps.to_numpy(dtype="datetime64[ns]", na_value=np.datetime64("NaT"))
+
+
+def _ranks(keep: str, lengths: np.ndarray | None, stamps: np.ndarray | None, tiebreak: np.ndarray) -> list[int]:
+    """Rank of each document of an index for choosing representatives; smaller wins.
+
+    ``lengths`` (for ``keep='longest'``) and ``stamps`` (``'earliest'``) are aligned with the
+    index's documents; ``tiebreak`` is each one's rank in id order, which settles ``'first'``.
+    """
     if keep == "first":
-        return None
-    n = len(order)
-    position = np.arange(n)  # ties: the smaller document id
-    if keep == "longest":
+        keys = np.argsort(tiebreak, kind="stable")
+    elif keep == "longest":
         assert lengths is not None
-        keys = np.lexsort((position, -lengths[order]))
+        keys = np.lexsort((tiebreak, -lengths))
     else:
-        stamps = pd.to_datetime(pd.Series(list(dates), dtype=object), errors="coerce", utc=True, format="mixed")
-        if len(stamps) != n:
-            raise InputError(f"dates has {len(stamps)} values for {n} documents")
-        ns = stamps.to_numpy(dtype="datetime64[ns]", na_value=np.datetime64("NaT")).astype(np.int64)
-        missing = np.isnat(stamps.to_numpy(dtype="datetime64[ns]", na_value=np.datetime64("NaT")))
-        ns = ns[order]
-        missing = missing[order]
-        keys = np.lexsort((position, ns, missing))  # undated documents come last
-    ranks = np.empty(n, dtype=np.int64)
-    ranks[keys] = np.arange(n)
+        assert stamps is not None
+        keys = np.lexsort((tiebreak, stamps.astype(np.int64), np.isnat(stamps)))  # undated documents come last
+    ranks = np.empty(len(tiebreak), dtype=np.int64)
+    ranks[keys] = np.arange(len(tiebreak))
     return ranks.tolist()
 
 
@@ -342,10 +353,11 @@ def dedup(
     index = _core.DedupIndex(**{name: options[name] for name in _INDEX_OPTIONS})
     with progress_bar(n, desc="dedup", enabled=progress) as counter:
         index.add(sorted_values, workers=workers, progress=counter)
-    lengths = None
-    if keep == "longest":
-        lengths = np.array([len(v) if isinstance(v, str) else 0 for v in values], dtype=np.int64)
-    ranks = _ranks(keep, lengths, dates, order)
+    ranks = None  # 'first': the index's own order, which is id order here
+    if keep != "first":
+        lengths = _lengths(sorted_values) if keep == "longest" else None
+        stamps = _stamps(dates, n)[order] if keep == "earliest" else None
+        ranks = _ranks(keep, lengths, stamps, np.arange(n))
     data = index.clusters(ranks)
     sorted_ids = None if id_values is None else _as_id_array(id_values[order])
     frame = _cluster_frame(data, pd.RangeIndex(n), ids=sorted_ids)
@@ -358,13 +370,102 @@ def dedup(
     return frame
 
 
+class CorpusDedup:
+    """Dedup of a corpus whose documents arrive in chunks, named by their ids.
+
+    The documents enter one dedup index in corpus order, chunk by chunk, and :meth:`tables`
+    names the result with document ids so that it does not depend on where the chunks were
+    cut: a cluster is named after the smallest id among its members, its representative is
+    chosen by ``keep`` among all of them (ties go to the smallest id), and each pair lists the
+    smaller id first. Memory holds the index (under 300 bytes a document) and each document's id
+    (and length or date, for ``keep='longest'`` or ``'earliest'``).
+
+    Parameters
+    ----------
+    threshold, containment, num_perm, ngram, keep
+        As for :func:`dedup`.
+    clean : bool, default False
+        Clean each chunk with :func:`tidings.clean_many` first (templates learned per chunk).
+    """
+
+    def __init__(self, *, threshold: float = _DEFAULTS["threshold"], containment: float | None = _DEFAULTS["containment"],
+                 num_perm: int = _DEFAULTS["num_perm"], ngram: int = _DEFAULTS["ngram"], keep: str = _DEFAULTS["keep"],
+                 clean: bool = False) -> None:
+        keep = _core.resolve_options("dedup", {"keep": keep})["keep"]
+        self._index = DedupIndex(threshold=threshold, containment=containment, num_perm=num_perm, ngram=ngram)._core
+        self._keep = keep
+        self._clean = clean
+        self._ids: list[Any] = []
+        self._lengths: list[np.ndarray] = []
+        self._stamps: list[np.ndarray] = []
+
+    def add(self, texts: Any, ids: Sequence[Any] | None = None, *, dates: Any = None, workers: int | None = None,
+            progress: bool = True) -> None:
+        """Add the next chunk: its texts, their ids (default: positions in the corpus) and, for
+        ``keep='earliest'``, their publication dates."""
+        column = as_text_column(texts)
+        n = len(column)
+        chunk_ids = list(range(len(self._ids), len(self._ids) + n)) if ids is None else list(ids)
+        if len(chunk_ids) != n:
+            raise InputError(f"ids has {len(chunk_ids)} values for {n} documents")
+        if self._keep == "earliest" and dates is None:
+            raise InputError("keep='earliest' needs dates= (publication dates aligned with the texts)")
+        stamps = _stamps(dates, n) if self._keep == "earliest" else None
+        values = _cleaned(column.values, workers) if self._clean else column.values
+        with progress_bar(n, desc="dedup", enabled=progress) as counter:
+            self._index.add(values, workers=workers, progress=counter)
+        self._ids.extend(chunk_ids)
+        if stamps is not None:
+            self._stamps.append(stamps)
+        if self._keep == "longest":
+            self._lengths.append(_lengths(values))
+
+    def tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The clusters and the pairs of everything added.
+
+        Returns
+        -------
+        (pandas.DataFrame, pandas.DataFrame)
+            One row per document, in corpus order: ``id`` and the columns of :func:`dedup`; and
+            the pairs (``doc_a`` < ``doc_b``, sorted, with ``jaccard`` and ``containment``).
+        """
+        n = len(self._ids)
+        order, values = _order(self._ids, n)
+        ids = _as_id_array(values)
+        sorted_ids = ids[order]
+        id_rank = np.empty(n, dtype=np.int64)
+        id_rank[order] = np.arange(n)
+        lengths = np.concatenate(self._lengths) if self._keep == "longest" else None
+        stamps = np.concatenate(self._stamps) if self._keep == "earliest" else None
+        data = self._index.clusters(_ranks(self._keep, lengths, stamps, id_rank))
+        clusters = _cluster_frame(data, pd.RangeIndex(n), ids=ids)
+        roots = np.asarray(data["cluster"], dtype=np.int64)
+        smallest = np.full(n, n, dtype=np.int64)
+        np.minimum.at(smallest, roots, id_rank)
+        clusters["cluster"] = sorted_ids[smallest[roots]]
+        clusters.insert(0, "id", ids)
+        pairs = self._index.pairs()
+        rank_a = id_rank[np.asarray(pairs["doc_a"], dtype=np.int64)]
+        rank_b = id_rank[np.asarray(pairs["doc_b"], dtype=np.int64)]
+        low, high = np.minimum(rank_a, rank_b), np.maximum(rank_a, rank_b)
+        by_ids = np.lexsort((high, low))
+        return clusters, pd.DataFrame({
+            "doc_a": sorted_ids[low[by_ids]],
+            "doc_b": sorted_ids[high[by_ids]],
+            "jaccard": np.asarray(pairs["jaccard"], dtype=np.float64)[by_ids],
+            "containment": np.asarray(pairs["containment"], dtype=np.float64)[by_ids],
+        })
+
+
 def dedup_documents(
-    documents: pd.DataFrame, *, text: str = "text", id: str = "id", date: str = "date", **options: Any
+    documents: pd.DataFrame, *, text: str = "text", id: str = "id", date: str = "date", keep: str = "first",
+    dates: Any = None, workers: int | None = None, progress: bool = True, **options: Any
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The dedup step on a documents table (what the pipeline and ``Corpus`` run).
 
     Uses column ``id`` as document ids when it is complete, unique and sortable (else row
-    numbers), and column ``date`` for ``keep='earliest'``. Options as for :func:`dedup`.
+    numbers), and column ``date`` for ``keep='earliest'`` unless ``dates`` are given. Other
+    options are those of :class:`CorpusDedup`; see it for how clusters and pairs are named.
 
     Returns
     -------
@@ -379,12 +480,19 @@ def dedup_documents(
             ids = documents[id].tolist()
         except TypeError:  # mixed, unsortable ids: fall back to row numbers
             ids = None
-    if options.get("keep") == "earliest" and options.get("dates") is None and date in documents.columns:
-        options["dates"] = documents[date]
-    options["return_pairs"] = True
-    clusters, pairs = dedup(documents[text], ids=ids, **options)
-    kept = documents.drop(columns=[c for c in clusters.columns if c in documents.columns])
-    return kept.join(clusters), pairs
+    if keep == "earliest" and dates is None and date in documents.columns:
+        dates = documents[date]
+    run = CorpusDedup(keep=keep, **options)
+    run.add(documents[text], ids, dates=dates, workers=workers, progress=progress)
+    clusters, pairs = run.tables()
+    return with_clusters(documents, clusters), pairs
+
+
+def with_clusters(documents: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
+    """``documents`` with the cluster columns of :meth:`CorpusDedup.tables` (rows aligned),
+    replacing earlier ones."""
+    columns = clusters.drop(columns="id").set_axis(documents.index)
+    return documents.drop(columns=[c for c in columns.columns if c in documents.columns]).join(columns)
 
 
 def _as_id_array(values: np.ndarray) -> np.ndarray:

@@ -1,6 +1,7 @@
 """The whole pipeline on a DataFrame of documents: what ``tidings demo`` runs (``tidings run`` streams the same steps).
 
-The steps are :class:`tidings.Corpus`'s; this module only chains them and summarises the result.
+The steps and their order are defined in :mod:`tidings.steps`; this module chains them over a
+corpus in memory, names the tables a run produces and summarises them.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .corpus import Corpus
+from .dedup import CLUSTER_COLUMNS
 from .describe import describe
+from .steps import STEPS
 
-__all__ = ["RunStats", "prepare_corpus", "run_pipeline", "summarize"]
+__all__ = ["RunStats", "STEPS", "TABLES", "prepare_corpus", "run_pipeline", "run_tables", "summarize"]
 
-#: The steps a pipeline run executes, in order.
-STEPS = ("clean", "dedup", "tag")
+#: The tables a pipeline run produces (``tidings run`` writes one Parquet file each).
+TABLES = ("documents", "removed", "entities", "clusters", "pairs")
 
 
 def prepare_corpus(frame: pd.DataFrame, *, workers: int | None = None, progress: bool = True) -> Corpus:
@@ -37,8 +40,21 @@ def run_pipeline(frame: pd.DataFrame, *, workers: int | None = None, progress: b
     ``source`` and ``date``) and return the resulting :class:`Corpus`."""
     corpus = prepare_corpus(frame, workers=workers, progress=progress)
     for step in STEPS:
-        corpus = getattr(corpus, step)(workers=workers)
+        corpus = getattr(corpus, step)(workers=workers, progress=progress)
     return corpus
+
+
+def run_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The tables of a run on ``corpus``, as ``tidings run`` writes them: ``documents`` (without
+    the cluster columns), ``removed``, ``entities``, ``clusters`` (``id`` and the cluster columns
+    of each document) and ``pairs``, those its steps produced."""
+    documents = corpus.documents
+    tables = {"documents": documents.drop(columns=[c for c in CLUSTER_COLUMNS if c in documents.columns])}
+    tables.update({name: corpus.tables[name] for name in ("removed", "entities") if name in corpus.tables})
+    if "cluster" in documents.columns:
+        tables["clusters"] = documents[["id", *CLUSTER_COLUMNS]].reset_index(drop=True)
+        tables["pairs"] = corpus.tables["pairs"]
+    return {name: tables[name] for name in TABLES if name in tables}
 
 
 @dataclass
@@ -61,25 +77,27 @@ class RunStats:
     mentioned: Counter[str] = field(default_factory=Counter)
     entities: set[str] = field(default_factory=set)
 
-    def add_chunk(self, corpus: Corpus) -> None:
-        """Count one chunk's documents, cleaning audit and mentions."""
-        docs = corpus.documents
-        self.steps = tuple(dict.fromkeys((*self.steps, *corpus.steps)))
-        self.documents += len(docs)
-        if "raw_words" in docs.columns:
-            self.words += int(docs["raw_words"].sum())
-            self.raw_chars += int(docs["raw_chars"].sum())
-        if "source" in docs.columns:
-            self.sources.update(s for s in docs["source"] if isinstance(s, str))
-        if "clean_text" in docs.columns:
-            self.clean_chars += int(docs["clean_text"].str.len().sum())
-            self.titles += int(docs["title"].notna().sum())
-            self.removed_rules.update(corpus.removed["rule"].str.split(".").str[0])
-        if "entities" in corpus.tables:
-            entities = corpus.entities
-            self.mention_labels.update(entities["label"])
-            self.mentioned.update(entities.loc[entities["label"] != "DATE", "entity"])
-            self.entities.update(entities["entity"])
+    def add_documents(self, documents: pd.DataFrame) -> None:
+        """Count documents (raw sizes, sources, cleaned sizes and titles when known)."""
+        self.documents += len(documents)
+        if "raw_words" in documents.columns:
+            self.words += int(documents["raw_words"].sum())
+            self.raw_chars += int(documents["raw_chars"].sum())
+        if "source" in documents.columns:
+            self.sources.update(s for s in documents["source"] if isinstance(s, str))
+        if "clean_text" in documents.columns:
+            self.clean_chars += int(documents["clean_text"].str.len().sum())
+            self.titles += int(documents["title"].notna().sum())
+
+    def add_removed(self, removed: pd.DataFrame) -> None:
+        """Count the cleaning audit's spans by rule family."""
+        self.removed_rules.update(removed["rule"].str.split(".").str[0])
+
+    def add_entities(self, entities: pd.DataFrame) -> None:
+        """Count mentions by label and entity."""
+        self.mention_labels.update(entities["label"])
+        self.mentioned.update(entities.loc[entities["label"] != "DATE", "entity"])
+        self.entities.update(entities["entity"])
 
     def add_clusters(self, clusters: pd.DataFrame) -> None:
         """Count the final dedup assignments (one row per document)."""
@@ -92,10 +110,13 @@ class RunStats:
     @classmethod
     def of(cls, corpus: Corpus) -> RunStats:
         """The figures of a whole corpus in memory."""
-        stats = cls()
-        stats.add_chunk(corpus)
-        if "cluster" in corpus.documents.columns:
-            stats.add_clusters(corpus.documents)
+        stats = cls(steps=corpus.steps)
+        tables = run_tables(corpus)
+        stats.add_documents(tables["documents"])
+        counters = {"removed": stats.add_removed, "entities": stats.add_entities, "clusters": stats.add_clusters}
+        for name, add in counters.items():
+            if name in tables:
+                add(tables[name])
         return stats
 
     def lines(self) -> list[str]:

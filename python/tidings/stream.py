@@ -1,12 +1,17 @@
 """Streaming a corpus larger than memory through the pipeline: what ``tidings run`` does.
 
-Each chunk is cleaned and tagged on its own and appended to the Parquet tables; every chunk's
-cleaned text also goes into one growing :class:`~tidings.DedupIndex`, whose final clusters are
-written once the whole corpus has been seen (a later document can join earlier ones).
+The steps are those of :class:`~tidings.Corpus` (:mod:`tidings.steps`), run over the corpus in
+two passes. The first reads every chunk so that cleaning learns page templates over the whole
+corpus; the second runs each chunk through every step and appends its rows to the Parquet
+tables. Then the steps finish with what needs the whole corpus: dedup's clusters and pairs
+(a later document can join earlier ones), and entity names joined across the corpus, which
+rewrites ``entities.parquet``. The tables are those of the in-memory pipeline, whatever the
+chunk size.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +19,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .dedup import DedupIndex
-from .errors import TidingsIOError
+from .errors import InputError, TidingsIOError
 from .io import iter_corpus
-from .pipeline import STEPS, RunStats, prepare_corpus
+from .pipeline import TABLES, RunStats, prepare_corpus
+from .steps import STEPS, Step, make_steps
 
 __all__ = ["RunStats", "stream_corpus"]
 
@@ -57,6 +62,30 @@ class _TableWriter:
     def close(self) -> None:
         if self._writer is not None:
             self._writer.close()
+            self._writer = None
+
+
+#: Rows read at a time when a finished table is rewritten or counted.
+_PART_ROWS = 65_536
+
+
+def _parts(path: Path) -> Iterator[pd.DataFrame]:
+    """A Parquet file as DataFrames of at most ``_PART_ROWS`` rows."""
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=_PART_ROWS):
+        yield batch.to_pandas()
+
+
+def _rewrite(path: Path, rewrite: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
+    """Rewrite a Parquet file part by part (a file without rows stays as it is)."""
+    temporary = path.with_name(path.name + ".tmp")
+    writer = _TableWriter(temporary)
+    try:
+        for part in _parts(path):
+            writer.write(rewrite(part))
+    finally:
+        writer.close()
+    if temporary.exists():
+        temporary.replace(path)
 
 
 def stream_corpus(
@@ -72,48 +101,73 @@ def stream_corpus(
 ) -> tuple[RunStats, list[Path]]:
     """Run clean, dedup and tag over a corpus file chunk by chunk and write Parquet tables.
 
-    Writes ``documents.parquet`` (documents with their cleaned text and fields),
-    ``removed.parquet`` and ``entities.parquet`` chunk by chunk, then ``clusters.parquet``
-    (``id``, ``cluster``, ``cluster_size``, ``kind``, ``is_representative``, ``similarity``,
-    ``representative``, with document ids) and ``pairs.parquet`` (``doc_a``, ``doc_b``,
-    ``jaccard``, ``containment``). Memory holds one chunk and the dedup index (a few hundred
-    bytes per document).
+    Writes the tables of :func:`tidings.pipeline.run_tables`: ``documents.parquet`` (documents
+    with their cleaned text and fields), ``removed.parquet`` and ``entities.parquet`` chunk by
+    chunk, then ``clusters.parquet`` (``id``, ``cluster``, ``cluster_size``, ``kind``,
+    ``is_representative``, ``similarity``, ``representative``, with document ids) and
+    ``pairs.parquet`` (``doc_a``, ``doc_b``, ``jaccard``, ``containment``). They equal the
+    tables of the pipeline run in memory, whatever ``chunksize``. The file is read twice (the
+    first pass learns page templates). Memory holds one chunk, the template-line counts (one
+    entry per distinct short line of each source), the dedup index (a few hundred bytes per
+    document) and the label and name of every mention, for the join of names across the corpus.
+    ``dedup_options`` are those of :meth:`tidings.Corpus.dedup`.
 
     Returns
     -------
     (RunStats, list of Path)
         The run's figures and the files written.
     """
+    if dedup_options and "clean" in dedup_options:
+        raise InputError("the pipeline dedups the cleaned text already; drop the dedup option 'clean'")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    writers = {name: _TableWriter(out / f"{name}.parquet") for name in ("documents", "removed", "entities")}
-    index = DedupIndex(**(dedup_options or {}))
-    ids: list[str] = []
-    stats = RunStats()
-    try:
+    steps = make_steps(workers=workers, progress=progress, options={"dedup": dict(dedup_options or {})})
+    learning = [step for step in steps if step.learns]
+    if learning:
         for chunk in iter_corpus(path, text=text, id=id, chunksize=chunksize):
-            corpus = prepare_corpus(chunk, workers=workers, progress=progress)
-            corpus = corpus.clean(workers=workers).tag(workers=workers)
-            index.add(corpus.texts.tolist(), workers=workers)
-            ids.extend(corpus.documents["id"])
-            stats.add_chunk(corpus)
-            writers["documents"].write(corpus.documents)
-            writers["removed"].write(corpus.removed)
-            writers["entities"].write(corpus.entities)
+            for step in learning:
+                step.learn(chunk)
+    stats = RunStats(steps=STEPS)
+    chunks = iter_corpus(path, text=text, id=id, chunksize=chunksize)
+    paths = _apply_chunks(steps, chunks, out, stats, workers=workers, progress=progress)
+    for step in steps:
+        done = step.finish()
+        for name, rewrite in done.rewrites.items():
+            _rewrite(paths[name], rewrite)
+        for name, table in done.tables.items():
+            paths[name] = out / f"{name}.parquet"
+            table.to_parquet(paths[name], index=False)
+        if "clusters" in done.tables:
+            stats.add_clusters(done.tables["clusters"])
+    if "entities" in paths:
+        for part in _parts(paths["entities"]):
+            stats.add_entities(part)
+    return stats, [paths[name] for name in TABLES if name in paths]
+
+
+def _apply_chunks(steps: list[Step], chunks: Iterator[pd.DataFrame], out: Path, stats: RunStats, *,
+                  workers: int | None, progress: bool) -> dict[str, Path]:
+    """The second pass: each chunk through every step, its rows appended to the tables in
+    ``out``. Returns the path of each table written."""
+    writers: dict[str, _TableWriter] = {}
+    seen: set[str] = set()
+    try:
+        for chunk in chunks:
+            documents = prepare_corpus(chunk, workers=workers, progress=progress).documents
+            repeated = next((i for i in documents["id"] if i in seen), None)
+            if repeated is not None:
+                raise InputError(f"document ids must be unique; {repeated!r} appears more than once")
+            seen.update(documents["id"])
+            tables: dict[str, pd.DataFrame] = {}
+            for step in steps:
+                documents, produced = step.apply(documents)
+                tables.update(produced)
+            stats.add_documents(documents)
+            if "removed" in tables:
+                stats.add_removed(tables["removed"])
+            for name, table in {"documents": documents, **tables}.items():
+                writers.setdefault(name, _TableWriter(out / f"{name}.parquet")).write(table)
     finally:
         for writer in writers.values():
             writer.close()
-    clusters = index.clusters().reset_index(drop=True)
-    id_array = pd.Series(ids, dtype=object)
-    for column in ("cluster", "representative"):
-        clusters[column] = id_array.iloc[clusters[column].to_numpy()].to_numpy()
-    clusters.insert(0, "id", id_array.to_numpy())
-    pairs = index.pairs()
-    for column in ("doc_a", "doc_b"):
-        pairs[column] = id_array.iloc[pairs[column].to_numpy()].to_numpy()
-    clusters.to_parquet(out / "clusters.parquet", index=False)
-    pairs.to_parquet(out / "pairs.parquet", index=False)
-    stats.steps = STEPS
-    stats.add_clusters(clusters)
-    written = [w.path for w in writers.values() if w.path.exists()] + [out / "clusters.parquet", out / "pairs.parquet"]
-    return stats, written
+    return {name: writer.path for name, writer in writers.items()}

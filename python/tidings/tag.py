@@ -11,11 +11,11 @@ from typing import Any
 import pandas as pd
 
 from . import _core
-from ._input import as_text_column
+from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
 from .errors import InputError, InputTypeError, TidingsIOError
 
-__all__ = ["tag", "LABELS", "LABEL_ALIASES", "MENTION_COLUMNS"]
+__all__ = ["tag", "CorpusTagger", "LABELS", "LABEL_ALIASES", "MENTION_COLUMNS"]
 
 #: Entity labels tidings reports (GPE folds into LOC). ``labels=`` and user dictionaries also
 #: accept the aliases of ``LABEL_ALIASES`` (PER, GPE, PLACE, ORGANIZATION...), in any case.
@@ -173,16 +173,25 @@ def tag(
     >>> m[m.label == "PERSON"].entity.tolist()
     ['Hassan Rowhani', 'Vladimir Putin', 'Vladimir Putin']
     """
-    column = as_text_column(texts)
+    return _mentions(as_text_column(texts), _core_options(entities, labels, canonical), None, workers, progress)
+
+
+def _core_options(entities: Any, labels: Iterable[str] | None, canonical: bool) -> dict[str, Any]:
+    """The checked options of :func:`tag` as keyword arguments of ``_core.tag``."""
     user = _user_entities(entities) if entities is not None else None
+    # labels and canonical are checked by the core (``src/tag/options.rs``).
+    return {"entities": user, "labels": labels, "canonical": canonical}
+
+
+def _mentions(column: TextColumn, options: dict[str, Any], corpus: _core.EntityJoin | None,
+              workers: int | None, progress: bool) -> pd.DataFrame:
     with progress_bar(len(column), desc="tag", enabled=progress) as counter:
         found = _core.tag(
             column.values,
             _data_path("tagger.bin"),
             _data_path("gazetteer.tsv"),
-            entities=user,
-            labels=labels,
-            canonical=canonical,
+            **options,
+            corpus=corpus,
             workers=workers,
             progress=counter,
         )
@@ -192,3 +201,43 @@ def tag(
     frame = pd.DataFrame(found)
     frame.insert(0, "doc", column.index.take(positions))
     return _typed(frame)
+
+
+class CorpusTagger:
+    """Tags a corpus chunk by chunk, with entity names joined across the whole corpus.
+
+    :func:`tag` joins spelling variants and lone surnames across the documents of one call. For
+    a corpus tagged in chunks, :meth:`tag` each chunk (its mentions' names are joined within
+    each document only), then :meth:`join` once and :meth:`rename` every chunk's mentions: the
+    result is what one :func:`tag` call over the whole corpus gives. The tagger keeps each
+    mention's label and name until :meth:`join`.
+
+    Parameters
+    ----------
+    entities, labels, canonical
+        As for :func:`tag`; with ``canonical=False`` there is nothing to join.
+    """
+
+    def __init__(self, *, entities: Any = None, labels: Iterable[str] | None = None, canonical: bool = True) -> None:
+        self._options = _core_options(entities, labels, canonical)
+        self._corpus = _core.EntityJoin() if canonical else None
+
+    def tag(self, texts: Any, *, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
+        """The mentions of the next chunk, as :func:`tag` returns them but with names not yet
+        joined across documents."""
+        return _mentions(as_text_column(texts), self._options, self._corpus, workers, progress)
+
+    def join(self) -> dict[tuple[str, str], str]:
+        """Join the names across every chunk tagged so far: ``{(label, entity): joined entity}``
+        for each name that changes. Call it once, after the last chunk."""
+        if self._corpus is None:
+            return {}
+        return {(label, entity): joined for label, entity, joined in self._corpus.join()}
+
+    @staticmethod
+    def rename(mentions: pd.DataFrame, renames: dict[tuple[str, str], str]) -> pd.DataFrame:
+        """``mentions`` with the joined names of :meth:`join`."""
+        if not renames or mentions.empty:
+            return mentions
+        renamed = [renames.get(key, key[1]) for key in zip(mentions["label"], mentions["entity"])]
+        return mentions.assign(entity=pd.Series(renamed, index=mentions.index, dtype=mentions["entity"].dtype))

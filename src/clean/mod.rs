@@ -56,14 +56,14 @@ pub mod shape;
 mod stages;
 pub mod templates;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rayon::prelude::*;
 
 pub use options::{CharOptions, ChromeOptions, CleanOptions, LineOptions, TemplateOptions};
 pub use output::{Change, Cleaned};
 pub use prepare::{prepare, Prepared};
-use templates::DocLines;
+use templates::{DocLines, TemplateCounts, Templates};
 
 use crate::error::{Error, Result};
 use crate::parallel::Progress;
@@ -106,68 +106,130 @@ pub fn clean_corpus_counted(
     options: &CleanOptions,
     progress: &Progress,
 ) -> Result<Vec<Cleaned>> {
+    check_corpus(texts, sources, options)?;
+    if !uses_templates(options) {
+        return Ok(clean_each(texts, options, progress));
+    }
+    let mut counts = TemplateCounts::default();
+    let prepared = prepare_counting(&mut counts, texts, sources, options);
+    let learned = counts.learn(&options.templates);
+    Ok(finish_each(prepared, sources, &learned, options, progress))
+}
+
+/// The first pass of cleaning a corpus chunk by chunk: adds one chunk's template lines to
+/// `counts` (chunks in corpus order). [`clean_corpus_with`] then cleans each chunk with
+/// `counts.learn(..)`, as [`clean_corpus`] would clean the whole corpus at once.
+pub fn count_templates(
+    counts: &mut TemplateCounts,
+    texts: &[Option<&str>],
+    sources: Option<&[Option<&str>]>,
+    options: &CleanOptions,
+) -> Result<()> {
+    check_corpus(texts, sources, options)?;
+    if uses_templates(options) {
+        prepare_counting(counts, texts, sources, options);
+    }
+    Ok(())
+}
+
+/// Cleans one chunk of a corpus with the templates learned over all of it.
+pub fn clean_corpus_with(
+    texts: &[Option<&str>],
+    sources: Option<&[Option<&str>]>,
+    templates: &Templates,
+    options: &CleanOptions,
+    progress: &Progress,
+) -> Result<Vec<Cleaned>> {
+    check_corpus(texts, sources, options)?;
+    if !uses_templates(options) {
+        return Ok(clean_each(texts, options, progress));
+    }
+    let prepared = texts
+        .par_iter()
+        .map(|t| t.map(|t| (t, prepare(t, options))))
+        .collect();
+    Ok(finish_each(prepared, sources, templates, options, progress))
+}
+
+fn check_corpus(
+    texts: &[Option<&str>],
+    sources: Option<&[Option<&str>]>,
+    options: &CleanOptions,
+) -> Result<()> {
     options.validate()?;
-    if let Some(sources) = sources {
-        if sources.len() != texts.len() {
-            return Err(Error::InvalidInput(format!(
-                "sources has {} items but there are {} texts; give one source per text",
-                sources.len(),
-                texts.len()
-            )));
-        }
+    match sources {
+        Some(sources) if sources.len() != texts.len() => Err(Error::InvalidInput(format!(
+            "sources has {} items but there are {} texts; give one source per text",
+            sources.len(),
+            texts.len()
+        ))),
+        _ => Ok(()),
     }
-    if !options.use_templates || !options.remove_chrome {
-        return Ok(texts
-            .par_iter()
-            .map(|t| {
-                let cleaned = t.map(|t| clean_document(t, options)).unwrap_or_default();
-                progress.add(1);
-                cleaned
-            })
-            .collect());
-    }
-    let (ids, groups) = source_ids(texts.len(), sources);
-    let prepared: Vec<Option<Prepared>> = texts
+}
+
+fn uses_templates(options: &CleanOptions) -> bool {
+    options.use_templates && options.remove_chrome
+}
+
+fn clean_each(texts: &[Option<&str>], options: &CleanOptions, progress: &Progress) -> Vec<Cleaned> {
+    texts
         .par_iter()
-        .map(|t| t.map(|t| prepare(t, options)))
-        .collect();
-    let lines: Vec<DocLines> = prepared
-        .par_iter()
-        .zip(ids.par_iter())
-        .map(|(p, &id)| {
-            p.as_ref()
-                .map(|p| p.template_lines(id, options))
-                .unwrap_or_default()
-        })
-        .collect();
-    let learned = templates::learn(&lines, groups.max(1), &options.templates);
-    Ok(prepared
-        .into_par_iter()
-        .zip(texts.par_iter())
-        .zip(ids.par_iter())
-        .map(|((p, t), &id)| {
-            let cleaned = match (p, t) {
-                (Some(p), Some(t)) => finish(t, p, Some(&learned[id]), options),
-                _ => Cleaned::default(),
-            };
+        .map(|t| {
+            let cleaned = t.map(|t| clean_document(t, options)).unwrap_or_default();
             progress.add(1);
             cleaned
         })
-        .collect())
+        .collect()
 }
 
-/// Each document's source as a small id, in order of first appearance (deterministic), and
-/// the number of sources. Without `sources` the corpus is one source.
-fn source_ids(n: usize, sources: Option<&[Option<&str>]>) -> (Vec<usize>, usize) {
-    let mut names: HashMap<Option<&str>, usize> = HashMap::new();
-    let ids = (0..n)
-        .map(|i| {
-            let name = sources.and_then(|s| s[i]);
-            let next = names.len();
-            *names.entry(name).or_insert(next)
+/// Prepares every text and adds its template lines to `counts`, in corpus order.
+fn prepare_counting<'t>(
+    counts: &mut TemplateCounts,
+    texts: &[Option<&'t str>],
+    sources: Option<&[Option<&str>]>,
+    options: &CleanOptions,
+) -> Vec<Option<(&'t str, Prepared)>> {
+    let groups: Vec<usize> = (0..texts.len())
+        .map(|i| counts.group(sources.and_then(|s| s[i])))
+        .collect();
+    let prepared: Vec<Option<(&str, Prepared)>> = texts
+        .par_iter()
+        .map(|t| t.map(|t| (t, prepare(t, options))))
+        .collect();
+    let lines: Vec<DocLines> = prepared
+        .par_iter()
+        .zip(groups.par_iter())
+        .map(|(p, &group)| {
+            p.as_ref()
+                .map(|(_, p)| p.template_lines(group, options))
+                .unwrap_or_default()
         })
         .collect();
-    (ids, names.len())
+    lines.iter().for_each(|doc| counts.add(doc));
+    prepared
+}
+
+fn finish_each(
+    prepared: Vec<Option<(&str, Prepared)>>,
+    sources: Option<&[Option<&str>]>,
+    templates: &Templates,
+    options: &CleanOptions,
+    progress: &Progress,
+) -> Vec<Cleaned> {
+    prepared
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let cleaned = p
+                .map(|(t, p)| {
+                    let learned = templates.of_source(sources.and_then(|s| s[i]));
+                    finish(t, p, learned, options)
+                })
+                .unwrap_or_default();
+            progress.add(1);
+            cleaned
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -333,5 +395,30 @@ mod tests {
         // The fixed point: cleaning the output again changes nothing.
         assert_eq!(clean(&c.text).text, c.text);
         assert!(clean(&c.text).removed.is_empty());
+    }
+
+    #[test]
+    fn chunked_corpus_cleans_as_a_whole() {
+        let docs: Vec<String> = (0..9)
+            .map(|i| format!("Story number {i} begins here and tells the reader about events in the town, as it should.\n\nWeather widget by Acme\n\nIt goes on for another sentence of news about the town council and its budget."))
+            .collect();
+        let texts: Vec<Option<&str>> = docs.iter().map(|s| Some(s.as_str())).collect();
+        let sources: Vec<Option<&str>> = (0..9).map(|i| (i % 3 > 0).then_some("site")).collect();
+        let options = CleanOptions::default();
+        let whole = clean_corpus(&texts, Some(&sources), &options).unwrap();
+        let mut counts = TemplateCounts::default();
+        for (t, s) in texts.chunks(2).zip(sources.chunks(2)) {
+            count_templates(&mut counts, t, Some(s), &options).unwrap();
+        }
+        let learned = counts.learn(&options.templates);
+        let chunked: Vec<Cleaned> = texts
+            .chunks(2)
+            .zip(sources.chunks(2))
+            .flat_map(|(t, s)| {
+                clean_corpus_with(t, Some(s), &learned, &options, &Progress::default()).unwrap()
+            })
+            .collect();
+        assert_eq!(chunked, whole);
+        assert!(whole.iter().all(|c| !c.text.contains("Weather widget")));
     }
 }

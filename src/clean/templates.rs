@@ -44,31 +44,108 @@ pub struct DocLines {
     pub keys: Vec<u64>,
 }
 
-/// Template keys per source group.
-pub fn learn(docs: &[DocLines], sources: usize, options: &TemplateOptions) -> Vec<HashSet<u64>> {
-    let mut seen_docs: HashSet<(usize, u64)> = HashSet::new();
-    let mut docs_per_source = vec![0usize; sources];
-    let mut counts: HashMap<(usize, u64), usize> = HashMap::new();
-    for doc in docs {
-        if doc.keys.is_empty() || !seen_docs.insert((doc.source, doc.fingerprint)) {
-            continue;
+/// Template-line counts of a corpus, added document by document in corpus order: one pass over
+/// the whole corpus, in one piece or chunk by chunk, then [`TemplateCounts::learn`]. Memory grows
+/// with the distinct short lines of each source (plus one fingerprint per distinct document, so
+/// that copies count once), not with the text.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateCounts {
+    groups: SourceGroups,
+    seen_docs: HashSet<(usize, u64)>,
+    docs_per_group: Vec<usize>,
+    counts: HashMap<(usize, u64), usize>,
+}
+
+impl TemplateCounts {
+    /// The group of documents of `source` (`None`: documents without a source), numbered in
+    /// order of first appearance. [`DocLines::source`] holds it.
+    pub fn group(&mut self, source: Option<&str>) -> usize {
+        self.groups.id(source)
+    }
+
+    /// Counts one document. A document whose group and fingerprint were already counted is a
+    /// copy and counts no more.
+    pub fn add(&mut self, doc: &DocLines) {
+        if doc.keys.is_empty() || !self.seen_docs.insert((doc.source, doc.fingerprint)) {
+            return;
         }
-        docs_per_source[doc.source] += 1;
+        if self.docs_per_group.len() <= doc.source {
+            self.docs_per_group.resize(doc.source + 1, 0);
+        }
+        self.docs_per_group[doc.source] += 1;
         let unique: HashSet<u64> = doc.keys.iter().copied().filter(|&k| k != 0).collect();
         for key in unique {
-            *counts.entry((doc.source, key)).or_insert(0) += 1;
+            *self.counts.entry((doc.source, key)).or_insert(0) += 1;
         }
     }
-    let mut out = vec![HashSet::new(); sources];
-    for ((source, key), count) in counts {
-        let need = options
-            .min_docs
-            .max((options.min_fraction * docs_per_source[source] as f64).ceil() as usize);
-        if count >= need.max(2) {
-            out[source].insert(key);
+
+    /// Documents counted so far (copies counted once).
+    pub fn documents(&self) -> usize {
+        self.docs_per_group.iter().sum()
+    }
+
+    /// The templates of each source: lines recurring in enough distinct documents of it.
+    pub fn learn(&self, options: &TemplateOptions) -> Templates {
+        let mut keys = vec![HashSet::new(); self.groups.len()];
+        for (&(group, key), &count) in &self.counts {
+            let need = options
+                .min_docs
+                .max((options.min_fraction * self.docs_per_group[group] as f64).ceil() as usize);
+            if count >= need.max(2) {
+                keys[group].insert(key);
+            }
+        }
+        Templates {
+            groups: self.groups.clone(),
+            keys,
         }
     }
-    out
+}
+
+/// Learned template keys per source.
+#[derive(Debug, Clone, Default)]
+pub struct Templates {
+    groups: SourceGroups,
+    keys: Vec<HashSet<u64>>,
+}
+
+impl Templates {
+    /// The template keys of `source`; `None` for a source never counted.
+    pub fn of_source(&self, source: Option<&str>) -> Option<&HashSet<u64>> {
+        self.groups.get(source).map(|group| &self.keys[group])
+    }
+}
+
+/// Source names to small ids, in order of first appearance (deterministic).
+#[derive(Debug, Clone, Default)]
+struct SourceGroups {
+    named: HashMap<String, usize>,
+    unnamed: Option<usize>,
+}
+
+impl SourceGroups {
+    fn len(&self) -> usize {
+        self.named.len() + usize::from(self.unnamed.is_some())
+    }
+
+    fn get(&self, source: Option<&str>) -> Option<usize> {
+        match source {
+            Some(name) => self.named.get(name).copied(),
+            None => self.unnamed,
+        }
+    }
+
+    fn id(&mut self, source: Option<&str>) -> usize {
+        if let Some(id) = self.get(source) {
+            return id;
+        }
+        let id = self.len();
+        match source {
+            Some(name) => self.named.insert(name.to_string(), id),
+            None => self.unnamed.replace(id),
+        };
+        id
+    }
 }
 
 #[cfg(test)]
@@ -82,18 +159,55 @@ mod tests {
             fingerprint,
             keys: keys.to_vec(),
         };
+        let mut counts = TemplateCounts::default();
+        let (site, other) = (counts.group(Some("site")), counts.group(Some("other")));
+        assert_eq!((site, other, counts.group(Some("site"))), (0, 1, 0));
         let docs = [
-            doc(0, 1, &[5, 6]),
-            doc(0, 2, &[5, 7]),
-            doc(0, 3, &[5]),
-            doc(1, 4, &[6]),
-            doc(0, 1, &[6]),
-            doc(0, 1, &[6]),
+            doc(site, 1, &[5, 6]),
+            doc(site, 2, &[5, 7]),
+            doc(site, 3, &[5]),
+            doc(other, 4, &[6]),
+            doc(site, 1, &[6]),
+            doc(site, 1, &[6]),
         ];
-        let learned = learn(&docs, 2, &TemplateOptions::default());
-        assert!(learned[0].contains(&5));
+        docs.iter().for_each(|d| counts.add(d));
+        assert_eq!(counts.documents(), 4);
+        let learned = counts.learn(&TemplateOptions::default());
+        let of_site = learned.of_source(Some("site")).unwrap();
+        assert!(of_site.contains(&5));
         // 6 recurs only in copies of document 1.
-        assert!(!learned[0].contains(&6));
-        assert!(learned[1].is_empty());
+        assert!(!of_site.contains(&6));
+        assert!(learned.of_source(Some("other")).unwrap().is_empty());
+        assert!(learned.of_source(Some("unseen")).is_none());
+        assert!(learned.of_source(None).is_none());
+    }
+
+    #[test]
+    fn chunks_count_as_one_corpus() {
+        let lines = |source, fingerprint| DocLines {
+            source,
+            fingerprint,
+            keys: vec![fingerprint % 3 + 10, 99],
+        };
+        let whole = {
+            let mut counts = TemplateCounts::default();
+            let group = counts.group(None);
+            (0..12).for_each(|i| counts.add(&lines(group, i)));
+            counts
+        };
+        let mut chunked = TemplateCounts::default();
+        for chunk in [0..1, 1..8, 8..12] {
+            let group = chunked.group(None);
+            chunk.for_each(|i| chunked.add(&lines(group, i)));
+        }
+        let options = TemplateOptions {
+            min_fraction: 0.5,
+            ..TemplateOptions::default()
+        };
+        let (a, b) = (whole.learn(&options), chunked.learn(&options));
+        let mut learned: Vec<u64> = a.of_source(None).unwrap().iter().copied().collect();
+        learned.sort_unstable();
+        assert_eq!(learned, [99]);
+        assert_eq!(a.of_source(None), b.of_source(None));
     }
 }

@@ -1,10 +1,13 @@
 //! Bindings of the cleaning engine: options from a dict, results as plain tuples that the
 //! Python facade (`tidings.cleaning`) turns into `Cleaned` objects.
 
+use std::sync::Arc;
+
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Text};
+use crate::clean::templates::{TemplateCounts, Templates};
 use crate::clean::{self, CleanOptions, Cleaned};
 use crate::Error;
 
@@ -77,33 +80,122 @@ fn row(c: Cleaned) -> Row {
     )
 }
 
-/// Cleans each text; `None` gives an empty result. Templates are learned per source.
+fn borrowed(texts: &[Option<Text>]) -> Vec<Option<&str>> {
+    texts.iter().map(|t| t.as_deref()).collect()
+}
+
+/// Template lines counted over a corpus read chunk by chunk (`tidings.cleaning.PageTemplates`),
+/// with the cleaning options they were counted under.
+#[pyclass(module = "tidings._core", name = "TemplateCounts")]
+pub(crate) struct PyTemplateCounts {
+    counts: TemplateCounts,
+    options: CleanOptions,
+    learned: Option<Arc<Templates>>,
+}
+
+impl PyTemplateCounts {
+    fn learned(&mut self) -> Arc<Templates> {
+        let (counts, options) = (&self.counts, &self.options);
+        Arc::clone(
+            self.learned
+                .get_or_insert_with(|| Arc::new(counts.learn(&options.templates))),
+        )
+    }
+}
+
+#[pymethods]
+impl PyTemplateCounts {
+    #[new]
+    #[pyo3(signature = (options = None))]
+    fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let options = options_from(options)?;
+        options.validate().into_py_result(py)?;
+        Ok(PyTemplateCounts {
+            counts: TemplateCounts::default(),
+            options,
+            learned: None,
+        })
+    }
+
+    /// Counts the template lines of the next chunk of the corpus.
+    #[pyo3(signature = (texts, sources = None, *, workers = None, progress = None))]
+    fn add(
+        &mut self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        sources: Option<&Bound<'_, PyAny>>,
+        workers: Option<i64>,
+        progress: Option<&Bound<'_, ProgressCounter>>,
+    ) -> PyResult<()> {
+        let counter = progress_of(progress);
+        let texts = extract_texts(texts)?;
+        let sources: Option<Vec<Option<Text>>> = sources.map(extract_texts).transpose()?;
+        let (counts, options) = (&mut self.counts, &self.options);
+        compute(py, workers, move || {
+            let names = sources.as_deref().map(borrowed);
+            clean::count_templates(counts, &borrowed(&texts), names.as_deref(), options)?;
+            counter.add(texts.len());
+            Ok(())
+        })?;
+        self.learned = None;
+        Ok(())
+    }
+
+    /// Documents counted so far (copies once).
+    fn __len__(&self) -> usize {
+        self.counts.documents()
+    }
+}
+
+/// Cleans each text; `None` gives an empty result. Templates are learned per source from
+/// `texts`, or taken from `templates` (counted over a whole corpus, with their own options).
 #[pyfunction]
-#[pyo3(signature = (texts, sources = None, options = None, *, workers = None, progress = None))]
+#[pyo3(signature = (texts, sources = None, options = None, *, templates = None, workers = None, progress = None))]
 fn clean_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     sources: Option<&Bound<'_, PyAny>>,
     options: Option<&Bound<'_, PyDict>>,
+    templates: Option<&Bound<'_, PyTemplateCounts>>,
     workers: Option<i64>,
     progress: Option<&Bound<'_, ProgressCounter>>,
 ) -> PyResult<Vec<Row>> {
     let counter = progress_of(progress);
-    let options = options_from(options)?;
+    let learned = match templates {
+        Some(_) if options.is_some() => {
+            return Err(Error::InvalidInput(
+                "templates carry the options they were counted with; give options or templates"
+                    .to_string(),
+            ))
+            .into_py_result(py)
+        }
+        Some(counts) => {
+            let mut counts = counts.borrow_mut();
+            Some((counts.learned(), counts.options))
+        }
+        None => None,
+    };
+    let options = match &learned {
+        Some((_, options)) => *options,
+        None => options_from(options)?,
+    };
     let texts: Vec<Option<Text>> = extract_texts(texts)?;
     let sources: Option<Vec<Option<Text>>> = sources.map(extract_texts).transpose()?;
     compute(py, workers, || {
-        let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
-        let source_names: Option<Vec<Option<&str>>> = sources
-            .as_ref()
-            .map(|s| s.iter().map(|t| t.as_deref()).collect());
-        let cleaned =
-            clean::clean_corpus_counted(&borrowed, source_names.as_deref(), &options, &counter)?;
+        let texts = borrowed(&texts);
+        let names = sources.as_deref().map(borrowed);
+        let cleaned = match &learned {
+            Some((templates, _)) => {
+                clean::clean_corpus_with(&texts, names.as_deref(), templates, &options, &counter)
+            }
+            None => clean::clean_corpus_counted(&texts, names.as_deref(), &options, &counter),
+        }?;
         Ok(cleaned.into_iter().map(row).collect())
     })
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyTemplateCounts>()?;
     m.add_function(wrap_pyfunction!(clean_many, m)?)?;
     Ok(())
 }

@@ -8,10 +8,11 @@ use pyo3::types::PyDict;
 
 use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
+use crate::tag::canonical::join_across_corpus;
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
 use crate::tag::perceptron::TrainConfig;
-use crate::tag::{tag_corpus, Label, Resources, TagOptions};
+use crate::tag::{tag_corpus, tag_documents, Label, Mention, Resources, TagOptions};
 use crate::text::CharOffsets;
 use crate::Error;
 
@@ -35,10 +36,53 @@ fn user_dictionary(rows: &[(String, String, String)]) -> crate::Result<Gazetteer
     Ok(user)
 }
 
+/// The mentions of a corpus tagged chunk by chunk (`tag(..., corpus=)`), kept until every chunk
+/// was tagged, so entity names join across the whole corpus as `tag` joins them across one call.
+#[pyclass(module = "tidings._core", name = "EntityJoin")]
+#[derive(Default)]
+pub(crate) struct PyEntityJoin {
+    docs: Vec<Vec<Mention>>,
+}
+
+#[pymethods]
+impl PyEntityJoin {
+    #[new]
+    fn new() -> Self {
+        PyEntityJoin::default()
+    }
+
+    /// Joins the names across the corpus and returns each name it changes as
+    /// (label, entity, joined entity), sorted; the kept mentions are released.
+    fn join(&mut self, py: Python<'_>) -> PyResult<Vec<(&'static str, String, String)>> {
+        let mut docs = std::mem::take(&mut self.docs);
+        compute(py, Some(1), move || {
+            let before: Vec<(Label, String)> = docs
+                .iter()
+                .flatten()
+                .map(|m| (m.label, m.entity.clone()))
+                .collect();
+            join_across_corpus(&mut docs);
+            let changes: std::collections::BTreeSet<_> = before
+                .into_iter()
+                .zip(docs.iter().flatten())
+                .filter(|((_, entity), m)| *entity != m.entity)
+                .map(|((label, entity), m)| (label.as_str(), entity, m.entity.clone()))
+                .collect();
+            Ok(changes.into_iter().collect())
+        })
+    }
+
+    /// Documents tagged so far.
+    fn __len__(&self) -> usize {
+        self.docs.len()
+    }
+}
+
 /// Tags documents; returns the mention table as a dict of equal-length lists. Options as in
-/// `tag::options::TAG_OPTIONS` (labels, canonical).
+/// `tag::options::TAG_OPTIONS` (labels, canonical). With `corpus`, names are not yet joined
+/// across documents: the mentions go into `corpus` for its `join`.
 #[pyfunction]
-#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, workers = None, progress = None, **options))]
+#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, corpus = None, workers = None, progress = None, **options))]
 #[allow(clippy::too_many_arguments)]
 fn tag<'py>(
     py: Python<'py>,
@@ -46,6 +90,7 @@ fn tag<'py>(
     model_path: &str,
     gazetteer_path: &str,
     entities: Option<Vec<(String, String, String)>>,
+    corpus: Option<&Bound<'py, PyEntityJoin>>,
     workers: Option<i64>,
     progress: Option<&Bound<'py, ProgressCounter>>,
     options: Option<&Bound<'py, PyDict>>,
@@ -70,8 +115,14 @@ fn tag<'py>(
         canonical: options.bool(CANONICAL.name).into_py_result(py)?,
     };
     let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
-    let table = compute(py, workers, || {
-        let docs = tag_corpus(&resources, &borrowed, &options, &counter);
+    let join_later = corpus.is_some() && options.canonical;
+    let (table, docs) = compute(py, workers, || {
+        let docs = if join_later {
+            // Joined across the whole corpus later, by `PyEntityJoin::join`.
+            tag_documents(&resources, &borrowed, &options, &counter)
+        } else {
+            tag_corpus(&resources, &borrowed, &options, &counter)
+        };
         let mut table = Table::default();
         for (doc, (mentions, text)) in docs.iter().zip(&borrowed).enumerate() {
             let Some(text) = text else { continue };
@@ -92,8 +143,11 @@ fn tag<'py>(
                 table.sentence.push(m.sentence);
             }
         }
-        Ok(table)
+        Ok((table, docs))
     })?;
+    if let (Some(corpus), true) = (corpus, join_later) {
+        corpus.borrow_mut().docs.extend(docs);
+    }
     let out = PyDict::new(py);
     out.set_item("doc", table.doc)?;
     out.set_item("start", table.start)?;
@@ -192,6 +246,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         aliases.set_item(*alias, *name)?;
     }
     m.add("LABEL_ALIASES", aliases)?;
+    m.add_class::<PyEntityJoin>()?;
     m.add_function(wrap_pyfunction!(tag, m)?)?;
     m.add_function(wrap_pyfunction!(_tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(_train_tagger, m)?)?;

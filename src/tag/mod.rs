@@ -101,7 +101,22 @@ pub fn tag_corpus(
     options: &TagOptions<'_>,
     progress: &Progress,
 ) -> Vec<Vec<Mention>> {
-    let mut docs: Vec<Vec<Mention>> = texts
+    let mut docs = tag_documents(resources, texts, options, progress);
+    if options.canonical {
+        canonical::join_across_corpus(&mut docs);
+    }
+    docs
+}
+
+/// Tags each document on its own, without joining names across the corpus (a corpus tagged
+/// chunk by chunk joins them once at the end).
+pub fn tag_documents(
+    resources: &Resources,
+    texts: &[Option<&str>],
+    options: &TagOptions<'_>,
+    progress: &Progress,
+) -> Vec<Vec<Mention>> {
+    texts
         .par_iter()
         .map(|t| {
             let mentions = t
@@ -110,9 +125,5 @@ pub fn tag_corpus(
             progress.add(1);
             mentions
         })
-        .collect();
-    if options.canonical {
-        canonical::join_across_corpus(&mut docs);
-    }
-    docs
+        .collect()
 }

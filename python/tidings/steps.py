@@ -1,0 +1,213 @@
+"""The pipeline's steps, defined once for the in-memory :class:`~tidings.Corpus` and for ``tidings run``.
+
+A step sees a corpus as chunks of its documents table (columns ``id``, ``text`` and, when known,
+``source`` and ``date``) in corpus order, in up to three phases:
+
+1. ``learn(chunk)``: a first pass over every chunk, for what must be learned from the whole
+   corpus before any document is processed (cleaning counts the page-template lines of each
+   source). It sees the chunks as read; only the first step, cleaning, learns.
+2. ``apply(chunk)``: the step on one chunk; returns the chunk's documents with the step's
+   columns and the chunk's rows of the step's tables.
+3. ``finish()``: what needs the whole corpus once every chunk went through ``apply``: dedup's
+   clusters and pairs, and entity names joined across the corpus (a rewrite of the ``entities``
+   rows already produced).
+
+Every decision that depends on other documents is taken in ``learn`` or ``finish``, so a run's
+tables do not depend on how the corpus was cut into chunks. A corpus in memory is one chunk
+(:meth:`Step.run`).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from .cleaning import PageTemplates, clean_many, removed_frame
+from .dedup import CorpusDedup
+from .errors import InputError
+from .tag import CorpusTagger
+
+__all__ = ["STEPS", "Step", "Finished", "Clean", "Dedup", "Tag", "make_steps", "text_column"]
+
+#: The pipeline's steps, in the order they run.
+STEPS = ("clean", "dedup", "tag")
+
+_CLEAN_FIELDS = ["text", "title", "dateline", "place", "agency", "byline", "date", "credits", "captions", "removed"]
+
+
+def text_column(documents: pd.DataFrame) -> str:
+    """The text the steps after cleaning work on: ``clean_text`` once cleaned, else ``text``."""
+    return "clean_text" if "clean_text" in documents.columns else "text"
+
+
+@dataclass
+class Finished:
+    """What a step produces once the whole corpus went through it."""
+
+    #: New tables (dedup's ``clusters`` and ``pairs``).
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    #: A rewrite for each table whose rows earlier chunks produced, applied to every part of it.
+    rewrites: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = field(default_factory=dict)
+
+
+class Step(ABC):
+    """One step of the pipeline (see the module docs for its phases)."""
+
+    name = ""
+    #: Whether the step needs the first pass (:meth:`learn`) over every chunk.
+    learns = False
+
+    def __init__(self, *, workers: int | None = None, progress: bool = True) -> None:
+        self.workers = workers
+        self.progress = progress
+
+    def learn(self, documents: pd.DataFrame) -> None:
+        """Learn from one chunk of the corpus as read (first pass)."""
+
+    @abstractmethod
+    def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        """The step on one chunk: its documents with the step's columns, and its tables' rows."""
+
+    def finish(self) -> Finished:
+        """What needs the whole corpus, once every chunk went through :meth:`apply`."""
+        return Finished()
+
+    def run(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        """The step on a whole corpus in memory: one chunk through every phase."""
+        if self.learns:
+            self.learn(documents)
+        documents, tables = self.apply(documents)
+        done = self.finish()
+        for name, rewrite in done.rewrites.items():
+            tables[name] = rewrite(tables[name])
+        return documents, {**tables, **done.tables}
+
+
+def _sources(documents: pd.DataFrame) -> pd.Series | None:
+    return documents["source"] if "source" in documents.columns else None
+
+
+class Clean(Step):
+    """Cleaning (:func:`tidings.clean_many`), with page templates learned over the whole corpus.
+
+    Adds the columns ``clean_text``, ``title``, ``dateline``, ``place``, ``agency``, ``byline``,
+    ``published`` (the date printed in the page, as text), ``credits``, ``captions`` (lists) and
+    ``removed_spans`` (int64), and the ``removed`` table (``doc`` id, ``start``, ``end``,
+    ``rule``, ``text``, ``replacement``, offsets into the raw ``text``).
+    """
+
+    name = "clean"
+
+    def __init__(self, *, workers: int | None = None, progress: bool = True, **options: Any) -> None:
+        super().__init__(workers=workers, progress=progress)
+        self._templates = PageTemplates(**options)
+        self.learns = bool(self._templates.options["use_templates"] and self._templates.options["remove_chrome"])
+
+    def learn(self, documents: pd.DataFrame) -> None:
+        self._templates.add(documents["text"], sources=_sources(documents), workers=self.workers,
+                            progress=self.progress)
+
+    def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        cleaned = clean_many(documents["text"], sources=_sources(documents), templates=self._templates,
+                             workers=self.workers, progress=self.progress)
+        return self._tables(documents, cleaned)
+
+    def run(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        # One clean_many call learns the templates from these documents and cleans them: the
+        # same counting as learn + apply, without preparing each text twice.
+        cleaned = clean_many(documents["text"], sources=_sources(documents), workers=self.workers,
+                             progress=self.progress, **self._templates.options)
+        return self._tables(documents, cleaned)
+
+    @staticmethod
+    def _tables(documents: pd.DataFrame, cleaned: list[Any]) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        fields = pd.DataFrame([c.to_dict() for c in cleaned], index=documents.index, columns=_CLEAN_FIELDS)
+        documents = documents.copy()
+        documents["clean_text"] = fields["text"].astype(object)
+        for name in ("title", "dateline", "place", "agency", "byline"):
+            documents[name] = fields[name].astype(object)
+        documents["published"] = fields["date"].astype(object)
+        documents["credits"] = fields["credits"]
+        documents["captions"] = fields["captions"]
+        documents["removed_spans"] = fields["removed"].fillna(0).astype("int64")
+        return documents, {"removed": removed_frame(cleaned, ids=documents["id"].tolist())}
+
+
+class Dedup(Step):
+    """Exact and near duplicates (:class:`tidings.dedup.CorpusDedup`) of the cleaned text when
+    cleaned, else the raw text.
+
+    Produces the ``clusters`` table (one row per document: ``id`` and the columns of
+    :func:`tidings.dedup`, clusters named after their smallest id) and the ``pairs`` table.
+    Options are those of :func:`tidings.dedup` but ``ids`` and ``return_pairs`` (the ids are
+    the ``id`` column); ``keep='earliest'`` takes the ``date`` column unless ``dates`` (aligned
+    with the whole corpus) are given.
+    """
+
+    name = "dedup"
+
+    def __init__(self, *, keep: str = "first", dates: Any = None, workers: int | None = None,
+                 progress: bool = True, **options: Any) -> None:
+        super().__init__(workers=workers, progress=progress)
+        self._dedup = CorpusDedup(keep=keep, **options)
+        self._keep = keep
+        self._dates = None if dates is None else list(dates)
+        self._seen = 0
+
+    def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        dates = None
+        if self._dates is not None:
+            dates = self._dates[self._seen:self._seen + len(documents)]
+        elif self._keep == "earliest" and "date" in documents.columns:
+            dates = documents["date"]
+        self._dedup.add(documents[text_column(documents)], documents["id"].tolist(), dates=dates,
+                        workers=self.workers, progress=self.progress)
+        self._seen += len(documents)
+        return documents, {}
+
+    def finish(self) -> Finished:
+        clusters, pairs = self._dedup.tables()
+        return Finished(tables={"clusters": clusters, "pairs": pairs})
+
+
+class Tag(Step):
+    """Entity tagging (:func:`tidings.tag`) of the cleaned text when cleaned, else the raw text.
+
+    Produces the ``entities`` table (``doc`` is the document id, offsets index the tagged
+    text); entity names are joined across the whole corpus when every chunk was tagged.
+    """
+
+    name = "tag"
+
+    def __init__(self, *, workers: int | None = None, progress: bool = True, **options: Any) -> None:
+        super().__init__(workers=workers, progress=progress)
+        self._tagger = CorpusTagger(**options)
+
+    def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        texts = pd.Series(documents[text_column(documents)].to_numpy(), index=pd.Index(documents["id"], name="doc"))
+        entities = self._tagger.tag(texts, workers=self.workers, progress=self.progress)
+        return documents, {"entities": entities.reset_index(drop=True)}
+
+    def finish(self) -> Finished:
+        renames = self._tagger.join()
+        if not renames:
+            return Finished()
+        return Finished(rewrites={"entities": lambda entities: CorpusTagger.rename(entities, renames)})
+
+
+_STEP_CLASSES: dict[str, type[Step]] = {"clean": Clean, "dedup": Dedup, "tag": Tag}
+
+
+def make_steps(*, workers: int | None = None, progress: bool = True,
+               options: dict[str, dict[str, Any]] | None = None) -> list[Step]:
+    """Every step of the pipeline, in :data:`STEPS` order; ``options`` maps a step's name to its
+    options."""
+    options = options or {}
+    unknown = sorted(set(options) - set(STEPS))
+    if unknown:
+        raise InputError(f"no step {', '.join(unknown)}; the steps are {', '.join(STEPS)}")
+    return [_STEP_CLASSES[name](workers=workers, progress=progress, **options.get(name, {})) for name in STEPS]
