@@ -35,7 +35,7 @@ trafilatura's set (with at most 6 snippets a page, 90% means all of them).
 
 Language of a page: a stopword test on the gold text (ScrapingHub's article body, trafilatura's
 "with" snippets): the language whose twenty commonest function words (``FUNCTION_WORDS``) make up
-most of its words, when the text has at least 5 words and they make up at least 15% of them
+most of its words, when the text has at least 5 words and they make up at least 10% of them
 (and 2 words); otherwise the ``<html lang>`` attribute; otherwise "unknown".
 The gold comes first because many pages declare a wrong ``lang`` (German WordPress blogs with
 ``lang="en-US"``).
@@ -69,16 +69,17 @@ TOKEN = re.compile(r"\w+")
 SHINGLE = 4
 HTML_LANG = re.compile(r"<html\b[^>]*?\s(?:xml:)?lang\s*=\s*[\"']?([A-Za-z]{2})\b", re.I | re.S)
 # Twenty common function words of each language the sets hold most of, for the stopword test; words
-# shared by several of these languages (de, la, que, a, e, o) are left out.
+# shared by several of these languages or with English and German (de, la, que, en, du, als, i)
+# are left out.
 FUNCTION_WORDS = {code: frozenset(words.split()) for code, words in {
     "en": "the and of to is that it with for was this are be on have you not from by which",
     "de": "der die und das ist nicht mit ein eine den dem von sich auch auf für ich wir es zu",
-    "fr": "le les et des est une un du qui dans pour pas sur au avec ce il nous été aux",
-    "es": "el los las y en es por una con para del se lo como su al más pero fue sus",
+    "fr": "le les et des est une un qui dans pour pas sur au avec ce il nous été aux sont",
+    "es": "el los las y es por una con para del se lo como su al más pero fue sus está",
     "it": "il che di è per una un non con del della sono gli si anche ma nel alla dei",
     "pt": "os as é não uma um com para do da em no na mais também pelo pela ao dos",
-    "nl": "het een en van dat niet op te zijn met voor ook er maar als ik wij aan bij",
-    "pl": "i w nie się na że z jest do to jak ale co tak po o od przez dla są",
+    "nl": "het een van dat niet op te zijn met voor ook maar ik wij aan bij werd door",
+    "pl": "w nie się na że z jest do jak ale co tak po od przez dla są już jego",
     "ru": "и в не на что с по это как он к но из за у от же для о так",
 }.items()}
 JUSTEXT_PARAMETERS = (50, 200, 0.1, 0.2, 0.2, 200, True)
@@ -116,7 +117,7 @@ def language(page_html: str, gold_text: str) -> str:
     words = [w.lower() for w in TOKEN.findall(gold_text)]
     if len(words) >= 5:
         hits, code = max((sum(w in FUNCTION_WORDS[code] for w in words), code) for code in FUNCTION_WORDS)
-        if hits >= 2 and hits >= 0.15 * len(words):
+        if hits >= 2 and hits >= 0.1 * len(words):
             return code
     declared = HTML_LANG.search(page_html[:20_000])
     return declared.group(1).lower() if declared else "unknown"
