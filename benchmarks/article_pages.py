@@ -27,6 +27,8 @@ trafilatura on the same text lines (fed as minimal HTML, one escaped ``<p>`` per
 jusText and trafilatura on the HTML. jusText runs as each benchmark runs it: the English stoplist
 on ScrapingHub, all its stoplists together on trafilatura's set, parameters
 (50, 200, 0.1, 0.2, 0.2, 200, True); trafilatura as ``extract(html, include_comments=False)``.
+The two runs on the HTML do not depend on the conversion: they run once per set and their rows
+repeat under each conversion (only "article lost" differs, as it depends on the converted text).
 ``--no-anchors`` skips jusText and trafilatura.
 
 Article lost: the converted text holds at least 90% of the gold and the output keeps less than
@@ -124,20 +126,18 @@ def language(page_html: str, gold_text: str) -> str:
 
 
 def load_set(name: str, limit: int | None) -> list[Page] | None:
+    """The pages of one set (the first ``limit``), with their language; None when it is absent."""
     if name == "scrapinghub":
         rows = scrapinghub_pages()
-        if rows is None:
-            return None
-        pages = [Page(url, page_html, host(url), gold=gold) for _, url, page_html, gold in rows[:limit]]
-        for page in pages:
-            page.language = language(page.html, page.gold)
-        return pages
-    rows = trafilatura_eval_pages()
-    if rows is None:
-        return None
-    pages = [Page(url, page_html, host(url), with_snippets=w, without_snippets=wo) for url, page_html, w, wo in rows[:limit]]
-    for page in pages:
-        page.language = language(page.html, " ".join(page.with_snippets))
+        pages = None if rows is None else [
+            Page(url, page_html, host(url), gold=gold) for _, url, page_html, gold in rows[:limit]]
+    else:
+        found = trafilatura_eval_pages()
+        pages = None if found is None else [
+            Page(url, page_html, host(url), with_snippets=with_, without_snippets=without)
+            for url, page_html, with_, without in found[:limit]]
+    for page in pages or []:
+        page.language = language(page.html, page.gold or " ".join(page.with_snippets))
     return pages
 
 
@@ -548,8 +548,8 @@ SET_TITLES = {"scrapinghub": "ScrapingHub article-extraction benchmark",
 def measure_set(set_name: str, pages: list[Page], conversions: Sequence[str], anchors: bool, worst: int) -> dict:
     metric = ShingleMetric(pages) if set_name == "scrapinghub" else SnippetMetric(pages)
     html_rows = html_runs(set_name, pages) if anchors else []
-    results: dict = {}
     languages = Counter(page.language for page in pages)
+    results: dict = {"pages": len(pages), "languages": dict(languages.most_common()), "conversions": {}}
     for conversion in conversions:
         texts, speed = convert(pages, conversion)
         raw_counts = [metric.counts(i, text) for i, text in enumerate(texts)]
@@ -564,7 +564,10 @@ def measure_set(set_name: str, pages: list[Page], conversions: Sequence[str], an
         print_table(title, rows)
         if worst:
             print_worst(pages, texts, runs[1], dict(rows)[runs[1].label]["_counts"], raw_counts, metric, worst)
-        results[conversion] = {label: {k: v for k, v in figures.items() if k != "_counts"} for label, figures in rows}
+        results["conversions"][conversion] = {
+            "pages_per_second": speed or None,
+            "methods": {label: {k: v for k, v in figures.items() if k != "_counts"} for label, figures in rows},
+        }
     return results
 
 
