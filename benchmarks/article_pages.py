@@ -36,10 +36,11 @@ half of it. Gold held is shingle recall on ScrapingHub and the share of "with" s
 trafilatura's set (with at most 6 snippets a page, 90% means all of them).
 
 Language of a page: a stopword test on the gold text (ScrapingHub's article body, trafilatura's
-"with" snippets): the language whose twenty commonest function words (``FUNCTION_WORDS``) make up
+"with" snippets): the language whose twenty common function words (``FUNCTION_WORDS``) make up
 most of its words, when the text has at least 5 words and they make up at least 10% of them
-(and 2 words); otherwise the ``<html lang>`` attribute; otherwise "unknown".
-The gold comes first because many pages declare a wrong ``lang`` (German WordPress blogs with
+(and 2 words); when the gold is too short to tell, the same test on the text of the page's
+``<p>`` elements; otherwise the ``<html lang>`` attribute; otherwise "unknown". The text comes
+before the attribute because many pages declare a wrong ``lang`` (German WordPress blogs with
 ``lang="en-US"``).
 
 Pages per second time the method alone, in this process, on a machine that may be shared:
@@ -69,6 +70,7 @@ from _corpora import scrapinghub_pages, trafilatura_eval_pages
 
 TOKEN = re.compile(r"\w+")
 SHINGLE = 4
+PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.I | re.S)
 HTML_LANG = re.compile(r"<html\b[^>]*?\s(?:xml:)?lang\s*=\s*[\"']?([A-Za-z]{2})\b", re.I | re.S)
 # Twenty common function words of each language the sets hold most of, for the stopword test; words
 # shared by several of these languages or with English and German (de, la, que, en, du, als, i)
@@ -115,14 +117,24 @@ def host(url: str) -> str:
     return hosts[-1].lower().removeprefix("www.")
 
 
+def function_word_language(text: str) -> str | None:
+    """The language whose function words make up most of the text's words, when the text has at
+    least 5 words and they make up at least 10% of them (and 2 words)."""
+    words = [w.lower() for w in TOKEN.findall(text)]
+    if len(words) < 5:
+        return None
+    hits, code = max((sum(w in FUNCTION_WORDS[code] for w in words), code) for code in FUNCTION_WORDS)
+    return code if hits >= 2 and hits >= 0.1 * len(words) else None
+
+
 def language(page_html: str, gold_text: str) -> str:
-    words = [w.lower() for w in TOKEN.findall(gold_text)]
-    if len(words) >= 5:
-        hits, code = max((sum(w in FUNCTION_WORDS[code] for w in words), code) for code in FUNCTION_WORDS)
-        if hits >= 2 and hits >= 0.1 * len(words):
-            return code
+    """The stopword test on the gold text, else on the text of the page's ``<p>`` elements, else
+    the ``<html lang>`` attribute, else "unknown"."""
+    paragraphs = " ".join(PARAGRAPH.findall(page_html[:300_000]))
+    paragraph_text = html_lib.unescape(re.sub(r"<[^>]*>", " ", paragraphs))
     declared = HTML_LANG.search(page_html[:20_000])
-    return declared.group(1).lower() if declared else "unknown"
+    return (function_word_language(gold_text) or function_word_language(paragraph_text)
+            or (declared.group(1).lower() if declared else "unknown"))
 
 
 def load_set(name: str, limit: int | None) -> list[Page] | None:
