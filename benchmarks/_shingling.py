@@ -1,5 +1,6 @@
 """Python shingling and clustering shared by the dedup benchmarks, to feed datasketch and rensa
-the same word 5-shingles tidings uses (lower-cased words, apostrophes and hyphens joining)."""
+the same word 5-shingles tidings uses (lower-cased words, apostrophes and hyphens joining), and to
+compute exact shingle similarities as a slow reference."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*")
 def shingles(text: str | None, ngram: int = 5) -> set[str]:
     if not text:
         return set()
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+    words = [w.lower().replace("’", "'").replace("‘", "'") for w in _WORD.findall(unicodedata.normalize("NFC", text))]
     if not words:
         return set()
     if len(words) < ngram:
