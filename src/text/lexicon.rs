@@ -14,6 +14,7 @@
 //! | --- | --- | --- |
 //! | cleaning: a line naming a month is data ("Pay March 31") | names and abbreviations, any case | [`month_forms`] |
 //! | cleaning: date lines, the month pattern | the same, then an optional period | [`WordSet::regex_alternation`] of [`month_forms`] |
+//! | cleaning: date lines, the weekday pattern | names and abbreviations, then an optional period | [`WordSet::regex_alternation`] of [`weekday_forms`] |
 //! | cleaning: date lines, the weekday kept with a date | each weekday's first abbreviation ("mon") as a prefix | [`weekdays`] |
 //! | tagging: tokens keeping their period ("Nov.", "Tue.") | abbreviations, capitalised | [`abbreviations`] |
 //! | tagging: DATE rules, weekdays | names, and abbreviations with their period ("tue.") | [`date_weekdays`] |
@@ -336,6 +337,10 @@ fn capitalised(word: &str) -> String {
 lexicon_list!(
     /// Every month name and abbreviation, lowercase.
     month_forms = months().iter().flat_map(CalendarName::forms)
+);
+lexicon_list!(
+    /// Every weekday name and abbreviation, lowercase.
+    weekday_forms = weekdays().iter().flat_map(CalendarName::forms)
 );
 lexicon_list!(
     /// Weekday names and abbreviations with their period ("monday", "mon."), lowercase: the
