@@ -8,6 +8,7 @@ use pyo3::types::PyDict;
 
 use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
+use crate::options::Options;
 use crate::tag::canonical::join_across_corpus;
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
@@ -95,7 +96,7 @@ fn tag<'py>(
     progress: Option<&Bound<'py, ProgressCounter>>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let options = options_from(&TAG_OPTIONS, options)?;
+    let options = options_from(Options::new(&TAG_OPTIONS), options)?;
     let texts = extract_texts(texts)?;
     let counter = progress_of(progress);
     let resources = py
