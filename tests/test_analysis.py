@@ -20,7 +20,7 @@ ENTITIES = pd.DataFrame(
                    "Hassan Rouhani", "Bashar al-Assad", "Aleppo"],
     }
 )
-DOCUMENTS = pd.DataFrame({"id": ["a", "b", "c"], "date": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-02-10"])})
+DOCUMENTS = pd.DataFrame({"doc": ["a", "b", "c"], "date": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-02-10"])})
 
 
 def reference_pairs(entities: pd.DataFrame, unit: list[str]) -> dict[tuple[str, str], int]:

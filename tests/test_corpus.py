@@ -20,7 +20,7 @@ def test_from_pandas_roles() -> None:
     frame = pd.DataFrame({"body": ["a b", "c"], "key": [10, 11], "when": ["2026-01-02", "garbage"], "site": ["X", "Y"]})
     corpus = Corpus.from_pandas(frame, text="body", id="key", date="when", source="site")
     docs = corpus.documents
-    assert list(docs[["id", "text", "source"]].itertuples(index=False, name=None)) == [("10", "a b", "X"), ("11", "c", "Y")]
+    assert list(docs[["doc", "text", "source"]].itertuples(index=False, name=None)) == [("10", "a b", "X"), ("11", "c", "Y")]
     assert docs["date"].dtype == "datetime64[ns]" and pd.isna(docs["date"].iloc[1])
     assert corpus.steps == () and len(corpus) == 2
 
@@ -50,7 +50,7 @@ def test_dedup_step_returns_a_new_corpus(sample: Corpus) -> None:
     clusters = deduped.clusters
     # s02 and s10 are the same page twice; s17/s22 differ only in whitespace.
     exact = clusters[clusters["kind"] == "exact"]
-    assert {"s02", "s10", "s17", "s22"} <= set(exact["id"])
+    assert {"s02", "s10", "s17", "s22"} <= set(exact["doc"])
     assert not deduped.pairs.empty
 
 
@@ -65,7 +65,7 @@ def test_to_parquet_round_trip(sample: Corpus, tmp_path: Path) -> None:
     written = sample.dedup().to_parquet(tmp_path / "out")
     assert sorted(p.name for p in written) == ["documents.parquet", "pairs.parquet"]
     back = pd.read_parquet(tmp_path / "out" / "documents.parquet")
-    assert back["id"].tolist() == sample.documents["id"].tolist()
+    assert back["doc"].tolist() == sample.documents["doc"].tolist()
 
 
 def test_repr_and_summary(sample: Corpus) -> None:
@@ -84,12 +84,12 @@ def test_full_pipeline_tables(full: Corpus) -> None:
     docs = full.documents
     assert {"clean_text", "title", "published", "cluster", "kind"} <= set(docs.columns)
     assert docs["date"].dtype == "datetime64[ns]"  # the publication date column is not overwritten
-    assert set(full.entities["doc"]) <= set(docs["id"])
-    assert set(full.removed["doc"]) <= set(docs["id"])
-    raw = docs.set_index("id")["text"]
+    assert set(full.entities["doc"]) <= set(docs["doc"])
+    assert set(full.removed["doc"]) <= set(docs["doc"])
+    raw = docs.set_index("doc")["text"]
     for row in full.removed.head(200).itertuples():
         assert raw[row.doc][row.start : row.end] == row.text
-    texts = full.texts.set_axis(docs["id"])
+    texts = full.texts.set_axis(docs["doc"])
     for row in full.entities.head(300).itertuples():
         assert texts[row.doc][row.start : row.end] == row.text
 
