@@ -24,7 +24,7 @@ from .errors import (
     TidingsIOError,
 )
 from .io import read_corpus
-from .tag import tag
+from .tag import LABELS, tag
 
 __version__: str = _core.__version__
 #: ``"release"`` or ``"debug"``: how the loaded Rust core was compiled (benchmarks need release).
@@ -53,6 +53,7 @@ __all__ = [
     "plots",
     "read_corpus",
     "tag",
+    "LABELS",
     "TidingsError",
     "InputError",
     "InputTypeError",

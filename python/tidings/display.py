@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import difflib
 import html
+import numbers
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .plots import LABEL_COLORS
@@ -56,9 +58,8 @@ def _spans(rows: Any) -> list[tuple[int, int, str, str]]:
             start, end, label = row[:3]
             spans.append((int(start), int(end), str(label), str(label)))
         else:
-            label = getattr(row, "label", None) or getattr(row, "rule", "")
-            title = getattr(row, "entity", None) or label
-            spans.append((int(row.start), int(row.end), str(label), str(title)))
+            kind = getattr(row, "label", None) or getattr(row, "rule", "")
+            spans.append((int(row.start), int(row.end), str(kind), str(getattr(row, "entity", None) or kind)))
     return spans
 
 
@@ -83,8 +84,13 @@ def _marked(text: str, spans: Iterable[tuple[int, int, str, str]], tag: str) -> 
 
 @dataclass
 class DocumentView:
-    """A document: its article text with entities highlighted, and the raw page with what the
-    cleaner removed struck through (hover a span for its rule)."""
+    """A document: its article text with entities highlighted, the tables about it (its
+    entities, ...) and the raw page with what the cleaner removed struck through (hover a span
+    for its rule).
+
+    ``meta`` values that are missing (None, NaN, NaT, empty) are left out; ``sections`` are
+    named tables shown under the text, each folded away.
+    """
 
     text: str
     entities: Any = None
@@ -92,16 +98,20 @@ class DocumentView:
     removed: Any = None
     title: str | None = None
     meta: dict[str, Any] | None = None
+    sections: dict[str, pd.DataFrame] | None = None
 
     def _repr_html_(self) -> str:
         parts = []
         if self.title:
             parts.append(f"<h4>{html.escape(self.title)}</h4>")
-        if self.meta:
+        shown = {k: _format(v) for k, v in (self.meta or {}).items() if not _missing(v)}
+        if shown:
             parts.append('<div class="tdg-meta">' + " · ".join(
-                f"{html.escape(str(k))}: {html.escape(str(v))}" for k, v in self.meta.items() if v not in (None, "")
+                f"{html.escape(str(k))}: {html.escape(v)}" for k, v in shown.items()
             ) + "</div>")
         parts.append(f'<div class="tdg-body">{_marked(self.text, _spans(self.entities), "mark")}</div>')
+        for name, table in (self.sections or {}).items():
+            parts.append(f"<details><summary>{html.escape(name)} ({len(table)})</summary>{_table_html(table)}</details>")
         if self.raw is not None:
             removed = _spans(self.removed)
             parts.append(
@@ -155,7 +165,8 @@ class ClusterView:
 
 @dataclass
 class SummaryCard:
-    """Headline figures as a small table, optionally with a few named sub-tables."""
+    """Headline figures as a small table, optionally with a few named sub-tables (cells shown as
+    text: lists joined with commas, missing values blank, dates without midnight times)."""
 
     title: str
     figures: dict[str, Any]
@@ -168,15 +179,40 @@ class SummaryCard:
         )
         parts = [f"<h4>{html.escape(self.title)}</h4><table>{rows}</table>"]
         for name, table in (self.tables or {}).items():
-            parts.append(f'<div class="tdg-meta">{html.escape(name)}</div>{table.to_html(index=False, escape=True)}')
+            parts.append(f'<div class="tdg-meta">{html.escape(name)}</div>{_table_html(table)}')
         return _wrap("".join(parts))
 
 
+def _table_html(table: pd.DataFrame) -> str:
+    return table.astype(object).map(lambda v: "" if _missing(v) else _format(v)).to_html(index=False, escape=True)
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, NaT, pd.NA, blank strings and empty lists."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    if isinstance(value, (list, tuple, set, np.ndarray)):
+        return len(value) == 0
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # arrays
+        return False
+
+
 def _format(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:,.3g}"
-    if isinstance(value, int):
-        return f"{value:,}"
+    """A value as an analyst reads it: ``1,234``, ``0.87``, ``2026-03-11`` (or
+    ``2026-03-11 14:05 UTC`` when it has a time), ``Reuters, AFP``."""
+    if isinstance(value, (bool, np.bool_)):
+        return str(bool(value))
+    if isinstance(value, numbers.Integral):
+        return f"{int(value):,}"
+    if isinstance(value, numbers.Real):
+        return f"{float(value):,.3g}"
     if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
+        if value == value.normalize():
+            return value.date().isoformat()
+        zone = f" {value.tzname()}" if value.tzinfo is not None else ""
+        return value.strftime("%Y-%m-%d %H:%M") + zone
+    if isinstance(value, (list, tuple, set, np.ndarray)):
+        return ", ".join(str(item) for item in value if not _missing(item))
     return str(value)

@@ -28,7 +28,7 @@ LABEL_ALIASES: dict[str, str] = dict(_core.LABEL_ALIASES)
 _DEFAULTS: dict[str, Any] = _core.resolve_options("tag")
 
 #: Columns of the mention table, in order.
-MENTION_COLUMNS = ("doc", "start", "end", "text", "label", "entity", "source", "score", "title", "sentence")
+MENTION_COLUMNS = ("doc", "start", "end", "text", "label", "entity", "source", "score", "role", "sentence")
 
 
 def _data_path(name: str) -> str:
@@ -107,7 +107,7 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
             "entity": "str",
             "source": "str",
             "score": "float64",
-            "title": "str",
+            "role": "str",
             "sentence": "int64",
         }
     )
@@ -161,8 +161,8 @@ def tag(
         input's index label), ``start`` and ``end`` (Python string offsets:
         ``text[start:end]`` is the mention), ``text``, ``label``, ``entity`` (canonical name),
         ``source`` (``model``, ``gazetteer``, ``user``, or ``rule`` for dates and patterns
-        such as results tables), ``score`` (confidence in 0..1), ``title`` (a person's title
-        such as "Deputy Foreign Minister", else missing) and ``sentence`` (int64: the 0-based
+        such as results tables), ``score`` (confidence in 0..1), ``role`` (the title printed
+        before a person's name, such as "Deputy Foreign Minister", else missing) and ``sentence`` (int64: the 0-based
         index, within its document, of the sentence holding the mention; sentences end at
         final punctuation, at blank lines and at line breaks after headlines or chrome
         lines). With no mentions the frame is empty but keeps these columns and dtypes.
@@ -198,7 +198,8 @@ def _mentions(column: TextColumn, options: dict[str, Any], corpus: _core.EntityJ
     if not found["doc"]:
         return _empty_frame(column.index)
     positions = found.pop("doc")
-    frame = pd.DataFrame(found)
+    # The core calls a person's title "title"; tidings keeps that word for headlines.
+    frame = pd.DataFrame(found).rename(columns={"title": "role"})
     frame.insert(0, "doc", column.index.take(positions))
     return _typed(frame)
 
