@@ -24,6 +24,7 @@ from .errors import (
     TidingsIOError,
 )
 from .io import read_corpus
+from .quotes import quotes
 from .tag import tag
 
 __version__: str = _core.__version__
@@ -53,6 +54,7 @@ __all__ = [
     "plots",
     "read_corpus",
     "tag",
+    "quotes",
     "TidingsError",
     "InputError",
     "InputTypeError",

@@ -22,7 +22,7 @@ fn label_named(name: &str) -> Option<Label> {
 }
 
 /// The user dictionary of `(pattern, label, canonical)` rows.
-fn user_dictionary(rows: &[(String, String, String)]) -> crate::Result<Gazetteer> {
+pub(crate) fn user_dictionary(rows: &[(String, String, String)]) -> crate::Result<Gazetteer> {
     let mut user = Gazetteer::default();
     for (pattern, label, entity) in rows {
         let label = label_named(label).ok_or_else(|| {
