@@ -18,6 +18,15 @@ from .steps import Clean, Dedup, Tag, text_column
 __all__ = ["Corpus"]
 
 
+def _document_quotes(key: str, text: Any, entities: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The quotes of one tagged document, for its view (``None`` before tagging)."""
+    if entities is None or not isinstance(text, str):
+        return None
+    from .quotes import quotes
+
+    return quotes(pd.Series([text], index=[key]), mentions=entities, progress=False)
+
+
 @dataclass(frozen=True)
 class Corpus:
     """A corpus of documents and the tables tidings derived from it.
@@ -186,6 +195,17 @@ class Corpus:
         """One row per entity mention (see :func:`tidings.tag`); ``doc`` is the document id."""
         return self._table("entities", "tag")
 
+    def quotes(self, *, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
+        """Who said what: one row per direct, partial or reported quote (see :func:`tidings.quotes`).
+
+        Needs :meth:`tag`: speakers are named by the :attr:`entities` table, so they carry its
+        canonical names. ``doc`` is the document id; offsets index :attr:`texts`.
+        """
+        from .quotes import quotes
+
+        texts = pd.Series(self.texts.to_numpy(), index=pd.Index(self.documents["id"], name="doc"))
+        return quotes(texts, mentions=self._table("entities", "tag"), workers=workers, progress=progress)
+
     # --- analysis ------------------------------------------------------------------------------------
 
     def entity_counts(self, **options: Any) -> pd.DataFrame:
@@ -273,13 +293,15 @@ class Corpus:
         if removed is not None:
             removed = removed[removed["doc"] == key]
         meta = {k: row[k] for k in ("source", "date", "byline", "dateline") if k in documents.columns}
+        text = row["clean_text"] if cleaned else row["text"]
         return DocumentView(
-            text=row["clean_text"] if cleaned else row["text"],
+            text=text,
             entities=entities,
             raw=row["text"] if cleaned else None,
             removed=removed,
             title=(row["title"] if cleaned and isinstance(row["title"], str) else None) or f"Document {key}",
             meta={"id": key, **meta},
+            quotes=_document_quotes(key, text, entities),
         )
 
     def show_cluster(self, cluster: Any) -> ClusterView:
