@@ -133,6 +133,7 @@ def tag(
     *,
     entities: list[tuple[str, str, str]] | None = None,
     corpus: EntityJoin | None = None,
+    dates: list[str | None] | None = None,
     workers: int | None = None,
     progress: ProgressCounter | None = None,
     **options: Any,

@@ -178,7 +178,8 @@ class Tag(Step):
     """Entity tagging (:func:`tidings.tag`) of the cleaned text when cleaned, else the raw text.
 
     Produces the ``entities`` table (``doc`` is the document id, offsets index the tagged
-    text); entity names are joined across the whole corpus when every chunk was tagged.
+    text); entity names are joined across the whole corpus when every chunk was tagged, and
+    relative DATE values count from the ``date`` column when there is one.
     """
 
     name = "tag"
@@ -189,7 +190,8 @@ class Tag(Step):
 
     def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
         texts = pd.Series(documents[text_column(documents)].to_numpy(), index=pd.Index(documents["id"], name="doc"))
-        entities = self._tagger.tag(texts, workers=self.workers, progress=self.progress)
+        dates = documents["date"] if "date" in documents.columns else None
+        entities = self._tagger.tag(texts, dates=dates, workers=self.workers, progress=self.progress)
         return documents, {"entities": entities.reset_index(drop=True)}
 
     def finish(self) -> Finished:
