@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashSet;
+
 use super::marks::{pair_quotation_marks, Quoted};
 use super::Named;
 use crate::tag::tokenize::{tokenize, Token};
@@ -29,6 +31,8 @@ pub(crate) struct Document<'a, 'n> {
     pub named: Vec<NamedTokens<'n>>,
     /// For each token, the named mention covering it.
     pub named_at: Vec<Option<usize>>,
+    /// The capitalised words that appear somewhere not at a sentence start.
+    pub capitalised_mid_sentence: FxHashSet<&'a str>,
 }
 
 impl<'a, 'n> Document<'a, 'n> {
@@ -52,6 +56,12 @@ impl<'a, 'n> Document<'a, 'n> {
                 *slot = s;
             }
         }
+        let capitalised_mid_sentence = sentences
+            .iter()
+            .flat_map(|s| s.clone().skip(1))
+            .map(|k| &text[tokens[k].start..tokens[k].end])
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
         let named = named_tokens(&tokens, named);
         let mut named_at = vec![None; tokens.len()];
         for (n, m) in named.iter().enumerate() {
@@ -69,6 +79,7 @@ impl<'a, 'n> Document<'a, 'n> {
             sentence_of,
             named,
             named_at,
+            capitalised_mid_sentence,
         }
     }
 
@@ -175,7 +186,7 @@ fn ends_sentence(word: &str) -> bool {
 /// Sentences as token ranges: a sentence ends after `. ! ?` and any closing marks and brackets
 /// after it, when the next token opens a sentence, and at every line break.
 fn split_sentences(text: &str, tokens: &[Token], quoted: &[Quoted]) -> Vec<Range<usize>> {
-    let closing: rustc_hash::FxHashSet<usize> = quoted.iter().map(|q| q.close).collect();
+    let closing: FxHashSet<usize> = quoted.iter().map(|q| q.close).collect();
     let word = |i: usize| &text[tokens[i].start..tokens[i].end];
     let mut out = Vec::new();
     let mut start = 0;

@@ -39,7 +39,7 @@ pub(crate) fn source_of(
         return according_to_source(doc, cue, limit).map(Source::Phrase);
     }
     if is_passive(doc, cue, floor) {
-        return Some(passive_agent(doc, cue, limit).map_or(Source::Nobody, Source::Phrase));
+        return Some(passive_agent(doc, cue).map_or(Source::Nobody, Source::Phrase));
     }
     let mut j = cue.start;
     while j > floor && words_before_speech_verbs().contains(doc.lower(j - 1)) {
@@ -82,12 +82,14 @@ fn is_passive(doc: &Document<'_, '_>, cue: &Cue, floor: usize) -> bool {
         )
 }
 
-/// The agent of a passive cue: the phrase after its "by" in the same clause.
-fn passive_agent(doc: &Document<'_, '_>, cue: &Cue, limit: usize) -> Option<Range<usize>> {
-    (cue.end..limit)
-        .take_while(|&k| !doc.is(k, &[".", ";", ","]))
-        .find(|&k| doc.lower(k) == "by")
-        .and_then(|by| phrase_after(doc, by + 1, limit))
+/// The agent of a passive cue: the phrase after its "by" in the same clause, past any quoted
+/// words ("described as "idle speculation" by Downing Street").
+fn passive_agent(doc: &Document<'_, '_>, cue: &Cue) -> Option<Range<usize>> {
+    let end = doc.sentences[doc.sentence_of[cue.start]].end;
+    (cue.end..end)
+        .take_while(|&k| doc.quote_of[k].is_some() || !doc.is(k, &[".", ";", ","]))
+        .find(|&k| doc.quote_of[k].is_none() && doc.lower(k) == "by")
+        .and_then(|by| phrase_after(doc, by + 1, end))
 }
 
 /// The antecedent of the relative pronoun at `who`: the last noun phrase before it

@@ -46,6 +46,9 @@ impl Speaker {
     }
 }
 
+/// How many sources back a pronoun or description may reach.
+const SALIENCE_REACH: usize = 200;
+
 /// Who the article spoke of, in text order.
 #[derive(Debug, Default)]
 pub(crate) struct Salience {
@@ -58,12 +61,13 @@ impl Salience {
         self.entries.push((at, speaker));
     }
 
-    /// The latest source before token `before` that `accept` takes.
+    /// The latest source before token `before` that `accept` takes, among the last
+    /// [`SALIENCE_REACH`] spoken of.
     pub fn latest(&self, before: usize, accept: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
-        self.entries
+        let end = self.entries.partition_point(|(at, _)| *at < before);
+        self.entries[end.saturating_sub(SALIENCE_REACH)..end]
             .iter()
             .rev()
-            .filter(|(at, _)| *at < before)
             .map(|(_, s)| s)
             .find(|s| accept(s))
     }
@@ -249,9 +253,7 @@ fn unlisted_name(doc: &Document<'_, '_>, head: Range<usize>) -> Option<String> {
 
 /// Whether the word at `at` appears capitalised elsewhere, not at a sentence start.
 fn capitalised_elsewhere(doc: &Document<'_, '_>, at: usize) -> bool {
-    let word = doc.word(at);
-    (0..doc.len())
-        .any(|k| k != at && doc.word(k) == word && doc.sentences[doc.sentence_of[k]].start != k)
+    doc.capitalised_mid_sentence.contains(doc.word(at))
 }
 
 /// A pronoun's speaker: the latest person for "he"/"she", the latest organisation (or

@@ -124,3 +124,51 @@ fn no_text_no_quotes() {
     assert!(find_quotes("\"", &[]).is_empty());
     assert!(find_quotes("said said said, according to", &[]).is_empty());
 }
+
+#[test]
+fn relative_clauses_passives_and_appositions() {
+    let text = "The exercise comes after Araqchi met President Vladimir Putin, who said ties were \
+                “not directed against anyone”. Reports of an early poll have been described as \
+                \"idle speculation\" by Downing Street. The Bishop of Durham, the Rt Rev Dr Tom Wright, \
+                described the novel as a \"great thriller\". Foreign Secretary Jack Straw will visit \
+                Auschwitz, it has been announced.";
+    let names = named(
+        text,
+        &[
+            ("Araqchi", Label::Person, "Abbas Araqchi"),
+            ("Vladimir Putin", Label::Person, "Vladimir Putin"),
+            ("Downing Street", Label::Loc, "Downing Street"),
+            ("Tom Wright", Label::Person, "Tom Wright"),
+            ("Jack Straw", Label::Person, "Jack Straw"),
+        ],
+    );
+    let got = quotes(text, &names);
+    let rows: Vec<(&str, &str, &str)> = got
+        .iter()
+        .map(|(q, kind, _, speaker, _)| (q.as_str(), *kind, speaker.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("not directed against anyone", "partial", "Vladimir Putin"),
+            ("idle speculation", "partial", "Downing Street"),
+            ("great thriller", "partial", "Tom Wright"),
+            (
+                "Foreign Secretary Jack Straw will visit Auschwitz",
+                "reported",
+                ""
+            ),
+        ]
+    );
+    // The passive without an agent has a cue but no speaker's words.
+    assert_eq!((got[3].2.as_str(), got[3].4.as_str()), ("announced", ""));
+}
+
+#[test]
+fn not_quotes() {
+    let text = "The industry has coined the term \"time-shifting\" to describe it. I say this as a fan. \
+                Former virus writer Marek Strihavka, aka Benny from the 29A virus writing group, \
+                recently quit. Rival Nokia, based in Espoo, Finland, announced a similar investment. \
+                Kenteris has denied claims that he faked a crash.";
+    assert_eq!(quotes(text, &[]), []);
+}
