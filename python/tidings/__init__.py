@@ -24,6 +24,7 @@ from .errors import (
     TidingsIOError,
 )
 from .io import read_corpus
+from .quotes import quotes
 from .tag import LABELS, tag
 
 __version__: str = _core.__version__
@@ -54,6 +55,7 @@ __all__ = [
     "read_corpus",
     "tag",
     "LABELS",
+    "quotes",
     "TidingsError",
     "InputError",
     "InputTypeError",

@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import _core, analysis, plots, selection, store
 from .cleaning import DEFAULTS as _CLEAN
-from .dates import parse_dates, unparsed
+from .dates import document_dates, parse_dates, unparsed
 from .dedup import with_clusters
 from .display import ClusterView, DocumentView, SummaryCard
 from .errors import InputError, InputTypeError
@@ -49,6 +49,15 @@ def _not_pandas(frame: Any, method: str) -> str:
 
 def _listed(values: Any) -> list[Any]:
     return list(values) if isinstance(values, (list, tuple, set, pd.Index, pd.Series, np.ndarray)) else [values]
+
+
+def _document_quotes(key: str, text: Any, entities: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The quotes of one tagged document, for its view (``None`` before tagging)."""
+    if entities is None or not isinstance(text, str):
+        return None
+    from .quotes import quotes
+
+    return quotes(pd.Series([text], index=[key]), mentions=entities, progress=False)
 
 
 @dataclass(frozen=True)
@@ -258,12 +267,7 @@ class Corpus:
         :attr:`documents`: the ``date`` column where known, else the date printed in the page
         (``published``, once cleaned), else ``NaT``. ``filter(between=...)``, :meth:`timeline`
         and :meth:`cluster_sources` use these dates."""
-        documents = self.documents
-        dates = pd.Series(pd.NaT, index=documents.index, dtype="datetime64[ns, UTC]")
-        for column in ("published", "date"):  # later columns win
-            if column in documents.columns:
-                dates = parse_dates(documents[column]).combine_first(dates)
-        return dates
+        return document_dates(self.documents)
 
     @property
     def unparsed_dates(self) -> pd.DataFrame:
@@ -552,6 +556,24 @@ class Corpus:
         """One row per entity mention (see :func:`tidings.tag`); ``doc`` is the document id."""
         return self._table("entities", "tag")
 
+    def quotes(self, *, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
+        """Who said what: one row per direct, partial or reported quote (see :func:`tidings.quotes`).
+
+        Needs :meth:`tag`: speakers are named by the :attr:`entities` table, so they carry its
+        canonical names. ``doc`` is the document id; offsets index :attr:`texts`.
+
+        Parameters
+        ----------
+        workers : int, optional
+            Number of threads; ``None`` or ``-1`` uses every core.
+        progress : bool, default True
+            Show a progress bar when the call runs for more than a second.
+        """
+        from .quotes import quotes
+
+        texts = pd.Series(self.texts.to_numpy(), index=pd.Index(self.documents["doc"], name="doc"))
+        return quotes(texts, mentions=self._table("entities", "tag"), workers=workers, progress=progress)
+
     # --- analysis ------------------------------------------------------------------------------------
 
     def entity_counts(self, *, labels: Labels = None) -> pd.DataFrame:
@@ -694,14 +716,16 @@ class Corpus:
         fields = ("source", "date", "published", "byline", "dateline", "credits")
         meta = {name: row[name] for name in fields if name in row.index}
         title = row["title"] if cleaned and isinstance(row["title"], str) else None
+        text = row["clean_text"] if cleaned else row["text"]
         return DocumentView(
-            text=row["clean_text"] if cleaned else row["text"],
+            text=text,
             entities=about.get("entities"),
             raw=row["text"] if cleaned else None,
             removed=about.get("removed"),
             title=title or f"Document {key}",
             meta={"doc": key, **meta},
             sections=self._sections(about),
+            quotes=_document_quotes(key, text, about.get("entities")),
         )
 
     @staticmethod

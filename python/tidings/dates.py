@@ -199,3 +199,14 @@ def _is_na(value: Any) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
+
+
+def document_dates(documents: pd.DataFrame) -> pd.Series:
+    """Each document's publication date, ``datetime64[ns, UTC]`` aligned with ``documents``: the
+    ``date`` column where known, else the date printed in the page (``published``, once
+    cleaned), else ``NaT``."""
+    dates = pd.Series(pd.NaT, index=documents.index, dtype="datetime64[ns, UTC]")
+    for column in ("published", "date"):  # later columns win
+        if column in documents.columns:
+            dates = parse_dates(documents[column]).combine_first(dates)
+    return dates

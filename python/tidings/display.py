@@ -19,7 +19,7 @@ import pandas as pd
 
 from .plots import LABEL_COLORS
 
-__all__ = ["DocumentView", "ClusterView", "SummaryCard"]
+__all__ = ["DocumentView", "ClusterView", "SummaryCard", "quotes_html"]
 
 _ROOT = "tidings-view"
 _CSS = f"""\
@@ -99,6 +99,7 @@ class DocumentView:
     title: str | None = None
     meta: dict[str, Any] | None = None
     sections: dict[str, pd.DataFrame] | None = None
+    quotes: Any = None
 
     def _repr_html_(self) -> str:
         parts = []
@@ -112,6 +113,8 @@ class DocumentView:
         parts.append(f'<div class="tdg-body">{_marked(self.text, _spans(self.entities), "mark")}</div>')
         for name, table in (self.sections or {}).items():
             parts.append(f"<details><summary>{html.escape(name)} ({len(table)})</summary>{_table_html(table)}</details>")
+        if self.quotes is not None:
+            parts.append(quotes_html(self.text, self.quotes))
         if self.raw is not None:
             removed = _spans(self.removed)
             parts.append(
@@ -119,6 +122,30 @@ class DocumentView:
                 f'<div class="tdg-body">{_marked(self.raw, removed, "del")}</div></details>'
             )
         return _wrap("".join(parts))
+
+
+def quotes_html(text: str, quotes: Any) -> str:
+    """HTML of a document's quotes (rows as :func:`tidings.quotes` returns them): who said what,
+    with the cue and the kind, in a collapsible table; the quote is read from ``text`` at its
+    offsets, so it shows what the offsets point at."""
+    rows = []
+    records = quotes.to_dict("records") if isinstance(quotes, pd.DataFrame) else list(quotes)
+    for row in records:
+        get = row.get if isinstance(row, dict) else lambda name, row=row: getattr(row, name, "")
+        start, end = int(get("start")), int(get("end"))
+        if not 0 <= start < end <= len(text):
+            continue
+        speaker = get("speaker") if isinstance(get("speaker"), str) and get("speaker") else ""
+        said_by = html.escape(speaker) if speaker else "<i>unnamed</i>"
+        words = get("speaker_text")
+        if isinstance(words, str) and words and words != speaker:
+            said_by += f' <span class="tdg-meta">({html.escape(words)})</span>'
+        cue = get("cue") if isinstance(get("cue"), str) else ""
+        rows.append(f"<tr><td>{said_by}</td><td>{html.escape(cue)}</td><td>{html.escape(str(get('kind')))}</td>"
+                    f"<td>{html.escape(text[start:end])}</td></tr>")
+    head = "<tr><th>speaker</th><th>cue</th><th>kind</th><th>quote</th></tr>"
+    return (f"<details><summary>Quotes ({len(rows)})</summary>"
+            f"<table>{head}{''.join(rows)}</table></details>")
 
 
 def _word_diff(reference: str, other: str) -> str:

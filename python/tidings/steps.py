@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from .cleaning import PageTemplates, clean_many, removed_frame
-from .dates import parse_dates
+from .dates import document_dates, parse_dates
 from .dedup import CorpusDedup
 from .errors import InputError
 from .tag import CorpusTagger
@@ -190,7 +190,8 @@ class Tag(Step):
     """Entity tagging (:func:`tidings.tag`) of the cleaned text when cleaned, else the raw text.
 
     Produces the ``entities`` table (``doc`` is the document id, offsets index the tagged
-    text); entity names are joined across the whole corpus when every chunk was tagged.
+    text); entity names are joined across the whole corpus when every chunk was tagged, and
+    relative DATE values count from the ``date`` column when there is one.
     """
 
     name = "tag"
@@ -201,7 +202,7 @@ class Tag(Step):
 
     def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
         texts = pd.Series(documents[text_column(documents)].to_numpy(), index=pd.Index(documents["doc"], name="doc"))
-        entities = self._tagger.tag(texts, workers=self.workers, progress=self.progress)
+        entities = self._tagger.tag(texts, dates=document_dates(documents), workers=self.workers, progress=self.progress)
         return documents, {"entities": entities.reset_index(drop=True)}
 
     def finish(self) -> Finished:
