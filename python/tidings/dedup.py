@@ -489,7 +489,7 @@ class CorpusDedup:
         Returns
         -------
         (pandas.DataFrame, pandas.DataFrame)
-            One row per document, in corpus order: ``id`` and the columns of :func:`dedup`; and
+            One row per document, in corpus order: ``doc`` (the id) and the columns of :func:`dedup`; and
             the pairs (``doc_a`` < ``doc_b``, sorted, with exact ``jaccard`` and ``containment``).
         """
         lengths = np.concatenate(self._lengths) if self._keep == "longest" and self._lengths else None
@@ -500,7 +500,7 @@ class CorpusDedup:
         clusters, pairs = _decide(self._fingerprints, ids=self._ids, keep=self._keep, lengths=lengths, stamps=stamps,
                                   all_pairs=True, workers=workers)
         assert pairs is not None
-        clusters.insert(0, "id", _as_id_array(np.asarray(self._ids, dtype=object)))
+        clusters.insert(0, "doc", _as_id_array(np.asarray(self._ids, dtype=object)))
         return clusters, pairs
 
 
@@ -538,7 +538,7 @@ def dedup_documents(
 def with_clusters(documents: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
     """``documents`` with the cluster columns of :meth:`CorpusDedup.tables` (rows aligned),
     replacing earlier ones."""
-    columns = clusters.drop(columns="id").set_axis(documents.index)
+    columns = clusters.drop(columns="doc").set_axis(documents.index)
     return documents.drop(columns=[c for c in columns.columns if c in documents.columns]).join(columns)
 
 

@@ -9,9 +9,10 @@ use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
 use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
 use crate::dedup::{self, Clusters, DedupConfig, Fingerprints, Pair};
+use crate::options::Options;
 
 fn config_of(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<DedupConfig> {
-    let options = options_from(&INDEX_OPTIONS, options)?;
+    let options = options_from(Options::new(&INDEX_OPTIONS), options)?;
     DedupConfig::from_options(&options).into_py_result(py)
 }
 
@@ -222,7 +223,7 @@ fn repeated_paragraphs<'py>(
     workers: Option<i64>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let options = options_from(&PARAGRAPH_OPTIONS, options)?;
+    let options = options_from(Options::new(&PARAGRAPH_OPTIONS), options)?;
     let min_docs = options.int(MIN_DOCS.name).into_py_result(py)?;
     let min_docs = usize::try_from(min_docs).unwrap_or(usize::MAX);
     let texts = extract_texts(texts)?;
