@@ -573,24 +573,7 @@ impl DedupIndex {
     /// or corrupted file, an older or future version) is an [`Error::Model`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let mut reader = Reader::open(bytes, &FORMAT)?;
-        let ngram = reader.get::<u32>()? as usize;
-        let sample = reader.get::<u32>()? as usize;
-        let threshold = reader.get::<f64>()?;
-        let containment = reader.get::<f64>()?;
-        let every_text = match reader.get::<u32>()? {
-            0 => false,
-            1 => true,
-            _ => return Err(reader.invalid("bad index mode")),
-        };
-        let config = DedupConfig {
-            threshold,
-            containment: (!containment.is_nan()).then_some(containment),
-            ngram,
-            sample,
-        };
-        config
-            .validate()
-            .map_err(|e| reader.invalid(&format!("bad options ({e})")))?;
+        let (config, every_text) = read_options(&mut reader)?;
         let n = reader.get_len()?;
         let n_shingles = reader.get_len()?;
         let n_pairs = reader.get_len()?;
@@ -608,19 +591,7 @@ impl DedupIndex {
         let representative: Vec<u32> = reader.get_all(n)?;
         let kinds: Vec<u16> = reader.get_all(n)?;
         let similarity: Vec<f64> = reader.get_all(n)?;
-        let mut pairs = Vec::with_capacity(n_pairs);
-        for _ in 0..n_pairs {
-            let pair = Pair {
-                a: reader.get()?,
-                b: reader.get()?,
-                jaccard: reader.get()?,
-                containment: reader.get()?,
-            };
-            if pair.a >= pair.b || pair.b as usize >= n {
-                return Err(reader.invalid("a pair names a document outside the index"));
-            }
-            pairs.push(pair);
-        }
+        let pairs = read_pairs(&mut reader, n_pairs, n)?;
         let texts = Fingerprints::from_parts(exact, offsets, shingles)
             .ok_or_else(|| reader.invalid("the shingle arrays do not fit together"))?;
         let kind: Vec<Kind> = kinds
@@ -678,6 +649,48 @@ impl DedupIndex {
         self.pairs = pairs;
         Ok(())
     }
+}
+
+/// The options and the index mode at the head of a saved index, checked.
+fn read_options(reader: &mut Reader<'_>) -> Result<(DedupConfig, bool)> {
+    let ngram = reader.get::<u32>()? as usize;
+    let sample = reader.get::<u32>()? as usize;
+    let threshold = reader.get::<f64>()?;
+    let containment = reader.get::<f64>()?;
+    let every_text = match reader.get::<u32>()? {
+        0 => false,
+        1 => true,
+        _ => return Err(reader.invalid("bad index mode")),
+    };
+    let config = DedupConfig {
+        threshold,
+        containment: (!containment.is_nan()).then_some(containment),
+        ngram,
+        sample,
+    };
+    config
+        .validate()
+        .map_err(|e| reader.invalid(&format!("bad options ({e})")))?;
+    Ok((config, every_text))
+}
+
+/// The `count` pairs of a saved index of `documents` documents, each naming two of them in
+/// decision order.
+fn read_pairs(reader: &mut Reader<'_>, count: usize, documents: usize) -> Result<Vec<Pair>> {
+    let mut pairs = Vec::with_capacity(count);
+    for _ in 0..count {
+        let pair = Pair {
+            a: reader.get()?,
+            b: reader.get()?,
+            jaccard: reader.get()?,
+            containment: reader.get()?,
+        };
+        if pair.a >= pair.b || pair.b as usize >= documents {
+            return Err(reader.invalid("a pair names a document outside the index"));
+        }
+        pairs.push(pair);
+    }
+    Ok(pairs)
 }
 
 #[cfg(test)]
