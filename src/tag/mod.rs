@@ -11,16 +11,20 @@
 //!    `titles`), the initials rule, the gazetteer and the dates rule (`dates`).
 //! 3. `priority`: one table ranks those sources in that order and scores their mentions; the
 //!    resolver keeps, by rank, each candidate that overlaps none kept before it.
-//! 4. `steps`: the document's mentions then pass, in order, through naming by surface, document
-//!    consistency (`consistency`), dropping event names (`events`), linking within the document
-//!    (`canonical`), the label filter and sentence numbering.
+//! 4. `steps`: the document's mentions then pass, in order, through joining names written side
+//!    by side (`adjoining`), naming by surface, document consistency (`consistency`, with
+//!    acronyms defined in the text, `acronyms`), dropping event names (`events`), linking
+//!    within the document (`canonical`), the label filter and sentence numbering.
 //!
-//! [`tag_corpus`] tags documents in parallel, then joins spelling variants across the corpus
-//! (`canonical`). The model is trained by `train`. The word lists the rules read (titles,
+//! [`tag_corpus`] tags documents in parallel, then joins names across the corpus (`canonical`):
+//! spelling variants, surnames and acronyms. The model is trained by `train`. The word lists the rules read (titles,
 //! organisation words, months...) are in the lexicon, `crate::text::lexicon`.
 
+mod acronyms;
+mod adjoining;
 pub mod canonical;
 mod consistency;
+pub mod corpus_join;
 pub mod dates;
 mod document;
 mod events;
@@ -39,7 +43,7 @@ mod titles;
 pub mod tokenize;
 pub mod train;
 
-pub use mention::{Label, Mention, Source, MODEL_TYPES};
+pub use mention::{Label, Link, Mention, Source, MODEL_TYPES};
 pub use model_input::gazetteer_codes;
 pub use resources::Resources;
 
@@ -103,7 +107,7 @@ pub fn tag_corpus(
 ) -> Vec<Vec<Mention>> {
     let mut docs = tag_documents(resources, texts, options, progress);
     if options.canonical {
-        canonical::join_across_corpus(&mut docs);
+        corpus_join::join_across_corpus(&mut docs);
     }
     docs
 }

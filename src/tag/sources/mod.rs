@@ -17,8 +17,8 @@ mod user;
 mod word_shapes;
 
 use super::document::Document;
-use super::gazetteer::{Gazetteer, Match};
-use super::mention::{Label, Mention};
+use super::gazetteer::{Entry, Gazetteer, Match};
+use super::mention::{Label, Link, Mention};
 use super::model_input::ModelReader;
 use super::priority::rule_of;
 use super::resources::Resources;
@@ -55,6 +55,8 @@ pub struct Candidate {
     /// The canonical name, when the source knows it (gazetteer, user table, dates): linking
     /// leaves it alone.
     pub entity: Option<String>,
+    /// The country of a nationality, from its gazetteer entry.
+    pub country: Option<String>,
     /// Token range of the person's title before the name.
     pub title: Option<(usize, usize)>,
     /// The model's confidence in the span (1 for the other sources, which are scored by rule).
@@ -69,6 +71,7 @@ impl Candidate {
             end,
             label,
             entity: None,
+            country: None,
             title: None,
             confidence: 1.0,
         }
@@ -80,10 +83,29 @@ impl Candidate {
         self
     }
 
+    /// The same candidate, named by a gazetteer or user entry: its canonical name, label and
+    /// country.
+    pub fn named_by(mut self, entry: &Entry) -> Self {
+        self.name_by(entry);
+        self
+    }
+
+    /// Names the candidate by a gazetteer or user entry, as [`Candidate::named_by`].
+    pub fn name_by(&mut self, entry: &Entry) {
+        self.entity = Some(entry.canonical.clone());
+        self.label = entry.label;
+        self.country = entry.country.clone();
+    }
+
     /// The mention, with byte offsets from the sentence's `tokens` and the source's reported
     /// name and score from the priority table.
     pub fn into_mention(self, tokens: &[Token]) -> Mention {
         let rule = rule_of(self.source);
+        let link = match (&self.entity, self.source) {
+            (None, _) | (Some(_), CandidateSource::Dates) => Link::Surface,
+            (Some(_), CandidateSource::User) => Link::User,
+            (Some(_), _) => Link::Gazetteer,
+        };
         Mention {
             start: tokens[self.start].start,
             end: tokens[self.end - 1].end,
@@ -92,6 +114,9 @@ impl Candidate {
             score: rule.score.of(self.confidence),
             fixed_entity: self.entity.is_some(),
             entity: self.entity.unwrap_or_default(),
+            link,
+            country: self.country,
+            acronym: None,
             title: self
                 .title
                 .map(|(a, b)| (tokens[a].start, tokens[b - 1].end)),

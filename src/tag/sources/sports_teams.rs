@@ -17,7 +17,7 @@ fn national_team(sentence: &SentenceContext<'_>, s: usize, e: usize) -> bool {
     sentence
         .gazetteer_matches
         .iter()
-        .any(|g| g.start == s && g.end == e && sentence.gazetteer.entry(g.entry).country)
+        .any(|g| g.start == s && g.end == e && sentence.gazetteer.entry(g.entry).is_country)
 }
 
 /// A name of two words or more that the model reads as a person.
