@@ -9,11 +9,15 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import InputError
 
-__all__ = ["entity_counts", "cooccurrence", "to_networkx", "timeline", "mentioned_with", "name_variants"]
+__all__ = [
+    "entity_counts", "demonyms_as_countries", "cooccurrence", "to_networkx", "timeline", "mentioned_with",
+    "name_variants",
+]  # fmt: skip
 
 _ENTITY_COLUMNS = ("doc", "label", "entity")
 
@@ -32,35 +36,70 @@ def _dominant_labels(entities: pd.DataFrame) -> pd.Series:
     return counts.drop_duplicates("entity").set_index("entity")["label"]
 
 
-def entity_counts(entities: pd.DataFrame, *, labels: list[str] | None = None) -> pd.DataFrame:
+def entity_counts(
+    entities: pd.DataFrame, *, labels: list[str] | None = None, merge_demonyms: bool = False
+) -> pd.DataFrame:
     """Mentions and documents per canonical entity, most mentioned first.
+
+    An entity is a canonical name with its label: "France" (LOC) and the nationality "French"
+    (NORP) are two rows, unless ``merge_demonyms``.
 
     Parameters
     ----------
     labels : list of str, optional
-        Count only mentions with these labels (for example ``["PERSON", "ORG"]``).
+        Count only mentions with these labels (for example ``["PERSON", "ORG"]``), before
+        merging demonyms.
+    merge_demonyms : bool, default False
+        Count each nationality with the country (or region) the ``country`` column links it to:
+        "French" is counted as "France" (LOC).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``entity`` (str), ``label`` (str, the entity's most frequent label),
-        ``mentions`` (int64), ``documents`` (int64, distinct documents), ``variants``
-        (int64, distinct surface spellings).
+        Columns ``entity`` (str), ``label`` (str), ``mentions`` (int64), ``documents`` (int64,
+        distinct documents), ``variants`` (int64, distinct surface spellings), and
+        ``entity_id`` (int64) when the table has it.
     """
     _check(entities, (*_ENTITY_COLUMNS, "text"))
     if labels is not None:
         entities = entities[entities["label"].isin(labels)]
-    grouped = entities.groupby("entity", sort=False)
-    table = pd.DataFrame(
-        {
-            "label": _dominant_labels(entities),
-            "mentions": grouped.size(),
-            "documents": grouped["doc"].nunique(),
-            "variants": grouped["text"].nunique(),
-        }
-    ).rename_axis("entity").reset_index()
+    if merge_demonyms:
+        entities = demonyms_as_countries(entities)
+    grouped = entities.groupby(["entity", "label"], sort=False)
+    columns = {
+        "mentions": grouped.size(),
+        "documents": grouped["doc"].nunique(),
+        "variants": grouped["text"].nunique(),
+    }
+    if "entity_id" in entities.columns:
+        columns["entity_id"] = grouped["entity_id"].first()
+    table = pd.DataFrame(columns).reset_index()
     table = table.astype({"entity": str, "label": str, "mentions": "int64", "documents": "int64", "variants": "int64"})
-    return table.sort_values(["mentions", "documents", "entity"], ascending=[False, False, True], ignore_index=True)
+    return table.sort_values(["mentions", "documents", "entity", "label"], ascending=[False, False, True, True],
+                             ignore_index=True)
+
+
+def demonyms_as_countries(entities: pd.DataFrame) -> pd.DataFrame:
+    """``entities`` with each nationality mention (NORP with a ``country``) renamed to its
+    country, labelled LOC (and its ``entity_id`` the country's)."""
+    if "country" not in entities.columns:
+        return entities
+    demonym = ((entities["label"] == "NORP") & entities["country"].notna()).to_numpy()
+    if not demonym.any():
+        return entities
+    from .tag import entity_id
+
+    out = entities.copy()
+    countries = out["country"].to_numpy(dtype=object)[demonym]
+    for column, values in (("entity", countries), ("label", np.full(len(countries), "LOC", dtype=object))):
+        merged = out[column].to_numpy(dtype=object, copy=True)
+        merged[demonym] = values
+        out[column] = pd.Series(merged, index=out.index, dtype=entities[column].dtype)
+    if "entity_id" in out.columns:
+        ids = out["entity_id"].to_numpy(copy=True)
+        ids[demonym] = [entity_id("LOC", country) for country in countries]
+        out["entity_id"] = ids
+    return out
 
 
 def cooccurrence(
@@ -175,19 +214,28 @@ def mentioned_with(entities: pd.DataFrame, entity: str, *, level: str = "documen
 
 
 def name_variants(entities: pd.DataFrame, *, min_variants: int = 2) -> pd.DataFrame:
-    """The spellings found for each canonical entity, for entities with several.
+    """The spellings found for each canonical entity (name and label), for entities with
+    several, and the evidence that joined each spelling to the entity.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``entity``, ``label`` (str), ``variant`` (str), ``mentions`` and ``documents`` (int64).
+        Columns ``entity``, ``label`` (str), ``variant`` (str), ``mentions`` and ``documents``
+        (int64), and ``linked_by`` (str) when the table has it: how the variant's mentions got
+        the entity's name, comma-separated (``surface``: its own words; ``gazetteer``, ``user``:
+        a listed alias; ``document``: a full name in the same document; ``acronym``: defined by
+        its expansion in the text; ``short name``: a company's name without its legal form;
+        ``spelling``: a spelling variant whose documents share other entities; ``surname``: the
+        full name that the document's other entities point to).
     """
     _check(entities, (*_ENTITY_COLUMNS, "text"))
-    spellings = entities.groupby("entity")["text"].nunique()
+    spellings = entities.groupby(["entity", "label"])["text"].nunique()
     many = spellings[spellings >= min_variants].index
-    subset = entities[entities["entity"].isin(many)]
-    grouped = subset.groupby(["entity", "text"], sort=True)
-    table = pd.DataFrame({"mentions": grouped.size(), "documents": grouped["doc"].nunique()}).reset_index()
-    table = table.rename(columns={"text": "variant"})
-    table.insert(1, "label", table["entity"].map(_dominant_labels(subset)))
+    keys = pd.MultiIndex.from_arrays([entities["entity"], entities["label"]])
+    subset = entities[keys.isin(many)]
+    grouped = subset.groupby(["entity", "label", "text"], sort=True)
+    columns = {"mentions": grouped.size(), "documents": grouped["doc"].nunique()}
+    if "linked_by" in subset.columns:
+        columns["linked_by"] = grouped["linked_by"].agg(lambda links: ", ".join(sorted(set(links))))
+    table = pd.DataFrame(columns).reset_index().rename(columns={"text": "variant"})
     return table.astype({"entity": str, "label": str, "variant": str, "mentions": "int64", "documents": "int64"})

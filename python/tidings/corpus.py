@@ -268,7 +268,8 @@ class Corpus:
         cleaned = "clean_text" in documents.columns
         entities = self.tables["entities"] if "entities" in self.tables else None
         if entities is not None:
-            entities = entities[entities["doc"] == key]
+            # The view shows the body (or the raw text): mentions of the other fields are left out.
+            entities = entities[(entities["doc"] == key) & entities["field"].isin(["body", "text"])]
         removed = self.tables["removed"] if "removed" in self.tables else None
         if removed is not None:
             removed = removed[removed["doc"] == key]
