@@ -118,7 +118,8 @@ def test_views_render(full: Corpus) -> None:
 def test_analysis_shortcuts_and_plots(full: Corpus) -> None:
     from matplotlib.figure import Figure
 
-    assert full.entity_counts()["entity"].is_unique
+    counts = full.entity_counts()
+    assert not counts.duplicated(["entity", "label"]).any() and counts["entity_id"].is_unique
     assert not full.cooccurrence().empty
     assert full.cooccurrence_graph().number_of_nodes() > 5
     assert not full.name_variants().empty

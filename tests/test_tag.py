@@ -129,7 +129,8 @@ def test_seed_places_and_organisations_found(seed_mentions: pd.DataFrame) -> Non
                 "Revolutionary Guards", "Supreme National Security Council", "Gas Exporting Countries Forum"]:
         assert org in orgs, org
     assert entity_of(seed_mentions, "Daesh") == entity_of(seed_mentions, "ISIL") == entity_of(seed_mentions, "ISIS") == {"Islamic State"}
-    assert entity_of(seed_mentions, "Iranian", "NORP") == {"Iran"}
+    assert entity_of(seed_mentions, "Iranian", "NORP") == {"Iranian"}
+    assert set(seed_mentions.loc[seed_mentions["text"] == "Iranian", "country"]) == {"Iran"}
 
 
 @needs_seeds
