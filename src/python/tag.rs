@@ -39,7 +39,14 @@ fn user_dictionary(rows: &[(String, String, String)]) -> crate::Result<Gazetteer
 
 /// A name changed by the corpus join in one document: (document position, label, entity,
 /// joined label, joined entity, link).
-type JoinChange = (usize, &'static str, String, &'static str, String, &'static str);
+type JoinChange = (
+    usize,
+    &'static str,
+    String,
+    &'static str,
+    String,
+    &'static str,
+);
 
 /// The mentions of a corpus tagged chunk by chunk (`tag(..., corpus=)`), kept until every chunk
 /// was tagged, so entity names join across the whole corpus as `tag` joins them across one call.

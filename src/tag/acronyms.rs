@@ -141,7 +141,8 @@ fn expansion(
         .filter(|&k| {
             let first = words[tokens.partition_point(|t| t.start < mentions[k].start)];
             mentions[k].label == Label::Org
-                && first.chars().next().and_then(|c| c.to_uppercase().next()) == letters.first().copied()
+                && first.chars().next().and_then(|c| c.to_uppercase().next())
+                    == letters.first().copied()
         })
         .map(Expansion::Mention)
 }
@@ -253,10 +254,16 @@ mod tests {
     fn names_spell_acronyms() {
         assert!(spelled("Securities and Exchange Commission", "SEC"));
         assert!(spelled("European Community", "EC"));
-        assert!(spelled("Organisation of Petroleum Exporting Countries", "OPEC"));
+        assert!(spelled(
+            "Organisation of Petroleum Exporting Countries",
+            "OPEC"
+        ));
         assert!(spelled("Department of Energy", "DOE"));
         assert!(spelled("Exim Bank", "EXIMB"));
-        assert!(spelled("Employers Confederation of the Philippines", "ECOP"));
+        assert!(spelled(
+            "Employers Confederation of the Philippines",
+            "ECOP"
+        ));
         assert!(!spelled("Philippines", "ECOP"));
         assert!(!spelled("the Philippines", "P"));
         assert!(spelled("Anglo-American Corp", "AAC"));

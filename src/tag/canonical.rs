@@ -116,10 +116,13 @@ pub fn link_within_document(mentions: &mut [Mention]) {
     // Which full names a (label, name) can abbreviate; computed once per distinct name.
     let mut memo: HashMap<(bool, String), Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter_mut().enumerate() {
-        if m.fixed_entity || !matches!(m.label, Label::Person | Label::Org | Label::Loc) {
+        let person = m.label == Label::Person;
+        // A place or firm the gazetteer names may still be the surname of a person named in
+        // full here ("Washington" after "MaliVai Washington").
+        let renamable = !m.fixed_entity || (m.link == Link::Gazetteer && !person);
+        if !renamable || !matches!(m.label, Label::Person | Label::Org | Label::Loc) {
             continue;
         }
-        let person = m.label == Label::Person;
         let candidates = memo.entry((person, m.entity.clone())).or_insert_with(|| {
             let keys = name_keys(&m.entity);
             if !person && keys.len() != 1 {
@@ -135,6 +138,8 @@ pub fn link_within_document(mentions: &mut [Mention]) {
             m.entity = full_names[d].1.clone();
             m.label = Label::Person;
             m.link = Link::Document;
+            m.fixed_entity = false;
+            m.country = None;
         }
     }
 }

@@ -36,6 +36,8 @@ pub fn settle_document_consistency(document: &Document<'_>, mentions: &mut Vec<M
 struct DocumentWords<'a> {
     /// Words the document writes starting in lowercase ("sales", "union").
     lowercase: HashSet<&'a str>,
+    /// Pairs of adjacent words the document writes in lowercase ("general election").
+    lowercase_pairs: HashSet<(&'a str, &'a str)>,
     token_starting_at: HashMap<usize, usize>,
     token_ending_at: HashMap<usize, usize>,
 }
@@ -50,6 +52,12 @@ impl<'a> DocumentWords<'a> {
                 .copied()
                 .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
                 .collect(),
+            lowercase_pairs: document
+                .words
+                .windows(2)
+                .filter(|pair| pair.iter().all(|w| w.starts_with(char::is_lowercase)))
+                .map(|pair| (pair[0], pair[1]))
+                .collect(),
             token_starting_at: tokens
                 .iter()
                 .enumerate()
@@ -62,6 +70,17 @@ impl<'a> DocumentWords<'a> {
     /// Whether the document also writes `word` in lowercase.
     fn also_lowercase(&self, word: &str) -> bool {
         self.lowercase.contains(word.to_lowercase().as_str())
+    }
+
+    /// Whether the document also writes the phrase of `words` in lowercase ("a general
+    /// election" beside "the General Election").
+    fn also_lowercase_phrase(&self, words: &[&str]) -> bool {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        lower.len() >= 2
+            && lower.windows(2).all(|pair| {
+                self.lowercase_pairs
+                    .contains(&(pair[0].as_str(), pair[1].as_str()))
+            })
     }
 
     /// The first and last token of a mention.
@@ -86,13 +105,16 @@ fn drop_common_words(
             return true;
         }
         if surface.contains(char::is_whitespace) {
-            // "General Election": every word a common word here, none an organisation's.
-            let common = surface.split_whitespace().all(|w| {
-                words.also_lowercase(w)
-                    && !organisation_heads().contains(w)
-                    && !legal_forms().contains(w)
-            });
-            return !(common && m.score < COMMON_WORD_CONFIDENCE);
+            // "General Election": every word a common word here, none an organisation's; the
+            // phrase itself in lowercase too and the model's confidence is no defence.
+            let parts: Vec<&str> = surface.split_whitespace().collect();
+            let named = parts
+                .iter()
+                .any(|w| organisation_heads().contains(w) || legal_forms().contains(w));
+            let common = parts.iter().all(|w| words.also_lowercase(w));
+            return named
+                || !(words.also_lowercase_phrase(&parts)
+                    || (common && m.score < COMMON_WORD_CONFIDENCE));
         }
         let common = words.also_lowercase(surface);
         !(is_month_or_day(surface) || (common && m.score < COMMON_WORD_CONFIDENCE))

@@ -340,7 +340,11 @@ fn acronym_expansions(corpus: &Corpus, docs: &[Vec<Mention>]) -> Vec<(u32, u32)>
             }
         }
         for (acronym, k) in here {
-            *definitions.entry(acronym).or_default().entry(k).or_default() += 1;
+            *definitions
+                .entry(acronym)
+                .or_default()
+                .entry(k)
+                .or_default() += 1;
         }
     }
     let mut out = Vec::new();
@@ -349,9 +353,10 @@ fn acronym_expansions(corpus: &Corpus, docs: &[Vec<Mention>]) -> Vec<(u32, u32)>
             continue;
         };
         let total: u32 = expansions.values().sum();
-        let best = expansions
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(corpus.key(*b.0).rank().cmp(&corpus.key(*a.0).rank())));
+        let best = expansions.iter().max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(corpus.key(*b.0).rank().cmp(&corpus.key(*a.0).rank()))
+        });
         if let Some((&expansion, &count)) = best {
             if !corpus.key(k).fixed && expansion != k && count * 3 >= total * 2 {
                 out.push((k, expansion));
@@ -401,7 +406,10 @@ fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
                 }
                 let suffix = &full[full.len() - key.tokens.len()..];
                 let exact = suffix == key.tokens.as_slice();
-                let variant = suffix.iter().zip(&key.tokens).all(|(x, y)| similar_token(x, y));
+                let variant = suffix
+                    .iter()
+                    .zip(&key.tokens)
+                    .all(|(x, y)| similar_token(x, y));
                 (exact || (variant && key.label == Label::Person)).then_some((f, exact))
             })
             .collect();
@@ -524,19 +532,46 @@ mod tests {
         assert_eq!(docs[3][0].entity, "George Bush");
         assert_eq!(docs[4][0].entity, "Jeb Bush");
         assert_eq!(docs[5][0].entity, "Bush");
-        assert_eq!((docs[6][0].entity.as_str(), docs[6][0].link), ("Marco Rubio", Link::Surname));
+        assert_eq!(
+            (docs[6][0].entity.as_str(), docs[6][0].link),
+            ("Marco Rubio", Link::Surname)
+        );
         assert_eq!(docs[7][0].entity, docs[0][2].entity);
     }
 
     #[test]
     fn surnames_follow_their_documents() {
         let mut docs = vec![
-            vec![person("James Baker"), person("Karl Otto Poehl"), mention(Label::Org, "Bundesbank")],
-            vec![person("James Baker"), mention(Label::Org, "Bundesbank"), mention(Label::Loc, "Louvre")],
-            vec![person("Howard Baker"), mention(Label::Org, "Iran-Contra"), person("John Tower")],
-            vec![person("Howard Baker"), person("John Tower"), mention(Label::Org, "Senate")],
-            vec![person("Baker"), person("Karl Otto Poehl"), mention(Label::Org, "Bundesbank")],
-            vec![person("Baker"), person("John Tower"), mention(Label::Org, "Iran-Contra")],
+            vec![
+                person("James Baker"),
+                person("Karl Otto Poehl"),
+                mention(Label::Org, "Bundesbank"),
+            ],
+            vec![
+                person("James Baker"),
+                mention(Label::Org, "Bundesbank"),
+                mention(Label::Loc, "Louvre"),
+            ],
+            vec![
+                person("Howard Baker"),
+                mention(Label::Org, "Iran-Contra"),
+                person("John Tower"),
+            ],
+            vec![
+                person("Howard Baker"),
+                person("John Tower"),
+                mention(Label::Org, "Senate"),
+            ],
+            vec![
+                person("Baker"),
+                person("Karl Otto Poehl"),
+                mention(Label::Org, "Bundesbank"),
+            ],
+            vec![
+                person("Baker"),
+                person("John Tower"),
+                mention(Label::Org, "Iran-Contra"),
+            ],
             vec![person("Baker"), mention(Label::Loc, "Tokyo")],
         ];
         join_across_corpus(&mut docs);

@@ -48,7 +48,7 @@ pub enum Source {
     Model,
     Gazetteer,
     User,
-    /// The rules: dates, sports teams, organisation phrases, initials.
+    /// The rules: dates, athletes, sports teams, organisation phrases, initials, acronyms.
     Rule,
 }
 

@@ -5,8 +5,9 @@
 //! 1. `document`: the text is tokenized and split into sentences (`tokenize`).
 //! 2. `sources`: for each sentence a context gathers what the candidate sources read: the
 //!    gazetteer's matches (`gazetteer`) and the model's reading (`model_input`, `perceptron`,
-//!    `features`). Eight sources propose candidate mentions from it: the user dictionary,
-//!    sports clubs (in sports reports, `sports_report`), the sports-team rule, the
+//!    `features`). Nine sources propose candidate mentions from it: the user dictionary,
+//!    sports clubs (in sports reports, `sports_report`), athletes in results lines, the
+//!    sports-team rule, the
 //!    organisation-phrase rule, the model (which also splits off person titles,
 //!    `titles`), the initials rule, the gazetteer and the dates rule (`dates`).
 //! 3. `priority`: one table ranks those sources in that order and scores their mentions; the
@@ -79,7 +80,7 @@ fn sentence_mentions(
     document: &Document<'_>,
     options: &TagOptions<'_>,
 ) -> Vec<Mention> {
-    let sports_report = !resources.clubs.is_empty() && is_sports_report(&document.words);
+    let sports_report = is_sports_report(&document.words);
     let mut reader = ModelReader::default();
     let mut mentions = Vec::new();
     for range in document.sentences() {

@@ -65,7 +65,8 @@ fn domain_from(words: &[&str], s: usize) -> Option<usize> {
     }
     let mut e = s + 1;
     while e < words.len()
-        && (domain_word(words[e]) || (words[e] == "and" && words.get(e + 1).is_some_and(|w| domain_word(w))))
+        && (domain_word(words[e])
+            || (words[e] == "and" && words.get(e + 1).is_some_and(|w| domain_word(w))))
     {
         e += 1;
     }
@@ -88,7 +89,11 @@ fn domain_before(words: &[&str], t: usize) -> Option<usize> {
 
 /// "Secretary of" or "Chancellor of the" just before token `k`.
 fn of_title_before(words: &[&str], k: usize) -> bool {
-    let k = if k > 0 && words[k - 1] == "the" { k - 1 } else { k };
+    let k = if k > 0 && words[k - 1] == "the" {
+        k - 1
+    } else {
+        k
+    };
     k >= 2 && words[k - 1] == "of" && is_title_word(words[k - 2])
 }
 

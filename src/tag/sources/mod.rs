@@ -6,6 +6,7 @@
 //! name it in [`CandidateSource`], give it a row in [`super::priority::PRIORITY`], and list it
 //! in [`all_candidates`].
 
+mod athletes;
 mod clubs;
 mod dates;
 mod gazetteer;
@@ -31,6 +32,8 @@ pub enum CandidateSource {
     User,
     /// Sports clubs named like places ("Milan", "Surrey"), in sports reports.
     Clubs,
+    /// People before their country in brackets in results lines ("Alina Astafei ( Germany )").
+    Athletes,
     /// Team names in results and standings lines ("Pohang 3 Ulsan 2").
     SportsTeams,
     /// Capitalised phrases ending in an organisation word ("Jeans Mate Corp").
@@ -138,6 +141,8 @@ pub struct SentenceContext<'a> {
     pub user: Option<&'a Gazetteer>,
     /// The clubs gazetteer, in sports reports only.
     pub clubs: Option<&'a Gazetteer>,
+    /// The document reads as a sports report.
+    pub sports_report: bool,
     /// The model's spans, read once: the model source offers them, and the sports-team rule
     /// defers to those it reads as people.
     pub model_spans: Vec<Candidate>,
@@ -167,7 +172,8 @@ impl<'a> SentenceContext<'a> {
             gazetteer: &resources.gazetteer,
             gazetteer_matches,
             user,
-            clubs: sports_report.then_some(&resources.clubs),
+            clubs: (sports_report && !resources.clubs.is_empty()).then_some(&resources.clubs),
+            sports_report,
             model_spans: Vec::new(),
         };
         context.model_spans = model::read_spans(&context, &decoding, &resources.model_labels);
@@ -178,9 +184,10 @@ impl<'a> SentenceContext<'a> {
 /// Every source's candidates for one sentence. The order of this list does not matter: the
 /// priority table settles overlaps; within one source, candidates run left to right.
 pub fn all_candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
-    let sources: [fn(&SentenceContext<'_>) -> Vec<Candidate>; 8] = [
+    let sources: [fn(&SentenceContext<'_>) -> Vec<Candidate>; 9] = [
         user::candidates,
         clubs::candidates,
+        athletes::candidates,
         sports_teams::candidates,
         org_phrases::candidates,
         model::candidates,
