@@ -217,7 +217,9 @@ class Tagged:
     def __init__(self, corpus: object) -> None:
         self.texts: dict[str, str] = dict(zip(corpus.documents["id"], corpus.texts))  # type: ignore[attr-defined]
         entities = corpus.entities  # type: ignore[attr-defined]
-        entities = entities[entities["label"] != "DATE"]
+        # Offsets index the cleaned body; mentions of titles and captions are elsewhere.
+        in_body = entities["field"].isin(["body", "text"]) if "field" in entities.columns else True
+        entities = entities[(entities["label"] != "DATE") & in_body]
         self.mentions = {doc: group.sort_values("start") for doc, group in entities.groupby("doc", sort=False)}
 
     def at(self, doc: str, start: int, end: int) -> tuple[bool, pd.Series | None]:

@@ -89,9 +89,12 @@ def test_full_pipeline_tables(full: Corpus) -> None:
     raw = docs.set_index("id")["text"]
     for row in full.removed.head(200).itertuples():
         assert raw[row.doc][row.start : row.end] == row.text
-    texts = full.texts.set_axis(docs["id"])
-    for row in full.entities.head(300).itertuples():
-        assert texts[row.doc][row.start : row.end] == row.text
+    by_id = docs.set_index("id")
+    fields = {"body": by_id["clean_text"], "title": by_id["title"], "dateline": by_id["dateline"],
+              "byline": by_id["byline"], "captions": by_id["captions"].map("\n\n".join)}
+    for row in full.entities.itertuples():
+        assert fields[row.field][row.doc][row.start : row.end] == row.text
+    assert {"body", "title"} <= set(full.entities["field"])
 
 
 def test_cluster_sources_name_the_wire_story(full: Corpus) -> None:

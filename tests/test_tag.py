@@ -152,7 +152,9 @@ def test_seed_offsets(seed_mentions: pd.DataFrame) -> None:
 
 def test_example_and_columns() -> None:
     m = tidings.tag(["Iran’s President Hassan Rowhani called Vladimir Putin on Monday. Putin agreed."])
-    assert list(m.columns) == ["doc", "start", "end", "text", "label", "entity", "source", "score", "title", "sentence"]
+    assert list(m.columns) == ["doc", "start", "end", "text", "label", "entity", "source", "score", "title", "sentence",
+                               "field", "entity_id", "country", "linked_by"]
+    assert set(m.field) == {"text"} and m.entity_id.dtype == "int64"
     assert m.sentence.dtype == "int64"
     assert m[m.text == "Putin"].sentence.tolist() == [1]
     assert m[m.text != "Putin"].sentence.eq(0).all()
