@@ -81,8 +81,8 @@ def test_secretary_of_state_is_a_title() -> None:
             "Nigel Lawson stayed in London.")
     assert not (m["text"] == "State").any() and not (m["text"] == "Exchequer").any()
     people = m[m["label"] == "PERSON"].set_index("text")
-    assert people.loc["George Shultz", "title"] == "Secretary of State"
-    assert people.loc["Nigel Lawson", "title"] == "Chancellor of the Exchequer"
+    assert people.loc["George Shultz", "role"] == "Secretary of State"
+    assert people.loc["Nigel Lawson", "role"] == "Chancellor of the Exchequer"
 
 
 def test_a_phrase_of_common_words_is_no_organisation() -> None:

@@ -26,6 +26,7 @@ mod adjoining;
 pub mod canonical;
 mod consistency;
 pub mod corpus_join;
+pub mod date_values;
 pub mod dates;
 mod document;
 mod events;
