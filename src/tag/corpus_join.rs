@@ -45,6 +45,9 @@ const COMMON_FACTOR: u32 = 5;
 /// that surname, to name them by a surname alone.
 const SURNAME_EVIDENCE: usize = 2;
 const SURNAME_MARGIN: usize = 2;
+/// Without evidence, a surname names the one person with this many times the documents of all
+/// the others with that surname together.
+const DOMINANT_FACTOR: u64 = 10;
 
 /// One distinct (label, entity) of the corpus.
 struct Key {
@@ -471,12 +474,38 @@ fn surnames_in_document(
                 .first()
                 .filter(|best| best.0 >= needed && best.0 >= SURNAME_MARGIN * second)
                 .map(|best| best.1)
+                .or_else(|| {
+                    let evidenced = scored.iter().filter(|s| s.0 >= needed).count();
+                    (person && evidenced == 0)
+                        .then(|| dominant_cluster(corpus, &clusters))
+                        .flatten()
+                })
         };
         if let Some(t) = target {
             out.insert(p, t);
         }
     }
     out
+}
+
+/// The cluster whose names are in [`DOMINANT_FACTOR`] times as many documents as those of all
+/// the others together: the person a surname names when its document shows no evidence for
+/// any ("Reagan" in 1987 is Ronald Reagan, not Nancy or Michael).
+fn dominant_cluster(corpus: &Corpus, clusters: &[(u32, Vec<u32>)]) -> Option<u32> {
+    let documents = |members: &[u32]| -> u64 {
+        members
+            .iter()
+            .map(|&m| u64::from(corpus.key(m).documents))
+            .sum()
+    };
+    let total: u64 = clusters.iter().map(|(_, members)| documents(members)).sum();
+    clusters
+        .iter()
+        .find(|(_, members)| {
+            let own = documents(members);
+            own >= DOMINANT_FACTOR * (total - own).max(1)
+        })
+        .map(|(root, _)| *root)
 }
 
 #[cfg(test)]
@@ -583,6 +612,29 @@ mod tests {
         join_across_corpus(&mut reversed);
         assert_eq!(reversed[2][0].entity, "James Baker");
         assert_eq!(reversed[1][0].entity, "Howard Baker");
+    }
+
+    #[test]
+    fn a_surname_without_evidence_names_the_dominant_person() {
+        let mut docs: Vec<Vec<Mention>> = (0..20)
+            .map(|i| vec![person("Ronald Reagan"), person(&format!("Aide Number{i}"))])
+            .collect();
+        docs.push(vec![person("Nancy Reagan"), mention(Label::Loc, "Bel Air")]);
+        docs.push(vec![person("Reagan"), mention(Label::Loc, "Tokyo")]);
+        docs.push(vec![person("Reagan"), mention(Label::Loc, "Bel Air")]);
+        join_across_corpus(&mut docs);
+        assert_eq!(docs[21][0].entity, "Ronald Reagan");
+        assert_eq!(docs[21][0].link, Link::Surname);
+        // One entity shared with Nancy Reagan's documents is not evidence enough.
+        assert_eq!(docs[22][0].entity, "Ronald Reagan");
+        // Two people of comparable weight: a surname without evidence stays apart.
+        let mut two = vec![
+            vec![person("James Baker"), mention(Label::Loc, "Louvre")],
+            vec![person("Howard Baker"), mention(Label::Org, "Senate")],
+            vec![person("Baker"), mention(Label::Loc, "Tokyo")],
+        ];
+        join_across_corpus(&mut two);
+        assert_eq!(two[2][0].entity, "Baker");
     }
 
     #[test]
