@@ -16,6 +16,7 @@ use super::lsh::{jaccard_at_containment, LshParams};
 use super::minhash::{containment_from_jaccard, estimated_jaccard, Permutations};
 use super::options::DedupConfig;
 use super::shingle::{exact_hash, normalize, shingle_hashes};
+pub use super::sketches::Sketches;
 use crate::error::{Error, Result};
 use crate::parallel::Progress;
 use crate::persist::{Format, Reader, Writer};
@@ -102,10 +103,13 @@ pub struct Clusters {
     pub similarity: Vec<f64>,
 }
 
-struct Sketch {
-    exact: u64,
-    size: u32,
-    signature: Vec<u16>,
+/// What the index keeps of one document: its exact-text hash, distinct shingle count and
+/// b-bit MinHash signature.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Sketch {
+    pub(super) exact: u64,
+    pub(super) size: u32,
+    pub(super) signature: Vec<u16>,
 }
 
 fn sketch(
@@ -289,14 +293,16 @@ impl DedupIndex {
 
     /// [`DedupIndex::add`], counting each sketched document in `progress`.
     pub fn add_counted(&mut self, texts: &[Option<&str>], progress: &Progress) -> Result<u32> {
-        let start = self.len();
-        if start + texts.len() >= u32::MAX as usize {
-            return Err(Error::InvalidInput(format!(
-                "a dedup index holds at most {} documents",
-                u32::MAX - 1
-            )));
-        }
-        let sketches: Vec<Sketch> = texts
+        self.check_room(texts.len())?;
+        let sketches = self.sketches(texts, progress);
+        self.add_sketches(sketches)
+    }
+
+    /// The sketches of a batch, made apart from the index (in another process, by an index
+    /// with the same options) and added later by [`DedupIndex::add_sketches`]: adding them
+    /// gives the index that adding the texts gives.
+    pub fn sketches(&self, texts: &[Option<&str>], progress: &Progress) -> Sketches {
+        let items = texts
             .par_iter()
             .map_init(Vec::new, |buffer, text| {
                 let sketch = sketch(*text, &self.config, &self.perms, buffer);
@@ -304,6 +310,26 @@ impl DedupIndex {
                 sketch
             })
             .collect();
+        Sketches::new(&self.config, items)
+    }
+
+    fn check_room(&self, batch: usize) -> Result<()> {
+        if self.len() + batch >= u32::MAX as usize {
+            return Err(Error::InvalidInput(format!(
+                "a dedup index holds at most {} documents",
+                u32::MAX - 1
+            )));
+        }
+        Ok(())
+    }
+
+    /// Adds a batch of sketches made by [`DedupIndex::sketches`] (with the same `num_perm` and
+    /// `ngram`); returns the id of its first document, as [`DedupIndex::add`] does.
+    pub fn add_sketches(&mut self, sketches: Sketches) -> Result<u32> {
+        let sketches = sketches.into_items(&self.config)?;
+        self.check_room(sketches.len())?;
+        let start = self.len();
+        let batch_len = sketches.len();
         self.exact.reserve_exact(sketches.len());
         self.sizes.reserve_exact(sketches.len());
         self.signatures
@@ -314,7 +340,7 @@ impl DedupIndex {
             self.signatures.extend_from_slice(&s.signature);
         }
         drop(sketches);
-        self.union_find.grow(texts.len());
+        self.union_find.grow(batch_len);
         let start = start as u32;
         let end = self.len() as u32;
 

@@ -9,6 +9,7 @@ pub mod minhash;
 pub mod options;
 pub mod paragraphs;
 pub mod shingle;
+pub mod sketches;
 
 pub use index::{dedup, Clusters, DedupIndex, Kind, Pair};
 pub use options::DedupConfig;

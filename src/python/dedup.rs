@@ -46,6 +46,31 @@ impl PyDedupIndex {
         })
     }
 
+    /// The sketches of a batch as bytes, for `add_sketches` of an index with the same
+    /// `num_perm` and `ngram` (in another process): adding them equals adding the texts.
+    #[pyo3(signature = (texts, *, workers = None))]
+    fn sketch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        workers: Option<i64>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let texts = extract_texts(texts)?;
+        let inner = &self.inner;
+        let bytes = compute(py, workers, move || {
+            let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+            Ok(inner.sketches(&borrowed, &Default::default()).to_bytes())
+        })?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// Adds a batch sketched by `sketch`; returns the id of its first document.
+    fn add_sketches(&mut self, py: Python<'_>, data: &[u8]) -> PyResult<u32> {
+        let sketches = dedup::sketches::Sketches::from_bytes(data).into_py_result(py)?;
+        let inner = &mut self.inner;
+        compute(py, None, move || inner.add_sketches(sketches))
+    }
+
     /// Cluster columns: cluster, size, kind (one byte per document: its position in
     /// `DEDUP_KINDS`), representative, similarity.
     #[pyo3(signature = (rank = None))]

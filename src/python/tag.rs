@@ -14,13 +14,31 @@ use crate::tag::date_values::{date_value, Day};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
 use crate::tag::perceptron::TrainConfig;
-use crate::tag::{tag_corpus, tag_documents, Label, Mention, Resources, TagOptions};
+use crate::tag::{tag_corpus, tag_documents, Label, Mention, Resources, Source, TagOptions};
 use crate::text::CharOffsets;
 use crate::Error;
 
 /// The label `name` stands for (a label or an alias, see `tag::options::LABELS`).
 fn label_named(name: &str) -> Option<Label> {
     LABELS.resolve(name).and_then(Label::parse)
+}
+
+/// A mention as the corpus-wide join sees it: its label, name and whether the name is fixed
+/// (offsets and scores do not take part in the join).
+fn named_mention(label: &str, entity: String, fixed_entity: bool) -> crate::Result<Mention> {
+    let label = Label::parse(label)
+        .ok_or_else(|| Error::InvalidInput(format!("'{label}' is not an entity label")))?;
+    Ok(Mention {
+        start: 0,
+        end: 0,
+        label,
+        source: Source::Model,
+        score: 0.0,
+        entity,
+        fixed_entity,
+        title: None,
+        sentence: 0,
+    })
 }
 
 /// The user dictionary of `(pattern, label, canonical)` rows.
@@ -72,6 +90,38 @@ impl PyEntityJoin {
                 .collect();
             Ok(changes.into_iter().collect())
         })
+    }
+
+    /// What the join needs of each document tagged so far: its mentions' (label, entity,
+    /// whether a gazetteer or user table fixed the name), so that documents tagged in other
+    /// processes join here through `add_names`.
+    fn names(&self) -> Vec<Vec<(&'static str, String, bool)>> {
+        self.docs
+            .iter()
+            .map(|doc| {
+                doc.iter()
+                    .map(|m| (m.label.as_str(), m.entity.clone(), m.fixed_entity))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Adds documents as `names` gives them.
+    fn add_names(
+        &mut self,
+        py: Python<'_>,
+        docs: Vec<Vec<(String, String, bool)>>,
+    ) -> PyResult<()> {
+        let mut added = Vec::with_capacity(docs.len());
+        for doc in docs {
+            let mentions: crate::Result<Vec<Mention>> = doc
+                .into_iter()
+                .map(|(label, entity, fixed)| named_mention(&label, entity, fixed))
+                .collect();
+            added.push(mentions.into_py_result(py)?);
+        }
+        self.docs.extend(added);
+        Ok(())
     }
 
     /// Documents tagged so far.
