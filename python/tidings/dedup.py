@@ -404,21 +404,43 @@ class CorpusDedup:
         """Add the next chunk: its texts, their ids (default: positions in the corpus) and, for
         ``keep='earliest'``, their publication dates."""
         column = as_text_column(texts)
-        n = len(column)
+        chunk_ids, stamps = self._checked(len(column), ids, dates)
+        values = _cleaned(column.values, workers) if self._clean else column.values
+        with progress_bar(len(column), desc="dedup", enabled=progress) as counter:
+            self._index.add(values, workers=workers, progress=counter)
+        self._record(chunk_ids, stamps, _lengths(values) if self._keep == "longest" else None)
+
+    def sketch(self, texts: Any, *, workers: int | None = None) -> tuple[bytes, np.ndarray]:
+        """The sketches of a chunk (bytes) and its texts' lengths, for :meth:`add_sketches` of a
+        ``CorpusDedup`` with the same options, maybe in another process."""
+        column = as_text_column(texts)
+        values = _cleaned(column.values, workers) if self._clean else column.values
+        return self._index.sketch(values, workers=workers), _lengths(values)
+
+    def add_sketches(self, sketches: bytes, lengths: np.ndarray, ids: Sequence[Any] | None = None, *,
+                     dates: Any = None) -> None:
+        """Add the next chunk as :meth:`sketch` made it (``ids`` and ``dates`` as for :meth:`add`):
+        the same as adding its texts."""
+        chunk_ids, stamps = self._checked(len(lengths), ids, dates)
+        start = self._index.add_sketches(sketches)
+        if len(self._index) - start != len(lengths):
+            raise InputError(f"the sketches hold {len(self._index) - start} documents, the ids {len(lengths)}")
+        self._record(chunk_ids, stamps, np.asarray(lengths, dtype=np.int64) if self._keep == "longest" else None)
+
+    def _checked(self, n: int, ids: Sequence[Any] | None, dates: Any) -> tuple[list[Any], np.ndarray | None]:
         chunk_ids = list(range(len(self._ids), len(self._ids) + n)) if ids is None else list(ids)
         if len(chunk_ids) != n:
             raise InputError(f"ids has {len(chunk_ids)} values for {n} documents")
         if self._keep == "earliest" and dates is None:
             raise InputError("keep='earliest' needs dates= (publication dates aligned with the texts)")
-        stamps = _stamps(dates, n) if self._keep == "earliest" else None
-        values = _cleaned(column.values, workers) if self._clean else column.values
-        with progress_bar(n, desc="dedup", enabled=progress) as counter:
-            self._index.add(values, workers=workers, progress=counter)
+        return chunk_ids, _stamps(dates, n) if self._keep == "earliest" else None
+
+    def _record(self, chunk_ids: list[Any], stamps: np.ndarray | None, lengths: np.ndarray | None) -> None:
         self._ids.extend(chunk_ids)
         if stamps is not None:
             self._stamps.append(stamps)
-        if self._keep == "longest":
-            self._lengths.append(_lengths(values))
+        if lengths is not None:
+            self._lengths.append(lengths)
 
     def tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The clusters and the pairs of everything added.

@@ -294,6 +294,17 @@ class CorpusTagger:
         options = {**self._options, "dates": publication_days(dates, len(column))}
         return _mentions(column, options, self._corpus, workers, progress)
 
+    def names(self) -> list[list[tuple[str, str, bool]]]:
+        """What :meth:`join` needs of the documents tagged so far, as plain values: per document,
+        each mention's (label, entity, whether its name is fixed by a gazetteer or user table).
+        A tagger in another process takes them with :meth:`add_names`."""
+        return [] if self._corpus is None else self._corpus.names()
+
+    def add_names(self, names: list[list[tuple[str, str, bool]]]) -> None:
+        """Add documents tagged elsewhere, as :meth:`names` gave them, to the next :meth:`join`."""
+        if self._corpus is not None:
+            self._corpus.add_names(names)
+
     def join(self) -> dict[tuple[str, str], str]:
         """Join the names across every chunk tagged so far: ``{(label, entity): joined entity}``
         for each name that changes. Call it once, after the last chunk."""
