@@ -52,7 +52,7 @@ try:
 except ImportError as error:  # pragma: no cover - depends on the installation
     raise ImportError('tidings.dask needs dask: pip install "tidings[dask]"') from error
 
-__all__ = ["clean", "tag", "dedup", "TASK_THREADS"]
+__all__ = ["clean", "tag", "dedup", "TASK_THREADS", "TidingsDaskAccessor"]
 
 #: Threads each task's Rust code runs on. A Dask worker runs as many tasks at once as it has
 #: threads, so one thread a task keeps a worker within its thread count.
@@ -222,3 +222,25 @@ def dedup(ddf: Any, *, text: str = "text", id: str | None = None, date: str | No
         result = dd.from_pandas(frame, npartitions=max(ddf.npartitions, 1), sort=False)
         return (result, dd.from_pandas(pairs, npartitions=1)) if return_pairs else result
 
+
+
+@dd.extensions.register_dataframe_accessor("tidings")
+class TidingsDaskAccessor:
+    """``ddf.tidings.<method>(text=...)`` on a Dask DataFrame, as on a pandas one (registered by
+    ``import tidings.dask``)."""
+
+    def __init__(self, ddf: dd.DataFrame) -> None:
+        self._ddf = ddf
+
+    def clean(self, *, text: str = "text", **options: Any) -> dd.DataFrame:
+        """See :func:`tidings.dask.clean`."""
+        return clean(self._ddf, text=text, **options)
+
+    def tag(self, *, text: str = "text", **options: Any) -> dd.DataFrame:
+        """See :func:`tidings.dask.tag`."""
+        return tag(self._ddf, text=text, **options)
+
+    def dedup(self, *, text: str = "text", id: str | None = None, date: str | None = None,
+              **options: Any) -> dd.DataFrame | tuple[dd.DataFrame, dd.DataFrame]:
+        """See :func:`tidings.dask.dedup`."""
+        return dedup(self._ddf, text=text, id=id, date=date, **options)
