@@ -4,6 +4,7 @@ the pandas functions on the same data, on the sample corpus and on real articles
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -13,6 +14,7 @@ distributed = pytest.importorskip("distributed")
 
 import tidings  # noqa: E402
 import tidings.dask as td  # noqa: E402
+from tidings.cli import main  # noqa: E402
 from tidings.errors import InputError, InputTypeError  # noqa: E402
 
 
@@ -118,3 +120,24 @@ def test_real_articles_equal_single_machine(client: distributed.Client, news_fra
                                   df.tidings.dedup(text="text", id="id"))
     mentions = td.tag(ddf, text="text", id="id").compute().reset_index(drop=True)
     pd.testing.assert_frame_equal(mentions, tidings.tag(_by_id(df)))
+
+
+def _table(folder: Path) -> pd.DataFrame:
+    frame = pd.read_parquet(folder) if folder.is_dir() else pd.read_parquet(folder)
+    keys = [c for c in ("doc", "start", "rule", "doc_a", "doc_b") if c in frame.columns]
+    return frame.sort_values(keys).reset_index(drop=True)
+
+
+def test_cli_run_on_a_local_cluster_writes_the_tables_of_a_run(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    tidings.load_sample().to_json(corpus, orient="records", lines=True, date_format="iso")
+    single, spread = tmp_path / "single", tmp_path / "spread"
+    assert main(["run", str(corpus), "--out", str(single), "--no-progress"]) == 0
+    assert main(["run", str(corpus), "--out", str(spread), "--dask", "local", "--workers", "2",
+                 "--blocksize", "8KB"]) == 0
+    assert len(list((spread / "documents").glob("part-*.parquet"))) > 1
+    for name in ("documents", "removed", "entities", "clusters", "pairs"):
+        expected = _table(single / f"{name}.parquet")
+        found = _table(spread / name)
+        pd.testing.assert_frame_equal(found.astype(expected.dtypes.to_dict()), expected, obj=name)
+    assert not (spread / ".tidings-partial").exists()

@@ -205,6 +205,11 @@ class Tag(Step):
         entities = self._tagger.tag(texts, dates=document_dates(documents), workers=self.workers, progress=self.progress)
         return documents, {"entities": entities.reset_index(drop=True)}
 
+    def names(self) -> list[list[tuple[str, str, bool]]]:
+        """The mentions' names of the chunks applied so far, for a join in another process
+        (:meth:`tidings.tag.CorpusTagger.names`)."""
+        return self._tagger.names()
+
     def finish(self) -> Finished:
         renames = self._tagger.join()
         if not renames:
