@@ -26,8 +26,10 @@ from typing import Any
 
 import dask
 import dask.dataframe as dd
+import numpy as np
 import pandas as pd
 
+from . import _core
 from .cleaning import PageTemplates
 from .dask import TASK_THREADS
 from .dedup import CorpusDedup
@@ -50,14 +52,21 @@ def read_dask_corpus(path: str | Path, *, text: str = "text", id: str | None = N
     if kind == "jsonl":
         raw = dd.read_json(str(path), lines=True, blocksize=blocksize, dtype=False)
     elif kind == "parquet":
-        raw = dd.read_parquet(str(path))
+        raw = dd.read_parquet(str(path), split_row_groups="adaptive", blocksize=blocksize)
     else:
         raise InputError(f"a run on Dask reads .jsonl or .parquet files, not {kind}")
     sizes = raw.map_partitions(len).compute().tolist()
     starts = [sum(sizes[:i]) for i in range(len(sizes))]
-    meta = _standardize(raw._meta, path, text, id, 0)
-    parts = [dask.delayed(_standardize)(part, path, text, id, start) for part, start in zip(raw.to_delayed(), starts)]
+    meta = _numbered(raw._meta, path, text, id, 0)
+    parts = [dask.delayed(_numbered)(part, path, text, id, start) for part, start in zip(raw.to_delayed(), starts)]
     return dd.from_delayed(parts, meta=meta, verify_meta=False)
+
+
+def _numbered(part: pd.DataFrame, path: Path, text: str, id: str | None, start: int) -> pd.DataFrame:
+    """A partition as :func:`tidings.read_corpus` reads it, indexed by its rows' numbers in the
+    file (which a shuffle keeps: dedup adds documents in file order)."""
+    frame = _standardize(part, path, text, id, start)
+    return frame.set_axis(pd.RangeIndex(start, start + len(frame)))
 
 
 @dataclass(frozen=True)
@@ -78,7 +87,20 @@ class _Stage1:
             _write(self.folder / name / f"part-{number}.parquet", frame)
         sketches, lengths = CorpusDedup().sketch(documents[text_column(documents)], workers=TASK_THREADS)
         return {"stats": stats, "names": tagger.names(), "sketches": sketches, "lengths": lengths,
-                "ids": documents["doc"].tolist()}
+                "ids": documents["doc"].tolist(), "rows": part.index.tolist()}
+
+
+def _dedup_in_file_order(parts: list[dict[str, Any]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Dedup's tables from the partitions' sketches, added in file order as ``tidings run`` adds
+    the documents (the pairs an index finds depend on that order; its clusters do not)."""
+    rows = [part["rows"] for part in parts]
+    order = np.argsort(np.concatenate(rows or [[]]), kind="stable")
+    sketches = _core.DedupIndex.merge_sketches([part["sketches"] for part in parts], rows)
+    ids = np.concatenate([np.asarray(part["ids"], dtype=object) for part in parts] or [[]])[order]
+    lengths = np.concatenate([part["lengths"] for part in parts] or [[]])[order]
+    run = CorpusDedup()
+    run.add_sketches(sketches, lengths, ids.tolist())
+    return run.tables()
 
 
 def _write(path: Path, frame: pd.DataFrame) -> None:
@@ -132,12 +154,10 @@ def run_on_dask(path: str | Path, out: str | Path, *, text: str = "text", id: st
     stage = _Stage1(partial)
     tasks = [dask.delayed(stage)(part, number) for number, part in enumerate(documents.to_delayed())]
     (parts,) = dask.compute(tasks)
-    dedup = CorpusDedup()
     joiner = CorpusTagger()
     for part in parts:
-        dedup.add_sketches(part["sketches"], part["lengths"], part["ids"])
         joiner.add_names(part["names"])
-    clusters, pairs = dedup.tables()
+    clusters, pairs = _dedup_in_file_order(parts)
     _write(partial / "clusters" / "part-0.parquet", clusters)
     _write(partial / "pairs" / "part-0.parquet", pairs)
     renames = joiner.join()

@@ -50,6 +50,39 @@ impl Sketches {
         Ok(self.items)
     }
 
+    /// One batch of the sketches of several, in the order of their documents' `positions`
+    /// (one per document, unique: rows of the whole corpus), whatever batch each came in.
+    pub fn merged_in_order(parts: Vec<Sketches>, positions: &[Vec<u64>]) -> Result<Sketches> {
+        if parts.len() != positions.len() {
+            return Err(Error::InvalidInput(format!(
+                "{} batches of sketches but {} lists of positions",
+                parts.len(),
+                positions.len()
+            )));
+        }
+        let (num_perm, ngram) = parts.first().map_or((0, 0), |p| (p.num_perm, p.ngram));
+        let mut placed: Vec<(u64, Sketch)> = Vec::new();
+        for (part, at) in parts.into_iter().zip(positions) {
+            if (part.num_perm, part.ngram) != (num_perm, ngram) || part.items.len() != at.len() {
+                return Err(Error::InvalidInput(
+                    "each batch needs the options of the first and one position a document".into(),
+                ));
+            }
+            placed.extend(at.iter().copied().zip(part.items));
+        }
+        placed.sort_unstable_by_key(|(position, _)| *position);
+        if placed.windows(2).any(|w| w[0].0 == w[1].0) {
+            return Err(Error::InvalidInput(
+                "document positions must be unique".into(),
+            ));
+        }
+        Ok(Sketches {
+            num_perm,
+            ngram,
+            items: placed.into_iter().map(|(_, item)| item).collect(),
+        })
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
         let n = self.items.len();
         let mut out = Writer::new(&FORMAT, 16 + n * (12 + 2 * self.num_perm));
@@ -123,6 +156,23 @@ mod tests {
                 .unwrap();
         }
         assert_eq!(direct.to_bytes(), carried.to_bytes());
+    }
+
+    #[test]
+    fn batches_merge_in_document_order() {
+        let maker = DedupIndex::new(DedupConfig::default()).unwrap();
+        let sketch = |texts: &[Option<&str>]| maker.sketches(texts, &Progress::default());
+        let whole = sketch(&TEXTS);
+        let odd = sketch(&[TEXTS[1], TEXTS[3]]);
+        let even = sketch(&[TEXTS[0], TEXTS[2], TEXTS[4]]);
+        let merged = Sketches::merged_in_order(vec![odd, even], &[vec![1, 3], vec![0, 2, 4]]);
+        assert_eq!(merged.unwrap(), whole);
+        let twice = Sketches::merged_in_order(
+            vec![sketch(&TEXTS[..1]), sketch(&TEXTS[..1])],
+            &[vec![0], vec![0]],
+        );
+        assert!(twice.is_err());
+        assert!(Sketches::merged_in_order(vec![sketch(&TEXTS[..1])], &[vec![0, 1]]).is_err());
     }
 
     #[test]

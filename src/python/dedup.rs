@@ -6,6 +6,7 @@ use pyo3::types::{PyBytes, PyDict};
 use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
 use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
+use crate::dedup::sketches::Sketches;
 use crate::dedup::{self, DedupConfig};
 use crate::options::Options;
 
@@ -64,9 +65,26 @@ impl PyDedupIndex {
         Ok(PyBytes::new(py, &bytes))
     }
 
+    /// Batches made by `sketch` as one, their documents in the order of `positions` (one list
+    /// a batch, one unique position a document).
+    #[staticmethod]
+    fn merge_sketches<'py>(
+        py: Python<'py>,
+        parts: Vec<Bound<'py, PyBytes>>,
+        positions: Vec<Vec<u64>>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let parts: Vec<Sketches> = parts
+            .iter()
+            .map(|bytes| Sketches::from_bytes(bytes.as_bytes()))
+            .collect::<crate::Result<_>>()
+            .into_py_result(py)?;
+        let merged = Sketches::merged_in_order(parts, &positions).into_py_result(py)?;
+        Ok(PyBytes::new(py, &merged.to_bytes()))
+    }
+
     /// Adds a batch sketched by `sketch`; returns the id of its first document.
     fn add_sketches(&mut self, py: Python<'_>, data: &[u8]) -> PyResult<u32> {
-        let sketches = dedup::sketches::Sketches::from_bytes(data).into_py_result(py)?;
+        let sketches = Sketches::from_bytes(data).into_py_result(py)?;
         let inner = &mut self.inner;
         compute(py, None, move || inner.add_sketches(sketches))
     }
