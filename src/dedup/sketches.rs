@@ -144,10 +144,10 @@ mod tests {
     #[test]
     fn adding_sketches_equals_adding_texts() {
         let config = DedupConfig::default();
-        let mut direct = DedupIndex::new(config.clone()).unwrap();
+        let mut direct = DedupIndex::new(config).unwrap();
         direct.add(&TEXTS[..2]).unwrap();
         direct.add(&TEXTS[2..]).unwrap();
-        let maker = DedupIndex::new(config.clone()).unwrap();
+        let maker = DedupIndex::new(config).unwrap();
         let mut carried = DedupIndex::new(config).unwrap();
         for batch in [&TEXTS[..2], &TEXTS[2..]] {
             let bytes = maker.sketches(batch, &Progress::default()).to_bytes();
