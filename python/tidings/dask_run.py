@@ -93,12 +93,14 @@ class _Stage1:
 def _dedup_in_file_order(parts: list[dict[str, Any]]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Dedup's tables from the partitions' sketches, added in file order as ``tidings run`` adds
     the documents (the pairs an index finds depend on that order; its clusters do not)."""
-    rows = [part["rows"] for part in parts]
-    order = np.argsort(np.concatenate(rows or [[]]), kind="stable")
-    sketches = _core.DedupIndex.merge_sketches([part["sketches"] for part in parts], rows)
-    ids = np.concatenate([np.asarray(part["ids"], dtype=object) for part in parts] or [[]])[order]
-    lengths = np.concatenate([part["lengths"] for part in parts] or [[]])[order]
     run = CorpusDedup()
+    if not parts:
+        return run.tables()
+    rows = [part["rows"] for part in parts]
+    order = np.argsort(np.asarray([row for part in rows for row in part], dtype=np.int64), kind="stable")
+    sketches = _core.DedupIndex.merge_sketches([part["sketches"] for part in parts], rows)
+    ids = np.asarray([i for part in parts for i in part["ids"]], dtype=object)[order]
+    lengths = np.asarray([n for part in parts for n in part["lengths"]], dtype=np.int64)[order]
     run.add_sketches(sketches, lengths, ids.tolist())
     return run.tables()
 
