@@ -148,7 +148,7 @@ def run_on_dask(path: str | Path, out: str | Path, *, text: str = "text", id: st
                 blocksize: str = "64MB") -> tuple[RunStats, list[Path]]:
     """Run clean, dedup and tag over a JSONL/Parquet corpus on the current Dask scheduler and
     write the tables as partitioned Parquet into ``out`` (see the module docs)."""
-    out = Path(out)
+    out = Path(out).resolve()  # the workers' working folder may be another
     out.mkdir(parents=True, exist_ok=True)
     partial = out / ".tidings-partial"
     shutil.rmtree(partial, ignore_errors=True)
