@@ -21,13 +21,13 @@ How the work is split:
 - Tagging runs per partition; the mentions stay on the cluster (persisted) while each
   mention's label and name (no text) are gathered to join names across the corpus; the
   renames are then applied on the cluster.
-- Dedup sketches every document in Rust inside the tasks (exact hash, shingle count and a
-  MinHash signature: ``12 + 2 * num_perm`` bytes a document, 268 with the defaults) and gathers
-  the sketches, the ids and the lengths or dates, never the texts, to the calling process,
-  which adds them to one dedup index in partition order and clusters there. That process holds
-  the index (about 280 bytes a document plus 16 a verified pair): about 3 GB for ten million
-  documents. The result equals the single-machine dedup of the whole corpus in partition order,
-  whatever the partition count.
+- Dedup, in this first version, fingerprints every document in Rust inside the tasks (its
+  exact-text hash and its sorted distinct shingle hashes: 4 bytes a distinct shingle plus 16,
+  about 700 bytes a news article) and gathers the fingerprints, the ids and the lengths or
+  dates, never the texts, to the calling process, which decides the clusters there with the
+  core's dedup (exact verification, representatives, no chaining). That process holds every
+  fingerprint: about 7 GB for ten million news articles. The result equals the single-machine
+  dedup of the whole corpus, whatever the partitioning (the core decides in id order).
 """
 
 from __future__ import annotations
@@ -173,8 +173,8 @@ def tag(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None
 
 
 @dataclass(frozen=True)
-class _SketchTask:
-    """Dedup sketches of one partition, with what the clustering needs besides the texts."""
+class _FingerprintTask:
+    """Dedup fingerprints of one partition, with what the clustering needs besides the texts."""
 
     text: str
     id: str | None
@@ -182,9 +182,9 @@ class _SketchTask:
     options: dict[str, Any]
 
     def __call__(self, part: pd.DataFrame) -> dict[str, Any]:
-        sketches, lengths = CorpusDedup(**self.options).sketch(part[self.text], workers=TASK_THREADS)
+        fingerprints, lengths = CorpusDedup(**self.options).fingerprint(part[self.text], workers=TASK_THREADS)
         return {
-            "sketches": sketches,
+            "fingerprints": fingerprints,
             "lengths": lengths,
             "ids": part[self.id].tolist() if self.id is not None else None,
             "dates": part[self.date].tolist() if self.date is not None else None,
@@ -200,7 +200,7 @@ def dedup(ddf: Any, *, text: str = "text", id: str | None = None, date: str | No
     hold ids of column ``id``, default the row's position in the whole frame) with the input's
     index, in its order; with ``return_pairs``, also the pairs table. ``date`` names a column
     of publication dates and makes ``keep='earliest'`` the default. Options are those of
-    :func:`tidings.dedup` but ``clean`` (clean first with :func:`clean`). The sketches are
+    :func:`tidings.dedup` but ``clean`` (clean first with :func:`clean`). The fingerprints are
     gathered to this process (see the module docs for the memory it takes).
     """
     ddf = _frame(ddf, text, id, date)
@@ -211,10 +211,10 @@ def dedup(ddf: Any, *, text: str = "text", id: str | None = None, date: str | No
     run = CorpusDedup(**options)  # bad options fail here, not in a task
     if _core.resolve_options("dedup", {"keep": options.get("keep", "first")})["keep"] == "earliest" and date is None:
         raise InputError("keep='earliest' needs date= (a column of publication dates)")
-    task = _SketchTask(text, id, date, options)
+    task = _FingerprintTask(text, id, date, options)
     (parts,) = dask.compute([dask.delayed(task)(part) for part in ddf.to_delayed()])
     for part in parts:
-        run.add_sketches(part["sketches"], part["lengths"], part["ids"], dates=part["dates"])
+        run.add_fingerprints(part["fingerprints"], part["lengths"], part["ids"], dates=part["dates"])
     clusters, pairs = run.tables()
     index = parts[0]["index"].append([part["index"] for part in parts[1:]]) if parts else ddf._meta.index
     frame = clusters.drop(columns="doc").set_axis(index)[list(CLUSTER_COLUMNS)]

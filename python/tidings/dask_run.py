@@ -7,8 +7,8 @@ partition (``clusters`` and ``pairs``: one part). The run goes in three stages:
 1. Each partition (of the documents of whole sources: they are shuffled by ``source`` first, as
    page templates are learned per source) is cleaned and its entities tagged by a task, which
    writes its ``documents``, ``removed`` and (names not yet joined) ``entities`` parts and
-   returns the dedup sketches and the labels and names of its mentions.
-2. This process adds the sketches to one dedup index (see :mod:`tidings.dask` for its memory),
+   returns the dedup fingerprints and the labels and names of its mentions.
+2. This process decides dedup from the gathered fingerprints (see :mod:`tidings.dask` for its memory),
    writes ``clusters`` and ``pairs``, and joins entity names across the corpus.
 3. Tasks rewrite the ``entities`` parts with the joined names.
 
@@ -26,10 +26,8 @@ from typing import Any
 
 import dask
 import dask.dataframe as dd
-import numpy as np
 import pandas as pd
 
-from . import _core
 from .cleaning import PageTemplates
 from .dask import TASK_THREADS
 from .dedup import CorpusDedup
@@ -64,7 +62,7 @@ def read_dask_corpus(path: str | Path, *, text: str = "text", id: str | None = N
 
 def _numbered(part: pd.DataFrame, path: Path, text: str, id: str | None, start: int) -> pd.DataFrame:
     """A partition as :func:`tidings.read_corpus` reads it, indexed by its rows' numbers in the
-    file (which a shuffle keeps: dedup adds documents in file order)."""
+    file (which a shuffle keeps)."""
     frame = _standardize(part, path, text, id, start)
     return frame.set_axis(pd.RangeIndex(start, start + len(frame)))
 
@@ -85,23 +83,17 @@ class _Stage1:
         stats.add_removed(tables["removed"])
         for name, frame in (("documents", documents), ("removed", tables["removed"]), ("entities", tagged["entities"])):
             _write(self.folder / name / f"part-{number}.parquet", frame)
-        sketches, lengths = CorpusDedup().sketch(documents[text_column(documents)], workers=TASK_THREADS)
-        return {"stats": stats, "names": tagger.names(), "sketches": sketches, "lengths": lengths,
-                "ids": documents["doc"].tolist(), "rows": part.index.tolist()}
+        fingerprints, lengths = CorpusDedup().fingerprint(documents[text_column(documents)], workers=TASK_THREADS)
+        return {"stats": stats, "names": tagger.names(), "fingerprints": fingerprints, "lengths": lengths,
+                "ids": documents["doc"].tolist()}
 
 
-def _dedup_in_file_order(parts: list[dict[str, Any]]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Dedup's tables from the partitions' sketches, added in file order as ``tidings run`` adds
-    the documents (the pairs an index finds depend on that order; its clusters do not)."""
+def _dedup_tables(parts: list[dict[str, Any]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Dedup's tables from the partitions' fingerprints (the core decides in id order, so the
+    order the partitions come in changes nothing)."""
     run = CorpusDedup()
-    if not parts:
-        return run.tables()
-    rows = [part["rows"] for part in parts]
-    order = np.argsort(np.asarray([row for part in rows for row in part], dtype=np.int64), kind="stable")
-    sketches = _core.DedupIndex.merge_sketches([part["sketches"] for part in parts], rows)
-    ids = np.asarray([i for part in parts for i in part["ids"]], dtype=object)[order]
-    lengths = np.asarray([n for part in parts for n in part["lengths"]], dtype=np.int64)[order]
-    run.add_sketches(sketches, lengths, ids.tolist())
+    for part in parts:
+        run.add_fingerprints(part["fingerprints"], part["lengths"], part["ids"])
     return run.tables()
 
 
@@ -159,7 +151,7 @@ def run_on_dask(path: str | Path, out: str | Path, *, text: str = "text", id: st
     joiner = CorpusTagger()
     for part in parts:
         joiner.add_names(part["names"])
-    clusters, pairs = _dedup_in_file_order(parts)
+    clusters, pairs = _dedup_tables(parts)
     _write(partial / "clusters" / "part-0.parquet", clusters)
     _write(partial / "pairs" / "part-0.parquet", pairs)
     renames = joiner.join()
