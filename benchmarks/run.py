@@ -1,10 +1,13 @@
 """Every speed figure in one run: each stage and the whole pipeline beside their anchors.
 
-    python benchmarks/run.py [--repeat 3] [--spacy-docs 500] [--only clean tag ...] [--json PATH]
-                             [--generated N]
+    python benchmarks/run.py [--quick] [--repeat 3] [--spacy-docs 500] [--only clean tag ...]
+                             [--json PATH] [--generated N]
+    python benchmarks/run.py --table [PATH]     # the README's performance table from a JSON run
 
 One process, one release build, real text: BBC + Reuters-21578 from ../shared/data beside the
-checkout (the pipeline runs on BBC + Reuters twice over). Every row names its corpus. Printed and
+checkout (the pipeline runs on BBC + Reuters twice over). ``--quick`` takes every tenth document,
+one timed run each and 100 documents for spaCy: a few minutes, for trying a change, not for the
+README. Every row names its corpus and the load average when it was measured. Printed and
 written to JSON (default ``benchmarks/results/run.json``):
 
 - ``clean``: ``tidings.clean_many`` on all cores and on one (BBC and Reuters also alone, one
@@ -13,7 +16,8 @@ written to JSON (default ``benchmarks/results/run.json``):
   fed by Python shingling (``bench_dedup``);
 - ``tag``: ``tidings.tag`` in words/s against spaCy ``en_core_web_sm`` NER on every k-th
   document (``bench_tag``'s word count, ``tidings.describe``);
-- ``calls``: the cost of one call on one short text;
+- ``quotes``: ``tidings.quotes`` on the cleaned texts, given their mentions;
+- ``calls``: the cost of one call on one short text (``call_overhead.py``);
 - ``pipeline``: ``Corpus.read → clean → dedup → tag → to_parquet`` on a JSONL file, then
   ``tidings run`` on the same file in a child process;
 - ``generated`` (with ``--generated N``): ``tidings run`` on N articles of
@@ -53,9 +57,13 @@ from _corpora import bbc_articles, news_frame, reuters_articles  # noqa: E402
 from bench_dedup import SETTINGS, python_shingling_then  # noqa: E402
 from _shingling import datasketch_clusters, rensa_clusters  # noqa: E402
 
-STAGES = ("clean", "dedup", "tag", "calls", "pipeline", "generated")
-SHORT_TEXT = "Iran's President Hassan Rowhani called Vladimir Putin on Monday, the Kremlin said."
+STAGES = ("clean", "dedup", "tag", "quotes", "calls", "pipeline", "generated")
+QUICK_STEP = 10
 
+
+def load_average() -> float | None:
+    """The one-minute load average (``None`` where the platform has none)."""
+    return round(os.getloadavg()[0], 1) if hasattr(os, "getloadavg") else None
 
 
 @dataclass
@@ -92,6 +100,7 @@ class Row:
     peak_megabytes: float | None = None
     ratios: dict[str, float] = field(default_factory=dict)
     note: str = ""
+    load_average: float | None = field(default_factory=load_average)
 
 
 def resident_bytes() -> int:
@@ -205,51 +214,49 @@ def bench_tag(news: Corpus, repeat: int, spacy_docs: int) -> list[Row]:
 
         nlp = load_spacy_ner()
         step = max(1, len(news.texts) // spacy_docs)
-        subset = Corpus.of(f"BBC + Reuters, every {step}th document", news.texts[::step][:spacy_docs])
+        subset = Corpus.of(f"{news.name}, one document in {step}", news.texts[::step][:spacy_docs])
         list(nlp.pipe(subset.texts[:5]))
         seconds, peak = measure(1, lambda: sum(len(doc.ents) for doc in nlp.pipe(subset.texts, batch_size=64)))
         anchor = throughput_row("tag", subset, "spaCy en_core_web_sm, NER only", seconds, peak, words=True)
         for row in (every, one):
-            row.ratios["x spaCy"] = row.words_per_second / anchor.words_per_second
+            row.ratios["x spaCy"] = row.words_per_second / anchor.words_per_second  # type: ignore[operator]
         rows.append(anchor)
     return rows
 
 
+def bench_quotes(cleaned: Corpus, repeat: int) -> list[Row]:
+    """``tidings.quotes`` on the cleaned texts given their mentions (tagging is timed under ``tag``)."""
+    mentions = tidings.tag(cleaned.texts, progress=False)
+    seconds, peak = measure(repeat, lambda: tidings.quotes(cleaned.texts, mentions=mentions, progress=False))
+    return [throughput_row("quotes", cleaned, "tidings.quotes, all cores, given the mentions", seconds, peak,
+                           words=True)]
+
+
 def bench_calls() -> list[Row]:
-    """Milliseconds of one call on one short text (median of 50, after a warm-up call)."""
-    calls = {
-        "tidings.clean": lambda: tidings.clean(SHORT_TEXT),
-        "tidings.clean_many": lambda: tidings.clean_many([SHORT_TEXT], progress=False),
-        "tidings.dedup": lambda: tidings.dedup([SHORT_TEXT], progress=False),
-        "tidings.tag": lambda: tidings.tag([SHORT_TEXT], progress=False),
-        "tidings.describe": lambda: tidings.describe([SHORT_TEXT], progress=False),
-    }
-    rows = []
-    for name, call in calls.items():
-        call()
-        times = []
-        for _ in range(50):
-            started = time.perf_counter()
-            call()
-            times.append(time.perf_counter() - started)
-        rows.append(Row("calls", f"one text of {len(SHORT_TEXT)} characters", name, statistics.median(times),
-                        note="seconds: median of 50 calls"))
-    return rows
+    """Milliseconds of one call on one short text (``call_overhead.py``: median of 50 calls)."""
+    from call_overhead import SHORT_TEXT, measure as call_costs
+
+    return [Row("calls", f"one text of {len(SHORT_TEXT)} characters", cost.function, cost.milliseconds / 1e3,
+                note="median of 50 calls; own time " + ", ".join(f"{place} {share:.0%}"
+                                                                for place, share in cost.split.items()))
+            for cost in call_costs(50)]
 
 
-def doubled_frame() -> pd.DataFrame:
-    """BBC + Reuters twice over (the copies' ids end in ``/2``): the pipeline's corpus."""
+def doubled_frame(step: int) -> pd.DataFrame:
+    """BBC + Reuters (every ``step``-th document) twice over, the copies' ids ending in ``/2``:
+    the pipeline's corpus."""
     frame = news_frame()
     if frame is None:
         raise SystemExit("BBC and Reuters are needed in ../shared/data")
+    frame = frame.iloc[::step].reset_index(drop=True)
     copy = frame.assign(id=frame["id"] + "/2")
     return pd.concat([frame, copy], ignore_index=True)
 
 
-def bench_pipeline(folder: Path) -> list[Row]:
+def bench_pipeline(folder: Path, step: int) -> list[Row]:
     """The whole pipeline once (it takes long enough to need no repeat), then ``tidings run``."""
-    frame = doubled_frame()
-    corpus = Corpus.of("BBC + Reuters x2, JSONL", frame["text"].tolist())
+    frame = doubled_frame(step)
+    corpus = Corpus.of(f"BBC + Reuters{sampled(step)} x2, JSONL", frame["text"].tolist())
     path = folder / "news_x2.jsonl"
     frame.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
     del frame
@@ -319,10 +326,10 @@ def target_checks(rows: list[Row]) -> dict[str, dict[str, Any]]:
     scaled = [r.ratios["all cores / one worker"] for r in rows if "all cores / one worker" in r.ratios]
     calls = [r.seconds * 1e3 for r in rows if r.stage == "calls"]
     measured: dict[str, tuple[float | None, float, bool]] = {
-        "tag, words/s on all cores": (tag and tag.words_per_second, 4e6, True),
-        "tag, times spaCy": (tag and tag.ratios.get("x spaCy"), 500, True),
-        "clean, MB/s on all cores": (clean and clean.megabytes_per_second, 60, True),
-        "clean, times ftfy": (clean and clean.ratios.get("x ftfy"), 10, True),
+        "tag, words/s on all cores": (tag.words_per_second if tag else None, 4e6, True),
+        "tag, times spaCy": (tag.ratios.get("x spaCy") if tag else None, 500, True),
+        "clean, MB/s on all cores": (clean.megabytes_per_second if clean else None, 60, True),
+        "clean, times ftfy": (clean.ratios.get("x ftfy") if clean else None, 10, True),
         "all cores / one worker, worst stage": (min(scaled) if scaled else None, 1.8, True),
         "pipeline, MB/s": (pipeline[0].megabytes_per_second if pipeline else None, 15, True),
         "pipeline, peak memory / text bytes": (pipeline[0].ratios["peak memory / text bytes"] if pipeline else None,
@@ -348,18 +355,66 @@ def print_rows(rows: list[Row]) -> None:
             figures.append(f"peak {row.peak_megabytes:7.0f} MB")
         figures += [f"{name} {value:,.2f}" for name, value in row.ratios.items()]
         print(f"  {row.contender:50s} {'  '.join(figures)}")
-        print(f"  {'':50s} on {row.corpus}" + (f"; {row.note}" if row.note else ""))
+        print(f"  {'':50s} on {row.corpus}, load {row.load_average}" + (f"; {row.note}" if row.note else ""))
+
+
+def readme_table(report: dict[str, Any]) -> str:
+    """The README's performance table (Markdown) from a run's JSON: one line per tidings figure on
+    all cores, its anchors beside it, and the corpus and load average behind it."""
+    rows = [Row(**row) for row in report["rows"]]
+    anchors = {"clean": ("ftfy",), "dedup": ("rensa", "datasketch"), "tag": ("spaCy",)}
+
+    def figure(row: Row) -> str:
+        if row.stage == "calls":
+            return f"{row.seconds * 1e3:.2f} ms"
+        parts = [f"{row.megabytes_per_second:.{1 if row.megabytes_per_second >= 1 else 2}f} MB/s"] \
+            if row.megabytes_per_second else []
+        if row.words_per_second:
+            words = row.words_per_second
+            parts.append(f"{words / 1e6:.2f}M words/s" if words >= 1e5 else f"{words / 1e3:.1f}k words/s")
+        if row.peak_megabytes is not None and row.stage in ("pipeline", "generated"):
+            parts.append(f"peak memory {row.peak_megabytes:,.0f} MB")
+        return ", ".join(parts)
+
+    lines = ["| task | tidings | anchor, same run | corpus (load average) |", "| --- | --- | --- | --- |"]
+    for row in rows:
+        if any(row.contender.startswith(a) for a in anchors.get(row.stage, ())) or "1 worker" in row.contender:
+            continue
+        # spaCy runs on a subset of the corpus; the other anchors on the same texts as tidings.
+        beside = [(a, name) for a in rows for name in anchors.get(row.stage, ()) if a.contender.startswith(name)
+                  and (a.corpus == row.corpus or row.stage == "tag")]
+        anchor = "; ".join(f"{a.contender} {figure(a)} (tidings {row.ratios[f'x {name}']:,.1f}×)"
+                           for a, name in beside if f"x {name}" in row.ratios)
+        one = next((r for r in rows if r.stage == row.stage and r.corpus == row.corpus and "1 worker" in r.contender
+                    and r.contender.split(",")[0] == row.contender.split(",")[0]), None)
+        tidings_figure = figure(row) + (f" ({figure(one)} on 1 worker)" if one else "")
+        if "peak memory / text bytes" in row.ratios:
+            tidings_figure += f" ({row.ratios['peak memory / text bytes']:.1f}× the text)"
+        lines.append(f"| {row.stage}: `{row.contender}` | {tidings_figure} | {anchor} | "
+                     f"{row.corpus} ({row.load_average}) |")
+    return "\n".join(lines)
+
+
+def sampled(step: int) -> str:
+    return f", one document in {step}" if step > 1 else ""
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help=f"every {QUICK_STEP}th document, one timed run, 100 documents for spaCy")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each tidings call (best is kept)")
     parser.add_argument("--spacy-docs", type=int, default=500, help="documents spaCy tags (0: skip spaCy)")
     parser.add_argument("--only", nargs="+", choices=STAGES, help="run only these stages")
     parser.add_argument("--generated", type=int, default=0, metavar="N",
                         help="also time `tidings run` on N generated articles (1,000,000 is about 5 GB)")
     parser.add_argument("--json", type=Path, default=HERE / "results" / "run.json", help="where to write the figures")
+    parser.add_argument("--table", type=Path, nargs="?", const=HERE / "results" / "run.json", metavar="JSON",
+                        help="print the README's performance table from a run's JSON and stop")
     args = parser.parse_args()
+    if args.table:
+        print(readme_table(json.loads(args.table.read_text())))
+        return 0
     if tidings.build_profile != "release":
         print(f"tidings is a {tidings.build_profile} build: benchmark a release build", file=sys.stderr)
         return 2
@@ -367,27 +422,33 @@ def main() -> int:
     if bbc_rows is None or reuters_rows is None:
         print("BBC and Reuters are needed in ../shared/data beside the checkout", file=sys.stderr)
         return 2
+    step = QUICK_STEP if args.quick else 1
+    repeat, spacy_docs = (1, min(args.spacy_docs, 100)) if args.quick else (args.repeat, args.spacy_docs)
     stages = set(args.only or [s for s in STAGES if s != "generated"])
     if args.generated:
         stages.add("generated")
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     print(f"tidings {tidings.__version__} ({tidings.build_profile}), {os.cpu_count()} cores, load average {load}")
-    bbc = Corpus.of("BBC", [text for _, text in bbc_rows])
-    reuters = Corpus.of("Reuters-21578", [text for *_, text in reuters_rows])
-    news = Corpus.of("BBC + Reuters", bbc.texts + reuters.texts)
+    bbc = Corpus.of(f"BBC{sampled(step)}", [text for _, text in bbc_rows][::step])
+    reuters = Corpus.of(f"Reuters-21578{sampled(step)}", [text for *_, text in reuters_rows][::step])
+    news = Corpus.of(f"BBC + Reuters{sampled(step)}", bbc.texts + reuters.texts)
     rows: list[Row] = []
     if "clean" in stages:
-        rows += bench_clean(news, bbc, reuters, args.repeat)
+        rows += bench_clean(news, bbc, reuters, repeat)
+    if stages & {"dedup", "quotes"}:
+        cleaned = Corpus.of(f"BBC + Reuters{sampled(step)}, cleaned",
+                            [c.text for c in tidings.clean_many(news.texts, progress=False)])
     if "dedup" in stages:
-        cleaned = Corpus.of("BBC + Reuters, cleaned", [c.text for c in tidings.clean_many(news.texts, progress=False)])
-        rows += bench_dedup(news, cleaned, args.repeat)
+        rows += bench_dedup(news, cleaned, repeat)
     if "tag" in stages:
-        rows += bench_tag(news, args.repeat, args.spacy_docs)
+        rows += bench_tag(news, repeat, spacy_docs)
+    if "quotes" in stages:
+        rows += bench_quotes(cleaned, repeat)
     if "calls" in stages:
         rows += bench_calls()
     with tempfile.TemporaryDirectory() as folder:
         if "pipeline" in stages:
-            rows += bench_pipeline(Path(folder))
+            rows += bench_pipeline(Path(folder), step)
         if "generated" in stages:
             rows += bench_generated(Path(folder), args.generated)
     print_rows(rows)
@@ -402,13 +463,14 @@ def main() -> int:
         "python": platform.python_version(),
         "machine": platform.machine(),
         "cores": os.cpu_count(),
+        "quick": args.quick,
         "load_average": {"start": load, "end": os.getloadavg() if load else None},
         "targets": checks,
         "rows": [asdict(row) for row in rows],
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False))
-    print(f"\nwrote {args.json}")
+    print(f"\nwrote {args.json}\n\n== README table\n{readme_table(report)}")
     return 0
 
 
