@@ -24,6 +24,7 @@ from .display import ClusterView, DocumentView, SummaryCard
 from .errors import InputError, InputTypeError
 from .io import read_corpus, with_doc_ids
 from .steps import Clean, Dedup, Tag, text_column
+from .tag import TEXT_FIELD
 
 if TYPE_CHECKING:
     import networkx
@@ -49,6 +50,14 @@ def _not_pandas(frame: Any, method: str) -> str:
 
 def _listed(values: Any) -> list[Any]:
     return list(values) if isinstance(values, (list, tuple, set, pd.Index, pd.Series, np.ndarray)) else [values]
+
+
+def _text_mentions(entities: pd.DataFrame) -> pd.DataFrame:
+    """The mentions in :attr:`Corpus.texts` (the body, or the raw text), whose offsets index it;
+    the title, dateline, byline and captions have offsets of their own."""
+    if "field" not in entities.columns:
+        return entities
+    return entities[entities["field"].isin(["body", TEXT_FIELD])]
 
 
 def _document_quotes(key: str, text: Any, entities: pd.DataFrame | None) -> pd.DataFrame | None:
@@ -461,8 +470,8 @@ class Corpus:
         *,
         threshold: float = _DEDUP["threshold"],
         containment: float | None = _DEDUP["containment"],
-        num_perm: int = _DEDUP["num_perm"],
         ngram: int = _DEDUP["ngram"],
+        sample: int = _DEDUP["sample"],
         keep: str = _DEDUP["keep"],
         dates: Any = None,
         workers: int | None = None,
@@ -477,14 +486,16 @@ class Corpus:
         Parameters
         ----------
         threshold : float, default 0.8
-            Estimated Jaccard similarity of word shingles at which two documents are near duplicates.
+            Jaccard similarity of word shingles at which a document is a near copy of its
+            cluster's representative.
         containment : float or None, default 0.6
-            Share of the shorter document found in the longer one at which they are near
-            duplicates too (reprints with other chrome, cut tails); ``None`` turns it off.
-        num_perm : int, default 128
-            MinHash permutations (4 to 1024).
+            Share of the shorter text's shingles found in the other at which a document is a
+            contained copy (reprints with other chrome, cut tails, updates), whatever their
+            lengths; ``None`` turns it off.
         ngram : int, default 5
             Words per shingle (1 to 32).
+        sample : int, default 4
+            One shingle in ``sample`` (by hash) indexes a document (1 to 64; see :mod:`tidings.dedup`).
         keep : {'first', 'longest', 'earliest'}, default 'first'
             Which member represents a cluster: the smallest id, the longest text, or the
             earliest date (the ``date`` column unless ``dates`` are given).
@@ -495,7 +506,7 @@ class Corpus:
         progress : bool, default True
             Show a progress bar when the call runs for more than a second.
         """
-        step = Dedup(threshold=threshold, containment=containment, num_perm=num_perm, ngram=ngram, keep=keep,
+        step = Dedup(threshold=threshold, containment=containment, ngram=ngram, sample=sample, keep=keep,
                      dates=dates, workers=workers, progress=progress)
         documents, tables = step.run(self.documents)
         return self._with("dedup", with_clusters(documents, tables["clusters"]), pairs=tables["pairs"])
@@ -572,17 +583,18 @@ class Corpus:
         from .quotes import quotes
 
         texts = pd.Series(self.texts.to_numpy(), index=pd.Index(self.documents["doc"], name="doc"))
-        return quotes(texts, mentions=self._table("entities", "tag"), workers=workers, progress=progress)
+        return quotes(texts, mentions=_text_mentions(self._table("entities", "tag")), workers=workers, progress=progress)
 
     # --- analysis ------------------------------------------------------------------------------------
 
-    def entity_counts(self, *, labels: Labels = None) -> pd.DataFrame:
+    def entity_counts(self, *, labels: Labels = None, merge_demonyms: bool = False) -> pd.DataFrame:
         """Mentions, documents and spellings per entity, most mentioned first.
 
-        ``labels`` keeps only those labels; by default every label but ``DATE``
+        ``labels`` keeps only those labels; by default every label but ``DATE``.
+        ``merge_demonyms`` counts each nationality with its country ("French" as "France")
         (see :func:`tidings.analysis.entity_counts`).
         """
-        return analysis.entity_counts(self.entities, labels=labels)
+        return analysis.entity_counts(self.entities, labels=labels, merge_demonyms=merge_demonyms)
 
     def cooccurrence(
         self, *, level: str = "document", labels: Labels = None, min_count: int = 1, top: int | None = None
@@ -712,6 +724,8 @@ class Corpus:
         row = self._row(doc)
         key = row["doc"]
         about = {name: table[table["doc"] == key] for name, table in self.tables.items() if "doc" in table.columns}
+        if "entities" in about:
+            about["entities"] = _text_mentions(about["entities"])
         cleaned = "clean_text" in row.index
         fields = ("source", "date", "published", "byline", "dateline", "credits")
         meta = {name: row[name] for name in fields if name in row.index}
