@@ -23,7 +23,7 @@ use std::time::Instant;
 use tidings::clean::{clean_corpus, CleanOptions};
 use tidings::dedup::{dedup, DedupConfig};
 use tidings::parallel::{run, Progress};
-use tidings::tag::canonical::join_across_corpus;
+use tidings::tag::corpus_join::join_across_corpus;
 use tidings::tag::{tag_documents, Resources, TagOptions};
 
 const USAGE: &str =
@@ -83,8 +83,8 @@ fn stage(
     run(args.workers, || match args.stage.as_str() {
         "clean" => Ok(hash(&clean_corpus(texts, None, &CleanOptions::default())?)),
         "dedup" => {
-            let index = dedup(texts, DedupConfig::default())?;
-            Ok(hash(&(index.clusters(None)?, index.pairs())))
+            let decided = dedup(texts, DedupConfig::default(), None, false)?;
+            Ok(hash(&(decided.clusters, decided.pairs)))
         }
         _ => {
             let resources = resources
