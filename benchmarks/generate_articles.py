@@ -14,7 +14,10 @@ twelve is a reprint of an earlier one (``reprint_dedup.reprint``: other chrome, 
 wraps, small edits) and one in fifty an exact copy.
 
 Articles are made in blocks of 1,000, each from its own seed, so the file is the same whatever
-``--jobs``; rows have ``id``, ``source``, ``date`` and ``text``.
+``--jobs`` and its first N articles are those of ``--articles N``; rows have ``id``, ``source``,
+``date`` and ``text``. The slots come from ``tidings.tag`` and the names from the package
+gazetteer, so a new tagger or gazetteer makes another file from the same seed: compare figures
+made by one version.
 """
 
 from __future__ import annotations
