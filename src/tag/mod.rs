@@ -94,7 +94,10 @@ fn sentence_mentions(
             &mut reader,
         );
         let kept = priority::resolve(all_candidates(&sentence), sentence.words.len());
-        mentions.extend(kept.into_iter().map(|c| c.into_mention(sentence.tokens)));
+        mentions.extend(
+            kept.into_iter()
+                .map(|c| priority::mention_of(c, sentence.tokens)),
+        );
     }
     mentions
 }

@@ -1,8 +1,9 @@
 //! Which candidate wins where candidates overlap: one table ranks the sources and scores their
 //! mentions, and one resolver applies it.
 
-use super::mention::Source;
+use super::mention::{Link, Mention, Source};
 use super::sources::{Candidate, CandidateSource};
+use super::tokenize::Token;
 
 /// How a source's mentions are scored.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -127,6 +128,33 @@ pub fn rank(source: CandidateSource) -> usize {
 /// A source's row in [`PRIORITY`].
 pub fn rule_of(source: CandidateSource) -> Rule {
     PRIORITY[rank(source)]
+}
+
+/// A kept candidate as a mention: byte offsets from the sentence's `tokens`, and the name and
+/// score its source reports by the table.
+pub fn mention_of(candidate: Candidate, tokens: &[Token]) -> Mention {
+    let rule = rule_of(candidate.source);
+    let link = match (&candidate.entity, candidate.source) {
+        (None, _) | (Some(_), CandidateSource::Dates) => Link::Surface,
+        (Some(_), CandidateSource::User) => Link::User,
+        (Some(_), _) => Link::Gazetteer,
+    };
+    Mention {
+        start: tokens[candidate.start].start,
+        end: tokens[candidate.end - 1].end,
+        label: candidate.label,
+        source: rule.reported_as,
+        score: rule.score.of(candidate.confidence),
+        fixed_entity: candidate.entity.is_some(),
+        entity: candidate.entity.unwrap_or_default(),
+        link,
+        country: candidate.country,
+        acronym: None,
+        title: candidate
+            .title
+            .map(|(a, b)| (tokens[a].start, tokens[b - 1].end)),
+        sentence: 0,
+    }
 }
 
 /// The candidates of one sentence of `sentence_len` tokens that survive: by rank, each is kept

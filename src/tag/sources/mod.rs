@@ -19,9 +19,8 @@ mod word_shapes;
 
 use super::document::Document;
 use super::gazetteer::{Entry, Gazetteer, Match};
-use super::mention::{Label, Link, Mention};
+use super::mention::Label;
 use super::model_input::ModelReader;
-use super::priority::rule_of;
 use super::resources::Resources;
 use super::tokenize::Token;
 
@@ -98,33 +97,6 @@ impl Candidate {
         self.entity = Some(entry.canonical.clone());
         self.label = entry.label;
         self.country = entry.country.clone();
-    }
-
-    /// The mention, with byte offsets from the sentence's `tokens` and the source's reported
-    /// name and score from the priority table.
-    pub fn into_mention(self, tokens: &[Token]) -> Mention {
-        let rule = rule_of(self.source);
-        let link = match (&self.entity, self.source) {
-            (None, _) | (Some(_), CandidateSource::Dates) => Link::Surface,
-            (Some(_), CandidateSource::User) => Link::User,
-            (Some(_), _) => Link::Gazetteer,
-        };
-        Mention {
-            start: tokens[self.start].start,
-            end: tokens[self.end - 1].end,
-            label: self.label,
-            source: rule.reported_as,
-            score: rule.score.of(self.confidence),
-            fixed_entity: self.entity.is_some(),
-            entity: self.entity.unwrap_or_default(),
-            link,
-            country: self.country,
-            acronym: None,
-            title: self
-                .title
-                .map(|(a, b)| (tokens[a].start, tokens[b - 1].end)),
-            sentence: 0,
-        }
     }
 }
 
