@@ -195,8 +195,8 @@ class DedupIndex:
 
     def clusters(self) -> pd.DataFrame:
         """Assignments of every document, indexed by document id (``doc``)."""
-        data = self._core.clusters(None)
-        return _cluster_frame(data, pd.RangeIndex(len(self), name="doc"), ids=None)
+        data = self._core.clusters(None)  # one snapshot, even while another thread adds
+        return _cluster_frame(data, pd.RangeIndex(len(data["cluster"]), name="doc"), ids=None)
 
     def pairs(self) -> pd.DataFrame:
         """The verified pairs (``doc_a < doc_b``), with estimated ``jaccard`` and ``containment``.
@@ -217,12 +217,10 @@ class DedupIndex:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> DedupIndex:
-        """Read an index written by :meth:`save`; raises ``ModelError`` for any other file."""
-        try:
-            data = Path(path).read_bytes()
-        except OSError as err:
-            raise TidingsIOError(f"cannot read the dedup index {path}: {err}") from err
-        return cls._wrap(_core.DedupIndex.from_bytes(data))
+        """Read an index written by :meth:`save`; raises ``ModelError`` for any other file (read
+        no further than its header when that is not an index's) and ``TidingsIOError`` when the
+        file cannot be read."""
+        return cls._wrap(_core.DedupIndex.load(path))
 
 
 def _ids_at(ids: np.ndarray | None, positions: np.ndarray) -> Any:
@@ -495,10 +493,15 @@ def with_clusters(documents: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFra
     return documents.drop(columns=[c for c in columns.columns if c in documents.columns]).join(columns)
 
 
+_INT64 = np.iinfo(np.int64)
+
+
 def _as_id_array(values: np.ndarray) -> np.ndarray:
-    """Ids as a typed numpy array when they are all integers, else objects."""
+    """Ids as an int64 array when they are all integers that fit, else objects (Python ints
+    beyond 64 bits stay exact)."""
     items = values.tolist()
-    if all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in items):
+    if all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) and _INT64.min <= v <= _INT64.max
+           for v in items):
         return np.asarray(items, dtype=np.int64)
     return np.asarray(items, dtype=object)
 

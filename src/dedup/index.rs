@@ -18,7 +18,7 @@ use super::options::DedupConfig;
 use super::shingle::{exact_hash, normalize, shingle_hashes};
 use crate::error::{Error, Result};
 use crate::parallel::Progress;
-use crate::persist::{Format, Reader, Writer};
+use crate::persist::{read_file, Format, Reader, Writer};
 
 /// The length ratio (shorter / longer shingle set) of the shortest reprint that containment is
 /// meant to catch: a reprint keeping 60% of its original. LSH is tuned so that such a pair at the
@@ -114,6 +114,7 @@ fn sketch(
     perms: &Permutations,
     shingles: &mut Vec<u64>,
 ) -> Sketch {
+    crate::parallel::checkpoint();
     let normalized = normalize(text.unwrap_or(""));
     shingle_hashes(&normalized, config.ngram, shingles);
     // MinHash ignores repeats; only the distinct count (for containment) needs them removed.
@@ -303,6 +304,7 @@ impl DedupIndex {
                 progress.add(1);
                 sketch
             })
+            .panic_fuse()
             .collect();
         self.exact.reserve_exact(sketches.len());
         self.sizes.reserve_exact(sketches.len());
@@ -626,6 +628,22 @@ impl DedupIndex {
         index.union_find = UnionFind::from_parents(parents);
         index.pairs = pairs;
         Ok(index)
+    }
+
+    /// Reads an index saved to `path`, reading no more than the sizes its header declares (see
+    /// [`read_file`]): a foreign file, a device or a pipe is refused without being read through.
+    pub fn read_from(path: &std::path::Path) -> Result<Self> {
+        // The options and the two counts before the arrays: 4 + 4 + 8 + 8 + 8 + 8 bytes.
+        let bytes = read_file(path, &FORMAT, 40, |sizes| {
+            let num_perm = sizes.get::<u32>()? as usize;
+            let _ngram_threshold_containment = sizes.get_all::<u32>(5)?;
+            let (n, n_pairs) = (sizes.get_len()?, sizes.get_len()?);
+            n.checked_mul(8 + 4 + 4 + 2 * num_perm)
+                .and_then(|x| x.checked_add(n_pairs.checked_mul(16)?))
+                .filter(|_| n < u32::MAX as usize)
+                .ok_or_else(|| sizes.invalid("a declared length is out of range"))
+        })?;
+        Self::from_bytes(&bytes)
     }
 }
 

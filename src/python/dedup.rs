@@ -1,17 +1,39 @@
 //! Bindings of the dedup core: the `DedupIndex` class and `repeated_paragraphs`.
 
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
 use pyo3::prelude::*;
+use pyo3::sync::MutexExt;
 use pyo3::types::{PyBytes, PyDict};
 
 use super::options::options_from;
-use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
+use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Workers};
 use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
 use crate::dedup::{self, DedupConfig};
 
 /// A growable near-duplicate index (the engine behind `tidings.dedup` and `tidings.DedupIndex`).
-#[pyclass(module = "tidings._core", name = "DedupIndex")]
+/// Threads that share one index take turns: each call waits, without the GIL, for the one
+/// before it to end.
+#[pyclass(module = "tidings._core", name = "DedupIndex", frozen)]
 pub(crate) struct PyDedupIndex {
-    inner: dedup::DedupIndex,
+    inner: Mutex<dedup::DedupIndex>,
+}
+
+impl PyDedupIndex {
+    fn wrap(inner: dedup::DedupIndex) -> Self {
+        PyDedupIndex {
+            inner: Mutex::new(inner),
+        }
+    }
+
+    /// The index, once no other thread uses it. A cancelled `add` stops before it changes the
+    /// index, so a poisoned lock (never expected) still guards a whole index.
+    fn index(&self, py: Python<'_>) -> MutexGuard<'_, dedup::DedupIndex> {
+        self.inner
+            .lock_py_attached(py)
+            .unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 #[pymethods]
@@ -24,21 +46,22 @@ impl PyDedupIndex {
         let inner = DedupConfig::from_options(&options)
             .and_then(dedup::DedupIndex::new)
             .into_py_result(py)?;
-        Ok(PyDedupIndex { inner })
+        Ok(PyDedupIndex::wrap(inner))
     }
 
     /// Adds a batch; returns the id of its first document.
     #[pyo3(signature = (texts, *, workers = None, progress = None))]
     fn add(
-        &mut self,
+        &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
-        workers: Option<i64>,
+        workers: Option<Workers>,
         progress: Option<&Bound<'_, ProgressCounter>>,
     ) -> PyResult<u32> {
         let texts = extract_texts(texts)?;
         let counter = progress_of(progress);
-        let inner = &mut self.inner;
+        let mut index = self.index(py);
+        let inner = &mut *index;
         compute(py, workers, move || {
             let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
             inner.add_counted(&borrowed, &counter)
@@ -53,7 +76,10 @@ impl PyDedupIndex {
         py: Python<'py>,
         rank: Option<Vec<u64>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let clusters = self.inner.clusters(rank.as_deref()).into_py_result(py)?;
+        let clusters = self
+            .index(py)
+            .clusters(rank.as_deref())
+            .into_py_result(py)?;
         let kind: Vec<u8> = clusters.kind.iter().map(|k| k.code()).collect();
         let out = PyDict::new(py);
         out.set_item("cluster", clusters.cluster)?;
@@ -66,7 +92,8 @@ impl PyDedupIndex {
 
     /// Verified pairs: doc_a, doc_b, jaccard, containment.
     fn pairs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let pairs = self.inner.pairs();
+        let index = self.index(py);
+        let pairs = index.pairs();
         let out = PyDict::new(py);
         out.set_item("doc_a", pairs.iter().map(|p| p.a).collect::<Vec<_>>())?;
         out.set_item("doc_b", pairs.iter().map(|p| p.b).collect::<Vec<_>>())?;
@@ -82,51 +109,60 @@ impl PyDedupIndex {
     }
 
     fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &self.inner.to_bytes())
+        PyBytes::new(py, &self.index(py).to_bytes())
     }
 
     #[staticmethod]
     fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
         let inner = dedup::DedupIndex::from_bytes(data).into_py_result(py)?;
-        Ok(PyDedupIndex { inner })
+        Ok(PyDedupIndex::wrap(inner))
     }
 
-    fn memory_bytes(&self) -> usize {
-        self.inner.memory_bytes()
+    /// Reads an index saved to `path` (see `DedupIndex::read_from`).
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let inner = py
+            .detach(|| dedup::DedupIndex::read_from(&path))
+            .into_py_result(py)?;
+        Ok(PyDedupIndex::wrap(inner))
     }
 
-    fn __len__(&self) -> usize {
-        self.inner.len()
+    fn memory_bytes(&self, py: Python<'_>) -> usize {
+        self.index(py).memory_bytes()
     }
 
-    #[getter]
-    fn threshold(&self) -> f64 {
-        self.inner.config().threshold
-    }
-
-    #[getter]
-    fn containment(&self) -> Option<f64> {
-        self.inner.config().containment
-    }
-
-    #[getter]
-    fn num_perm(&self) -> usize {
-        self.inner.config().num_perm
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.index(py).len()
     }
 
     #[getter]
-    fn ngram(&self) -> usize {
-        self.inner.config().ngram
+    fn threshold(&self, py: Python<'_>) -> f64 {
+        self.index(py).config().threshold
     }
 
     #[getter]
-    fn bands(&self) -> usize {
-        self.inner.lsh().bands
+    fn containment(&self, py: Python<'_>) -> Option<f64> {
+        self.index(py).config().containment
     }
 
     #[getter]
-    fn rows(&self) -> usize {
-        self.inner.lsh().rows
+    fn num_perm(&self, py: Python<'_>) -> usize {
+        self.index(py).config().num_perm
+    }
+
+    #[getter]
+    fn ngram(&self, py: Python<'_>) -> usize {
+        self.index(py).config().ngram
+    }
+
+    #[getter]
+    fn bands(&self, py: Python<'_>) -> usize {
+        self.index(py).lsh().bands
+    }
+
+    #[getter]
+    fn rows(&self, py: Python<'_>) -> usize {
+        self.index(py).lsh().rows
     }
 }
 
@@ -136,7 +172,7 @@ impl PyDedupIndex {
 fn repeated_paragraphs<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
-    workers: Option<i64>,
+    workers: Option<Workers>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let options = options_from(&PARAGRAPH_OPTIONS, options)?;

@@ -2,12 +2,16 @@
 //! `_train_tagger` (driven by `tidings.train`).
 
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use pyo3::prelude::*;
+use pyo3::sync::MutexExt;
 use pyo3::types::PyDict;
 
 use super::options::options_from;
-use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
+use super::{
+    compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, SpanText, Workers,
+};
 use crate::tag::canonical::join_across_corpus;
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
@@ -38,10 +42,19 @@ fn user_dictionary(rows: &[(String, String, String)]) -> crate::Result<Gazetteer
 
 /// The mentions of a corpus tagged chunk by chunk (`tag(..., corpus=)`), kept until every chunk
 /// was tagged, so entity names join across the whole corpus as `tag` joins them across one call.
-#[pyclass(module = "tidings._core", name = "EntityJoin")]
+/// Threads that share one take turns.
+#[pyclass(module = "tidings._core", name = "EntityJoin", frozen)]
 #[derive(Default)]
 pub(crate) struct PyEntityJoin {
-    docs: Vec<Vec<Mention>>,
+    docs: Mutex<Vec<Vec<Mention>>>,
+}
+
+impl PyEntityJoin {
+    fn docs(&self, py: Python<'_>) -> MutexGuard<'_, Vec<Vec<Mention>>> {
+        self.docs
+            .lock_py_attached(py)
+            .unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 #[pymethods]
@@ -53,9 +66,9 @@ impl PyEntityJoin {
 
     /// Joins the names across the corpus and returns each name it changes as
     /// (label, entity, joined entity), sorted; the kept mentions are released.
-    fn join(&mut self, py: Python<'_>) -> PyResult<Vec<(&'static str, String, String)>> {
-        let mut docs = std::mem::take(&mut self.docs);
-        compute(py, Some(1), move || {
+    fn join(&self, py: Python<'_>) -> PyResult<Vec<(&'static str, String, String)>> {
+        let mut docs = std::mem::take(&mut *self.docs(py));
+        compute(py, Some(Workers::ONE), move || {
             let before: Vec<(Label, String)> = docs
                 .iter()
                 .flatten()
@@ -73,8 +86,8 @@ impl PyEntityJoin {
     }
 
     /// Documents tagged so far.
-    fn __len__(&self) -> usize {
-        self.docs.len()
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.docs(py).len()
     }
 }
 
@@ -91,7 +104,7 @@ fn tag<'py>(
     gazetteer_path: &str,
     entities: Option<Vec<(String, String, String)>>,
     corpus: Option<&Bound<'py, PyEntityJoin>>,
-    workers: Option<i64>,
+    workers: Option<Workers>,
     progress: Option<&Bound<'py, ProgressCounter>>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
@@ -116,7 +129,7 @@ fn tag<'py>(
     };
     let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
     let join_later = corpus.is_some() && options.canonical;
-    let (table, docs) = compute(py, workers, || {
+    let (mut table, docs) = compute(py, workers, || {
         let docs = if join_later {
             // Joined across the whole corpus later, by `PyEntityJoin::join`.
             tag_documents(&resources, &borrowed, &options, &counter)
@@ -131,7 +144,9 @@ fn tag<'py>(
                 table.doc.push(doc);
                 table.start.push(offsets.char_index(m.start));
                 table.end.push(offsets.char_index(m.end));
-                table.text.push(text[m.start..m.end].to_string());
+                table
+                    .text
+                    .push(SpanText::Core(text[m.start..m.end].to_string()));
                 table.label.push(m.label.as_str());
                 table.entity.push(m.entity.clone());
                 table.source.push(m.source.as_str());
@@ -145,8 +160,14 @@ fn tag<'py>(
         }
         Ok((table, docs))
     })?;
+    for (i, &doc) in table.doc.iter().enumerate() {
+        if let Some(text) = &texts[doc] {
+            let (start, end) = (&mut table.start[i], &mut table.end[i]);
+            text.to_python(py, start, end, &mut table.text[i])?;
+        }
+    }
     if let (Some(corpus), true) = (corpus, join_later) {
-        corpus.borrow_mut().docs.extend(docs);
+        corpus.get().docs(py).extend(docs);
     }
     let out = PyDict::new(py);
     out.set_item("doc", table.doc)?;
@@ -167,7 +188,7 @@ struct Table {
     doc: Vec<usize>,
     start: Vec<usize>,
     end: Vec<usize>,
-    text: Vec<String>,
+    text: Vec<SpanText>,
     label: Vec<&'static str>,
     entity: Vec<String>,
     source: Vec<&'static str>,
