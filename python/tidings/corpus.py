@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from . import analysis, plots
+from ._arrow import arrow_table
 from .dedup import with_clusters
 from .display import ClusterView, DocumentView, SummaryCard
-from .errors import InputError, InputTypeError
+from .errors import InputError, InputTypeError, TidingsIOError
 from .io import read_corpus
 from .steps import Clean, Dedup, Tag, text_column
 
@@ -64,15 +66,23 @@ class Corpus:
         id_column = id or ("id" if "id" in frame.columns else None)
         if id_column is None:
             documents.insert(0, "id", [str(i) for i in range(len(documents))])
+        elif id_column == text:  # the text names its document: the column serves both roles
+            documents.insert(0, "id", documents["text"].astype(str))
         else:
             documents = documents.rename(columns={id_column: "id"})
             documents["id"] = documents["id"].astype(str)
         if not documents["id"].is_unique:
             duplicated = documents["id"][documents["id"].duplicated()].iloc[0]
             raise InputError(f"document ids must be unique; {duplicated!r} appears more than once")
+        taken = {text: "text", id_column: "id"}  # a column serving one role already is copied
         for role, column in (("date", date), ("source", source)):
-            if column is not None and column != role:
+            if column is None or taken.get(column, role) == role == column:
+                continue
+            if column in taken:
+                documents[role] = documents[taken[column]]
+            else:
                 documents = documents.rename(columns={column: role})
+                taken[column] = role
         if "date" in documents.columns:
             documents["date"] = pd.to_datetime(documents["date"], errors="coerce").astype("datetime64[ns]")
         return cls(documents=documents)
@@ -330,14 +340,21 @@ class Corpus:
         return len(self.documents)
 
     def to_parquet(self, folder: str | Path) -> list[Path]:
-        """Write ``documents.parquet`` and every derived table into ``folder``; returns the paths."""
+        """Write ``documents.parquet`` and every derived table into ``folder``; returns the paths.
+
+        A column whose values fit no one type (objects and strings) is stored as text (see
+        :mod:`tidings._arrow`); a folder that cannot be written raises ``TidingsIOError``.
+        """
         folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
         written = []
-        for name, table in {"documents": self.documents, **self.tables}.items():
-            path = folder / f"{name}.parquet"
-            table.to_parquet(path, index=False)
-            written.append(path)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, table in {"documents": self.documents, **self.tables}.items():
+                path = folder / f"{name}.parquet"
+                pq.write_table(arrow_table(table), path)
+                written.append(path)
+        except OSError as error:
+            raise TidingsIOError(f"cannot write the tables into {folder}: {error.strerror or error}") from error
         return written
 
     def __repr__(self) -> str:

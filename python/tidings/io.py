@@ -77,6 +77,8 @@ def _raw_chunks(path: Path, kind: str, chunksize: int | None) -> Iterator[pd.Dat
 
 
 def _standardize(frame: pd.DataFrame, path: Path, text: str, id: str | None, first_row: int) -> pd.DataFrame:
+    if frame.empty and len(frame.columns) == 0:  # an empty file: a corpus of no documents
+        frame = pd.DataFrame({text: pd.Series(dtype=object)})
     if text not in frame.columns:
         raise InputError(f"{path.name} has no column {text!r}; its columns are {list(frame.columns)}")
     frame = frame.rename(columns={text: "text"})
