@@ -97,20 +97,16 @@ def _empty_frame(index: pd.Index) -> pd.DataFrame:
     return _typed(frame)
 
 
+_TEXT_COLUMNS = ("text", "label", "entity", "source", "title")
+
+
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.astype(
-        {
-            "start": "int64",
-            "end": "int64",
-            "text": "str",
-            "label": "str",
-            "entity": "str",
-            "source": "str",
-            "score": "float64",
-            "title": "str",
-            "sentence": "int64",
-        }
-    )
+    frame = frame.astype({"start": "int64", "end": "int64", "score": "float64", "sentence": "int64"})
+    for name in _TEXT_COLUMNS:
+        # Missing values (a mention without a title) stay missing: pandas 2 turns them into
+        # the string 'None' when the column is cast to "str".
+        frame[name] = frame[name].astype("str").mask(frame[name].isna())
+    return frame
 
 
 def tag(
