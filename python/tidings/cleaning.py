@@ -360,7 +360,7 @@ def clean_many(
         Templates learned over a larger corpus that ``texts`` belong to (a chunk of it): they
         replace the templates learned from ``texts``, and their options are used.
     workers : int, optional
-        Number of threads; ``None`` or ``-1`` uses every core.
+        Number of threads; ``None`` or ``-1`` (or more than the cores) uses every core.
     progress : bool, default True
         Show a progress bar when the call runs for more than a second.
     repair_chars : bool, default True

@@ -304,7 +304,8 @@ def dedup(
     return_pairs : bool, default False
         Also return the pairs table (the evidence).
     workers : int, optional
-        Number of threads; ``None`` or ``-1`` uses every core. The result does not depend on it.
+        Number of threads; ``None`` or ``-1`` (or more than the cores) uses every core. The result
+        does not depend on it.
     progress : bool, default True
         Show a progress bar when the call runs for more than a second.
 
@@ -522,7 +523,7 @@ def repeated_paragraphs(
     min_docs : int, default 2
         Smallest number of documents a paragraph must appear in.
     workers : int, optional
-        Number of threads; ``None`` or ``-1`` uses every core.
+        Number of threads; ``None`` or ``-1`` (or more than the cores) uses every core.
 
     Returns
     -------

@@ -146,7 +146,7 @@ def tag(
         Link partial names and spelling variants; when False, ``entity`` is the mention's own
         name (or its gazetteer/user canonical name).
     workers : int, optional
-        Number of threads; ``None`` or ``-1`` uses every core.
+        Number of threads; ``None`` or ``-1`` (or more than the cores) uses every core.
     progress : bool, default True
         Show a progress bar when the call runs for more than a second.
 
