@@ -13,8 +13,9 @@ import html
 import json
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -25,6 +26,14 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 _REUTERS_DOC = re.compile(rb"<REUTERS\b[^>]*\bNEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.S)
 _REUTERS_BODY = re.compile(rb"<BODY>(.*?)</BODY>", re.S)
 _REUTERS_DATE = re.compile(rb"<DATE>(.*?)</DATE>", re.S)
+_REUTERS_TITLE = re.compile(rb"<TITLE>(.*?)</TITLE>", re.S)
+
+
+class EcbArticle(NamedTuple):
+    id: str
+    topic: int
+    event: str
+    text: str
 
 
 def bbc_articles() -> list[tuple[str, str]] | None:
@@ -41,22 +50,57 @@ def reuters_articles() -> list[tuple[str, str, str]] | None:
 
     SGML entities (``&lt;``, ``&#3;``) are unescaped and control characters dropped.
     """
-    root = DATA / "reuters21578"
-    files = sorted(root.glob("reut2-*.sgm"))
-    if not files:
+    documents = _reuters_documents()
+    if documents is None:
         return None
     out = []
-    for path in files:
-        raw = path.read_bytes()
-        for match in _REUTERS_DOC.finditer(raw):
-            body = _REUTERS_BODY.search(match.group(2))
-            if body is None:
-                continue
-            date = _REUTERS_DATE.search(match.group(2))
-            text = html.unescape(_core.decode_bytes(body.group(1)))
-            text = "".join(c for c in text if c >= " " or c in "\n\t")
-            out.append((match.group(1).decode(), _core.decode_bytes(date.group(1)).strip() if date else "", text))
+    for newid, document in documents:
+        body = _REUTERS_BODY.search(document)
+        if body is None:
+            continue
+        date = _REUTERS_DATE.search(document)
+        out.append((newid, _core.decode_bytes(date.group(1)).strip() if date else "", _sgml_text(body.group(1))))
     return out
+
+
+def reuters_titles() -> dict[str, str] | None:
+    """The headline (``<TITLE>``, whitespace collapsed) of every Reuters-21578 document with a
+    ``<BODY>``, by NEWID; empty when the document has none."""
+    documents = _reuters_documents()
+    if documents is None:
+        return None
+    out = {}
+    for newid, document in documents:
+        if _REUTERS_BODY.search(document) is None:
+            continue
+        title = _REUTERS_TITLE.search(document)
+        out[newid] = " ".join(_sgml_text(title.group(1)).split()) if title else ""
+    return out
+
+
+def _reuters_documents() -> Iterator[tuple[str, bytes]] | None:
+    """``(NEWID, raw SGML)`` of every Reuters-21578 document, in file order."""
+    files = sorted((DATA / "reuters21578").glob("reut2-*.sgm"))
+    if not files:
+        return None
+    return ((m.group(1).decode(), m.group(2)) for path in files for m in _REUTERS_DOC.finditer(path.read_bytes()))
+
+
+def _sgml_text(raw: bytes) -> str:
+    """Decoded, SGML entities unescaped, control characters dropped."""
+    text = html.unescape(_core.decode_bytes(raw))
+    return "".join(c for c in text if c >= " " or c in "\n\t")
+
+
+def ecbplus_articles() -> list[EcbArticle] | None:
+    """The 772 ECB+ articles of topics 1–35 (``id``, ``topic``, ``event``, ``text``), in file
+    order. Articles with the same ``event`` report the same real event."""
+    path = DATA / "ecbplus" / "ecbplus_topics_1-35.jsonl"
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines if line.strip()]
+    return [EcbArticle(r["id"], int(r["topic"]), r["event"], r["text"]) for r in rows]
 
 
 def news_frame() -> pd.DataFrame | None:

@@ -1,5 +1,6 @@
 """Python shingling and clustering shared by the dedup benchmarks, to feed datasketch and rensa
-the same word 5-shingles tidings uses (lower-cased words, apostrophes and hyphens joining)."""
+the same word 5-shingles tidings uses (lower-cased words, apostrophes and hyphens joining), and to
+compute exact shingle similarities as a slow reference."""
 
 from __future__ import annotations
 
@@ -10,15 +11,31 @@ from collections.abc import Iterable
 _WORD = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*")
 
 
-def shingles(text: str | None, ngram: int = 5) -> set[str]:
+def words(text: str | None) -> list[str]:
+    """The words of ``text`` as tidings reads them: NFC; runs of letters and digits joined across
+    an apostrophe or hyphen between two of them; lower-cased, typographic apostrophes as ``'``."""
     if not text:
+        return []
+    return [w.lower().replace("’", "'").replace("‘", "'") for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+
+
+def shingles(text: str | None, ngram: int = 5) -> set[str]:
+    """The set of word ``ngram``-shingles; a text of 1 to ``ngram - 1`` words has one shingle of
+    all its words."""
+    found = words(text)
+    if not found:
         return set()
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(unicodedata.normalize("NFC", text))]
-    if not words:
-        return set()
-    if len(words) < ngram:
-        return {" ".join(words)}
-    return {" ".join(words[i:i + ngram]) for i in range(len(words) - ngram + 1)}
+    if len(found) < ngram:
+        return {" ".join(found)}
+    return {" ".join(found[i:i + ngram]) for i in range(len(found) - ngram + 1)}
+
+
+def exact_similarity(a: set[str], b: set[str]) -> tuple[float, float]:
+    """Exact Jaccard similarity and containment (of the smaller set in the larger) of two sets."""
+    if not a or not b:
+        return 0.0, 0.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared), shared / min(len(a), len(b))
 
 
 def union_find_clusters(n: int, pairs: Iterable[tuple[int, int]]) -> list[int]:

@@ -11,6 +11,7 @@ use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Workers};
 use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
 use crate::dedup::{self, DedupConfig};
+use crate::options::Options;
 
 /// A growable near-duplicate index (the engine behind `tidings.dedup` and `tidings.DedupIndex`).
 /// Threads that share one index take turns: each call waits, without the GIL, for the one
@@ -42,7 +43,7 @@ impl PyDedupIndex {
     #[new]
     #[pyo3(signature = (**options))]
     fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let options = options_from(&INDEX_OPTIONS, options)?;
+        let options = options_from(Options::new(&INDEX_OPTIONS), options)?;
         let inner = DedupConfig::from_options(&options)
             .and_then(dedup::DedupIndex::new)
             .into_py_result(py)?;
@@ -175,7 +176,7 @@ fn repeated_paragraphs<'py>(
     workers: Option<Workers>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let options = options_from(&PARAGRAPH_OPTIONS, options)?;
+    let options = options_from(Options::new(&PARAGRAPH_OPTIONS), options)?;
     let min_docs = options.int(MIN_DOCS.name).into_py_result(py)?;
     let min_docs = usize::try_from(min_docs).unwrap_or(usize::MAX);
     let texts = extract_texts(texts)?;

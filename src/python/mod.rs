@@ -11,6 +11,7 @@ mod errors;
 mod input;
 mod options;
 mod progress;
+mod quotes;
 mod tag;
 
 pub(crate) use compute::{compute, Workers};
@@ -91,6 +92,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_raise_internal_error, m)?)?;
     dedup::register(m)?;
     tag::register(m)?;
+    quotes::register(m)?;
     clean::register(m)?;
     options::register(m)?;
     Ok(())
