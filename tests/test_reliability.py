@@ -183,11 +183,36 @@ def test_tables_are_named_as_tables() -> None:
 
 # ---------------------------------------------------------------- pandas versions
 
-def test_mentions_without_a_title_have_a_missing_title() -> None:
+def test_mentions_without_a_role_have_a_missing_role() -> None:
     """pandas 2 writes the string 'None' when an object column with missing values is cast to
     "str"; CI runs this suite on the oldest pandas tidings declares as well."""
     mentions = tidings.tag(["Iran's President Hassan Rouhani met Vladimir Putin in Moscow on Monday."], progress=False)
-    titles = dict(zip(mentions["text"], mentions["title"]))
-    assert titles["Hassan Rouhani"] == "President"
-    assert pd.isna(titles["Vladimir Putin"]) and pd.isna(titles["Moscow"])
+    roles = dict(zip(mentions["text"], mentions["role"]))
+    assert roles["Hassan Rouhani"] == "President"
+    assert pd.isna(roles["Vladimir Putin"]) and pd.isna(roles["Moscow"])
+    assert mentions.loc[mentions["label"] != "DATE", "value"].isna().all()
     assert not mentions.isin(["None", "nan"]).any().any()
+
+
+# ---------------------------------------------------------------- corpus tables
+
+def test_a_column_of_objects_and_strings_is_written_as_text(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"text": [STORY, STORY + " More."], "meta": [{"page": 1}, "page 2"]})
+    written = tidings.Corpus.from_pandas(frame).to_parquet(tmp_path / "out")
+    assert pd.read_parquet(written[0])["meta"].tolist() == ['{"page": 1}', "page 2"]
+    assert tidings.Corpus.read(tmp_path / "out").documents["meta"].tolist() == ['{"page": 1}', "page 2"]
+
+
+def test_an_existing_file_is_no_folder_for_the_tables(tmp_path: Path) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder")
+    with pytest.raises(TidingsIOError, match="is a file"):
+        tidings.Corpus.from_pandas(pd.DataFrame({"text": [STORY]})).to_parquet(a_file)
+
+
+def test_the_text_column_may_name_its_documents() -> None:
+    corpus = tidings.Corpus.from_pandas(pd.DataFrame({"text": ["one story", "another"]}), id="text")
+    assert corpus.documents["doc"].tolist() == ["one story", "another"]
+    assert corpus.documents["text"].tolist() == ["one story", "another"]
+    renamed = tidings.Corpus.from_pandas(pd.DataFrame({"body": ["one story", "another"]}), text="body", id="body")
+    assert renamed.documents[["doc", "text"]].values.tolist() == [["one story"] * 2, ["another"] * 2]

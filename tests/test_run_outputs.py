@@ -74,6 +74,7 @@ def test_a_killed_run_leaves_the_previous_tables(tmp_path: Path) -> None:
     assert _snapshot(out) == before  # hidden staging folders aside, nothing changed
     for name in FILES:
         pq.read_table(out / name)  # each one complete, with its footer
+    assert len(tidings.Corpus.read(out)) == len(_corpus_rows(1))  # the previous run, read whole
 
 
 def test_a_failed_run_leaves_the_folder_as_it_found_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
