@@ -85,9 +85,13 @@ def test_a_failed_run_leaves_the_folder_as_it_found_it(tmp_path: Path, capsys: p
     lines = (_write_jsonl(tmp_path / "full.jsonl", _corpus_rows(2))).read_text(encoding="utf-8").splitlines()
     truncated = tmp_path / "truncated.jsonl"
     truncated.write_text("\n".join(lines[:-1]) + "\n" + lines[-1][: len(lines[-1]) // 2], encoding="utf-8")
-    assert cli_main(["run", str(truncated), "--out", str(out), "--chunksize", "10", "--no-progress"]) == 2
-    assert "tidings: error" in capsys.readouterr().err
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no staging folder either
+    # An id repeated in the last chunk fails in the second pass, after earlier chunks were written.
+    rows = _corpus_rows(2)
+    repeated = _write_jsonl(tmp_path / "repeated.jsonl", [*rows, {**rows[-1], "id": rows[0]["id"]}])
+    for corpus, error in ((truncated, "tidings: error"), (repeated, "appears more than once")):
+        assert cli_main(["run", str(corpus), "--out", str(out), "--chunksize", "10", "--no-progress"]) == 2
+        assert error in capsys.readouterr().err
+        assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no staging folder either
 
 
 def test_out_that_cannot_be_a_folder_is_a_clean_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
