@@ -8,7 +8,8 @@ depend on how the corpus was cut into chunks:
 - a column's type is the one type all its values fit: integers and floats give floats, a
   missing value is null, objects with different keys give one struct with all the keys;
 - a column whose values fit no one type (objects and strings, numbers and strings) is stored
-  as text: strings as they are, every other value as its JSON text;
+  as text: strings as they are, every other value as its JSON text (dates and decimals as
+  their text); a value with no JSON form (an arbitrary Python object) is an error;
 - a table written chunk by chunk has one schema, that of every chunk's columns together
   (:class:`ChunkedSchema`): the types pandas gives the table read at once (integers with a
   missing value anywhere are floats), whatever the chunks.
@@ -16,6 +17,8 @@ depend on how the corpus was cut into chunks:
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import json
 from typing import Any
 
@@ -29,15 +32,33 @@ __all__ = ["ChunkedSchema", "arrow_table", "merge_types", "stable_schema"]
 _ARROW_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError)
 
 
+def _json_default(value: Any) -> Any:
+    """The JSON form of the values JSON lacks that have a text of their own; others have none."""
+    if isinstance(value, (datetime.date, datetime.time, decimal.Decimal)):
+        return str(value)
+    if hasattr(value, "tolist"):  # numpy scalars and arrays inside objects
+        return value.tolist()
+    raise TypeError(f"its {type(value).__name__} values have no text form")
+
+
 def _json_text(value: Any) -> str | None:
     """A value of a column stored as text: strings as they are, others as JSON text."""
     if isinstance(value, str):
         return value
     if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
         return None
+    if isinstance(value, (datetime.date, datetime.time, decimal.Decimal)):
+        return str(value)
     if hasattr(value, "tolist"):  # numpy scalars and arrays
         value = value.tolist()
-    return json.dumps(value, ensure_ascii=False, default=str)
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+def _text_array(series: pd.Series, target: pa.DataType) -> pa.Array:
+    try:
+        return pa.array([_json_text(v) for v in series], type=target)
+    except (TypeError, ValueError) as error:
+        raise TidingsIOError(f"column {series.name!r} holds values of no one type, and {error}") from error
 
 
 def _is_text(series: pd.Series) -> bool:
@@ -53,12 +74,12 @@ def _column(series: pd.Series, target: pa.DataType | None) -> pa.Array:
     if target is not None and pa.types.is_null(target):
         target = None
     if target is not None and _is_text_type(target) and not _is_text(series):
-        return pa.array([_json_text(v) for v in series], type=target)
+        return _text_array(series, target)
     try:
         return pa.Array.from_pandas(series, type=target)
     except _ARROW_ERRORS as error:
         if target is None:  # values of no one type: stored as text
-            return pa.array([_json_text(v) for v in series], type=pa.string())
+            return _text_array(series, pa.string())
         raise TidingsIOError(f"column {series.name!r} does not fit the type {target} of the table: {error}") from error
 
 
