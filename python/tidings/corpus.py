@@ -519,7 +519,8 @@ class Corpus:
         columns = ["cluster", "doc", "kind", "is_representative", "similarity", "cluster_size"]
         columns += [c for c in ("source", "date", "title") if c in self.documents.columns]
         shared = self.documents[self.documents["cluster_size"] > 1]
-        return shared[columns].sort_values(["cluster", "doc"], ignore_index=True)
+        # reset_index, not ignore_index: pandas 2.0.0 keeps the index of a frame already sorted.
+        return shared[columns].sort_values(["cluster", "doc"]).reset_index(drop=True)
 
     @property
     def pairs(self) -> pd.DataFrame:
