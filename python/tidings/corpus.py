@@ -194,6 +194,9 @@ class Corpus:
         """
         import pyarrow as pa
 
+        if type(data).__module__.split(".")[0] == "polars" and type(data).__name__ == "DataFrame":
+            # polars streams its strings as views, which pyarrow reads only from version 16 on
+            return cls.from_polars(data, text=text, id=id, date=date, source=source, date_format=date_format)
         if not isinstance(data, (pa.Table, pa.RecordBatch, pa.RecordBatchReader)) and not hasattr(
             data, "__arrow_c_stream__"
         ):
