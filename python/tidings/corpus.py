@@ -144,7 +144,14 @@ class Corpus:
         for column, role in renames.items():
             if role in frame.columns and role != id:
                 raise InputError(f"{role}={column!r} but the frame has a {role!r} column too: rename or drop one")
-        documents = with_doc_ids(frame.rename(columns=renames), renames.get(id, id) if id else None)
+        documents = frame.rename(columns=renames)
+        id_column = renames.get(id, id) if id else None
+        if id_column == "text":  # the text names its document: the column serves both roles
+            if "doc" in documents.columns:
+                raise InputError("the ids are in the text column but there is a 'doc' column too; tidings names "
+                                 "the document id 'doc': rename or drop that column first")
+            documents, id_column = documents.assign(doc=documents["text"]), "doc"
+        documents = with_doc_ids(documents, id_column)
         if not documents["doc"].is_unique:
             duplicated = documents["doc"][documents["doc"].duplicated()].iloc[0]
             raise InputError(f"document ids must be unique; {duplicated!r} appears more than once")
@@ -196,6 +203,9 @@ class Corpus:
         """
         import pyarrow as pa
 
+        if type(data).__module__.split(".")[0] == "polars" and type(data).__name__ == "DataFrame":
+            # polars streams its strings as views, which pyarrow reads only from version 16 on
+            return cls.from_polars(data, text=text, id=id, date=date, source=source, date_format=date_format)
         if not isinstance(data, (pa.Table, pa.RecordBatch, pa.RecordBatchReader)) and not hasattr(
             data, "__arrow_c_stream__"
         ):
@@ -523,7 +533,8 @@ class Corpus:
         columns = ["cluster", "doc", "kind", "is_representative", "similarity", "cluster_size"]
         columns += [c for c in ("source", "date", "title") if c in self.documents.columns]
         shared = self.documents[self.documents["cluster_size"] > 1]
-        return shared[columns].sort_values(["cluster", "doc"], ignore_index=True)
+        # reset_index, not ignore_index: pandas 2.0.0 keeps the index of a frame already sorted.
+        return shared[columns].sort_values(["cluster", "doc"]).reset_index(drop=True)
 
     @property
     def pairs(self) -> pd.DataFrame:
@@ -818,7 +829,9 @@ class Corpus:
 
         The folder is written beside its final place and renamed into it at the end, so it is
         never left half written. A folder tidings wrote before is replaced; a file, or a folder
-        holding other files, raises :class:`~tidings.TidingsIOError`. Returns the Parquet paths.
+        holding other files, raises :class:`~tidings.TidingsIOError`. A column whose values fit
+        no one type (objects and strings) is stored as text (see :mod:`tidings._arrow`). Returns
+        the Parquet paths.
         """
         return store.write_folder(folder, {"documents": self.documents, **self.tables}, steps=self.steps)
 

@@ -295,12 +295,10 @@ class DedupIndex:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> DedupIndex:
         """Read an index written by :meth:`save`; raises ``ModelError`` for any other file,
-        including an index saved by an older tidings (rebuild it from the texts)."""
-        try:
-            data = Path(path).read_bytes()
-        except OSError as err:
-            raise TidingsIOError(f"cannot read the dedup index {path}: {err}") from err
-        return cls._wrap(_core.DedupIndex.from_bytes(data))
+        including an index saved by an older tidings (rebuild it from the texts), reading no
+        further than its header when that is not an index's; ``TidingsIOError`` when the file
+        cannot be read."""
+        return cls._wrap(_core.DedupIndex.load(path))
 
 
 def _index_frame(data: dict[str, Any], start: int) -> pd.DataFrame:
@@ -376,7 +374,8 @@ def dedup(
     return_pairs : bool, default False
         Also return the pairs table: every verified pair (members with members too).
     workers : int, optional
-        Number of threads; ``None`` or ``-1`` uses every core. The result does not depend on it.
+        Number of threads; ``None`` or ``-1`` (or more than the cores) uses every core. The result
+        does not depend on it.
     progress : bool, default True
         Show a progress bar when the call runs for more than a second.
 
@@ -568,10 +567,15 @@ def with_clusters(documents: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFra
     return documents.drop(columns=[c for c in columns.columns if c in documents.columns]).join(columns)
 
 
+_INT64 = np.iinfo(np.int64)
+
+
 def _as_id_array(values: np.ndarray) -> np.ndarray:
-    """Ids as a typed numpy array when they are all integers, else objects."""
+    """Ids as an int64 array when they are all integers that fit, else objects (Python ints
+    beyond 64 bits stay exact)."""
     items = values.tolist()
-    if all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in items):
+    if all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) and _INT64.min <= v <= _INT64.max
+           for v in items):
         return np.asarray(items, dtype=np.int64)
     return np.asarray(items, dtype=object)
 
@@ -592,7 +596,7 @@ def repeated_paragraphs(
     min_docs : int, default 2
         Smallest number of documents a paragraph must appear in.
     workers : int, optional
-        Number of threads; ``None`` or ``-1`` uses every core.
+        Number of threads; ``None`` or ``-1`` (or more than the cores) uses every core.
 
     Returns
     -------

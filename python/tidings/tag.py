@@ -124,25 +124,18 @@ def _empty_frame(index: pd.Index) -> pd.DataFrame:
     return _typed(frame)
 
 
+_TEXT_COLUMNS = ("text", "label", "entity", "source", "role", "value", "field", "country", "linked_by")
+
+
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.astype(
-        {
-            "start": "int64",
-            "end": "int64",
-            "text": "str",
-            "label": "str",
-            "entity": "str",
-            "source": "str",
-            "score": "float64",
-            "role": "str",
-            "sentence": "int64",
-            "value": "str",
-            "field": "str",
-            "entity_id": "int64",
-            "country": "str",
-            "linked_by": "str",
-        }
+    frame = frame.astype(
+        {"start": "int64", "end": "int64", "score": "float64", "sentence": "int64", "entity_id": "int64"}
     )
+    for name in _TEXT_COLUMNS:
+        # Missing values (a mention without a role or value) stay missing: pandas 2 turns them
+        # into the string 'None' when the column is cast to "str".
+        frame[name] = frame[name].astype("str").mask(frame[name].isna())
+    return frame
 
 
 def tag(
@@ -192,7 +185,7 @@ def tag(
         DATE mentions ("on Sunday", "last week", "December 19") get their ``value`` from them;
         without them only absolute dates do.
     workers : int, optional
-        Number of threads; ``None`` or ``-1`` uses every core.
+        Number of threads; ``None`` or ``-1`` (or more than the cores) uses every core.
     progress : bool, default True
         Show a progress bar when the call runs for more than a second.
 

@@ -2,12 +2,16 @@
 //! `_train_tagger` (driven by `tidings.train`).
 
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use pyo3::prelude::*;
+use pyo3::sync::MutexExt;
 use pyo3::types::PyDict;
 
 use super::options::options_from;
-use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
+use super::{
+    compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, SpanText, Workers,
+};
 use crate::options::Options;
 use crate::tag::corpus_join::join_across_corpus;
 use crate::tag::date_values::{date_value, Day};
@@ -76,10 +80,19 @@ type JoinChange = (
 
 /// The mentions of a corpus tagged chunk by chunk (`tag(..., corpus=)`), kept until every chunk
 /// was tagged, so entity names join across the whole corpus as `tag` joins them across one call.
-#[pyclass(module = "tidings._core", name = "EntityJoin")]
+/// Threads that share one take turns.
+#[pyclass(module = "tidings._core", name = "EntityJoin", frozen)]
 #[derive(Default)]
 pub(crate) struct PyEntityJoin {
-    docs: Vec<Vec<Mention>>,
+    docs: Mutex<Vec<Vec<Mention>>>,
+}
+
+impl PyEntityJoin {
+    fn docs(&self, py: Python<'_>) -> MutexGuard<'_, Vec<Vec<Mention>>> {
+        self.docs
+            .lock_py_attached(py)
+            .unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 #[pymethods]
@@ -92,9 +105,9 @@ impl PyEntityJoin {
     /// Joins the names across the corpus and returns each name it changes in each document as
     /// (document position, label, entity, joined label, joined entity, link), sorted; the kept
     /// mentions are released.
-    fn join(&mut self, py: Python<'_>) -> PyResult<Vec<JoinChange>> {
-        let mut docs = std::mem::take(&mut self.docs);
-        compute(py, Some(1), move || {
+    fn join(&self, py: Python<'_>) -> PyResult<Vec<JoinChange>> {
+        let mut docs = std::mem::take(&mut *self.docs(py));
+        compute(py, Some(Workers::ONE), move || {
             let before: Vec<Vec<(Label, String)>> = docs
                 .iter()
                 .map(|doc| doc.iter().map(|m| (m.label, m.entity.clone())).collect())
@@ -122,7 +135,7 @@ impl PyEntityJoin {
     /// What the join needs of each document tagged so far: its mentions' (label, entity,
     /// whether a gazetteer or user table fixed the name), so that documents tagged in other
     /// processes join here through `add_names`.
-    fn names(&self) -> Vec<Vec<JoinName>> {
+    fn names(&self, py: Python<'_>) -> Vec<Vec<JoinName>> {
         let name = |m: &Mention| {
             let label = m.label.as_str().to_string();
             let link = m.link.as_str().to_string();
@@ -135,27 +148,27 @@ impl PyEntityJoin {
                 m.country.clone(),
             )
         };
-        self.docs
+        self.docs(py)
             .iter()
             .map(|doc| doc.iter().map(name).collect())
             .collect()
     }
 
     /// Adds documents as `names` gives them.
-    fn add_names(&mut self, py: Python<'_>, docs: Vec<Vec<JoinName>>) -> PyResult<()> {
+    fn add_names(&self, py: Python<'_>, docs: Vec<Vec<JoinName>>) -> PyResult<()> {
         let mut added = Vec::with_capacity(docs.len());
         for doc in docs {
             let mentions: crate::Result<Vec<Mention>> =
                 doc.into_iter().map(named_mention).collect();
             added.push(mentions.into_py_result(py)?);
         }
-        self.docs.extend(added);
+        self.docs(py).extend(added);
         Ok(())
     }
 
     /// Documents tagged so far.
-    fn __len__(&self) -> usize {
-        self.docs.len()
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.docs(py).len()
     }
 }
 
@@ -174,7 +187,7 @@ fn tag<'py>(
     entities: Option<Vec<(String, String, String)>>,
     corpus: Option<&Bound<'py, PyEntityJoin>>,
     dates: Option<Vec<Option<String>>>,
-    workers: Option<i64>,
+    workers: Option<Workers>,
     progress: Option<&Bound<'py, ProgressCounter>>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
@@ -200,7 +213,7 @@ fn tag<'py>(
     };
     let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
     let join_later = corpus.is_some() && options.canonical;
-    let (table, docs) = compute(py, workers, || {
+    let (mut table, docs) = compute(py, workers, || {
         let docs = if join_later {
             // Joined across the whole corpus later, by `PyEntityJoin::join`.
             tag_documents(&resources, &borrowed, &options, &counter)
@@ -216,7 +229,9 @@ fn tag<'py>(
                 table.doc.push(doc);
                 table.start.push(offsets.char_index(m.start));
                 table.end.push(offsets.char_index(m.end));
-                table.text.push(text[m.start..m.end].to_string());
+                table
+                    .text
+                    .push(SpanText::Core(text[m.start..m.end].to_string()));
                 table.label.push(m.label.as_str());
                 table.entity.push(m.entity.clone());
                 table.linked_by.push(m.link.as_str());
@@ -237,8 +252,14 @@ fn tag<'py>(
         }
         Ok((table, docs))
     })?;
+    for (i, &doc) in table.doc.iter().enumerate() {
+        if let Some(text) = &texts[doc] {
+            let (start, end) = (&mut table.start[i], &mut table.end[i]);
+            text.to_python(py, start, end, &mut table.text[i])?;
+        }
+    }
     if let (Some(corpus), true) = (corpus, join_later) {
-        corpus.borrow_mut().docs.extend(docs);
+        corpus.get().docs(py).extend(docs);
     }
     let out = PyDict::new(py);
     out.set_item("doc", table.doc)?;
@@ -289,7 +310,7 @@ struct Table {
     doc: Vec<usize>,
     start: Vec<usize>,
     end: Vec<usize>,
-    text: Vec<String>,
+    text: Vec<SpanText>,
     label: Vec<&'static str>,
     entity: Vec<String>,
     source: Vec<&'static str>,

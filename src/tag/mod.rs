@@ -69,6 +69,7 @@ pub struct TagOptions<'a> {
 
 /// Tags one document (no cross-document linking).
 pub fn tag_document(resources: &Resources, text: &str, options: &TagOptions<'_>) -> Vec<Mention> {
+    crate::parallel::checkpoint();
     let document = Document::new(text);
     let mut mentions = sentence_mentions(resources, &document, options);
     steps::run(&document, options, &mut mentions);
@@ -85,6 +86,7 @@ fn sentence_mentions(
     let mut reader = ModelReader::default();
     let mut mentions = Vec::new();
     for range in document.sentences() {
+        crate::parallel::checkpoint();
         let sentence = SentenceContext::new(
             resources,
             document,
@@ -111,6 +113,7 @@ pub fn tag_corpus(
     progress: &Progress,
 ) -> Vec<Vec<Mention>> {
     let mut docs = tag_documents(resources, texts, options, progress);
+    crate::parallel::checkpoint();
     if options.canonical {
         corpus_join::join_across_corpus(&mut docs);
     }
@@ -134,5 +137,6 @@ pub fn tag_documents(
             progress.add(1);
             mentions
         })
+        .panic_fuse()
         .collect()
 }

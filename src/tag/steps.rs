@@ -15,6 +15,7 @@ pub fn run(document: &Document<'_>, options: &TagOptions<'_>, mentions: &mut Vec
     join_adjoining_names(document, mentions);
     name_by_surface(document.text, mentions);
     settle_document_consistency(document, mentions);
+    crate::parallel::checkpoint();
     drop_event_names(document, mentions);
     if options.canonical {
         link_within_document(mentions);
