@@ -24,6 +24,7 @@ from .errors import (
     TidingsIOError,
 )
 from .io import read_corpus
+from .stories import StoryIndex, stories
 from .tag import tag
 
 __version__: str = _core.__version__
@@ -37,6 +38,8 @@ __all__ = [
     "dedup",
     "DedupIndex",
     "repeated_paragraphs",
+    "stories",
+    "StoryIndex",
     "clean",
     "clean_many",
     "clean_frame",

@@ -10,6 +10,7 @@ mod errors;
 mod input;
 mod options;
 mod progress;
+mod stories;
 mod tag;
 
 pub(crate) use errors::IntoPyResult;
@@ -98,5 +99,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     tag::register(m)?;
     clean::register(m)?;
     options::register(m)?;
+    stories::register(m)?;
     Ok(())
 }

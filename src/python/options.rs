@@ -18,10 +18,11 @@ fn table(group: &str) -> crate::Result<&'static [OptionSpec]> {
         "dedup_index" => &crate::dedup::options::INDEX_OPTIONS,
         "repeated_paragraphs" => &crate::dedup::options::PARAGRAPH_OPTIONS,
         "tag" => &crate::tag::options::TAG_OPTIONS,
+        "stories" => &crate::stories::options::STORY_OPTIONS,
         other => {
             return Err(Error::InvalidInput(format!(
                 "no option table {other:?}; the tables are dedup, dedup_index, \
-                 repeated_paragraphs, tag"
+                 repeated_paragraphs, tag, stories"
             )))
         }
     })
