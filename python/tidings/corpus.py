@@ -10,10 +10,11 @@ import pandas as pd
 
 from . import analysis, plots
 from .dedup import with_clusters
-from .display import ClusterView, DocumentView, SummaryCard
+from .display import ClusterView, DocumentView, StoryView, SummaryCard
 from .errors import InputError, InputTypeError
 from .io import read_corpus
-from .steps import Clean, Dedup, Tag, text_column
+from .steps import Clean, Dedup, GroupStories, Tag, text_column
+from .stories import story_table, with_stories
 
 __all__ = ["Corpus"]
 
@@ -186,6 +187,28 @@ class Corpus:
         """One row per entity mention (see :func:`tidings.tag`); ``doc`` is the document id."""
         return self._table("entities", "tag")
 
+    def group_stories(self, **options: Any) -> Corpus:
+        """Group the documents that report the same event into stories (see :func:`tidings.stories`).
+
+        Reads the headline and cleaned text when the corpus was cleaned, the ``date`` column,
+        the entity table when tagged (else tags here) and keeps each duplicate cluster in one
+        story once dedup ran. Adds the columns ``story`` (named after its earliest document's
+        id), ``story_size``, ``is_representative`` and ``similarity`` to :attr:`documents`, and
+        the :attr:`stories` table. Options are those of :class:`tidings.StoryIndex`, plus
+        ``workers`` and ``progress``.
+        """
+        entities = self.tables.get("entities")
+        documents, tables = GroupStories(entities=entities, **options).run(self.documents)
+        documents = with_stories(documents, tables["story_members"])
+        stories = story_table(documents, entities, text=self._text_column)
+        return self._with("group_stories", documents, stories=stories)
+
+    @property
+    def stories(self) -> pd.DataFrame:
+        """One row per story, largest first: ``story``, ``headline``, ``size``, ``outlets``,
+        ``first_date``, ``last_date`` and ``entities`` (``story_table`` of the stories module)."""
+        return self._table("stories", "group_stories")
+
     # --- analysis ------------------------------------------------------------------------------------
 
     def entity_counts(self, **options: Any) -> pd.DataFrame:
@@ -297,6 +320,17 @@ class Corpus:
             labels=labels,
         )
 
+    def show_story(self, story: Any) -> StoryView:
+        """A notebook view of one story: its documents along a time axis, one row per outlet,
+        each with its headline."""
+        if "story" not in self.documents.columns:
+            raise InputError("the corpus has no stories yet: run corpus.group_stories() first")
+        members = self.documents[self.documents["story"] == story]
+        if members.empty:
+            raise InputError(f"no story {story!r}")
+        row = self.stories[self.stories["story"] == story].iloc[0]
+        return StoryView.of(members, headline=row["headline"], text=self._text_column)
+
     def _repr_html_(self) -> str:
         figures = {**self.summary(), "steps": " → ".join(self.steps) or "none yet"}
         tables = {}
@@ -304,6 +338,8 @@ class Corpus:
             tables["Top entities"] = self.entity_counts().head(8)
         if "cluster" in self.documents.columns:
             tables["Stories printed more than once"] = self.cluster_sources()[["documents", "sources", "title"]].head(5)
+        if "stories" in self.tables:
+            tables["Largest stories"] = self.stories[["size", "outlets", "headline"]].head(5)
         return SummaryCard("tidings corpus", figures, tables)._repr_html_()
 
     def plot_top_entities(self, **options: Any) -> Any:
@@ -325,6 +361,10 @@ class Corpus:
     def plot_cluster_sizes(self) -> Any:
         """How many duplicate clusters have each size; returns the matplotlib Figure."""
         return plots.plot_cluster_sizes(self.documents)
+
+    def plot_stories(self, **options: Any) -> Any:
+        """The largest stories along time; returns the matplotlib Figure."""
+        return plots.plot_stories(self.stories, **options)
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -361,6 +401,8 @@ class Corpus:
         if "cluster" in documents.columns:
             figures["duplicate_clusters"] = int(documents.loc[documents["cluster_size"] > 1, "cluster"].nunique())
             figures["documents_after_dedup"] = int(documents["is_representative"].sum())
+        if "stories" in self.tables:
+            figures["stories_of_several_documents"] = int((self.tables["stories"]["size"] > 1).sum())
         if "entities" in self.tables:
             entities = self.tables["entities"]
             figures["mentions"] = len(entities)
