@@ -110,7 +110,7 @@ mod tests {
         assert_eq!(f.group, Some(term_hash("cluster 7")));
         assert_eq!(f.vector.len(), 4);
         let top = f.vector.top_terms(1);
-        assert_ne!(top, [term_hash("rehab")], "the common word weighs least");
+        assert_ne!(top[0].0, term_hash("rehab"), "the common word weighs least");
         let missing = features(&Article::default(), 0, &background);
         assert!(missing.vector.is_empty());
         assert_eq!(missing.key.date, i64::MAX);

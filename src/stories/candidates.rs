@@ -1,9 +1,10 @@
-//! Candidate neighbours: an inverted index from each article's highest-weighted terms to the
-//! articles, so an article is compared only with the articles that share one of those terms
-//! (and lie within the time window when both are dated: each term's articles are kept in date
-//! order, so only those in the window are visited). The relation is symmetric (both must hold
-//! the term among their top terms), so a new article finds exactly the earlier articles that
-//! would have found it.
+//! Candidate neighbours: an inverted index from each article's highest-weighted terms (its top
+//! terms) to the articles, so an article is compared only with the articles that share some of
+//! those terms: enough that the products of the shared top terms' weights reach
+//! [`MIN_SHARED_WEIGHT`] (a pair sharing only a faint term is no candidate), and within the
+//! time window when both are dated (each term's articles are kept in date order, so only those
+//! in the window are visited). The relation is symmetric and depends on the two articles only,
+//! so a new article finds exactly the earlier articles that would have found it.
 //!
 //! A term that more than `max_articles` articles hold among their top terms is crowded: too
 //! common to point to one story ("mln" and "pct" in wire copy, a sign-off line), it finds no
@@ -15,20 +16,44 @@ use std::cell::RefCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// An article in a posting: its date (`i64::MAX` when unknown) and position.
-type Entry = (i64, u32);
+/// The least sum of products of shared top-term weights that makes two articles candidates.
+/// Pairs below it share too little to reach the similarity floor in practice: on ECB+ it
+/// leaves every neighbour list as comparing all pairs sharing a top term does, with a third
+/// fewer comparisons.
+pub const MIN_SHARED_WEIGHT: f32 = 0.02;
 
-/// Top terms → articles holding them among their top terms, by date (undated last).
+/// An article in a posting: its date (`i64::MAX` when unknown), position and weight of the
+/// term.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry {
+    date: i64,
+    doc: u32,
+    weight: f32,
+}
+
+/// Top terms → articles holding them among their top terms, by date (undated last) once
+/// settled.
 #[derive(Debug, Clone, Default)]
 pub struct CandidateIndex {
     max_articles: usize,
     postings: FxHashMap<u64, Vec<Entry>>,
     crowded: FxHashSet<u64>,
+    /// Terms given articles since the last [`CandidateIndex::settle`].
+    unsettled: Vec<u64>,
+}
+
+/// Per thread: the shared weight each article has with the current query, and which query
+/// last touched it.
+#[derive(Default)]
+struct Scratch {
+    query: u32,
+    last: Vec<u32>,
+    shared: Vec<f32>,
+    touched: Vec<u32>,
 }
 
 thread_local! {
-    /// Per thread: the last query that saw each article, to visit each candidate once.
-    static SEEN: RefCell<(Vec<u32>, u32)> = const { RefCell::new((Vec::new(), 0)) };
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 impl CandidateIndex {
@@ -39,65 +64,80 @@ impl CandidateIndex {
         }
     }
 
-    /// Adds `doc` (dated `date`, `i64::MAX` when unknown) under its `top_terms`; the articles
-    /// that held a term which is crowded now go into `lost` (`doc` included).
-    pub fn insert(&mut self, doc: u32, date: i64, top_terms: &[u64], lost: &mut Vec<u32>) {
-        for &term in top_terms {
+    /// Adds `doc` (dated `date`, `i64::MAX` when unknown) under its top terms (`(term,
+    /// weight)`); the articles that held a term which is crowded now go into `lost` (`doc`
+    /// included). Call [`CandidateIndex::settle`] before looking up candidates.
+    pub fn insert(&mut self, doc: u32, date: i64, top: &[(u64, f32)], lost: &mut Vec<u32>) {
+        for &(term, weight) in top {
             if self.crowded.contains(&term) {
                 continue;
             }
             let entries = self.postings.entry(term).or_default();
-            let at = entries.partition_point(|&e| e < (date, doc));
-            entries.insert(at, (date, doc));
+            entries.push(Entry { date, doc, weight });
+            self.unsettled.push(term);
             if entries.len() > self.max_articles {
                 let gone = self.postings.remove(&term).unwrap_or_default();
-                lost.extend(gone.into_iter().map(|(_, d)| d));
+                lost.extend(gone.into_iter().map(|e| e.doc));
                 self.crowded.insert(term);
             }
         }
     }
 
-    /// Calls `found` once for every article sharing an uncrowded top term with `top_terms`
-    /// that lies within `window` seconds of `date` or is undated (any date when `date` or
-    /// `window` is unknown). `articles` is the size of the index.
+    /// Puts the postings given articles since the last call in date order.
+    pub fn settle(&mut self) {
+        let mut terms = std::mem::take(&mut self.unsettled);
+        terms.sort_unstable();
+        terms.dedup();
+        for term in terms {
+            if let Some(entries) = self.postings.get_mut(&term) {
+                entries.sort_unstable_by_key(|e| (e.date, e.doc));
+            }
+        }
+    }
+
+    /// Calls `found` once for every candidate of an article with top terms `top` (`(term,
+    /// weight)`, sorted by term), dated `date`: the articles sharing uncrowded top terms with
+    /// it whose weights' products sum to at least [`MIN_SHARED_WEIGHT`], within `window`
+    /// seconds of `date` or undated (any date when `date` or `window` is unknown). `articles`
+    /// is the size of the index.
     pub fn for_each(
         &self,
-        top_terms: &[u64],
+        top: &[(u64, f32)],
         date: i64,
         window: Option<i64>,
         articles: usize,
         mut found: impl FnMut(u32),
     ) {
-        SEEN.with(|seen| {
-            let mut seen = seen.borrow_mut();
-            let (last, query) = &mut *seen;
-            if last.len() < articles {
-                last.resize(articles, 0);
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let s = &mut *scratch;
+            if s.last.len() < articles {
+                s.last.resize(articles, 0);
+                s.shared.resize(articles, 0.0);
             }
-            *query = query.wrapping_add(1);
-            if *query == 0 {
-                last.iter_mut().for_each(|q| *q = 0);
-                *query = 1;
+            s.query = s.query.wrapping_add(1);
+            if s.query == 0 {
+                s.last.iter_mut().for_each(|q| *q = 0);
+                s.query = 1;
             }
-            let query = *query;
-            for term in top_terms {
-                let Some(entries) = self.postings.get(term) else {
+            s.touched.clear();
+            for &(term, mine) in top {
+                let Some(entries) = self.postings.get(&term) else {
                     continue;
                 };
-                let undated = entries.partition_point(|e| e.0 < i64::MAX);
-                let (from, to) = match window {
-                    Some(w) if date != i64::MAX => (
-                        entries[..undated].partition_point(|e| e.0 < date.saturating_sub(w)),
-                        entries[..undated].partition_point(|e| e.0 <= date.saturating_add(w)),
-                    ),
-                    _ => (0, undated),
-                };
-                let visible = entries[from..to].iter().chain(&entries[undated..]);
-                for &(_, doc) in visible {
-                    if last[doc as usize] != query {
-                        last[doc as usize] = query;
-                        found(doc);
+                for e in visible(entries, date, window) {
+                    let d = e.doc as usize;
+                    if s.last[d] != s.query {
+                        s.last[d] = s.query;
+                        s.shared[d] = 0.0;
+                        s.touched.push(e.doc);
                     }
+                    s.shared[d] += mine * e.weight;
+                }
+            }
+            for &doc in &s.touched {
+                if s.shared[doc as usize] >= MIN_SHARED_WEIGHT {
+                    found(doc);
                 }
             }
         });
@@ -114,15 +154,32 @@ impl CandidateIndex {
     }
 }
 
+/// The entries of a posting (in date order) within `window` of `date`, then the undated ones.
+fn visible(entries: &[Entry], date: i64, window: Option<i64>) -> impl Iterator<Item = &Entry> {
+    let undated = entries.partition_point(|e| e.date < i64::MAX);
+    let (from, to) = match window {
+        Some(w) if date != i64::MAX => (
+            entries[..undated].partition_point(|e| e.date < date.saturating_sub(w)),
+            entries[..undated].partition_point(|e| e.date <= date.saturating_add(w)),
+        ),
+        _ => (0, undated),
+    };
+    entries[from..to].iter().chain(&entries[undated..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const UNDATED: i64 = i64::MAX;
 
+    fn top(terms: &[u64]) -> Vec<(u64, f32)> {
+        terms.iter().map(|&t| (t, 0.5)).collect()
+    }
+
     fn found(index: &CandidateIndex, terms: &[u64], date: i64, window: Option<i64>) -> Vec<u32> {
         let mut out = Vec::new();
-        index.for_each(terms, date, window, 10, |d| out.push(d));
+        index.for_each(&top(terms), date, window, 10, |d| out.push(d));
         out.sort_unstable();
         out
     }
@@ -131,12 +188,29 @@ mod tests {
     fn articles_sharing_a_top_term() {
         let mut index = CandidateIndex::new(10);
         let mut lost = Vec::new();
-        index.insert(0, UNDATED, &[1, 2], &mut lost);
-        index.insert(1, UNDATED, &[2, 3], &mut lost);
-        index.insert(2, UNDATED, &[4], &mut lost);
+        index.insert(0, UNDATED, &top(&[1, 2]), &mut lost);
+        index.insert(1, UNDATED, &top(&[2, 3]), &mut lost);
+        index.insert(2, UNDATED, &top(&[4]), &mut lost);
+        index.settle();
         assert!(lost.is_empty());
         assert_eq!(found(&index, &[2, 4], UNDATED, None), [0, 1, 2]);
         assert!(found(&index, &[9], UNDATED, None).is_empty());
+    }
+
+    #[test]
+    fn faint_shared_terms_make_no_candidates() {
+        let mut index = CandidateIndex::new(10);
+        let mut lost = Vec::new();
+        index.insert(0, UNDATED, &[(1, 0.1), (2, 0.1)], &mut lost);
+        index.insert(1, UNDATED, &[(1, 0.5)], &mut lost);
+        index.settle();
+        let mut out = Vec::new();
+        // 0.1 · 0.1 = 0.01 is too little; 0.1 · 0.5 = 0.05 is enough.
+        index.for_each(&[(2, 0.1)], UNDATED, None, 10, |d| out.push(d));
+        assert!(out.is_empty());
+        index.for_each(&[(1, 0.1), (2, 0.1)], UNDATED, None, 10, |d| out.push(d));
+        out.sort_unstable();
+        assert_eq!(out, [0, 1]);
     }
 
     #[test]
@@ -144,8 +218,9 @@ mod tests {
         let mut index = CandidateIndex::new(10);
         let mut lost = Vec::new();
         for (doc, date) in [(0, 100), (1, 5), (2, UNDATED), (3, 110), (4, 300)] {
-            index.insert(doc, date, &[7], &mut lost);
+            index.insert(doc, date, &top(&[7]), &mut lost);
         }
+        index.settle();
         assert_eq!(found(&index, &[7], 105, Some(10)), [0, 2, 3]);
         assert_eq!(found(&index, &[7], 105, None), [0, 1, 2, 3, 4]);
         assert_eq!(found(&index, &[7], UNDATED, Some(10)), [0, 1, 2, 3, 4]);
@@ -156,14 +231,15 @@ mod tests {
     fn crowded_terms_find_no_more_candidates() {
         let mut index = CandidateIndex::new(2);
         let mut lost = Vec::new();
-        index.insert(0, UNDATED, &[1, 7], &mut lost);
-        index.insert(1, UNDATED, &[7], &mut lost);
+        index.insert(0, UNDATED, &top(&[1, 7]), &mut lost);
+        index.insert(1, UNDATED, &top(&[7]), &mut lost);
         assert!(lost.is_empty());
-        index.insert(2, UNDATED, &[7, 8], &mut lost);
+        index.insert(2, UNDATED, &top(&[7, 8]), &mut lost);
         lost.sort_unstable();
         assert_eq!(lost, [0, 1, 2]);
-        index.insert(3, UNDATED, &[7], &mut lost);
+        index.insert(3, UNDATED, &top(&[7]), &mut lost);
         assert_eq!(lost.len(), 3, "a crowded term stays crowded");
+        index.settle();
         assert!(found(&index, &[7], UNDATED, None).is_empty());
         assert_eq!(found(&index, &[1, 8], UNDATED, None), [0, 2]);
     }

@@ -162,6 +162,7 @@ impl StoryIndex {
             })
             .collect();
         let (new_docs, lost) = self.append(found);
+        self.candidates.settle();
         let mut changed = self.update_neighbours(start as u32, &new_docs, &lost);
         changed.extend_from_slice(&new_docs);
         self.regroup(start as u32, &changed);

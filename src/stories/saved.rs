@@ -113,6 +113,7 @@ impl StoryIndex {
         for doc in 0..n as u32 {
             index.register(doc, &mut lost);
         }
+        index.candidates.settle();
         for doc in 0..n as u32 {
             let list = read_list(&mut reader, doc, n, config.neighbours)?;
             index.neighbours.replace(doc, list);

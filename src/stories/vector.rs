@@ -84,8 +84,9 @@ impl TermVector {
         sum as f32
     }
 
-    /// The `count` highest-weighted terms (ties to the smaller hash).
-    pub fn top_terms(&self, count: usize) -> Vec<u64> {
+    /// The `count` highest-weighted terms (ties to the smaller hash) with their weights,
+    /// sorted by term.
+    pub fn top_terms(&self, count: usize) -> Vec<(u64, f32)> {
         let mut order: Vec<usize> = (0..self.terms.len()).collect();
         order.sort_unstable_by(|&a, &b| {
             self.weights[b]
@@ -93,9 +94,11 @@ impl TermVector {
                 .then(self.terms[a].cmp(&self.terms[b]))
         });
         order.truncate(count);
-        let mut top: Vec<u64> = order.into_iter().map(|i| self.terms[i]).collect();
-        top.sort_unstable();
-        top
+        order.sort_unstable();
+        order
+            .into_iter()
+            .map(|i| (self.terms[i], self.weights[i]))
+            .collect()
     }
 
     /// The unit-length sum of `vectors` (a story's centre), summed in the order given.
@@ -221,9 +224,11 @@ mod tests {
     #[test]
     fn top_terms_by_weight_then_hash() {
         let v = vector(&[5, 9, 9, 7, 7]);
-        assert_eq!(v.top_terms(1), [9]);
-        assert_eq!(v.top_terms(2), [7, 9]);
-        assert_eq!(v.top_terms(10), [5, 7, 9]);
+        let terms = |count: usize| -> Vec<u64> { v.top_terms(count).iter().map(|t| t.0).collect() };
+        assert_eq!(terms(1), [9]);
+        assert_eq!(terms(2), [7, 9]);
+        assert_eq!(terms(10), [5, 7, 9]);
+        assert_eq!(v.top_terms(1)[0].1, v.weights()[2]);
     }
 
     #[test]
