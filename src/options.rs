@@ -132,6 +132,7 @@ impl OptionSpec {
                 min: 1,
                 max: i64::MAX,
             } => "a positive integer".to_string(),
+            Kind::Int { min, max: i64::MAX } => format!("an integer of at least {min}"),
             Kind::Int { min, max } => format!("an integer from {min} to {max}"),
             Kind::Number { min, max, open_min } => {
                 let open = if open_min { "(" } else { "[" };
@@ -223,14 +224,22 @@ fn quoted<S: AsRef<str>>(names: &[S]) -> String {
 pub struct Options {
     specs: &'static [OptionSpec],
     values: Vec<Value>,
+    /// What one option is called in messages.
+    noun: &'static str,
 }
 
 impl Options {
     /// Every option at its default.
     pub fn new(specs: &'static [OptionSpec]) -> Self {
+        Options::named(specs, "option")
+    }
+
+    /// Every option at its default; messages call an option `noun` ("cleaning option").
+    pub fn named(specs: &'static [OptionSpec], noun: &'static str) -> Self {
         Options {
             specs,
             values: specs.iter().map(|s| s.default.clone()).collect(),
+            noun,
         }
     }
 
@@ -247,7 +256,8 @@ impl Options {
             .ok_or_else(|| {
                 let names: Vec<&str> = self.specs.iter().map(|s| s.name).collect();
                 Error::InvalidType(format!(
-                    "unknown option '{name}'; the options are {}",
+                    "unknown {} '{name}'; the options are {}",
+                    self.noun,
                     names.join(", ")
                 ))
             })

@@ -76,3 +76,32 @@ def test_kind_codes_come_from_the_core() -> None:
     assert importlib.import_module("tidings.dedup").KINDS == tuple(_core.DEDUP_KINDS) == ("unique", "exact", "near", "empty")
     with pytest.raises(InputTypeError, match="unknown option"):
         _core.DedupIndex(threshold=0.8, bands=4)
+
+
+def test_cleaning_options_come_from_the_core() -> None:
+    cleaning = importlib.import_module("tidings.cleaning")
+    specs = _core.option_specs("clean")
+    assert cleaning.DEFAULTS == {spec["name"]: spec["default"] for spec in specs}
+    assert len(specs) == 23 and all(spec["description"].endswith(".") for spec in specs)
+    # clean_many documents every option with its default.
+    doc = " ".join((inspect.getdoc(tidings.clean_many) or "").split())
+    for spec in specs:
+        name, default = spec["name"], spec["default"]
+        forms = (f"{name} : bool, default {default!r}", f"``{name}`` ({default!r}", f"``{name}``, {default!r},")
+        assert any(form in doc for form in forms), name
+    resolved = _core.resolve_options("clean", {"min_wrapped_fraction": 1, "max_wrap_width": np.int64(90)})
+    assert resolved["min_wrapped_fraction"] == 1.0 and isinstance(resolved["min_wrapped_fraction"], float)
+    assert resolved["max_wrap_width"] == 90 and resolved["use_templates"] is True
+    bad: list[tuple[dict[str, Any], type[Exception], str]] = [
+        ({"template_min_docs": 1}, InputError, "template_min_docs must be an integer of at least 2, got 1"),
+        ({"min_wrap_width": 0}, InputError, "min_wrap_width must be a positive integer, got 0"),
+        ({"good_min_stopword_density": 1.5}, InputError, "good_min_stopword_density must be a number in [0, 1]"),
+        ({"fold_quotes": "yes"}, InputTypeError, "fold_quotes must be True or False, got 'yes'"),
+        ({"unwrap": True}, InputTypeError, "unknown cleaning option 'unwrap'"),
+    ]
+    for options, error, message in bad:
+        with pytest.raises(error, match=re.escape(message)):
+            tidings.clean("A page.", **options)
+    # The one rule across options is checked by the core when cleaning.
+    with pytest.raises(InputError, match="min_wrap_width must be at most max_wrap_width"):
+        tidings.clean("A page.", min_wrap_width=140)

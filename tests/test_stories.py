@@ -3,6 +3,7 @@ grows batch by batch as one call would, saving and loading, the Corpus step and 
 
 from __future__ import annotations
 
+import functools
 import random
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import tidings
 from tidings.stories import STORY_COLUMNS, STORY_TABLE_COLUMNS
@@ -101,6 +104,44 @@ def test_same_story_ids_whatever_the_order(corpus: tuple[list[str], list[int]], 
         assert with_ids["story"].tolist() == by_id.loc[[ids[i] for i in order]].tolist()
     # Named after their earliest article: with ids, that article's id.
     assert set(by_id) <= set(ids)
+
+
+STREAMED = len(EVENTS) * 4 + len(LONERS) + 4
+
+
+@functools.cache
+def streamed() -> tuple[list[str | None], list[str | None], pd.DataFrame]:
+    """Texts (with exact copies, a missing and an empty text), dates (some unknown) and their
+    mention table, for the properties below."""
+    texts: list[str | None] = [article(e, a) for e in range(len(EVENTS)) for a in range(4)] + LONERS
+    texts += [texts[0], texts[5], None, ""]
+    assert len(texts) == STREAMED
+    days = [f"2024-05-{1 + i % 9:02d}" if i % 7 else None for i in range(len(texts))]
+    return texts, days, tidings.tag(pd.Series(texts).fillna(""), progress=False)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations(range(STREAMED)), st.sampled_from([1, 2]))
+def test_story_ids_do_not_depend_on_the_input_order(order: list[int], workers: int) -> None:
+    texts, days, mentions = streamed()
+    expected = tidings.stories(texts, dates=days, entities=mentions, progress=False)["story"].tolist()
+    moved = mentions.assign(doc=mentions["doc"].map({old: new for new, old in enumerate(order)}))
+    again = tidings.stories([texts[i] for i in order], dates=[days[i] for i in order], entities=moved,
+                            workers=workers, progress=False)
+    assert again["story"].tolist() == [expected[i] for i in order]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.integers(1, STREAMED - 1), max_size=5).map(lambda cuts: sorted(set(cuts))))
+def test_index_batches_of_any_split_give_the_one_call_stories(cuts: list[int]) -> None:
+    texts, days, mentions = streamed()
+    expected = tidings.stories(texts, dates=days, entities=mentions, progress=False)
+    index = tidings.StoryIndex()
+    for start, end in zip([0, *cuts], [*cuts, len(texts)]):
+        batch = mentions[(mentions["doc"] >= start) & (mentions["doc"] < end)]
+        index.add(texts[start:end], dates=days[start:end], entities=batch.assign(doc=batch["doc"] - start),
+                  progress=False)
+    pd.testing.assert_frame_equal(index.stories().reset_index(drop=True), expected)
 
 
 @pytest.mark.parametrize("cuts", [[1], [7, 15], [21], list(range(1, 22))])
@@ -221,8 +262,14 @@ def sample() -> tidings.Corpus:
 def test_corpus_group_stories(sample: tidings.Corpus) -> None:
     corpus = sample.group_stories(progress=False)
     assert corpus.steps[-1] == "group_stories"
-    documents = corpus.documents.set_index("id")
+    documents = corpus.documents.set_index("doc")
     story = documents["story"]
+    # Story columns beside dedup's, which stay as they were.
+    assert documents.groupby("story")["story_representative"].sum().eq(1).all()
+    assert documents["story_similarity"].between(0, 1 + 1e-6).all()
+    before = sample.documents.set_index("doc")
+    for column in ("cluster", "is_representative", "similarity"):
+        pd.testing.assert_series_equal(documents[column], before[column])
     # What the sample corpus documents (SAMPLE_CORPUS.md): the wire story reprinted by five
     # outlets, the exact and whitespace-only duplicates, and one event in three outlets' words.
     for same in (["s04", "s09", "s14", "s16", "s24"], ["s02", "s10"], ["s17", "s22"], ["s08", "s15", "s20"]):
@@ -246,10 +293,10 @@ def test_corpus_group_stories(sample: tidings.Corpus) -> None:
 
 
 def test_corpus_stories_do_not_depend_on_row_order(sample: tidings.Corpus) -> None:
-    expected = sample.group_stories(progress=False).documents.set_index("id")["story"]
+    expected = sample.group_stories(progress=False).documents.set_index("doc")["story"]
     shuffled = sample.documents.sample(frac=1.0, random_state=3).reset_index(drop=True)
     corpus = tidings.Corpus(documents=shuffled, steps=sample.steps, tables=sample.tables).group_stories(progress=False)
-    pd.testing.assert_series_equal(corpus.documents.set_index("id")["story"].loc[expected.index], expected)
+    pd.testing.assert_series_equal(corpus.documents.set_index("doc")["story"].loc[expected.index], expected)
 
 
 def test_raw_corpus_stories_tag_themselves() -> None:

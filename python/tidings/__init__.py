@@ -24,8 +24,9 @@ from .errors import (
     TidingsIOError,
 )
 from .io import read_corpus
+from .quotes import quotes
 from .stories import StoryIndex, stories
-from .tag import tag
+from .tag import LABELS, tag
 
 __version__: str = _core.__version__
 #: ``"release"`` or ``"debug"``: how the loaded Rust core was compiled (benchmarks need release).
@@ -56,6 +57,8 @@ __all__ = [
     "plots",
     "read_corpus",
     "tag",
+    "LABELS",
+    "quotes",
     "TidingsError",
     "InputError",
     "InputTypeError",

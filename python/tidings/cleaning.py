@@ -176,56 +176,9 @@ def _from_row(row: tuple[Any, ...]) -> Cleaned:
 _EMPTY = Cleaned()
 
 
-# Defaults shared by clean, clean_many, clean_frame and the accessors (documented in clean_many).
-DEFAULTS: dict[str, Any] = dict(
-    repair_chars=True,
-    fix_mojibake=True,
-    fix_entities=True,
-    fold_quotes=False,
-    normalize_nfc=True,
-    unwrap_lines=True,
-    min_wrap_width=30,
-    max_wrap_width=130,
-    min_wrapped_fraction=0.3,
-    remove_chrome=True,
-    good_min_words=10,
-    good_min_stopword_density=0.2,
-    good_min_words_unpunctuated=13,
-    max_label_words=8,
-    remove_repeats=True,
-    min_repeat_chars=50,
-    extract_fields=True,
-    max_title_words=30,
-    use_templates=True,
-    template_min_docs=3,
-    template_min_fraction=0.0,
-    template_max_words=15,
-    audit_joins=True,
-)
-
-
-_FRACTIONS = {"min_wrapped_fraction", "good_min_stopword_density", "template_min_fraction"}
-
-
-def _resolve(options: dict[str, Any]) -> dict[str, Any]:
-    unknown = sorted(set(options) - set(DEFAULTS))
-    if unknown:
-        raise InputTypeError(
-            f"unknown cleaning option(s) {', '.join(unknown)}; the options are {', '.join(DEFAULTS)}"
-        )
-    resolved = {**DEFAULTS, **options}
-    for name, value in resolved.items():
-        default = DEFAULTS[name]
-        if isinstance(default, bool):
-            if not isinstance(value, bool):
-                raise InputTypeError(f"option {name} must be True or False, got {value!r}")
-        elif name in _FRACTIONS:
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
-                raise InputError(f"option {name} must be a number between 0 and 1, got {value!r}")
-            resolved[name] = float(value)
-        elif isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise InputError(f"option {name} must be a positive integer, got {value!r}")
-    return resolved
+# Defaults shared by clean, clean_many, clean_frame and the accessors (documented in clean_many),
+# from the core's option table.
+DEFAULTS: dict[str, Any] = _core.resolve_options("clean")
 
 
 @contextmanager
@@ -276,7 +229,7 @@ def clean(text: str | None, **options: Any) -> Cleaned:
         return _EMPTY
     if not isinstance(text, (str, bytes, bytearray)):
         raise InputTypeError(f"text must be a str (or bytes, None), got {type(text).__name__}")
-    resolved = _resolve(options)
+    resolved = _core.resolve_options("clean", options)
     resolved["use_templates"] = False
     (row,) = _core.clean_many([text], None, resolved, workers=1)
     return _from_row(row)
@@ -317,7 +270,7 @@ class PageTemplates:
     """
 
     def __init__(self, **options: Any) -> None:
-        self.options: dict[str, Any] = _resolve(options)
+        self.options: dict[str, Any] = _core.resolve_options("clean", options)
         self._core = _core.TemplateCounts(self.options)
 
     def add(self, texts: Any, *, sources: Any = None, workers: int | None = None, progress: bool = True) -> None:
@@ -406,7 +359,7 @@ def clean_many(
     >>> [c.text for c in tidings.clean_many(["Dateline-free text that is long enough to keep here.", None])]
     ['Dateline-free text that is long enough to keep here.', '']
     """
-    resolved = _resolve(options)
+    resolved = _core.resolve_options("clean", options)
     if templates is not None:
         if not isinstance(templates, PageTemplates):
             raise InputTypeError(f"templates must be a tidings.PageTemplates, got {type(templates).__name__}")

@@ -50,11 +50,14 @@ from ._progress import progress_bar
 from .dedup import _order, _stamps
 from .errors import InputError, InputTypeError, TidingsIOError
 
-__all__ = ["stories", "StoryIndex", "story_table", "with_stories", "STORY_COLUMNS", "STORY_TABLE_COLUMNS",
-           "ENTITY_LABELS"]
+__all__ = ["stories", "StoryIndex", "story_table", "with_stories", "STORY_COLUMNS", "CORPUS_STORY_COLUMNS",
+           "STORY_TABLE_COLUMNS", "ENTITY_LABELS"]
 
 #: The columns :func:`stories` gives each article, in order.
 STORY_COLUMNS = ("story", "story_size", "is_representative", "similarity")
+#: The same columns in a corpus's documents, where dedup has its own ``is_representative`` and
+#: ``similarity``.
+CORPUS_STORY_COLUMNS = ("story", "story_size", "story_representative", "story_similarity")
 #: The columns of :func:`story_table`, in order.
 STORY_TABLE_COLUMNS = ("story", "headline", "size", "outlets", "first_date", "last_date", "entities")
 #: The entity labels whose canonical names become terms (dates are left out).
@@ -381,10 +384,13 @@ class StoryIndex:
 
 
 def with_stories(documents: pd.DataFrame, assigned: pd.DataFrame) -> pd.DataFrame:
-    """``documents`` with the story columns of ``assigned`` (an ``id`` column besides the
-    columns of :func:`stories`; rows matched by id), replacing earlier ones."""
-    columns = assigned.set_index("id")[list(STORY_COLUMNS)].reindex(documents["id"]).set_axis(documents.index)
-    return documents.drop(columns=[c for c in STORY_COLUMNS if c in documents.columns]).join(columns)
+    """``documents`` with the story columns of ``assigned`` (a ``doc`` column besides the
+    columns of :func:`stories`; rows matched by document id) as :data:`CORPUS_STORY_COLUMNS`,
+    replacing earlier ones."""
+    columns = (assigned.set_index("doc")[list(STORY_COLUMNS)]
+               .set_axis(list(CORPUS_STORY_COLUMNS), axis=1)
+               .reindex(documents["doc"]).set_axis(documents.index))
+    return documents.drop(columns=[c for c in CORPUS_STORY_COLUMNS if c in documents.columns]).join(columns)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(\[]?[A-Z0-9])")
@@ -403,9 +409,10 @@ def first_sentence(text: Any) -> str | None:
 
 
 def story_table(documents: pd.DataFrame, entities: pd.DataFrame | None = None, *, text: str = "text",
-                top_entities: int = 5) -> pd.DataFrame:
-    """One row per story of a documents table with the columns of :func:`stories` (and ``id``,
-    and ``title``, ``source``, ``date`` when known).
+                dates: pd.Series | None = None, top_entities: int = 5) -> pd.DataFrame:
+    """One row per story of a corpus's documents table with :data:`CORPUS_STORY_COLUMNS` (and
+    ``doc``, and ``title`` and ``source`` when known); ``dates`` aligned with it (by default
+    its ``date`` column).
 
     Returns
     -------
@@ -420,7 +427,7 @@ def story_table(documents: pd.DataFrame, entities: pd.DataFrame | None = None, *
     members = documents[documents["story"].notna()]
     grouped = members.groupby("story", sort=True)
     table = pd.DataFrame({"size": grouped.size().astype("int64")})
-    representatives = members[members["is_representative"]].set_index("story")
+    representatives = members[members["story_representative"].astype(bool)].set_index("story")
     titles = representatives["title"] if "title" in representatives.columns else pd.Series(dtype=object)
     headlines = [
         title if isinstance(title, str) and title.strip() else first_sentence(body)
@@ -431,8 +438,12 @@ def story_table(documents: pd.DataFrame, entities: pd.DataFrame | None = None, *
         table["outlets"] = grouped["source"].agg(lambda s: ", ".join(sorted({str(v) for v in s if isinstance(v, str)})))
     else:
         table["outlets"] = ""
-    dates = members["date"] if "date" in members.columns else pd.Series(pd.NaT, index=members.index)
-    by_story = pd.to_datetime(dates).astype("datetime64[ns]").groupby(members["story"])
+    if dates is None:
+        dates = documents["date"] if "date" in documents.columns else pd.Series(pd.NaT, index=documents.index)
+    dated = pd.to_datetime(dates[members.index])
+    if isinstance(dated.dtype, pd.DatetimeTZDtype):
+        dated = dated.dt.tz_convert(None)
+    by_story = dated.astype("datetime64[ns]").groupby(members["story"])
     table["first_date"] = by_story.min()
     table["last_date"] = by_story.max()
     table["entities"] = _top_entities(members, entities, top_entities).reindex(table.index).fillna("")
@@ -444,10 +455,10 @@ def story_table(documents: pd.DataFrame, entities: pd.DataFrame | None = None, *
 
 def _top_entities(members: pd.DataFrame, entities: pd.DataFrame | None, top: int) -> pd.Series:
     """Per story, its ``top`` entities (not dates) by the number of its articles naming them."""
-    if entities is None or entities.empty or "id" not in members.columns:
+    if entities is None or entities.empty:
         return pd.Series(dtype=object)
     named = entities.loc[entities["label"].isin(ENTITY_LABELS), ["doc", "entity"]].drop_duplicates()
-    story_of = pd.Series(members["story"].to_numpy(), index=members["id"].to_numpy())
+    story_of = pd.Series(members["story"].to_numpy(), index=members["doc"].to_numpy())
     named = named.assign(story=named["doc"].map(story_of)).dropna(subset=["story"])
     counts = named.groupby(["story", "entity"], sort=False).size().rename("articles").reset_index()
     counts = counts.sort_values(["story", "articles", "entity"], ascending=[True, False, True])

@@ -11,45 +11,8 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::edit::{identity_segs, Edit, Mapped, Rewriter, Seg};
 use super::options::CharOptions;
-use crate::text::decode::cp1252_char;
-
-/// The byte a character stands for when UTF-8 bytes were decoded as cp1252 (or Latin-1).
-fn cp1252_byte(c: char) -> Option<u8> {
-    let code = c as u32;
-    if (0x80..=0xFF).contains(&code) {
-        return Some(code as u8);
-    }
-    Some(match c {
-        '€' => 0x80,
-        '‚' => 0x82,
-        'ƒ' => 0x83,
-        '„' => 0x84,
-        '…' => 0x85,
-        '†' => 0x86,
-        '‡' => 0x87,
-        'ˆ' => 0x88,
-        '‰' => 0x89,
-        'Š' => 0x8A,
-        '‹' => 0x8B,
-        'Œ' => 0x8C,
-        'Ž' => 0x8E,
-        '‘' => 0x91,
-        '’' => 0x92,
-        '“' => 0x93,
-        '”' => 0x94,
-        '•' => 0x95,
-        '–' => 0x96,
-        '—' => 0x97,
-        '˜' => 0x98,
-        '™' => 0x99,
-        'š' => 0x9A,
-        '›' => 0x9B,
-        'œ' => 0x9C,
-        'ž' => 0x9E,
-        'Ÿ' => 0x9F,
-        _ => return None,
-    })
-}
+use crate::text::decode::{cp1252_byte, cp1252_char};
+use crate::text::fold::fold_quote;
 
 /// Tries to read a mojibake sequence starting at byte `i` of `s`: returns the end of the
 /// sequence and the character it should have been.
@@ -297,14 +260,6 @@ fn space_at(s: &str, i: usize) -> Option<(usize, bool)> {
     }
 }
 
-fn fold_quote(c: char) -> Option<&'static str> {
-    match c {
-        '‘' | '’' | '‚' | '‛' | '′' => Some("'"),
-        '“' | '”' | '„' | '‟' | '″' => Some("\""),
-        _ => None,
-    }
-}
-
 /// One left-to-right repair pass over `src` (with map `segs`).
 fn repair_pass(src: &str, segs: &[Seg], options: &CharOptions) -> (Mapped, Vec<Edit>, bool) {
     let bytes = src.as_bytes();
@@ -442,7 +397,7 @@ fn repair_char(r: &mut Rewriter, src: &str, i: usize, options: &CharOptions) -> 
         _ => {
             if options.fold_quotes {
                 if let Some(q) = fold_quote(c) {
-                    r.replace(i, i + len, q, Some("chars.quotes"));
+                    r.replace(i, i + len, q.encode_utf8(&mut [0; 4]), Some("chars.quotes"));
                 }
             }
         }

@@ -3,47 +3,28 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::text::words::alnum_runs;
+
 /// A hash of the paragraph's words, lowercased, punctuation and spacing ignored; digits folded
 /// to 0 when `fold_digits` (templates), kept otherwise. 0 means "no words".
 pub fn paragraph_key(text: &str, fold_digits: bool) -> u64 {
-    let bytes = text.as_bytes();
-    let mut buf: Vec<u8> = Vec::with_capacity(bytes.len());
-    let mut pending_space = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (alnum, len) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if alnum {
-            if pending_space && !buf.is_empty() {
-                buf.push(b' ');
-            }
-            pending_space = false;
-            if b < 0x80 {
-                buf.push(if fold_digits && b.is_ascii_digit() {
-                    b'0'
-                } else {
-                    b.to_ascii_lowercase()
-                });
-            } else {
-                let mut tmp = [0u8; 4];
-                for lower in text[i..i + len].chars().flat_map(char::to_lowercase) {
-                    buf.extend_from_slice(lower.encode_utf8(&mut tmp).as_bytes());
-                }
-            }
-        } else {
-            pending_space = true;
+    let mut key = String::with_capacity(text.len());
+    for run in alnum_runs(text) {
+        if !key.is_empty() {
+            key.push(' ');
         }
-        i += len;
+        for c in run.text(text).chars() {
+            if fold_digits && c.is_ascii_digit() {
+                key.push('0');
+            } else {
+                key.extend(c.to_lowercase());
+            }
+        }
     }
-    if buf.is_empty() {
+    if key.is_empty() {
         0
     } else {
-        xxh3_64(&buf).max(1)
+        xxh3_64(key.as_bytes()).max(1)
     }
 }
 

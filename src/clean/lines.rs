@@ -14,6 +14,7 @@ use super::options::LineOptions;
 use super::shape::features::features;
 use super::shape::sentence::{ends_sentence, is_list_item};
 use super::shape::tables::{figures_row, row_like};
+use crate::text::paragraphs::lines;
 
 /// A piece of a paragraph: a trimmed line range of the working text, and whether a space
 /// joins it to the piece before.
@@ -24,6 +25,7 @@ pub struct Piece {
     pub space_before: bool,
 }
 
+/// One line of the working text, as [`lines`] reads it: its trimmed content `start..end`.
 #[derive(Debug, Clone)]
 struct Line<'a> {
     start: usize,
@@ -32,6 +34,8 @@ struct Line<'a> {
     chars: usize,
     /// Leading spaces and tabs: typewriter-style text indents the first line of a paragraph.
     indent: usize,
+    /// Whitespace only.
+    blank: bool,
 }
 
 fn standalone(line: &Line) -> bool {
@@ -39,37 +43,33 @@ fn standalone(line: &Line) -> bool {
 }
 
 fn split_lines(text: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for part in text.split('\n') {
-        let end = start + part.len();
-        let trimmed_start = part.len() - part.trim_start().len();
-        let t = part.trim();
-        let s = start + trimmed_start;
-        lines.push(Line {
-            start: s,
-            end: s + t.len(),
-            indent: trimmed_start,
-            text: t,
-            chars: if t.is_ascii() {
-                t.len()
-            } else {
-                t.chars().count()
-            },
-        });
-        start = end + 1;
-    }
-    lines
+    lines(text)
+        .map(|line| {
+            let content = line.content(text);
+            Line {
+                start: line.content_start,
+                end: line.content_end,
+                indent: line.content_start - line.start,
+                text: content,
+                chars: if content.is_ascii() {
+                    content.len()
+                } else {
+                    content.chars().count()
+                },
+                blank: line.is_blank(),
+            }
+        })
+        .collect()
 }
 
 /// The wrap width W when the text is hard-wrapped.
 fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
     let mut lengths: Vec<usize> = lines
         .iter()
-        .filter(|l| l.chars > 0 && !figures_row(l.text))
+        .filter(|l| !l.blank && !figures_row(l.text))
         .map(|l| l.chars)
         .collect();
-    if lengths.len() < 2 || lines.iter().filter(|l| l.chars > 0).count() < 4 {
+    if lengths.len() < 2 || lines.iter().filter(|l| !l.blank).count() < 4 {
         return None;
     }
     lengths.sort_unstable();
@@ -134,7 +134,7 @@ pub fn paragraphs_indented(
     let Some(width) = width else {
         return lines
             .iter()
-            .filter(|l| l.chars > 0)
+            .filter(|l| !l.blank)
             .map(|l| {
                 vec![Piece {
                     start: l.start,
@@ -144,7 +144,7 @@ pub fn paragraphs_indented(
             })
             .collect();
     };
-    for line in lines.iter_mut().filter(|l| l.chars > 0) {
+    for line in lines.iter_mut().filter(|l| !l.blank) {
         if let Some(indent) = original_indent(line.start) {
             line.indent = indent;
         }
@@ -153,13 +153,13 @@ pub fn paragraphs_indented(
     let mut out: Vec<Vec<Piece>> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if lines[i].chars == 0 {
+        if lines[i].blank {
             i += 1;
             continue;
         }
         // A block of consecutive non-blank lines.
         let mut block_end = i;
-        while block_end < lines.len() && lines[block_end].chars > 0 {
+        while block_end < lines.len() && !lines[block_end].blank {
             block_end += 1;
         }
         wrapped.block_paragraphs(&lines[i..block_end], &mut out);

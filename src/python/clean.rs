@@ -25,47 +25,11 @@ type Row = (
     Vec<Span>,
 );
 
-fn options_from(dict: Option<&Bound<'_, PyDict>>) -> PyResult<CleanOptions> {
-    let mut o = CleanOptions::default();
-    let Some(dict) = dict else { return Ok(o) };
-    for (key, value) in dict.iter() {
-        let key: String = key.extract()?;
-        let as_bool = || value.extract::<bool>();
-        let as_usize = || value.extract::<usize>();
-        let as_f64 = || value.extract::<f64>();
-        match key.as_str() {
-            "repair_chars" => o.repair_chars = as_bool()?,
-            "fix_mojibake" => o.chars.fix_mojibake = as_bool()?,
-            "fix_entities" => o.chars.fix_entities = as_bool()?,
-            "fold_quotes" => o.chars.fold_quotes = as_bool()?,
-            "normalize_nfc" => o.chars.normalize_nfc = as_bool()?,
-            "unwrap_lines" => o.lines.unwrap = as_bool()?,
-            "min_wrap_width" => o.lines.min_wrap_width = as_usize()?,
-            "max_wrap_width" => o.lines.max_wrap_width = as_usize()?,
-            "min_wrapped_fraction" => o.lines.min_wrapped_fraction = as_f64()?,
-            "remove_chrome" => o.remove_chrome = as_bool()?,
-            "good_min_words" => o.chrome.good_min_words = as_usize()?,
-            "good_min_stopword_density" => o.chrome.good_min_stopword_density = as_f64()?,
-            "good_min_words_unpunctuated" => o.chrome.good_min_words_unpunctuated = as_usize()?,
-            "max_label_words" => o.chrome.max_label_words = as_usize()?,
-            "remove_repeats" => o.remove_repeats = as_bool()?,
-            "min_repeat_chars" => o.min_repeat_chars = as_usize()?,
-            "extract_fields" => o.extract_fields = as_bool()?,
-            "max_title_words" => o.max_title_words = as_usize()?,
-            "use_templates" => o.use_templates = as_bool()?,
-            "template_min_docs" => o.templates.min_docs = as_usize()?,
-            "template_min_fraction" => o.templates.min_fraction = as_f64()?,
-            "template_max_words" => o.templates.max_words = as_usize()?,
-            "audit_joins" => o.audit_joins = as_bool()?,
-            other => {
-                return Err(Error::InvalidInput(format!(
-                    "unknown cleaning option {other:?}"
-                )))
-                .into_py_result(dict.py())
-            }
-        }
-    }
-    Ok(o)
+/// The cleaning options of a Python dict, each checked by its spec in
+/// [`crate::clean::options::CLEAN_OPTIONS`].
+fn options_from(py: Python<'_>, dict: Option<&Bound<'_, PyDict>>) -> PyResult<CleanOptions> {
+    let options = super::options::options_from(CleanOptions::table(), dict)?;
+    CleanOptions::from_options(&options).into_py_result(py)
 }
 
 fn row(c: Cleaned) -> Row {
@@ -108,7 +72,7 @@ impl PyTemplateCounts {
     #[new]
     #[pyo3(signature = (options = None))]
     fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let options = options_from(options)?;
+        let options = options_from(py, options)?;
         options.validate().into_py_result(py)?;
         Ok(PyTemplateCounts {
             counts: TemplateCounts::default(),
@@ -177,7 +141,7 @@ fn clean_many(
     };
     let options = match &learned {
         Some((_, options)) => *options,
-        None => options_from(options)?,
+        None => options_from(py, options)?,
     };
     let texts: Vec<Option<Text>> = extract_texts(texts)?;
     let sources: Option<Vec<Option<Text>>> = sources.map(extract_texts).transpose()?;

@@ -7,6 +7,7 @@ use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
 use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
 use crate::dedup::{self, DedupConfig};
+use crate::options::Options;
 
 /// A growable near-duplicate index (the engine behind `tidings.dedup` and `tidings.DedupIndex`).
 #[pyclass(module = "tidings._core", name = "DedupIndex")]
@@ -20,7 +21,7 @@ impl PyDedupIndex {
     #[new]
     #[pyo3(signature = (**options))]
     fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let options = options_from(&INDEX_OPTIONS, options)?;
+        let options = options_from(Options::new(&INDEX_OPTIONS), options)?;
         let inner = DedupConfig::from_options(&options)
             .and_then(dedup::DedupIndex::new)
             .into_py_result(py)?;
@@ -139,7 +140,7 @@ fn repeated_paragraphs<'py>(
     workers: Option<i64>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let options = options_from(&PARAGRAPH_OPTIONS, options)?;
+    let options = options_from(Options::new(&PARAGRAPH_OPTIONS), options)?;
     let min_docs = options.int(MIN_DOCS.name).into_py_result(py)?;
     let min_docs = usize::try_from(min_docs).unwrap_or(usize::MAX);
     let texts = extract_texts(texts)?;

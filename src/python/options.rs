@@ -8,20 +8,23 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString};
 
 use super::IntoPyResult;
+use crate::clean::CleanOptions;
 use crate::options::{Kind, OptionSpec, Options, Value};
 use crate::Error;
 
-/// The option tables the Python layer may ask for, by the name of what they configure.
-fn table(group: &str) -> crate::Result<&'static [OptionSpec]> {
+/// The option tables the Python layer may ask for, by the name of what they configure, each
+/// at its defaults.
+fn table(group: &str) -> crate::Result<Options> {
     Ok(match group {
-        "dedup" => &crate::dedup::options::DEDUP_OPTIONS,
-        "dedup_index" => &crate::dedup::options::INDEX_OPTIONS,
-        "repeated_paragraphs" => &crate::dedup::options::PARAGRAPH_OPTIONS,
-        "tag" => &crate::tag::options::TAG_OPTIONS,
-        "stories" => &crate::stories::options::STORY_OPTIONS,
+        "clean" => CleanOptions::table(),
+        "dedup" => Options::new(&crate::dedup::options::DEDUP_OPTIONS),
+        "dedup_index" => Options::new(&crate::dedup::options::INDEX_OPTIONS),
+        "repeated_paragraphs" => Options::new(&crate::dedup::options::PARAGRAPH_OPTIONS),
+        "tag" => Options::new(&crate::tag::options::TAG_OPTIONS),
+        "stories" => Options::new(&crate::stories::options::STORY_OPTIONS),
         other => {
             return Err(Error::InvalidInput(format!(
-                "no option table {other:?}; the tables are dedup, dedup_index, \
+                "no option table {other:?}; the tables are clean, dedup, dedup_index, \
                  repeated_paragraphs, tag, stories"
             )))
         }
@@ -73,12 +76,12 @@ fn value_of(spec: &OptionSpec, value: &Bound<'_, PyAny>) -> crate::Result<Value>
     })
 }
 
-/// The options of table `specs`: the defaults, then the keywords of `given`, each checked.
+/// The options of a table: `defaults`, then the keywords of `given`, each checked.
 pub(crate) fn options_from(
-    specs: &'static [OptionSpec],
+    defaults: Options,
     given: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Options> {
-    let mut options = Options::new(specs);
+    let mut options = defaults;
     let Some(given) = given else {
         return Ok(options);
     };
@@ -112,7 +115,7 @@ fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>>
 /// the range (minimum, maximum, open_minimum) or the words (choices, aliases) of the kind.
 #[pyfunction]
 fn option_specs<'py>(py: Python<'py>, group: &str) -> PyResult<Vec<Bound<'py, PyDict>>> {
-    let specs = table(group).into_py_result(py)?;
+    let specs = table(group).into_py_result(py)?.specs();
     specs
         .iter()
         .map(|spec| {
@@ -159,8 +162,7 @@ fn resolve_options<'py>(
     group: &str,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let specs = table(group).into_py_result(py)?;
-    let resolved = options_from(specs, options)?;
+    let resolved = options_from(table(group).into_py_result(py)?, options)?;
     let out = PyDict::new(py);
     for (spec, value) in resolved.iter() {
         out.set_item(spec.name, to_python(py, value)?)?;

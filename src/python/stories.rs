@@ -6,6 +6,7 @@ use pyo3::types::{PyBytes, PyDict};
 
 use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Text};
+use crate::options::Options;
 use crate::stories::options::STORY_OPTIONS;
 use crate::stories::terms::distinct_terms;
 use crate::stories::{assignments, Article, StoryConfig, StoryIndex, NO_STORY};
@@ -83,7 +84,7 @@ impl PyStoryIndex {
     #[new]
     #[pyo3(signature = (**options))]
     fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let options = options_from(&STORY_OPTIONS, options)?;
+        let options = options_from(Options::new(&STORY_OPTIONS), options)?;
         let inner = StoryConfig::from_options(&options)
             .and_then(StoryIndex::new)
             .into_py_result(py)?;

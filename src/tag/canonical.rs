@@ -10,17 +10,18 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{Label, Mention};
+use crate::text::fold::fold_quote;
+use crate::text::lexicon::name_prefixes;
 
-/// Comparison form of a name token: lowercase, "al-"/"el-" prefixes and curly quotes dropped.
+/// Comparison form of a name token: lowercase, typographic quotes made ASCII, and an article
+/// prefix ("al-", "el-") dropped when three letters or more remain.
 pub fn name_key(token: &str) -> String {
     let lower: String = token
         .chars()
-        .map(|c| if c == '’' { '\'' } else { c })
+        .map(|c| fold_quote(c).unwrap_or(c))
         .flat_map(char::to_lowercase)
         .collect();
-    for prefix in [
-        "al-", "el-", "ad-", "as-", "ar-", "an-", "at-", "az-", "ash-",
-    ] {
+    for prefix in name_prefixes().iter() {
         if let Some(rest) = lower.strip_prefix(prefix) {
             if rest.chars().count() >= 3 {
                 return rest.to_string();

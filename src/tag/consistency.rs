@@ -9,40 +9,9 @@ use std::collections::{HashMap, HashSet};
 use super::canonical::{name_key, similar_token};
 use super::document::Document;
 use super::mention::{Label, Mention, Source};
-use super::org_words::is_legal_form;
 use super::tokenize::Token;
-
-/// Month and weekday names that are never names ("May" and "March" can be).
-const MONTH_AND_DAY_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use crate::text::fold::fold_quote;
+use crate::text::lexicon::{calendar_words_never_names, legal_forms};
 
 /// Below this confidence a one-word name that also occurs as a common word is dropped.
 const COMMON_WORD_CONFIDENCE: f32 = 0.9;
@@ -123,7 +92,7 @@ fn drop_common_words(
 
 fn is_month_or_day(word: &str) -> bool {
     let word = word.to_lowercase();
-    MONTH_AND_DAY_NAMES.contains(&word.trim_end_matches('.'))
+    calendar_words_never_names().contains(word.trim_end_matches('.'))
 }
 
 /// "Dhaka Stock Exchange (DSE)": the acronym in brackets names the same entity, and so do
@@ -218,7 +187,7 @@ fn short_company_names(
             continue;
         }
         let mut short_end = e;
-        while short_end > s && is_legal_form(w[short_end]) {
+        while short_end > s && legal_forms().contains(w[short_end]) {
             short_end -= 1;
         }
         if short_end < e
@@ -430,10 +399,10 @@ fn longest_fit<'n>(
         .max_by_key(|(key, _)| key.len())
 }
 
-/// Case-folded key of a word for matching within a document.
+/// Case-folded key of a word for matching within a document, typographic quotes made ASCII.
 fn fold(word: &str) -> String {
     word.chars()
-        .map(|c| if c == '’' { '\'' } else { c })
+        .map(|c| fold_quote(c).unwrap_or(c))
         .flat_map(char::to_uppercase)
         .collect()
 }

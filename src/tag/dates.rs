@@ -2,75 +2,10 @@
 //! "28 March 2016", "March 2011"), ISO and slashed dates, years after a preposition ("since
 //! 2012", "mid-2012"), and relative expressions ("last week", "this month", "yesterday").
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon.",
-    "tue.",
-    "tues.",
-    "wed.",
-    "thu.",
-    "thur.",
-    "thurs.",
-    "fri.",
-    "sat.",
-    "sun.",
-];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "jan",
-    "feb",
-    "aug",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-/// Month names that are also common words: only dates next to a day or year.
-const AMBIGUOUS_MONTHS: &[&str] = &[
-    "march", "may", "jan", "aug", "oct", "nov", "dec", "feb", "sept",
-];
-const YEAR_CUES: &[&str] = &[
-    "in", "since", "until", "till", "by", "of", "from", "before", "after", "during", "early",
-    "late", "mid", "year", "through", "to", "and", "between", "fiscal", "around", "circa",
-    "summer", "winter", "spring", "autumn",
-];
-const RELATIVE_HEADS: &[&str] = &[
-    "last", "this", "next", "past", "previous", "coming", "earlier", "later",
-];
-const PERIODS: &[&str] = &[
-    "week", "month", "year", "weekend", "decade", "century", "summer", "winter", "spring",
-    "autumn", "fall",
-];
-const DAY_WORDS: &[&str] = &["today", "yesterday", "tomorrow"];
+use crate::text::lexicon::{
+    ambiguous_months, date_months, date_periods, date_weekdays, ordinal_suffixes,
+    relative_date_heads, relative_days, year_cues,
+};
 
 fn lower(word: &str) -> String {
     word.to_lowercase()
@@ -93,7 +28,7 @@ fn is_day(word: &str) -> bool {
         && digits.len() <= 2
         && digits.bytes().all(|b| b.is_ascii_digit())
         && matches!(digits.parse::<u32>(), Ok(1..=31))
-        && matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+        && (suffix.is_empty() || ordinal_suffixes().contains(suffix))
 }
 
 fn is_numeric_date(word: &str) -> bool {
@@ -114,8 +49,8 @@ fn is_numeric_date(word: &str) -> bool {
 fn is_month(word: &str, strict: bool) -> bool {
     let w = lower(word);
     is_capitalised(word)
-        && MONTHS.contains(&w.as_str())
-        && !(strict && AMBIGUOUS_MONTHS.contains(&w.as_str()))
+        && date_months().contains(&w)
+        && !(strict && ambiguous_months().contains(&w))
 }
 
 /// DATE spans `[start, end)` over token indices of one sentence.
@@ -127,7 +62,7 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
         let w = words[i];
         let lw = lower(w);
         let mut end = None;
-        if WEEKDAYS.contains(&lw.as_str()) && is_capitalised(w) {
+        if date_weekdays().contains(&lw) && is_capitalised(w) {
             end = Some(i + 1);
             // "Monday, 28 March 2016" / "Monday, Nov. 23, 2015"
             let mut j = i + 1;
@@ -140,16 +75,16 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
         } else if let Some(e) = month_date(words, i) {
             end = Some(e);
         } else if is_numeric_date(w)
-            || (is_year(w) && i > 0 && YEAR_CUES.contains(&lower(words[i - 1]).as_str()))
+            || (is_year(w) && i > 0 && year_cues().contains(&lower(words[i - 1])))
             || (lw.starts_with("mid-") && is_year(&w[4..]))
         {
             end = Some(i + 1);
-        } else if RELATIVE_HEADS.contains(&lw.as_str()) && i + 1 < n {
+        } else if relative_date_heads().contains(&lw) && i + 1 < n {
             let next = lower(words[i + 1]);
-            if PERIODS.contains(&next.as_str()) || WEEKDAYS.contains(&next.as_str()) {
+            if date_periods().contains(&next) || date_weekdays().contains(&next) {
                 end = Some(i + 2);
             }
-        } else if DAY_WORDS.contains(&lw.as_str()) {
+        } else if relative_days().contains(&lw) {
             end = Some(i + 1);
         }
         match end {
@@ -234,5 +169,10 @@ mod tests {
             ["2016-03-28", "yesterday"]
         );
         assert_eq!(dates("He scored 2015 points"), Vec::<String>::new());
+        // Every month abbreviation that is no common word dates, "Apr" and "Jun" included.
+        assert_eq!(
+            dates("on Apr 5, 2016 and Jun 30 and Sep 2015, not Mar 5"),
+            ["Apr 5, 2016", "Jun 30", "Sep 2015"]
+        );
     }
 }

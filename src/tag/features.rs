@@ -5,6 +5,8 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::text::hash::fmix64;
+
 /// Bump when templates change: a model trained with other templates is refused.
 pub const FEATURES_VERSION: u32 = 1;
 pub const FEATURES_PER_TOKEN: usize = 28;
@@ -156,14 +158,11 @@ pub fn word_info(word: &str, scratch: &mut String) -> WordInfo {
 #[inline]
 fn mix(template: u64, a: u64, b: u64) -> u64 {
     // murmur3 fmix64 over a cheap combination: stable across platforms and versions.
-    let mut x = a.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        ^ b.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
-        ^ template.wrapping_mul(0x1656_67B1_9E37_79F9);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    x ^ (x >> 33)
+    fmix64(
+        a.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ b.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+            ^ template.wrapping_mul(0x1656_67B1_9E37_79F9),
+    )
 }
 
 /// Whether most words of a sentence are written in capitals (headlines, sports tables).

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use super::tokenize::tokenize;
 use super::Label;
 use crate::error::{Error, Result};
+use crate::text::fold::{fold_quote, is_apostrophe};
 
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -38,10 +39,14 @@ pub struct Gazetteer {
     max_len: usize,
 }
 
-/// Key form of a token: curly apostrophes straightened.
+/// Key form of a token: apostrophes and typographic quotes made ASCII.
 fn key_token(token: &str, upper: bool, out: &mut String) {
     for c in token.chars() {
-        let c = if matches!(c, '’' | 'ʼ') { '\'' } else { c };
+        let c = if is_apostrophe(c) {
+            '\''
+        } else {
+            fold_quote(c).unwrap_or(c)
+        };
         if upper {
             out.extend(c.to_uppercase());
         } else {
@@ -277,13 +282,7 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn words(text: &str) -> Vec<&str> {
-        tokenize(text)
-            .iter()
-            .map(|t| &text[t.start..t.end])
-            .collect()
-    }
+    use crate::tag::tokenize::token_texts as words;
 
     #[test]
     fn leftmost_longest_and_case() {

@@ -1,5 +1,7 @@
 //! What tagging produces: mentions, their labels and where they came from.
 
+use super::options::LABELS;
+
 /// Entity labels. GPE folds into LOC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Label {
@@ -19,26 +21,16 @@ impl Label {
         Label::Date,
     ];
 
+    /// The label's name, as [`LABELS`] lists it (in [`Label::ALL`] order).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Label::Person => "PERSON",
-            Label::Org => "ORG",
-            Label::Loc => "LOC",
-            Label::Norp => "NORP",
-            Label::Date => "DATE",
-        }
+        LABELS.names[self.index()]
     }
 
-    /// Accepts the label names and common synonyms (PER, GPE, LOCATION, ORGANIZATION...).
+    /// Accepts the label names and their aliases in [`LABELS`] (PER, GPE, LOCATION,
+    /// ORGANIZATION...), ignoring case and surrounding spaces.
     pub fn parse(name: &str) -> Option<Label> {
-        match name.trim().to_ascii_uppercase().as_str() {
-            "PERSON" | "PER" | "PEOPLE" => Some(Label::Person),
-            "ORG" | "ORGANIZATION" | "ORGANISATION" => Some(Label::Org),
-            "LOC" | "GPE" | "LOCATION" | "PLACE" | "GEO" => Some(Label::Loc),
-            "NORP" | "NATIONALITY" => Some(Label::Norp),
-            "DATE" | "TIME" | "TIM" => Some(Label::Date),
-            _ => None,
-        }
+        let name = LABELS.resolve(name)?;
+        Label::ALL.into_iter().find(|label| label.as_str() == name)
     }
 
     pub(crate) fn index(self) -> usize {
@@ -97,10 +89,21 @@ mod tests {
     #[test]
     fn labels_parse() {
         assert_eq!(Label::parse("gpe"), Some(Label::Loc));
+        assert_eq!(Label::parse(" place "), Some(Label::Loc));
         assert_eq!(Label::parse("PER"), Some(Label::Person));
         assert_eq!(Label::parse("nonsense"), None);
+        assert_eq!(LABELS.names.len(), Label::ALL.len());
+        let names: Vec<&str> = Label::ALL.iter().map(|l| l.as_str()).collect();
+        assert_eq!(names, ["PERSON", "ORG", "LOC", "NORP", "DATE"]);
         for l in Label::ALL {
             assert_eq!(Label::parse(l.as_str()), Some(l));
+        }
+        for &(alias, name) in LABELS.aliases {
+            assert_eq!(
+                Label::parse(alias).map(Label::as_str),
+                Some(name),
+                "{alias}"
+            );
         }
     }
 }

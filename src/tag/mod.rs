@@ -7,7 +7,7 @@
 //!    gazetteer's matches (`gazetteer`) and the model's reading (`model_input`, `perceptron`,
 //!    `features`). Eight sources propose candidate mentions from it: the user dictionary,
 //!    sports clubs (in sports reports, `sports_report`), the sports-team rule, the
-//!    organisation-phrase rule (`org_words`), the model (which also splits off person titles,
+//!    organisation-phrase rule, the model (which also splits off person titles,
 //!    `titles`), the initials rule, the gazetteer and the dates rule (`dates`).
 //! 3. `priority`: one table ranks those sources in that order and scores their mentions; the
 //!    resolver keeps, by rank, each candidate that overlaps none kept before it.
@@ -16,10 +16,12 @@
 //!    (`canonical`), the label filter and sentence numbering.
 //!
 //! [`tag_corpus`] tags documents in parallel, then joins spelling variants across the corpus
-//! (`canonical`). The model is trained by `train`.
+//! (`canonical`). The model is trained by `train`. The word lists the rules read (titles,
+//! organisation words, months...) are in the lexicon, `crate::text::lexicon`.
 
 pub mod canonical;
 mod consistency;
+pub mod date_values;
 pub mod dates;
 mod document;
 mod events;
@@ -28,7 +30,6 @@ pub mod gazetteer;
 mod mention;
 mod model_input;
 pub mod options;
-mod org_words;
 pub mod perceptron;
 mod priority;
 mod resources;

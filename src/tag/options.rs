@@ -47,27 +47,18 @@ pub static TAG_OPTIONS: [OptionSpec; 2] = [KEEP_LABELS, CANONICAL];
 
 #[cfg(test)]
 mod tests {
-    use super::super::Label;
     use super::*;
 
-    /// The vocabulary names the labels in `Label` order and reads every alias as
-    /// `Label::parse` does.
+    /// Every alias names a label, and is read ignoring case and surrounding spaces.
     #[test]
-    fn labels_match_the_label_type() {
-        let names: Vec<&str> = Label::ALL.iter().map(|l| l.as_str()).collect();
-        assert_eq!(LABELS.names, &names[..]);
+    fn aliases_name_labels() {
         for &(alias, name) in LABELS.aliases {
-            assert_eq!(
-                Label::parse(alias).map(Label::as_str),
-                Some(name),
-                "{alias}"
-            );
+            assert!(LABELS.names.contains(&name), "{alias}");
             assert_eq!(
                 LABELS.resolve(&format!(" {} ", alias.to_lowercase())),
                 Some(name)
             );
         }
         assert_eq!(LABELS.resolve("FOOD"), None);
-        assert_eq!(Label::parse("FOOD"), None);
     }
 }

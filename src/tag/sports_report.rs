@@ -1,71 +1,12 @@
 //! Sports reports: a document with enough words of sports reporting, where teams named like
 //! towns ("Milan", "Surrey") are organisations.
 
+use crate::text::lexicon::sports_cues;
+
 const SPORTS_CUES_NEEDED: usize = 3;
 
-/// Words of sports reporting (lowercase); a document with [`SPORTS_CUES_NEEDED`] of them is a
-/// sports report.
-fn is_sports_cue(lowercase: &str) -> bool {
-    matches!(
-        lowercase,
-        "soccer"
-            | "football"
-            | "cricket"
-            | "rugby"
-            | "baseball"
-            | "basketball"
-            | "hockey"
-            | "tennis"
-            | "league"
-            | "club"
-            | "clubs"
-            | "coach"
-            | "striker"
-            | "midfielder"
-            | "goalkeeper"
-            | "defender"
-            | "innings"
-            | "wicket"
-            | "wickets"
-            | "inning"
-            | "homer"
-            | "homered"
-            | "homers"
-            | "pitcher"
-            | "halftime"
-            | "half-time"
-            | "semifinal"
-            | "semi-final"
-            | "quarterfinal"
-            | "quarter-final"
-            | "premiership"
-            | "bundesliga"
-            | "scored"
-            | "goals"
-            | "touchdown"
-            | "playoff"
-            | "playoffs"
-            | "standings"
-            | "unbeaten"
-            | "relegation"
-            | "championship"
-            | "match"
-            | "matches"
-            | "season"
-            | "fixtures"
-            | "batsman"
-            | "bowler"
-            | "stumps"
-            | "cup"
-            | "squad"
-            | "goalless"
-            | "scorers"
-            | "captain"
-            | "olympic"
-            | "medal"
-    )
-}
-
+/// Whether the words make a sports report: [`SPORTS_CUES_NEEDED`] of them are words of sports
+/// reporting (compared lowercased: words of 3 to 13 ASCII letters and hyphens).
 pub fn is_sports_report(words: &[&str]) -> bool {
     let mut lower = String::new();
     let mut found = 0;
@@ -76,7 +17,7 @@ pub fn is_sports_report(words: &[&str]) -> bool {
         }
         lower.clear();
         lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-        if is_sports_cue(&lower) {
+        if sports_cues().contains(&lower) {
             found += 1;
             if found >= SPORTS_CUES_NEEDED {
                 return true;

@@ -6,6 +6,10 @@
 //! at a line break that ends a headline or chrome line (see [`line_break_ends_sentence`]), and
 //! every [`MAX_SENTENCE`] tokens so no sentence grows without bound.
 
+use crate::text::fold::is_apostrophe;
+use crate::text::lexicon::{abbreviations, clitics};
+use crate::text::paragraphs::lines;
+
 /// One token: `text[start..end]`; `sentence_start` is true on the first token of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -16,24 +20,6 @@ pub struct Token {
 
 /// Longest sentence the tagger sees; longer runs (tables, lists) are cut.
 pub const MAX_SENTENCE: usize = 150;
-
-/// Words that keep a following period as part of the token.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Cpt", "Sgt", "Maj", "Adm",
-    "Cmdr", "Rep", "Sen", "Gov", "Rev", "Sr", "Jr", "St", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd",
-    "Bros", "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-    "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-    "Pres", "Gov", "Atty", "Supt", "Messrs", "approx", "Ave", "Blvd", "Dept", "Univ", "Assn",
-    "Mass", "Calif", "Fla", "Ill", "Penn", "Wash", "Tex", "Ariz",
-];
-
-/// Clitic endings split from the word before them ("Iran’s", "don't" → "do" "n't" is not
-/// attempted; "won’t" stays "won" "’t").
-const CLITICS: &[&str] = &["s", "d", "ll", "re", "ve", "m", "t"];
-
-pub fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ')
-}
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
@@ -52,7 +38,7 @@ fn clitic_len(text: &str, i: usize) -> Option<usize> {
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(rest.len());
     let ending = &rest[..letters];
-    if letters > 0 && CLITICS.iter().any(|c| c.eq_ignore_ascii_case(ending)) {
+    if letters > 0 && clitics().contains_ignore_ascii_case(ending) {
         Some(apostrophe.len_utf8() + letters)
     } else {
         None
@@ -125,7 +111,7 @@ fn scan_word(text: &str, start: usize) -> usize {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase());
-        if ABBREVIATIONS.contains(&word) || (single_capital && next_is_name) {
+        if abbreviations().contains(word) || (single_capital && next_is_name) {
             end += 1;
         }
     }
@@ -154,8 +140,9 @@ const UNWRAPPED_LINE: usize = 100;
 
 /// Length in bytes of the longest line of `text`, trailing whitespace excluded.
 fn longest_line(text: &str) -> usize {
-    text.split('\n')
-        .map(|line| line.trim_end().len())
+    lines(text)
+        .filter(|line| !line.is_blank())
+        .map(|line| line.content_end - line.start)
         .max()
         .unwrap_or(0)
 }
@@ -190,6 +177,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut pending_end = false;
     let mut sentence_len = 0usize;
     while let Some(c) = char_at(text, i) {
+        // Between tokens: two line breaks start a sentence. A line holding only control or
+        // zero-width characters counts as blank here (it shows as blank), unlike the blank
+        // lines of `text::paragraphs`.
         if c.is_whitespace()
             || c.is_control()
             || matches!(c, '\u{200b}' | '\u{feff}' | '\u{200e}' | '\u{200f}')
@@ -276,16 +266,19 @@ pub fn sentences(tokens: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The texts of the tokens of `text`.
+#[cfg(test)]
+pub(crate) fn token_texts(text: &str) -> Vec<&str> {
+    tokenize(text)
+        .iter()
+        .map(|t| &text[t.start..t.end])
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    use super::token_texts as words;
     use super::*;
-
-    fn words(text: &str) -> Vec<&str> {
-        tokenize(text)
-            .iter()
-            .map(|t| &text[t.start..t.end])
-            .collect()
-    }
 
     #[test]
     fn possessives_hyphens_quotes() {

@@ -14,6 +14,7 @@
 //! | --- | --- | --- |
 //! | cleaning: a line naming a month is data ("Pay March 31") | names and abbreviations, any case | [`month_forms`] |
 //! | cleaning: date lines, the month pattern | the same, then an optional period | [`WordSet::regex_alternation`] of [`month_forms`] |
+//! | cleaning: date lines, the weekday pattern | names and abbreviations, then an optional period | [`WordSet::regex_alternation`] of [`weekday_forms`] |
 //! | cleaning: date lines, the weekday kept with a date | each weekday's first abbreviation ("mon") as a prefix | [`weekdays`] |
 //! | tagging: tokens keeping their period ("Nov.", "Tue.") | abbreviations, capitalised | [`abbreviations`] |
 //! | tagging: DATE rules, weekdays | names, and abbreviations with their period ("tue.") | [`date_weekdays`] |
@@ -21,7 +22,7 @@
 //! | tagging: DATE rules, months that date only next to a day or year | common-word names ("march", "may") and bare abbreviations | [`ambiguous_months`] |
 //! | tagging: words never taken for a name | names and abbreviations of months that are no common word, weekday names | [`calendar_words_never_names`] |
 //!
-//! The tests below check each list against the words its user holds today.
+//! The tests check that every file is well formed and what the derived lists hold.
 
 use std::sync::OnceLock;
 
@@ -242,6 +243,11 @@ lexicon_list!(
     connectors_after_head = marked(ORGANISATION_CONNECTORS_FILE, "after-head")
 );
 lexicon_list!(
+    /// Connectors that may join two capitalised words before an organisation head: and, &
+    /// (marked `before-head`).
+    connectors_before_head = marked(ORGANISATION_CONNECTORS_FILE, "before-head")
+);
+lexicon_list!(
     /// Capitalised function words that open no name (`phrase_openers.txt`).
     phrase_openers = words_of(PHRASE_OPENERS_FILE)
 );
@@ -256,6 +262,11 @@ lexicon_list!(
 lexicon_list!(
     /// Words making the name before them an event (`event_words.txt`).
     event_words = words_of(EVENT_WORDS_FILE)
+);
+lexicon_list!(
+    /// Event words that also start other names, so an organisation ending in one is no event:
+    /// Grand, Open (marked `opens-names`).
+    event_words_opening_names = marked(EVENT_WORDS_FILE, "opens-names")
 );
 lexicon_list!(
     /// Words of league table headings (`league_table_words.txt`).
@@ -338,6 +349,10 @@ lexicon_list!(
     month_forms = months().iter().flat_map(CalendarName::forms)
 );
 lexicon_list!(
+    /// Every weekday name and abbreviation, lowercase.
+    weekday_forms = weekdays().iter().flat_map(CalendarName::forms)
+);
+lexicon_list!(
     /// Weekday names and abbreviations with their period ("monday", "mon."), lowercase: the
     /// tokens that are weekdays.
     date_weekdays = weekdays().iter().flat_map(|day| {
@@ -388,3 +403,6 @@ lexicon_list!(
 
 #[cfg(test)]
 mod tests;
+
+// The lists of quote extraction live in a module of their own.
+pub mod quote_words;

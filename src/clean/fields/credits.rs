@@ -6,28 +6,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::regex;
-
-/// News agencies whose bare name on a line of its own is a credit, as they print it.
-const AGENCIES: &[&str] = &[
-    "Reuter",
-    "Reuters",
-    "AFP",
-    "AP",
-    "Xinhua",
-    "Bloomberg",
-    "dpa",
-    "ANSA",
-    "EFE",
-    "Kyodo",
-    "TASS",
-    "IRNA",
-    "UPI",
-    "PTI",
-    "IANS",
-    "Yonhap",
-    "Anadolu",
-    "Bernama",
-];
+use crate::text::lexicon::news_agencies;
 
 /// Agency names credited by a paragraph such as "*AFP", "(With Reuters, AFP)", "Source: AFP",
 /// "(AFP)" or "— Reuters".
@@ -42,7 +21,7 @@ pub fn credits_of(text: &str) -> Option<Vec<String>> {
         .trim()
         .trim_end_matches(|c: char| c == '.' || c.is_whitespace() || c.is_control());
     if bare.len() <= 10 {
-        if let Some(name) = AGENCIES.iter().find(|a| a.eq_ignore_ascii_case(bare)) {
+        if let Some(name) = news_agencies().find_ignore_ascii_case(bare) {
             return Some(vec![name.to_string()]);
         }
     }

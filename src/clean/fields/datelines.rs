@@ -6,6 +6,7 @@ use regex::Regex;
 
 use super::dates::date_regex;
 use super::regex;
+use crate::text::lexicon::outlet_words;
 
 /// A dateline at the start of the first body paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -44,11 +45,7 @@ pub fn dateline_of(text: &str) -> Option<Dateline> {
     };
     let agency = caps.name("agency").map(|m| m.as_str().trim().to_string());
     let upper = place.to_uppercase();
-    let looks_like_outlet = [
-        "NEWS", "PRESS", "TIMES", "POST", "AGENCY", "WIRE", "TV", "DAILY", "HERALD", "TRIBUNE",
-    ]
-    .iter()
-    .any(|w| upper.contains(w));
+    let looks_like_outlet = outlet_words().iter().any(|w| upper.contains(w));
     if looks_like_outlet && agency.is_none() {
         dateline.agency = Some(place);
     } else {

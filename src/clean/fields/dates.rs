@@ -5,18 +5,18 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::regex;
-
-const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+use crate::text::lexicon::{month_forms, ordinal_suffixes, weekday_forms, weekdays};
 
 /// A whole line that is a date; the date itself is the group `date`.
 pub fn date_regex() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
     static PATTERN: OnceLock<String> = OnceLock::new();
     let pattern = PATTERN.get_or_init(|| {
-        let weekday = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?";
-        let day = r"\d{1,2}(?:st|nd|rd|th)?";
+        let weekday = format!(r"(?:{})\.?,?", weekday_forms().regex_alternation());
+        let day = format!(r"\d{{1,2}}(?:{})?", ordinal_suffixes().regex_alternation());
+        let month = format!(r"(?:{})\.?", month_forms().regex_alternation());
         let date = format!(
-            r"(?:{day}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+{day},?\s+\d{{4}}|{MONTH}\s+\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+            r"(?:{day}\s+{month},?\s+\d{{4}}|{month}\s+{day},?\s+\d{{4}}|{month}\s+\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
         );
         let time = r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?)?";
         format!(
@@ -50,9 +50,9 @@ pub fn date_of(text: &str) -> Option<String> {
         .map(|(i, _)| i)
         .filter(|&i| {
             let w = head[i..].to_ascii_lowercase();
-            ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            weekdays()
                 .iter()
-                .any(|d| w.starts_with(d))
+                .any(|day| w.starts_with(day.abbreviations[0]))
         });
     let from = weekday_start.unwrap_or(start);
     Some(
@@ -87,7 +87,15 @@ mod tests {
             date_of("Published: 28 March 2016").as_deref(),
             Some("28 March 2016")
         );
-        for s in ["May the best team win", "The 2016 budget", "March on"] {
+        assert!(is_date_line("Thurs. 3 March 2016") && is_date_line("Sat, 5 March 2016"));
+        // Only weekday names and abbreviations open a date line, not "Wednes" or "Satur".
+        for s in [
+            "May the best team win",
+            "The 2016 budget",
+            "March on",
+            "Wednes, 2 March 2016",
+            "Satur 5 March 2016",
+        ] {
             assert!(!is_date_line(s), "{s}");
         }
     }

@@ -3,7 +3,8 @@
 //! a web address or separators between links.
 
 use super::sentence::ends_sentence;
-use super::words::{for_each_word, lists_of, PERSON, STOP, UI};
+use super::words::{lists_of, PERSON, STOP, UI};
+use crate::text::words::words;
 
 /// Structural features of one paragraph.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -75,12 +76,13 @@ fn word_features(sample: &str, text: &str) -> Features {
 
 /// Adds the words of `sample` to the counts of `f`.
 fn count_words(sample: &str, f: &mut Features) {
-    let mut buf = [0u8; 24];
-    for_each_word(sample, |word, digit| {
+    let mut buf = String::new();
+    for w in words(sample) {
+        let word = w.text(sample);
         f.words += 1;
         let bytes = word.as_bytes();
         let mut is_caps = false;
-        f.digit_words += usize::from(digit);
+        f.digit_words += usize::from(w.ascii_digit);
         let first = if bytes[0].is_ascii() {
             bytes[0] as char
         } else {
@@ -90,7 +92,7 @@ fn count_words(sample: &str, f: &mut Features) {
             f.alpha_words += 1;
             if first.is_uppercase() {
                 f.capitalised_words += 1;
-                is_caps = if word.is_ascii() {
+                is_caps = if w.ascii {
                     bytes.len() >= 2 && !bytes.iter().any(u8::is_ascii_lowercase)
                 } else {
                     word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase)
@@ -103,7 +105,7 @@ fn count_words(sample: &str, f: &mut Features) {
         f.ui_words += usize::from(flags & UI != 0);
         // "US" is a country, not "us".
         f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
-    });
+    }
 }
 
 /// A web or mail address anywhere in the text.

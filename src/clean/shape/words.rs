@@ -1,233 +1,13 @@
-//! The words of a paragraph: a fast word scanner, and the word lists cleaning weighs words by
-//! (function words, interface vocabulary, second-person address, month names).
+//! The word lists cleaning weighs a paragraph's words by (function words, interface vocabulary,
+//! second-person address), looked up all at once, and whether a line names a month. The lists
+//! themselves live in the lexicon.
 
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "even",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "last",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "out",
-    "over",
-    "own",
-    "said",
-    "same",
-    "says",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "year",
-    "you",
-    "your",
-    "new",
-    "two",
-    "first",
-    "been's",
-    "it's",
-    "he's",
-    "she's",
-    "there's",
-    "that's",
-    "who's",
-    "can't",
-    "won't",
-    "don't",
-    "didn't",
-    "isn't",
-    "wasn't",
-    "after's",
-    "according",
-    "however",
-    "still",
-    "yet",
-    "already",
-    "among",
-    "around",
-];
-
-/// Words that label interface elements rather than tell a story.
-const UI_WORDS: &[&str] = &[
-    "share",
-    "comment",
-    "comments",
-    "commenting",
-    "reply",
-    "replies",
-    "login",
-    "logout",
-    "signup",
-    "subscribe",
-    "subscribers",
-    "subscription",
-    "unsubscribe",
-    "newsletter",
-    "newsletters",
-    "click",
-    "tap",
-    "tweet",
-    "retweet",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "linkedin",
-    "pinterest",
-    "instagram",
-    "rss",
-    "email",
-    "e-mail",
-    "printable",
-    "advertisement",
-    "sponsored",
-    "cookies",
-    "cookie",
-    "privacy",
-    "copyright",
-    "menu",
-    "navigation",
-    "sitemap",
-    "trending",
-    "homepage",
-    "website",
-    "permalink",
-    "tags",
-    "tagged",
-    "captcha",
-    "password",
-    "username",
-    "bookmark",
-    "loading",
-    "widget",
-    "skip",
-    "toggle",
-    "signin",
-    "sign-in",
-    "sign-up",
-    "reserved",
-    "disclaimer",
-    "faq",
-    "feedback",
-    "gallery",
-    "headlines",
-];
-
-const PERSON_WORDS: &[&str] = &["you", "your", "yours", "we", "our", "us"];
+use crate::text::fold::lowercase_folded;
+use crate::text::lexicon::{interface_words, month_forms, reader_address_words, stopwords};
 
 /// Flags of [`lists_of`]: the word is a function word, an interface word, a word addressing the
 /// reader.
@@ -235,13 +15,21 @@ pub const STOP: u8 = 1;
 pub const UI: u8 = 2;
 pub const PERSON: u8 = 4;
 
+/// Longest listed word, in bytes: longer words are on no list.
+const LONGEST_LISTED: usize = 16;
+
 /// One lookup per word: which of the word lists it is on.
-fn lexicon() -> &'static FxHashMap<u128, u8> {
+fn flags() -> &'static FxHashMap<u128, u8> {
     static CELL: OnceLock<FxHashMap<u128, u8>> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut map = FxHashMap::default();
-        for (list, flag) in [(STOPWORDS, STOP), (UI_WORDS, UI), (PERSON_WORDS, PERSON)] {
-            for word in list {
+        let lists = [
+            (stopwords(), STOP),
+            (interface_words(), UI),
+            (reader_address_words(), PERSON),
+        ];
+        for (list, flag) in lists {
+            for word in list.iter() {
                 if let Some(key) = pack(word.as_bytes()) {
                     *map.entry(key).or_insert(0) |= flag;
                 }
@@ -253,7 +41,7 @@ fn lexicon() -> &'static FxHashMap<u128, u8> {
 
 /// Up to 16 bytes packed into one integer: a hash key that costs two multiplications.
 fn pack(bytes: &[u8]) -> Option<u128> {
-    if bytes.is_empty() || bytes.len() > 16 {
+    if bytes.is_empty() || bytes.len() > LONGEST_LISTED {
         return None;
     }
     let mut key = [0u8; 16];
@@ -261,133 +49,23 @@ fn pack(bytes: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(key))
 }
 
-/// The word lowercased into `buf` (curly apostrophes made straight), or `None` when too long.
-fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() {
-        return None;
-    }
-    if word.is_ascii() {
-        for (dst, src) in buf.iter_mut().zip(bytes) {
-            *dst = src.to_ascii_lowercase();
-        }
-        return Some(&buf[..bytes.len()]);
-    }
-    let lowered = word.replace('’', "'").to_lowercase();
-    if lowered.len() > buf.len() {
-        return None;
-    }
-    buf[..lowered.len()].copy_from_slice(lowered.as_bytes());
-    Some(&buf[..lowered.len()])
-}
-
-/// Which word lists (`STOP`, `UI`, `PERSON` flags) the word is on; 0 for none. `buf` is scratch
-/// space for the lowercased word.
-pub fn lists_of(word: &str, buf: &mut [u8; 24]) -> u8 {
-    // No listed word is longer than 13 bytes.
-    if word.len() > 13 {
+/// Which word lists (`STOP`, `UI`, `PERSON` flags) the word is on, compared lowercased with
+/// curly apostrophes made straight; 0 for none. `buf` is scratch space for the lowercased word.
+pub fn lists_of(word: &str, buf: &mut String) -> u8 {
+    if word.len() > LONGEST_LISTED {
         return 0;
     }
-    lowercase_into(word, buf)
-        .and_then(pack)
-        .and_then(|key| lexicon().get(&key).copied())
+    lowercase_folded(word, buf);
+    pack(buf.as_bytes())
+        .and_then(|key| flags().get(&key).copied())
         .unwrap_or(0)
 }
 
-fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or(' ')
-}
-
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '‑')
-}
-
-/// Alphanumeric at byte `i` (ASCII fast path).
-fn alnum_at(text: &str, i: usize) -> bool {
-    match text.as_bytes().get(i) {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => char_at(text, i).is_alphanumeric(),
-    }
-}
-
-/// Byte spans of words (as `text::words::word_spans`), with a fast path for ASCII bytes.
-/// `visit` gets each word and whether it holds an ASCII digit.
-pub fn for_each_word(text: &str, mut visit: impl FnMut(&str, bool)) {
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    let mut i = 0;
-    while i < n {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-        } else {
-            let c = char_at(text, i);
-            if !c.is_alphanumeric() {
-                i += c.len_utf8();
-                continue;
-            }
-        }
-        let start = i;
-        let mut digit = false;
-        while i < n {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                digit |= b.is_ascii_digit();
-                i += 1;
-            } else if b.is_ascii() {
-                if (b == b'\'' || b == b'-') && alnum_at(text, i + 1) {
-                    i += 1;
-                } else {
-                    break;
-                }
-            } else {
-                let c = char_at(text, i);
-                if c.is_alphanumeric() || (is_joiner(c) && alnum_at(text, i + c.len_utf8())) {
-                    i += c.len_utf8();
-                } else {
-                    break;
-                }
-            }
-        }
-        visit(&text[start..i], digit);
-    }
-}
-
 /// Whether a word of the text names a month ("Pay March 31"): such lines are dates, data.
+/// Words here are runs of letters, so that "31March" names one too.
 pub fn names_a_month(text: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-    ];
     text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| (3..=9).contains(&w.len()))
-        .any(|w| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w)))
+        .any(|w| month_forms().contains_ignore_ascii_case(w))
 }
 
 #[cfg(test)]
@@ -395,13 +73,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_match_the_shared_tokeniser() {
-        let text = "Iran’s al-Assad, since mid-2012 -- ok 'quoted' “Syria’s” 日本 x-";
-        let mut ours = Vec::new();
-        for_each_word(text, |w, _| ours.push(w.to_string()));
-        let shared: Vec<String> = crate::text::words::word_spans(text)
-            .map(|(s, e)| text[s..e].to_string())
-            .collect();
-        assert_eq!(ours, shared);
+    fn word_lists() {
+        let mut buf = String::new();
+        assert_eq!(lists_of("The", &mut buf), STOP);
+        assert_eq!(lists_of("It’s", &mut buf), STOP);
+        assert_eq!(lists_of("our", &mut buf), STOP | PERSON);
+        assert_eq!(lists_of("Sign-in", &mut buf), UI);
+        assert_eq!(lists_of("Tehran", &mut buf), 0);
+        assert_eq!(lists_of(&"a".repeat(40), &mut buf), 0);
+        assert!(stopwords()
+            .iter()
+            .chain(interface_words().iter())
+            .chain(reader_address_words().iter())
+            .all(|w| w.len() <= LONGEST_LISTED));
+    }
+
+    #[test]
+    fn months_named() {
+        assert!(names_a_month("Pay March 31"));
+        assert!(names_a_month("Due 31Dec"));
+        assert!(!names_a_month("Marching 42"));
+        assert!(!names_a_month("Read 12 times"));
     }
 }

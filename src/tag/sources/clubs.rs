@@ -4,6 +4,7 @@
 
 use super::{Candidate, CandidateSource, SentenceContext};
 use crate::tag::gazetteer::Match;
+use crate::text::lexicon::place_prepositions;
 
 pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
     let Some(clubs) = sentence.clubs else {
@@ -25,11 +26,7 @@ pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
 
 /// "in Milan", "at Chesterfield", the home team of "BOSTON AT OAKLAND".
 fn place_before(sentence: &SentenceContext<'_>, m: &Match) -> bool {
-    m.start > 0
-        && matches!(
-            sentence.words[m.start - 1],
-            "in" | "In" | "IN" | "at" | "At" | "AT" | "near" | "outside"
-        )
+    m.start > 0 && place_prepositions().contains(sentence.words[m.start - 1])
 }
 
 /// A venue heading results ("Portsmouth: Middlesex beat Hampshire"), a dateline ("NICE,

@@ -5,7 +5,7 @@ use super::word_shapes::{capitalised, has_alphanumeric, is_initial};
 use super::{Candidate, CandidateSource, SentenceContext};
 use crate::tag::mention::Label;
 use crate::tag::titles::is_title_word;
-use crate::tag::tokenize::is_apostrophe;
+use crate::text::fold::is_apostrophe;
 
 pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
     let words = sentence.words;

@@ -6,9 +6,9 @@ use super::word_shapes::{capitalised, has_alphanumeric, is_initial};
 use super::{Candidate, CandidateSource, SentenceContext};
 use crate::tag::mention::Label;
 use crate::tag::model_input::Decoding;
-use crate::tag::org_words::is_org_head;
 use crate::tag::perceptron::{split_label, Part};
 use crate::tag::titles::split_title;
+use crate::text::lexicon::{name_particles, organisation_heads};
 
 /// The model source offers the spans read when the sentence's context was built.
 pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
@@ -100,17 +100,12 @@ fn decoded_spans(decoding: &Decoding, model_labels: &[Label]) -> Vec<DecodedSpan
     out
 }
 
-/// Name particles that may start a name in lowercase ("al-", "de Gaulle", "van der Sar").
-const PARTICLES: &[&str] = &[
-    "al", "el", "de", "da", "di", "van", "von", "der", "den", "bin", "ibn", "le", "la", "du",
-    "del", "dos", "ben", "ter",
-];
-
-/// Whether a word at the edge of a model span should be trimmed off.
+/// Whether a word at the edge of a model span should be trimmed off (a lowercase word, unless a
+/// name particle starts the name: "al-", "de Gaulle", "van der Sar").
 fn edge_word(word: &str, leading: bool) -> bool {
     let lowercase = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_uppercase);
     let score = word.contains('-') && word.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-    (lowercase && !(leading && PARTICLES.contains(&word))) || (!leading && score)
+    (lowercase && !(leading && name_particles().contains(word))) || (!leading && score)
 }
 
 /// The name inside a decoded span `[start, end)` (`start < end`): edges trimmed, and a person's
@@ -181,7 +176,7 @@ fn given_name_and_surname(
         && words
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
-        && !words.iter().any(|w| is_org_head(w))
+        && !words.iter().any(|w| organisation_heads().contains(w))
         && sentence
             .gazetteer_matches
             .iter()

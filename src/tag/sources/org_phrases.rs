@@ -5,7 +5,10 @@
 use super::word_shapes::capitalised;
 use super::{Candidate, CandidateSource, SentenceContext};
 use crate::tag::mention::Label;
-use crate::tag::org_words::is_org_head;
+use crate::text::lexicon::{
+    connectors_after_head, connectors_before_head, organisation_connectors, organisation_heads,
+    phrase_openers,
+};
 
 pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
     designated_organisations(sentence.words)
@@ -23,9 +26,6 @@ fn known_to_gazetteer(sentence: &SentenceContext<'_>, s: usize, e: usize) -> boo
         .any(|g| g.start <= s && e <= g.end && !sentence.gazetteer.entry(g.entry).ambiguous)
 }
 
-/// Words that join the parts of an organisation's name but never start it.
-const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "&", "de", "du", "des", "der"];
-
 /// An adjective made with a hyphen ("Boston-based", "Iranian-backed"): not part of a name.
 fn hyphen_adjective(word: &str) -> bool {
     word.rsplit_once('-')
@@ -37,31 +37,27 @@ fn designated_organisations(sent: &[&str]) -> Vec<(usize, usize)> {
     let n = sent.len();
     let mut out: Vec<(usize, usize)> = Vec::new();
     for d in 0..n {
-        if !is_org_head(sent[d]) || out.last().is_some_and(|&(_, e)| e > d) {
+        if !organisation_heads().contains(sent[d]) || out.last().is_some_and(|&(_, e)| e > d) {
             continue;
         }
         let floor = out.last().map_or(0, |&(_, e)| e);
         let mut s = d;
         while s > floor && d - s < 6 {
             let w = sent[s - 1];
-            let name_word = capitalised(w)
-                && !hyphen_adjective(w)
-                && !matches!(
-                    w,
-                    "The" | "A" | "An" | "In" | "On" | "At" | "By" | "For" | "From"
-                );
-            let connector = matches!(w, "and" | "&") && s >= floor + 2 && capitalised(sent[s - 2]);
+            let name_word = capitalised(w) && !hyphen_adjective(w) && !phrase_openers().contains(w);
+            let connector =
+                connectors_before_head().contains(w) && s >= floor + 2 && capitalised(sent[s - 2]);
             if !(name_word || connector) {
                 break;
             }
             s -= 1;
         }
-        while s < d && ORG_CONNECTORS.contains(&sent[s]) {
+        while s < d && organisation_connectors().contains(sent[s]) {
             s += 1;
         }
         let mut e = d + 1;
         // "Bank of England", "Ministry of Defence"
-        if e + 1 < n && matches!(sent[e], "of" | "for") && capitalised(sent[e + 1]) {
+        if e + 1 < n && connectors_after_head().contains(sent[e]) && capitalised(sent[e + 1]) {
             e += 1;
             while e < n && e - d < 6 && capitalised(sent[e]) {
                 e += 1;
