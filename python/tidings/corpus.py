@@ -35,6 +35,7 @@ __all__ = ["Corpus"]
 
 _DEDUP = _core.resolve_options("dedup")
 _TAG = _core.resolve_options("tag")
+_STORIES = _core.resolve_options("stories")
 Labels = Iterable[str] | str | None
 
 
@@ -557,7 +558,18 @@ class Corpus:
         """One row per entity mention (see :func:`tidings.tag`); ``doc`` is the document id."""
         return self._table("entities", "tag")
 
-    def group_stories(self, **options: Any) -> Corpus:
+    def group_stories(
+        self,
+        *,
+        window: Any = _STORIES["window"],
+        neighbours: int = _STORIES["neighbours"],
+        threshold: float = _STORIES["threshold"],
+        min_similarity: float = _STORIES["min_similarity"],
+        candidate_terms: int = _STORIES["candidate_terms"],
+        max_term_articles: int = _STORIES["max_term_articles"],
+        workers: int | None = None,
+        progress: bool = True,
+    ) -> Corpus:
         """Group the documents that report the same event into stories (see :func:`tidings.stories`).
 
         Reads the headline and cleaned text when the corpus was cleaned, the :attr:`dates`, the
@@ -565,11 +577,34 @@ class Corpus:
         once dedup ran. Adds the columns ``story`` (named after its earliest document's id),
         ``story_size``, ``story_representative`` and ``story_similarity`` (the
         ``is_representative`` and ``similarity`` of :func:`tidings.stories`, renamed beside
-        dedup's) to :attr:`documents`, and the :attr:`stories` table. Options are those of
-        :class:`tidings.StoryIndex`, plus ``workers`` and ``progress``.
+        dedup's) to :attr:`documents`, and the :attr:`stories` table.
+
+        Parameters
+        ----------
+        window : str, Timedelta, number of days or None, default 7 days
+            How far apart two dated documents may be and still be neighbours; None ignores dates.
+        neighbours : int, default 6
+            Nearest documents each document lists (1 to 64).
+        threshold : float, default 0.25
+            Average share of shared neighbours (each document among its own) down to which
+            groups merge, in (0, 1].
+        min_similarity : float, default 0.2
+            Cosine similarity below which two documents are never neighbours.
+        candidate_terms : int, default 25
+            Highest-weighted terms of each document through which it finds its candidates.
+        max_term_articles : int, default 500
+            Documents that may hold a term among their candidate terms before it is too common
+            to find candidates.
+        workers : int, optional
+            Number of threads; ``None`` or ``-1`` uses every core. The stories do not depend on it.
+        progress : bool, default True
+            Show a progress bar when the call runs for more than a second.
         """
         entities = self.tables.get("entities")
-        documents, tables = GroupStories(entities=entities, **options).run(self.documents)
+        step = GroupStories(entities=entities, window=window, neighbours=neighbours, threshold=threshold,
+                            min_similarity=min_similarity, candidate_terms=candidate_terms,
+                            max_term_articles=max_term_articles, workers=workers, progress=progress)
+        documents, tables = step.run(self.documents)
         documents = with_stories(documents, tables["story_members"])
         stories = story_table(documents, entities, text=self._text_column, dates=document_dates(documents))
         return self._with("group_stories", documents, stories=stories)

@@ -9,9 +9,10 @@ How it works (the Rust core, ``src/stories``), as news aggregators group article
    of America and Wikinews news, see the model card), so an article's weights never depend on
    the other articles.
 2. Each article lists its ``neighbours`` nearest articles by cosine similarity. It is compared
-   with the articles sharing one of its ``candidate_terms`` highest-weighted terms, never with
-   its own text or duplicate cluster, and, when both are dated, only with articles at most
-   ``window`` apart.
+   with the articles sharing some of its ``candidate_terms`` highest-weighted terms (enough
+   that the products of their weights sum to 0.02), never with its own text or duplicate
+   cluster, and, when both are dated, only with articles at most ``window`` apart; a cosine
+   under ``min_similarity`` makes no neighbour.
 3. Two articles are alike by the share of their neighbourhoods (each article counted among its
    own neighbours) they have in common, plus 0.01 times their cosine to break ties. Average
    linkage groups articles while the average of that similarity between two groups is at least
@@ -211,8 +212,13 @@ def stories(
     threshold : float, default 0.25
         Average share of shared neighbours (each article among its own ``neighbours + 1``) down
         to which groups merge, in (0, 1].
+    min_similarity : float, default 0.2
+        Cosine similarity below which two articles are never neighbours.
     candidate_terms : int, default 25
         Highest-weighted terms of each article through which it finds its candidate neighbours.
+    max_term_articles : int, default 500
+        Articles that may hold a term among their candidate terms before it is too common to
+        find candidates (it still counts in the similarity).
     workers : int, optional
         Number of threads; ``None`` or ``-1`` uses every core. The result does not depend on it.
     progress : bool, default True
@@ -280,7 +286,7 @@ class StoryIndex:
 
     Parameters
     ----------
-    window, neighbours, threshold, candidate_terms
+    window, neighbours, threshold, min_similarity, candidate_terms, max_term_articles
         As for :func:`stories`.
 
     Examples

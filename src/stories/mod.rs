@@ -5,9 +5,9 @@
 //!    numbers dropped) and the canonical names of the people, organisations, places and
 //!    nationalities it mentions, weighted `(1 + ln tf) · idf`, with the idf of a fixed
 //!    background table ([`background`]), so an article's weights never depend on the others.
-//! 2. Each article lists its `k` nearest articles by cosine ([`neighbours`]), among those that
-//!    share one of its highest-weighted terms ([`candidates`]), that are not its own text or
-//!    group, and that lie within the time window when both are dated.
+//! 2. Each article lists its `k` nearest articles by cosine ([`neighbours`]), among those whose
+//!    highest-weighted terms share enough weight with its own ([`candidates`]), that are not
+//!    its own text or group, and that lie within the time window when both are dated.
 //! 3. Two articles are alike by the share of their neighbourhoods (each with itself) they have
 //!    in common, plus a small cosine tie-break; average linkage on that similarity, in each
 //!    connected part of the graph of pairs at the threshold, cuts the stories ([`linkage`]).

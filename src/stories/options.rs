@@ -45,7 +45,7 @@ pub const CANDIDATE_TERMS: OptionSpec = OptionSpec {
     default: Value::Int(25),
     nullable: false,
     description: "Highest-weighted terms of each article through which it finds its candidate \
-                  neighbours (the articles sharing one of them).",
+                  neighbours (the articles sharing enough of them, by weight).",
 };
 
 pub const MAX_TERM_ARTICLES: OptionSpec = OptionSpec {
