@@ -96,16 +96,18 @@ impl CandidateIndex {
     }
 
     /// Calls `found` once for every candidate of an article with top terms `top` (`(term,
-    /// weight)`, sorted by term), dated `date`: the articles sharing uncrowded top terms with
-    /// it whose weights' products sum to at least [`MIN_SHARED_WEIGHT`], within `window`
-    /// seconds of `date` or undated (any date when `date` or `window` is unknown). `articles`
-    /// is the size of the index.
+    /// weight)`, sorted by term), dated `date`, that passes `wanted`: the articles sharing
+    /// uncrowded top terms with it whose weights' products sum to at least
+    /// [`MIN_SHARED_WEIGHT`], within `window` seconds of `date` or undated (any date when
+    /// `date` or `window` is unknown). `articles` is the size of the index. `wanted` is asked
+    /// before any weight is summed, so the articles it refuses cost one call each.
     pub fn for_each(
         &self,
         top: &[(u64, f32)],
         date: i64,
         window: Option<i64>,
         articles: usize,
+        wanted: impl Fn(u32) -> bool,
         mut found: impl FnMut(u32),
     ) {
         SCRATCH.with(|scratch| {
@@ -125,7 +127,7 @@ impl CandidateIndex {
                 let Some(entries) = self.postings.get(&term) else {
                     continue;
                 };
-                for e in visible(entries, date, window) {
+                for e in visible(entries, date, window).filter(|e| wanted(e.doc)) {
                     let d = e.doc as usize;
                     if s.last[d] != s.query {
                         s.last[d] = s.query;
@@ -179,7 +181,7 @@ mod tests {
 
     fn found(index: &CandidateIndex, terms: &[u64], date: i64, window: Option<i64>) -> Vec<u32> {
         let mut out = Vec::new();
-        index.for_each(&top(terms), date, window, 10, |d| out.push(d));
+        index.for_each(&top(terms), date, window, 10, |_| true, |d| out.push(d));
         out.sort_unstable();
         out
     }
@@ -206,11 +208,28 @@ mod tests {
         index.settle();
         let mut out = Vec::new();
         // 0.1 · 0.1 = 0.01 is too little; 0.1 · 0.5 = 0.05 is enough.
-        index.for_each(&[(2, 0.1)], UNDATED, None, 10, |d| out.push(d));
+        index.for_each(&[(2, 0.1)], UNDATED, None, 10, |_| true, |d| out.push(d));
         assert!(out.is_empty());
-        index.for_each(&[(1, 0.1), (2, 0.1)], UNDATED, None, 10, |d| out.push(d));
+        index.for_each(
+            &[(1, 0.1), (2, 0.1)],
+            UNDATED,
+            None,
+            10,
+            |_| true,
+            |d| out.push(d),
+        );
         out.sort_unstable();
         assert_eq!(out, [0, 1]);
+        out.clear();
+        index.for_each(
+            &[(1, 0.1), (2, 0.1)],
+            UNDATED,
+            None,
+            10,
+            |d| d != 0,
+            |d| out.push(d),
+        );
+        assert_eq!(out, [1]);
     }
 
     #[test]

@@ -318,8 +318,8 @@ impl StoryIndex {
         let top = vector.top_terms(self.config.candidate_terms);
         let (date, window) = (self.keys[doc as usize].date, self.config.window_seconds());
         self.candidates
-            .for_each(&top, date, window, self.len(), |other| {
-                if wanted(other) && self.may_neighbour(doc, other) {
+            .for_each(&top, date, window, self.len(), wanted, |other| {
+                if self.may_neighbour(doc, other) {
                     let cosine = self.dot(spread, other);
                     if cosine >= floor {
                         close.push((doc, Neighbour { doc: other, cosine }));
