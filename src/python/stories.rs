@@ -1,11 +1,14 @@
 //! Bindings of the stories core: the `StoryIndex` class and `_story_terms` (for the script
 //! that builds the background table).
 
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
 use pyo3::prelude::*;
+use pyo3::sync::MutexExt;
 use pyo3::types::{PyBytes, PyDict};
 
 use super::options::options_from;
-use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Text};
+use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Text, Workers};
 use crate::options::Options;
 use crate::stories::options::STORY_OPTIONS;
 use crate::stories::terms::distinct_terms;
@@ -73,9 +76,26 @@ fn articles<'a>(
 }
 
 /// A growable story index (the engine behind `tidings.stories` and `tidings.StoryIndex`).
-#[pyclass(module = "tidings._core", name = "StoryIndex")]
+/// Threads that share one index take turns: each call waits, without the GIL, for the one
+/// before it to end.
+#[pyclass(module = "tidings._core", name = "StoryIndex", frozen)]
 pub(crate) struct PyStoryIndex {
-    inner: StoryIndex,
+    inner: Mutex<StoryIndex>,
+}
+
+impl PyStoryIndex {
+    fn wrap(inner: StoryIndex) -> Self {
+        PyStoryIndex {
+            inner: Mutex::new(inner),
+        }
+    }
+
+    /// The index, once no other thread uses it.
+    fn index(&self, py: Python<'_>) -> MutexGuard<'_, StoryIndex> {
+        self.inner
+            .lock_py_attached(py)
+            .unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 #[pymethods]
@@ -88,7 +108,7 @@ impl PyStoryIndex {
         let inner = StoryConfig::from_options(&options)
             .and_then(StoryIndex::new)
             .into_py_result(py)?;
-        Ok(PyStoryIndex { inner })
+        Ok(PyStoryIndex::wrap(inner))
     }
 
     /// Adds a batch: texts, dates (seconds since the epoch, None when unknown), groups and the
@@ -96,18 +116,19 @@ impl PyStoryIndex {
     #[pyo3(signature = (texts, *, dates = None, groups = None, entities = None, workers = None, progress = None))]
     #[allow(clippy::too_many_arguments)]
     fn add(
-        &mut self,
+        &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         dates: Option<Vec<Option<i64>>>,
         groups: Option<Vec<Option<String>>>,
         entities: Option<Mentions>,
-        workers: Option<i64>,
+        workers: Option<Workers>,
         progress: Option<&Bound<'_, ProgressCounter>>,
     ) -> PyResult<u32> {
         let texts = extract_texts(texts)?;
         let counter = progress_of(progress);
-        let inner = &mut self.inner;
+        let mut index = self.index(py);
+        let inner = &mut *index;
         compute(py, workers, move || {
             let mentions = match &entities {
                 Some(m) => mentions_by_article(texts.len(), m)?,
@@ -121,7 +142,8 @@ impl PyStoryIndex {
     /// Story columns: story (position of the article naming it, -1 for none), story_hash (that
     /// article's exact-text hash), story_size, is_representative, similarity.
     fn assignments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let index = &self.inner;
+        let guard = self.index(py);
+        let index = &*guard;
         let out = compute(py, None, || {
             Ok(assignments(index.stories(), index.keys(), index.vectors()))
         })?;
@@ -152,51 +174,52 @@ impl PyStoryIndex {
     }
 
     fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &self.inner.to_bytes())
+        let bytes = self.index(py).to_bytes();
+        PyBytes::new(py, &bytes)
     }
 
     #[staticmethod]
     fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
         let inner = StoryIndex::from_bytes(data).into_py_result(py)?;
-        Ok(PyStoryIndex { inner })
+        Ok(PyStoryIndex::wrap(inner))
     }
 
-    fn memory_bytes(&self) -> usize {
-        self.inner.memory_bytes()
+    fn memory_bytes(&self, py: Python<'_>) -> usize {
+        self.index(py).memory_bytes()
     }
 
-    fn __len__(&self) -> usize {
-        self.inner.len()
-    }
-
-    #[getter]
-    fn neighbours(&self) -> usize {
-        self.inner.config().neighbours
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.index(py).len()
     }
 
     #[getter]
-    fn threshold(&self) -> f64 {
-        self.inner.config().threshold
+    fn neighbours(&self, py: Python<'_>) -> usize {
+        self.index(py).config().neighbours
     }
 
     #[getter]
-    fn min_similarity(&self) -> f64 {
-        self.inner.config().min_similarity
+    fn threshold(&self, py: Python<'_>) -> f64 {
+        self.index(py).config().threshold
     }
 
     #[getter]
-    fn max_term_articles(&self) -> usize {
-        self.inner.config().max_term_articles
+    fn min_similarity(&self, py: Python<'_>) -> f64 {
+        self.index(py).config().min_similarity
     }
 
     #[getter]
-    fn window(&self) -> Option<f64> {
-        self.inner.config().window_days
+    fn max_term_articles(&self, py: Python<'_>) -> usize {
+        self.index(py).config().max_term_articles
     }
 
     #[getter]
-    fn candidate_terms(&self) -> usize {
-        self.inner.config().candidate_terms
+    fn window(&self, py: Python<'_>) -> Option<f64> {
+        self.index(py).config().window_days
+    }
+
+    #[getter]
+    fn candidate_terms(&self, py: Python<'_>) -> usize {
+        self.index(py).config().candidate_terms
     }
 }
 
