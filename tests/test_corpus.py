@@ -243,3 +243,23 @@ def test_the_card_shows_headlines_and_outlets_as_text(full: Corpus) -> None:
     stories = untitled._repr_html_()
     stories = stories[stories.index("Stories printed"):]
     assert "Shares of Acme Corp rose 5 pct" in stories and "nan" not in stories and "None" not in stories
+
+
+def test_clean_keeps_the_analysts_own_columns() -> None:
+    page = ("Rain floods Oslo streets\n\nBy Kari Nordmann\n\nOSLO (Reuters) - Heavy rain fell on Oslo on Monday, "
+            "the national weather service said in a statement. More rain is expected later in the week, "
+            "forecasters said.")
+    texts = [page, page.replace("Oslo", "Bergen").replace("OSLO", "BERGEN"),
+             page.replace("Oslo", "Tromso").replace("OSLO", "TROMSO")]
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "text": texts, "title": ["My own headline", None, "  "],
+                          "byline": ["Desk", None, None]})
+    docs = Corpus.from_pandas(frame, id="id").clean(progress=False).documents.set_index("doc")
+    # The analyst's values stay; extracted ones fill only the gaps and are all kept apart.
+    assert docs.loc["a", "title"] == "My own headline" and docs.loc["a", "byline"] == "Desk"
+    assert docs.loc["a", "clean_title"] == "Rain floods Oslo streets"
+    assert docs.loc["b", "title"] == "Rain floods Bergen streets"
+    assert docs.loc["c", "title"] == "Rain floods Tromso streets"
+    assert docs["clean_byline"].tolist() == ["Kari Nordmann"] * 3
+    # Without such columns nothing is added beside the extracted ones.
+    plain = Corpus.from_pandas(frame[["id", "text"]], id="id").clean(progress=False).documents
+    assert "clean_title" not in plain.columns and plain["title"].tolist()[0] == "Rain floods Oslo streets"

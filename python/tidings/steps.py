@@ -99,7 +99,9 @@ class Clean(Step):
     """Cleaning (:func:`tidings.clean_many`), with page templates learned over the whole corpus.
 
     Adds the columns ``clean_text``, ``title`` (the headline), ``dateline`` (without its
-    closing dash), ``place``, ``agency``, ``byline``, ``published`` (the date printed in the
+    closing dash), ``place``, ``agency``, ``byline`` (where the input already has one of these
+    five columns it is kept: the extracted values fill only its gaps and are all in
+    ``clean_<name>``), ``published`` (the date printed in the
     page, ``datetime64[ns, UTC]``, read by :func:`tidings.dates.parse_dates` with
     ``date_format``), ``published_text`` (that date as printed), ``credits``, ``captions``
     (lists) and ``removed_spans`` (int64), and the ``removed`` table (``doc`` id, ``start``,
@@ -138,13 +140,26 @@ class Clean(Step):
         documents["clean_text"] = fields["text"].astype(object)
         fields["dateline"] = fields["dateline"].map(_without_dash, na_action="ignore")
         for name in ("title", "dateline", "place", "agency", "byline"):
-            documents[name] = fields[name].astype(object)
+            _fill_analyst_column(documents, name, fields[name].astype(object))
         documents["published"] = parse_dates(fields["date"], date_format=self._date_format)
         documents["published_text"] = fields["date"].astype(object)
         documents["credits"] = fields["credits"]
         documents["captions"] = fields["captions"]
         documents["removed_spans"] = fields["removed"].fillna(0).astype("int64")
         return documents, {"removed": removed_frame(cleaned, ids=documents["doc"].tolist())}
+
+
+def _fill_analyst_column(documents: pd.DataFrame, name: str, extracted: pd.Series) -> None:
+    """The analyst's own column stays theirs: what cleaning extracted fills only its gaps (missing
+    or blank values) and is kept whole in ``clean_<name>``. Without such a column, the extracted
+    values are the column."""
+    if name not in documents.columns:
+        documents[name] = extracted
+        return
+    documents[f"clean_{name}"] = extracted
+    own = documents[name].astype(object)
+    blank = own.isna() | own.map(lambda v: isinstance(v, str) and not v.strip())
+    documents[name] = own.where(~blank, extracted)
 
 
 def _without_dash(dateline: str) -> str:
