@@ -49,10 +49,11 @@ use crate::persist::{Format, Reader, Writer};
 pub const BLOCK: usize = 1024;
 
 /// The saved index (see [`DedupIndex::to_bytes`]). Version 2: exact shingle sets instead of
-/// MinHash signatures, and decisions instead of union-find links.
+/// MinHash signatures, and decisions instead of union-find links. Version 3: shingles of the text
+/// without its page chrome (`chrome`).
 const FORMAT: Format = Format {
     magic: b"TIDINGS-DEDUP\0\0\x01",
-    version: 2,
+    version: 3,
     name: "dedup index",
 };
 
