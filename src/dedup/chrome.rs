@@ -19,6 +19,11 @@ use crate::clean::shape::features::{features, Features};
 /// the containment bar.
 const MIN_BODY_WORDS: usize = 25;
 
+/// Chrome of fewer words than this is left in: a sign-off or a label or two ("Reuter") moves a
+/// text's shingles by as little as a small edit, and leaving it out would only tip pairs of
+/// templated briefs that sit at the containment bar.
+const MIN_CHROME_WORDS: usize = 8;
+
 /// Paragraphs without sentence punctuation of at most this many words are chrome (menu items,
 /// section names, headlines of other articles); a headline of the page's own article goes with
 /// them, on both sides of a comparison alike.
@@ -47,7 +52,7 @@ fn is_chrome(f: &Features, continues: bool, in_table: bool, chrome: &ChromeOptio
 }
 
 /// The text whose shingles stand for `text`: its paragraphs without those that read as chrome,
-/// one per line, or the whole text when nothing is chrome or too little body is left.
+/// one per line, or the whole text when too little is chrome or too little body is left.
 pub fn body(text: &str) -> Cow<'_, str> {
     let (lines, chrome) = options();
     let paragraphs: Vec<(String, Features)> = paragraphs(text, lines)
@@ -67,14 +72,14 @@ pub fn body(text: &str) -> Cow<'_, str> {
     let figures: Vec<bool> = paragraphs.iter().map(|(_, f)| has_figures(f)).collect();
     let mut kept = String::new();
     let mut kept_words = 0;
-    let mut dropped = false;
+    let mut dropped_words = 0;
     let mut unfinished = false;
     for (i, (joined, f)) in paragraphs.iter().enumerate() {
         let continues = unfinished || !f.starts_upper;
         let in_table = figures[i]
             && ((i > 0 && figures[i - 1]) || figures.get(i + 1).copied().unwrap_or(false));
         if is_chrome(f, continues, in_table, chrome) {
-            dropped = true;
+            dropped_words += f.words;
             unfinished = false;
             continue;
         }
@@ -83,7 +88,7 @@ pub fn body(text: &str) -> Cow<'_, str> {
         kept.push_str(joined);
         kept.push('\n');
     }
-    if !dropped || kept_words < MIN_BODY_WORDS {
+    if dropped_words < MIN_CHROME_WORDS || kept_words < MIN_BODY_WORDS {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(kept)
@@ -97,6 +102,7 @@ mod tests {
     const WIRE: &str =
         "The central bank of Ruritania raised its main interest rate by half a point \
         on Tuesday, the third rise this year, and said inflation would stay above target.";
+    const NAV: &str = "Home\nWorld\nBusiness\nMarkets\nSport\nVideo\nSign in\n\n";
 
     #[test]
     fn navigation_and_footers_are_left_out() {
@@ -111,13 +117,14 @@ mod tests {
     #[test]
     fn broken_sentences_and_tables_stay() {
         // Short unpunctuated pieces that carry on a sentence are body, not labels.
-        let broken = format!("Menu\n\n{WIRE} Markets had\n\nexpected by most\n\na smaller move.");
+        let broken = format!("{NAV}{WIRE} Markets had\n\nexpected by most\n\na smaller move.");
         assert_eq!(
             body(&broken),
             format!("{WIRE} Markets had\nexpected by most\na smaller move.\n")
         );
         // Rows of figures tell two templated reports apart; a lone counter is chrome.
-        let report = format!("{WIRE}\n\nPay Nov 13\nRecord Oct 30\n\nShare this\nRead 12 times");
+        let report =
+            format!("{NAV}{WIRE}\n\nPay Nov 13\nRecord Oct 30\n\nShare this\nRead 12 times");
         assert_eq!(
             body(&report),
             format!("{WIRE}\nPay Nov 13\nRecord Oct 30\n")
@@ -125,10 +132,13 @@ mod tests {
     }
 
     #[test]
-    fn too_little_body_keeps_the_whole_text() {
+    fn too_little_body_or_chrome_keeps_the_whole_text() {
         for text in [
             "Qtly div 13 cts vs 13 cts prior\nPay April 17\nRecord April 3.\n Reuter\n",
             "Home\nWorld\nBusiness",
+            // A sign-off alone is too little chrome to leave out.
+            "The central bank of Ruritania raised its main interest rate by half a point on \
+             Tuesday, the third rise this year, and said inflation would stay above target.\n Reuter\n",
             "",
         ] {
             assert_eq!(body(text), text);
