@@ -18,6 +18,9 @@ pub enum Error {
     /// A file could not be read or written (Python: `TidingsIOError`).
     #[error("{0}")]
     Io(String),
+    /// The caller cancelled the work (Python: the `KeyboardInterrupt` that cancelled it).
+    #[error("the work was cancelled")]
+    Cancelled,
     /// A bug in tidings: a caught panic or a broken invariant (Python: `InternalError`).
     #[error("internal error in tidings (please report it): {0}")]
     Internal(String),

@@ -8,6 +8,9 @@
 //! truncated, foreign, damaged or hostile file is a clear [`Error::Model`]: never a panic, never
 //! a huge allocation.
 
+use std::io::Read;
+use std::path::Path;
+
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::error::{Error, Result};
@@ -89,6 +92,93 @@ impl Writer {
     }
 }
 
+fn invalid(format: &Format, why: &str) -> Error {
+    Error::Model(format!("not a valid tidings {}: {why}", format.name))
+}
+
+/// Checks the magic and the version at the start of `bytes` (which may hold just the header);
+/// returns the header's length.
+fn check_header(bytes: &[u8], format: &Format) -> Result<usize> {
+    let magic = format.magic;
+    let head = &bytes[..bytes.len().min(magic.len())];
+    if head != &magic[..head.len()] || bytes.is_empty() {
+        return Err(invalid(
+            format,
+            &format!("the file does not start with the {} header", format.name),
+        ));
+    }
+    let header = magic.len() + 4;
+    if bytes.len() < header {
+        return Err(invalid(format, "the file is truncated"));
+    }
+    let version = u32::read_le(&bytes[magic.len()..header]);
+    if version != format.version {
+        return Err(Error::Model(format!(
+            "this {} has format version {version}; this tidings reads version {}",
+            format.name, format.version
+        )));
+    }
+    Ok(header)
+}
+
+/// Reads a file of `format` from `path` without trusting it, for [`Reader::open`]: first the
+/// header alone (a foreign file or an endless device such as `/dev/zero` stops there), then the
+/// `fixed` bytes at the start of the body, from which `declared` computes how many body bytes
+/// follow them; then exactly those bytes and the checksum. A regular file whose size differs
+/// from the declared one is refused before the rest is read, and the buffer grows only with
+/// bytes that really arrive.
+pub fn read_file(
+    path: &Path,
+    format: &Format,
+    fixed: usize,
+    declared: impl FnOnce(&mut Reader<'_>) -> Result<usize>,
+) -> Result<Vec<u8>> {
+    let cannot_read = |e: std::io::Error| {
+        Error::Io(format!(
+            "cannot read the {} {}: {e}",
+            format.name,
+            path.display()
+        ))
+    };
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let regular_size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    let mut source = file;
+    let mut bytes = Vec::new();
+    let header = format.magic.len() + 4;
+    read_more(&mut source, &mut bytes, header).map_err(cannot_read)?;
+    check_header(&bytes, format)?;
+    read_more(&mut source, &mut bytes, fixed).map_err(cannot_read)?;
+    if bytes.len() < header + fixed {
+        return Err(invalid(format, "the file is truncated"));
+    }
+    let mut sizes = Reader {
+        body: &bytes[header..],
+        at: 0,
+        format: *format,
+    };
+    let total = declared(&mut sizes)?
+        .checked_add(header + fixed + CHECKSUM_BYTES)
+        .ok_or_else(|| invalid(format, "a declared length is out of range"))?;
+    if regular_size.is_some_and(|size| size != total as u64) {
+        return Err(invalid(
+            format,
+            "the file size does not match its header (the file is truncated or damaged)",
+        ));
+    }
+    let rest = total - bytes.len();
+    read_more(&mut source, &mut bytes, rest).map_err(cannot_read)?;
+    Ok(bytes)
+}
+
+/// Appends at most `count` more bytes of `source` to `bytes` (fewer at the end of the file).
+fn read_more(source: &mut impl Read, bytes: &mut Vec<u8>, count: usize) -> std::io::Result<()> {
+    source.take(count as u64).read_to_end(bytes).map(drop)
+}
+
 /// Reads the body of a file checked by [`Reader::open`].
 #[derive(Debug)]
 pub struct Reader<'a> {
@@ -100,30 +190,14 @@ pub struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// Checks the header and the checksum of `bytes`; the reader then stands at the body.
     pub fn open(bytes: &'a [u8], format: &Format) -> Result<Self> {
-        let invalid =
-            |why: &str| Error::Model(format!("not a valid tidings {}: {why}", format.name));
-        let magic = format.magic;
-        let head = &bytes[..bytes.len().min(magic.len())];
-        if head != &magic[..head.len()] || bytes.is_empty() {
-            return Err(invalid(&format!(
-                "the file does not start with the {} header",
-                format.name
-            )));
-        }
-        let header = magic.len() + 4;
+        let header = check_header(bytes, format)?;
         if bytes.len() < header + CHECKSUM_BYTES {
-            return Err(invalid("the file is truncated"));
-        }
-        let version = u32::read_le(&bytes[magic.len()..header]);
-        if version != format.version {
-            return Err(Error::Model(format!(
-                "this {} has format version {version}; this tidings reads version {}",
-                format.name, format.version
-            )));
+            return Err(invalid(format, "the file is truncated"));
         }
         let (body, checksum) = bytes.split_at(bytes.len() - CHECKSUM_BYTES);
         if xxh3_64(body) != u64::read_le(checksum) {
             return Err(invalid(
+                format,
                 "the checksum does not match (the file is damaged or truncated)",
             ));
         }
@@ -137,7 +211,7 @@ impl<'a> Reader<'a> {
     /// The error for a file whose checksum is right but whose content is not ("a pair names a
     /// document outside the index").
     pub fn invalid(&self, why: &str) -> Error {
-        Error::Model(format!("not a valid tidings {}: {why}", self.format.name))
+        invalid(&self.format, why)
     }
 
     pub fn remaining(&self) -> usize {
@@ -255,6 +329,56 @@ mod tests {
         other.put(1u32);
         let message = model_error(Reader::open(&other.finish(), &FORMAT));
         assert!(message.contains("version 4") && message.contains("version 3"));
+    }
+
+    /// A file of `FORMAT` holding a count and that many u16 values.
+    fn counted(values: &[u16]) -> Vec<u8> {
+        let mut w = Writer::new(&FORMAT, 8 + 2 * values.len());
+        w.put(values.len() as u64);
+        w.put_all(values);
+        w.finish()
+    }
+
+    fn read_counted(path: &Path) -> Result<Vec<u16>> {
+        let bytes = read_file(path, &FORMAT, 8, |sizes| {
+            let n = sizes.get_len()?;
+            n.checked_mul(2)
+                .ok_or_else(|| sizes.invalid("a declared length is out of range"))
+        })?;
+        let mut r = Reader::open(&bytes, &FORMAT)?;
+        let n = r.get_len()?;
+        r.get_all(n)
+    }
+
+    #[test]
+    fn files_are_read_no_further_than_declared() {
+        let folder = std::env::temp_dir().join(format!("tidings-persist-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = folder.join("values.bin");
+        let bytes = counted(&[1, 2, 3]);
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(read_counted(&path).unwrap(), [1, 2, 3]);
+        for cut in [0, 5, 12, 20, bytes.len() - 1] {
+            std::fs::write(&path, &bytes[..cut]).unwrap();
+            assert!(model_error(read_counted(&path)).contains("test file"));
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        std::fs::write(&path, &longer).unwrap();
+        assert!(model_error(read_counted(&path)).contains("size does not match"));
+        let mut huge = bytes[..12].to_vec();
+        huge.extend_from_slice(&(u64::MAX / 2).to_le_bytes());
+        std::fs::write(&path, &huge).unwrap();
+        assert!(model_error(read_counted(&path)).contains("out of range"));
+        std::fs::remove_dir_all(&folder).unwrap();
+        // An endless device is refused after its first bytes.
+        if Path::new("/dev/zero").exists() {
+            assert!(model_error(read_counted(Path::new("/dev/zero"))).contains("header"));
+        }
+        assert!(matches!(
+            read_counted(&folder.join("missing.bin")),
+            Err(Error::Io(_))
+        ));
     }
 
     #[test]

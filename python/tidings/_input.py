@@ -4,12 +4,19 @@ Public functions accept a list or tuple of ``str``, a pandas ``Series`` or ``Ind
 ``string`` or Arrow-backed dtype), a pyarrow ``Array``/``ChunkedArray``, a 1-D numpy array, or
 any other iterable of texts. Missing values (``None``, ``NaN``, ``pd.NA``, ``NaT``) are kept as
 missing documents, so every result has one row per input row and keeps the caller's index.
+A dict is refused (iterating it would give its keys), and so is a table (a pandas, polars or
+pyarrow DataFrame): pass one of its columns.
+
+A ``str`` may hold surrogate code points (a lone one, or a pair written as two code points):
+the core reads a pair as the character it encodes and a lone surrogate as U+FFFD, and maps
+every offset it returns back to the indices of the string given, so ``text[start:end]`` is
+always the span reported.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,10 +47,16 @@ def as_text_column(texts: Any, *, argument: str = "texts") -> TextColumn:
             f"{argument} must be a collection of documents, not a single {type(texts).__name__}; "
             f"wrap it in a list: [{argument}]"
         )
-    if isinstance(texts, pd.DataFrame):
+    if _is_table(texts):
         raise InputTypeError(
-            f"{argument} must be one column of text, got a DataFrame; pass df['column'] "
-            "or use the DataFrame accessor, e.g. df.tidings.dedup(text='column')"
+            f"{argument} must be one column of text, got a {type(texts).__name__} (a table); "
+            "pass one column, df['column'], or use the DataFrame accessor, e.g. "
+            "df.tidings.dedup(text='column')"
+        )
+    if isinstance(texts, Mapping):
+        raise InputTypeError(
+            f"{argument} must be a collection of documents, got a {type(texts).__name__}; "
+            f"pass its values, list(d.values()), or a pandas Series, pd.Series(d), to keep the keys"
         )
     if isinstance(texts, pd.Series):
         return TextColumn(texts.tolist(), texts.index, texts.name)
@@ -67,6 +80,14 @@ def as_text_column(texts: Any, *, argument: str = "texts") -> TextColumn:
     )
 
 
+def _is_table(texts: Any) -> bool:
+    """A pandas, polars or pyarrow DataFrame (anything two-dimensional with named columns)."""
+    if isinstance(texts, pd.DataFrame):
+        return True
+    shape = getattr(texts, "shape", None)
+    return hasattr(texts, "columns") and isinstance(shape, tuple) and len(shape) == 2
+
+
 def _is_missing(item: Any) -> bool:
     if item is None or item is pd.NA or item is pd.NaT:
         return True
@@ -78,21 +99,20 @@ def _is_missing(item: Any) -> bool:
         return False
 
 
-def coerce_item(item: Any, position: int) -> str | None:
+def coerce_item(item: Any, position: int, *, name: str | None = None) -> str | None:
     """Turn one non-``str`` item of a text column into ``str`` or ``None`` (missing).
 
-    Called by the Rust core for every item that is not a plain, well-formed ``str``:
-    missing values become ``None``; ``bytes`` are decoded (UTF-8, stray bytes as cp1252);
-    a ``str`` with lone surrogates gets each one replaced by U+FFFD, which keeps every offset;
-    anything else raises :class:`InputTypeError` naming the row.
+    Called by the Rust core for every item that is not a ``str`` (and by :func:`tidings.clean`
+    for its one text, so both follow one rule): missing values (``None``, ``NaN`` of any float
+    type, ``pd.NA``, ``NaT``) become ``None``; ``bytes``, ``bytearray`` and ``memoryview`` are
+    decoded (UTF-8, stray bytes as cp1252); anything else raises :class:`InputTypeError` naming
+    the row (or ``name``).
     """
-    if isinstance(item, str):
-        return item.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     if isinstance(item, (bytes, bytearray, memoryview)):
         return _core.decode_bytes(bytes(item))
     if _is_missing(item):
         return None
+    where = name or f"row {position} of the texts"
     raise InputTypeError(
-        f"row {position} of the texts is a {type(item).__name__} ({item!r:.60}), "
-        "expected str, bytes or a missing value (None/NaN)"
+        f"{where} is a {type(item).__name__} ({item!r:.60}), expected str, bytes or a missing value (None/NaN)"
     )

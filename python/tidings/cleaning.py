@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from . import _core
-from ._input import as_text_column
+from ._input import as_text_column, coerce_item
 from ._progress import progress_bar
 from .errors import InputError, InputTypeError
 
@@ -204,8 +204,9 @@ def clean(text: str | None, **options: Any) -> Cleaned:
     Parameters
     ----------
     text : str or None
-        The page text. ``None``/``NaN`` give an empty :class:`Cleaned`; ``bytes`` are decoded
-        (UTF-8, stray bytes as cp1252).
+        The page text. Missing values (``None``, ``NaN``, ``pd.NA``, ``NaT``) give an empty
+        :class:`Cleaned`; ``bytes`` (and ``bytearray``, ``memoryview``) are decoded (UTF-8,
+        stray bytes as cp1252): the same rule as each item of :func:`clean_many`.
     **options
         Keyword-only switches and thresholds, as for :func:`clean_many` (templates need a
         corpus and are not used here).
@@ -225,10 +226,10 @@ def clean(text: str | None, **options: Any) -> Cleaned:
     >>> tidings.clean("Iranâ€™s president spoke.").text
     'Iran’s president spoke.'
     """
-    if _is_missing(text):
-        return _EMPTY
-    if not isinstance(text, (str, bytes, bytearray)):
-        raise InputTypeError(f"text must be a str (or bytes, None), got {type(text).__name__}")
+    if not isinstance(text, str):
+        text = coerce_item(text, 0, name="text")
+        if text is None:
+            return _EMPTY
     resolved = _core.resolve_options("clean", options)
     resolved["use_templates"] = False
     (row,) = _core.clean_many([text], None, resolved, workers=1)
@@ -312,7 +313,7 @@ def clean_many(
         Templates learned over a larger corpus that ``texts`` belong to (a chunk of it): they
         replace the templates learned from ``texts``, and their options are used.
     workers : int, optional
-        Number of threads; ``None`` or ``-1`` uses every core.
+        Number of threads; ``None`` or ``-1`` (or more than the cores) uses every core.
     progress : bool, default True
         Show a progress bar when the call runs for more than a second.
     repair_chars : bool, default True

@@ -24,6 +24,7 @@ from .display import ClusterView, DocumentView, SummaryCard
 from .errors import InputError, InputTypeError
 from .io import read_corpus, with_doc_ids
 from .steps import Clean, Dedup, Tag, text_column
+from .tag import TEXT_FIELD
 
 if TYPE_CHECKING:
     import networkx
@@ -49,6 +50,14 @@ def _not_pandas(frame: Any, method: str) -> str:
 
 def _listed(values: Any) -> list[Any]:
     return list(values) if isinstance(values, (list, tuple, set, pd.Index, pd.Series, np.ndarray)) else [values]
+
+
+def _text_mentions(entities: pd.DataFrame) -> pd.DataFrame:
+    """The mentions in :attr:`Corpus.texts` (the body, or the raw text), whose offsets index it;
+    the title, dateline, byline and captions have offsets of their own."""
+    if "field" not in entities.columns:
+        return entities
+    return entities[entities["field"].isin(["body", TEXT_FIELD])]
 
 
 def _document_quotes(key: str, text: Any, entities: pd.DataFrame | None) -> pd.DataFrame | None:
@@ -135,7 +144,14 @@ class Corpus:
         for column, role in renames.items():
             if role in frame.columns and role != id:
                 raise InputError(f"{role}={column!r} but the frame has a {role!r} column too: rename or drop one")
-        documents = with_doc_ids(frame.rename(columns=renames), renames.get(id, id) if id else None)
+        documents = frame.rename(columns=renames)
+        id_column = renames.get(id, id) if id else None
+        if id_column == "text":  # the text names its document: the column serves both roles
+            if "doc" in documents.columns:
+                raise InputError("the ids are in the text column but there is a 'doc' column too; tidings names "
+                                 "the document id 'doc': rename or drop that column first")
+            documents, id_column = documents.assign(doc=documents["text"]), "doc"
+        documents = with_doc_ids(documents, id_column)
         if not documents["doc"].is_unique:
             duplicated = documents["doc"][documents["doc"].duplicated()].iloc[0]
             raise InputError(f"document ids must be unique; {duplicated!r} appears more than once")
@@ -187,6 +203,9 @@ class Corpus:
         """
         import pyarrow as pa
 
+        if type(data).__module__.split(".")[0] == "polars" and type(data).__name__ == "DataFrame":
+            # polars streams its strings as views, which pyarrow reads only from version 16 on
+            return cls.from_polars(data, text=text, id=id, date=date, source=source, date_format=date_format)
         if not isinstance(data, (pa.Table, pa.RecordBatch, pa.RecordBatchReader)) and not hasattr(
             data, "__arrow_c_stream__"
         ):
@@ -514,7 +533,8 @@ class Corpus:
         columns = ["cluster", "doc", "kind", "is_representative", "similarity", "cluster_size"]
         columns += [c for c in ("source", "date", "title") if c in self.documents.columns]
         shared = self.documents[self.documents["cluster_size"] > 1]
-        return shared[columns].sort_values(["cluster", "doc"], ignore_index=True)
+        # reset_index, not ignore_index: pandas 2.0.0 keeps the index of a frame already sorted.
+        return shared[columns].sort_values(["cluster", "doc"]).reset_index(drop=True)
 
     @property
     def pairs(self) -> pd.DataFrame:
@@ -574,17 +594,18 @@ class Corpus:
         from .quotes import quotes
 
         texts = pd.Series(self.texts.to_numpy(), index=pd.Index(self.documents["doc"], name="doc"))
-        return quotes(texts, mentions=self._table("entities", "tag"), workers=workers, progress=progress)
+        return quotes(texts, mentions=_text_mentions(self._table("entities", "tag")), workers=workers, progress=progress)
 
     # --- analysis ------------------------------------------------------------------------------------
 
-    def entity_counts(self, *, labels: Labels = None) -> pd.DataFrame:
+    def entity_counts(self, *, labels: Labels = None, merge_demonyms: bool = False) -> pd.DataFrame:
         """Mentions, documents and spellings per entity, most mentioned first.
 
-        ``labels`` keeps only those labels; by default every label but ``DATE``
+        ``labels`` keeps only those labels; by default every label but ``DATE``.
+        ``merge_demonyms`` counts each nationality with its country ("French" as "France")
         (see :func:`tidings.analysis.entity_counts`).
         """
-        return analysis.entity_counts(self.entities, labels=labels)
+        return analysis.entity_counts(self.entities, labels=labels, merge_demonyms=merge_demonyms)
 
     def cooccurrence(
         self, *, level: str = "document", labels: Labels = None, min_count: int = 1, top: int | None = None
@@ -714,6 +735,8 @@ class Corpus:
         row = self._row(doc)
         key = row["doc"]
         about = {name: table[table["doc"] == key] for name, table in self.tables.items() if "doc" in table.columns}
+        if "entities" in about:
+            about["entities"] = _text_mentions(about["entities"])
         cleaned = "clean_text" in row.index
         fields = ("source", "date", "published", "byline", "dateline", "credits")
         meta = {name: row[name] for name in fields if name in row.index}
@@ -806,7 +829,9 @@ class Corpus:
 
         The folder is written beside its final place and renamed into it at the end, so it is
         never left half written. A folder tidings wrote before is replaced; a file, or a folder
-        holding other files, raises :class:`~tidings.TidingsIOError`. Returns the Parquet paths.
+        holding other files, raises :class:`~tidings.TidingsIOError`. A column whose values fit
+        no one type (objects and strings) is stored as text (see :mod:`tidings._arrow`). Returns
+        the Parquet paths.
         """
         return store.write_folder(folder, {"documents": self.documents, **self.tables}, steps=self.steps)
 

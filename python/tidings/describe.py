@@ -22,7 +22,7 @@ def describe(texts: Any, *, workers: int | None = None, progress: bool = True) -
     texts : list of str, pandas.Series, pyarrow.Array or iterable
         The documents. Missing values (``None``, ``NaN``, ``pd.NA``) count as empty documents.
     workers : int, optional
-        Number of threads; ``None`` or ``-1`` uses every core.
+        Number of threads; ``None`` or ``-1`` (or more than the cores) uses every core.
     progress : bool, default True
         Show a progress bar when the call runs for more than a second.
 

@@ -211,7 +211,9 @@ class SummaryCard:
 
 
 def _table_html(table: pd.DataFrame) -> str:
-    return table.astype(object).map(lambda v: "" if _missing(v) else _format(v)).to_html(index=False, escape=True)
+    # Column by column: DataFrame.map needs pandas 2.1, and tidings supports 2.0.
+    cells = table.astype(object).apply(lambda column: column.map(lambda v: "" if _missing(v) else _format(v)))
+    return cells.to_html(index=False, escape=True)
 
 
 def _missing(value: Any) -> bool:

@@ -103,6 +103,8 @@ def with_doc_ids(frame: pd.DataFrame, id: str | None) -> pd.DataFrame:
 
 
 def _standardize(frame: pd.DataFrame, path: Path, text: str, id: str | None, first_row: int) -> pd.DataFrame:
+    if frame.empty and len(frame.columns) == 0:  # an empty file: a corpus of no documents
+        frame = pd.DataFrame({text: pd.Series(dtype=object)})
     if text not in frame.columns:
         raise InputError(f"{path.name} has no column {text!r}; its columns are {list(frame.columns)}")
     if id is not None and id not in frame.columns:

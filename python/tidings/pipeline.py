@@ -103,7 +103,7 @@ class RunStats:
         shared = clusters[clusters["cluster_size"] > 1]
         self.clusters = int(shared["cluster"].nunique())
         self.clustered_documents = len(shared)
-        self.kinds = Counter(clusters["kind"].astype(str))
+        self.kinds = Counter(str(kind) for kind in clusters["kind"])
         self.representatives = int(clusters["is_representative"].sum())
 
     @classmethod

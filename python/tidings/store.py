@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import _core
+from ._arrow import arrow_table
 from .errors import TidingsIOError
 
 __all__ = ["MANIFEST", "write_folder", "read_folder", "is_corpus_folder"]
@@ -32,6 +33,8 @@ _FORMAT = "tidings corpus"
 _VERSION = 1
 # Tables ``tidings run`` writes; the steps they show were run, in order.
 _STEP_TABLES = (("clean", "removed"), ("dedup", "clusters"), ("tag", "entities"))
+#: The name prefix of the hidden folder ``tidings run`` writes its tables in before moving them.
+RUN_STAGING = ".tidings-run-"
 
 
 def is_corpus_folder(path: Path) -> bool:
@@ -41,7 +44,8 @@ def is_corpus_folder(path: Path) -> bool:
         return False
     if (path / MANIFEST).is_file():
         return True
-    entries = list(path.iterdir())
+    # A run killed outright leaves its hidden staging folder beside the tables it did not replace.
+    entries = [p for p in path.iterdir() if not (p.name.startswith(RUN_STAGING) and p.is_dir())]
     return (path / "documents.parquet").is_file() and all(p.suffix == ".parquet" and p.is_file() for p in entries)
 
 
@@ -71,8 +75,8 @@ def write_folder(folder: str | Path, tables: dict[str, pd.DataFrame], *, steps: 
     try:
         for name, table in tables.items():
             try:
-                table.to_parquet(staging / f"{name}.parquet", index=False)
-            except (pa.ArrowException, ValueError, TypeError) as error:
+                pq.write_table(arrow_table(table), staging / f"{name}.parquet")
+            except (pa.ArrowException, ValueError, TypeError, TidingsIOError) as error:
                 raise TidingsIOError(f"cannot write the {name} table as Parquet: {error}") from error
         manifest = {"format": _FORMAT, "version": _VERSION, "tidings": _core.__version__, "steps": list(steps),
                     "tables": list(tables)}

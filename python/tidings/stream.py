@@ -1,16 +1,24 @@
 """Streaming a corpus larger than memory through the pipeline: what ``tidings run`` does.
 
 The steps are those of :class:`~tidings.Corpus` (:mod:`tidings.steps`), run over the corpus in
-two passes. The first reads every chunk so that cleaning learns page templates over the whole
-corpus; the second runs each chunk through every step and appends its rows to the Parquet
-tables. Then the steps finish with what needs the whole corpus: dedup's clusters and pairs
-(a later document can join earlier ones), and entity names joined across the corpus, which
-rewrites ``entities.parquet``. The tables are those of the in-memory pipeline, whatever the
-chunk size.
+two passes. The first reads every chunk to learn what needs the whole corpus before any
+document is processed: the columns of the input and their types (a field may first appear, go
+missing or change type in any chunk), and the page templates cleaning removes. The second runs
+each chunk through every step and appends its rows to the Parquet tables. Then the steps finish
+with what needs the whole corpus: dedup's clusters and pairs (a later document can join
+earlier ones), and entity names joined across the corpus, which rewrites ``entities.parquet``.
+The tables are those of the in-memory pipeline, whatever the chunk size.
+
+The tables are written into a hidden folder inside the output folder and moved into place
+together once the run has succeeded, so a failed or interrupted run leaves the output folder's
+tables as it found them (a run killed outright can leave its hidden ``.tidings-run-*`` folder).
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,45 +27,48 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ._arrow import ChunkedSchema, arrow_table, merge_types, stable_schema
 from .errors import InputError, TidingsIOError
 from .io import iter_corpus
 from .pipeline import TABLES, RunStats, prepare_corpus
 from .steps import STEPS, Step, make_steps
+from .store import RUN_STAGING
 
 __all__ = ["RunStats", "stream_corpus"]
 
-
-def _stable_schema(table: pa.Table) -> pa.Schema:
-    """The table's schema with all-null columns typed as strings, so later chunks fit it."""
-    fields = []
-    for item in table.schema:
-        if pa.types.is_null(item.type):
-            item = item.with_type(pa.string())
-        elif pa.types.is_list(item.type) and pa.types.is_null(item.type.value_type):
-            item = item.with_type(pa.list_(pa.string()))
-        fields.append(item)
-    return pa.schema(fields)
+#: Input columns the pipeline rewrites itself (so their input types do not carry over).
+_STANDARD_COLUMNS = ("id", "text", "date")
 
 
 class _TableWriter:
-    """Appends DataFrames with one schema (fixed by the first chunk) to one Parquet file."""
+    """Appends DataFrames with one schema to one Parquet file. The schema is the first chunk's,
+    with the types in ``known`` (columns whose type over every chunk was learned beforehand)
+    merged in, so later chunks fit it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, known: pa.Schema | None = None) -> None:
         self.path = path
+        self._known = known
         self._writer: pq.ParquetWriter | None = None
         self._schema: pa.Schema | None = None
 
     def write(self, frame: pd.DataFrame) -> None:
-        table = pa.Table.from_pandas(frame, preserve_index=False)
-        if self._writer is None:
-            self._schema = _stable_schema(table)
+        if self._schema is None:
+            self._schema = self._first_schema(frame)
             self._writer = pq.ParquetWriter(self.path, self._schema)
-        assert self._schema is not None
+        assert self._writer is not None
         try:
-            table = table.select(self._schema.names).cast(self._schema)
-        except (KeyError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as error:
+            table = arrow_table(frame, self._schema)
+        except TidingsIOError as error:
             raise TidingsIOError(f"a later chunk does not fit the columns of {self.path.name}: {error}") from error
         self._writer.write_table(table)
+
+    def _first_schema(self, frame: pd.DataFrame) -> pa.Schema:
+        schema = arrow_table(frame).schema
+        if self._known is not None:
+            known = {field.name: field.type for field in self._known}
+            schema = pa.schema([field.with_type(merge_types(field.type, known[field.name]))
+                                if field.name in known else field for field in schema])
+        return stable_schema(schema.remove_metadata())
 
     def close(self) -> None:
         if self._writer is not None:
@@ -73,6 +84,52 @@ def _parts(path: Path) -> Iterator[pd.DataFrame]:
     """A Parquet file as DataFrames of at most ``_PART_ROWS`` rows."""
     for batch in pq.ParquetFile(path).iter_batches(batch_size=_PART_ROWS):
         yield batch.to_pandas()
+
+
+def _input_schema(chunks: Iterator[pd.DataFrame], steps: list[Step]) -> pa.Schema | None:
+    """The first pass: every chunk's input columns merged into one schema (``None`` for an
+    empty corpus), while the steps that learn from the whole corpus learn."""
+    learning = [step for step in steps if step.learns]
+    schema = ChunkedSchema()
+    for chunk in chunks:
+        schema.add(arrow_table(chunk))
+        for step in learning:
+            step.learn(chunk)
+    return schema.schema()
+
+
+def _conformed(chunks: Iterator[pd.DataFrame], schema: pa.Schema | None) -> Iterator[pd.DataFrame]:
+    """The chunks of the second pass with every input column, in first-seen order (a column a
+    chunk lacks is missing in its rows); an empty corpus is one empty chunk, so every table is
+    written, with its columns."""
+    if schema is None:
+        yield pd.DataFrame({"id": pd.Series(dtype=object), "text": pd.Series(dtype=object)})
+        return
+    for chunk in chunks:
+        yield chunk.reindex(columns=schema.names)
+
+
+def _staging_folder(out: Path) -> Path:
+    """A new hidden folder inside ``out`` (created when needed) for this run's tables."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=RUN_STAGING, dir=out))
+    except OSError as error:
+        raise TidingsIOError(f"cannot write the tables into {out}: {error.strerror or error}") from error
+
+
+def _publish(staging: Path, out: Path, names: list[str]) -> list[Path]:
+    """Moves the tables written in ``staging`` into ``out`` (each an atomic rename on the same
+    file system) and removes the tables of an earlier run that this run did not write."""
+    try:
+        for name in names:
+            os.replace(staging / f"{name}.parquet", out / f"{name}.parquet")
+        for name in TABLES:
+            if name not in names:
+                (out / f"{name}.parquet").unlink(missing_ok=True)
+    except OSError as error:
+        raise TidingsIOError(f"cannot move the tables into {out}: {error.strerror or error}") from error
+    return [out / f"{name}.parquet" for name in names]
 
 
 def _rewrite(path: Path, rewrite: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
@@ -106,8 +163,12 @@ def stream_corpus(
     chunk, then ``clusters.parquet`` (``doc``, ``cluster``, ``cluster_size``, ``kind``,
     ``is_representative``, ``similarity``, ``representative``, with document ids) and
     ``pairs.parquet`` (``doc_a``, ``doc_b``, ``jaccard``, ``containment``). They equal the
-    tables of the pipeline run in memory, whatever ``chunksize``. The file is read twice (the
-    first pass learns page templates). Memory holds one chunk, the template-line counts (one
+    tables of the pipeline run in memory, whatever ``chunksize``: a field that first appears in
+    a later chunk is a column of every row, missing where absent, and a field whose values fit
+    no one type (objects and strings) is stored as text (see :mod:`tidings._arrow`). The file is
+    read twice (the first pass learns the input's columns and page templates). The tables
+    replace those of an earlier run in ``out`` only once all of them are written: a run that
+    fails leaves ``out`` as it was. Memory holds one chunk, the template-line counts (one
     entry per distinct short line of each source), the dedup index (a few hundred bytes per
     document) and the label and name of every mention, for the join of names across the corpus.
     ``dedup_options`` are those of :meth:`tidings.Corpus.dedup`.
@@ -119,34 +180,43 @@ def stream_corpus(
     """
     if dedup_options and "clean" in dedup_options:
         raise InputError("the pipeline dedups the cleaned text already; drop the dedup option 'clean'")
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     steps = make_steps(workers=workers, progress=progress, options={"dedup": dict(dedup_options or {})})
-    learning = [step for step in steps if step.learns]
-    if learning:
-        for chunk in iter_corpus(path, text=text, id=id, chunksize=chunksize):
-            for step in learning:
-                step.learn(chunk)
+    out = Path(out)
+    staging = _staging_folder(out)
+    try:
+        stats, names = _run(path, staging, steps, text=text, id=id, chunksize=chunksize, workers=workers,
+                            progress=progress)
+        return stats, _publish(staging, out, names)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _run(path: str | Path, out: Path, steps: list[Step], *, text: str, id: str | None, chunksize: int,
+         workers: int | None, progress: bool) -> tuple[RunStats, list[str]]:
+    """Both passes of :func:`stream_corpus`, writing the tables into ``out``; returns the run's
+    figures and the names of the tables written."""
+    schema = _input_schema(iter_corpus(path, text=text, id=id, chunksize=chunksize), steps)
+    known = None if schema is None else pa.schema([f for f in schema if f.name not in _STANDARD_COLUMNS])
     stats = RunStats(steps=STEPS)
-    chunks = iter_corpus(path, text=text, id=id, chunksize=chunksize)
-    paths = _apply_chunks(steps, chunks, out, stats, workers=workers, progress=progress)
+    chunks = _conformed(iter_corpus(path, text=text, id=id, chunksize=chunksize), schema)
+    paths = _apply_chunks(steps, chunks, out, stats, known, workers=workers, progress=progress)
     for step in steps:
         done = step.finish()
         for name, rewrite in done.rewrites.items():
             _rewrite(paths[name], rewrite)
         for name, table in done.tables.items():
             paths[name] = out / f"{name}.parquet"
-            table.to_parquet(paths[name], index=False)
+            pq.write_table(arrow_table(table), paths[name])
         if "clusters" in done.tables:
             stats.add_clusters(done.tables["clusters"])
     if "entities" in paths:
         for part in _parts(paths["entities"]):
             stats.add_entities(part)
-    return stats, [paths[name] for name in TABLES if name in paths]
+    return stats, [name for name in TABLES if name in paths]
 
 
-def _apply_chunks(steps: list[Step], chunks: Iterator[pd.DataFrame], out: Path, stats: RunStats, *,
-                  workers: int | None, progress: bool) -> dict[str, Path]:
+def _apply_chunks(steps: list[Step], chunks: Iterator[pd.DataFrame], out: Path, stats: RunStats,
+                  known: pa.Schema | None, *, workers: int | None, progress: bool) -> dict[str, Path]:
     """The second pass: each chunk through every step, its rows appended to the tables in
     ``out``. Returns the path of each table written."""
     writers: dict[str, _TableWriter] = {}
@@ -166,7 +236,9 @@ def _apply_chunks(steps: list[Step], chunks: Iterator[pd.DataFrame], out: Path, 
             if "removed" in tables:
                 stats.add_removed(tables["removed"])
             for name, table in {"documents": documents, **tables}.items():
-                writers.setdefault(name, _TableWriter(out / f"{name}.parquet")).write(table)
+                if name not in writers:
+                    writers[name] = _TableWriter(out / f"{name}.parquet", known if name == "documents" else None)
+                writers[name].write(table)
     finally:
         for writer in writers.values():
             writer.close()

@@ -75,6 +75,7 @@ pub fn finish(
     templates: Option<&HashSet<u64>>,
     options: &CleanOptions,
 ) -> Cleaned {
+    crate::parallel::checkpoint();
     let Prepared {
         mapped,
         edits,
@@ -147,6 +148,7 @@ pub fn clean_corpus_with(
     let prepared = texts
         .par_iter()
         .map(|t| t.map(|t| (t, prepare(t, options))))
+        .panic_fuse()
         .collect();
     Ok(finish_each(prepared, sources, templates, options, progress))
 }
@@ -179,6 +181,7 @@ fn clean_each(texts: &[Option<&str>], options: &CleanOptions, progress: &Progres
             progress.add(1);
             cleaned
         })
+        .panic_fuse()
         .collect()
 }
 
@@ -189,12 +192,14 @@ fn prepare_counting<'t>(
     sources: Option<&[Option<&str>]>,
     options: &CleanOptions,
 ) -> Vec<Option<(&'t str, Prepared)>> {
-    let groups: Vec<usize> = (0..texts.len())
-        .map(|i| counts.group(sources.and_then(|s| s[i])))
-        .collect();
+    // Prepared before `counts` changes: a cancelled call leaves the counts as they were.
     let prepared: Vec<Option<(&str, Prepared)>> = texts
         .par_iter()
         .map(|t| t.map(|t| (t, prepare(t, options))))
+        .panic_fuse()
+        .collect();
+    let groups: Vec<usize> = (0..texts.len())
+        .map(|i| counts.group(sources.and_then(|s| s[i])))
         .collect();
     let lines: Vec<DocLines> = prepared
         .par_iter()
@@ -229,6 +234,7 @@ fn finish_each(
             progress.add(1);
             cleaned
         })
+        .panic_fuse()
         .collect()
 }
 

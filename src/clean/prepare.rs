@@ -37,6 +37,7 @@ impl Prepared {
 
 /// Character repair and paragraph building.
 pub fn prepare(original: &str, options: &CleanOptions) -> Prepared {
+    crate::parallel::checkpoint();
     let (mapped, edits) = if options.repair_chars {
         chars::repair(original, &options.chars)
     } else {
@@ -52,6 +53,7 @@ pub fn prepare(original: &str, options: &CleanOptions) -> Prepared {
                 + bytes[at..].iter().take_while(blank).count(),
         )
     };
+    crate::parallel::checkpoint();
     let pieces = lines::paragraphs_indented(&mapped.text, &options.lines, original_indent);
     let paras = Paragraphs::new(&mapped.text, pieces);
     Prepared {

@@ -1,7 +1,9 @@
 //! Templates learned from a corpus: short paragraphs that recur across many documents of one
 //! source are page chrome ("Most Visited in Politics", "Read 12 times" with digits folded),
 //! whatever their wording. Documents that are copies of each other (same longest paragraph)
-//! count once, so a reprinted article does not turn its own lines into a template. This file
+//! count once, so a reprinted article does not turn its own lines into a template; the copy
+//! that counts is chosen by its lines, not by its place in the corpus, so the templates do not
+//! depend on the order of the documents. This file
 //! says which paragraphs can be templates, the key they are learned and matched under, and how
 //! they are learned; the stages look the keys up in each document.
 
@@ -44,16 +46,24 @@ pub struct DocLines {
     pub keys: Vec<u64>,
 }
 
-/// Template-line counts of a corpus, added document by document in corpus order: one pass over
-/// the whole corpus, in one piece or chunk by chunk, then [`TemplateCounts::learn`]. Memory grows
-/// with the distinct short lines of each source (plus one fingerprint per distinct document, so
-/// that copies count once), not with the text.
+/// Template-line counts of a corpus, added document by document: one pass over the whole
+/// corpus, in one piece or chunk by chunk, in any order, then [`TemplateCounts::learn`]. Memory
+/// grows with the distinct short lines of each source, plus the short-line keys of each
+/// distinct document (so that copies count once), not with the text.
 #[derive(Debug, Clone, Default)]
 pub struct TemplateCounts {
     groups: SourceGroups,
-    seen_docs: HashSet<(usize, u64)>,
+    /// The keys counted for each distinct document (group, fingerprint): those of its copy
+    /// that comes first by [`counts_before`].
+    counted: HashMap<(usize, u64), Vec<u64>>,
     docs_per_group: Vec<usize>,
     counts: HashMap<(usize, u64), usize>,
+}
+
+/// Whether copy `a` of a document counts rather than copy `b` (each its sorted distinct keys):
+/// the one with more short lines (chrome a copy carries is chrome), then the smaller keys.
+fn counts_before(a: &[u64], b: &[u64]) -> bool {
+    (std::cmp::Reverse(a.len()), a) < (std::cmp::Reverse(b.len()), b)
 }
 
 impl TemplateCounts {
@@ -63,20 +73,38 @@ impl TemplateCounts {
         self.groups.id(source)
     }
 
-    /// Counts one document. A document whose group and fingerprint were already counted is a
-    /// copy and counts no more.
+    /// Counts one document. Documents of one group and fingerprint are copies: one of them
+    /// counts, whichever order they come in ([`counts_before`]).
     pub fn add(&mut self, doc: &DocLines) {
-        if doc.keys.is_empty() || !self.seen_docs.insert((doc.source, doc.fingerprint)) {
+        if doc.keys.is_empty() {
             return;
         }
-        if self.docs_per_group.len() <= doc.source {
-            self.docs_per_group.resize(doc.source + 1, 0);
+        let mut keys: Vec<u64> = doc.keys.iter().copied().filter(|&k| k != 0).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let replaced = match self.counted.get_mut(&(doc.source, doc.fingerprint)) {
+            None => {
+                if self.docs_per_group.len() <= doc.source {
+                    self.docs_per_group.resize(doc.source + 1, 0);
+                }
+                self.docs_per_group[doc.source] += 1;
+                Vec::new()
+            }
+            Some(counted) if counts_before(&keys, counted) => std::mem::take(counted),
+            Some(_) => return,
+        };
+        for key in replaced {
+            if let Some(count) = self.counts.get_mut(&(doc.source, key)) {
+                *count -= 1;
+                if *count == 0 {
+                    self.counts.remove(&(doc.source, key));
+                }
+            }
         }
-        self.docs_per_group[doc.source] += 1;
-        let unique: HashSet<u64> = doc.keys.iter().copied().filter(|&k| k != 0).collect();
-        for key in unique {
+        for &key in &keys {
             *self.counts.entry((doc.source, key)).or_insert(0) += 1;
         }
+        self.counted.insert((doc.source, doc.fingerprint), keys);
     }
 
     /// Documents counted so far (copies counted once).
@@ -180,6 +208,36 @@ mod tests {
         assert!(learned.of_source(Some("other")).unwrap().is_empty());
         assert!(learned.of_source(Some("unseen")).is_none());
         assert!(learned.of_source(None).is_none());
+    }
+
+    #[test]
+    fn the_copy_that_counts_does_not_depend_on_the_order() {
+        let doc = |fingerprint, keys: &[u64]| DocLines {
+            source: 0,
+            fingerprint,
+            keys: keys.to_vec(),
+        };
+        // Document 1 twice: with the site's menu line 5, and without it.
+        let docs = [doc(1, &[5, 8]), doc(1, &[8]), doc(2, &[5]), doc(3, &[5])];
+        let learned: Vec<_> = [[0, 1, 2, 3], [1, 0, 2, 3], [2, 3, 1, 0]]
+            .iter()
+            .map(|order| {
+                let mut counts = TemplateCounts::default();
+                counts.group(None);
+                order.iter().for_each(|&i| counts.add(&docs[i]));
+                assert_eq!(counts.documents(), 3);
+                let mut keys: Vec<u64> = counts
+                    .learn(&TemplateOptions::default())
+                    .of_source(None)
+                    .unwrap()
+                    .iter()
+                    .copied()
+                    .collect();
+                keys.sort_unstable();
+                keys
+            })
+            .collect();
+        assert_eq!(learned, vec![vec![5]; 3]);
     }
 
     #[test]

@@ -57,12 +57,14 @@ impl Fingerprints {
                 let mut scratch = Scratch::default();
                 let mut distinct = Vec::new();
                 for text in chunk {
+                    crate::parallel::checkpoint();
                     let exact = fingerprint(*text, ngram, &mut scratch, &mut distinct);
                     part.push(exact, &distinct);
                 }
                 progress.add(chunk.len());
                 part
             })
+            .panic_fuse()
             .collect();
         let mut all = Fingerprints::new();
         all.reserve(

@@ -41,7 +41,7 @@ use super::sampling::{sampled, SampleRule};
 use super::similarity::{compare, fewest_shared, Relation, Similarity};
 use crate::error::{Error, Result};
 use crate::parallel::Progress;
-use crate::persist::{Format, Reader, Writer};
+use crate::persist::{read_file, Format, Reader, Writer};
 
 /// Documents compared in parallel before their decisions are taken in order. Any size gives the
 /// same result; this one keeps the threads busy and the work done twice (in reps-only mode,
@@ -613,6 +613,30 @@ impl DedupIndex {
         let mut index = DedupIndex::new(config, every_text)?;
         index.rebuild(texts, representative, kind, similarity, pairs)?;
         Ok(index)
+    }
+
+    /// Reads an index saved to `path`, reading no more than the sizes its header declares (see
+    /// [`read_file`]): a foreign file, a device or a pipe is refused without being read through.
+    pub fn read_from(path: &std::path::Path) -> Result<Self> {
+        // The options (ngram, sample, threshold, containment, every_text: 4 + 4 + 8 + 8 + 4
+        // bytes) and the three counts (8 each) before the arrays.
+        let bytes = read_file(path, &FORMAT, 52, |sizes| {
+            let _options: (u32, u32, f64, f64, u32) = (
+                sizes.get()?,
+                sizes.get()?,
+                sizes.get()?,
+                sizes.get()?,
+                sizes.get()?,
+            );
+            let (n, n_shingles, n_pairs) = (sizes.get_len()?, sizes.get_len()?, sizes.get_len()?);
+            n.checked_mul(8 + 8 + 4 + 2 + 8)
+                .and_then(|x| x.checked_add(8))
+                .and_then(|x| x.checked_add(n_shingles.checked_mul(4)?))
+                .and_then(|x| x.checked_add(n_pairs.checked_mul(24)?))
+                .filter(|_| n <= MAX_DOCUMENTS)
+                .ok_or_else(|| sizes.invalid("a declared length is out of range"))
+        })?;
+        Self::from_bytes(&bytes)
     }
 
     /// Sets the decisions read back and rebuilds what they imply: cluster sizes, the exact-text

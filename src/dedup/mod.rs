@@ -6,6 +6,7 @@
 pub mod candidates;
 pub mod chrome;
 pub mod fingerprint;
+pub mod fingerprint_bytes;
 pub mod index;
 pub mod options;
 pub mod ordered;

@@ -26,7 +26,11 @@ pub fn paragraph_hash(paragraph: &str) -> u64 {
 /// For every paragraph hash, the number of documents that contain it (a paragraph repeated
 /// inside one document counts once). Runs on the current rayon pool.
 pub fn paragraph_doc_counts(texts: &[&str]) -> HashMap<u64, u32> {
-    let per_doc: Vec<Vec<u64>> = texts.par_iter().map(|t| distinct_hashes(t)).collect();
+    let per_doc: Vec<Vec<u64>> = texts
+        .par_iter()
+        .map(|t| distinct_hashes(t))
+        .panic_fuse()
+        .collect();
     let mut counts = HashMap::new();
     for hashes in per_doc {
         for h in hashes {
@@ -37,6 +41,7 @@ pub fn paragraph_doc_counts(texts: &[&str]) -> HashMap<u64, u32> {
 }
 
 fn distinct_hashes(text: &str) -> Vec<u64> {
+    crate::parallel::checkpoint();
     let mut hashes: Vec<u64> = paragraph_texts(text).map(paragraph_hash).collect();
     hashes.sort_unstable();
     hashes.dedup();
@@ -57,7 +62,11 @@ pub struct RepeatedParagraph {
 /// Paragraphs found in at least `min_docs` documents, most widespread first (ties: earliest
 /// first document, then hash).
 pub fn repeated_paragraphs(texts: &[&str], min_docs: usize) -> Vec<RepeatedParagraph> {
-    let per_doc: Vec<Vec<u64>> = texts.par_iter().map(|t| distinct_hashes(t)).collect();
+    let per_doc: Vec<Vec<u64>> = texts
+        .par_iter()
+        .map(|t| distinct_hashes(t))
+        .panic_fuse()
+        .collect();
     let mut docs: HashMap<u64, Vec<u32>> = HashMap::new();
     for (doc, hashes) in per_doc.iter().enumerate() {
         for &h in hashes {

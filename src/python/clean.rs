@@ -1,17 +1,20 @@
 //! Bindings of the cleaning engine: options from a dict, results as plain tuples that the
 //! Python facade (`tidings.cleaning`) turns into `Cleaned` objects.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use pyo3::prelude::*;
+use pyo3::sync::MutexExt;
 use pyo3::types::PyDict;
 
-use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Text};
+use super::{
+    compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, SpanText, Text, Workers,
+};
 use crate::clean::templates::{TemplateCounts, Templates};
 use crate::clean::{self, CleanOptions, Cleaned};
 use crate::Error;
 
-type Span = (usize, usize, &'static str, String, String);
+type Span = (usize, usize, &'static str, SpanText, String);
 type Row = (
     String,
     Option<String>,
@@ -36,7 +39,15 @@ fn row(c: Cleaned) -> Row {
     let spans = c
         .removed
         .into_iter()
-        .map(|s| (s.start, s.end, s.rule, s.text, s.replacement))
+        .map(|s| {
+            (
+                s.start,
+                s.end,
+                s.rule,
+                SpanText::Core(s.text),
+                s.replacement,
+            )
+        })
         .collect();
     (
         c.text, c.title, c.dateline, c.place, c.agency, c.byline, c.date, c.credits, c.captions,
@@ -49,15 +60,28 @@ fn borrowed(texts: &[Option<Text>]) -> Vec<Option<&str>> {
 }
 
 /// Template lines counted over a corpus read chunk by chunk (`tidings.cleaning.PageTemplates`),
-/// with the cleaning options they were counted under.
-#[pyclass(module = "tidings._core", name = "TemplateCounts")]
+/// with the cleaning options they were counted under. Threads that share one take turns.
+#[pyclass(module = "tidings._core", name = "TemplateCounts", frozen)]
 pub(crate) struct PyTemplateCounts {
+    state: Mutex<CountState>,
+}
+
+struct CountState {
     counts: TemplateCounts,
     options: CleanOptions,
     learned: Option<Arc<Templates>>,
 }
 
 impl PyTemplateCounts {
+    /// The counts, once no other thread uses them (a cancelled `add` stops before it counts).
+    fn state(&self, py: Python<'_>) -> MutexGuard<'_, CountState> {
+        self.state
+            .lock_py_attached(py)
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl CountState {
     fn learned(&mut self) -> Arc<Templates> {
         let (counts, options) = (&self.counts, &self.options);
         Arc::clone(
@@ -75,39 +99,43 @@ impl PyTemplateCounts {
         let options = options_from(py, options)?;
         options.validate().into_py_result(py)?;
         Ok(PyTemplateCounts {
-            counts: TemplateCounts::default(),
-            options,
-            learned: None,
+            state: Mutex::new(CountState {
+                counts: TemplateCounts::default(),
+                options,
+                learned: None,
+            }),
         })
     }
 
     /// Counts the template lines of the next chunk of the corpus.
     #[pyo3(signature = (texts, sources = None, *, workers = None, progress = None))]
     fn add(
-        &mut self,
+        &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         sources: Option<&Bound<'_, PyAny>>,
-        workers: Option<i64>,
+        workers: Option<Workers>,
         progress: Option<&Bound<'_, ProgressCounter>>,
     ) -> PyResult<()> {
         let counter = progress_of(progress);
         let texts = extract_texts(texts)?;
         let sources: Option<Vec<Option<Text>>> = sources.map(extract_texts).transpose()?;
-        let (counts, options) = (&mut self.counts, &self.options);
+        let mut state = self.state(py);
+        let state = &mut *state;
+        let (counts, options) = (&mut state.counts, &state.options);
         compute(py, workers, move || {
             let names = sources.as_deref().map(borrowed);
             clean::count_templates(counts, &borrowed(&texts), names.as_deref(), options)?;
             counter.add(texts.len());
             Ok(())
         })?;
-        self.learned = None;
+        state.learned = None;
         Ok(())
     }
 
     /// Documents counted so far (copies once).
-    fn __len__(&self) -> usize {
-        self.counts.documents()
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.state(py).counts.documents()
     }
 }
 
@@ -121,7 +149,7 @@ fn clean_many(
     sources: Option<&Bound<'_, PyAny>>,
     options: Option<&Bound<'_, PyDict>>,
     templates: Option<&Bound<'_, PyTemplateCounts>>,
-    workers: Option<i64>,
+    workers: Option<Workers>,
     progress: Option<&Bound<'_, ProgressCounter>>,
 ) -> PyResult<Vec<Row>> {
     let counter = progress_of(progress);
@@ -134,8 +162,8 @@ fn clean_many(
             .into_py_result(py)
         }
         Some(counts) => {
-            let mut counts = counts.borrow_mut();
-            Some((counts.learned(), counts.options))
+            let mut state = counts.get().state(py);
+            Some((state.learned(), state.options))
         }
         None => None,
     };
@@ -145,7 +173,7 @@ fn clean_many(
     };
     let texts: Vec<Option<Text>> = extract_texts(texts)?;
     let sources: Option<Vec<Option<Text>>> = sources.map(extract_texts).transpose()?;
-    compute(py, workers, || {
+    let mut rows: Vec<Row> = compute(py, workers, || {
         let texts = borrowed(&texts);
         let names = sources.as_deref().map(borrowed);
         let cleaned = match &learned {
@@ -155,7 +183,15 @@ fn clean_many(
             None => clean::clean_corpus_counted(&texts, names.as_deref(), &options, &counter),
         }?;
         Ok(cleaned.into_iter().map(row).collect())
-    })
+    })?;
+    for (row, text) in rows.iter_mut().zip(&texts) {
+        if let Some(text) = text {
+            for (start, end, _, span, _) in &mut row.9 {
+                text.to_python(py, start, end, span)?;
+            }
+        }
+    }
+    Ok(rows)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

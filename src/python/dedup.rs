@@ -2,14 +2,19 @@
 //! `DedupFingerprints` class (documents gathered, then decided in an order given by ranks) and
 //! `repeated_paragraphs`.
 
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
 use pyo3::prelude::*;
+use pyo3::sync::MutexExt;
 use pyo3::types::{PyBytes, PyDict};
 
 use super::options::options_from;
-use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
+use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Workers};
 use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
-use crate::dedup::{self, Clusters, DedupConfig, Fingerprints, Pair};
+use crate::dedup::{self, fingerprint_bytes, Clusters, DedupConfig, Fingerprints, Pair};
 use crate::options::Options;
+use crate::Error;
 
 fn config_of(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<DedupConfig> {
     let options = options_from(Options::new(&INDEX_OPTIONS), options)?;
@@ -44,10 +49,28 @@ fn pairs_dict<'py>(py: Python<'py>, pairs: &[Pair]) -> PyResult<Bound<'py, PyDic
     Ok(out)
 }
 
-/// A growable dedup index (the engine behind `tidings.DedupIndex`).
-#[pyclass(module = "tidings._core", name = "DedupIndex")]
+/// A growable dedup index (the engine behind `tidings.DedupIndex`). Threads that share one
+/// index take turns: each call waits, without the GIL, for the one before it to end.
+#[pyclass(module = "tidings._core", name = "DedupIndex", frozen)]
 pub(crate) struct PyDedupIndex {
-    inner: dedup::DedupIndex,
+    inner: Mutex<dedup::DedupIndex>,
+}
+
+impl PyDedupIndex {
+    fn wrap(inner: dedup::DedupIndex) -> Self {
+        PyDedupIndex {
+            inner: Mutex::new(inner),
+        }
+    }
+
+    /// The index, once no other thread uses it. A cancelled `add` is cancelled while its texts
+    /// are fingerprinted, before it changes the index, so a poisoned lock (never expected) still
+    /// guards a whole index.
+    fn index(&self, py: Python<'_>) -> MutexGuard<'_, dedup::DedupIndex> {
+        self.inner
+            .lock_py_attached(py)
+            .unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 #[pymethods]
@@ -59,21 +82,22 @@ impl PyDedupIndex {
     fn new(py: Python<'_>, all_pairs: bool, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
         let config = config_of(py, options)?;
         let inner = dedup::DedupIndex::new(config, all_pairs).into_py_result(py)?;
-        Ok(PyDedupIndex { inner })
+        Ok(PyDedupIndex::wrap(inner))
     }
 
     /// Adds a batch; returns the id of its first document.
     #[pyo3(signature = (texts, *, workers = None, progress = None))]
     fn add(
-        &mut self,
+        &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
-        workers: Option<i64>,
+        workers: Option<Workers>,
         progress: Option<&Bound<'_, ProgressCounter>>,
     ) -> PyResult<u32> {
         let texts = extract_texts(texts)?;
         let counter = progress_of(progress);
-        let inner = &mut self.inner;
+        let mut index = self.index(py);
+        let inner = &mut *index;
         compute(py, workers, move || {
             let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
             inner.add_counted(&borrowed, &counter)
@@ -88,57 +112,68 @@ impl PyDedupIndex {
         start: usize,
         end: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let end = end.unwrap_or(self.inner.len());
-        let clusters = self.inner.clusters(start..end).into_py_result(py)?;
+        let index = self.index(py);
+        let end = end.unwrap_or(index.len());
+        let clusters = index.clusters(start..end).into_py_result(py)?;
         clusters_dict(py, clusters)
     }
 
     /// Verified pairs, in the order found.
     fn pairs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        pairs_dict(py, self.inner.pairs())
+        pairs_dict(py, self.index(py).pairs())
     }
 
     fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &self.inner.to_bytes())
+        let bytes = self.index(py).to_bytes();
+        PyBytes::new(py, &bytes)
     }
 
     #[staticmethod]
     fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
         let inner = dedup::DedupIndex::from_bytes(data).into_py_result(py)?;
-        Ok(PyDedupIndex { inner })
+        Ok(PyDedupIndex::wrap(inner))
     }
 
-    fn memory_bytes(&self) -> usize {
-        self.inner.memory_bytes()
+    /// Reads an index saved to `path`, checking its header before reading further.
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let inner = py
+            .detach(|| dedup::DedupIndex::read_from(&path))
+            .into_py_result(py)?;
+        Ok(PyDedupIndex::wrap(inner))
     }
 
-    fn __len__(&self) -> usize {
-        self.inner.len()
+    fn memory_bytes(&self, py: Python<'_>) -> usize {
+        self.index(py).memory_bytes()
     }
 
-    #[getter]
-    fn threshold(&self) -> f64 {
-        self.inner.config().threshold
-    }
-
-    #[getter]
-    fn containment(&self) -> Option<f64> {
-        self.inner.config().containment
-    }
-
-    #[getter]
-    fn ngram(&self) -> usize {
-        self.inner.config().ngram
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.index(py).len()
     }
 
     #[getter]
-    fn sample(&self) -> usize {
-        self.inner.config().sample
+    fn threshold(&self, py: Python<'_>) -> f64 {
+        self.index(py).config().threshold
     }
 
     #[getter]
-    fn all_pairs(&self) -> bool {
-        self.inner.every_text()
+    fn containment(&self, py: Python<'_>) -> Option<f64> {
+        self.index(py).config().containment
+    }
+
+    #[getter]
+    fn ngram(&self, py: Python<'_>) -> usize {
+        self.index(py).config().ngram
+    }
+
+    #[getter]
+    fn sample(&self, py: Python<'_>) -> usize {
+        self.index(py).config().sample
+    }
+
+    #[getter]
+    fn all_pairs(&self, py: Python<'_>) -> bool {
+        self.index(py).every_text()
     }
 }
 
@@ -170,7 +205,7 @@ impl PyDedupFingerprints {
         &mut self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
-        workers: Option<i64>,
+        workers: Option<Workers>,
         progress: Option<&Bound<'_, ProgressCounter>>,
     ) -> PyResult<()> {
         let texts = extract_texts(texts)?;
@@ -192,7 +227,7 @@ impl PyDedupFingerprints {
         py: Python<'py>,
         rank: Option<Vec<u64>>,
         all_pairs: bool,
-        workers: Option<i64>,
+        workers: Option<Workers>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let (fingerprints, config) = (&self.inner, self.config);
         let decided = compute(py, workers, move || {
@@ -203,6 +238,29 @@ impl PyDedupFingerprints {
             out.set_item("pairs", pairs_dict(py, &decided.pairs)?)?;
         }
         Ok(out)
+    }
+
+    /// The fingerprints as bytes, for `add_bytes` of fingerprints with the same `ngram` (in
+    /// another process): adding them equals adding the texts.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(
+            py,
+            &fingerprint_bytes::fingerprints_to_bytes(&self.inner, self.config.ngram),
+        )
+    }
+
+    /// Adds the documents of fingerprints saved by `to_bytes`, after those added so far.
+    fn add_bytes(&mut self, py: Python<'_>, data: &[u8]) -> PyResult<()> {
+        let (batch, ngram) = fingerprint_bytes::fingerprints_from_bytes(data).into_py_result(py)?;
+        if ngram != self.config.ngram {
+            return Err(Error::InvalidInput(format!(
+                "the fingerprints were made with ngram={ngram}, these have ngram={}",
+                self.config.ngram
+            )))
+            .into_py_result(py);
+        }
+        self.inner.append(&batch);
+        Ok(())
     }
 
     fn memory_bytes(&self) -> usize {
@@ -220,7 +278,7 @@ impl PyDedupFingerprints {
 fn repeated_paragraphs<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
-    workers: Option<i64>,
+    workers: Option<Workers>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let options = options_from(Options::new(&PARAGRAPH_OPTIONS), options)?;

@@ -15,6 +15,8 @@ fn exception_class<'py>(py: Python<'py>, name: &'static str) -> PyResult<Bound<'
 
 pub(crate) fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
     let class = match &err {
+        // `compute` raises the interrupt that cancelled the work; this is only a fallback.
+        Error::Cancelled => return pyo3::exceptions::PyKeyboardInterrupt::new_err(err.to_string()),
         Error::InvalidInput(_) => "InputError",
         Error::InvalidType(_) => "InputTypeError",
         Error::Model(_) => "ModelError",

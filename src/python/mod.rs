@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 mod clean;
+mod compute;
 mod dedup;
 mod errors;
 mod input;
@@ -13,22 +14,10 @@ mod progress;
 mod quotes;
 mod tag;
 
+pub(crate) use compute::{compute, Workers};
 pub(crate) use errors::IntoPyResult;
-pub(crate) use input::{extract_texts, Text};
+pub(crate) use input::{extract_texts, SpanText, Text};
 pub(crate) use progress::{progress_of, ProgressCounter};
-
-use crate::parallel;
-
-/// Runs `work` without the GIL on a pool of `workers` threads (`None`/-1: all cores).
-pub(crate) fn compute<R: Send>(
-    py: Python<'_>,
-    workers: Option<i64>,
-    work: impl FnOnce() -> crate::Result<R> + Send,
-) -> PyResult<R> {
-    let threads = parallel::resolve_workers(workers).into_py_result(py)?;
-    py.detach(|| parallel::run(threads, work))
-        .into_py_result(py)
-}
 
 /// Character, word, line and paragraph counts per document, as a dict of equal-length lists.
 #[pyfunction]
@@ -36,7 +25,7 @@ pub(crate) fn compute<R: Send>(
 fn describe<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
-    workers: Option<i64>,
+    workers: Option<Workers>,
     progress: Option<&Bound<'py, ProgressCounter>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     use rayon::prelude::*;
@@ -46,6 +35,7 @@ fn describe<'py>(
         Ok(texts
             .par_iter()
             .map(|t| {
+                crate::parallel::checkpoint();
                 let stats = t
                     .as_deref()
                     .map(crate::text::stats::text_stats)
@@ -53,10 +43,15 @@ fn describe<'py>(
                 counter.add(1);
                 stats
             })
+            .panic_fuse()
             .collect())
     })?;
     let out = PyDict::new(py);
-    out.set_item("chars", stats.iter().map(|s| s.chars).collect::<Vec<_>>())?;
+    let chars = stats.iter().zip(&texts).map(|(s, t)| match t {
+        Some(t) => t.python_len(s.chars),
+        None => s.chars,
+    });
+    out.set_item("chars", chars.collect::<Vec<_>>())?;
     out.set_item("words", stats.iter().map(|s| s.words).collect::<Vec<_>>())?;
     out.set_item("lines", stats.iter().map(|s| s.lines).collect::<Vec<_>>())?;
     out.set_item(
@@ -75,7 +70,7 @@ fn decode_bytes(data: &[u8]) -> std::borrow::Cow<'_, str> {
 /// Raises `InternalError` from inside Rust, so tests can check the panic boundary end to end.
 #[pyfunction]
 fn _raise_internal_error(py: Python<'_>) -> PyResult<()> {
-    compute(py, Some(2), || -> crate::Result<()> {
+    compute(py, None, || -> crate::Result<()> {
         panic!("deliberate panic for the test suite")
     })
 }

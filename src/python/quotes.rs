@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use super::tag::user_dictionary;
-use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
+use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Workers};
 use crate::quotes::mentions::{named_by_document, to_named, MentionRow};
 use crate::quotes::{quotes_of_corpus, quotes_of_documents, Named, Quote};
 use crate::tag::{Resources, TagOptions};
@@ -30,7 +30,7 @@ fn quotes<'py>(
     gazetteer_path: &str,
     entities: Option<Vec<(String, String, String)>>,
     mentions: Option<MentionColumns>,
-    workers: Option<i64>,
+    workers: Option<Workers>,
     progress: Option<&Bound<'py, ProgressCounter>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let texts = extract_texts(texts)?;

@@ -2,25 +2,54 @@
 //! `_train_tagger` (driven by `tidings.train`).
 
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use pyo3::prelude::*;
+use pyo3::sync::MutexExt;
 use pyo3::types::PyDict;
 
 use super::options::options_from;
-use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
+use super::{
+    compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, SpanText, Workers,
+};
 use crate::options::Options;
-use crate::tag::canonical::join_across_corpus;
+use crate::tag::corpus_join::join_across_corpus;
 use crate::tag::date_values::{date_value, Day};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
 use crate::tag::perceptron::TrainConfig;
-use crate::tag::{tag_corpus, tag_documents, Label, Mention, Resources, TagOptions};
+use crate::tag::{tag_corpus, tag_documents, Label, Link, Mention, Resources, Source, TagOptions};
 use crate::text::CharOffsets;
 use crate::Error;
 
 /// The label `name` stands for (a label or an alias, see `tag::options::LABELS`).
 fn label_named(name: &str) -> Option<Label> {
     LABELS.resolve(name).and_then(Label::parse)
+}
+
+/// What the corpus-wide join reads of a mention: label, name, whether the name is fixed, how it
+/// was linked, and its acronym and country (offsets and scores take no part).
+type JoinName = (String, String, bool, String, Option<String>, Option<String>);
+
+/// A mention as the corpus-wide join sees it (see [`JoinName`]).
+fn named_mention(name: JoinName) -> crate::Result<Mention> {
+    let (label, entity, fixed_entity, link, acronym, country) = name;
+    let bad =
+        |what: &str, value: &str| Error::InvalidInput(format!("'{value}' is not an entity {what}"));
+    Ok(Mention {
+        start: 0,
+        end: 0,
+        label: Label::parse(&label).ok_or_else(|| bad("label", &label))?,
+        source: Source::Model,
+        score: 0.0,
+        entity,
+        fixed_entity,
+        link: Link::parse(&link).ok_or_else(|| bad("link", &link))?,
+        country,
+        acronym,
+        title: None,
+        sentence: 0,
+    })
 }
 
 /// The user dictionary of `(pattern, label, canonical)` rows.
@@ -38,12 +67,32 @@ pub(crate) fn user_dictionary(rows: &[(String, String, String)]) -> crate::Resul
     Ok(user)
 }
 
+/// A name changed by the corpus join in one document: (document position, label, entity,
+/// joined label, joined entity, link).
+type JoinChange = (
+    usize,
+    &'static str,
+    String,
+    &'static str,
+    String,
+    &'static str,
+);
+
 /// The mentions of a corpus tagged chunk by chunk (`tag(..., corpus=)`), kept until every chunk
 /// was tagged, so entity names join across the whole corpus as `tag` joins them across one call.
-#[pyclass(module = "tidings._core", name = "EntityJoin")]
+/// Threads that share one take turns.
+#[pyclass(module = "tidings._core", name = "EntityJoin", frozen)]
 #[derive(Default)]
 pub(crate) struct PyEntityJoin {
-    docs: Vec<Vec<Mention>>,
+    docs: Mutex<Vec<Vec<Mention>>>,
+}
+
+impl PyEntityJoin {
+    fn docs(&self, py: Python<'_>) -> MutexGuard<'_, Vec<Vec<Mention>>> {
+        self.docs
+            .lock_py_attached(py)
+            .unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 #[pymethods]
@@ -53,30 +102,73 @@ impl PyEntityJoin {
         PyEntityJoin::default()
     }
 
-    /// Joins the names across the corpus and returns each name it changes as
-    /// (label, entity, joined entity), sorted; the kept mentions are released.
-    fn join(&mut self, py: Python<'_>) -> PyResult<Vec<(&'static str, String, String)>> {
-        let mut docs = std::mem::take(&mut self.docs);
-        compute(py, Some(1), move || {
-            let before: Vec<(Label, String)> = docs
+    /// Joins the names across the corpus and returns each name it changes in each document as
+    /// (document position, label, entity, joined label, joined entity, link), sorted; the kept
+    /// mentions are released.
+    fn join(&self, py: Python<'_>) -> PyResult<Vec<JoinChange>> {
+        let mut docs = std::mem::take(&mut *self.docs(py));
+        compute(py, Some(Workers::ONE), move || {
+            let before: Vec<Vec<(Label, String)>> = docs
                 .iter()
-                .flatten()
-                .map(|m| (m.label, m.entity.clone()))
+                .map(|doc| doc.iter().map(|m| (m.label, m.entity.clone())).collect())
                 .collect();
             join_across_corpus(&mut docs);
-            let changes: std::collections::BTreeSet<_> = before
-                .into_iter()
-                .zip(docs.iter().flatten())
-                .filter(|((_, entity), m)| *entity != m.entity)
-                .map(|((label, entity), m)| (label.as_str(), entity, m.entity.clone()))
-                .collect();
+            let mut changes = std::collections::BTreeSet::new();
+            for (d, (was, doc)) in before.into_iter().zip(&docs).enumerate() {
+                for ((label, entity), m) in was.into_iter().zip(doc) {
+                    if (label, entity.as_str()) != (m.label, m.entity.as_str()) {
+                        changes.insert((
+                            d,
+                            label.as_str(),
+                            entity,
+                            m.label.as_str(),
+                            m.entity.clone(),
+                            m.link.as_str(),
+                        ));
+                    }
+                }
+            }
             Ok(changes.into_iter().collect())
         })
     }
 
+    /// What the join needs of each document tagged so far: its mentions' (label, entity,
+    /// whether a gazetteer or user table fixed the name), so that documents tagged in other
+    /// processes join here through `add_names`.
+    fn names(&self, py: Python<'_>) -> Vec<Vec<JoinName>> {
+        let name = |m: &Mention| {
+            let label = m.label.as_str().to_string();
+            let link = m.link.as_str().to_string();
+            (
+                label,
+                m.entity.clone(),
+                m.fixed_entity,
+                link,
+                m.acronym.clone(),
+                m.country.clone(),
+            )
+        };
+        self.docs(py)
+            .iter()
+            .map(|doc| doc.iter().map(name).collect())
+            .collect()
+    }
+
+    /// Adds documents as `names` gives them.
+    fn add_names(&self, py: Python<'_>, docs: Vec<Vec<JoinName>>) -> PyResult<()> {
+        let mut added = Vec::with_capacity(docs.len());
+        for doc in docs {
+            let mentions: crate::Result<Vec<Mention>> =
+                doc.into_iter().map(named_mention).collect();
+            added.push(mentions.into_py_result(py)?);
+        }
+        self.docs(py).extend(added);
+        Ok(())
+    }
+
     /// Documents tagged so far.
-    fn __len__(&self) -> usize {
-        self.docs.len()
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.docs(py).len()
     }
 }
 
@@ -95,7 +187,7 @@ fn tag<'py>(
     entities: Option<Vec<(String, String, String)>>,
     corpus: Option<&Bound<'py, PyEntityJoin>>,
     dates: Option<Vec<Option<String>>>,
-    workers: Option<i64>,
+    workers: Option<Workers>,
     progress: Option<&Bound<'py, ProgressCounter>>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
@@ -121,7 +213,7 @@ fn tag<'py>(
     };
     let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
     let join_later = corpus.is_some() && options.canonical;
-    let (table, docs) = compute(py, workers, || {
+    let (mut table, docs) = compute(py, workers, || {
         let docs = if join_later {
             // Joined across the whole corpus later, by `PyEntityJoin::join`.
             tag_documents(&resources, &borrowed, &options, &counter)
@@ -137,9 +229,13 @@ fn tag<'py>(
                 table.doc.push(doc);
                 table.start.push(offsets.char_index(m.start));
                 table.end.push(offsets.char_index(m.end));
-                table.text.push(text[m.start..m.end].to_string());
+                table
+                    .text
+                    .push(SpanText::Core(text[m.start..m.end].to_string()));
                 table.label.push(m.label.as_str());
                 table.entity.push(m.entity.clone());
+                table.linked_by.push(m.link.as_str());
+                table.country.push(m.country.clone());
                 table.source.push(m.source.as_str());
                 table.score.push(m.score as f64);
                 table.title.push(
@@ -156,8 +252,14 @@ fn tag<'py>(
         }
         Ok((table, docs))
     })?;
+    for (i, &doc) in table.doc.iter().enumerate() {
+        if let Some(text) = &texts[doc] {
+            let (start, end) = (&mut table.start[i], &mut table.end[i]);
+            text.to_python(py, start, end, &mut table.text[i])?;
+        }
+    }
     if let (Some(corpus), true) = (corpus, join_later) {
-        corpus.borrow_mut().docs.extend(docs);
+        corpus.get().docs(py).extend(docs);
     }
     let out = PyDict::new(py);
     out.set_item("doc", table.doc)?;
@@ -171,6 +273,8 @@ fn tag<'py>(
     out.set_item("title", table.title)?;
     out.set_item("sentence", table.sentence)?;
     out.set_item("value", table.value)?;
+    out.set_item("linked_by", table.linked_by)?;
+    out.set_item("country", table.country)?;
     Ok(out)
 }
 
@@ -206,7 +310,7 @@ struct Table {
     doc: Vec<usize>,
     start: Vec<usize>,
     end: Vec<usize>,
-    text: Vec<String>,
+    text: Vec<SpanText>,
     label: Vec<&'static str>,
     entity: Vec<String>,
     source: Vec<&'static str>,
@@ -214,6 +318,8 @@ struct Table {
     title: Vec<Option<String>>,
     sentence: Vec<usize>,
     value: Vec<Option<String>>,
+    linked_by: Vec<&'static str>,
+    country: Vec<Option<String>>,
 }
 
 /// Tokens of one text as (start, end, sentence_start) with Python string offsets.

@@ -184,6 +184,9 @@ fn content_before(
 /// Whether an attribution may end at token `k`: at the sentence's end, a comma, or an
 /// adverbial ("Lavrov said [after talks in Moscow]"), not an object.
 fn ends_attribution(doc: &Document<'_, '_>, k: usize, end: usize) -> bool {
+    if k >= end {
+        return true; // the sentence ends with the attribution, and maybe the text too
+    }
     let word = doc.lower(k);
     trim_end(doc, k, end) <= k
         || doc.is(k, &[","])
@@ -244,6 +247,14 @@ mod tests {
 
     fn pair(content: &str, cue: &str) -> (String, String) {
         (content.to_string(), cue.to_string())
+    }
+
+    #[test]
+    fn attribution_ending_the_text_without_a_full_stop() {
+        assert_eq!(
+            reported("The ferry capsized just off the pier, he added"),
+            [pair("The ferry capsized just off the pier", "added")]
+        );
     }
 
     #[test]

@@ -11,4 +11,4 @@ pub mod paragraphs;
 pub mod stats;
 pub mod words;
 
-pub use offsets::CharOffsets;
+pub use offsets::{CharOffsets, SurrogatePairs};

@@ -57,6 +57,56 @@ impl<'a> CharOffsets<'a> {
     }
 }
 
+/// A Python string that is not valid Unicode (it holds surrogate code points) as the core sees
+/// it, and the way back to the Python string's indices. The core sees each surrogate pair
+/// written as two code points (`"\ud83d\ude00"`) as the one character it encodes, and each
+/// lone surrogate as U+FFFD; so every character of the core's text stands for one Python code
+/// point, except the merged pairs, which stand for two.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SurrogatePairs {
+    /// Code-point indices, in the core's text, of the characters that were a pair; ascending.
+    merged: Vec<usize>,
+}
+
+impl SurrogatePairs {
+    /// The core's text of a Python string given as its code points (surrogates included), and
+    /// the pairs it merged.
+    pub fn decode(code_points: &[u32]) -> (String, SurrogatePairs) {
+        let mut text = String::with_capacity(code_points.len());
+        let mut merged = Vec::new();
+        let mut chars = 0usize;
+        let mut i = 0;
+        while i < code_points.len() {
+            let (c, taken) = match (code_points[i], code_points.get(i + 1)) {
+                (high @ 0xD800..=0xDBFF, Some(&low @ 0xDC00..=0xDFFF)) => {
+                    merged.push(chars);
+                    let pair = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                    (
+                        char::from_u32(pair).unwrap_or(char::REPLACEMENT_CHARACTER),
+                        2,
+                    )
+                }
+                (c, _) => (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), 1),
+            };
+            text.push(c);
+            chars += 1;
+            i += taken;
+        }
+        (text, SurrogatePairs { merged })
+    }
+
+    /// The Python string index of code point `index` of the core's text (`index` may be the
+    /// text's length).
+    pub fn python_index(&self, index: usize) -> usize {
+        index + self.merged.partition_point(|&at| at < index)
+    }
+
+    /// The Python string's length in code points, for a core text of `chars` code points.
+    pub fn python_len(&self, chars: usize) -> usize {
+        chars + self.merged.len()
+    }
+}
+
 /// Counts code points in UTF-8 bytes (a chunk may start or end inside a char: only leading
 /// bytes are counted).
 fn count_chars(bytes: &[u8]) -> usize {
@@ -92,6 +142,21 @@ mod tests {
         let offsets = CharOffsets::new("plain ascii");
         assert_eq!(offsets.char_index(5), 5);
         assert_eq!(offsets.char_index(11), 11);
+    }
+
+    #[test]
+    fn surrogate_pairs_map_back_to_python_indices() {
+        // "😀 é" + a lone high surrogate + "x": the pair written as two code points.
+        let python = [0xD83D, 0xDE00, 0x20, 0xE9, 0xD800, 0x78];
+        let (text, pairs) = SurrogatePairs::decode(&python);
+        assert_eq!(text, "😀 é\u{FFFD}x");
+        let python_indices: Vec<usize> = (0..=5).map(|i| pairs.python_index(i)).collect();
+        assert_eq!(python_indices, [0, 2, 3, 4, 5, 6]);
+        assert_eq!(pairs.python_len(text.chars().count()), python.len());
+        // A lone low surrogate, and a high one at the end, stay one code point each.
+        let (text, pairs) = SurrogatePairs::decode(&[0xDC00, 0x41, 0xD83D]);
+        assert_eq!(text, "\u{FFFD}A\u{FFFD}");
+        assert_eq!(pairs, SurrogatePairs::default());
     }
 
     #[test]

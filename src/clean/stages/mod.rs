@@ -64,6 +64,7 @@ fn round(
     if paras.kept().next().is_none() {
         return false;
     }
+    crate::parallel::checkpoint();
     // Rows a stage recognised but leaves in the text (fields when they are not extracted):
     // chrome removal spares them this round.
     let mut protected = vec![false; paras.len()];
