@@ -274,9 +274,9 @@ def test_kinds_columns_dtypes_and_index() -> None:
     assert d["cluster_size"].tolist() == [4, 1, 4, 1, 4, 1, 1, 4]
     assert d["is_representative"].tolist() == [True, True, False, True, False, True, True, False]
     assert d["similarity"].iloc[[0, 1, 2]].tolist() == [1.0, 1.0, 1.0]
-    # Its header and footer are page chrome, left out of its shingles: what remains is all in STORY.
+    # Its header and footer are too little chrome to be left out of its shingles.
     jaccard, containment = ref_similarity(ref_shingles(reprint, 5), ref_shingles(STORY, 5))
-    assert jaccard < 0.8 and 0.6 <= containment < 1.0 and d["similarity"].iloc[4] == 1.0
+    assert jaccard < 0.8 and containment >= 0.6 and d["similarity"].iloc[4] == containment
     assert 0.8 <= d["similarity"].iloc[7] < 1.0
     assert np.isnan(d["similarity"].iloc[3])
 
