@@ -10,6 +10,7 @@ pub mod options;
 pub mod parallel;
 pub mod persist;
 pub mod quotes;
+pub mod stories;
 pub mod tag;
 pub mod text;
 

@@ -28,6 +28,7 @@ FUNCTIONS = {
     "clean_frame": tidings.clean_frame,
     "dedup": tidings.dedup,
     "tag": tidings.tag,
+    "stories": tidings.stories,
 }
 
 
@@ -85,6 +86,7 @@ def test_clean_single_document_bad_input() -> None:
 
 def test_corpus_bad_input() -> None:
     frame = pd.DataFrame({"id": ["a", "b", "c"], "text": ["Iran’s president spoke in Tehran.", None, JUNK]})
-    corpus = tidings.Corpus.from_pandas(frame).clean().dedup().tag()
+    corpus = tidings.Corpus.from_pandas(frame).clean().dedup().tag().group_stories()
     assert len(corpus.documents) == 3
     assert corpus.documents.set_index("doc").at["b", "kind"] == "empty"
+    assert pd.isna(corpus.documents.set_index("doc").at["b", "story"])

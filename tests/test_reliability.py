@@ -57,10 +57,10 @@ def test_workers_of_another_type_is_an_input_type_error(workers: object) -> None
 # ---------------------------------------------------------------- huge integers elsewhere
 
 def test_huge_integer_options_are_tidings_errors() -> None:
-    with pytest.raises(InputError, match="num_perm"):
-        tidings.dedup([STORY], num_perm=10**30)
-    with pytest.raises(InputError, match="num_perm"):
-        tidings.DedupIndex(num_perm=10**30)
+    with pytest.raises(InputError, match="sample"):
+        tidings.dedup([STORY], sample=10**30)
+    with pytest.raises(InputError, match="sample"):
+        tidings.DedupIndex(sample=10**30)
     with pytest.raises(InputError):
         tidings.repeated_paragraphs([STORY], min_docs=2**70)
     with pytest.raises(TidingsError):

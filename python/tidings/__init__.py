@@ -25,6 +25,7 @@ from .errors import (
 )
 from .io import read_corpus
 from .quotes import quotes
+from .stories import StoryIndex, stories
 from .tag import LABELS, tag
 
 __version__: str = _core.__version__
@@ -38,6 +39,8 @@ __all__ = [
     "dedup",
     "DedupIndex",
     "repeated_paragraphs",
+    "stories",
+    "StoryIndex",
     "clean",
     "clean_many",
     "clean_frame",

@@ -25,6 +25,8 @@ __all__ = [
     "clean_many",
     "option_specs",
     "resolve_options",
+    "StoryIndex",
+    "_story_terms",
 ]
 
 __version__: str
@@ -103,6 +105,42 @@ class DedupFingerprints:
 def repeated_paragraphs(
     texts: list[str | None] | tuple[str | None, ...], *, workers: int | None = None, **options: Any
 ) -> dict[str, list[Any]]: ...
+
+@final
+class StoryIndex:
+    def __new__(cls, **options: Any) -> StoryIndex: ...
+    def add(
+        self,
+        texts: list[str | None] | tuple[str | None, ...],
+        *,
+        dates: list[int | None] | None = None,
+        groups: list[str | None] | None = None,
+        entities: tuple[list[int], list[str], list[str]] | None = None,
+        workers: int | None = None,
+        progress: ProgressCounter | None = None,
+    ) -> int: ...
+    def assignments(self) -> dict[str, list[Any]]: ...
+    def to_bytes(self) -> bytes: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> StoryIndex: ...
+    def memory_bytes(self) -> int: ...
+    def __len__(self) -> int: ...
+    @property
+    def neighbours(self) -> int: ...
+    @property
+    def threshold(self) -> float: ...
+    @property
+    def min_similarity(self) -> float: ...
+    @property
+    def window(self) -> float | None: ...
+    @property
+    def candidate_terms(self) -> int: ...
+    @property
+    def max_term_articles(self) -> int: ...
+
+def _story_terms(
+    texts: list[str | None] | tuple[str | None, ...], entities: tuple[list[int], list[str], list[str]]
+) -> list[list[str]]: ...
 
 @final
 class TemplateCounts:

@@ -20,10 +20,11 @@ from . import _core, analysis, plots, selection, store
 from .cleaning import DEFAULTS as _CLEAN
 from .dates import document_dates, parse_dates, unparsed
 from .dedup import with_clusters
-from .display import ClusterView, DocumentView, SummaryCard
+from .display import ClusterView, DocumentView, StoryView, SummaryCard
 from .errors import InputError, InputTypeError
 from .io import read_corpus, with_doc_ids
-from .steps import Clean, Dedup, Tag, text_column
+from .steps import Clean, Dedup, GroupStories, Tag, text_column
+from .stories import story_table, with_stories
 from .tag import TEXT_FIELD
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ __all__ = ["Corpus"]
 
 _DEDUP = _core.resolve_options("dedup")
 _TAG = _core.resolve_options("tag")
+_STORIES = _core.resolve_options("stories")
 Labels = Iterable[str] | str | None
 
 
@@ -578,6 +580,63 @@ class Corpus:
         """One row per entity mention (see :func:`tidings.tag`); ``doc`` is the document id."""
         return self._table("entities", "tag")
 
+    def group_stories(
+        self,
+        *,
+        window: Any = _STORIES["window"],
+        neighbours: int = _STORIES["neighbours"],
+        threshold: float = _STORIES["threshold"],
+        min_similarity: float = _STORIES["min_similarity"],
+        candidate_terms: int = _STORIES["candidate_terms"],
+        max_term_articles: int = _STORIES["max_term_articles"],
+        workers: int | None = None,
+        progress: bool = True,
+    ) -> Corpus:
+        """Group the documents that report the same event into stories (see :func:`tidings.stories`).
+
+        Reads the headline and cleaned text when the corpus was cleaned, the :attr:`dates`, the
+        entity table when tagged (else tags here) and keeps each duplicate cluster in one story
+        once dedup ran. Adds the columns ``story`` (named after its earliest document's id),
+        ``story_size``, ``story_representative`` and ``story_similarity`` (the
+        ``is_representative`` and ``similarity`` of :func:`tidings.stories`, renamed beside
+        dedup's) to :attr:`documents`, and the :attr:`stories` table.
+
+        Parameters
+        ----------
+        window : str, Timedelta, number of days or None, default 7 days
+            How far apart two dated documents may be and still be neighbours; None ignores dates.
+        neighbours : int, default 6
+            Nearest documents each document lists (1 to 64).
+        threshold : float, default 0.25
+            Average share of shared neighbours (each document among its own) down to which
+            groups merge, in (0, 1].
+        min_similarity : float, default 0.2
+            Cosine similarity below which two documents are never neighbours.
+        candidate_terms : int, default 25
+            Highest-weighted terms of each document through which it finds its candidates.
+        max_term_articles : int, default 500
+            Documents that may hold a term among their candidate terms before it is too common
+            to find candidates.
+        workers : int, optional
+            Number of threads; ``None`` or ``-1`` uses every core. The stories do not depend on it.
+        progress : bool, default True
+            Show a progress bar when the call runs for more than a second.
+        """
+        entities = self.tables.get("entities")
+        step = GroupStories(entities=entities, window=window, neighbours=neighbours, threshold=threshold,
+                            min_similarity=min_similarity, candidate_terms=candidate_terms,
+                            max_term_articles=max_term_articles, workers=workers, progress=progress)
+        documents, tables = step.run(self.documents)
+        documents = with_stories(documents, tables["story_members"])
+        stories = story_table(documents, entities, text=self._text_column, dates=document_dates(documents))
+        return self._with("group_stories", documents, stories=stories)
+
+    @property
+    def stories(self) -> pd.DataFrame:
+        """One row per story, largest first: ``story``, ``headline``, ``size``, ``outlets``,
+        ``first_date``, ``last_date`` and ``entities`` (``story_table`` of the stories module)."""
+        return self._table("stories", "group_stories")
+
     def quotes(self, *, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
         """Who said what: one row per direct, partial or reported quote (see :func:`tidings.quotes`).
 
@@ -779,6 +838,17 @@ class Corpus:
             labels=labels,
         )
 
+    def show_story(self, story: Any) -> StoryView:
+        """A notebook view of one story: its documents along a time axis, one row per outlet,
+        each with its headline."""
+        if "story" not in self.documents.columns:
+            raise InputError("the corpus has no stories yet: run corpus.group_stories() first")
+        members = self.documents[self.documents["story"] == story]
+        if members.empty:
+            raise InputError(f"no story {story!r}")
+        row = self.stories[self.stories["story"] == story].iloc[0]
+        return StoryView.of(members, headline=row["headline"], dates=self.dates[members.index], text=self._text_column)
+
     def _repr_html_(self) -> str:
         figures = {**self.summary(), "steps": " → ".join(self.steps) or "none yet"}
         tables = {}
@@ -788,6 +858,8 @@ class Corpus:
             stories = self.cluster_sources().head(5)
             headlines = stories["title"].where(stories["title"].notna(), stories["cluster"].map(self._lead))
             tables["Stories printed more than once"] = stories.assign(headline=headlines)[["documents", "sources", "headline"]]
+        if "stories" in self.tables:
+            tables["Largest stories"] = self.stories[["size", "outlets", "headline"]].head(5)
         return SummaryCard("tidings corpus", figures, tables)._repr_html_()
 
     def _lead(self, doc: Any) -> str:
@@ -820,6 +892,11 @@ class Corpus:
         if "cluster" not in self.documents.columns:
             raise InputError("the corpus has no clusters yet: run corpus.dedup() first")
         return plots.plot_cluster_sizes(self.documents)
+
+    def plot_stories(self, *, top: int = 15) -> TidingsFigure:
+        """The ``top`` largest stories along time (each a bar from its first to its last date);
+        returns the figure."""
+        return plots.plot_stories(self.stories, top=top)
 
     # --- output --------------------------------------------------------------------------------
 
@@ -859,6 +936,8 @@ class Corpus:
         if "cluster" in documents.columns:
             figures["duplicate_clusters"] = int(documents.loc[documents["cluster_size"] > 1, "cluster"].nunique())
             figures["documents_after_dedup"] = int(documents["is_representative"].sum())
+        if "stories" in self.tables:
+            figures["stories_of_several_documents"] = int((self.tables["stories"]["size"] > 1).sum())
         if "entities" in self.tables:
             entities = self.tables["entities"]
             figures["mentions"] = len(entities)

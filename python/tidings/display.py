@@ -19,7 +19,7 @@ import pandas as pd
 
 from .plots import LABEL_COLORS
 
-__all__ = ["DocumentView", "ClusterView", "SummaryCard", "quotes_html"]
+__all__ = ["DocumentView", "ClusterView", "StoryView", "SummaryCard", "quotes_html"]
 
 _ROOT = "tidings-view"
 _CSS = f"""\
@@ -188,6 +188,73 @@ class ClusterView:
                 body = _word_diff(reference, text)
             parts.append(f'<div class="tdg-member">{head}<div class="tdg-body">{body}</div></div>')
         return _wrap("".join(parts))
+
+
+_STORY_CSS = f"""\
+<style>
+.{_ROOT} .tdg-story td {{ border-top: 1px solid #ddd; min-width: 8em; }}
+.{_ROOT} .tdg-story th {{ white-space: nowrap; }}
+.{_ROOT} .tdg-story .tdg-article {{ margin-bottom: 0.3em; }}
+.{_ROOT} .tdg-story .tdg-representative {{ font-weight: 600; }}
+</style>
+"""
+
+
+@dataclass
+class StoryView:
+    """One story: its articles along a time axis (one column per day, undated last), one row
+    per outlet, each article with its headline (hover it for its id). The representative's
+    headline is in bold."""
+
+    headline: str | None
+    #: One row per article: ``doc``, ``outlet``, ``day`` (a date or None), ``headline``,
+    #: ``is_representative``.
+    articles: pd.DataFrame
+
+    @classmethod
+    def of(cls, members: pd.DataFrame, *, headline: str | None, dates: pd.Series, text: str = "text") -> StoryView:
+        """The view of a story's rows of a corpus's documents table (``doc``,
+        ``story_representative`` and ``text``; ``source`` and ``title`` when known), dated by
+        ``dates`` (aligned with ``members``)."""
+        from .stories import first_sentence
+
+        unknown = pd.Series([None] * len(members), index=members.index, dtype=object)
+        titles = members["title"] if "title" in members.columns else unknown
+        outlets = members["source"] if "source" in members.columns else unknown
+        articles = pd.DataFrame({
+            "doc": members["doc"].to_numpy(),
+            "outlet": [o if isinstance(o, str) else "(unknown outlet)" for o in outlets],
+            "day": [None if pd.isna(d) else d.date() for d in dates],
+            "headline": [t if isinstance(t, str) and t.strip() else first_sentence(b) or ""
+                         for t, b in zip(titles, members[text])],
+            "is_representative": members["story_representative"].to_numpy(dtype=bool),
+        })
+        return cls(headline=headline, articles=articles)
+
+    def _repr_html_(self) -> str:
+        articles = self.articles
+        days = sorted({d for d in articles["day"] if d is not None})
+        columns: list[Any] = [*days, None] if articles["day"].isna().any() else list(days)
+        outlets = sorted(set(articles["outlet"]))
+        head = "".join(f"<th>{html.escape(d.isoformat() if d is not None else 'undated')}</th>" for d in columns)
+        rows = []
+        for outlet in outlets:
+            cells = []
+            for day in columns:
+                here = articles[(articles["outlet"] == outlet) & (articles["day"].map(lambda d: d == day))]
+                cells.append("<td>" + "".join(
+                    f'<div class="tdg-article{" tdg-representative" if rep else ""}" title="{html.escape(str(i))}">'
+                    f"{html.escape(h)}</div>"
+                    for i, h, rep in zip(here["doc"], here["headline"], here["is_representative"])
+                ) + "</td>")
+            rows.append(f"<tr><th>{html.escape(outlet)}</th>{''.join(cells)}</tr>")
+        span = f"{days[0].isoformat()} to {days[-1].isoformat()}" if days else "undated"
+        parts = [
+            f"<h4>{html.escape(self.headline or 'Story')}</h4>",
+            f'<div class="tdg-meta">{len(articles)} articles by {len(outlets)} outlets, {html.escape(span)}</div>',
+            f'<table class="tdg-story"><tr><th></th>{head}</tr>{"".join(rows)}</table>',
+        ]
+        return _wrap(_STORY_CSS + "".join(parts))
 
 
 @dataclass

@@ -16,7 +16,7 @@ from .analysis import entity_counts, to_networkx
 if TYPE_CHECKING:
     from .figure import TidingsFigure
 
-__all__ = ["plot_top_entities", "plot_cooccurrence", "plot_timeline", "plot_cluster_sizes",
+__all__ = ["plot_top_entities", "plot_cooccurrence", "plot_timeline", "plot_cluster_sizes", "plot_stories",
            "LABEL_COLORS"]
 
 LABEL_COLORS = {
@@ -204,4 +204,27 @@ def plot_cluster_sizes(clusters: pd.DataFrame) -> TidingsFigure:
     axes.set_xlabel("documents in the cluster")
     axes.set_ylabel("clusters")
     axes.set_title("Duplicate cluster sizes")
+    return figure
+
+
+def plot_stories(stories: pd.DataFrame, *, top: int = 15) -> TidingsFigure:
+    """The ``top`` largest stories of a story table (``story``, ``headline``, ``size``,
+    ``first_date``, ``last_date``): each a bar from its first to its last date, labelled with
+    its headline and size; bars of sizes when the stories are undated."""
+    shown = stories.head(top).iloc[::-1]
+    labels = [f"{str(h)[:60]} ({n})" if isinstance(h, str) else f"{s} ({n})"
+              for h, s, n in zip(shown["headline"], shown["story"], shown["size"])]
+    figure, axes = _figure(9, max(2.0, 0.32 * len(shown) + 1))
+    dated = shown["first_date"].notna()
+    if dated.any():
+        first = pd.to_datetime(shown["first_date"])
+        span = (pd.to_datetime(shown["last_date"]) - first).fillna(pd.Timedelta(0)) + pd.Timedelta(hours=6)
+        axes.barh(labels, span.where(dated, pd.Timedelta(0)), left=first.where(dated, first.min()),
+                  color=LABEL_COLORS["PERSON"])
+        axes.set_xlabel("publication dates")
+        figure.autofmt_xdate()
+    else:
+        axes.barh(labels, shown["size"], color=LABEL_COLORS["PERSON"])
+        axes.set_xlabel("articles")
+    axes.set_title(f"The {len(shown)} largest stories")
     return figure

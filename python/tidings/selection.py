@@ -55,8 +55,9 @@ def keep_documents(
     documents: pd.DataFrame, tables: dict[str, pd.DataFrame], mask: np.ndarray
 ) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
     """The documents where ``mask`` is true, and the rows of each table about them: rows whose
-    ``doc`` was kept, and pairs (``doc_a``, ``doc_b``) whose two documents were kept. Rows are
-    kept as they are, not recomputed (a cluster's size is still its size in the whole corpus)."""
+    ``doc`` was kept, pairs (``doc_a``, ``doc_b``) whose two documents were kept, and stories
+    (``story``) one of whose documents was kept. Rows are kept as they are, not recomputed (a
+    cluster's size is still its size in the whole corpus)."""
     kept = documents[mask].reset_index(drop=True)
     ids = pd.Index(kept["doc"])
     cut: dict[str, pd.DataFrame] = {}
@@ -65,6 +66,8 @@ def keep_documents(
             table = table[table["doc"].isin(ids)]
         elif {"doc_a", "doc_b"} <= set(table.columns):
             table = table[table["doc_a"].isin(ids) & table["doc_b"].isin(ids)]
+        elif "story" in table.columns and "story" in kept.columns:
+            table = table[table["story"].isin(kept["story"].dropna())]
         cut[name] = table.reset_index(drop=True)
     return kept, cut
 

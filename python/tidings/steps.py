@@ -31,9 +31,11 @@ from .cleaning import PageTemplates, clean_many, removed_frame
 from .dates import document_dates, parse_dates
 from .dedup import CorpusDedup
 from .errors import InputError
+from .stories import StoryIndex
 from .tag import CorpusTagger, article_texts, split_fields
 
-__all__ = ["STEPS", "Step", "Finished", "Clean", "Dedup", "Tag", "make_steps", "text_column"]
+__all__ = ["STEPS", "Step", "Finished", "Clean", "Dedup", "Tag", "GroupStories", "make_steps", "text_column",
+           "story_texts"]
 
 #: The pipeline's steps, in the order they run.
 STEPS = ("clean", "dedup", "tag")
@@ -227,6 +229,63 @@ class Tag(Step):
         if not renames:
             return Finished()
         return Finished(rewrites={"entities": lambda entities: CorpusTagger.rename(entities, renames)})
+
+
+def story_texts(documents: pd.DataFrame) -> pd.Series:
+    """What stories read of each document: its headline (``title``, which cleaning takes out
+    of the text) and its text, once cleaned; else the raw text."""
+    texts = documents[text_column(documents)]
+    if "title" not in documents.columns:
+        return texts
+    joined = [f"{title}\n\n{text}" if isinstance(title, str) and isinstance(text, str) else text
+              for title, text in zip(documents["title"], texts)]
+    return pd.Series(joined, index=documents.index, dtype=object)
+
+
+class GroupStories(Step):
+    """Stories (:class:`tidings.StoryIndex`) of the headline and cleaned text when cleaned, else
+    the raw text: dated as :attr:`tidings.Corpus.dates` (the ``date`` column, else the date
+    printed in the page), the documents of one duplicate cluster (the
+    ``cluster`` column, once dedup ran) kept in one story, with the corpus's mention table
+    (``entities``, ``doc`` = document id) or, without one, each chunk tagged here.
+
+    Produces the ``story_members`` table: one row per document, ``doc`` and the columns of
+    :func:`tidings.stories`, stories named after their earliest document's id. Within a chunk
+    the documents enter in id order, so a corpus in memory gets the same stories whatever its
+    row order. Options are those of :class:`tidings.StoryIndex`.
+    """
+
+    name = "group_stories"
+
+    def __init__(self, *, entities: pd.DataFrame | None = None, workers: int | None = None, progress: bool = True,
+                 **options: Any) -> None:
+        super().__init__(workers=workers, progress=progress)
+        self._index = StoryIndex(**options)
+        self._entities = entities
+        self._ids: list[Any] = []
+
+    def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        chunk = documents.sort_values("doc", kind="stable")
+        ids = chunk["doc"].tolist()
+        texts = pd.Series(story_texts(chunk).to_numpy(), index=pd.Index(ids))
+        entities = None
+        if self._entities is not None:
+            entities = self._entities[self._entities["doc"].isin(set(ids))]
+        self._index.add(
+            texts,
+            dates=document_dates(chunk),
+            entities=entities,
+            duplicates=chunk["cluster"] if "cluster" in chunk.columns else None,
+            workers=self.workers,
+            progress=self.progress,
+        )
+        self._ids.extend(ids)
+        return documents, {}
+
+    def finish(self) -> Finished:
+        members = self._index.stories(ids=self._ids).reset_index(drop=True)
+        members.insert(0, "doc", self._ids)
+        return Finished(tables={"story_members": members})
 
 
 _STEP_CLASSES: dict[str, type[Step]] = {"clean": Clean, "dedup": Dedup, "tag": Tag}

@@ -12,6 +12,7 @@ mod input;
 mod options;
 mod progress;
 mod quotes;
+mod stories;
 mod tag;
 
 pub(crate) use compute::{compute, Workers};
@@ -95,5 +96,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     quotes::register(m)?;
     clean::register(m)?;
     options::register(m)?;
+    stories::register(m)?;
     Ok(())
 }

@@ -21,10 +21,11 @@ fn table(group: &str) -> crate::Result<Options> {
         "dedup_index" => Options::new(&crate::dedup::options::INDEX_OPTIONS),
         "repeated_paragraphs" => Options::new(&crate::dedup::options::PARAGRAPH_OPTIONS),
         "tag" => Options::new(&crate::tag::options::TAG_OPTIONS),
+        "stories" => Options::new(&crate::stories::options::STORY_OPTIONS),
         other => {
             return Err(Error::InvalidInput(format!(
                 "no option table {other:?}; the tables are clean, dedup, dedup_index, \
-                 repeated_paragraphs, tag"
+                 repeated_paragraphs, tag, stories"
             )))
         }
     })
