@@ -10,8 +10,11 @@
 //!
 //! [`Fingerprints`] stores many documents in three flat arrays (no allocation per document).
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 
+use super::chrome::body;
 use super::shingle::{exact_hash, normalize, shingle_hashes};
 use crate::parallel::Progress;
 
@@ -158,8 +161,14 @@ pub fn fingerprint(
     scratch: &mut Scratch,
     distinct: &mut Vec<u32>,
 ) -> u64 {
-    let normalized = normalize(text.unwrap_or(""));
-    shingle_hashes(&normalized, ngram, &mut scratch.hashes);
+    let text = text.unwrap_or("");
+    let normalized = normalize(text);
+    let body = body(text);
+    let shingled = match body {
+        Cow::Borrowed(_) => Cow::Borrowed(normalized.as_ref()),
+        Cow::Owned(body) => Cow::Owned(normalize(&body).into_owned()),
+    };
+    shingle_hashes(&shingled, ngram, &mut scratch.hashes);
     sort_hashes(&scratch.hashes, &mut scratch.buckets, distinct);
     exact_hash(&normalized)
 }

@@ -4,6 +4,7 @@
 //! a member), a growable index that saves to disk, and repeated paragraphs across documents.
 
 pub mod candidates;
+pub mod chrome;
 pub mod fingerprint;
 pub mod fingerprint_bytes;
 pub mod index;
