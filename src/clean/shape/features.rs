@@ -3,7 +3,7 @@
 //! a web address or separators between links.
 
 use super::sentence::ends_sentence;
-use super::words::{lists_of, PERSON, STOP, UI};
+use super::words::{lists_of, Language, PERSON, UI};
 use crate::text::words::words;
 
 /// Structural features of one paragraph.
@@ -29,9 +29,15 @@ pub struct Features {
 /// rests on shares (stopwords, interface words), which the sample estimates well.
 const SAMPLE_BYTES: usize = 200;
 
+/// The features of an English paragraph (function words counted with the English list).
 pub fn features(text: &str) -> Features {
+    features_in(text, Language::English)
+}
+
+/// The features of a paragraph of a document in `language`.
+pub fn features_in(text: &str, language: Language) -> Features {
     if text.len() <= 2 * SAMPLE_BYTES {
-        return word_features(text, text);
+        return word_features(text, text, language);
     }
     let mut cut = SAMPLE_BYTES;
     while !text.is_char_boundary(cut) {
@@ -39,7 +45,7 @@ pub fn features(text: &str) -> Features {
     }
     // Cut at a space so that no word is split.
     let cut = text[..cut].rfind(' ').unwrap_or(cut);
-    let mut f = word_features(&text[..cut], text);
+    let mut f = word_features(&text[..cut], text, language);
     // Paragraph text is whitespace-normalised: words are about one per space.
     let total = (text.bytes().filter(|&b| b == b' ').count() + 1).max(f.words);
     if f.words > 0 && total > f.words {
@@ -56,12 +62,12 @@ pub fn features(text: &str) -> Features {
     f
 }
 /// Word counts from `sample`, punctuation and addresses from the whole `text`.
-fn word_features(sample: &str, text: &str) -> Features {
+fn word_features(sample: &str, text: &str, language: Language) -> Features {
     let mut f = Features {
         chars: text.len(),
         ..Default::default()
     };
-    count_words(sample, &mut f);
+    count_words(sample, language, &mut f);
     let trimmed = text.trim_end();
     f.terminal = ends_sentence(trimmed);
     f.colon_end = trimmed.ends_with(':');
@@ -74,8 +80,8 @@ fn word_features(sample: &str, text: &str) -> Features {
     f
 }
 
-/// Adds the words of `sample` to the counts of `f`.
-fn count_words(sample: &str, f: &mut Features) {
+/// Adds the words of `sample` to the counts of `f`, function words of `language`.
+fn count_words(sample: &str, language: Language, f: &mut Features) {
     let mut buf = String::new();
     for w in words(sample) {
         let word = w.text(sample);
@@ -100,8 +106,9 @@ fn count_words(sample: &str, f: &mut Features) {
                 f.caps_words += usize::from(is_caps);
             }
         }
-        let flags = lists_of(word, &mut buf);
-        f.stopwords += usize::from(flags & STOP != 0);
+        let listed = lists_of(word, &mut buf);
+        let flags = listed.flags;
+        f.stopwords += usize::from(listed.is_function_word(language));
         f.ui_words += usize::from(flags & UI != 0);
         // "US" is a country, not "us".
         f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
