@@ -34,6 +34,9 @@ struct Line<'a> {
     chars: usize,
     /// Leading spaces and tabs: typewriter-style text indents the first line of a paragraph.
     indent: usize,
+    /// Spaces stood after the content in the original: a converter broke the line where an
+    /// inline element (a link, a bold word) began.
+    trailing_space: bool,
     /// Whitespace only.
     blank: bool,
 }
@@ -50,6 +53,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
                 start: line.content_start,
                 end: line.content_end,
                 indent: line.content_start - line.start,
+                trailing_space: line.content_end < line.end,
                 text: content,
                 chars: if content.is_ascii() {
                     content.len()
@@ -115,40 +119,39 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
 
 /// Splits the working text into paragraphs (lists of pieces), rejoining hard-wrapped lines.
 pub fn paragraphs(text: &str, options: &LineOptions) -> Vec<Vec<Piece>> {
-    paragraphs_indented(text, options, |_| None)
+    paragraphs_in_original(text, options, |_, _| None)
 }
 
-/// [`paragraphs`], where `original_indent(start)` gives the indentation a line starting at
-/// working-text byte `start` had in the original (character repair trims it away).
-pub fn paragraphs_indented(
+/// The spaces around a line's content in the original text, which character repair trims
+/// away: the indentation, and whether spaces followed the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OriginalSpaces {
+    pub indent: usize,
+    pub trailing: bool,
+}
+
+/// [`paragraphs`], where `original(start, end)` gives the spaces around the content
+/// `start..end` of a working-text line in the original.
+pub fn paragraphs_in_original(
     text: &str,
     options: &LineOptions,
-    original_indent: impl Fn(usize) -> Option<usize>,
+    original: impl Fn(usize, usize) -> Option<OriginalSpaces>,
 ) -> Vec<Vec<Piece>> {
     let mut lines = split_lines(text);
+    for line in lines.iter_mut().filter(|l| !l.blank) {
+        if let Some(spaces) = original(line.start, line.end) {
+            line.indent = spaces.indent;
+            line.trailing_space = spaces.trailing;
+        }
+    }
     let width = if options.unwrap {
         wrap_width(&lines, options)
     } else {
         None
     };
     let Some(width) = width else {
-        return lines
-            .iter()
-            .filter(|l| !l.blank)
-            .map(|l| {
-                vec![Piece {
-                    start: l.start,
-                    end: l.end,
-                    space_before: false,
-                }]
-            })
-            .collect();
+        return one_paragraph_per_line(&lines, options.unwrap);
     };
-    for line in lines.iter_mut().filter(|l| !l.blank) {
-        if let Some(indent) = original_indent(line.start) {
-            line.indent = indent;
-        }
-    }
     let wrapped = Wrapped { width };
     let mut out: Vec<Vec<Piece>> = Vec::new();
     let mut i = 0;
@@ -166,6 +169,55 @@ pub fn paragraphs_indented(
         i = block_end;
     }
     out
+}
+
+/// Text that is not hard-wrapped: one paragraph per line, except for the pieces of a sentence
+/// a page's converter broke at inline elements (with `rejoin`).
+fn one_paragraph_per_line(lines: &[Line], rejoin: bool) -> Vec<Vec<Piece>> {
+    let mut out: Vec<Vec<Piece>> = Vec::new();
+    let mut previous: Option<&Line> = None;
+    for line in lines {
+        if line.blank {
+            previous = None;
+            continue;
+        }
+        let piece = |space_before| Piece {
+            start: line.start,
+            end: line.end,
+            space_before,
+        };
+        match (previous, out.last_mut()) {
+            (Some(a), Some(paragraph)) if rejoin && continues_sentence(a, line) => {
+                paragraph.push(piece(!starts_with_closing_mark(line.text)))
+            }
+            _ => out.push(vec![piece(false)]),
+        }
+        previous = Some(line);
+    }
+    out
+}
+
+/// Punctuation that closes or continues a sentence and never opens one.
+fn starts_with_closing_mark(text: &str) -> bool {
+    text.starts_with([',', '.', ';', ':', ')', ']', '”', '’', '»', '%', '!', '?', '…'])
+}
+
+/// Line `b` goes on with the sentence line `a` left open, where a page's converter broke a
+/// sentence at an inline element (a link, a bold word): `b` goes on in lower case or with the
+/// sentence's punctuation, or `a` ended with the space that stood before the element ("offers
+/// \nApple's 12-inch MacBook for \n$700\n. Free shipping").
+fn continues_sentence(a: &Line, b: &Line) -> bool {
+    if ends_sentence(a.text)
+        || a.text.ends_with(':')
+        || is_list_item(b.text)
+        || standalone(a)
+        || standalone(b)
+    {
+        return false;
+    }
+    starts_with_closing_mark(b.text)
+        || b.text.chars().next().is_some_and(char::is_lowercase)
+        || a.trailing_space
 }
 
 /// Text hard-wrapped at `width` characters, and the decisions that depend on the width.

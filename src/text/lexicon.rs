@@ -142,6 +142,7 @@ const STOPWORDS_FILE: &str = include_str!("lexicon/stopwords.txt");
 const FUNCTION_WORDS_FILE: &str = include_str!("lexicon/function_words.txt");
 const INTERFACE_WORDS_FILE: &str = include_str!("lexicon/interface_words.txt");
 const READER_ADDRESS_WORDS_FILE: &str = include_str!("lexicon/reader_address_words.txt");
+const COMMENT_VERBS_FILE: &str = include_str!("lexicon/comment_verbs.txt");
 const NEWS_AGENCIES_FILE: &str = include_str!("lexicon/news_agencies.txt");
 const OUTLET_WORDS_FILE: &str = include_str!("lexicon/outlet_words.txt");
 const MONTHS_FILE: &str = include_str!("lexicon/months.txt");
@@ -198,6 +199,10 @@ pub fn function_words() -> &'static FunctionWords {
 lexicon_list!(
     /// Words labelling page widgets (`interface_words.txt`).
     interface_words = words_of(INTERFACE_WORDS_FILE)
+);
+lexicon_list!(
+    /// Verbs heading a reader's comment: says, wrote... (`comment_verbs.txt`).
+    comment_verbs = words_of(COMMENT_VERBS_FILE)
 );
 lexicon_list!(
     /// Words addressing the reader: you, our... (`reader_address_words.txt`).

@@ -23,6 +23,11 @@ pub struct Features {
     pub starts_upper: bool,
     pub has_address: bool,
     pub separators: usize,
+    /// Sentence ends inside the text (". " before a capital or a figure): a paragraph of prose
+    /// even when its last sentence has no full stop.
+    pub inner_stops: usize,
+    /// Ends with a count in brackets ("Archives (12)", "* ► 2019 (200)"): a navigation counter.
+    pub counted: bool,
 }
 
 /// Long paragraphs are scored on a sample of their first bytes: every decision about them
@@ -71,12 +76,15 @@ fn word_features(sample: &str, text: &str, language: Language) -> Features {
     let trimmed = text.trim_end();
     f.terminal = ends_sentence(trimmed);
     f.colon_end = trimmed.ends_with(':');
+    // Scripts without case (Korean, Chinese, Arabic...) start every sentence as they can.
     f.starts_upper = text
         .chars()
         .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+        .is_some_and(|c| !c.is_lowercase());
+    f.inner_stops = inner_stops(trimmed);
     f.has_address = has_address(text);
     f.separators = separators(text);
+    f.counted = ends_with_count(trimmed);
     f
 }
 
@@ -113,6 +121,39 @@ fn count_words(sample: &str, language: Language, f: &mut Features) {
         // "US" is a country, not "us".
         f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
     }
+}
+
+/// Sentence ends inside the text: ".", "!", "?" (or their full-width forms) followed by a space
+/// and a character that is no lower-case letter.
+fn inner_stops(text: &str) -> usize {
+    let mut stops = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let full_width = matches!(c, '。' | '！' | '？');
+        if !(full_width || matches!(c, '.' | '!' | '?')) {
+            continue;
+        }
+        if full_width {
+            stops += usize::from(chars.peek().is_some());
+        } else if chars.next_if_eq(&' ').is_some()
+            && chars.peek().is_some_and(|n| !n.is_lowercase())
+        {
+            stops += 1;
+        }
+    }
+    stops
+}
+
+/// Ends with a number in brackets: "(12)", "[3]".
+fn ends_with_count(text: &str) -> bool {
+    let Some(inner) = text
+        .strip_suffix(')')
+        .or_else(|| text.strip_suffix(']'))
+    else {
+        return false;
+    };
+    let digits = inner.len() - inner.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && inner[..inner.len() - digits].ends_with(['(', '['])
 }
 
 /// A web or mail address anywhere in the text.

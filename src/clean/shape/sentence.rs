@@ -1,18 +1,26 @@
 //! Punctuation shapes of a line or paragraph: does it end a sentence, is it an item of a list.
 
-/// Ends with sentence punctuation (closing quotes and brackets aside), or with a comma inside
-/// them (a quote that runs on).
+/// Ends with sentence punctuation (closing quotes and brackets aside: German and French quotes
+/// close with “ « ‘ too), or with a comma inside them (a quote that runs on).
 pub fn ends_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*']);
-    trimmed.ends_with(['.', '!', '?', '…', ';'])
+    let trimmed = text.trim_end_matches([
+        '"', '”', '’', '\'', ')', ']', '»', '*', '“', '«', '‘', '›', '‹', '」', '』', '）',
+    ]);
+    trimmed.ends_with(['.', '!', '?', '…', ';', '。', '！', '？', '｡'])
         || (trimmed.len() < text.len() && trimmed.ends_with(','))
 }
 
-/// Starts with a bullet or a list number ("- ", "• ", "1. ", "12) ").
+/// Starts with a bullet or a list number ("- ", "• ", "1. ", "12) "); converters mark the items
+/// of nested lists with "+ " and "o " ("o Politics").
 pub fn is_list_item(text: &str) -> bool {
     let mut chars = text.chars();
     match chars.next() {
-        Some('-' | '*' | '•' | '·' | '▪' | '◦' | '–' | '—') => chars.next() == Some(' '),
+        Some('-' | '*' | '•' | '·' | '▪' | '◦' | '–' | '—' | '+' | '►' | '»') => {
+            chars.next() == Some(' ')
+        }
+        Some('o') => {
+            chars.next() == Some(' ') && chars.next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        }
         Some(c) if c.is_ascii_digit() => {
             // "1. ", "12) ": a year such as "2015. (AP)" is not a list number.
             let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());

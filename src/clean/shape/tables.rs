@@ -29,9 +29,11 @@ pub fn row_like(text: &str) -> bool {
 
 /// A paragraph that is a row of figures: at least a quarter numbers, few function or interface
 /// words, no links or separators ("Shr 34 cts vs 1.19 dlrs", "Revs 25.2 mln vs 19.5 mln"; not
-/// the headline "US interest rates increased to 2%").
+/// the headline "US interest rates increased to 2%", nor a label with its count of links
+/// "October 2019 (8)").
 pub fn data_row(f: &Features) -> bool {
     f.digit_words >= 1
+        && !f.counted
         && f.digit_words * 4 >= f.words
         && f.stopwords * 3 <= f.words
         && f.ui_words * 4 < f.words

@@ -21,16 +21,18 @@ pub fn remove_chrome(
     options: &CleanOptions,
 ) -> bool {
     let rows: Vec<usize> = paras.kept().collect();
-    share_fate_with_next(paras, &rows, layout);
     let edges = Edges {
         paras,
         layout,
         options,
     };
-    let body_row = |i: &&usize| layout.trusted[**i] && layout.class[**i] != Class::Bad;
-    let removals = match (rows.iter().find(body_row), rows.iter().rfind(body_row)) {
-        (Some(&first), Some(&last)) => {
-            let mut removals = edges.head(&rows, first);
+    let removals = match layout.body {
+        Some((first, last)) => {
+            let mut removals: Vec<(usize, &str)> = rows
+                .iter()
+                .filter(|&&i| i < first)
+                .map(|&i| (i, "chrome.head"))
+                .collect();
             removals.extend(
                 rows.iter()
                     .filter(|&&i| first <= i && i <= last && layout.class[i] == Class::Bad)
@@ -58,24 +60,6 @@ pub fn remove_chrome(
         }
     }
     changed
-}
-
-/// A paragraph ending with a colon introduces the next one and shares its fate. A colon
-/// paragraph followed by chrome is chrome too, unless body text follows later ("… at the
-/// following addresses:" before a list of links).
-fn share_fate_with_next(paras: &Paragraphs, rows: &[usize], layout: &mut Layout) {
-    let mut good_after = false;
-    for (w, &i) in rows.iter().enumerate().rev() {
-        if let Some(&next) = rows.get(w + 1) {
-            if paras[i].feat.colon_end
-                && layout.class[next] == Class::Bad
-                && (layout.class[i] != Class::Good || !good_after)
-            {
-                layout.class[i] = Class::Bad;
-            }
-        }
-        good_after |= layout.trusted[i] && layout.class[i] != Class::Bad;
-    }
 }
 
 /// The kept paragraphs seen from the edges of the body.
@@ -106,42 +90,17 @@ impl Edges<'_> {
         !self.layout.table[i] && title_like(p.text(), &p.feat, self.layout.class[i], self.options)
     }
 
-    /// Removals before the body, which starts at row `first`: a paragraph stays when it reads
-    /// like a sentence and no chrome stands between it and the body.
-    fn head(&self, rows: &[usize], first: usize) -> Vec<(usize, &'static str)> {
-        let mut removals = Vec::new();
-        let mut connected = true;
-        for &i in rows.iter().rev().filter(|&&i| i < first) {
-            connected &= !self.breaks_chain(i);
-            if !(connected && self.keeps_at_edge(i) && !self.headline(i)) {
-                removals.push((i, "chrome.head"));
-            }
-        }
-        removals
-    }
-
-    /// Removals after the body, which ends at row `last`: a paragraph stays while it reads
-    /// like a sentence and touches the body, or while it is an item of a list the body
+    /// Removals after the body, which ends at row `last`: all but the items of a list the body
     /// introduced with a colon.
     fn tail(&self, rows: &[usize], last: usize) -> Vec<(usize, &'static str)> {
         let (class, template_hit) = (&self.layout.class, &self.layout.template_hit);
         let mut removals = Vec::new();
-        let mut connected = true;
         let mut in_list = self.paras[last].feat.colon_end;
         for &i in rows.iter().filter(|&&i| i > last) {
             let f = &self.paras[i].feat;
-            let list_item =
-                in_list && class[i] == Class::Neutral && f.ui_words == 0 && !template_hit[i];
-            // Plain prose survives a stray label before it ("Advertisement").
-            let prose = self.keeps_at_edge(i)
-                && !template_hit[i]
-                && f.words >= 6
-                && f.stopword_density() >= 0.15;
-            connected &= !self.breaks_chain(i) || list_item;
-            if !((connected && (self.keeps_at_edge(i) || list_item)) || prose) {
+            in_list &= class[i] == Class::Neutral && f.ui_words == 0 && !template_hit[i];
+            if !in_list {
                 removals.push((i, "chrome.tail"));
-            } else if f.colon_end && f.stopwords >= 1 && f.words >= 3 && class[i] != Class::Bad {
-                in_list = true;
             }
         }
         removals
