@@ -175,10 +175,8 @@ pub fn paragraphs_in_original(
 /// a page's converter broke at inline elements (with `rejoin`).
 fn one_paragraph_per_line(lines: &[Line], rejoin: bool) -> Vec<Vec<Piece>> {
     let mut out: Vec<Vec<Piece>> = Vec::new();
-    let mut previous: Option<&Line> = None;
-    for line in lines {
+    for (k, line) in lines.iter().enumerate() {
         if line.blank {
-            previous = None;
             continue;
         }
         let piece = |space_before| Piece {
@@ -186,38 +184,54 @@ fn one_paragraph_per_line(lines: &[Line], rejoin: bool) -> Vec<Vec<Piece>> {
             end: line.end,
             space_before,
         };
-        match (previous, out.last_mut()) {
-            (Some(a), Some(paragraph)) if rejoin && continues_sentence(a, line) => {
+        let joined = k > 0 && rejoin && inline_break(lines, k - 1, false);
+        match out.last_mut() {
+            Some(paragraph) if joined => {
                 paragraph.push(piece(!starts_with_closing_mark(line.text)))
             }
             _ => out.push(vec![piece(false)]),
         }
-        previous = Some(line);
     }
     out
 }
 
 /// Punctuation that closes or continues a sentence and never opens one.
 fn starts_with_closing_mark(text: &str) -> bool {
-    text.starts_with([',', '.', ';', ':', ')', ']', '”', '’', '»', '%', '!', '?', '…'])
+    text.starts_with([
+        ',', '.', ';', ':', ')', ']', '”', '’', '»', '%', '!', '?', '…',
+    ])
 }
 
-/// Line `b` goes on with the sentence line `a` left open, where a page's converter broke a
-/// sentence at an inline element (a link, a bold word): `b` goes on in lower case or with the
-/// sentence's punctuation, or `a` ended with the space that stood before the element ("offers
-/// \nApple's 12-inch MacBook for \n$700\n. Free shipping").
-fn continues_sentence(a: &Line, b: &Line) -> bool {
-    if ends_sentence(a.text)
-        || a.text.ends_with(':')
-        || is_list_item(b.text)
-        || standalone(a)
-        || standalone(b)
+/// Whether the break after line `k` (both it and the next line not blank) is where a page's
+/// converter broke a sentence at an inline element (a link, a bold word): the next line goes
+/// on with the sentence's punctuation, or (in text that is not hard-wrapped, where a line ends
+/// where its paragraph ends) in lower case or after the space that stood before the element
+/// ("offers \nApple's 12-inch MacBook for \n$700\n. Free shipping"). A byline or date line
+/// stays on its own line unless the sentence goes on after it ("was in \nSeptember 2008\n.").
+fn inline_break(lines: &[Line], k: usize, wrapped: bool) -> bool {
+    let (Some(a), Some(b)) = (lines.get(k), lines.get(k + 1)) else {
+        return false;
+    };
+    if a.blank || b.blank || ends_sentence(a.text) || a.text.ends_with(':') || is_list_item(b.text)
     {
         return false;
     }
-    starts_with_closing_mark(b.text)
-        || b.text.chars().next().is_some_and(char::is_lowercase)
-        || a.trailing_space
+    if starts_with_closing_mark(b.text) {
+        return true;
+    }
+    let goes_on = |l: &Line| {
+        !l.blank
+            && (starts_with_closing_mark(l.text)
+                || l.text.chars().next().is_some_and(char::is_lowercase))
+    };
+    let embedded = a.trailing_space && lines.get(k + 2).is_some_and(goes_on);
+    if embedded {
+        return true;
+    }
+    !wrapped
+        && !standalone(a)
+        && !standalone(b)
+        && (a.trailing_space || b.text.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Text hard-wrapped at `width` characters, and the decisions that depend on the width.
@@ -256,7 +270,7 @@ impl Wrapped {
                 current.push(Piece {
                     start: b.start,
                     end: b.end,
-                    space_before: !hyphenated,
+                    space_before: !hyphenated && !starts_with_closing_mark(b.text),
                 });
                 paragraph_start = false;
             } else {
@@ -275,6 +289,9 @@ impl Wrapped {
     /// Whether line `k + 1` of the block goes on the paragraph of line `k` (`paragraph_start`:
     /// line `k` opens its paragraph).
     fn joins(&self, block: &[Line], k: usize, paragraph_start: bool) -> bool {
+        if inline_break(block, k, true) {
+            return true;
+        }
         let (a, b) = (&block[k], &block[k + 1]);
         let w = self.width;
         // "- " after a full line that stops mid-sentence is a wrapped dash, not a list item.

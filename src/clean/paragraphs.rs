@@ -8,8 +8,8 @@ use std::ops::{Deref, DerefMut};
 use super::keys::exact_key;
 use super::lines::Piece;
 use super::shape::features::{features_in, Features};
-use super::shape::words::{document_language, Language};
 use super::shape::sentence::ends_sentence;
+use super::shape::words::{document_language, Language};
 
 /// What becomes of a paragraph: kept in the text, or removed by a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,7 +159,7 @@ mod tests {
 
     #[test]
     fn stages_see_kept_rows_by_their_table_index() {
-        let text = "One line here.\nTwo.\nThree goes on\nfour ends it.";
+        let text = "One line here.\nTwo.\nThree goes on\n\nfour ends it.";
         let mut paras = Paragraphs::new(text, paragraphs(text, &LineOptions::default()));
         assert_eq!(paras.len(), 4);
         paras[1].fate = Fate::Remove("test.rule");

@@ -190,7 +190,12 @@ pub fn function_words() -> &'static FunctionWords {
         assert!(languages.len() <= 128, "at most 128 languages fit a set");
         let bit = |code: &str| 1u128 << languages.binary_search(&code).unwrap_or(0);
         let words = entries(FUNCTION_WORDS_FILE)
-            .map(|fields| (fields[0], fields[1..].iter().map(|c| bit(c)).fold(0, |a, b| a | b)))
+            .map(|fields| {
+                (
+                    fields[0],
+                    fields[1..].iter().map(|c| bit(c)).fold(0, |a, b| a | b),
+                )
+            })
             .collect();
         FunctionWords { languages, words }
     })

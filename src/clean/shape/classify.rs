@@ -49,9 +49,8 @@ pub fn classify(f: &Features, options: &ChromeOptions) -> Class {
 /// counts at least [`CHROME_LINE_WORDS`]: a run of menu items is long evidence, whatever its
 /// words. `table`: a row of a table of figures; `item`: an item of a bulleted list.
 pub fn article_weight(f: &Features, class: Class, table: bool, item: bool) -> f64 {
-    let item = item && knob("ITEM", 1.0) > 0.0;
     let words = f.words as f64;
-    let chrome_words = f.words.max(knob("FLOOR", CHROME_LINE_WORDS as f64) as usize) as f64;
+    let chrome_words = f.words.max(CHROME_LINE_WORDS) as f64;
     let sentence = f.terminal || f.colon_end || f.inner_stops >= 2;
     if table {
         return 0.5 * words;
@@ -63,15 +62,17 @@ pub fn article_weight(f: &Features, class: Class, table: bool, item: bool) -> f6
         // Body text ends its sentences; an unpunctuated run of prose, or a bulleted one, is as
         // often the teaser of another article.
         Class::Good if sentence && !item => words,
-        Class::Good | Class::Neutral if f.sentence_like() => 0.3 * words,
+        Class::Good | Class::Neutral if f.sentence_like() || introduces(f) => 0.3 * words,
         Class::Good if !item => 0.0,
-        Class::Good | Class::Neutral => -knob("NEUTRAL", 0.5) * chrome_words,
+        Class::Good | Class::Neutral => -0.5 * chrome_words,
         Class::Bad => -chrome_words,
     }
 }
 
-pub fn knob(name: &str, default: f64) -> f64 {
-    std::env::var(format!("TK_{name}")).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+/// Introduces what follows with a colon, as a sentence does ("Officials said the talks covered
+/// several topics:", "Key points:").
+pub fn introduces(f: &Features) -> bool {
+    f.colon_end && f.starts_upper && f.ui_words == 0 && f.alpha_words >= 2
 }
 
 /// The fewest words a line of chrome counts for in [`article_weight`].

@@ -46,7 +46,11 @@ mod tests {
         ] {
             assert!(comment_head(s, &features(s)), "{s}");
         }
-        for s in ["The minister told reporters on Monday what he said:", "Says who?", "Note:"] {
+        for s in [
+            "The minister told reporters on Monday what he said:",
+            "Says who?",
+            "Note:",
+        ] {
             assert!(!comment_head(s, &features(s)), "{s}");
         }
         assert!(has_time("November 19, 2019 at 6:34 am") && has_time("um 14:32 Uhr"));

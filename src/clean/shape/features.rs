@@ -146,10 +146,7 @@ fn inner_stops(text: &str) -> usize {
 
 /// Ends with a number in brackets: "(12)", "[3]".
 fn ends_with_count(text: &str) -> bool {
-    let Some(inner) = text
-        .strip_suffix(')')
-        .or_else(|| text.strip_suffix(']'))
-    else {
+    let Some(inner) = text.strip_suffix(')').or_else(|| text.strip_suffix(']')) else {
         return false;
     };
     let digits = inner.len() - inner.trim_end_matches(|c: char| c.is_ascii_digit()).len();

@@ -19,7 +19,10 @@ pub fn is_list_item(text: &str) -> bool {
             chars.next() == Some(' ')
         }
         Some('o') => {
-            chars.next() == Some(' ') && chars.next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            chars.next() == Some(' ')
+                && chars
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         }
         Some(c) if c.is_ascii_digit() => {
             // "1. ", "12) ": a year such as "2015. (AP)" is not a list number.

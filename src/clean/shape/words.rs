@@ -214,7 +214,8 @@ mod tests {
 
     #[test]
     fn languages_of_documents() {
-        let german = "Es ist sechs Uhr früh, und die Stadt schläft noch, aber wir sind schon auf dem Weg.";
+        let german =
+            "Es ist sechs Uhr früh, und die Stadt schläft noch, aber wir sind schon auf dem Weg.";
         let Language::Other(k) = document_language([german].into_iter()) else {
             panic!("German read as English");
         };
@@ -222,8 +223,12 @@ mod tests {
         let mut buf = String::new();
         assert!(lists_of("und", &mut buf).is_function_word(Language::Other(k)));
         assert!(!lists_of("und", &mut buf).is_function_word(Language::English));
-        let english = "The presidents of Iran and Russia discussed the latest developments in Syria.";
-        assert_eq!(document_language([english, german].into_iter().take(1)), Language::English);
+        let english =
+            "The presidents of Iran and Russia discussed the latest developments in Syria.";
+        assert_eq!(
+            document_language([english, german].into_iter().take(1)),
+            Language::English
+        );
         // Short lines tell the language only when no paragraph is long.
         assert_eq!(
             document_language(["Startseite", "Über uns", english].into_iter()),

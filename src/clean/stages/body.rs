@@ -6,8 +6,8 @@
 //! runs across the head of a comment, and the prose after the first one weighs half.
 
 use crate::clean::paragraphs::{Fate, Paragraphs};
+use crate::clean::shape::classify::{article_weight, introduces, Class};
 use crate::clean::shape::comments::{comment_head, has_time};
-use crate::clean::shape::classify::{article_weight, Class};
 use crate::clean::shape::sentence::is_list_item;
 
 /// The first and last row of the body among the kept `rows`, or `None` when no run of them
@@ -17,39 +17,164 @@ pub fn best_run(
     rows: &[usize],
     class: &[Class],
     table: &[bool],
+    template_hit: &[bool],
 ) -> Option<(usize, usize)> {
     let heads = comment_heads(paras, rows);
-    let weight =
-        |i: usize| article_weight(&paras[i].feat, class[i], table[i], is_list_item(paras[i].text()));
+    // A line of a template learned from the source is chrome, whatever its shape.
+    let weight = |i: usize| {
+        let class = if template_hit[i] {
+            Class::Bad
+        } else {
+            class[i]
+        };
+        article_weight(
+            &paras[i].feat,
+            class,
+            table[i] && !template_hit[i],
+            is_list_item(paras[i].text()),
+        )
+    };
+    let mut weights: Vec<f64> = rows.iter().map(|&i| weight(i)).collect();
+    weigh_introduced_lists(paras, rows, class, &mut weights);
     // The article comes before its comments: the heaviest run before the first comment, when
     // it holds an article's worth of words.
     let first_head = heads.iter().position(|&h| h).unwrap_or(rows.len());
-    let before = heaviest_run(rows[..first_head].iter().map(|&i| Some(weight(i))));
+    let before = heaviest_run(weights[..first_head].iter().map(|&w| Some(w)));
     let found = match before {
         Some((first, last, sum)) if sum >= MIN_ARTICLE_WEIGHT || first_head == rows.len() => {
             Some((first, last))
         }
         _ => {
-            let weights = rows.iter().enumerate().map(|(k, &i)| {
-                let w = weight(i);
-                match k.cmp(&first_head) {
-                    std::cmp::Ordering::Less => Some(w),
-                    _ if heads[k] => None,
-                    _ => Some(if w > 0.0 { w / 2.0 } else { w }),
-                }
-            });
-            heaviest_run(weights).map(|(first, last, _)| (first, last))
+            let after = weights
+                .iter()
+                .zip(&heads)
+                .enumerate()
+                .map(|(k, (&w, &head))| {
+                    if k < first_head {
+                        Some(w)
+                    } else if head {
+                        None
+                    } else {
+                        Some(if w > 0.0 { w / 2.0 } else { w })
+                    }
+                });
+            heaviest_run(after).map(|(first, last, _)| (first, last))
         }
     }
+    .map(|(first, last)| {
+        (
+            with_introducer(paras, rows, &weights, first),
+            bridge_short_gaps(paras, rows, &weights, &heads, last),
+        )
+    })
     .map(|(first, last)| (rows[first], rows[last]));
     if std::env::var_os("TIDINGS_DEBUG_BODY").is_some() {
         eprintln!("=== round: body {found:?}");
         for &i in rows {
             let f = &paras[i].feat;
-            eprintln!("{i:4} {:>6.1} {:?} t{} w{} s{} ui{} |{}", article_weight(f, class[i], table[i], is_list_item(paras[i].text())), class[i], u8::from(f.terminal), f.words, f.stopwords, f.ui_words, paras[i].text().chars().take(100).collect::<String>());
+            eprintln!(
+                "{i:4} {:>6.1} {:?} t{} w{} s{} ui{} |{}",
+                weight(i),
+                class[i],
+                u8::from(f.terminal),
+                f.words,
+                f.stopwords,
+                f.ui_words,
+                paras[i]
+                    .text()
+                    .chars()
+                    .take(if std::env::var_os("TIDINGS_DEBUG_FULL").is_some() {
+                        100000
+                    } else {
+                        100
+                    })
+                    .collect::<String>()
+            );
         }
     }
     found
+}
+
+/// The items of a list a line introduces with a colon ("Officials said the talks covered
+/// several topics:", "Key points:") belong with it: they weigh a little for the body.
+fn weigh_introduced_lists(
+    paras: &Paragraphs,
+    rows: &[usize],
+    class: &[Class],
+    weights: &mut [f64],
+) {
+    let introduced = introduced_items(paras);
+    for (k, &i) in rows.iter().enumerate() {
+        if introduced[i] && class[i] != Class::Bad && paras[i].feat.ui_words == 0 {
+            weights[k] = weights[k].max(0.1 * paras[i].feat.words as f64);
+        }
+    }
+}
+
+/// For each paragraph, whether it is an item of a list a line introduces with a colon. Over
+/// every paragraph, kept or not: the introducing line may have gone already.
+fn introduced_items(paras: &Paragraphs) -> Vec<bool> {
+    let mut introduced = vec![false; paras.len()];
+    let mut in_list = false;
+    for (i, p) in paras.iter().enumerate() {
+        let item = is_list_item(p.text());
+        introduced[i] = in_list && item;
+        if !item {
+            in_list = introduces(&p.feat);
+        }
+    }
+    introduced
+}
+
+/// The body's first row `first` (a position in `rows`), moved back to the line that introduces
+/// the list the body opens with: the list and its label stand or go together.
+fn with_introducer(paras: &Paragraphs, rows: &[usize], weights: &[f64], mut first: usize) -> usize {
+    let introduced = introduced_items(paras);
+    while first > 0 && introduced[rows[first]] {
+        let before = rows[first - 1];
+        if introduced[before] && weights[first - 1] > 0.0 {
+            first -= 1;
+        } else {
+            if introduces(&paras[before].feat) && !is_list_item(paras[before].text()) {
+                first -= 1;
+            }
+            break;
+        }
+    }
+    first
+}
+
+/// The most short lines of chrome (an "Advertisement", a caption credit) the body runs across
+/// to a sentence of the article after them.
+const MAX_GAP_LINES: usize = 2;
+
+/// The body's last row `last` (a position in `rows`), moved past each gap of at most
+/// [`MAX_GAP_LINES`] short lines of chrome that a finished sentence follows: a short
+/// paragraph of the article after an advertisement weighs less than the label before it.
+fn bridge_short_gaps(
+    paras: &Paragraphs,
+    rows: &[usize],
+    weights: &[f64],
+    heads: &[bool],
+    mut last: usize,
+) -> usize {
+    'outer: loop {
+        for next in last + 1..rows.len().min(last + 2 + MAX_GAP_LINES) {
+            let f = &paras[rows[next]].feat;
+            if heads[next] {
+                break 'outer;
+            }
+            if weights[next] > 0.0 && f.terminal && next > last + 1 {
+                last = next;
+                continue 'outer;
+            }
+            if weights[next] > 0.0 || f.words > 3 {
+                break 'outer;
+            }
+        }
+        break;
+    }
+    last
 }
 
 /// The weight of a run of paragraphs that makes an article (some forty words of prose).
@@ -80,16 +205,18 @@ fn comment_heads(paras: &Paragraphs, rows: &[usize]) -> Vec<bool> {
 fn heaviest_run(weights: impl Iterator<Item = Option<f64>>) -> Option<(usize, usize, f64)> {
     let mut best: Option<(f64, usize, usize)> = None;
     let (mut sum, mut start) = (0.0, 0);
+    let mut open = false;
     for (k, w) in weights.enumerate() {
         let Some(w) = w else {
-            (sum, start) = (0.0, k + 1);
+            open = false;
             continue;
         };
-        if sum <= 0.0 {
+        if !open || sum <= 0.0 {
             (sum, start) = (w, k);
         } else {
             sum += w;
         }
+        open = true;
         if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
             best = Some((sum, start, k));
         }

@@ -1,12 +1,12 @@
-//! Page chrome by position: navigation, share and comment widgets, counters, breadcrumbs sit
-//! before the first and after the last body paragraph. Before the body a paragraph stays only
-//! when it reads like a sentence and no chrome stands between it and the body; inside the body
-//! only chrome-class paragraphs go; after it a paragraph stays while it reads like a sentence and
-//! touches the body, or while it is an item of a list the body introduced with a colon.
+//! Page chrome by position: navigation, share and comment widgets, counters, breadcrumbs,
+//! teasers and comments sit around the body (the run of paragraphs the layout found to weigh
+//! most for article text). Everything before the body goes; inside it the chrome-class
+//! paragraphs and stray short lines go; after it everything goes but the items of a list the
+//! body introduced with a colon.
 
 use crate::clean::options::CleanOptions;
 use crate::clean::paragraphs::{Fate, Paragraphs};
-use crate::clean::shape::classify::Class;
+use crate::clean::shape::classify::{introduces, Class};
 use crate::clean::shape::headline::title_like;
 use crate::clean::shape::sentence::is_list_item;
 
@@ -35,8 +35,14 @@ pub fn remove_chrome(
                 .collect();
             removals.extend(
                 rows.iter()
-                    .filter(|&&i| first <= i && i <= last && layout.class[i] == Class::Bad)
-                    .map(|&i| (i, "chrome.body")),
+                    .enumerate()
+                    .filter(|&(w, &i)| {
+                        first <= i
+                            && i <= last
+                            && (layout.class[i] == Class::Bad || edges.stray_line(&rows, w))
+                            && !(i == first && introduces(&edges.paras[i].feat))
+                    })
+                    .map(|(_, &i)| (i, "chrome.body")),
             );
             removals.extend(edges.tail(&rows, last));
             removals
@@ -79,9 +85,23 @@ impl Edges<'_> {
             && (p.feat.sentence_like() || item || self.layout.table[i])
     }
 
-    /// Chrome with words cuts the edge off the body; a bare number ("78,000") goes alone.
-    fn breaks_chain(&self, i: usize) -> bool {
-        self.layout.class[i] == Class::Bad && self.paras[i].feat.alpha_words > 0
+    /// A short line inside the body that heads nothing (no body paragraph follows it) and is
+    /// no sentence, item of a list or row of a table: a label, a credit, a name left over from
+    /// the page around the article ("Getty Images", "Most Popular", "Staff Writer").
+    fn stray_line(&self, rows: &[usize], w: usize) -> bool {
+        let i = rows[w];
+        let f = &self.paras[i].feat;
+        let class = &self.layout.class;
+        let heads = rows.get(w + 1).is_some_and(|&n| class[n] == Class::Good);
+        let introduced = w > 0 && self.paras[rows[w - 1]].feat.colon_end;
+        class[i] == Class::Neutral
+            && !f.terminal
+            && !f.colon_end
+            && f.words <= 8
+            && !self.layout.table[i]
+            && !is_list_item(self.paras[i].text())
+            && !heads
+            && !introduced
     }
 
     /// A headline left at the edge (the title is taken; other headlines are chrome).

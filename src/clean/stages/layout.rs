@@ -23,15 +23,12 @@ pub struct Layout {
     pub class: Vec<Class>,
     /// Lines of a template learned from the source.
     pub template_hit: Vec<bool>,
-    /// Body paragraphs to draw the body's bounds from: good prose or table rows, no
-    /// template line, not speaking to the reader about the site.
-    pub trusted: Vec<bool>,
     /// The first and last row of the body (the run of rows that weighs most for article text).
     pub body: Option<(usize, usize)>,
 }
 
 impl Layout {
-    /// Between the first and last trusted row.
+    /// Between the first and last row of the body.
     pub fn in_body(&self, i: usize) -> bool {
         self.body
             .is_some_and(|(first, last)| first <= i && i <= last)
@@ -49,19 +46,12 @@ pub fn read(
     let class = classes(paras, &rows, &table, options);
     let template_hit = template_hits(paras, &rows, &table, templates, options);
     let mut class = class;
-    let mut trusted = vec![false; paras.len()];
-    for &i in &rows {
-        trusted[i] = (class[i] == Class::Good || table[i])
-            && !template_hit[i]
-            && !paras[i].feat.addresses_reader();
-    }
-    share_fate_with_next(paras, &rows, &trusted, &mut class);
-    let body = best_run(paras, &rows, &class, &table);
+    share_fate_with_next(paras, &rows, &table, &template_hit, &mut class);
+    let body = best_run(paras, &rows, &class, &table, &template_hit);
     let mut layout = Layout {
         table,
         class,
         template_hit,
-        trusted,
         body,
     };
     mark_chrome_around_body(paras, &rows, &mut layout);
@@ -86,7 +76,11 @@ fn classes(
     options: &CleanOptions,
 ) -> Vec<Class> {
     let chrome = ChromeOptions {
-        good_min_stopword_density: good_density(paras, rows, options.chrome.good_min_stopword_density),
+        good_min_stopword_density: good_density(
+            paras,
+            rows,
+            options.chrome.good_min_stopword_density,
+        ),
         ..options.chrome
     };
     let mut class = vec![Class::Neutral; paras.len()];
@@ -104,7 +98,10 @@ fn classes(
 /// Finnish join to their words what English writes apart), so outside English it is at most half
 /// the share in the document's own prose: its paragraphs of some length that end sentences.
 fn good_density(paras: &Paragraphs, rows: &[usize], configured: f64) -> f64 {
-    if rows.first().is_none_or(|&i| paras[i].language == Language::English) {
+    if rows
+        .first()
+        .is_none_or(|&i| paras[i].language == Language::English)
+    {
         return configured;
     }
     let mut prose: Vec<f64> = rows
@@ -156,7 +153,18 @@ fn template_hits(
 /// A paragraph ending with a colon introduces the next one and shares its fate. A colon
 /// paragraph followed by chrome is chrome too, unless body text follows later ("… at the
 /// following addresses:" before a list of links).
-fn share_fate_with_next(paras: &Paragraphs, rows: &[usize], trusted: &[bool], class: &mut [Class]) {
+fn share_fate_with_next(
+    paras: &Paragraphs,
+    rows: &[usize],
+    table: &[bool],
+    template_hit: &[bool],
+    class: &mut [Class],
+) {
+    let trusted = |i: usize, class: &[Class]| {
+        (class[i] == Class::Good || table[i])
+            && !template_hit[i]
+            && !paras[i].feat.addresses_reader()
+    };
     let mut good_after = false;
     for (w, &i) in rows.iter().enumerate().rev() {
         if let Some(&next) = rows.get(w + 1) {
@@ -167,7 +175,7 @@ fn share_fate_with_next(paras: &Paragraphs, rows: &[usize], trusted: &[bool], cl
                 class[i] = Class::Bad;
             }
         }
-        good_after |= trusted[i] && class[i] != Class::Bad;
+        good_after |= trusted(i, class) && class[i] != Class::Bad;
     }
 }
 
