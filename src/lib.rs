@@ -9,6 +9,7 @@ pub mod error;
 pub mod options;
 pub mod parallel;
 pub mod persist;
+pub mod quotes;
 pub mod tag;
 pub mod text;
 

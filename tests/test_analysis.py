@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -20,7 +21,7 @@ ENTITIES = pd.DataFrame(
                    "Hassan Rouhani", "Bashar al-Assad", "Aleppo"],
     }
 )
-DOCUMENTS = pd.DataFrame({"id": ["a", "b", "c"], "date": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-02-10"])})
+DOCUMENTS = pd.DataFrame({"doc": ["a", "b", "c"], "date": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-02-10"])})
 
 
 def reference_pairs(entities: pd.DataFrame, unit: list[str]) -> dict[tuple[str, str], int]:
@@ -105,3 +106,61 @@ def test_plots_return_figures_headless() -> None:
         png = io.BytesIO()
         figure.savefig(png, format="png")  # renders with Agg: no display needed
         assert png.getvalue().startswith(b"\x89PNG")
+
+
+def _random_mentions(seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    n = 3000
+    names = [f"Name {i}" for i in range(60)]
+    return pd.DataFrame({
+        "doc": [f"d{i}" for i in rng.integers(0, 300, n)],
+        "sentence": rng.integers(0, 6, n),
+        "entity": [names[i] for i in rng.zipf(1.5, n) % 60],
+        "label": rng.choice(["PERSON", "ORG", "LOC", "DATE"], n),
+        "text": rng.choice(["a", "b", "c"], n),
+    })
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_vectorised_tables_match_plain_python(seed: int) -> None:
+    mentions = _random_mentions(seed)
+    everything = ["PERSON", "ORG", "LOC", "DATE"]
+    for level, unit in (("document", ["doc"]), ("sentence", ["doc", "sentence"])):
+        table = analysis.cooccurrence(mentions, level=level, labels=everything)
+        assert {(r.entity_a, r.entity_b): r.count for r in table.itertuples()} == reference_pairs(mentions, unit)
+        assert table["count"].is_monotonic_decreasing
+    counts = analysis.entity_counts(mentions, labels=everything).set_index("entity")
+    grouped = mentions.groupby("entity")
+    assert counts["mentions"].to_dict() == grouped.size().to_dict()
+    assert counts["documents"].to_dict() == grouped["doc"].nunique().to_dict()
+    assert counts["variants"].to_dict() == grouped["text"].nunique().to_dict()
+    top = mentions.groupby(["entity", "label"]).size().reset_index(name="n")
+    top = top.sort_values(["entity", "n", "label"], ascending=[True, False, True]).drop_duplicates("entity")
+    assert counts["label"].to_dict() == top.set_index("entity")["label"].to_dict()
+    name = counts.index[0]
+    with_name = analysis.mentioned_with(mentions, name, labels=everything)
+    docs = set(mentions.loc[mentions["entity"] == name, "doc"])
+    together = mentions[mentions["doc"].isin(docs) & (mentions["entity"] != name)]
+    assert dict(zip(with_name["entity"], with_name["count"])) == together.groupby("entity")["doc"].nunique().to_dict()
+    no_dates = analysis.cooccurrence(mentions)
+    assert {(r.entity_a, r.entity_b): r.count for r in no_dates.itertuples()} == \
+        reference_pairs(mentions[mentions["label"] != "DATE"], ["doc"])
+    top = set(analysis.entity_counts(mentions)["entity"].head(5))
+    among = analysis.cooccurrence(mentions, top=5)
+    assert set(among["entity_a"]) | set(among["entity_b"]) <= top
+    assert {(r.entity_a, r.entity_b): r.count for r in among.itertuples()} == \
+        reference_pairs(mentions[(mentions["label"] != "DATE") & mentions["entity"].isin(top)], ["doc"])
+
+
+@pytest.mark.parametrize("call", [
+    lambda: analysis.cooccurrence(ENTITIES, min_count="2"),
+    lambda: analysis.cooccurrence(ENTITIES, top=0),
+    lambda: analysis.timeline(ENTITIES, DOCUMENTS, top=2.5),
+    lambda: analysis.timeline(ENTITIES, DOCUMENTS, freq="ME"),
+    lambda: analysis.name_variants(ENTITIES, min_variants=None),
+    lambda: analysis.entity_counts(ENTITIES, labels=[1, 2]),
+    lambda: analysis.mentioned_with(ENTITIES, "putin"),
+])
+def test_bad_arguments_are_tidings_errors(call) -> None:
+    with pytest.raises(tidings.InputError):
+        call()

@@ -87,4 +87,4 @@ def test_corpus_bad_input() -> None:
     frame = pd.DataFrame({"id": ["a", "b", "c"], "text": ["Iran’s president spoke in Tehran.", None, JUNK]})
     corpus = tidings.Corpus.from_pandas(frame).clean().dedup().tag()
     assert len(corpus.documents) == 3
-    assert corpus.documents.set_index("id").at["b", "kind"] == "empty"
+    assert corpus.documents.set_index("doc").at["b", "kind"] == "empty"

@@ -84,8 +84,8 @@ def _clusters(frame: pd.DataFrame, size: int, keep: str) -> tuple[pd.DataFrame, 
 def test_dedup_over_chunks_names_clusters_after_their_smallest_id(keep: str) -> None:
     frame = _dedup_corpus()
     clusters, pairs = _clusters(frame, len(frame), keep)
-    assert clusters["id"].tolist() == frame["id"].tolist()
-    by_id = clusters.set_index("id")
+    assert clusters["doc"].tolist() == frame["id"].tolist()
+    by_id = clusters.set_index("doc")
     assert by_id.loc[["m", "k", "a", "q"], "cluster"].eq("a").all()
     assert by_id.loc[["b", "z"], "cluster"].eq("b").all()
     assert by_id.at["d", "kind"] == "empty" and by_id.at["d", "cluster"] == "d"
@@ -100,7 +100,7 @@ def test_dedup_over_chunks_names_clusters_after_their_smallest_id(keep: str) -> 
     shuffled = frame.iloc[np.random.default_rng(4).permutation(len(frame))].reset_index(drop=True)
     other, _ = _clusters(shuffled, 3, keep)
     columns = ["cluster", "cluster_size", "kind", "is_representative", "representative"]
-    pd.testing.assert_frame_equal(other.set_index("id").loc[frame["id"], columns], by_id[columns])
+    pd.testing.assert_frame_equal(other.set_index("doc").loc[frame["id"], columns], by_id[columns])
 
 
 def test_dedup_over_chunks_bad_input() -> None:

@@ -168,7 +168,7 @@ def test_read_corpus_formats(tmp_path: Path, small_corpus: pd.DataFrame, suffix:
     else:
         small_corpus.to_csv(path, sep="\t" if suffix == ".tsv" else ",", index=False)
     frame = tidings.read_corpus(path)
-    assert frame["id"].tolist() == ["a", "b"]
+    assert frame["doc"].tolist() == ["a", "b"]
     assert frame["text"].tolist() == small_corpus["text"].tolist()
 
 
@@ -177,7 +177,7 @@ def test_read_txt_folder_with_latin1_file(tmp_path: Path) -> None:
     (tmp_path / "sport" / "199.txt").write_bytes(b"Fee of \xa315.8m agreed.")
     (tmp_path / "a.txt").write_text("Plain.", encoding="utf-8")
     frame = tidings.read_corpus(tmp_path)
-    assert frame["id"].tolist() == ["a.txt", "sport/199.txt"]
+    assert frame["doc"].tolist() == ["a.txt", "sport/199.txt"]
     assert frame["text"].tolist() == ["Plain.", "Fee of £15.8m agreed."]
 
 
@@ -214,9 +214,9 @@ def test_cli_run_writes_parquet(tmp_path: Path, small_corpus: pd.DataFrame, caps
     out = tmp_path / "out"
     assert cli_main(["run", str(source), "--out", str(out)]) == 0
     documents = pd.read_parquet(out / "documents.parquet")
-    assert documents["id"].tolist() == ["a", "b"]
+    assert documents["doc"].tolist() == ["a", "b"]
     clusters = pd.read_parquet(out / "clusters.parquet")
-    assert clusters["id"].tolist() == ["a", "b"]
+    assert clusters["doc"].tolist() == ["a", "b"]
     assert "wrote" in capsys.readouterr().out
 
 
@@ -260,7 +260,7 @@ def test_iter_corpus_chunks_match_whole_read(tmp_path: Path, suffix: str) -> Non
     chunks = list(tidings.io.iter_corpus(path, chunksize=5))
     assert [len(c) for c in chunks] == [5, 5, 5, 5, 3]
     joined = pd.concat(chunks, ignore_index=True)
-    assert joined["id"].tolist() == whole["id"].tolist()
+    assert joined["doc"].tolist() == whole["doc"].tolist()
     assert joined["text"].tolist() == whole["text"].tolist()
     with pytest.raises(tidings.InputError, match="chunksize"):
         next(tidings.io.iter_corpus(path, chunksize=0))

@@ -35,7 +35,7 @@ def test_stream_matches_in_memory_pipeline(sample_file: Path, tmp_path: Path, ch
     whole = run_pipeline(tidings.read_corpus(sample_file), progress=False)
 
     documents = pd.read_parquet(tmp_path / "documents.parquet")
-    assert documents["id"].tolist() == whole.documents["id"].tolist()
+    assert documents["doc"].tolist() == whole.documents["doc"].tolist()
     assert documents["title"].tolist() == whole.documents["title"].tolist()
     if chunksize >= 30:  # one chunk: templates are learned from the same documents
         assert documents["clean_text"].tolist() == whole.documents["clean_text"].tolist()
@@ -44,9 +44,9 @@ def test_stream_matches_in_memory_pipeline(sample_file: Path, tmp_path: Path, ch
             whole.entities[["doc", "start", "end", "entity"]].values.tolist()
 
     clusters = pd.read_parquet(tmp_path / "clusters.parquet")
-    assert clusters["id"].tolist() == documents["id"].tolist()
-    streamed = _partition(clusters["id"], clusters["cluster"])
-    expected = _partition(whole.documents["id"], whole.documents["cluster"])
+    assert clusters["doc"].tolist() == documents["doc"].tolist()
+    streamed = _partition(clusters["doc"], clusters["cluster"])
+    expected = _partition(whole.documents["doc"], whole.documents["cluster"])
     assert {c for c in streamed if len(c) > 1} == {c for c in expected if len(c) > 1}
     assert stats.documents == 30 and stats.clusters == 3
     assert stats.lines() == RunStats.of(whole).lines() or chunksize < 30
@@ -118,9 +118,9 @@ def test_clusters_are_named_after_their_smallest_id(duplicated_file: Path, tmp_p
     clusters = pd.read_parquet(tmp_path / "clusters.parquet")
     shared = clusters[clusters["cluster_size"] > 1]
     assert shared["cluster"].str.startswith("copy-").any()
-    assert (shared.groupby("cluster")["id"].min() == shared.groupby("cluster")["id"].min().index).all()
+    assert (shared.groupby("cluster")["doc"].min() == shared.groupby("cluster")["doc"].min().index).all()
     representatives = shared[shared["is_representative"]]
-    assert (representatives["id"] == representatives["cluster"]).all()  # keep='first': the smallest id
+    assert (representatives["doc"] == representatives["cluster"]).all()  # keep='first': the smallest id
     pairs = pd.read_parquet(tmp_path / "pairs.parquet")
     assert (pairs["doc_a"] < pairs["doc_b"]).all()
     assert pairs[["doc_a", "doc_b"]].equals(pairs[["doc_a", "doc_b"]].sort_values(["doc_a", "doc_b"]))

@@ -135,7 +135,7 @@ def test_seed_places_and_organisations_found(seed_mentions: pd.DataFrame) -> Non
 @needs_seeds
 def test_seed_titles_are_attributes(seed_mentions: pd.DataFrame) -> None:
     miqdad = seed_mentions[seed_mentions.text == "Faisal al-Miqdad"]
-    assert miqdad.title.tolist() == ["Deputy Foreign Minister"]
+    assert miqdad.role.tolist() == ["Deputy Foreign Minister"]
     assert not seed_mentions[seed_mentions.label == "PERSON"].text.str.contains("Minister").any()
 
 
@@ -151,13 +151,14 @@ def test_seed_offsets(seed_mentions: pd.DataFrame) -> None:
 
 def test_example_and_columns() -> None:
     m = tidings.tag(["Iran’s President Hassan Rowhani called Vladimir Putin on Monday. Putin agreed."])
-    assert list(m.columns) == ["doc", "start", "end", "text", "label", "entity", "source", "score", "title", "sentence"]
+    assert list(m.columns) == ["doc", "start", "end", "text", "label", "entity", "source", "score", "role", "sentence",
+                               "value"]
     assert m.sentence.dtype == "int64"
     assert m[m.text == "Putin"].sentence.tolist() == [1]
     assert m[m.text != "Putin"].sentence.eq(0).all()
     people = m[m.label == "PERSON"]
     assert people.entity.tolist() == ["Hassan Rowhani", "Vladimir Putin", "Vladimir Putin"]
-    assert people.title.iloc[0] == "President"
+    assert people.role.iloc[0] == "President"
     assert m[m.label == "DATE"].text.tolist() == ["Monday"]
     assert ((m.score > 0) & (m.score <= 1)).all()
     assert set(m.source) <= {"model", "gazetteer", "user", "rule"}

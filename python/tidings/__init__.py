@@ -24,7 +24,8 @@ from .errors import (
     TidingsIOError,
 )
 from .io import read_corpus
-from .tag import tag
+from .quotes import quotes
+from .tag import LABELS, tag
 
 __version__: str = _core.__version__
 #: ``"release"`` or ``"debug"``: how the loaded Rust core was compiled (benchmarks need release).
@@ -53,6 +54,8 @@ __all__ = [
     "plots",
     "read_corpus",
     "tag",
+    "LABELS",
+    "quotes",
     "TidingsError",
     "InputError",
     "InputTypeError",

@@ -16,6 +16,7 @@ __all__ = [
     "LABEL_ALIASES",
     "EntityJoin",
     "tag",
+    "quotes",
     "_tokenize",
     "_train_tagger",
     "TemplateCounts",
@@ -132,9 +133,20 @@ def tag(
     *,
     entities: list[tuple[str, str, str]] | None = None,
     corpus: EntityJoin | None = None,
+    dates: list[str | None] | None = None,
     workers: int | None = None,
     progress: ProgressCounter | None = None,
     **options: Any,
+) -> dict[str, list[Any]]: ...
+def quotes(
+    texts: list[str | None] | tuple[str | None, ...],
+    model_path: str,
+    gazetteer_path: str,
+    *,
+    entities: list[tuple[str, str, str]] | None = None,
+    mentions: tuple[list[int], list[int], list[int], list[str], list[str]] | None = None,
+    workers: int | None = None,
+    progress: ProgressCounter | None = None,
 ) -> dict[str, list[Any]]: ...
 def _tokenize(text: str) -> list[tuple[int, int, bool]]: ...
 def _train_tagger(

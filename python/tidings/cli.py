@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("input", type=Path, metavar="INPUT", help="corpus file or folder of .txt files")
     run.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the Parquet tables")
     run.add_argument("--text", default="text", metavar="COLUMN", help="text column (default: text)")
-    run.add_argument("--id", default=None, metavar="COLUMN", help="id column (default: id, else row number)")
+    run.add_argument("--id", default=None, metavar="COLUMN",
+                     help="column of document ids, written as doc (default: a doc or id column, else the row number)")
     run.add_argument("--chunksize", type=_positive, default=20_000, metavar="N",
                      help="documents read and processed at a time, so any corpus fits in memory (default: 20000)")
     run.add_argument("--workers", type=_workers, default=None, help="threads to use (default: all cores)")

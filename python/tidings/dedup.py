@@ -426,7 +426,7 @@ class CorpusDedup:
         Returns
         -------
         (pandas.DataFrame, pandas.DataFrame)
-            One row per document, in corpus order: ``id`` and the columns of :func:`dedup`; and
+            One row per document, in corpus order: ``doc`` (the id) and the columns of :func:`dedup`; and
             the pairs (``doc_a`` < ``doc_b``, sorted, with ``jaccard`` and ``containment``).
         """
         n = len(self._ids)
@@ -443,7 +443,7 @@ class CorpusDedup:
         smallest = np.full(n, n, dtype=np.int64)
         np.minimum.at(smallest, roots, id_rank)
         clusters["cluster"] = sorted_ids[smallest[roots]]
-        clusters.insert(0, "id", ids)
+        clusters.insert(0, "doc", ids)
         pairs = self._index.pairs()
         rank_a = id_rank[np.asarray(pairs["doc_a"], dtype=np.int64)]
         rank_b = id_rank[np.asarray(pairs["doc_b"], dtype=np.int64)]
@@ -491,7 +491,7 @@ def dedup_documents(
 def with_clusters(documents: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
     """``documents`` with the cluster columns of :meth:`CorpusDedup.tables` (rows aligned),
     replacing earlier ones."""
-    columns = clusters.drop(columns="id").set_axis(documents.index)
+    columns = clusters.drop(columns="doc").set_axis(documents.index)
     return documents.drop(columns=[c for c in columns.columns if c in documents.columns]).join(columns)
 
 

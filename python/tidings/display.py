@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import difflib
 import html
+import numbers
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .plots import LABEL_COLORS
 
-__all__ = ["DocumentView", "ClusterView", "SummaryCard"]
+__all__ = ["DocumentView", "ClusterView", "SummaryCard", "quotes_html"]
 
 _ROOT = "tidings-view"
 _CSS = f"""\
@@ -56,9 +58,8 @@ def _spans(rows: Any) -> list[tuple[int, int, str, str]]:
             start, end, label = row[:3]
             spans.append((int(start), int(end), str(label), str(label)))
         else:
-            label = getattr(row, "label", None) or getattr(row, "rule", "")
-            title = getattr(row, "entity", None) or label
-            spans.append((int(row.start), int(row.end), str(label), str(title)))
+            kind = getattr(row, "label", None) or getattr(row, "rule", "")
+            spans.append((int(row.start), int(row.end), str(kind), str(getattr(row, "entity", None) or kind)))
     return spans
 
 
@@ -83,8 +84,13 @@ def _marked(text: str, spans: Iterable[tuple[int, int, str, str]], tag: str) -> 
 
 @dataclass
 class DocumentView:
-    """A document: its article text with entities highlighted, and the raw page with what the
-    cleaner removed struck through (hover a span for its rule)."""
+    """A document: its article text with entities highlighted, the tables about it (its
+    entities, ...) and the raw page with what the cleaner removed struck through (hover a span
+    for its rule).
+
+    ``meta`` values that are missing (None, NaN, NaT, empty) are left out; ``sections`` are
+    named tables shown under the text, each folded away.
+    """
 
     text: str
     entities: Any = None
@@ -92,16 +98,23 @@ class DocumentView:
     removed: Any = None
     title: str | None = None
     meta: dict[str, Any] | None = None
+    sections: dict[str, pd.DataFrame] | None = None
+    quotes: Any = None
 
     def _repr_html_(self) -> str:
         parts = []
         if self.title:
             parts.append(f"<h4>{html.escape(self.title)}</h4>")
-        if self.meta:
+        shown = {k: _format(v) for k, v in (self.meta or {}).items() if not _missing(v)}
+        if shown:
             parts.append('<div class="tdg-meta">' + " · ".join(
-                f"{html.escape(str(k))}: {html.escape(str(v))}" for k, v in self.meta.items() if v not in (None, "")
+                f"{html.escape(str(k))}: {html.escape(v)}" for k, v in shown.items()
             ) + "</div>")
         parts.append(f'<div class="tdg-body">{_marked(self.text, _spans(self.entities), "mark")}</div>')
+        for name, table in (self.sections or {}).items():
+            parts.append(f"<details><summary>{html.escape(name)} ({len(table)})</summary>{_table_html(table)}</details>")
+        if self.quotes is not None:
+            parts.append(quotes_html(self.text, self.quotes))
         if self.raw is not None:
             removed = _spans(self.removed)
             parts.append(
@@ -109,6 +122,30 @@ class DocumentView:
                 f'<div class="tdg-body">{_marked(self.raw, removed, "del")}</div></details>'
             )
         return _wrap("".join(parts))
+
+
+def quotes_html(text: str, quotes: Any) -> str:
+    """HTML of a document's quotes (rows as :func:`tidings.quotes` returns them): who said what,
+    with the cue and the kind, in a collapsible table; the quote is read from ``text`` at its
+    offsets, so it shows what the offsets point at."""
+    rows = []
+    records = quotes.to_dict("records") if isinstance(quotes, pd.DataFrame) else list(quotes)
+    for row in records:
+        get = row.get if isinstance(row, dict) else lambda name, row=row: getattr(row, name, "")
+        start, end = int(get("start")), int(get("end"))
+        if not 0 <= start < end <= len(text):
+            continue
+        speaker = get("speaker") if isinstance(get("speaker"), str) and get("speaker") else ""
+        said_by = html.escape(speaker) if speaker else "<i>unnamed</i>"
+        words = get("speaker_text")
+        if isinstance(words, str) and words and words != speaker:
+            said_by += f' <span class="tdg-meta">({html.escape(words)})</span>'
+        cue = get("cue") if isinstance(get("cue"), str) else ""
+        rows.append(f"<tr><td>{said_by}</td><td>{html.escape(cue)}</td><td>{html.escape(str(get('kind')))}</td>"
+                    f"<td>{html.escape(text[start:end])}</td></tr>")
+    head = "<tr><th>speaker</th><th>cue</th><th>kind</th><th>quote</th></tr>"
+    return (f"<details><summary>Quotes ({len(rows)})</summary>"
+            f"<table>{head}{''.join(rows)}</table></details>")
 
 
 def _word_diff(reference: str, other: str) -> str:
@@ -155,7 +192,8 @@ class ClusterView:
 
 @dataclass
 class SummaryCard:
-    """Headline figures as a small table, optionally with a few named sub-tables."""
+    """Headline figures as a small table, optionally with a few named sub-tables (cells shown as
+    text: lists joined with commas, missing values blank, dates without midnight times)."""
 
     title: str
     figures: dict[str, Any]
@@ -168,15 +206,40 @@ class SummaryCard:
         )
         parts = [f"<h4>{html.escape(self.title)}</h4><table>{rows}</table>"]
         for name, table in (self.tables or {}).items():
-            parts.append(f'<div class="tdg-meta">{html.escape(name)}</div>{table.to_html(index=False, escape=True)}')
+            parts.append(f'<div class="tdg-meta">{html.escape(name)}</div>{_table_html(table)}')
         return _wrap("".join(parts))
 
 
+def _table_html(table: pd.DataFrame) -> str:
+    return table.astype(object).map(lambda v: "" if _missing(v) else _format(v)).to_html(index=False, escape=True)
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, NaT, pd.NA, blank strings and empty lists."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    if isinstance(value, (list, tuple, set, np.ndarray)):
+        return len(value) == 0
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # arrays
+        return False
+
+
 def _format(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:,.3g}"
-    if isinstance(value, int):
-        return f"{value:,}"
+    """A value as an analyst reads it: ``1,234``, ``0.87``, ``2026-03-11`` (or
+    ``2026-03-11 14:05 UTC`` when it has a time), ``Reuters, AFP``."""
+    if isinstance(value, (bool, np.bool_)):
+        return str(bool(value))
+    if isinstance(value, numbers.Integral):
+        return f"{int(value):,}"
+    if isinstance(value, numbers.Real):
+        return f"{float(value):,.3g}"
     if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
+        if value == value.normalize():
+            return value.date().isoformat()
+        zone = f" {value.tzname()}" if value.tzinfo is not None else ""
+        return value.strftime("%Y-%m-%d %H:%M") + zone
+    if isinstance(value, (list, tuple, set, np.ndarray)):
+        return ", ".join(str(item) for item in value if not _missing(item))
     return str(value)

@@ -10,7 +10,7 @@ import pandas as pd
 from . import _core
 from .errors import InputError, TidingsIOError
 
-__all__ = ["read_corpus", "iter_corpus", "CORPUS_FORMATS"]
+__all__ = ["read_corpus", "iter_corpus", "with_doc_ids", "CORPUS_FORMATS"]
 
 CORPUS_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet",
                   ".pq": "parquet", ".csv": "csv", ".tsv": "tsv"}
@@ -26,7 +26,7 @@ def _txt_files(folder: Path) -> list[Path]:
 def _txt_frame(folder: Path, files: list[Path]) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "id": [p.relative_to(folder).as_posix() for p in files],
+            "doc": [p.relative_to(folder).as_posix() for p in files],
             # Scraped files mix encodings; stray bytes are read as cp1252 instead of failing.
             "text": [_core.decode_bytes(p.read_bytes()) for p in files],
         }
@@ -76,19 +76,40 @@ def _raw_chunks(path: Path, kind: str, chunksize: int | None) -> Iterator[pd.Dat
                 yield from reader
 
 
+def with_doc_ids(frame: pd.DataFrame, id: str | None) -> pd.DataFrame:
+    """``frame`` with its document ids as a first column ``doc`` (str) and a fresh row index.
+
+    The ids are the column ``id`` names; without one, a ``doc`` or ``id`` column when the
+    frame has one, else the frame's index labels (row numbers for a fresh DataFrame or a file).
+    """
+    if id is None:
+        id = next((name for name in ("doc", "id") if name in frame.columns), None)
+    if id is None:
+        ids = pd.Series(frame.index.map(str))
+        rest = frame.reset_index(drop=True)
+    else:
+        if id not in frame.columns:
+            raise InputError(f"no id column {id!r}; the columns are {list(frame.columns)}")
+        if id != "doc" and "doc" in frame.columns:
+            raise InputError(f"the ids are in column {id!r} but there is a 'doc' column too; tidings names "
+                             "the document id 'doc': rename or drop that column first")
+        ids = frame[id].reset_index(drop=True)
+        if ids.isna().any():
+            raise InputError(f"the id column {id!r} has missing values at rows {ids.index[ids.isna()].tolist()[:5]}")
+        ids = ids.astype(str)
+        rest = frame.drop(columns=id).reset_index(drop=True)
+    rest.insert(0, "doc", ids)
+    return rest
+
+
 def _standardize(frame: pd.DataFrame, path: Path, text: str, id: str | None, first_row: int) -> pd.DataFrame:
     if text not in frame.columns:
         raise InputError(f"{path.name} has no column {text!r}; its columns are {list(frame.columns)}")
+    if id is not None and id not in frame.columns:
+        raise InputError(f"{path.name} has no id column {id!r}; its columns are {list(frame.columns)}")
     frame = frame.rename(columns={text: "text"})
-    id_column = id or ("id" if "id" in frame.columns else None)
-    if id_column is None:
-        frame.insert(0, "id", [str(i) for i in range(first_row, first_row + len(frame))])
-    elif id_column not in frame.columns:
-        raise InputError(f"{path.name} has no id column {id_column!r}; its columns are {list(frame.columns)}")
-    else:
-        frame = frame.rename(columns={id_column: "id"})
-        frame["id"] = frame["id"].astype(str)
-    return frame.reset_index(drop=True)
+    frame.index = pd.RangeIndex(first_row, first_row + len(frame))
+    return with_doc_ids(frame, id)
 
 
 def iter_corpus(
@@ -114,7 +135,7 @@ def iter_corpus(
 
 
 def read_corpus(path: str | Path, *, text: str = "text", id: str | None = None) -> pd.DataFrame:
-    """Read a corpus into a DataFrame with at least the columns ``id`` and ``text``.
+    """Read a corpus into a DataFrame with at least the columns ``doc`` (the document ids) and ``text``.
 
     Parameters
     ----------
@@ -125,12 +146,14 @@ def read_corpus(path: str | Path, *, text: str = "text", id: str | None = None) 
     text : str, default "text"
         The column holding the document text (ignored for a folder).
     id : str, optional
-        The column holding document ids; by default ``id`` when present, else the row number.
+        The column holding document ids; by default ``doc`` or ``id`` when present, else the
+        row number.
 
     Returns
     -------
     pandas.DataFrame
-        The file's columns, with ``text`` renamed to ``"text"`` and an ``id`` column (str).
+        A first column ``doc`` (str: the document ids) and the file's other columns, with
+        ``text`` renamed to ``"text"``.
     """
     path = Path(path)
     kind = _format_of(path)

@@ -23,11 +23,10 @@ TABLES = ("documents", "removed", "entities", "clusters", "pairs")
 
 
 def prepare_corpus(frame: pd.DataFrame, *, workers: int | None = None, progress: bool = True) -> Corpus:
-    """A Corpus of ``frame`` (columns ``id`` and ``text``; ``source`` and ``date`` when present) with
-    the raw texts' sizes as ``raw_*`` columns: the start of every pipeline run."""
+    """A Corpus of ``frame`` (columns ``doc`` or ``id``, and ``text``; ``source`` and ``date`` when
+    present) with the raw texts' sizes as ``raw_*`` columns: the start of every pipeline run."""
     corpus = Corpus.from_pandas(
         frame,
-        id="id" if "id" in frame.columns else None,
         date="date" if "date" in frame.columns else None,
         source="source" if "source" in frame.columns else None,
     )
@@ -36,7 +35,7 @@ def prepare_corpus(frame: pd.DataFrame, *, workers: int | None = None, progress:
 
 
 def run_pipeline(frame: pd.DataFrame, *, workers: int | None = None, progress: bool = True) -> Corpus:
-    """Run every step tidings has on ``frame`` (columns ``id`` and ``text``, optionally
+    """Run every step tidings has on ``frame`` (columns ``doc`` or ``id``, and ``text``, optionally
     ``source`` and ``date``) and return the resulting :class:`Corpus`."""
     corpus = prepare_corpus(frame, workers=workers, progress=progress)
     for step in STEPS:
@@ -46,13 +45,13 @@ def run_pipeline(frame: pd.DataFrame, *, workers: int | None = None, progress: b
 
 def run_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """The tables of a run on ``corpus``, as ``tidings run`` writes them: ``documents`` (without
-    the cluster columns), ``removed``, ``entities``, ``clusters`` (``id`` and the cluster columns
+    the cluster columns), ``removed``, ``entities``, ``clusters`` (``doc`` and the cluster columns
     of each document) and ``pairs``, those its steps produced."""
     documents = corpus.documents
     tables = {"documents": documents.drop(columns=[c for c in CLUSTER_COLUMNS if c in documents.columns])}
     tables.update({name: corpus.tables[name] for name in ("removed", "entities") if name in corpus.tables})
     if "cluster" in documents.columns:
-        tables["clusters"] = documents[["id", *CLUSTER_COLUMNS]].reset_index(drop=True)
+        tables["clusters"] = documents[["doc", *CLUSTER_COLUMNS]].reset_index(drop=True)
         tables["pairs"] = corpus.tables["pairs"]
     return {name: tables[name] for name in TABLES if name in tables}
 

@@ -1,6 +1,6 @@
 """The pipeline's steps, defined once for the in-memory :class:`~tidings.Corpus` and for ``tidings run``.
 
-A step sees a corpus as chunks of its documents table (columns ``id``, ``text`` and, when known,
+A step sees a corpus as chunks of its documents table (columns ``doc``, ``text`` and, when known,
 ``source`` and ``date``) in corpus order, in up to three phases:
 
 1. ``learn(chunk)``: a first pass over every chunk, for what must be learned from the whole
@@ -27,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from .cleaning import PageTemplates, clean_many, removed_frame
+from .dates import document_dates, parse_dates
 from .dedup import CorpusDedup
 from .errors import InputError
 from .tag import CorpusTagger
@@ -94,17 +95,22 @@ def _sources(documents: pd.DataFrame) -> pd.Series | None:
 class Clean(Step):
     """Cleaning (:func:`tidings.clean_many`), with page templates learned over the whole corpus.
 
-    Adds the columns ``clean_text``, ``title``, ``dateline``, ``place``, ``agency``, ``byline``,
-    ``published`` (the date printed in the page, as text), ``credits``, ``captions`` (lists) and
-    ``removed_spans`` (int64), and the ``removed`` table (``doc`` id, ``start``, ``end``,
-    ``rule``, ``text``, ``replacement``, offsets into the raw ``text``).
+    Adds the columns ``clean_text``, ``title`` (the headline), ``dateline`` (without its
+    closing dash), ``place``, ``agency``, ``byline``, ``published`` (the date printed in the
+    page, ``datetime64[ns, UTC]``, read by :func:`tidings.dates.parse_dates` with
+    ``date_format``), ``published_text`` (that date as printed), ``credits``, ``captions``
+    (lists) and ``removed_spans`` (int64), and the ``removed`` table (``doc`` id, ``start``,
+    ``end``, ``rule``, ``text``, ``replacement``, offsets into the raw ``text``).
     """
 
     name = "clean"
 
-    def __init__(self, *, workers: int | None = None, progress: bool = True, **options: Any) -> None:
+    def __init__(self, *, date_format: str | None = None, workers: int | None = None, progress: bool = True,
+                 **options: Any) -> None:
         super().__init__(workers=workers, progress=progress)
         self._templates = PageTemplates(**options)
+        self._date_format = date_format
+        parse_dates([], date_format=date_format)  # a bad format fails before any work
         self.learns = bool(self._templates.options["use_templates"] and self._templates.options["remove_chrome"])
 
     def learn(self, documents: pd.DataFrame) -> None:
@@ -123,28 +129,34 @@ class Clean(Step):
                              progress=self.progress, **self._templates.options)
         return self._tables(documents, cleaned)
 
-    @staticmethod
-    def _tables(documents: pd.DataFrame, cleaned: list[Any]) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    def _tables(self, documents: pd.DataFrame, cleaned: list[Any]) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
         fields = pd.DataFrame([c.to_dict() for c in cleaned], index=documents.index, columns=_CLEAN_FIELDS)
         documents = documents.copy()
         documents["clean_text"] = fields["text"].astype(object)
+        fields["dateline"] = fields["dateline"].map(_without_dash, na_action="ignore")
         for name in ("title", "dateline", "place", "agency", "byline"):
             documents[name] = fields[name].astype(object)
-        documents["published"] = fields["date"].astype(object)
+        documents["published"] = parse_dates(fields["date"], date_format=self._date_format)
+        documents["published_text"] = fields["date"].astype(object)
         documents["credits"] = fields["credits"]
         documents["captions"] = fields["captions"]
         documents["removed_spans"] = fields["removed"].fillna(0).astype("int64")
-        return documents, {"removed": removed_frame(cleaned, ids=documents["id"].tolist())}
+        return documents, {"removed": removed_frame(cleaned, ids=documents["doc"].tolist())}
+
+
+def _without_dash(dateline: str) -> str:
+    """A dateline as the analyst reads it: "TEHRAN (Tasnim) –" is "TEHRAN (Tasnim)"."""
+    return dateline.rstrip().rstrip("-–—").rstrip()
 
 
 class Dedup(Step):
     """Exact and near duplicates (:class:`tidings.dedup.CorpusDedup`) of the cleaned text when
     cleaned, else the raw text.
 
-    Produces the ``clusters`` table (one row per document: ``id`` and the columns of
+    Produces the ``clusters`` table (one row per document: ``doc`` and the columns of
     :func:`tidings.dedup`, clusters named after their smallest id) and the ``pairs`` table.
     Options are those of :func:`tidings.dedup` but ``ids`` and ``return_pairs`` (the ids are
-    the ``id`` column); ``keep='earliest'`` takes the ``date`` column unless ``dates`` (aligned
+    the ``doc`` column); ``keep='earliest'`` takes the ``date`` column unless ``dates`` (aligned
     with the whole corpus) are given.
     """
 
@@ -164,7 +176,7 @@ class Dedup(Step):
             dates = self._dates[self._seen:self._seen + len(documents)]
         elif self._keep == "earliest" and "date" in documents.columns:
             dates = documents["date"]
-        self._dedup.add(documents[text_column(documents)], documents["id"].tolist(), dates=dates,
+        self._dedup.add(documents[text_column(documents)], documents["doc"].tolist(), dates=dates,
                         workers=self.workers, progress=self.progress)
         self._seen += len(documents)
         return documents, {}
@@ -178,7 +190,8 @@ class Tag(Step):
     """Entity tagging (:func:`tidings.tag`) of the cleaned text when cleaned, else the raw text.
 
     Produces the ``entities`` table (``doc`` is the document id, offsets index the tagged
-    text); entity names are joined across the whole corpus when every chunk was tagged.
+    text); entity names are joined across the whole corpus when every chunk was tagged, and
+    relative DATE values count from the ``date`` column when there is one.
     """
 
     name = "tag"
@@ -188,8 +201,8 @@ class Tag(Step):
         self._tagger = CorpusTagger(**options)
 
     def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-        texts = pd.Series(documents[text_column(documents)].to_numpy(), index=pd.Index(documents["id"], name="doc"))
-        entities = self._tagger.tag(texts, workers=self.workers, progress=self.progress)
+        texts = pd.Series(documents[text_column(documents)].to_numpy(), index=pd.Index(documents["doc"], name="doc"))
+        entities = self._tagger.tag(texts, dates=document_dates(documents), workers=self.workers, progress=self.progress)
         return documents, {"entities": entities.reset_index(drop=True)}
 
     def finish(self) -> Finished:

@@ -103,7 +103,7 @@ def stream_corpus(
 
     Writes the tables of :func:`tidings.pipeline.run_tables`: ``documents.parquet`` (documents
     with their cleaned text and fields), ``removed.parquet`` and ``entities.parquet`` chunk by
-    chunk, then ``clusters.parquet`` (``id``, ``cluster``, ``cluster_size``, ``kind``,
+    chunk, then ``clusters.parquet`` (``doc``, ``cluster``, ``cluster_size``, ``kind``,
     ``is_representative``, ``similarity``, ``representative``, with document ids) and
     ``pairs.parquet`` (``doc_a``, ``doc_b``, ``jaccard``, ``containment``). They equal the
     tables of the pipeline run in memory, whatever ``chunksize``. The file is read twice (the
@@ -154,10 +154,10 @@ def _apply_chunks(steps: list[Step], chunks: Iterator[pd.DataFrame], out: Path, 
     try:
         for chunk in chunks:
             documents = prepare_corpus(chunk, workers=workers, progress=progress).documents
-            repeated = next((i for i in documents["id"] if i in seen), None)
+            repeated = next((i for i in documents["doc"] if i in seen), None)
             if repeated is not None:
                 raise InputError(f"document ids must be unique; {repeated!r} appears more than once")
-            seen.update(documents["id"])
+            seen.update(documents["doc"])
             tables: dict[str, pd.DataFrame] = {}
             for step in steps:
                 documents, produced = step.apply(documents)

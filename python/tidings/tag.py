@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import os
+import warnings
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -28,7 +30,7 @@ LABEL_ALIASES: dict[str, str] = dict(_core.LABEL_ALIASES)
 _DEFAULTS: dict[str, Any] = _core.resolve_options("tag")
 
 #: Columns of the mention table, in order.
-MENTION_COLUMNS = ("doc", "start", "end", "text", "label", "entity", "source", "score", "title", "sentence")
+MENTION_COLUMNS = ("doc", "start", "end", "text", "label", "entity", "source", "score", "role", "sentence", "value")
 
 
 def _data_path(name: str) -> str:
@@ -107,8 +109,9 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
             "entity": "str",
             "source": "str",
             "score": "float64",
-            "title": "str",
+            "role": "str",
             "sentence": "int64",
+            "value": "str",
         }
     )
 
@@ -119,6 +122,7 @@ def tag(
     entities: Any = None,
     labels: Iterable[str] | None = _DEFAULTS["labels"],
     canonical: bool = _DEFAULTS["canonical"],
+    dates: Any = None,
     workers: int | None = None,
     progress: bool = True,
 ) -> pd.DataFrame:
@@ -149,6 +153,11 @@ def tag(
     canonical : bool, default True
         Link partial names and spelling variants; when False, ``entity`` is the mention's own
         name (or its gazetteer/user canonical name).
+    dates : sequence, optional
+        The documents' publication dates, aligned with ``texts`` (datetimes, or anything
+        :func:`pandas.to_datetime` reads; missing or unreadable ones count as unknown). Relative
+        DATE mentions ("on Sunday", "last week", "December 19") get their ``value`` from them;
+        without them only absolute dates do.
     workers : int, optional
         Number of threads; ``None`` or ``-1`` uses every core.
     progress : bool, default True
@@ -161,11 +170,15 @@ def tag(
         input's index label), ``start`` and ``end`` (Python string offsets:
         ``text[start:end]`` is the mention), ``text``, ``label``, ``entity`` (canonical name),
         ``source`` (``model``, ``gazetteer``, ``user``, or ``rule`` for dates and patterns
-        such as results tables), ``score`` (confidence in 0..1), ``title`` (a person's title
-        such as "Deputy Foreign Minister", else missing) and ``sentence`` (int64: the 0-based
+        such as results tables), ``score`` (confidence in 0..1), ``role`` (the title printed
+        before a person's name, such as "Deputy Foreign Minister", else missing) and ``sentence`` (int64: the 0-based
         index, within its document, of the sentence holding the mention; sentences end at
         final punctuation, at blank lines and at line breaks after headlines or chrome
-        lines). With no mentions the frame is empty but keeps these columns and dtypes.
+        lines), ``value`` (for DATE mentions, the ISO date or period they denote: a day
+        ``2016-03-28``, a month ``2016-03``, a year ``2016`` or an ISO week ``2016-W12``, relative
+        ones resolved against ``dates`` as news style reads them, "on Sunday" being the latest
+        Sunday on or before the publication day; missing when unresolvable and for other
+        labels). With no mentions the frame is empty but keeps these columns and dtypes.
 
     Examples
     --------
@@ -173,7 +186,9 @@ def tag(
     >>> m[m.label == "PERSON"].entity.tolist()
     ['Hassan Rowhani', 'Vladimir Putin', 'Vladimir Putin']
     """
-    return _mentions(as_text_column(texts), _core_options(entities, labels, canonical), None, workers, progress)
+    column = as_text_column(texts)
+    options = {**_core_options(entities, labels, canonical), "dates": publication_days(dates, len(column))}
+    return _mentions(column, options, None, workers, progress)
 
 
 def _core_options(entities: Any, labels: Iterable[str] | None, canonical: bool) -> dict[str, Any]:
@@ -181,6 +196,55 @@ def _core_options(entities: Any, labels: Iterable[str] | None, canonical: bool) 
     user = _user_entities(entities) if entities is not None else None
     # labels and canonical are checked by the core (``src/tag/options.rs``).
     return {"entities": user, "labels": labels, "canonical": canonical}
+
+
+def publication_days(dates: Any, n: int) -> list[str | None] | None:
+    """Publication dates as ISO days (``YYYY-MM-DD``, the date as printed, in its own time zone),
+    ``None`` where missing or unreadable; ``None`` for no dates at all."""
+    if dates is None:
+        return None
+    if isinstance(dates, (str, bytes)):
+        raise InputTypeError("dates must be a sequence of dates aligned with the texts, not a single string")
+    values = list(dates)
+    if len(values) != n:
+        raise InputError(f"dates has {len(values)} values for {n} documents")
+    days: dict[Any, str | None] = {}
+    out: list[str | None] = []
+    for value in values:
+        key = value if _hashable(value) else repr(value)
+        if key not in days:
+            days[key] = _day(value)
+        out.append(days[key])
+    return out
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _day(value: Any) -> str | None:
+    """One publication date as an ISO day, ``None`` when missing or unreadable."""
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            stamp = pd.to_datetime(value, errors="coerce")
+        except (TypeError, ValueError, OverflowError):
+            return None
+    if not isinstance(stamp, pd.Timestamp) or pd.isna(stamp):
+        return None
+    return stamp.date().isoformat()
 
 
 def _mentions(column: TextColumn, options: dict[str, Any], corpus: _core.EntityJoin | None,
@@ -198,7 +262,8 @@ def _mentions(column: TextColumn, options: dict[str, Any], corpus: _core.EntityJ
     if not found["doc"]:
         return _empty_frame(column.index)
     positions = found.pop("doc")
-    frame = pd.DataFrame(found)
+    # The core calls a person's title "title"; tidings keeps that word for headlines.
+    frame = pd.DataFrame(found).rename(columns={"title": "role"})
     frame.insert(0, "doc", column.index.take(positions))
     return _typed(frame)
 
@@ -222,10 +287,12 @@ class CorpusTagger:
         self._options = _core_options(entities, labels, canonical)
         self._corpus = _core.EntityJoin() if canonical else None
 
-    def tag(self, texts: Any, *, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
+    def tag(self, texts: Any, *, dates: Any = None, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
         """The mentions of the next chunk, as :func:`tag` returns them but with names not yet
-        joined across documents."""
-        return _mentions(as_text_column(texts), self._options, self._corpus, workers, progress)
+        joined across documents; ``dates`` as for :func:`tag`."""
+        column = as_text_column(texts)
+        options = {**self._options, "dates": publication_days(dates, len(column))}
+        return _mentions(column, options, self._corpus, workers, progress)
 
     def join(self) -> dict[tuple[str, str], str]:
         """Join the names across every chunk tagged so far: ``{(label, entity): joined entity}``

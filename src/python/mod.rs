@@ -10,6 +10,7 @@ mod errors;
 mod input;
 mod options;
 mod progress;
+mod quotes;
 mod tag;
 
 pub(crate) use errors::IntoPyResult;
@@ -96,6 +97,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_raise_internal_error, m)?)?;
     dedup::register(m)?;
     tag::register(m)?;
+    quotes::register(m)?;
     clean::register(m)?;
     options::register(m)?;
     Ok(())

@@ -10,6 +10,7 @@ use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
 use crate::options::Options;
 use crate::tag::canonical::join_across_corpus;
+use crate::tag::date_values::{date_value, Day};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
 use crate::tag::perceptron::TrainConfig;
@@ -23,7 +24,7 @@ fn label_named(name: &str) -> Option<Label> {
 }
 
 /// The user dictionary of `(pattern, label, canonical)` rows.
-fn user_dictionary(rows: &[(String, String, String)]) -> crate::Result<Gazetteer> {
+pub(crate) fn user_dictionary(rows: &[(String, String, String)]) -> crate::Result<Gazetteer> {
     let mut user = Gazetteer::default();
     for (pattern, label, entity) in rows {
         let label = label_named(label).ok_or_else(|| {
@@ -81,9 +82,10 @@ impl PyEntityJoin {
 
 /// Tags documents; returns the mention table as a dict of equal-length lists. Options as in
 /// `tag::options::TAG_OPTIONS` (labels, canonical). With `corpus`, names are not yet joined
-/// across documents: the mentions go into `corpus` for its `join`.
+/// across documents: the mentions go into `corpus` for its `join`. `dates` are the documents'
+/// publication dates (ISO `YYYY-MM-DD` or `None`), which relative DATE values count from.
 #[pyfunction]
-#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, corpus = None, workers = None, progress = None, **options))]
+#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, corpus = None, dates = None, workers = None, progress = None, **options))]
 #[allow(clippy::too_many_arguments)]
 fn tag<'py>(
     py: Python<'py>,
@@ -92,12 +94,14 @@ fn tag<'py>(
     gazetteer_path: &str,
     entities: Option<Vec<(String, String, String)>>,
     corpus: Option<&Bound<'py, PyEntityJoin>>,
+    dates: Option<Vec<Option<String>>>,
     workers: Option<i64>,
     progress: Option<&Bound<'py, ProgressCounter>>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let options = options_from(Options::new(&TAG_OPTIONS), options)?;
     let texts = extract_texts(texts)?;
+    let published = publication_days(dates, texts.len()).into_py_result(py)?;
     let counter = progress_of(progress);
     let resources = py
         .detach(|| Resources::cached(Path::new(model_path), Path::new(gazetteer_path)))
@@ -127,6 +131,7 @@ fn tag<'py>(
         let mut table = Table::default();
         for (doc, (mentions, text)) in docs.iter().zip(&borrowed).enumerate() {
             let Some(text) = text else { continue };
+            let published = published.get(doc).copied().flatten();
             let offsets = CharOffsets::new(text);
             for m in mentions {
                 table.doc.push(doc);
@@ -142,6 +147,11 @@ fn tag<'py>(
                         .map(|(s, e)| text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")),
                 );
                 table.sentence.push(m.sentence);
+                table.value.push(
+                    (m.label == Label::Date)
+                        .then(|| date_value(&text[m.start..m.end], published))
+                        .flatten(),
+                );
             }
         }
         Ok((table, docs))
@@ -160,7 +170,35 @@ fn tag<'py>(
     out.set_item("score", table.score)?;
     out.set_item("title", table.title)?;
     out.set_item("sentence", table.sentence)?;
+    out.set_item("value", table.value)?;
     Ok(out)
+}
+
+/// The publication day of each document (none when `dates` is `None`); an error names a
+/// date that is no ISO day.
+fn publication_days(
+    dates: Option<Vec<Option<String>>>,
+    documents: usize,
+) -> crate::Result<Vec<Option<Day>>> {
+    let Some(dates) = dates else {
+        return Ok(Vec::new());
+    };
+    if dates.len() != documents {
+        return Err(Error::InvalidInput(format!(
+            "dates has {} values for {documents} documents",
+            dates.len()
+        )));
+    }
+    dates
+        .iter()
+        .enumerate()
+        .map(|(i, date)| match date {
+            None => Ok(None),
+            Some(text) => Day::parse_iso(text).map(Some).ok_or_else(|| {
+                Error::InvalidInput(format!("dates[{i}] is no ISO date (YYYY-MM-DD): '{text}'"))
+            }),
+        })
+        .collect()
 }
 
 #[derive(Default)]
@@ -175,6 +213,7 @@ struct Table {
     score: Vec<f64>,
     title: Vec<Option<String>>,
     sentence: Vec<usize>,
+    value: Vec<Option<String>>,
 }
 
 /// Tokens of one text as (start, end, sentence_start) with Python string offsets.

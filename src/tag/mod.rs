@@ -21,6 +21,7 @@
 
 pub mod canonical;
 mod consistency;
+pub mod date_values;
 pub mod dates;
 mod document;
 mod events;

@@ -340,119 +340,194 @@ fn train_run(
     mask: &[f32],
     progress: &mut impl FnMut(usize, f64),
 ) -> (Vec<f32>, Vec<f32>) {
-    let rows = 1usize << config.bits;
-    let mut weights = vec![0f32; rows * n_labels];
-    let mut totals = vec![0f64; rows * n_labels];
-    let (previous, _) = transition_lists(n_labels);
-    let mut trans = vec![0f32; (n_labels + 1) * n_labels];
-    let mut trans_totals = vec![0f64; (n_labels + 1) * n_labels];
+    let mut run = TrainingRun::new(config.bits, n_labels);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = seed.max(1);
-    let mut step = 1f64;
-    let mut emission = Vec::new();
-    let mut predicted = Vec::new();
     let mut dropped: Vec<bool> = Vec::new();
     for epoch in 0..config.epochs {
-        // Fisher-Yates with xorshift: a fixed seed gives the same model every run.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut rng);
         let (mut correct, mut total) = (0usize, 0usize);
         for &k in &order {
             let ex = &examples[k];
-            let n = ex.labels.len();
-            if n == 0 {
+            if ex.labels.is_empty() {
                 continue;
             }
-            // Deterministic per (epoch, sentence, token): the same seed gives the same model.
-            dropped.clear();
-            dropped.extend((0..n).map(|i| {
-                let mut h = seed ^ ((epoch as u64) << 48) ^ ((k as u64) << 16) ^ i as u64;
-                h ^= h >> 33;
-                h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-                h ^= h >> 33;
-                ((h >> 11) as f64 / (1u64 << 53) as f64) < config.word_dropout
-            }));
-            let active = |i: usize| {
-                let row = &ex.features[i * FEATURES_PER_TOKEN..(i + 1) * FEATURES_PER_TOKEN];
-                let drop = dropped[i];
-                row.iter()
-                    .enumerate()
-                    .filter(move |(t, _)| !(drop && WORD_FEATURES.contains(t)))
-                    .map(|(_, &f)| f)
-            };
-            emission.clear();
-            emission.resize(n * n_labels, 0f32);
-            for i in 0..n {
-                for f in active(i) {
-                    let row = &weights[f as usize * n_labels..(f as usize + 1) * n_labels];
-                    for (e, w) in emission[i * n_labels..(i + 1) * n_labels]
-                        .iter_mut()
-                        .zip(row)
-                    {
-                        *e += w;
-                    }
-                }
-            }
-            let effective: Vec<f32> = trans.iter().zip(mask).map(|(t, m)| t + m).collect();
-            viterbi(&emission, &effective, n_labels, &previous, &mut predicted);
-            for i in 0..n {
-                total += 1;
-                let (gold, pred) = (ex.labels[i], predicted[i]);
-                if gold == pred {
-                    correct += 1;
-                } else {
-                    for f in active(i) {
-                        let base = f as usize * n_labels;
-                        weights[base + gold] += 1.0;
-                        totals[base + gold] += step;
-                        weights[base + pred] -= 1.0;
-                        totals[base + pred] -= step;
-                    }
-                }
-                let gold_prev = if i == 0 { n_labels } else { ex.labels[i - 1] };
-                let pred_prev = if i == 0 { n_labels } else { predicted[i - 1] };
-                if (gold_prev, gold) != (pred_prev, pred) {
-                    trans[gold_prev * n_labels + gold] += 1.0;
-                    trans_totals[gold_prev * n_labels + gold] += step;
-                    trans[pred_prev * n_labels + pred] -= 1.0;
-                    trans_totals[pred_prev * n_labels + pred] -= step;
-                }
-            }
-            step += 1.0;
+            dropout_mask(
+                seed,
+                epoch,
+                k,
+                ex.labels.len(),
+                config.word_dropout,
+                &mut dropped,
+            );
+            correct += run.learn(ex, &dropped, mask);
+            total += ex.labels.len();
         }
         progress(epoch + 1, correct as f64 / total.max(1) as f64);
     }
-    // Averaged weights: w - totals / step (the running-sum trick).
-    let averaged: Vec<f32> = weights
-        .iter()
-        .zip(&totals)
-        .map(|(&w, &t)| (w as f64 - t / step) as f32)
-        .collect();
-    let transitions = trans
-        .iter()
-        .zip(&trans_totals)
-        .map(|(&w, &t)| (w as f64 - t / step) as f32)
-        .collect();
-    (averaged, transitions)
+    run.averaged()
 }
 
-/// Trains a model; `gazetteer` is the fingerprint of the gazetteer whose matches are among the
-/// examples' features.
-pub fn train(
-    types: Vec<String>,
-    examples: &[Example],
-    config: &TrainConfig,
-    gazetteer: u64,
-    mut progress: impl FnMut(usize, f64),
-) -> Result<Model> {
-    let n_labels = 1 + 4 * types.len();
-    if !(4..=26).contains(&config.bits) {
-        return Err(Error::InvalidInput("bits must be between 4 and 26".into()));
+/// Fisher-Yates with xorshift: a fixed seed gives the same model every run.
+fn shuffle(order: &mut [usize], rng: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        order.swap(i, (*rng % (i as u64 + 1)) as usize);
     }
+}
+
+/// Which tokens of sentence `k` lose their word features this epoch. Deterministic per
+/// (epoch, sentence, token): the same seed gives the same model.
+fn dropout_mask(seed: u64, epoch: usize, k: usize, n: usize, rate: f64, dropped: &mut Vec<bool>) {
+    dropped.clear();
+    dropped.extend((0..n).map(|i| {
+        let mut h = seed ^ ((epoch as u64) << 48) ^ ((k as u64) << 16) ^ i as u64;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        ((h >> 11) as f64 / (1u64 << 53) as f64) < rate
+    }));
+}
+
+/// The state of one averaged-perceptron run: current weights and the running sums that give
+/// the averaged weights at the end (the running-sum trick).
+struct TrainingRun {
+    n_labels: usize,
+    weights: Vec<f32>,
+    totals: Vec<f64>,
+    trans: Vec<f32>,
+    trans_totals: Vec<f64>,
+    previous: Vec<Vec<usize>>,
+    step: f64,
+    emission: Vec<f32>,
+    predicted: Vec<usize>,
+}
+
+impl TrainingRun {
+    fn new(bits: u32, n_labels: usize) -> Self {
+        let rows = 1usize << bits;
+        TrainingRun {
+            n_labels,
+            weights: vec![0f32; rows * n_labels],
+            totals: vec![0f64; rows * n_labels],
+            trans: vec![0f32; (n_labels + 1) * n_labels],
+            trans_totals: vec![0f64; (n_labels + 1) * n_labels],
+            previous: transition_lists(n_labels).0,
+            step: 1.0,
+            emission: Vec::new(),
+            predicted: Vec::new(),
+        }
+    }
+
+    /// Decodes one sentence with the current weights and corrects them where the reading is
+    /// wrong; returns how many tokens it read right.
+    fn learn(&mut self, ex: &Example, dropped: &[bool], mask: &[f32]) -> usize {
+        self.score(ex, dropped);
+        let effective: Vec<f32> = self.trans.iter().zip(mask).map(|(t, m)| t + m).collect();
+        viterbi(
+            &self.emission,
+            &effective,
+            self.n_labels,
+            &self.previous,
+            &mut self.predicted,
+        );
+        let mut correct = 0;
+        for i in 0..ex.labels.len() {
+            let (gold, pred) = (ex.labels[i], self.predicted[i]);
+            if gold == pred {
+                correct += 1;
+            } else {
+                self.update_features(ex, dropped, i, gold, pred);
+            }
+            let gold_prev = if i == 0 {
+                self.n_labels
+            } else {
+                ex.labels[i - 1]
+            };
+            let pred_prev = if i == 0 {
+                self.n_labels
+            } else {
+                self.predicted[i - 1]
+            };
+            if (gold_prev, gold) != (pred_prev, pred) {
+                self.update_transition(gold_prev * self.n_labels + gold, 1.0);
+                self.update_transition(pred_prev * self.n_labels + pred, -1.0);
+            }
+        }
+        self.step += 1.0;
+        correct
+    }
+
+    /// Emission scores of every token and label from the active features.
+    fn score(&mut self, ex: &Example, dropped: &[bool]) {
+        let l = self.n_labels;
+        self.emission.clear();
+        self.emission.resize(ex.labels.len() * l, 0f32);
+        for i in 0..ex.labels.len() {
+            for f in active_features(ex, dropped, i) {
+                let row = &self.weights[f as usize * l..(f as usize + 1) * l];
+                for (e, w) in self.emission[i * l..(i + 1) * l].iter_mut().zip(row) {
+                    *e += w;
+                }
+            }
+        }
+    }
+
+    fn update_features(
+        &mut self,
+        ex: &Example,
+        dropped: &[bool],
+        i: usize,
+        gold: usize,
+        pred: usize,
+    ) {
+        for f in active_features(ex, dropped, i) {
+            let base = f as usize * self.n_labels;
+            self.weights[base + gold] += 1.0;
+            self.totals[base + gold] += self.step;
+            self.weights[base + pred] -= 1.0;
+            self.totals[base + pred] -= self.step;
+        }
+    }
+
+    fn update_transition(&mut self, cell: usize, sign: f32) {
+        self.trans[cell] += sign;
+        self.trans_totals[cell] += sign as f64 * self.step;
+    }
+
+    /// Averaged weights and transitions: w - totals / step.
+    fn averaged(self) -> (Vec<f32>, Vec<f32>) {
+        let average = |w: &[f32], t: &[f64]| -> Vec<f32> {
+            w.iter()
+                .zip(t)
+                .map(|(&w, &t)| (w as f64 - t / self.step) as f32)
+                .collect()
+        };
+        (
+            average(&self.weights, &self.totals),
+            average(&self.trans, &self.trans_totals),
+        )
+    }
+}
+
+/// Token `i`'s features, without its word features when it is dropped out.
+fn active_features<'a>(
+    ex: &'a Example,
+    dropped: &[bool],
+    i: usize,
+) -> impl Iterator<Item = u32> + 'a {
+    let row = &ex.features[i * FEATURES_PER_TOKEN..(i + 1) * FEATURES_PER_TOKEN];
+    let drop = dropped[i];
+    row.iter()
+        .enumerate()
+        .filter(move |(t, _)| !(drop && WORD_FEATURES.contains(t)))
+        .map(|(_, &f)| f)
+}
+
+/// Refuses examples whose features and labels disagree or whose labels are no BILOU sequence.
+fn check_examples(examples: &[Example], n_labels: usize) -> Result<()> {
     for ex in examples {
         if ex.features.len() != ex.labels.len() * FEATURES_PER_TOKEN
             || ex.labels.iter().any(|&y| y >= n_labels)
@@ -473,6 +548,23 @@ pub fn train(
             ));
         }
     }
+    Ok(())
+}
+
+/// Trains a model; `gazetteer` is the fingerprint of the gazetteer whose matches are among the
+/// examples' features.
+pub fn train(
+    types: Vec<String>,
+    examples: &[Example],
+    config: &TrainConfig,
+    gazetteer: u64,
+    mut progress: impl FnMut(usize, f64),
+) -> Result<Model> {
+    let n_labels = 1 + 4 * types.len();
+    if !(4..=26).contains(&config.bits) {
+        return Err(Error::InvalidInput("bits must be between 4 and 26".into()));
+    }
+    check_examples(examples, n_labels)?;
     let mask = forbidden_mask(n_labels);
     // Several runs with different shuffles, averaged: a steadier model than any one run.
     let runs = config.runs.max(1);

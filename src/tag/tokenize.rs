@@ -190,32 +190,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        let decimal_start = c == '.'
-            && char_at(text, i + 1).is_some_and(|d| d.is_ascii_digit())
-            && text[..i]
-                .chars()
-                .next_back()
-                .is_none_or(char::is_whitespace);
-        let end = if c.is_alphanumeric() {
-            scan_word(text, i)
-        } else if decimal_start {
-            scan_word(text, i + 1) // ".556" in a standings table
-        } else if let Some(len) = tokens
-            .last()
-            .filter(|t| t.end == i)
-            .and_then(|_| clitic_len(text, i))
-        {
-            i + len
-        } else {
-            let mut end = i + c.len_utf8();
-            // Runs of one punctuation mark stay one token ("...", "--", "!!").
-            if c.is_ascii_punctuation() {
-                while char_at(text, end) == Some(c) {
-                    end += 1;
-                }
-            }
-            end
-        };
+        let end = token_end(text, i, c, tokens.last().is_some_and(|t| t.end == i));
         let line_break = newlines == 1
             && !pending_end
             && opens_sentence(c)
@@ -248,6 +223,33 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i = end;
     }
     tokens
+}
+
+/// Where the token starting with `c` at byte `i` ends; `attached` says the previous token ends
+/// right there (a clitic such as "'s" then splits off).
+fn token_end(text: &str, i: usize, c: char, attached: bool) -> usize {
+    let decimal_start = c == '.'
+        && char_at(text, i + 1).is_some_and(|d| d.is_ascii_digit())
+        && text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+    if c.is_alphanumeric() {
+        scan_word(text, i)
+    } else if decimal_start {
+        scan_word(text, i + 1) // ".556" in a standings table
+    } else if let Some(len) = attached.then(|| clitic_len(text, i)).flatten() {
+        i + len
+    } else {
+        let mut end = i + c.len_utf8();
+        // Runs of one punctuation mark stay one token ("...", "--", "!!").
+        if c.is_ascii_punctuation() {
+            while char_at(text, end) == Some(c) {
+                end += 1;
+            }
+        }
+        end
+    }
 }
 
 /// Ranges `[from, to)` of token indices, one per sentence.

@@ -441,3 +441,6 @@ lexicon_list!(
 
 #[cfg(test)]
 mod tests;
+
+// The lists of quote extraction live in a module of their own.
+pub mod quote_words;
