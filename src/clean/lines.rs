@@ -14,6 +14,7 @@ use super::options::LineOptions;
 use super::shape::features::features;
 use super::shape::sentence::{ends_sentence, is_list_item};
 use super::shape::tables::{figures_row, row_like};
+use crate::text::lexicon::stopwords;
 use crate::text::paragraphs::lines;
 
 /// A piece of a paragraph: a trimmed line range of the working text, and whether a space
@@ -234,6 +235,41 @@ fn inline_break(lines: &[Line], k: usize, wrapped: bool) -> bool {
         && (a.trailing_space || b.text.chars().next().is_some_and(char::is_lowercase))
 }
 
+/// Whether a short line `a` that opens a paragraph of wrapped text leaves its sentence for
+/// the next line `b` (a wire story's lead, shortened by the dateline taken off it): `b` goes
+/// on in lower case or with a figure ("Leisure and Technology Inc is raising / 40 mln dlrs"),
+/// `a` stops at a function word ("An investor group headed by", "Southland Corp said it was
+/// told the"), or a name runs across the break into a verb ("Federal Reserve Board member
+/// Robert / Heller said"). A headline ends on a word of its own, and the lead after it opens
+/// a new sentence ("Iran and Russia agree to step up ties / The presidents of Iran").
+fn runs_on(a: &str, b: &str) -> bool {
+    let mut next = b.split_whitespace();
+    let Some(first) = next.next() else {
+        return false;
+    };
+    if first
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '<' || c == '(')
+    {
+        return true;
+    }
+    let Some(last) = a.split_whitespace().next_back() else {
+        return false;
+    };
+    if last.chars().all(char::is_alphabetic) && stopwords().contains_ignore_ascii_case(last) {
+        return true;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let name_goes_on = capitalised(first)
+        && first.chars().all(char::is_alphabetic)
+        && !stopwords().contains_ignore_ascii_case(first)
+        && next
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    name_goes_on && capitalised(last) && last.chars().all(char::is_alphabetic)
+}
+
 /// Text hard-wrapped at `width` characters, and the decisions that depend on the width.
 struct Wrapped {
     width: usize,
@@ -320,17 +356,21 @@ impl Wrapped {
         } else if self.full(a) {
             // Rows of a table stand on their own lines: a capitalised line after a row, or
             // a row after any line, is not the wrapped rest of a sentence.
+            // A lead's first line names its subject without function words, like a row does,
+            // but its sentence runs on ("Venezuelan Central Bank President Hernan / Anzola has").
+            let row = row_like(a.text) && !(paragraph_start && runs_on(a.text, b.text));
             !(b.text.chars().next().is_some_and(char::is_uppercase)
-                && (row_like(a.text) || (figures_row(b.text) && !ends_sentence(b.text))))
+                && (row || (figures_row(b.text) && !ends_sentence(b.text))))
         } else {
             // A short first line that runs on in lower case into a full line ("Standard
             // and Poor's Corp said it / lowered its rating ...") opens the paragraph.
             self.dangler(block, k, paragraph_start)
                 || (paragraph_start
                     && self.full(b)
-                    && b.text.chars().next().is_some_and(char::is_lowercase)
+                    && b.indent <= a.indent
                     && !a.text.ends_with(':')
-                    && features(a.text).ui_words == 0)
+                    && features(a.text).ui_words == 0
+                    && runs_on(a.text, b.text))
         }
     }
 

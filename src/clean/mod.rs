@@ -324,6 +324,29 @@ mod tests {
         );
     }
 
+    /// Reuters bodies hold no headline: the first line of a lead, short because the dateline
+    /// was taken off it, goes on in the next line; the first row of a table is a row.
+    #[test]
+    fn wire_leads_and_first_rows_are_no_titles() {
+        let leads = [
+            "Standard Oil Co and BP North America\nInc said they plan to form a venture to manage the money market\nborrowing and investment activities of both companies.\n    BP North America is a subsidiary of British Petroleum Co Plc,\nwhich also owns a 55 pct interest in Standard Oil.\n Reuter\n",
+            "An investor group headed by\nMinneapolis, Minn., broker Jeffrey Wendel said it raised its\nstake in Zondervan Corp to 292,900 shares, or 7.1 pct of the\ntotal outstanding common stock.\n Reuter\n",
+            "Leisure and Technology Inc is raising\n40 mln dlrs through an offering of notes due 1999, said sole\nmanager Merrill Lynch Capital Markets.\n    The notes have a 15 pct coupon and were priced at par.\n Reuter\n",
+            "Venezuelan Central Bank President Hernan\nAnzola has submitted his resignation and asked President Jaime\nLusinchi to transfer him to a post in the oil industry, sources\nsaid.\n Reuter\n",
+            "Shr 23 cts vs not reported\n    Net 282,000 vs 1,000\n    Sales 18.6 mln vs 18.7 mln\n    Six mths\n    Shr 48 cts vs 17 cts\n    Net 583,000 vs 213,000\n Reuter\n",
+        ];
+        for raw in leads {
+            let c = clean(raw);
+            assert_eq!(c.title, None, "{raw}");
+            let first_line = raw.lines().next().unwrap();
+            assert!(c.text.starts_with(first_line), "{:?}", c.text);
+        }
+        let c = clean(leads[0]);
+        assert!(c
+            .text
+            .starts_with("Standard Oil Co and BP North America Inc said they plan"));
+    }
+
     #[test]
     fn corpus_templates() {
         let docs: Vec<String> = (0..6)

@@ -43,6 +43,19 @@ pub fn data_row(f: &Features) -> bool {
         && f.words <= 20
 }
 
+/// A short unpunctuated line with a figure, too few for [`data_row`] ("Shr 23 cts vs not
+/// reported"): a row when it stands next to a table.
+fn sparse_row(f: &Features) -> bool {
+    f.digit_words >= 1
+        && !f.counted
+        && f.words <= 12
+        && !f.terminal
+        && f.ui_words == 0
+        && f.person_words == 0
+        && !f.has_address
+        && f.separators == 0
+}
+
 /// For consecutive paragraphs (their features, in order), whether each belongs to a table: at
 /// least three consecutive paragraphs of which at least two are data rows and the rest short
 /// labels ("Year", "Nine mths") standing between rows.
@@ -82,7 +95,12 @@ pub fn table_rows(rows: &[&Features]) -> Vec<bool> {
             }
         }
         if data_rows >= 2 && end - k >= 3 {
-            out[k..end].iter_mut().for_each(|t| *t = true);
+            // The row before the first data row heads the table when it is a label or a row
+            // with fewer figures ("Shr 23 cts vs not reported").
+            let head = k > 0 && !out[k - 1] && (label(rows[k - 1]) || sparse_row(rows[k - 1]));
+            out[k - usize::from(head)..end]
+                .iter_mut()
+                .for_each(|t| *t = true);
         }
         k = end;
     }

@@ -4,6 +4,7 @@ use crate::clean::options::CleanOptions;
 use crate::clean::output::Found;
 use crate::clean::paragraphs::{Fate, Paragraphs};
 use crate::clean::shape::headline::title_like;
+use crate::clean::shape::tables::figures_row;
 
 use super::layout::Layout;
 
@@ -28,6 +29,8 @@ pub fn take_title(
             && !layout.table[i]
             // A line that runs on in lower case in the next paragraph starts a sentence.
             && !p.runs_on(paras.next_kept(i))
+            // A line with figures before rows of figures is the table's first row.
+            && !(p.feat.digit_words > 0 && paras.next_kept(i).is_some_and(|n| figures_row(n.text())))
             && title_like(p.text(), &p.feat, layout.class[i], options)
     };
     let score = |i: &usize| {
