@@ -235,39 +235,36 @@ fn inline_break(lines: &[Line], k: usize, wrapped: bool) -> bool {
         && (a.trailing_space || b.text.chars().next().is_some_and(char::is_lowercase))
 }
 
-/// Whether a short line `a` that opens a paragraph of wrapped text leaves its sentence for
-/// the next line `b` (a wire story's lead, shortened by the dateline taken off it): `b` goes
-/// on in lower case or with a figure ("Leisure and Technology Inc is raising / 40 mln dlrs"),
-/// `a` stops at a function word ("An investor group headed by", "Southland Corp said it was
-/// told the"), or a name runs across the break into a verb ("Federal Reserve Board member
-/// Robert / Heller said"). A headline ends on a word of its own, and the lead after it opens
-/// a new sentence ("Iran and Russia agree to step up ties / The presidents of Iran").
+/// Whether line `a` of wrapped text, which stops short of a sentence's end, leaves its sentence
+/// for the next line `b` although `b` starts with a capital (a wire story's lead, shortened by
+/// the dateline taken off it): `b` goes on in lower case or with a figure ("Leisure and
+/// Technology Inc is raising / 40 mln dlrs"), `a` stops at a function word ("An investor group
+/// headed by"), or `b` opens with a word no sentence opens with, as a name or a noun phrase runs
+/// across the break ("Federal Reserve Board member Robert / Heller said", "The Senate overrode
+/// President / Reagan's veto"). A headline ends on a word of its own, and the lead after it
+/// opens a new sentence with a function word ("Iran and Russia agree to step up ties / The
+/// presidents of Iran"). Rows of a table never run on.
 fn runs_on(a: &str, b: &str) -> bool {
-    let mut next = b.split_whitespace();
-    let Some(first) = next.next() else {
+    let (Some(first), Some(last)) = (
+        b.split_whitespace().next(),
+        a.split_whitespace().next_back(),
+    ) else {
         return false;
     };
-    if first
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '<' || c == '(')
-    {
+    let opening = first.chars().next();
+    if opening.is_some_and(char::is_lowercase) {
         return true;
     }
-    let Some(last) = a.split_whitespace().next_back() else {
+    if figures_row(a) || figures_row(b) || row_like(b) {
         return false;
-    };
-    if last.chars().all(char::is_alphabetic) && stopwords().contains_ignore_ascii_case(last) {
-        return true;
     }
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let name_goes_on = capitalised(first)
-        && first.chars().all(char::is_alphabetic)
-        && !stopwords().contains_ignore_ascii_case(first)
-        && next
-            .next()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-    name_goes_on && capitalised(last) && last.chars().all(char::is_alphabetic)
+    let function_word = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty() && stopwords().contains_ignore_ascii_case(w)
+    };
+    opening.is_some_and(|c| c.is_ascii_digit() || c == '<' || c == '(')
+        || function_word(last)
+        || (opening.is_some_and(char::is_uppercase) && !function_word(first))
 }
 
 /// Text hard-wrapped at `width` characters, and the decisions that depend on the width.
@@ -358,7 +355,7 @@ impl Wrapped {
             // a row after any line, is not the wrapped rest of a sentence.
             // A lead's first line names its subject without function words, like a row does,
             // but its sentence runs on ("Venezuelan Central Bank President Hernan / Anzola has").
-            let row = row_like(a.text) && !(paragraph_start && runs_on(a.text, b.text));
+            let row = row_like(a.text) && !runs_on(a.text, b.text);
             !(b.text.chars().next().is_some_and(char::is_uppercase)
                 && (row || (figures_row(b.text) && !ends_sentence(b.text))))
         } else {

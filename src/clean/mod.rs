@@ -333,6 +333,11 @@ mod tests {
             "An investor group headed by\nMinneapolis, Minn., broker Jeffrey Wendel said it raised its\nstake in Zondervan Corp to 292,900 shares, or 7.1 pct of the\ntotal outstanding common stock.\n Reuter\n",
             "Leisure and Technology Inc is raising\n40 mln dlrs through an offering of notes due 1999, said sole\nmanager Merrill Lynch Capital Markets.\n    The notes have a 15 pct coupon and were priced at par.\n Reuter\n",
             "Venezuelan Central Bank President Hernan\nAnzola has submitted his resignation and asked President Jaime\nLusinchi to transfer him to a post in the oil industry, sources\nsaid.\n Reuter\n",
+            "Barter Resources said it formed a\ntelevision home shopping unit, Television Catalogue Inc.\n    The company said an investor group paid 500,000 dlrs in\nfunding for a 51 pct interest in the unit.\n Reuter\n",
+            "Sentex Sensing Technology Inc\nsaid it extended to April 9, 1988, from April 9, 1987, the\nexpiration date of the warrants issued in connection with its\npublic stock offering in April 1984.\n Reuter\n",
+            "Oper shr profit 11 cts vs loss 27 cts\n    Oper net profit 662,625 vs loss 774,002\n    Revs 43.9 mln vs 18.4 mln\n    Year\n    Oper shr profit 37 cts vs loss 37 cts\n    Oper net profit 1,487,796 vs loss 1,119,626\n    Revs 150.1 mln vs 51.7 mln\n    NOTE: 1986 4th qtr and yr oper net excludes 6,134 dlrs and\n720,500 dlrs or 20 cts per share, respectively, for realized\ninvestment gains.\n Reuter\n",
+            "Texas Railroad Commissioner James\nNugent, saying that the ailing oilpatch cannot wait for\nCongress to act, today urged Texas state lawmakers to adopt\nincentives for oil drilling.\n Reuter\n",
+            "Treasury Secretary James Baker and\nFederal Reserve Board Chairman Paul Volcker held a meeting with\nsenior West German monetary officials, including Finance\nMinister Gerhard Stoltenberg, monetary sources said.\n    No details were given.\n Reuter\n",
             "Shr 23 cts vs not reported\n    Net 282,000 vs 1,000\n    Sales 18.6 mln vs 18.7 mln\n    Six mths\n    Shr 48 cts vs 17 cts\n    Net 583,000 vs 213,000\n Reuter\n",
         ];
         for raw in leads {

@@ -1,5 +1,7 @@
 //! The title: the best title-like paragraph before the body, and its copies anywhere.
 
+use std::collections::HashMap;
+
 use crate::clean::options::CleanOptions;
 use crate::clean::output::Found;
 use crate::clean::paragraphs::{Fate, Paragraphs};
@@ -22,23 +24,35 @@ pub fn take_title(
         return false;
     }
     let head_end = layout.body.map_or(paras.len(), |(first, _)| first);
-    let candidate = |i: usize| {
+    let rows: Vec<usize> = paras.kept().collect();
+    let next_kept = |w: usize| rows.get(w + 1).map(|&n| &paras[n]);
+    let candidate = |w: usize| {
+        let i = rows[w];
         let p = &paras[i];
         i < head_end
             && !layout.template_hit[i]
             && !layout.table[i]
             // A line that runs on in lower case in the next paragraph starts a sentence.
-            && !p.runs_on(paras.next_kept(i))
+            && !p.runs_on(next_kept(w))
             // A line with figures before rows of figures is the table's first row.
-            && !(p.feat.digit_words > 0 && paras.next_kept(i).is_some_and(|n| figures_row(n.text())))
+            && !(p.feat.digit_words > 0 && next_kept(w).is_some_and(|n| figures_row(n.text())))
             && title_like(p.text(), &p.feat, layout.class[i], options)
     };
-    let score = |i: &usize| {
-        let p = &paras[*i];
-        let repeated = paras.kept().filter(|&j| paras[j].key == p.key).count() > 1;
-        (usize::from(repeated), p.feat.words.min(12), *i)
+    // Copies of each paragraph among the kept ones, counted once for all candidates.
+    let mut copies: HashMap<u64, usize> = HashMap::new();
+    for &i in &rows {
+        *copies.entry(paras[i].key).or_default() += 1;
+    }
+    let score = |w: &usize| {
+        let p = &paras[rows[*w]];
+        let repeated = copies.get(&p.key).is_some_and(|&n| n > 1);
+        (usize::from(repeated), p.feat.words.min(12), *w)
     };
-    let Some(i) = paras.kept().filter(|&i| candidate(i)).max_by_key(score) else {
+    let Some(i) = (0..rows.len())
+        .filter(|&w| candidate(w))
+        .max_by_key(score)
+        .map(|w| rows[w])
+    else {
         return false;
     };
     if !options.extract_fields {
