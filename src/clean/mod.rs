@@ -352,6 +352,19 @@ mod tests {
             .starts_with("Standard Oil Co and BP North America Inc said they plan"));
     }
 
+    /// A closing sentence after the body stays, though it names an interface word.
+    #[test]
+    fn closing_sentences_after_the_body_stay() {
+        let raw = "Hyundai Auto Canada Inc, a unit of South Korea's Hyundai Motor Co, is expected to award\nChemical Asia Ltd a mandate later this week to arrange a 100\nmln U.S. Dlr loan, banking sources said.\n    The nine-year loan will carry interest of 1/4 point over\nthe London interbank offered rate. No other details were\navailable.\n    A Chemical spokesman declined comment.\n\n REUTER\n";
+        let c = clean(raw);
+        assert!(
+            c.text
+                .ends_with("\n\nA Chemical spokesman declined comment."),
+            "{}",
+            c.text
+        );
+    }
+
     #[test]
     fn corpus_templates() {
         let docs: Vec<String> = (0..6)

@@ -111,15 +111,25 @@ impl Edges<'_> {
     }
 
     /// Removals after the body, which ends at row `last`: all but the items of a list the body
-    /// introduced with a colon.
+    /// introduced with a colon, and the short closing sentences that follow the body with
+    /// nothing between ("A Chemical spokesman declined comment.", "NOTE: Share after
+    /// preferred dividends.").
     fn tail(&self, rows: &[usize], last: usize) -> Vec<(usize, &'static str)> {
         let (class, template_hit) = (&self.layout.class, &self.layout.template_hit);
         let mut removals = Vec::new();
         let mut in_list = self.paras[last].feat.colon_end;
+        let mut touching = true;
         for &i in rows.iter().filter(|&&i| i > last) {
             let f = &self.paras[i].feat;
             in_list &= class[i] == Class::Neutral && f.ui_words == 0 && !template_hit[i];
-            if !in_list {
+            touching &= class[i] != Class::Bad
+                && !template_hit[i]
+                && !f.addresses_reader()
+                && f.terminal
+                && f.starts_upper
+                && f.words >= 3
+                && f.ui_words * 3 < f.words;
+            if !in_list && !touching {
                 removals.push((i, "chrome.tail"));
             }
         }
