@@ -68,30 +68,6 @@ pub fn best_run(
         )
     })
     .map(|(first, last)| (rows[first], rows[last]));
-    if std::env::var_os("TIDINGS_DEBUG_BODY").is_some() {
-        eprintln!("=== round: body {found:?}");
-        for &i in rows {
-            let f = &paras[i].feat;
-            eprintln!(
-                "{i:4} {:>6.1} {:?} t{} w{} s{} ui{} |{}",
-                weight(i),
-                class[i],
-                u8::from(f.terminal),
-                f.words,
-                f.stopwords,
-                f.ui_words,
-                paras[i]
-                    .text()
-                    .chars()
-                    .take(if std::env::var_os("TIDINGS_DEBUG_FULL").is_some() {
-                        100000
-                    } else {
-                        100
-                    })
-                    .collect::<String>()
-            );
-        }
-    }
     found
 }
 
