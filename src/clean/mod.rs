@@ -366,6 +366,14 @@ mod tests {
     }
 
     #[test]
+    fn a_question_is_a_title() {
+        let raw = "Can Smith work Scottish wonders?\n\nWalter Smith has taken charge of Scotland at a time when the national side has lost its way, and he knows the task ahead is a hard one.\n\nHe said on Monday that the players would have to work harder than ever.";
+        let c = clean(raw);
+        assert_eq!(c.title.as_deref(), Some("Can Smith work Scottish wonders?"));
+        assert!(c.text.starts_with("Walter Smith"));
+    }
+
+    #[test]
     fn corpus_templates() {
         let docs: Vec<String> = (0..6)
             .map(|i| format!("Story number {i} begins here and tells the reader about events in the town, as it should.\n\nWeather widget by Acme\n\nIt goes on for another sentence of news about the town council and its budget."))

@@ -26,16 +26,21 @@ pub fn take_title(
     let head_end = layout.body.map_or(paras.len(), |(first, _)| first);
     let rows: Vec<usize> = paras.kept().collect();
     let next_kept = |w: usize| rows.get(w + 1).map(|&n| &paras[n]);
+    // A line with figures before rows of figures is the table's first row.
+    let first_row_of_table = |w: usize| {
+        paras[rows[w]].feat.digit_words > 0 && next_kept(w).is_some_and(|n| figures_row(n.text()))
+    };
     let candidate = |w: usize| {
         let i = rows[w];
         let p = &paras[i];
-        i < head_end
+        // A headline asking a question reads like a sentence: the body may open with it.
+        let question = i == head_end && p.text().ends_with('?') && p.feat.words <= 12;
+        (i < head_end || question)
             && !layout.template_hit[i]
             && !layout.table[i]
             // A line that runs on in lower case in the next paragraph starts a sentence.
             && !p.runs_on(next_kept(w))
-            // A line with figures before rows of figures is the table's first row.
-            && !(p.feat.digit_words > 0 && next_kept(w).is_some_and(|n| figures_row(n.text())))
+            && !first_row_of_table(w)
             && title_like(p.text(), &p.feat, layout.class[i], options)
     };
     // Copies of each paragraph among the kept ones, counted once for all candidates.
