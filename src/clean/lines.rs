@@ -255,7 +255,8 @@ fn runs_on(a: &str, b: &str) -> bool {
     if opening.is_some_and(char::is_lowercase) {
         return true;
     }
-    if figures_row(a) || figures_row(b) || row_like(b) {
+    // A row ends no sentence; a line that does is the end of the lead's.
+    if figures_row(a) || (row_like(b) && !ends_sentence(b)) {
         return false;
     }
     let function_word = |w: &str| {
