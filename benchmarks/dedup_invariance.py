@@ -3,17 +3,20 @@
 1. Chaining: every member of a cluster should itself be a near copy (exact shingle Jaccard ≥
    threshold) or a contained copy (exact containment of the smaller shingle set in the larger ≥
    containment) of its representative. Counted: members that are neither, and the clusters holding
-   them (with Reuters headlines, e.g. daily Fed reports chained into one cluster).
+   them (with Reuters headlines, e.g. daily Fed reports chained into one cluster); members whose
+   ``similarity`` is under the threshold of their ``kind``, or differs from the exact reference.
 2. Missed updates: Reuters articles with the same headline whose exact containment is ≥ 0.9 but
-   which dedup leaves in different clusters, and the pair reut-15650 / reut-15658 (the first is
-   word for word the first half of the second).
+   which dedup leaves in different clusters (and, of those, the pairs missing from its pairs
+   table), and the pair reut-15650 / reut-15658 (the first is word for word the first half of the
+   second).
 3. Order and batches: 300 reprints of one BBC article, as outlets reprint a wire story (the
    generator of benchmarks/reprint_dedup.py: their own header and footer chrome, a cut tail keeping
    60–100% of the words, re-wrapped lines, a few small edits), and 300 near copies of it (each
    keeps 60–100% of its words, then has 0–20% of them replaced by other words of the article),
    deduplicated in order, reversed (without ids, and with each copy's original position as its
-   id), on one thread, and through ``DedupIndex.add`` in batches of 10: clusters, verified pairs,
-   and whether the grouping of the copies is the same as in order.
+   id), on one thread, and through ``DedupIndex.add`` in batches of 10 and in one batch: clusters,
+   verified pairs, whether the grouping of the copies and the pairs (as original positions) are
+   the same as in order, and the pairs meeting the definition on exact shingles.
 4. Cost: CPU seconds of ``DedupIndex.add`` on 20,000 BBC articles (the 2,225 articles cycled) in
    one batch and in batches of 10, on one thread. The machine may be shared: times are indicative.
 
@@ -62,17 +65,25 @@ def load() -> tuple[list[str], list[str], dict[str, str]]:
 def chaining(frame: pd.DataFrame, sets: dict[str, set[str]], titles: dict[str, str], show: int) -> None:
     members = frame[(frame["cluster_size"] > 1) & ~frame["is_representative"] & (frame["kind"] != "empty")]
     below: list[tuple[str, str, float, float]] = []
-    for doc, representative in zip(members.index, members["representative"]):
+    wrong_similarity = 0
+    for doc, representative, kind, similarity in zip(members.index, members["representative"], members["kind"],
+                                                     members["similarity"]):
         jaccard, containment = exact_similarity(sets[doc], sets[representative])
         if jaccard < THRESHOLD and containment < CONTAINMENT:
             below.append((doc, representative, jaccard, containment))
+        by_kind = {"near": (jaccard, THRESHOLD), "contained": (containment, CONTAINMENT)}.get(kind)
+        if by_kind is not None and (abs(similarity - by_kind[0]) > 1e-9 or similarity < by_kind[1]):
+            wrong_similarity += 1
     by_cluster = Counter(frame.loc[doc, "cluster"] for doc, *_ in below)
     under_jaccard = sum(exact_similarity(sets[d], sets[r])[0] < THRESHOLD
                         for d, r in zip(members.index, members["representative"]))
-    print(f"1. chaining: {len(members):,} cluster members besides representatives; {len(below)} are neither a near "
+    kinds = Counter(members["kind"].tolist())
+    print(f"1. chaining: {len(members):,} cluster members besides representatives "
+          f"({', '.join(f'{n} {k}' for k, n in kinds.most_common())}); {len(below)} are neither a near "
           f"copy (exact Jaccard >= {THRESHOLD}) nor a contained copy (exact containment >= {CONTAINMENT}) of their "
           f"representative, in {len(by_cluster)} clusters ({sum(d.startswith('reut-') for d, *_ in below)} Reuters, "
-          f"{sum(d.startswith('bbc/') for d, *_ in below)} BBC); {under_jaccard} have exact Jaccard < {THRESHOLD}")
+          f"{sum(d.startswith('bbc/') for d, *_ in below)} BBC); {under_jaccard} have exact Jaccard < {THRESHOLD}; "
+          f"{wrong_similarity} have a similarity under their kind's threshold or unlike the exact reference")
     for cluster, count in by_cluster.most_common(show):
         size = int(frame.loc[cluster, "cluster_size"])
         docs = [d for d, *_ in below if frame.loc[d, "cluster"] == cluster]
@@ -80,9 +91,14 @@ def chaining(frame: pd.DataFrame, sets: dict[str, set[str]], titles: dict[str, s
         headlines = Counter(titles.get(d, "") for d in [cluster, *docs])
         print(f"   {cluster}: {count} of {size} members below (exact Jaccard {min(similarities):.2f}-"
               f"{max(similarities):.2f}); headlines: {'; '.join(f'{t!r} x{n}' for t, n in headlines.most_common(3))}")
+    fed = [d for d, t in titles.items() if t.startswith("FED ADDS RESERVES VIA CUSTOMER")]
+    fed_clusters = Counter(frame.loc[d, "cluster"] for d in fed)
+    print(f"   daily Fed customer-repurchase reports: {len(fed)} in {len(fed_clusters)} clusters "
+          f"(largest {max(fed_clusters.values()) if fed_clusters else 0})")
 
 
-def missed_updates(frame: pd.DataFrame, sets: dict[str, set[str]], titles: dict[str, str], show: int) -> None:
+def missed_updates(frame: pd.DataFrame, verified: set[tuple[str, str]], sets: dict[str, set[str]],
+                   titles: dict[str, str], show: int) -> None:
     by_title: dict[str, list[str]] = defaultdict(list)
     for doc, title in titles.items():
         if title:
@@ -94,16 +110,18 @@ def missed_updates(frame: pd.DataFrame, sets: dict[str, set[str]], titles: dict[
         if containment >= SAME_HEADLINE_CONTAINMENT:
             contained.append((a, b, jaccard, containment))
     apart = [p for p in contained if frame.loc[p[0], "cluster"] != frame.loc[p[1], "cluster"]]
+    unlisted = [p for p in contained if (p[0], p[1]) not in verified and (p[1], p[0]) not in verified]
     print(f"\n2. updates: {len(same_headline):,} Reuters pairs share a headline; {len(contained)} of them have exact "
-          f"containment >= {SAME_HEADLINE_CONTAINMENT}; dedup leaves {len(apart)} of those apart")
+          f"containment >= {SAME_HEADLINE_CONTAINMENT}; dedup leaves {len(apart)} of those apart (each is then a "
+          f"copy of another representative), and {len(unlisted)} out of its pairs table")
     for a, b, jaccard, containment in sorted(apart, key=lambda p: -p[3])[:show]:
-        print(f"   {a} / {b}: exact J {jaccard:.2f} C {containment:.2f}, {len(sets[a])} and {len(sets[b])} shingles, "
-              f"{titles[a]!r}")
+        print(f"   {a} ({frame.loc[a, 'cluster']}) / {b} ({frame.loc[b, 'cluster']}): exact J {jaccard:.2f} "
+              f"C {containment:.2f}, {len(sets[a])} and {len(sets[b])} shingles, {titles[a]!r}")
     a, b = UPDATE_PAIR
     jaccard, containment = exact_similarity(sets[a], sets[b])
     joined = frame.loc[a, "cluster"] == frame.loc[b, "cluster"]
     print(f"   {a} / {b}: {len(sets[a])} and {len(sets[b])} shingles, exact J {jaccard:.2f} C {containment:.2f}; "
-          f"{'one cluster' if joined else 'apart'}")
+          f"{'one cluster' if joined else 'apart'} (kinds {frame.loc[a, 'kind']}, {frame.loc[b, 'kind']})")
 
 
 def near_copies(text: str, count: int, seed: int) -> list[str]:
@@ -129,29 +147,47 @@ def grouping(clusters: list[object], positions: list[int]) -> frozenset[frozense
     return frozenset(frozenset(g) for g in groups.values())
 
 
+def pair_set(pairs: pd.DataFrame, positions: list[int]) -> frozenset[tuple[int, int]]:
+    """The pairs as original positions, smaller first."""
+    return frozenset((min(positions[a], positions[b]), max(positions[a], positions[b]))
+                     for a, b in zip(pairs["doc_a"].tolist(), pairs["doc_b"].tolist()))
+
+
 def order_and_batches(name: str, copies: list[str]) -> None:
     count = len(copies)
     forward = list(range(count))
     backward = forward[::-1]
-    runs = {}
-    result, pairs = tidings.dedup(copies, return_pairs=True, progress=False)
-    runs["in order"] = (grouping(result["cluster"].tolist(), forward), len(pairs))
-    result, pairs = tidings.dedup(copies[::-1], return_pairs=True, progress=False)
-    runs["reversed"] = (grouping(result["cluster"].tolist(), backward), len(pairs))
-    result, pairs = tidings.dedup(copies[::-1], ids=backward, return_pairs=True, progress=False)
-    runs["reversed, ids = original positions"] = (grouping(result["cluster"].tolist(), backward), len(pairs))
-    result, pairs = tidings.dedup(copies, workers=1, return_pairs=True, progress=False)
-    runs["in order, one thread"] = (grouping(result["cluster"].tolist(), forward), len(pairs))
-    index = tidings.DedupIndex()
-    for start in range(0, count, 10):
-        index.add(copies[start:start + 10], progress=False)
-    runs["DedupIndex.add, batches of 10"] = (grouping(index.clusters()["cluster"].tolist(), forward),
-                                             len(index.pairs()))
-    reference = runs["in order"][0]
-    print(f"   {name}")
-    print(f"   {'run':36s} {'clusters':>8s} {'pairs':>7s}  same grouping as in order")
-    for name, (groups, pair_count) in runs.items():
-        print(f"   {name:36s} {len(groups):8d} {pair_count:7d}  {'yes' if groups == reference else 'NO'}")
+    # Without ids, documents are decided in an order of their own (longest first), with ids by id,
+    # and DedupIndex in arrival order: each kind of run is compared with its own first run.
+    runs: dict[str, tuple[str, frozenset[frozenset[int]], frozenset[tuple[int, int]]]] = {}
+
+    def run(label: str, reference: str, texts: list[str], positions: list[int], **options: object) -> None:
+        result, pairs = tidings.dedup(texts, return_pairs=True, progress=False, **options)  # type: ignore[arg-type]
+        # With ids (the original positions), pairs name documents by id; else by row.
+        named = forward if "ids" in options else positions
+        runs[label] = (reference, grouping(result["cluster"].tolist(), positions), pair_set(pairs, named))
+
+    run("in order", "in order", copies, forward)
+    run("reversed", "in order", copies[::-1], backward)
+    run("in order, one thread", "in order", copies, forward, workers=1)
+    run("in order, ids = positions", "in order, ids = positions", copies, forward, ids=forward)
+    run("reversed, ids = original positions", "in order, ids = positions", copies[::-1], backward, ids=backward)
+    for batch in (count, 10):
+        index = tidings.DedupIndex()
+        for start in range(0, count, batch):
+            index.add(copies[start:start + batch], progress=False)
+        runs[f"DedupIndex.add, batches of {batch}"] = ("in order, ids = positions",
+                                                       grouping(index.clusters()["cluster"].tolist(), forward),
+                                                       pair_set(index.pairs(), forward))
+    sets = [shingles(t) for t in copies]
+    meeting = sum(1 for a, b in combinations(range(count), 2)
+                  if (lambda j, c: j >= THRESHOLD or c >= CONTAINMENT)(*exact_similarity(sets[a], sets[b])))
+    print(f"   {name}: {meeting} pairs meet the definition on exact shingles")
+    print(f"   {'run':36s} {'clusters':>8s} {'pairs':>7s}  same grouping and pairs as")
+    for label, (reference, groups, pair_found) in runs.items():
+        _, reference_groups, reference_pairs = runs[reference]
+        same = groups == reference_groups and pair_found == reference_pairs
+        print(f"   {label:36s} {len(groups):8d} {len(pair_found):7d}  {reference}: {'yes' if same else 'NO'}")
 
 
 def add_cost(texts: list[str], documents: int) -> None:
@@ -184,12 +220,13 @@ def main() -> None:
     args = parser.parse_args()
     ids, texts, titles = load()
     print(f"BBC + Reuters: {len(texts):,} articles; tidings {tidings.__version__} ({tidings.build_profile}); "
-          f"dedup with default options (threshold {THRESHOLD}, containment {CONTAINMENT})\n")
-    frame, _ = tidings.dedup(texts, ids=ids, return_pairs=True, progress=False)
+          f"dedup with default options (threshold {THRESHOLD}, containment {CONTAINMENT}), ids given\n")
+    frame, pairs = tidings.dedup(texts, ids=ids, return_pairs=True, progress=False)
     frame.index = ids
+    verified = set(zip(pairs["doc_a"].tolist(), pairs["doc_b"].tolist()))
     sets = dict(zip(ids, (shingles(t) for t in texts)))
     chaining(frame, sets, titles, args.show)
-    missed_updates(frame, sets, titles, args.show)
+    missed_updates(frame, verified, sets, titles, args.show)
     bbc = [t for i, t in zip(ids, texts) if i.startswith("bbc/")]
     print(f"\n3. order and batches, one BBC article ({len(bbc[0].split())} words):")
     rng = random.Random(1)

@@ -40,8 +40,8 @@ def test_python_defaults_and_docs_come_from_the_core(group: str) -> None:
 
 def test_specs_describe_kinds_and_ranges() -> None:
     by_name = {spec["name"]: spec for spec in _core.option_specs("dedup")}
-    assert by_name["num_perm"]["kind"] == "int"
-    assert (by_name["num_perm"]["minimum"], by_name["num_perm"]["maximum"]) == (4, 1024)
+    assert by_name["sample"]["kind"] == "int"
+    assert (by_name["sample"]["minimum"], by_name["sample"]["maximum"]) == (1, 64)
     assert by_name["threshold"]["open_minimum"] and by_name["containment"]["nullable"]
     assert by_name["keep"]["choices"] == ["first", "longest", "earliest"]
     labels = {spec["name"]: spec for spec in _core.option_specs("tag")}["labels"]
@@ -52,11 +52,11 @@ def test_specs_describe_kinds_and_ranges() -> None:
 
 def test_resolve_options_fills_defaults_and_checks_values() -> None:
     assert _core.resolve_options("dedup") == {
-        "threshold": 0.8, "containment": 0.6, "num_perm": 128, "ngram": 5, "keep": "first"
+        "threshold": 0.8, "containment": 0.6, "ngram": 5, "sample": 4, "keep": "first"
     }
-    resolved = _core.resolve_options("dedup", {"threshold": 1, "num_perm": np.int64(64), "containment": None})
+    resolved = _core.resolve_options("dedup", {"threshold": 1, "sample": np.int64(8), "containment": None})
     assert resolved["threshold"] == 1.0 and isinstance(resolved["threshold"], float)
-    assert (resolved["num_perm"], resolved["containment"]) == (64, None)
+    assert (resolved["sample"], resolved["containment"]) == (8, None)
     assert _core.resolve_options("tag", {"labels": "gpe"})["labels"] == ["LOC"]
     bad: list[tuple[str, dict[str, Any], type[Exception], str]] = [
         ("dedup", {"threshold": True}, InputError, "threshold must be a number in (0, 1], got True"),
@@ -73,7 +73,8 @@ def test_resolve_options_fills_defaults_and_checks_values() -> None:
 
 
 def test_kind_codes_come_from_the_core() -> None:
-    assert importlib.import_module("tidings.dedup").KINDS == tuple(_core.DEDUP_KINDS) == ("unique", "exact", "near", "empty")
+    assert importlib.import_module("tidings.dedup").KINDS == tuple(_core.DEDUP_KINDS) == (
+        "unique", "exact", "near", "contained", "empty")
     with pytest.raises(InputTypeError, match="unknown option"):
         _core.DedupIndex(threshold=0.8, bands=4)
 

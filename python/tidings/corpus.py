@@ -461,8 +461,8 @@ class Corpus:
         *,
         threshold: float = _DEDUP["threshold"],
         containment: float | None = _DEDUP["containment"],
-        num_perm: int = _DEDUP["num_perm"],
         ngram: int = _DEDUP["ngram"],
+        sample: int = _DEDUP["sample"],
         keep: str = _DEDUP["keep"],
         dates: Any = None,
         workers: int | None = None,
@@ -477,14 +477,16 @@ class Corpus:
         Parameters
         ----------
         threshold : float, default 0.8
-            Estimated Jaccard similarity of word shingles at which two documents are near duplicates.
+            Jaccard similarity of word shingles at which a document is a near copy of its
+            cluster's representative.
         containment : float or None, default 0.6
-            Share of the shorter document found in the longer one at which they are near
-            duplicates too (reprints with other chrome, cut tails); ``None`` turns it off.
-        num_perm : int, default 128
-            MinHash permutations (4 to 1024).
+            Share of the shorter text's shingles found in the other at which a document is a
+            contained copy (reprints with other chrome, cut tails, updates), whatever their
+            lengths; ``None`` turns it off.
         ngram : int, default 5
             Words per shingle (1 to 32).
+        sample : int, default 4
+            One shingle in ``sample`` (by hash) indexes a document (1 to 64; see :mod:`tidings.dedup`).
         keep : {'first', 'longest', 'earliest'}, default 'first'
             Which member represents a cluster: the smallest id, the longest text, or the
             earliest date (the ``date`` column unless ``dates`` are given).
@@ -495,7 +497,7 @@ class Corpus:
         progress : bool, default True
             Show a progress bar when the call runs for more than a second.
         """
-        step = Dedup(threshold=threshold, containment=containment, num_perm=num_perm, ngram=ngram, keep=keep,
+        step = Dedup(threshold=threshold, containment=containment, ngram=ngram, sample=sample, keep=keep,
                      dates=dates, workers=workers, progress=progress)
         documents, tables = step.run(self.documents)
         return self._with("dedup", with_clusters(documents, tables["clusters"]), pairs=tables["pairs"])

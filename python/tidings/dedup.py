@@ -1,26 +1,32 @@
-"""Exact, near-duplicate and reprinted articles, as clusters analysts can inspect.
+"""Exact, near-duplicate, contained and reprinted articles, as clusters analysts can trust.
 
 How it works (the Rust core, ``src/dedup``):
 
 1. Each text is normalised: Unicode NFC, every run of whitespace collapsed to one space, ends
-   trimmed. Two documents with the same normalised text are **exact** duplicates (so files that
+   trimmed. Two documents with the same normalised text are **exact** copies (so files that
    differ only in spaces or line breaks are exact). Case is kept in this test.
-2. Near duplicates: the lower-cased word ``ngram``-shingles of the normalised text are hashed
-   with xxh3, and ``num_perm`` MinHash permutations give a signature. LSH bands and rows are
-   chosen so that a pair at the lowest similarity we must find becomes a candidate with
-   probability ≥ 0.9 (the S-curve ``1 - (1 - s**rows)**bands``). That lowest similarity is
-   ``threshold``, or lower with containment: a reprint keeping 60% of its original at the
-   containment threshold. With the defaults (0.8, 0.6) it is 0.29, which gives 64 bands of 2
-   rows (``DedupIndex.bands``/``rows``); with ``containment=None``, 16 bands of 8 rows.
-3. Each candidate is verified: it is a near duplicate when its estimated Jaccard similarity is
-   at least ``threshold``, or when the shorter document's shingles are at least ``containment``
-   contained in the longer one's (the shorter having ≥ 40 shingles and ≥ half the longer's
-   length, since the containment estimated from MinHash is noisy for tiny texts and short
-   templated notices would join). Containment is what joins a reprint with its own header and
-   footer or a cut tail. Both are estimates from the signatures (``num_perm`` sets their
-   precision: about ±0.04 at 128).
-4. Verified pairs are joined by union-find. A cluster's id is its smallest document id, whatever
-   the input order, batch split or thread count.
+2. The lower-cased word ``ngram``-shingles of the normalised text are hashed (32 bits; two
+   different shingles collide with probability 2**-32), and each document keeps its sorted set
+   of distinct shingle hashes. Similarities are computed **exactly** on these sets: Jaccard
+   ``|A & B| / |A | B|`` and containment of the smaller set in the larger
+   ``|A & B| / min(|A|, |B|)``.
+3. Documents are decided one after the other in a fixed order (below). An exact copy joins the
+   first document with its text. Any other document is compared with every earlier document
+   that shares a *sampled* shingle with it (a shingle whose hash is a multiple of ``sample``:
+   the same shingles are sampled in every document, so two documents sharing k shingles are
+   compared with probability ``1 - (1 - 1/sample)**k``, whatever their lengths: 0.9999 for
+   k = 32 with the default 4). It joins the best *representative* it is a copy of: a **near**
+   copy (Jaccard ≥ ``threshold``) before a **contained** copy (containment ≥ ``containment``),
+   then the highest similarity, then the earliest. Otherwise it becomes a representative.
+4. A document joins a representative, never another member, so clusters do not chain: every
+   member is itself a near, contained or exact copy of its representative, and ``similarity`` is
+   its similarity to the representative (never under the threshold it joined by).
+
+The order: with ``ids``, by id (``keep='first'``), longest text first (``'longest'``) or
+earliest date first (``'earliest'``), ties by id; without ``ids``, by the same keys, ties (and
+everything, for ``'first'``) by the hash of the normalised text. So with ``ids`` the clusters,
+representatives and pairs are the same whatever the input order, thread count or batch split;
+without ``ids`` the partition is (cluster ids are then input positions, so they follow the input).
 
 Documents with no words at all (missing values, empty strings, punctuation only) get kind
 ``'empty'``: they keep their row, form their own cluster and never join another document.
@@ -61,17 +67,17 @@ def _kind_column(codes: bytes) -> pd.Categorical:
     return pd.Categorical.from_codes(np.frombuffer(codes, dtype=np.uint8).astype(np.int8), categories=list(KINDS))
 
 
-def _cleaned(values: list[Any], workers: int | None) -> list[Any]:
+def _cleaned(values: list[Any], workers: int | None, progress: bool) -> list[Any]:
     """Cleaned texts; a document the cleaner empties entirely keeps its raw text (a short wire
     item read as chrome must not become an 'empty' document that can never match)."""
     from . import clean_many  # type: ignore[attr-defined]  # provided by the cleaner
 
-    cleaned = clean_many(values, workers=workers)
+    cleaned = clean_many(values, workers=workers, progress=progress)
     return [c.text if (c.text or "").strip() else v for v, c in zip(values, cleaned)]
 
 
 def _order(ids: Any, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Positions sorted by id (the internal document order) and the ids as an array."""
+    """Positions sorted by id and the ids as an array."""
     values = np.asarray(list(ids), dtype=object)
     if len(values) != n:
         raise InputError(f"ids has {len(values)} values for {n} documents")
@@ -98,44 +104,105 @@ def _stamps(dates: Any, n: int) -> np.ndarray:
     return stamps.to_numpy(dtype="datetime64[ns]", na_value=np.datetime64("NaT"))
 
 
-def _ranks(keep: str, lengths: np.ndarray | None, stamps: np.ndarray | None, tiebreak: np.ndarray) -> list[int]:
-    """Rank of each document of an index for choosing representatives; smaller wins.
-
-    ``lengths`` (for ``keep='longest'``) and ``stamps`` (``'earliest'``) are aligned with the
-    index's documents; ``tiebreak`` is each one's rank in id order, which settles ``'first'``.
-    """
-    if keep == "first":
-        keys = np.argsort(tiebreak, kind="stable")
-    elif keep == "longest":
+def _decision_ranks(keep: str, lengths: np.ndarray | None, stamps: np.ndarray | None,
+                    id_rank: np.ndarray | None) -> list[int] | None:
+    """The rank of each document in the decision order (smaller first; the core breaks ties by
+    the text): longest or earliest first (undated documents last) for ``keep``, then by id.
+    ``None`` for ``keep='first'`` without ids: the order of the texts alone."""
+    keys: list[np.ndarray] = []
+    if keep == "longest":
         assert lengths is not None
-        keys = np.lexsort((tiebreak, -lengths))
-    else:
+        keys.append(-lengths)
+    elif keep == "earliest":
         assert stamps is not None
-        keys = np.lexsort((tiebreak, stamps.astype(np.int64), np.isnat(stamps)))  # undated documents come last
-    ranks = np.empty(len(tiebreak), dtype=np.int64)
-    ranks[keys] = np.arange(len(tiebreak))
-    return ranks.tolist()
+        undated = np.isnat(stamps)
+        keys.append(np.where(undated, np.iinfo(np.int64).max, stamps.astype(np.int64)))
+    if id_rank is not None:
+        keys.append(id_rank)
+    if not keys:
+        return None
+    # Dense ranks of the keys in order: equal keys (possible without ids) share a rank.
+    table = np.stack(keys, axis=1)
+    _, ranks = np.unique(table, axis=0, return_inverse=True)
+    return ranks.reshape(-1).astype(np.int64).tolist()
+
+
+def _decide(fingerprints: _core.DedupFingerprints, *, ids: Any, keep: str, lengths: np.ndarray | None,
+            stamps: np.ndarray | None, all_pairs: bool, workers: int | None
+            ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Decide the gathered documents and name the result: the cluster columns by position (a
+    cluster is named after its member with the smallest id, or position without ``ids``) and,
+    with ``all_pairs``, the pairs (``doc_a`` < ``doc_b``, sorted)."""
+    n = len(fingerprints)
+    positions = np.arange(n, dtype=np.int64)
+    if ids is None:
+        id_rank, names = None, positions
+        name_rank = positions
+    else:
+        order, values = _order(ids, n)
+        id_rank = np.empty(n, dtype=np.int64)
+        id_rank[order] = positions
+        names = _as_id_array(values)
+        name_rank = id_rank
+    data = fingerprints.decide(_decision_ranks(keep, lengths, stamps, id_rank), all_pairs=all_pairs, workers=workers)
+    representative = np.asarray(data["representative"], dtype=np.int64)
+    smallest = np.full(n, n, dtype=np.int64)
+    np.minimum.at(smallest, representative, name_rank)
+    by_rank = positions if ids is None else order
+    clusters = pd.DataFrame(
+        {
+            "cluster": names[by_rank[smallest[representative]]] if n else names[:0],
+            "cluster_size": np.asarray(data["cluster_size"], dtype=np.int64),
+            "kind": _kind_column(data["kind"]),
+            "is_representative": representative == positions,
+            "similarity": np.asarray(data["similarity"], dtype=np.float64),
+            "representative": names[representative] if n else names[:0],
+        },
+        index=pd.RangeIndex(n),
+    )
+    if not all_pairs:
+        return clusters, None
+    pairs = data["pairs"]
+    a = np.asarray(pairs["doc_a"], dtype=np.int64)
+    b = np.asarray(pairs["doc_b"], dtype=np.int64)
+    low = np.where(name_rank[a] <= name_rank[b], a, b)
+    high = np.where(name_rank[a] <= name_rank[b], b, a)
+    sort = np.lexsort((name_rank[high], name_rank[low]))
+    return clusters, pd.DataFrame({
+        "doc_a": names[low[sort]],
+        "doc_b": names[high[sort]],
+        "jaccard": np.asarray(pairs["jaccard"], dtype=np.float64)[sort],
+        "containment": np.asarray(pairs["containment"], dtype=np.float64)[sort],
+    })
 
 
 class DedupIndex:
-    """A near-duplicate index that grows batch by batch and saves to disk.
+    """A dedup index that grows batch by batch and saves to disk.
 
-    Each :meth:`add` compares the new batch with itself and with every earlier batch and returns
-    the batch's assignments. Documents get consecutive ids across batches (the first batch
-    ``0 .. n-1``, the next ``n ..``); a cluster's id is its smallest document id, i.e. the
-    earliest added document, which is also its representative.
+    Documents are decided in the order they are added (see :mod:`tidings.dedup`): each new
+    document is compared with every earlier one and joins the best earlier representative it is
+    a copy of, or becomes a representative. Documents get consecutive ids across batches (the
+    first batch ``0 .. n-1``, the next ``n ..``). A document's cluster never changes once added,
+    and any split of the same documents into batches gives the same clusters and pairs as one
+    batch; the cost of :meth:`add` is in proportion to the batch, not to the index. A cluster's
+    id is its representative's id, which is its earliest document.
 
     Parameters
     ----------
     threshold : float, default 0.8
-        Estimated Jaccard similarity of word shingles at which two documents are near duplicates.
+        Jaccard similarity of the shingle sets at which a document is a near copy.
     containment : float or None, default 0.6
-        Share of the shorter document's shingles found in the longer one at which they are near
-        duplicates too (reprints with other chrome or a cut tail); ``None`` turns it off.
-    num_perm : int, default 128
-        MinHash permutations (4 to 1024). More is more accurate, slower and bigger.
+        Share of the shorter document's shingles found in the longer one at which a document is
+        a contained copy, whatever the lengths; ``None`` turns it off.
     ngram : int, default 5
         Words per shingle (1 to 32).
+    sample : int, default 4
+        One shingle in ``sample`` (by hash) indexes a document (1 to 64; see :mod:`tidings.dedup`).
+    all_pairs : bool, default True
+        Index every new text, so that :meth:`pairs` holds every verified pair (members with
+        members too). ``False`` indexes representatives only: the same clusters, less memory and
+        work when many copies of one text arrive, and :meth:`pairs` holds the pairs with
+        representatives only.
 
     Examples
     --------
@@ -147,8 +214,11 @@ class DedupIndex:
     """
 
     def __init__(self, *, threshold: float = _DEFAULTS["threshold"], containment: float | None = _DEFAULTS["containment"],
-                 num_perm: int = _DEFAULTS["num_perm"], ngram: int = _DEFAULTS["ngram"]) -> None:
-        self._core = _core.DedupIndex(threshold=threshold, containment=containment, num_perm=num_perm, ngram=ngram)
+                 ngram: int = _DEFAULTS["ngram"], sample: int = _DEFAULTS["sample"], all_pairs: bool = True) -> None:
+        if not isinstance(all_pairs, (bool, np.bool_)):
+            raise InputError(f"all_pairs must be True or False, got {all_pairs!r}")
+        self._core = _core.DedupIndex(threshold=threshold, containment=containment, ngram=ngram, sample=sample,
+                                      all_pairs=bool(all_pairs))
 
     @classmethod
     def _wrap(cls, core: _core.DedupIndex) -> DedupIndex:
@@ -161,52 +231,59 @@ class DedupIndex:
 
     def __repr__(self) -> str:
         return (f"DedupIndex(documents={len(self)}, threshold={self.threshold}, containment={self.containment}, "
-                f"num_perm={self.num_perm}, ngram={self.ngram}, bands={self.bands}, rows={self.rows})")
+                f"ngram={self.ngram}, sample={self.sample}, all_pairs={self.all_pairs})")
 
     threshold = property(lambda self: self._core.threshold, doc="Jaccard threshold.")
     containment = property(lambda self: self._core.containment, doc="Containment threshold or None.")
-    num_perm = property(lambda self: self._core.num_perm, doc="MinHash permutations.")
     ngram = property(lambda self: self._core.ngram, doc="Words per shingle.")
-    bands = property(lambda self: self._core.bands, doc="LSH bands (see the module docs).")
-    rows = property(lambda self: self._core.rows, doc="LSH rows per band.")
+    sample = property(lambda self: self._core.sample, doc="One shingle in ``sample`` indexes a document.")
+    all_pairs = property(lambda self: self._core.all_pairs, doc="Whether every new text is indexed.")
 
     def memory_bytes(self) -> int:
-        """Bytes the index holds in memory (signatures, hashes, clusters, pairs)."""
+        """Bytes the index holds in memory (shingle sets, postings, decisions, pairs)."""
         return int(self._core.memory_bytes())
 
     def add(self, texts: Any, *, clean: bool = False, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
-        """Add a batch and return its assignments against everything added so far.
+        """Add a batch, decide it against everything added so far, and return its assignments.
 
         Returns
         -------
         pandas.DataFrame
             One row per batch row, with the batch's index: ``doc`` (int64, the id given to the
-            document) and the columns of :func:`tidings.dedup`, as of now (a later batch can
-            still join these documents to new ones; :meth:`clusters` has the latest state).
+            document) and the columns of :func:`tidings.dedup`. A document keeps its cluster
+            forever; later batches can only add members to it (``cluster_size`` and a lone
+            representative's ``kind`` then change; :meth:`clusters` has the latest state).
         """
         column = as_text_column(texts)
-        values = _cleaned(column.values, workers) if clean else column.values
+        values = _cleaned(column.values, workers, progress) if clean else column.values
         with progress_bar(len(values), desc="dedup", enabled=progress) as counter:
             start = self._core.add(values, workers=workers, progress=counter)
-        frame = self.clusters().iloc[start:start + len(column)]
-        frame = frame.reset_index()
+        frame = _index_frame(self._core.clusters(start, start + len(column)), start).reset_index()
         frame.index = column.index.copy()
         return frame
 
     def clusters(self) -> pd.DataFrame:
         """Assignments of every document, indexed by document id (``doc``)."""
-        data = self._core.clusters(None)
-        return _cluster_frame(data, pd.RangeIndex(len(self), name="doc"), ids=None)
+        return _index_frame(self._core.clusters(), 0)
 
     def pairs(self) -> pd.DataFrame:
-        """The verified pairs (``doc_a < doc_b``), with estimated ``jaccard`` and ``containment``.
+        """The verified pairs (``doc_a < doc_b``, sorted), with exact ``jaccard`` and ``containment``.
 
-        Exact copies appear paired with the first document that has their text (1.0, 1.0).
+        An exact copy is paired with the first document that has its text only (1.0, 1.0).
         """
-        return _pairs_frame(self._core.pairs(), ids=None)
+        data = self._core.pairs()
+        a = np.asarray(data["doc_a"], dtype=np.int64)
+        b = np.asarray(data["doc_b"], dtype=np.int64)
+        sort = np.lexsort((b, a))
+        return pd.DataFrame({
+            "doc_a": a[sort],
+            "doc_b": b[sort],
+            "jaccard": np.asarray(data["jaccard"], dtype=np.float64)[sort],
+            "containment": np.asarray(data["containment"], dtype=np.float64)[sort],
+        })
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the index to ``path`` (a small versioned binary file)."""
+        """Write the index to ``path`` (a versioned binary file)."""
         target = Path(path)
         temporary = target.with_name(target.name + ".tmp")
         try:
@@ -217,7 +294,8 @@ class DedupIndex:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> DedupIndex:
-        """Read an index written by :meth:`save`; raises ``ModelError`` for any other file."""
+        """Read an index written by :meth:`save`; raises ``ModelError`` for any other file,
+        including an index saved by an older tidings (rebuild it from the texts)."""
         try:
             data = Path(path).read_bytes()
         except OSError as err:
@@ -225,34 +303,21 @@ class DedupIndex:
         return cls._wrap(_core.DedupIndex.from_bytes(data))
 
 
-def _ids_at(ids: np.ndarray | None, positions: np.ndarray) -> Any:
-    """Document ids at internal positions: the positions themselves without ``ids``."""
-    return positions if ids is None else ids[positions]
-
-
-def _cluster_frame(data: dict[str, Any], index: pd.Index, ids: np.ndarray | None) -> pd.DataFrame:
-    cluster = np.asarray(data["cluster"], dtype=np.int64)
+def _index_frame(data: dict[str, Any], start: int) -> pd.DataFrame:
+    """The cluster columns of index documents ``start ..`` (clusters named by representatives)."""
     representative = np.asarray(data["representative"], dtype=np.int64)
+    docs = np.arange(start, start + len(representative), dtype=np.int64)
     return pd.DataFrame(
         {
-            "cluster": _ids_at(ids, cluster),
+            "cluster": representative,
             "cluster_size": np.asarray(data["cluster_size"], dtype=np.int64),
             "kind": _kind_column(data["kind"]),
-            "is_representative": representative == np.arange(len(cluster)),
+            "is_representative": representative == docs,
             "similarity": np.asarray(data["similarity"], dtype=np.float64),
-            "representative": _ids_at(ids, representative),
+            "representative": representative.copy(),
         },
-        index=index,
+        index=pd.Index(docs, name="doc"),
     )
-
-
-def _pairs_frame(data: dict[str, Any], ids: np.ndarray | None) -> pd.DataFrame:
-    return pd.DataFrame({
-        "doc_a": _ids_at(ids, np.asarray(data["doc_a"], dtype=np.int64)),
-        "doc_b": _ids_at(ids, np.asarray(data["doc_b"], dtype=np.int64)),
-        "jaccard": np.asarray(data["jaccard"], dtype=np.float64),
-        "containment": np.asarray(data["containment"], dtype=np.float64),
-    })
 
 
 def dedup(
@@ -260,8 +325,8 @@ def dedup(
     *,
     threshold: float = _DEFAULTS["threshold"],
     containment: float | None = _DEFAULTS["containment"],
-    num_perm: int = _DEFAULTS["num_perm"],
     ngram: int = _DEFAULTS["ngram"],
+    sample: int = _DEFAULTS["sample"],
     keep: str = _DEFAULTS["keep"],
     dates: Any = None,
     ids: Sequence[Any] | None = None,
@@ -270,7 +335,7 @@ def dedup(
     workers: int | None = None,
     progress: bool = True,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
-    """Find exact duplicates, near duplicates and reprints, and group them into clusters.
+    """Find exact copies, near copies and contained copies (reprints, updates), as clusters.
 
     See the module docs of :mod:`tidings.dedup` for the method.
 
@@ -279,32 +344,37 @@ def dedup(
     texts : list of str, pandas.Series, pyarrow.Array or iterable
         The documents. Missing values and texts without words get kind ``'empty'``.
     threshold : float, default 0.8
-        Estimated Jaccard similarity (of word ``ngram``-shingles) at which two documents are
-        near duplicates.
+        Jaccard similarity (of the word ``ngram``-shingle sets) at which a document is a near
+        copy of a representative.
     containment : float or None, default 0.6
-        Share of the shorter document's shingles contained in the longer one at which two
-        documents are near duplicates as well: it joins reprints with other page chrome or a
-        cut tail. ``None`` turns this test off.
-    num_perm : int, default 128
-        MinHash permutations (4 to 1024).
+        Share of the shorter document's shingles found in the longer one at which a document is
+        a contained copy of a representative, whatever their lengths: a reprint with other page
+        chrome or a cut tail, an update that adds paragraphs, a brief inside a longer report.
+        ``None`` turns this test off.
     ngram : int, default 5
         Words per shingle (1 to 32).
+    sample : int, default 4
+        One shingle in ``sample`` (chosen by its hash) indexes a document; two documents sharing
+        k shingles are compared with probability ``1 - (1 - 1/sample)**k``. 1 compares every
+        pair sharing a shingle (slower); 1 to 64.
     keep : {'first', 'longest', 'earliest'}, default 'first'
-        Which member represents a cluster: the smallest document id; the longest text; or the
-        earliest of ``dates`` (undated documents last). Ties go to the smallest id.
+        The order in which documents are decided, so which document represents a cluster: by
+        id (the smallest id; without ``ids``, the order of the texts' hashes); the longest
+        text first; or the earliest of ``dates`` first (undated documents last). Ties go to the
+        smallest id.
     dates : sequence, optional
         Publication dates aligned with ``texts`` (anything :func:`pandas.to_datetime` reads);
         required for ``keep='earliest'``.
     ids : sequence, optional
         Unique, mutually sortable document ids (numbers or strings) aligned with ``texts``.
         Without them the document id is the row position ``0 .. n-1``. A cluster's id is the
-        smallest document id of its members in sort order, so with ``ids`` the result does not
-        depend on the input order.
+        smallest document id of its members. With ``ids`` the result does not depend on the
+        input order; without them the clusters do not either, but their ids are positions.
     clean : bool, default False
-        Clean the texts with :func:`tidings.clean_many` first, so page chrome does not hide a
-        reprint. A document the cleaner empties keeps its raw text.
+        Clean the texts with :func:`tidings.clean_many` first (page chrome, repeated blocks).
+        A document the cleaner empties keeps its raw text.
     return_pairs : bool, default False
-        Also return the pairs table (the evidence).
+        Also return the pairs table: every verified pair (members with members too).
     workers : int, optional
         Number of threads; ``None`` or ``-1`` uses every core. The result does not depend on it.
     progress : bool, default True
@@ -317,16 +387,21 @@ def dedup(
 
         - ``cluster`` (int64, or the dtype of ``ids``): the smallest document id in the cluster;
         - ``cluster_size`` (int64): documents in the cluster;
-        - ``kind`` (category ``unique`` | ``exact`` | ``near`` | ``empty``): ``unique`` when
-          alone, ``exact`` when its normalised text equals the representative's (the
-          representative too, when it has an exact copy), ``near`` otherwise;
+        - ``kind`` (category ``unique`` | ``exact`` | ``near`` | ``contained`` | ``empty``): a
+          member's relation to its representative: ``exact`` (the same normalised text),
+          ``near`` (Jaccard ≥ ``threshold``) or ``contained`` (containment ≥ ``containment``);
+          an exact copy of a member takes that member's relation. A representative takes the
+          kind of its closest member (exact, then near, then contained), ``unique`` when alone;
         - ``is_representative`` (bool): one per cluster;
-        - ``similarity`` (float64): estimated Jaccard similarity to the representative (1.0 for
-          the representative and exact copies, NaN for ``empty``);
+        - ``similarity`` (float64): exact similarity to the representative, by which the
+          document joined: Jaccard for ``near``, containment for ``contained`` (1.0 for the
+          representative and its exact copies, NaN for ``empty``);
         - ``representative`` (same dtype as ``cluster``): the representative's document id.
     pandas.DataFrame, when ``return_pairs``
-        ``doc_a``, ``doc_b`` (document ids, ``doc_a < doc_b``), ``jaccard`` and ``containment``
-        (estimated) of every verified pair.
+        ``doc_a``, ``doc_b`` (document ids, ``doc_a < doc_b``, sorted), exact ``jaccard`` and
+        ``containment`` of every verified pair: every pair of different texts that share a
+        sampled shingle and are copies by the definition above, and each exact copy with the
+        first document that has its text.
 
     Examples
     --------
@@ -335,65 +410,53 @@ def dedup(
     >>> d[["cluster", "kind"]].values.tolist()
     [[0, 'exact'], [1, 'unique'], [0, 'exact'], [3, 'empty']]
     """
-    options = _core.resolve_options(
-        "dedup", {"threshold": threshold, "containment": containment, "num_perm": num_perm, "ngram": ngram, "keep": keep}
-    )
+    options = _core.resolve_options("dedup", {"threshold": threshold, "containment": containment, "ngram": ngram,
+                                              "sample": sample, "keep": keep})
     keep = options["keep"]
     if keep == "earliest" and dates is None:
         raise InputError("keep='earliest' needs dates= (publication dates aligned with the texts)")
     column = as_text_column(texts)
-    values = _cleaned(column.values, workers) if clean else column.values
+    values = _cleaned(column.values, workers, progress) if clean else column.values
     n = len(values)
-    if ids is None:
-        order = np.arange(n, dtype=np.int64)
-        id_values = None
-    else:
-        order, id_values = _order(ids, n)
-    sorted_values = [values[i] for i in order] if ids is not None else values
-    index = _core.DedupIndex(**{name: options[name] for name in _INDEX_OPTIONS})
+    if ids is not None:
+        _order(ids, n)  # checks the ids before the work
+    stamps = _stamps(dates, n) if keep == "earliest" else None
+    fingerprints = _core.DedupFingerprints(**{name: options[name] for name in _INDEX_OPTIONS})
     with progress_bar(n, desc="dedup", enabled=progress) as counter:
-        index.add(sorted_values, workers=workers, progress=counter)
-    ranks = None  # 'first': the index's own order, which is id order here
-    if keep != "first":
-        lengths = _lengths(sorted_values) if keep == "longest" else None
-        stamps = _stamps(dates, n)[order] if keep == "earliest" else None
-        ranks = _ranks(keep, lengths, stamps, np.arange(n))
-    data = index.clusters(ranks)
-    sorted_ids = None if id_values is None else _as_id_array(id_values[order])
-    frame = _cluster_frame(data, pd.RangeIndex(n), ids=sorted_ids)
-    inverse = np.empty(n, dtype=np.int64)
-    inverse[order] = np.arange(n)
-    frame = frame.iloc[inverse]
+        fingerprints.add(values, workers=workers, progress=counter)
+    frame, pairs = _decide(fingerprints, ids=ids, keep=keep, lengths=_lengths(values) if keep == "longest" else None,
+                           stamps=stamps, all_pairs=bool(return_pairs), workers=workers)
     frame.index = column.index.copy()
     if return_pairs:
-        return frame, _pairs_frame(index.pairs(), ids=sorted_ids)
+        return frame, pairs
     return frame
 
 
 class CorpusDedup:
     """Dedup of a corpus whose documents arrive in chunks, named by their ids.
 
-    The documents enter one dedup index in corpus order, chunk by chunk, and :meth:`tables`
-    names the result with document ids so that it does not depend on where the chunks were
-    cut: a cluster is named after the smallest id among its members, its representative is
-    chosen by ``keep`` among all of them (ties go to the smallest id), and each pair lists the
-    smaller id first. Memory holds the index (under 300 bytes a document) and each document's id
-    (and length or date, for ``keep='longest'`` or ``'earliest'``).
+    Each chunk is fingerprinted as it arrives; :meth:`tables` decides all documents at once in
+    the order of :func:`dedup` with ``ids`` (by ``keep``, then id), so the result does not depend
+    on where the chunks were cut: a cluster is named after the smallest id among its members and
+    each pair lists the smaller id first. Memory holds each document's fingerprint (4 bytes per
+    distinct shingle plus 16: about 700 bytes a document on news wires) and id (and length or
+    date, for ``keep='longest'`` or ``'earliest'``).
 
     Parameters
     ----------
-    threshold, containment, num_perm, ngram, keep
+    threshold, containment, ngram, sample, keep
         As for :func:`dedup`.
     clean : bool, default False
         Clean each chunk with :func:`tidings.clean_many` first (templates learned per chunk).
     """
 
     def __init__(self, *, threshold: float = _DEFAULTS["threshold"], containment: float | None = _DEFAULTS["containment"],
-                 num_perm: int = _DEFAULTS["num_perm"], ngram: int = _DEFAULTS["ngram"], keep: str = _DEFAULTS["keep"],
+                 ngram: int = _DEFAULTS["ngram"], sample: int = _DEFAULTS["sample"], keep: str = _DEFAULTS["keep"],
                  clean: bool = False) -> None:
-        keep = _core.resolve_options("dedup", {"keep": keep})["keep"]
-        self._index = DedupIndex(threshold=threshold, containment=containment, num_perm=num_perm, ngram=ngram)._core
-        self._keep = keep
+        options = _core.resolve_options("dedup", {"threshold": threshold, "containment": containment, "ngram": ngram,
+                                                  "sample": sample, "keep": keep})
+        self._fingerprints = _core.DedupFingerprints(**{name: options[name] for name in _INDEX_OPTIONS})
+        self._keep = options["keep"]
         self._clean = clean
         self._ids: list[Any] = []
         self._lengths: list[np.ndarray] = []
@@ -411,50 +474,34 @@ class CorpusDedup:
         if self._keep == "earliest" and dates is None:
             raise InputError("keep='earliest' needs dates= (publication dates aligned with the texts)")
         stamps = _stamps(dates, n) if self._keep == "earliest" else None
-        values = _cleaned(column.values, workers) if self._clean else column.values
+        values = _cleaned(column.values, workers, progress) if self._clean else column.values
         with progress_bar(n, desc="dedup", enabled=progress) as counter:
-            self._index.add(values, workers=workers, progress=counter)
+            self._fingerprints.add(values, workers=workers, progress=counter)
         self._ids.extend(chunk_ids)
         if stamps is not None:
             self._stamps.append(stamps)
         if self._keep == "longest":
             self._lengths.append(_lengths(values))
 
-    def tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def tables(self, *, workers: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The clusters and the pairs of everything added.
 
         Returns
         -------
         (pandas.DataFrame, pandas.DataFrame)
             One row per document, in corpus order: ``doc`` (the id) and the columns of :func:`dedup`; and
-            the pairs (``doc_a`` < ``doc_b``, sorted, with ``jaccard`` and ``containment``).
+            the pairs (``doc_a`` < ``doc_b``, sorted, with exact ``jaccard`` and ``containment``).
         """
-        n = len(self._ids)
-        order, values = _order(self._ids, n)
-        ids = _as_id_array(values)
-        sorted_ids = ids[order]
-        id_rank = np.empty(n, dtype=np.int64)
-        id_rank[order] = np.arange(n)
-        lengths = np.concatenate(self._lengths) if self._keep == "longest" else None
-        stamps = np.concatenate(self._stamps) if self._keep == "earliest" else None
-        data = self._index.clusters(_ranks(self._keep, lengths, stamps, id_rank))
-        clusters = _cluster_frame(data, pd.RangeIndex(n), ids=ids)
-        roots = np.asarray(data["cluster"], dtype=np.int64)
-        smallest = np.full(n, n, dtype=np.int64)
-        np.minimum.at(smallest, roots, id_rank)
-        clusters["cluster"] = sorted_ids[smallest[roots]]
-        clusters.insert(0, "doc", ids)
-        pairs = self._index.pairs()
-        rank_a = id_rank[np.asarray(pairs["doc_a"], dtype=np.int64)]
-        rank_b = id_rank[np.asarray(pairs["doc_b"], dtype=np.int64)]
-        low, high = np.minimum(rank_a, rank_b), np.maximum(rank_a, rank_b)
-        by_ids = np.lexsort((high, low))
-        return clusters, pd.DataFrame({
-            "doc_a": sorted_ids[low[by_ids]],
-            "doc_b": sorted_ids[high[by_ids]],
-            "jaccard": np.asarray(pairs["jaccard"], dtype=np.float64)[by_ids],
-            "containment": np.asarray(pairs["containment"], dtype=np.float64)[by_ids],
-        })
+        lengths = np.concatenate(self._lengths) if self._keep == "longest" and self._lengths else None
+        stamps = np.concatenate(self._stamps) if self._keep == "earliest" and self._stamps else None
+        if len(self._ids) == 0:
+            lengths = np.zeros(0, dtype=np.int64) if self._keep == "longest" else None
+            stamps = np.zeros(0, dtype="datetime64[ns]") if self._keep == "earliest" else None
+        clusters, pairs = _decide(self._fingerprints, ids=self._ids, keep=self._keep, lengths=lengths, stamps=stamps,
+                                  all_pairs=True, workers=workers)
+        assert pairs is not None
+        clusters.insert(0, "doc", _as_id_array(np.asarray(self._ids, dtype=object)))
+        return clusters, pairs
 
 
 def dedup_documents(
@@ -484,7 +531,7 @@ def dedup_documents(
         dates = documents[date]
     run = CorpusDedup(keep=keep, **options)
     run.add(documents[text], ids, dates=dates, workers=workers, progress=progress)
-    clusters, pairs = run.tables()
+    clusters, pairs = run.tables(workers=workers)
     return with_clusters(documents, clusters), pairs
 
 

@@ -133,7 +133,8 @@ class RunStats:
                          f"{sum(self.removed_rules.values()):,} audit spans ({rules}); titles found: {self.titles:,}")
         if "dedup" in self.steps:
             lines.append(f"duplicates: {self.clusters:,} clusters hold {self.clustered_documents:,} documents "
-                         f"({self.kinds.get('exact', 0):,} exact, {self.kinds.get('near', 0):,} near); "
+                         f"({self.kinds.get('exact', 0):,} exact, {self.kinds.get('near', 0):,} near, "
+                         f"{self.kinds.get('contained', 0):,} contained); "
                          f"{self.representatives:,} documents remain after dedup")
         if "tag" in self.steps:
             labels = ", ".join(f"{label} {n:,}" for label, n in self.mention_labels.most_common())

@@ -1,85 +1,102 @@
-//! The dedup index: signatures of every document seen so far, the verified pairs and the
-//! clusters. It grows batch by batch (each batch is compared with itself and all earlier ones)
-//! and saves to a small versioned binary file.
+//! The dedup index: documents decided one after the other, in the order they are added, against
+//! the documents added before them. It grows batch by batch and saves to a versioned file.
 //!
-//! Per document it keeps the exact-text hash (8 bytes), the number of distinct shingles (4),
-//! the b-bit MinHash signature (2 bytes per permutation: 256 with the default 128), the
-//! union-find parent (4) and its place in the exact-hash order (4): 276 bytes, plus 16 per
-//! verified pair. LSH band tables are not stored: each `add` hashes the bands of
-//! the new batch into a sorted table and probes it with the bands of the earlier documents, which
-//! costs one band hash per earlier document and band, and keeps the index small.
+//! How a document is decided:
+//! - no words: kind `empty`, alone, never compared;
+//! - the same normalised text as an earlier document (equal exact hashes): an exact copy, in the
+//!   cluster of the first document with that text, with that document's relation to the
+//!   representative (kind `exact` when it is the representative's own text);
+//! - else it is compared, exactly, with the earlier indexed documents that share enough sampled
+//!   shingles with it (`sampling`, `postings`), and joins the best representative it is a copy
+//!   of: a near copy (Jaccard ≥ `threshold`) before a contained copy (containment ≥
+//!   `containment`), then the highest similarity, then the smallest id;
+//! - else it becomes a representative.
+//!
+//! A document joins a representative only, never a member (no chaining), and its assignment never
+//! changes afterwards. So any split of the same documents into batches gives the same result as
+//! one batch, and the work of a batch is in proportion to the batch. Documents are compared with
+//! the index in parallel, in blocks of [`BLOCK`]; then, in order, each is compared with the
+//! block's earlier documents and decided, so the thread count changes nothing either.
+//!
+//! What is indexed: with `every_text`, every document with a new text (so the pairs table holds
+//! every verified pair, members with members too); else only the representatives (the clusters
+//! are the same, a document's many copies cost one comparison each instead of one per earlier
+//! copy, and the pairs table holds each document's pairs with representatives).
+//!
+//! Memory, per document: its exact hash and shingle range (16 bytes), its representative, kind,
+//! similarity and cluster size (17), and a slot of the exact-text table (about 20); per indexed
+//! document, 4 bytes per distinct shingle, and per sampled shingle a slot of the postings table
+//! (9 to 18 bytes) and, when several documents hold it, a posting (8). 24 bytes per pair.
+
+use std::ops::Range;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
-use super::clusters::UnionFind;
-use super::lsh::{jaccard_at_containment, LshParams};
-use super::minhash::{containment_from_jaccard, estimated_jaccard, Permutations};
+use super::candidates::Candidates;
+use super::fingerprint::Fingerprints;
 use super::options::DedupConfig;
-use super::shingle::{exact_hash, normalize, shingle_hashes};
+use super::postings::{Postings, MAX_DOCUMENTS};
+use super::sampling::{sampled, SampleRule};
+use super::similarity::{compare, fewest_shared, Relation, Similarity};
 use crate::error::{Error, Result};
 use crate::parallel::Progress;
 use crate::persist::{Format, Reader, Writer};
 
-/// The length ratio (shorter / longer shingle set) of the shortest reprint that containment is
-/// meant to catch: a reprint keeping 60% of its original. LSH is tuned so that such a pair at the
-/// containment threshold is still found with probability ≥ 0.9.
-pub const REPRINT_LENGTH_RATIO: f64 = 0.6;
-/// Containment joins a pair only when the shorter document has at least this many shingles and
-/// at least half the length of the longer one: below that, the containment estimated from a
-/// MinHash Jaccard is too noisy (a tiny text looks "contained" in anything), and short templated
-/// notices ("Qtly div 10 cts vs 10 cts prior. Pay April 30") would join each other.
-pub const MIN_SHINGLES_FOR_CONTAINMENT: u32 = 40;
-pub const MIN_CONTAINMENT_LENGTH_RATIO: f64 = 0.5;
-/// A band bucket larger than this pairs each member only with its first `BUCKET_CAP` members
-/// (by document id): it bounds the work on templated texts, deterministically.
-pub const BUCKET_CAP: usize = 64;
+/// Documents compared in parallel before their decisions are taken in order. Any size gives the
+/// same result; this one keeps the threads busy and the work done twice (in reps-only mode,
+/// comparisons with earlier documents of the same block) small.
+pub const BLOCK: usize = 1024;
 
-/// The saved index (see [`DedupIndex::to_bytes`]).
+/// The saved index (see [`DedupIndex::to_bytes`]). Version 2: exact shingle sets instead of
+/// MinHash signatures, and decisions instead of union-find links.
 const FORMAT: Format = Format {
     magic: b"TIDINGS-DEDUP\0\0\x01",
-    version: 1,
+    version: 2,
     name: "dedup index",
 };
 
-/// The Jaccard similarity LSH must catch with probability ≥ 0.9 (see `lsh`): the threshold, or
-/// lower when containment must catch a reprint of [`REPRINT_LENGTH_RATIO`].
-fn lsh_target(config: &DedupConfig) -> f64 {
-    match config.containment {
-        Some(c) => config
-            .threshold
-            .min(jaccard_at_containment(c, REPRINT_LENGTH_RATIO)),
-        None => config.threshold,
-    }
-}
-
-/// A verified pair (`a < b`, document ids) with its evidence.
+/// A verified pair: `a` was decided before `b`; exact similarities.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pair {
     pub a: u32,
     pub b: u32,
-    pub jaccard: f32,
-    pub containment: f32,
+    pub jaccard: f64,
+    pub containment: f64,
 }
 
+/// How a document stands in its cluster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// Alone in its cluster.
+    /// Alone in its cluster (so far).
     Unique,
-    /// Same normalised text as the cluster's representative.
+    /// The representative's own normalised text (or, for the representative, it has such a copy).
     Exact,
-    /// In a cluster, but not the representative's exact text.
+    /// Jaccard similarity to the representative ≥ `threshold`.
     Near,
+    /// Containment ≥ `containment` (and Jaccard under `threshold`).
+    Contained,
     /// No words at all (missing, empty, punctuation only): never joins a cluster.
     Empty,
 }
 
 impl Kind {
     /// Every kind, in the order of their codes.
-    pub const ALL: [Kind; 4] = [Kind::Unique, Kind::Exact, Kind::Near, Kind::Empty];
+    pub const ALL: [Kind; 5] = [
+        Kind::Unique,
+        Kind::Exact,
+        Kind::Near,
+        Kind::Contained,
+        Kind::Empty,
+    ];
 
     /// The kind's code: its position in [`Kind::ALL`] (the bindings pass kinds as bytes).
     pub fn code(self) -> u8 {
         self as u8
+    }
+
+    pub fn from_code(code: u8) -> Option<Kind> {
+        Kind::ALL.get(usize::from(code)).copied()
     }
 
     pub fn as_str(self) -> &'static str {
@@ -87,92 +104,101 @@ impl Kind {
             Kind::Unique => "unique",
             Kind::Exact => "exact",
             Kind::Near => "near",
+            Kind::Contained => "contained",
             Kind::Empty => "empty",
+        }
+    }
+
+    fn of(relation: Relation) -> Kind {
+        match relation {
+            Relation::Near => Kind::Near,
+            Relation::Contained => Kind::Contained,
+        }
+    }
+
+    /// How close a member of this kind is to its representative: a representative takes the
+    /// kind of its closest member.
+    fn closeness(self) -> u8 {
+        match self {
+            Kind::Empty | Kind::Unique => 0,
+            Kind::Contained => 1,
+            Kind::Near => 2,
+            Kind::Exact => 3,
         }
     }
 }
 
 /// Per-document cluster assignment.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Clusters {
-    pub cluster: Vec<u32>,
-    pub size: Vec<u32>,
-    pub kind: Vec<Kind>,
+    /// The representative's id (a representative's own id).
     pub representative: Vec<u32>,
+    /// Documents in the cluster.
+    pub size: Vec<u32>,
+    /// A member's relation to its representative; a representative takes its closest member's
+    /// kind (`unique` when alone).
+    pub kind: Vec<Kind>,
+    /// Similarity to the representative by which the document joined (Jaccard for `near`,
+    /// containment for `contained`, 1 for `exact` and representatives, NaN for `empty`).
     pub similarity: Vec<f64>,
 }
 
-struct Sketch {
-    exact: u64,
-    size: u32,
-    signature: Vec<u16>,
-}
-
-fn sketch(
-    text: Option<&str>,
-    config: &DedupConfig,
-    perms: &Permutations,
-    shingles: &mut Vec<u64>,
-) -> Sketch {
-    let normalized = normalize(text.unwrap_or(""));
-    shingle_hashes(&normalized, config.ngram, shingles);
-    // MinHash ignores repeats; only the distinct count (for containment) needs them removed.
-    let size = count_distinct(shingles);
-    let mut signature = Vec::with_capacity(perms.len());
-    perms.signature(shingles, &mut signature);
-    Sketch {
-        exact: exact_hash(&normalized),
-        size,
-        signature,
+/// Equal assignments: similarities compare bit for bit, so the NaN of `empty` equals itself.
+impl PartialEq for Clusters {
+    fn eq(&self, other: &Self) -> bool {
+        let bits = |c: &Clusters| c.similarity.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
+        self.representative == other.representative
+            && self.size == other.size
+            && self.kind == other.kind
+            && bits(self) == bits(other)
     }
 }
 
-/// Number of distinct values in `hashes` (already well-mixed hashes), by linear probing in a
-/// table of twice their count: cheaper than sorting the few hundred shingles of an article.
-fn count_distinct(hashes: &[u64]) -> u32 {
-    if hashes.len() < 2 {
-        return hashes.len() as u32;
+/// What happens to a document of a block before the comparisons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Empty,
+    /// An exact copy of this earlier document.
+    Copy(u32),
+    /// A new text, to compare.
+    New,
+}
+
+/// A candidate that passed the comparison.
+#[derive(Debug, Clone, Copy)]
+struct Match {
+    doc: u32,
+    similarity: Similarity,
+}
+
+/// A block of documents being added: their ids start at `base`; `order[i]` is the position in
+/// `batch` of the block's document `i`.
+struct Block<'a> {
+    batch: &'a Fingerprints,
+    order: &'a [u32],
+    base: u32,
+    roles: Vec<Role>,
+}
+
+impl Block<'_> {
+    fn shingles(&self, i: usize) -> &[u32] {
+        self.batch.shingles(self.order[i] as usize)
     }
-    let capacity = (hashes.len() * 2).next_power_of_two();
-    let mask = capacity - 1;
-    // 0 marks an empty slot; a hash that is 0 is counted apart.
-    let mut table = vec![0u64; capacity];
-    let mut distinct = 0u32;
-    let mut zero_seen = false;
-    for &h in hashes {
-        if h == 0 {
-            distinct += u32::from(!zero_seen);
-            zero_seen = true;
-            continue;
-        }
-        let mut slot = (h as usize) & mask;
-        loop {
-            let current = table[slot];
-            if current == h {
-                break;
-            }
-            if current == 0 {
-                table[slot] = h;
-                distinct += 1;
-                break;
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-    distinct
 }
 
 pub struct DedupIndex {
     config: DedupConfig,
-    lsh: LshParams,
-    perms: Permutations,
-    exact: Vec<u64>,
-    sizes: Vec<u32>,
-    signatures: Vec<u16>,
-    /// Documents with words, sorted by (exact hash, id): the first of each run of equal hashes
-    /// is the first document with that text. 4 bytes a document, where a hash table would take ~20.
-    exact_order: Vec<u32>,
-    union_find: UnionFind,
+    every_text: bool,
+    sample_rule: &'static SampleRule,
+    representative: Vec<u32>,
+    kind: Vec<Kind>,
+    similarity: Vec<f64>,
+    /// Documents in the cluster a representative leads (1 for members).
+    size: Vec<u32>,
+    /// Exact hash of every document; shingles of the indexed ones.
+    texts: Fingerprints,
+    first_with_text: FxHashMap<u64, u32>,
+    postings: Postings,
     pairs: Vec<Pair>,
 }
 
@@ -180,7 +206,7 @@ impl std::fmt::Debug for DedupIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DedupIndex")
             .field("config", &self.config)
-            .field("lsh", &self.lsh)
+            .field("every_text", &self.every_text)
             .field("documents", &self.len())
             .field("pairs", &self.pairs.len())
             .finish()
@@ -188,17 +214,21 @@ impl std::fmt::Debug for DedupIndex {
 }
 
 impl DedupIndex {
-    pub fn new(config: DedupConfig) -> Result<Self> {
+    /// An empty index; `every_text` indexes every new text (complete pairs), else only
+    /// representatives (see the module docs).
+    pub fn new(config: DedupConfig, every_text: bool) -> Result<Self> {
         config.validate()?;
         Ok(DedupIndex {
-            lsh: LshParams::for_threshold(lsh_target(&config), config.num_perm),
-            perms: Permutations::new(config.num_perm),
+            sample_rule: SampleRule::of(config.sample),
             config,
-            exact: Vec::new(),
-            sizes: Vec::new(),
-            signatures: Vec::new(),
-            exact_order: Vec::new(),
-            union_find: UnionFind::default(),
+            every_text,
+            representative: Vec::new(),
+            kind: Vec::new(),
+            similarity: Vec::new(),
+            size: Vec::new(),
+            texts: Fingerprints::new(),
+            first_with_text: FxHashMap::default(),
+            postings: Postings::default(),
             pairs: Vec::new(),
         })
     }
@@ -207,360 +237,329 @@ impl DedupIndex {
         &self.config
     }
 
-    pub fn lsh(&self) -> LshParams {
-        self.lsh
+    /// Whether every new text is indexed (so [`DedupIndex::pairs`] is complete).
+    pub fn every_text(&self) -> bool {
+        self.every_text
     }
 
     pub fn len(&self) -> usize {
-        self.exact.len()
+        self.representative.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.exact.is_empty()
+        self.representative.is_empty()
     }
 
-    /// Verified pairs, sorted by `(a, b)`.
+    /// Verified pairs in the order found: by the later document, then the earlier. An exact
+    /// copy is paired with the first document with its text only.
     pub fn pairs(&self) -> &[Pair] {
         &self.pairs
     }
 
-    fn signature(&self, doc: u32) -> &[u16] {
-        let n = self.config.num_perm;
-        &self.signatures[doc as usize * n..(doc as usize + 1) * n]
-    }
-
-    /// The first document with each exact text, in id order.
-    fn exact_firsts(&self) -> Vec<u32> {
-        let mut firsts: Vec<u32> = self
-            .exact_order
-            .chunk_by(|&x, &y| self.exact[x as usize] == self.exact[y as usize])
-            .map(|run| run[0])
-            .collect();
-        firsts.sort_unstable();
-        firsts
-    }
-
-    fn signature_hash(&self, doc: u32) -> u64 {
-        let bytes: Vec<u8> = self
-            .signature(doc)
-            .iter()
-            .flat_map(|v| v.to_le_bytes())
-            .collect();
-        xxhash_rust::xxh3::xxh3_64(&bytes)
-    }
-
-    /// `docs` as `(signature hash, id)`, sorted.
-    fn by_signature(&self, docs: &[u32]) -> Vec<(u64, u32)> {
-        let mut keyed: Vec<(u64, u32)> = docs
-            .par_iter()
-            .map(|&d| (self.signature_hash(d), d))
-            .collect();
-        keyed.sort_unstable();
-        keyed
-    }
-
-    /// The first document (smallest id) with exact hash `hash` among the earlier documents.
-    fn first_with_hash(&self, hash: u64) -> Option<u32> {
-        let at = self
-            .exact_order
-            .partition_point(|&d| self.exact[d as usize] < hash);
-        self.exact_order
-            .get(at)
-            .copied()
-            .filter(|&d| self.exact[d as usize] == hash)
-    }
-
     /// Bytes held by the index (capacities, so what the allocator really gave).
     pub fn memory_bytes(&self) -> usize {
-        self.exact.capacity() * 8
-            + self.sizes.capacity() * 4
-            + self.signatures.capacity() * 2
-            + self.union_find.parents().len() * 4
-            + self.exact_order.capacity() * 4
+        self.representative.capacity() * 4
+            + self.kind.capacity()
+            + self.similarity.capacity() * 8
+            + self.size.capacity() * 4
+            + self.texts.memory_bytes()
+            + self.first_with_text.capacity() * 13
+            + self.postings.memory_bytes()
             + self.pairs.capacity() * std::mem::size_of::<Pair>()
     }
 
-    /// Adds a batch (`None` = missing document), compares it with itself and every earlier
-    /// document, and returns the id of its first document; the batch gets consecutive ids.
-    /// Runs on the current rayon pool.
+    /// Adds a batch (`None` = missing document) and decides it; the batch gets consecutive ids,
+    /// the first of which is returned. Runs on the current rayon pool.
     pub fn add(&mut self, texts: &[Option<&str>]) -> Result<u32> {
         self.add_counted(texts, &Progress::default())
     }
 
-    /// [`DedupIndex::add`], counting each sketched document in `progress`.
+    /// [`DedupIndex::add`], counting each fingerprinted document in `progress`.
     pub fn add_counted(&mut self, texts: &[Option<&str>], progress: &Progress) -> Result<u32> {
+        let batch = Fingerprints::of_texts(texts, self.config.ngram, progress);
+        let order: Vec<u32> = (0..batch.len() as u32).collect();
+        self.add_fingerprints(&batch, &order)
+    }
+
+    /// Adds the documents `order` of `batch` (positions), in that order, and decides them;
+    /// returns the id of the first. The fingerprints must use this index's `ngram`.
+    pub fn add_fingerprints(&mut self, batch: &Fingerprints, order: &[u32]) -> Result<u32> {
         let start = self.len();
-        if start + texts.len() >= u32::MAX as usize {
+        if start + order.len() > MAX_DOCUMENTS {
             return Err(Error::InvalidInput(format!(
-                "a dedup index holds at most {} documents",
-                u32::MAX - 1
+                "a dedup index holds at most {MAX_DOCUMENTS} documents"
             )));
         }
-        let sketches: Vec<Sketch> = texts
-            .par_iter()
-            .map_init(Vec::new, |buffer, text| {
-                let sketch = sketch(*text, &self.config, &self.perms, buffer);
-                progress.add(1);
-                sketch
-            })
-            .collect();
-        self.exact.reserve_exact(sketches.len());
-        self.sizes.reserve_exact(sketches.len());
-        self.signatures
-            .reserve_exact(sketches.len() * self.config.num_perm);
-        for s in &sketches {
-            self.exact.push(s.exact);
-            self.sizes.push(s.size);
-            self.signatures.extend_from_slice(&s.signature);
+        if order.iter().any(|&p| p as usize >= batch.len()) {
+            return Err(Error::Internal("a document outside the batch".into()));
         }
-        drop(sketches);
-        self.union_find.grow(texts.len());
-        let start = start as u32;
-        let end = self.len() as u32;
-
-        // Exact copies join the first document with their text; only that one takes part in LSH.
-        // LSH members: the first document with each signature among the first ones with each
-        // exact text. Documents with the same signature as a member (the same shingle set, e.g.
-        // only case or punctuation differ) would verify against it with Jaccard 1 anyway; joining
-        // them directly keeps LSH buckets of thousands of look-alike pages from exploding.
-        let old_firsts = self.by_signature(&self.exact_firsts());
-        let mut old_members: Vec<u32> = old_firsts
-            .chunk_by(|x, y| x.0 == y.0)
-            .map(|run| run[0].1)
-            .collect();
-        old_members.sort_unstable();
-        let mut batch: Vec<u32> = (start..end)
-            .filter(|&d| self.sizes[d as usize] > 0)
-            .collect();
-        batch.sort_unstable_by_key(|&d| (self.exact[d as usize], d));
-        let mut new_firsts = Vec::new();
-        let mut new_pairs = Vec::new();
-        for run in batch.chunk_by(|&x, &y| self.exact[x as usize] == self.exact[y as usize]) {
-            let first = match self.first_with_hash(self.exact[run[0] as usize]) {
-                Some(earlier) => earlier,
-                None => {
-                    new_firsts.push(run[0]);
-                    run[0]
-                }
-            };
-            for &doc in run.iter().filter(|&&d| d != first) {
-                new_pairs.push(Pair {
-                    a: first,
-                    b: doc,
-                    jaccard: 1.0,
-                    containment: 1.0,
-                });
-            }
+        if self.every_text {
+            // Every new text is stored: room for all at once (copies are few).
+            let shingles = order.iter().map(|&p| batch.shingles(p as usize).len());
+            self.texts.reserve(order.len(), shingles.sum());
         }
-        self.merge_exact_order(batch);
-        let mut new_members = Vec::new();
-        for run in self.by_signature(&new_firsts).chunk_by(|x, y| x.0 == y.0) {
-            let at = old_firsts.partition_point(|x| x.0 < run[0].0);
-            let first = match old_firsts.get(at).filter(|x| x.0 == run[0].0) {
-                Some(&(_, earlier)) => earlier,
-                None => {
-                    new_members.push(run[0].1);
-                    run[0].1
-                }
-            };
-            for &(_, doc) in run.iter().filter(|x| x.1 != first) {
-                new_pairs.extend(self.verify((u64::from(first) << 32) | u64::from(doc)));
-            }
+        for block in order.chunks(BLOCK) {
+            self.add_block(batch, block)?;
         }
-        new_members.sort_unstable();
-
-        let candidates = self.candidates(&new_members, &old_members);
-        let verified: Vec<Pair> = candidates
-            .par_iter()
-            .filter_map(|&packed| self.verify(packed))
-            .collect();
-        new_pairs.extend(verified);
-        for pair in &new_pairs {
-            self.union_find.union(pair.a, pair.b);
-        }
-        self.pairs.extend(new_pairs);
-        self.pairs.sort_unstable_by_key(|p| (p.a, p.b));
-        Ok(start)
+        Ok(start as u32)
     }
 
-    /// Merges a batch sorted by (exact hash, id) into `exact_order`.
-    fn merge_exact_order(&mut self, batch: Vec<u32>) {
-        let key = |d: u32| (self.exact[d as usize], d);
-        let mut merged = Vec::with_capacity(self.exact_order.len() + batch.len());
-        let (mut i, mut j) = (0, 0);
-        while i < self.exact_order.len() && j < batch.len() {
-            if key(self.exact_order[i]) <= key(batch[j]) {
-                merged.push(self.exact_order[i]);
-                i += 1;
-            } else {
-                merged.push(batch[j]);
-                j += 1;
-            }
-        }
-        merged.extend_from_slice(&self.exact_order[i..]);
-        merged.extend_from_slice(&batch[j..]);
-        self.exact_order = merged;
-    }
-
-    /// Candidate pairs `(a << 32) | b` with `a < b`, sorted and unique.
-    fn candidates(&self, new_members: &[u32], old_members: &[u32]) -> Vec<u64> {
-        let lsh = self.lsh;
-        // All band slots of a document are computed while its signature is in cache (one pass
-        // over the signatures instead of one per band); row `i` holds document `i`'s slots.
-        let slots = |docs: &[u32]| -> Vec<u64> {
-            docs.par_iter()
-                .flat_map_iter(|&d| {
-                    let signature = self.signature(d);
-                    (0..lsh.bands).map(move |band| band_slot(lsh.band_key(signature, band)))
-                })
-                .collect()
+    /// Adds a block: finds the exact copies, compares the new texts with the documents indexed
+    /// before the block (in parallel), then decides each document in order.
+    fn add_block(&mut self, batch: &Fingerprints, order: &[u32]) -> Result<()> {
+        let base = self.len() as u32;
+        let block = Block {
+            batch,
+            order,
+            base,
+            roles: self.roles(batch, order, base),
         };
-        let new_slots = slots(new_members);
-        let old_slots = slots(old_members);
-        let per_band: Vec<Vec<u64>> = (0..lsh.bands)
+        let found: Vec<Vec<Match>> = (0..order.len())
             .into_par_iter()
-            .map(|band| {
-                // (upper 32 bits of the band key, doc) packed in a u64: sorts fast; a false
-                // bucket collision only adds a candidate, which verification rejects.
-                let mut table: Vec<u64> = new_members
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &d)| new_slots[i * lsh.bands + band] | u64::from(d))
-                    .collect();
-                table.sort_unstable();
-                let mut out = Vec::new();
-                for bucket in table.chunk_by(|x, y| x >> 32 == y >> 32) {
-                    for (k, &b) in bucket.iter().enumerate().skip(1) {
-                        for &a in &bucket[..k.min(BUCKET_CAP)] {
-                            out.push(pack(a as u32, b as u32));
-                        }
-                    }
-                }
-                for (i, &a) in old_members.iter().enumerate() {
-                    let slot = old_slots[i * lsh.bands + band];
-                    let from = table.partition_point(|&x| x < slot);
-                    for &b in table[from..]
-                        .iter()
-                        .take_while(|&&x| x >> 32 == slot >> 32)
-                        .take(BUCKET_CAP)
-                    {
-                        out.push(pack(a, b as u32));
-                    }
-                }
-                out
+            .map_init(Candidates::default, |candidates, i| {
+                self.compare_with_indexed(&block, i, candidates)
             })
             .collect();
-        let mut all: Vec<u64> = per_band.concat();
-        all.par_sort_unstable();
-        all.dedup();
-        all
+        let mut candidates = Candidates::default();
+        for (i, matches) in found.into_iter().enumerate() {
+            let id = base + i as u32;
+            let p = order[i] as usize;
+            let indexed = match block.roles[i] {
+                Role::Empty => {
+                    self.push(id, Kind::Empty, f64::NAN);
+                    false
+                }
+                Role::Copy(first) => {
+                    self.push_copy(id, first);
+                    false
+                }
+                Role::New => self.add_new_text(&block, i, matches, &mut candidates)?,
+            };
+            let shingles = if indexed { batch.shingles(p) } else { &[] };
+            self.texts.push(batch.exact(p), shingles);
+        }
+        Ok(())
     }
 
-    fn verify(&self, packed: u64) -> Option<Pair> {
-        let (a, b) = ((packed >> 32) as u32, packed as u32);
-        let jaccard = estimated_jaccard(self.signature(a), self.signature(b));
-        let (size_a, size_b) = (self.sizes[a as usize], self.sizes[b as usize]);
-        let containment = containment_from_jaccard(jaccard, size_a, size_b);
-        let (short, long) = (size_a.min(size_b), size_a.max(size_b));
-        let contained = self.config.containment.is_some_and(|t| {
-            containment >= t
-                && short >= MIN_SHINGLES_FOR_CONTAINMENT
-                && f64::from(short) >= MIN_CONTAINMENT_LENGTH_RATIO * f64::from(long)
+    /// What each document of a block is (an exact copy when an earlier document, in the index
+    /// or the block, has its text); records the block's new texts in the exact-text table.
+    fn roles(&mut self, batch: &Fingerprints, order: &[u32], base: u32) -> Vec<Role> {
+        let mut roles = Vec::with_capacity(order.len());
+        for (i, &p) in order.iter().enumerate() {
+            let id = base + i as u32;
+            if batch.shingles(p as usize).is_empty() {
+                roles.push(Role::Empty);
+                continue;
+            }
+            let first = *self
+                .first_with_text
+                .entry(batch.exact(p as usize))
+                .or_insert(id);
+            roles.push(if first == id {
+                Role::New
+            } else {
+                Role::Copy(first)
+            });
+        }
+        roles
+    }
+
+    /// Decides the block's new text `i`, given its `matches` with the documents indexed before
+    /// the block. It is indexed first: the postings it joins list the block's earlier indexed
+    /// documents that share its sampled shingles, which it is compared with too. With
+    /// representatives only, it leaves the index again when it joined a cluster. Returns whether
+    /// it stays indexed.
+    fn add_new_text(
+        &mut self,
+        block: &Block<'_>,
+        i: usize,
+        mut matches: Vec<Match>,
+        candidates: &mut Candidates,
+    ) -> Result<bool> {
+        let id = block.base + i as u32;
+        let shingles = block.shingles(i);
+        let mut changes = Vec::new();
+        candidates.clear();
+        for &shingle in sampled(shingles, self.config.sample) {
+            let holders = candidates.entries();
+            changes.push(self.postings.insert(shingle, id, block.base, holders)?);
+        }
+        matches.extend(self.verify(block, shingles, candidates));
+        self.decide(id, &matches);
+        let indexed = self.every_text || self.representative[id as usize] == id;
+        if !indexed {
+            self.postings.undo(&changes);
+        }
+        Ok(indexed)
+    }
+
+    /// The shingles of document `doc`: indexed before the block, or in the block.
+    fn shingles_of<'a>(&'a self, block: &'a Block<'_>, doc: u32) -> &'a [u32] {
+        if doc < block.base {
+            self.texts.shingles(doc as usize)
+        } else {
+            block.shingles((doc - block.base) as usize)
+        }
+    }
+
+    /// Compares the block's document `i` (if a new text) with the documents indexed before the
+    /// block; keeps the copies.
+    fn compare_with_indexed(
+        &self,
+        block: &Block<'_>,
+        i: usize,
+        candidates: &mut Candidates,
+    ) -> Vec<Match> {
+        if block.roles[i] != Role::New {
+            return Vec::new();
+        }
+        let shingles = block.shingles(i);
+        candidates.clear();
+        for &s in sampled(shingles, self.config.sample) {
+            candidates
+                .entries()
+                .extend_from_slice(self.postings.docs(s));
+        }
+        self.verify(block, shingles, candidates)
+    }
+
+    /// The candidates that `shingles` is a copy of, by id: those sharing enough sampled shingles
+    /// with it (`SampleRule`), compared exactly.
+    fn verify(
+        &self,
+        block: &Block<'_>,
+        shingles: &[u32],
+        candidates: &mut Candidates,
+    ) -> Vec<Match> {
+        let mut matches = Vec::new();
+        let documents = block.base as usize + block.order.len();
+        candidates.count(documents, |doc, samples| {
+            let other = self.shingles_of(block, doc);
+            let need = fewest_shared(shingles.len(), other.len(), &self.config);
+            if samples < self.sample_rule.fewest_samples(need) {
+                return;
+            }
+            if let Some(similarity) = compare(shingles, other, &self.config) {
+                matches.push(Match { doc, similarity });
+            }
         });
-        (jaccard >= self.config.threshold || contained).then_some(Pair {
-            a,
-            b,
-            jaccard: jaccard as f32,
-            containment: containment as f32,
+        matches
+    }
+
+    /// Decides a new text from its matches (sorted by id): it joins the best representative
+    /// among them, or becomes one. Every match is a verified pair.
+    fn decide(&mut self, id: u32, matches: &[Match]) {
+        let mut best: Option<(Relation, f64, u32)> = None;
+        for m in matches {
+            self.pairs.push(Pair {
+                a: m.doc,
+                b: id,
+                jaccard: m.similarity.jaccard,
+                containment: m.similarity.containment,
+            });
+            if self.representative[m.doc as usize] != m.doc {
+                continue;
+            }
+            let Some((relation, value)) = m.similarity.relation(&self.config) else {
+                continue;
+            };
+            // Matches come by increasing id, so a tie keeps the smaller id.
+            if best.is_none_or(|(r, v, _)| (relation, value) > (r, v)) {
+                best = Some((relation, value, m.doc));
+            }
+        }
+        match best {
+            Some((relation, value, representative)) => {
+                self.join(representative, Kind::of(relation), value);
+            }
+            None => self.push(id, Kind::Unique, 1.0),
+        }
+    }
+
+    /// An exact copy of `first`: its cluster, and its relation to the representative.
+    fn push_copy(&mut self, id: u32, first: u32) {
+        self.pairs.push(Pair {
+            a: first,
+            b: id,
+            jaccard: 1.0,
+            containment: 1.0,
+        });
+        let representative = self.representative[first as usize];
+        let (kind, similarity) = if representative == first {
+            (Kind::Exact, 1.0)
+        } else {
+            (self.kind[first as usize], self.similarity[first as usize])
+        };
+        self.join(representative, kind, similarity);
+    }
+
+    /// A new member of `representative`'s cluster.
+    fn join(&mut self, representative: u32, kind: Kind, similarity: f64) {
+        self.representative.push(representative);
+        self.kind.push(kind);
+        self.similarity.push(similarity);
+        self.size.push(1);
+        let r = representative as usize;
+        self.size[r] += 1;
+        if kind.closeness() > self.kind[r].closeness() {
+            self.kind[r] = kind;
+        }
+    }
+
+    /// A document alone in its own cluster.
+    fn push(&mut self, id: u32, kind: Kind, similarity: f64) {
+        self.representative.push(id);
+        self.kind.push(kind);
+        self.similarity.push(similarity);
+        self.size.push(1);
+    }
+
+    /// The assignments of documents `range` (ids), as of now.
+    pub fn clusters(&self, range: Range<usize>) -> Result<Clusters> {
+        if range.start > range.end || range.end > self.len() {
+            return Err(Error::InvalidInput(format!(
+                "documents {}..{} are not all in an index of {}",
+                range.start,
+                range.end,
+                self.len()
+            )));
+        }
+        Ok(Clusters {
+            representative: self.representative[range.clone()].to_vec(),
+            size: self.representative[range.clone()]
+                .iter()
+                .map(|&r| self.size[r as usize])
+                .collect(),
+            kind: self.kind[range.clone()].to_vec(),
+            similarity: self.similarity[range].to_vec(),
         })
     }
 
-    /// Cluster assignment of every document. The representative of a cluster is the member with
-    /// the smallest `(rank, id)`; without ranks, the smallest id (the first document).
-    pub fn clusters(&self, rank: Option<&[u64]>) -> Result<Clusters> {
-        let n = self.len();
-        if let Some(rank) = rank {
-            if rank.len() != n {
-                return Err(Error::InvalidInput(format!(
-                    "representative ranks have {} values for {n} documents",
-                    rank.len()
-                )));
-            }
-        }
-        let mut union_find = self.union_find.clone();
-        let cluster = union_find.roots();
-        let mut size = vec![0u32; n];
-        let mut representative: Vec<u32> = (0..n as u32).collect();
-        let key = |d: u32| (rank.map_or(0, |r| r[d as usize]), d);
-        for (doc, &root) in cluster.iter().enumerate() {
-            let doc = doc as u32;
-            size[root as usize] += 1;
-            let current = representative[root as usize];
-            if key(doc) < key(current) {
-                representative[root as usize] = doc;
-            }
-        }
-        let mut copies_of_representative = vec![0u32; n];
-        for (doc, &root) in cluster.iter().enumerate() {
-            let rep = representative[root as usize] as usize;
-            if self.exact[doc] == self.exact[rep] {
-                copies_of_representative[root as usize] += 1;
-            }
-        }
-        let mut out = Clusters {
-            cluster: cluster.clone(),
-            size: cluster.iter().map(|&r| size[r as usize]).collect(),
-            kind: Vec::with_capacity(n),
-            representative: cluster
-                .iter()
-                .map(|&r| representative[r as usize])
-                .collect(),
-            similarity: Vec::with_capacity(n),
-        };
-        for (doc, &root) in cluster.iter().enumerate() {
-            let root = root as usize;
-            let rep = out.representative[doc] as usize;
-            let (kind, similarity) = if self.sizes[doc] == 0 {
-                (Kind::Empty, f64::NAN)
-            } else if size[root] == 1 {
-                (Kind::Unique, 1.0)
-            } else if self.exact[doc] == self.exact[rep] {
-                let kind = if doc != rep || copies_of_representative[root] > 1 {
-                    Kind::Exact
-                } else {
-                    Kind::Near
-                };
-                (kind, 1.0)
-            } else {
-                (
-                    Kind::Near,
-                    estimated_jaccard(self.signature(doc as u32), self.signature(rep as u32)),
-                )
-            };
-            out.kind.push(kind);
-            out.similarity.push(similarity);
-        }
-        Ok(out)
-    }
-
-    /// The index as bytes (`persist` layout): options, counts, then the per-document arrays
-    /// (exact hashes, shingle counts, signatures, union-find parents) and the pairs.
+    /// The index as bytes (`persist` layout): options, counts, the texts (exact hashes, shingle
+    /// offsets and shingles), the decisions (representatives, kinds, similarities) and the pairs.
+    /// The exact-text table, the postings and the cluster sizes are rebuilt on reading.
     pub fn to_bytes(&self) -> Vec<u8> {
+        let (exact, offsets, shingles) = self.texts.parts();
         let n = self.len();
         let mut out = Writer::new(
             &FORMAT,
-            48 + n * (16 + 2 * self.config.num_perm) + self.pairs.len() * 16,
+            64 + n * 38 + shingles.len() * 4 + self.pairs.len() * 24,
         );
-        out.put(self.config.num_perm as u32);
         out.put(self.config.ngram as u32);
+        out.put(self.config.sample as u32);
         out.put(self.config.threshold);
         out.put(self.config.containment.unwrap_or(f64::NAN));
+        out.put(u32::from(self.every_text));
         out.put(n as u64);
+        out.put(shingles.len() as u64);
         out.put(self.pairs.len() as u64);
-        out.put_all(&self.exact);
-        out.put_all(&self.sizes);
-        out.put_all(&self.signatures);
-        out.put_all(self.union_find.parents());
+        out.put_all(exact);
+        out.put_all(offsets);
+        out.put_all(shingles);
+        out.put_all(&self.representative);
+        let kinds: Vec<u16> = self.kind.iter().map(|k| u16::from(k.code())).collect();
+        out.put_all(&kinds);
+        out.put_all(&self.similarity);
         for p in &self.pairs {
             out.put(p.a);
             out.put(p.b);
@@ -571,79 +570,127 @@ impl DedupIndex {
     }
 
     /// Reads an index written by [`DedupIndex::to_bytes`]. Anything else (another file, a cut
-    /// or corrupted file, a future version) is an [`Error::Model`].
+    /// or corrupted file, an older or future version) is an [`Error::Model`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let mut reader = Reader::open(bytes, &FORMAT)?;
-        let num_perm = reader.get::<u32>()? as usize;
-        let ngram = reader.get::<u32>()? as usize;
-        let threshold = reader.get::<f64>()?;
-        let containment = reader.get::<f64>()?;
-        let config = DedupConfig {
-            threshold,
-            containment: (!containment.is_nan()).then_some(containment),
-            num_perm,
-            ngram,
-        };
-        config
-            .validate()
-            .map_err(|e| reader.invalid(&format!("bad options ({e})")))?;
+        let (config, every_text) = read_options(&mut reader)?;
         let n = reader.get_len()?;
+        let n_shingles = reader.get_len()?;
         let n_pairs = reader.get_len()?;
         let expected = n
-            .checked_mul(8 + 4 + 4 + 2 * num_perm)
-            .and_then(|x| x.checked_add(n_pairs.checked_mul(16)?));
-        if n >= u32::MAX as usize || expected != Some(reader.remaining()) {
+            .checked_mul(8 + 8 + 4 + 2 + 8)
+            .and_then(|x| x.checked_add(8))
+            .and_then(|x| x.checked_add(n_shingles.checked_mul(4)?))
+            .and_then(|x| x.checked_add(n_pairs.checked_mul(24)?));
+        if n > MAX_DOCUMENTS || expected != Some(reader.remaining()) {
             return Err(reader.invalid("the array sizes do not match the header"));
         }
         let exact: Vec<u64> = reader.get_all(n)?;
-        let sizes: Vec<u32> = reader.get_all(n)?;
-        let signatures: Vec<u16> = reader.get_all(n * num_perm)?;
-        let parents: Vec<u32> = reader.get_all(n)?;
-        if parents.iter().enumerate().any(|(i, &p)| p as usize > i) {
-            return Err(reader.invalid("a cluster link points forward"));
-        }
-        let mut pairs = Vec::with_capacity(n_pairs);
-        for _ in 0..n_pairs {
-            let pair = Pair {
-                a: reader.get()?,
-                b: reader.get()?,
-                jaccard: reader.get()?,
-                containment: reader.get()?,
-            };
-            if pair.a >= pair.b || pair.b as usize >= n {
-                return Err(reader.invalid("a pair names a document outside the index"));
-            }
-            pairs.push(pair);
+        let offsets: Vec<u64> = reader.get_all(n + 1)?;
+        let shingles: Vec<u32> = reader.get_all(n_shingles)?;
+        let representative: Vec<u32> = reader.get_all(n)?;
+        let kinds: Vec<u16> = reader.get_all(n)?;
+        let similarity: Vec<f64> = reader.get_all(n)?;
+        let pairs = read_pairs(&mut reader, n_pairs, n)?;
+        let texts = Fingerprints::from_parts(exact, offsets, shingles)
+            .ok_or_else(|| reader.invalid("the shingle arrays do not fit together"))?;
+        let kind: Vec<Kind> = kinds
+            .iter()
+            .map(|&k| u8::try_from(k).ok().and_then(Kind::from_code))
+            .collect::<Option<_>>()
+            .ok_or_else(|| reader.invalid("a kind code is unknown"))?;
+        let decided = representative.iter().enumerate().all(|(doc, &r)| {
+            let r = r as usize;
+            r <= doc
+                && representative[r] as usize == r
+                && (r == doc || !matches!(kind[doc], Kind::Unique | Kind::Empty))
+        });
+        if !decided {
+            return Err(reader.invalid("a document joins one that is not a representative"));
         }
         reader.finish()?;
-        let mut index = DedupIndex::new(config)?;
-        let mut exact_order: Vec<u32> = (0..n as u32).filter(|&d| sizes[d as usize] > 0).collect();
-        exact_order.sort_unstable_by_key(|&d| (exact[d as usize], d));
-        index.exact_order = exact_order;
-        index.exact = exact;
-        index.sizes = sizes;
-        index.signatures = signatures;
-        index.union_find = UnionFind::from_parents(parents);
-        index.pairs = pairs;
+        let mut index = DedupIndex::new(config, every_text)?;
+        index.rebuild(texts, representative, kind, similarity, pairs)?;
         Ok(index)
+    }
+
+    /// Sets the decisions read back and rebuilds what they imply: cluster sizes, the exact-text
+    /// table and the postings.
+    fn rebuild(
+        &mut self,
+        texts: Fingerprints,
+        representative: Vec<u32>,
+        kind: Vec<Kind>,
+        similarity: Vec<f64>,
+        pairs: Vec<Pair>,
+    ) -> Result<()> {
+        let mut size = vec![1u32; representative.len()];
+        for (doc, &r) in representative.iter().enumerate() {
+            if r as usize != doc {
+                size[r as usize] += 1;
+            }
+        }
+        for (doc, k) in kind.iter().enumerate() {
+            if *k != Kind::Empty {
+                self.first_with_text
+                    .entry(texts.exact(doc))
+                    .or_insert(doc as u32);
+            }
+            for &shingle in sampled(texts.shingles(doc), self.config.sample) {
+                self.postings
+                    .insert(shingle, doc as u32, u32::MAX, &mut Vec::new())?;
+            }
+        }
+        self.texts = texts;
+        self.representative = representative;
+        self.kind = kind;
+        self.similarity = similarity;
+        self.size = size;
+        self.pairs = pairs;
+        Ok(())
     }
 }
 
-/// The upper 32 bits of a band key, in the upper half of a u64.
-fn band_slot(key: u64) -> u64 {
-    key & 0xFFFF_FFFF_0000_0000
+/// The options and the index mode at the head of a saved index, checked.
+fn read_options(reader: &mut Reader<'_>) -> Result<(DedupConfig, bool)> {
+    let ngram = reader.get::<u32>()? as usize;
+    let sample = reader.get::<u32>()? as usize;
+    let threshold = reader.get::<f64>()?;
+    let containment = reader.get::<f64>()?;
+    let every_text = match reader.get::<u32>()? {
+        0 => false,
+        1 => true,
+        _ => return Err(reader.invalid("bad index mode")),
+    };
+    let config = DedupConfig {
+        threshold,
+        containment: (!containment.is_nan()).then_some(containment),
+        ngram,
+        sample,
+    };
+    config
+        .validate()
+        .map_err(|e| reader.invalid(&format!("bad options ({e})")))?;
+    Ok((config, every_text))
 }
 
-/// A candidate pair `a < b` as one u64.
-fn pack(a: u32, b: u32) -> u64 {
-    (u64::from(a) << 32) | u64::from(b)
-}
-
-/// One-shot dedup of `texts` (runs on the current rayon pool).
-pub fn dedup(texts: &[Option<&str>], config: DedupConfig) -> Result<DedupIndex> {
-    let mut index = DedupIndex::new(config)?;
-    index.add(texts)?;
-    Ok(index)
+/// The `count` pairs of a saved index of `documents` documents, each naming two of them in
+/// decision order.
+fn read_pairs(reader: &mut Reader<'_>, count: usize, documents: usize) -> Result<Vec<Pair>> {
+    let mut pairs = Vec::with_capacity(count);
+    for _ in 0..count {
+        let pair = Pair {
+            a: reader.get()?,
+            b: reader.get()?,
+            jaccard: reader.get()?,
+            containment: reader.get()?,
+        };
+        if pair.a >= pair.b || pair.b as usize >= documents {
+            return Err(reader.invalid("a pair names a document outside the index"));
+        }
+        pairs.push(pair);
+    }
+    Ok(pairs)
 }
 
 #[cfg(test)]
@@ -660,19 +707,37 @@ mod tests {
         filled sandbags at the village hall. Forecasters warned that another band of rain would \
         arrive on Thursday evening and urged people living near the river to move valuables upstairs.";
 
-    fn run(texts: &[Option<&str>]) -> (DedupIndex, Clusters) {
-        let index = dedup(texts, DedupConfig::default()).unwrap();
-        let clusters = index.clusters(None).unwrap();
-        (index, clusters)
+    /// `count` words drawn from a vocabulary of `vocabulary` words by a fixed generator.
+    pub(crate) fn words(seed: u64, count: usize, vocabulary: u64) -> Vec<String> {
+        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        (0..count)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                format!("w{}", (state >> 33) % vocabulary)
+            })
+            .collect()
+    }
+
+    fn index_of(texts: &[Option<&str>], every_text: bool) -> DedupIndex {
+        let mut index = DedupIndex::new(DedupConfig::default(), every_text).unwrap();
+        index.add(texts).unwrap();
+        index
+    }
+
+    fn kinds(c: &Clusters) -> Vec<&'static str> {
+        c.kind.iter().map(|k| k.as_str()).collect()
     }
 
     #[test]
-    fn exact_near_unique_and_empty() {
+    fn exact_near_contained_unique_and_empty() {
         let spaced = STORY.replace(". ", ".\n\n  ");
         let reprint = format!(
             "HOME | NEWS | WORLD\n{}\nShare this article",
             &STORY[..STORY.len() * 3 / 4]
         );
+        let edited = STORY.replace("Tuesday", "Wednesday");
         let texts = [
             Some(STORY),
             Some(OTHER),
@@ -680,80 +745,202 @@ mod tests {
             None,
             Some(reprint.as_str()),
             Some(" -- "),
+            Some(edited.as_str()),
         ];
-        let (index, c) = run(&texts);
-        assert_eq!(c.cluster, vec![0, 1, 0, 3, 0, 5]);
-        assert_eq!(c.size, vec![3, 1, 3, 1, 3, 1]);
-        let kinds: Vec<&str> = c.kind.iter().map(|k| k.as_str()).collect();
+        let index = index_of(&texts, true);
+        let c = index.clusters(0..texts.len()).unwrap();
+        assert_eq!(c.representative, vec![0, 1, 0, 3, 0, 5, 0]);
+        assert_eq!(c.size, vec![4, 1, 4, 1, 4, 1, 4]);
         assert_eq!(
-            kinds,
-            ["exact", "unique", "exact", "empty", "near", "empty"]
+            kinds(&c),
+            [
+                "exact",
+                "unique",
+                "exact",
+                "empty",
+                "contained",
+                "empty",
+                "near"
+            ]
         );
-        assert_eq!(c.representative, vec![0, 1, 0, 3, 0, 5]);
-        assert!(c.similarity[4] > 0.4 && c.similarity[4] < 1.0);
+        assert!(c.similarity[4] >= 0.6 && c.similarity[4] <= 1.0);
+        assert!(c.similarity[6] >= 0.8 && c.similarity[6] < 1.0);
         assert!(c.similarity[3].is_nan());
         let pairs: Vec<(u32, u32)> = index.pairs().iter().map(|p| (p.a, p.b)).collect();
-        assert_eq!(pairs, vec![(0, 2), (0, 4)]);
-        assert!(index.pairs()[1].containment > 0.8);
+        assert_eq!(pairs, vec![(0, 2), (0, 4), (0, 6), (4, 6)]);
+        let contained = index.pairs()[1];
+        assert!(contained.containment > 0.8 && contained.jaccard < 0.8);
     }
 
     #[test]
-    fn look_alike_pages_join_without_lsh_blowup() {
-        let pages: Vec<String> = (0..3000)
-            .map(|i| match i % 3 {
-                0 => format!("Page not found{}", "!".repeat(i)),
-                1 => format!("PAGE NOT FOUND{}", ".".repeat(i)),
-                _ => format!("page, not found{}", "?".repeat(i)),
+    fn members_join_representatives_never_members() {
+        // b is a near copy of a (J 0.86), c of b (0.86), but c is not a copy of a (0.73): no
+        // chaining. (With containment on, c would be a contained copy of a: 0.85.)
+        let base = words(1, 200, 5000);
+        let mut b = base.clone();
+        for i in [20, 80, 140] {
+            b[i] = format!("x{i}");
+        }
+        let mut c = b.clone();
+        for i in [50, 110, 170] {
+            c[i] = format!("y{i}");
+        }
+        let texts: Vec<String> = [base, b, c].iter().map(|w| w.join(" ")).collect();
+        let borrowed: Vec<Option<&str>> = texts.iter().map(|t| Some(t.as_str())).collect();
+        let jaccard_only = DedupConfig {
+            containment: None,
+            ..DedupConfig::default()
+        };
+        for every_text in [true, false] {
+            let mut index = DedupIndex::new(jaccard_only, every_text).unwrap();
+            index.add(&borrowed).unwrap();
+            let c = index.clusters(0..3).unwrap();
+            assert_eq!(c.representative, vec![0, 0, 2], "every_text {every_text}");
+            assert_eq!(kinds(&c), ["near", "near", "unique"]);
+            // The pair (b, c) is verified when every text is indexed.
+            let pairs: Vec<(u32, u32)> = index.pairs().iter().map(|p| (p.a, p.b)).collect();
+            assert_eq!(
+                pairs,
+                if every_text {
+                    vec![(0, 1), (1, 2)]
+                } else {
+                    vec![(0, 1)]
+                }
+            );
+        }
+        let c = index_of(&borrowed, false).clusters(0..3).unwrap();
+        assert_eq!(kinds(&c), ["near", "near", "contained"]);
+    }
+
+    #[test]
+    fn containment_at_any_length_ratio() {
+        let report = words(2, 5000, 100_000).join(" ");
+        let brief = words(2, 5000, 100_000)[1200..1300].join(" ");
+        let texts = [Some(report.as_str()), Some(brief.as_str())];
+        let c = index_of(&texts, false).clusters(0..2).unwrap();
+        assert_eq!(c.representative, vec![0, 0]);
+        assert_eq!(kinds(&c), ["contained", "contained"]);
+        assert_eq!(c.similarity[1], 1.0);
+        let config = DedupConfig {
+            containment: None,
+            ..DedupConfig::default()
+        };
+        let mut index = DedupIndex::new(config, false).unwrap();
+        index.add(&texts).unwrap();
+        assert_eq!(index.clusters(0..2).unwrap().representative, vec![0, 1]);
+    }
+
+    #[test]
+    fn the_best_representative_wins() {
+        // Two representatives; the newcomer is contained in the first and a near copy of the
+        // second: near wins over contained.
+        let long = words(3, 400, 50_000);
+        let second: Vec<String> = long[..150].iter().cloned().chain(words(4, 10, 9)).collect();
+        let newcomer: Vec<String> = long[..150].to_vec();
+        let texts: Vec<String> = [long, second, newcomer]
+            .iter()
+            .map(|w| w.join(" "))
+            .collect();
+        let borrowed: Vec<Option<&str>> = texts.iter().map(|t| Some(t.as_str())).collect();
+        let index = index_of(&borrowed, true);
+        let c = index.clusters(0..3).unwrap();
+        // The second is contained in the first (150 of its 155 shingles), so it joins it...
+        assert_eq!(c.representative[1], 0);
+        // ...and the newcomer can only join the first, as a contained copy.
+        assert_eq!((c.representative[2], c.kind[2]), (0, Kind::Contained));
+        assert_eq!(index.pairs().len(), 3);
+    }
+
+    /// A corpus with exact copies, near copies, cut copies, copies of copies and unrelated texts.
+    fn corpus(seed: u64, originals: usize) -> Vec<String> {
+        let mut texts = Vec::new();
+        for o in 0..originals as u64 {
+            let base = words(seed * 1000 + o, 120 + (o as usize * 37) % 200, 3000);
+            texts.push(base.join(" "));
+            texts.push(base.join("  "));
+            let mut near = base.clone();
+            near[o as usize % 50] = "edited".into();
+            texts.push(near.join(" "));
+            texts.push(base[..base.len() * 7 / 10].join(" "));
+            texts.push(words(seed * 1000 + o + 500, 60, 3000).join(" "));
+        }
+        texts.push(String::new());
+        texts
+    }
+
+    #[test]
+    fn any_batch_split_gives_the_one_batch_result() {
+        let texts = corpus(7, 450);
+        let borrowed: Vec<Option<&str>> = texts.iter().map(|t| Some(t.as_str())).collect();
+        assert!(borrowed.len() > 2 * BLOCK);
+        for every_text in [true, false] {
+            let one = index_of(&borrowed, every_text);
+            let expected = one.clusters(0..borrowed.len()).unwrap();
+            for cuts in [vec![1, 2, 3], vec![500, 1024, 1025], vec![7, 600, 1200]] {
+                let mut index = DedupIndex::new(DedupConfig::default(), every_text).unwrap();
+                let mut start = 0;
+                for end in cuts.into_iter().chain([borrowed.len()]) {
+                    assert_eq!(index.add(&borrowed[start..end]).unwrap(), start as u32);
+                    start = end;
+                }
+                assert_eq!(index.clusters(0..borrowed.len()).unwrap(), expected);
+                assert_eq!(index.pairs(), one.pairs());
+            }
+            // And on one thread.
+            let single = crate::parallel::run(1, || Ok(index_of(&borrowed, every_text))).unwrap();
+            assert_eq!(single.clusters(0..borrowed.len()).unwrap(), expected);
+        }
+        let all = index_of(&borrowed, true)
+            .clusters(0..borrowed.len())
+            .unwrap();
+        let reps = index_of(&borrowed, false)
+            .clusters(0..borrowed.len())
+            .unwrap();
+        assert_eq!(all, reps);
+    }
+
+    #[test]
+    fn many_copies_of_one_story_stay_one_cluster_in_any_batches() {
+        let base = words(9, 400, 20_000);
+        let copies: Vec<String> = (0..300)
+            .map(|i| {
+                let keep = 250 + (i * 7) % 150;
+                let mut copy = base[..keep].to_vec();
+                copy[(i * 13) % keep] = format!("edit{i}");
+                copy.join(" ")
             })
             .collect();
-        let texts: Vec<Option<&str>> = pages.iter().map(|p| Some(p.as_str())).collect();
-        let mut index = DedupIndex::new(DedupConfig::default()).unwrap();
-        index.add(&texts[..1000]).unwrap();
-        index.add(&texts[1000..]).unwrap();
-        let c = index.clusters(None).unwrap();
-        assert!(c.cluster.iter().all(|&x| x == 0));
-        assert_eq!(index.pairs().len(), 2999);
-        assert_eq!(c.kind[1], Kind::Near);
-    }
-
-    #[test]
-    fn ranks_choose_the_representative() {
-        let texts = [Some(STORY), Some(STORY)];
-        let index = dedup(&texts, DedupConfig::default()).unwrap();
-        let c = index.clusters(Some(&[5, 1])).unwrap();
-        assert_eq!(c.cluster, vec![0, 0]);
-        assert_eq!(c.representative, vec![1, 1]);
-        assert!(index.clusters(Some(&[1])).is_err());
-    }
-
-    #[test]
-    fn batches_match_one_shot() {
-        let reprint = format!("{} Copyright 2024.", STORY);
-        let all = [
-            Some(OTHER),
-            Some(STORY),
-            Some(OTHER),
-            Some(reprint.as_str()),
-        ];
-        let (_, one_shot) = run(&all);
-        let mut index = DedupIndex::new(DedupConfig::default()).unwrap();
-        assert_eq!(index.add(&all[..2]).unwrap(), 0);
-        assert_eq!(index.add(&all[2..]).unwrap(), 2);
-        assert_eq!(index.clusters(None).unwrap(), one_shot);
+        let borrowed: Vec<Option<&str>> = copies.iter().map(|t| Some(t.as_str())).collect();
+        let one = index_of(&borrowed, true);
+        let c = one.clusters(0..300).unwrap();
+        assert!(c.representative.iter().all(|&r| r == 0));
+        let mut batched = DedupIndex::new(DedupConfig::default(), true).unwrap();
+        for chunk in borrowed.chunks(10) {
+            batched.add(chunk).unwrap();
+        }
+        assert_eq!(batched.clusters(0..300).unwrap(), c);
+        assert_eq!(batched.pairs(), one.pairs());
     }
 
     #[test]
     fn save_load_round_trip_and_corruption() {
-        let texts = [Some(STORY), Some(OTHER), Some(STORY)];
-        let index = dedup(&texts, DedupConfig::default()).unwrap();
-        let bytes = index.to_bytes();
-        let loaded = DedupIndex::from_bytes(&bytes).unwrap();
-        assert_eq!(
-            loaded.clusters(None).unwrap(),
-            index.clusters(None).unwrap()
-        );
-        assert_eq!(loaded.pairs(), index.pairs());
-        assert_eq!(loaded.to_bytes(), bytes);
+        let texts = corpus(3, 20);
+        let borrowed: Vec<Option<&str>> = texts.iter().map(|t| Some(t.as_str())).collect();
+        for every_text in [true, false] {
+            let mut index = index_of(&borrowed[..50], every_text);
+            let bytes = index.to_bytes();
+            let mut loaded = DedupIndex::from_bytes(&bytes).unwrap();
+            assert_eq!(loaded.to_bytes(), bytes);
+            assert_eq!(loaded.every_text(), every_text);
+            index.add(&borrowed[50..]).unwrap();
+            loaded.add(&borrowed[50..]).unwrap();
+            assert_eq!(
+                loaded.clusters(0..texts.len()).unwrap(),
+                index.clusters(0..texts.len()).unwrap()
+            );
+            assert_eq!(loaded.pairs(), index.pairs());
+        }
+        let bytes = index_of(&borrowed, true).to_bytes();
         for cut in [0, 5, 16, 30, bytes.len() - 1] {
             assert!(matches!(
                 DedupIndex::from_bytes(&bytes[..cut]),
@@ -766,14 +953,33 @@ mod tests {
             DedupIndex::from_bytes(&flipped),
             Err(Error::Model(_))
         ));
+        let mut old = Writer::new(
+            &Format {
+                version: 1,
+                ..FORMAT
+            },
+            0,
+        );
+        old.put(128u32);
+        match DedupIndex::from_bytes(&old.finish()) {
+            Err(Error::Model(message)) => assert!(message.contains("version 1"), "{message}"),
+            other => panic!("an old index must be refused: {other:?}"),
+        }
+    }
+
+    /// A file whose checksum is right but whose decisions are not is refused.
+    #[test]
+    fn refuses_inconsistent_decisions() {
+        let texts = [Some(STORY), Some(STORY), Some(OTHER)];
+        let mut index = index_of(&texts, true);
+        index.representative[2] = 1;
         assert!(matches!(
-            DedupIndex::from_bytes(b"PK\x03\x04 a zip file"),
-            Err(Error::Model(_))
+            DedupIndex::from_bytes(&index.to_bytes()),
+            Err(Error::Model(m)) if m.contains("representative")
         ));
     }
 
-    /// Saved indexes stay readable: the bytes of this index were written by the format's first
-    /// implementation.
+    /// Saved indexes stay readable: these bytes were written by the format's second version.
     #[test]
     fn saved_bytes_are_stable() {
         let story = "The central bank raised its main interest rate by a quarter point on \
@@ -784,28 +990,13 @@ mod tests {
             Some(story),
             None,
         ];
-        let config = DedupConfig {
-            num_perm: 16,
-            ..DedupConfig::default()
-        };
-        let bytes = dedup(&texts, config).unwrap().to_bytes();
-        assert_eq!(bytes.len(), 276);
-        assert_eq!(xxhash_rust::xxh3::xxh3_64(&bytes), 0x1357_09ca_7be1_668c);
+        let bytes = index_of(&texts, true).to_bytes();
+        assert_eq!(bytes.len(), 332);
+        assert_eq!(xxhash_rust::xxh3::xxh3_64(&bytes), 0xc641_9d19_d387_f314);
     }
 
     #[test]
-    fn counts_distinct_hashes() {
-        assert_eq!(count_distinct(&[]), 0);
-        assert_eq!(count_distinct(&[7]), 1);
-        assert_eq!(count_distinct(&[0, 0, 5, 5, 5, 9, 0]), 3);
-        let many: Vec<u64> = (0..5000u64)
-            .map(|i| (i % 1234).wrapping_mul(0x9E37_79B9_7F4A_7C15))
-            .collect();
-        assert_eq!(count_distinct(&many), 1234);
-    }
-
-    #[test]
-    fn bad_options() {
+    fn bad_options_and_ranges() {
         for config in [
             DedupConfig {
                 threshold: 0.0,
@@ -820,7 +1011,7 @@ mod tests {
                 ..DedupConfig::default()
             },
             DedupConfig {
-                num_perm: 0,
+                sample: 0,
                 ..DedupConfig::default()
             },
             DedupConfig {
@@ -829,9 +1020,12 @@ mod tests {
             },
         ] {
             assert!(matches!(
-                DedupIndex::new(config),
+                DedupIndex::new(config, true),
                 Err(Error::InvalidInput(_))
             ));
         }
+        let index = index_of(&[Some(STORY)], true);
+        assert!(index.clusters(0..2).is_err());
+        assert_eq!(index.clusters(1..1).unwrap(), Clusters::default());
     }
 }

@@ -1,15 +1,21 @@
-//! Deduplication: exact copies (hash of the normalised text), near duplicates (MinHash over
-//! word shingles, LSH banding, verification by estimated Jaccard and containment), clusters with
-//! stable ids, a growable index that saves to disk, and repeated paragraphs across documents.
+//! Deduplication: exact copies (hash of the normalised text), near and contained copies (exact
+//! Jaccard similarity and containment of word shingle sets, compared with the documents that
+//! share a sampled shingle), clusters without chaining (a document joins a representative, never
+//! a member), a growable index that saves to disk, and repeated paragraphs across documents.
 
-pub mod clusters;
+pub mod candidates;
+pub mod fingerprint;
 pub mod index;
-pub mod lsh;
-pub mod minhash;
 pub mod options;
+pub mod ordered;
 pub mod paragraphs;
+pub mod postings;
+pub mod sampling;
 pub mod shingle;
+pub mod similarity;
 
-pub use index::{dedup, Clusters, DedupIndex, Kind, Pair};
+pub use fingerprint::Fingerprints;
+pub use index::{Clusters, DedupIndex, Kind, Pair};
 pub use options::DedupConfig;
+pub use ordered::{decide, dedup, Decided};
 pub use paragraphs::{paragraph_hash, repeated_paragraphs, RepeatedParagraph};

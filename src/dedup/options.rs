@@ -1,4 +1,4 @@
-//! The options of dedup, defined once ([`crate::options`]): the near-duplicate test
+//! The options of dedup, defined once ([`crate::options`]): the duplicate test
 //! ([`INDEX_OPTIONS`], which fill a [`DedupConfig`]), the choice of representatives and the
 //! repeated-paragraph search. The Python layer reads these tables for its defaults.
 
@@ -18,8 +18,8 @@ pub const THRESHOLD: OptionSpec = OptionSpec {
     kind: UNIT_INTERVAL,
     default: Value::Number(0.8),
     nullable: false,
-    description: "Estimated Jaccard similarity of word shingles at which two documents are near \
-                  duplicates.",
+    description: "Jaccard similarity of the word shingle sets at which a document is a near copy \
+                  of a representative.",
 };
 
 pub const CONTAINMENT: OptionSpec = OptionSpec {
@@ -28,16 +28,22 @@ pub const CONTAINMENT: OptionSpec = OptionSpec {
     default: Value::Number(0.6),
     nullable: true,
     description: "Share of the shorter document's shingles found in the longer one at which \
-                  they are near duplicates too (reprints with other chrome or a cut tail); None \
+                  a document is a contained copy of a representative (a reprint with other chrome \
+                  or a cut tail, an update that adds paragraphs), whatever their lengths; None \
                   turns this test off.",
 };
 
-pub const NUM_PERM: OptionSpec = OptionSpec {
-    name: "num_perm",
-    kind: Kind::Int { min: 4, max: 1024 },
-    default: Value::Int(128),
+pub const SAMPLE: OptionSpec = OptionSpec {
+    name: "sample",
+    kind: Kind::Int {
+        min: 1,
+        max: super::sampling::MAX_SAMPLE as i64,
+    },
+    default: Value::Int(4),
     nullable: false,
-    description: "MinHash permutations: more is more accurate, slower and bigger.",
+    description: "One shingle in `sample` (chosen by its hash, so the same in every document) \
+                  indexes a document: two documents sharing k shingles are compared with \
+                  probability 1 - (1 - 1/sample)^k; 1 compares every pair sharing a shingle.",
 };
 
 pub const NGRAM: OptionSpec = OptionSpec {
@@ -60,9 +66,9 @@ pub const KEEP: OptionSpec = OptionSpec {
     kind: Kind::Word(&KEEP_CHOICES),
     default: Value::Word(Cow::Borrowed("first")),
     nullable: false,
-    description: "Which member represents a cluster: the smallest document id ('first'), the \
-                  longest text, or the earliest publication date (needs dates); ties go to \
-                  the smallest id.",
+    description: "The order in which documents are decided, so which document of a cluster \
+                  represents it: by document id ('first'), the longest text first, or the \
+                  earliest publication date first (needs dates); ties go to the smallest id.",
 };
 
 pub const MIN_DOCS: OptionSpec = OptionSpec {
@@ -77,21 +83,22 @@ pub const MIN_DOCS: OptionSpec = OptionSpec {
 };
 
 /// The options of a dedup index.
-pub static INDEX_OPTIONS: [OptionSpec; 4] = [THRESHOLD, CONTAINMENT, NUM_PERM, NGRAM];
+pub static INDEX_OPTIONS: [OptionSpec; 4] = [THRESHOLD, CONTAINMENT, NGRAM, SAMPLE];
 /// The options of a one-shot dedup: the index's, and the choice of representatives.
-pub static DEDUP_OPTIONS: [OptionSpec; 5] = [THRESHOLD, CONTAINMENT, NUM_PERM, NGRAM, KEEP];
+pub static DEDUP_OPTIONS: [OptionSpec; 5] = [THRESHOLD, CONTAINMENT, NGRAM, SAMPLE, KEEP];
 /// The options of the repeated-paragraph search.
 pub static PARAGRAPH_OPTIONS: [OptionSpec; 1] = [MIN_DOCS];
 
-/// Options of the near-duplicate test.
+/// Options of the duplicate test.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DedupConfig {
-    /// A pair is a near duplicate when its estimated Jaccard similarity reaches this…
+    /// A document is a near copy of another when their Jaccard similarity reaches this…
     pub threshold: f64,
-    /// …or when the shorter document's shingles are this much contained in the longer one's.
+    /// …and a contained copy when the shorter one's shingles are this much in the longer one's.
     pub containment: Option<f64>,
-    pub num_perm: usize,
     pub ngram: usize,
+    /// One shingle in this many (by hash) indexes a document (see [`SAMPLE`]).
+    pub sample: usize,
 }
 
 impl Default for DedupConfig {
@@ -101,8 +108,8 @@ impl Default for DedupConfig {
         DedupConfig::from_options(&defaults).unwrap_or(DedupConfig {
             threshold: f64::NAN,
             containment: None,
-            num_perm: 0,
             ngram: 0,
+            sample: 0,
         })
     }
 }
@@ -119,8 +126,8 @@ impl DedupConfig {
                 .number(THRESHOLD.name)?
                 .ok_or_else(|| Error::Internal("threshold is None".into()))?,
             containment: options.number(CONTAINMENT.name)?,
-            num_perm: count(NUM_PERM.name)?,
             ngram: count(NGRAM.name)?,
+            sample: count(SAMPLE.name)?,
         })
     }
 
@@ -128,8 +135,8 @@ impl DedupConfig {
     pub fn validate(&self) -> Result<()> {
         THRESHOLD.check(Value::Number(self.threshold))?;
         CONTAINMENT.check(self.containment.map_or(Value::None, Value::Number))?;
-        NUM_PERM.check(Value::Int(i64::try_from(self.num_perm).unwrap_or(i64::MAX)))?;
         NGRAM.check(Value::Int(i64::try_from(self.ngram).unwrap_or(i64::MAX)))?;
+        SAMPLE.check(Value::Int(i64::try_from(self.sample).unwrap_or(i64::MAX)))?;
         Ok(())
     }
 }
@@ -146,8 +153,8 @@ mod tests {
             DedupConfig {
                 threshold: 0.8,
                 containment: Some(0.6),
-                num_perm: 128,
-                ngram: 5
+                ngram: 5,
+                sample: 4,
             }
         );
         config.validate().unwrap();
@@ -162,9 +169,9 @@ mod tests {
     fn options_fill_the_config() {
         let mut options = Options::new(&INDEX_OPTIONS);
         options.set("containment", Value::None).unwrap();
-        options.set("num_perm", Value::Int(64)).unwrap();
+        options.set("sample", Value::Int(1)).unwrap();
         let config = DedupConfig::from_options(&options).unwrap();
-        assert_eq!((config.containment, config.num_perm), (None, 64));
+        assert_eq!((config.containment, config.sample), (None, 1));
         assert!(matches!(
             options.set("ngram", Value::Int(0)),
             Err(Error::InvalidInput(_))

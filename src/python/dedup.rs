@@ -1,4 +1,6 @@
-//! Bindings of the dedup core: the `DedupIndex` class and `repeated_paragraphs`.
+//! Bindings of the dedup core: the `DedupIndex` class (documents decided as they arrive), the
+//! `DedupFingerprints` class (documents gathered, then decided in an order given by ranks) and
+//! `repeated_paragraphs`.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
@@ -6,10 +8,43 @@ use pyo3::types::{PyBytes, PyDict};
 use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
 use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
-use crate::dedup::{self, DedupConfig};
+use crate::dedup::{self, Clusters, DedupConfig, Fingerprints, Pair};
 use crate::options::Options;
 
-/// A growable near-duplicate index (the engine behind `tidings.dedup` and `tidings.DedupIndex`).
+fn config_of(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<DedupConfig> {
+    let options = options_from(Options::new(&INDEX_OPTIONS), options)?;
+    DedupConfig::from_options(&options).into_py_result(py)
+}
+
+/// Cluster columns: representative, cluster_size, kind (one byte per document: its position in
+/// `DEDUP_KINDS`), similarity.
+fn clusters_dict<'py>(py: Python<'py>, clusters: Clusters) -> PyResult<Bound<'py, PyDict>> {
+    let kind: Vec<u8> = clusters.kind.iter().map(|k| k.code()).collect();
+    let out = PyDict::new(py);
+    out.set_item("representative", clusters.representative)?;
+    out.set_item("cluster_size", clusters.size)?;
+    out.set_item("kind", PyBytes::new(py, &kind))?;
+    out.set_item("similarity", clusters.similarity)?;
+    Ok(out)
+}
+
+/// Pair columns: doc_a (decided first), doc_b, jaccard, containment.
+fn pairs_dict<'py>(py: Python<'py>, pairs: &[Pair]) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    out.set_item("doc_a", pairs.iter().map(|p| p.a).collect::<Vec<_>>())?;
+    out.set_item("doc_b", pairs.iter().map(|p| p.b).collect::<Vec<_>>())?;
+    out.set_item(
+        "jaccard",
+        pairs.iter().map(|p| p.jaccard).collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "containment",
+        pairs.iter().map(|p| p.containment).collect::<Vec<_>>(),
+    )?;
+    Ok(out)
+}
+
+/// A growable dedup index (the engine behind `tidings.DedupIndex`).
 #[pyclass(module = "tidings._core", name = "DedupIndex")]
 pub(crate) struct PyDedupIndex {
     inner: dedup::DedupIndex,
@@ -17,14 +52,13 @@ pub(crate) struct PyDedupIndex {
 
 #[pymethods]
 impl PyDedupIndex {
-    /// Options as in `dedup::options::INDEX_OPTIONS` (threshold, containment, num_perm, ngram).
+    /// Options as in `dedup::options::INDEX_OPTIONS` (threshold, containment, ngram, sample);
+    /// `all_pairs` indexes every new text so that `pairs` is complete.
     #[new]
-    #[pyo3(signature = (**options))]
-    fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let options = options_from(Options::new(&INDEX_OPTIONS), options)?;
-        let inner = DedupConfig::from_options(&options)
-            .and_then(dedup::DedupIndex::new)
-            .into_py_result(py)?;
+    #[pyo3(signature = (*, all_pairs = true, **options))]
+    fn new(py: Python<'_>, all_pairs: bool, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let config = config_of(py, options)?;
+        let inner = dedup::DedupIndex::new(config, all_pairs).into_py_result(py)?;
         Ok(PyDedupIndex { inner })
     }
 
@@ -46,40 +80,22 @@ impl PyDedupIndex {
         })
     }
 
-    /// Cluster columns: cluster, size, kind (one byte per document: its position in
-    /// `DEDUP_KINDS`), representative, similarity.
-    #[pyo3(signature = (rank = None))]
+    /// Cluster columns of documents `start..end` (default: to the end).
+    #[pyo3(signature = (start = 0, end = None))]
     fn clusters<'py>(
         &self,
         py: Python<'py>,
-        rank: Option<Vec<u64>>,
+        start: usize,
+        end: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let clusters = self.inner.clusters(rank.as_deref()).into_py_result(py)?;
-        let kind: Vec<u8> = clusters.kind.iter().map(|k| k.code()).collect();
-        let out = PyDict::new(py);
-        out.set_item("cluster", clusters.cluster)?;
-        out.set_item("cluster_size", clusters.size)?;
-        out.set_item("kind", PyBytes::new(py, &kind))?;
-        out.set_item("representative", clusters.representative)?;
-        out.set_item("similarity", clusters.similarity)?;
-        Ok(out)
+        let end = end.unwrap_or(self.inner.len());
+        let clusters = self.inner.clusters(start..end).into_py_result(py)?;
+        clusters_dict(py, clusters)
     }
 
-    /// Verified pairs: doc_a, doc_b, jaccard, containment.
+    /// Verified pairs, in the order found.
     fn pairs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let pairs = self.inner.pairs();
-        let out = PyDict::new(py);
-        out.set_item("doc_a", pairs.iter().map(|p| p.a).collect::<Vec<_>>())?;
-        out.set_item("doc_b", pairs.iter().map(|p| p.b).collect::<Vec<_>>())?;
-        out.set_item(
-            "jaccard",
-            pairs.iter().map(|p| p.jaccard).collect::<Vec<_>>(),
-        )?;
-        out.set_item(
-            "containment",
-            pairs.iter().map(|p| p.containment).collect::<Vec<_>>(),
-        )?;
-        Ok(out)
+        pairs_dict(py, self.inner.pairs())
     }
 
     fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
@@ -111,23 +127,90 @@ impl PyDedupIndex {
     }
 
     #[getter]
-    fn num_perm(&self) -> usize {
-        self.inner.config().num_perm
-    }
-
-    #[getter]
     fn ngram(&self) -> usize {
         self.inner.config().ngram
     }
 
     #[getter]
-    fn bands(&self) -> usize {
-        self.inner.lsh().bands
+    fn sample(&self) -> usize {
+        self.inner.config().sample
     }
 
     #[getter]
-    fn rows(&self) -> usize {
-        self.inner.lsh().rows
+    fn all_pairs(&self) -> bool {
+        self.inner.every_text()
+    }
+}
+
+/// Documents gathered batch by batch, then decided together in an order given by ranks (the
+/// engine behind `tidings.dedup` and the corpus dedup step).
+#[pyclass(module = "tidings._core", name = "DedupFingerprints")]
+pub(crate) struct PyDedupFingerprints {
+    config: DedupConfig,
+    inner: Fingerprints,
+}
+
+#[pymethods]
+impl PyDedupFingerprints {
+    /// Options as in `dedup::options::INDEX_OPTIONS`.
+    #[new]
+    #[pyo3(signature = (**options))]
+    fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let config = config_of(py, options)?;
+        config.validate().into_py_result(py)?;
+        Ok(PyDedupFingerprints {
+            config,
+            inner: Fingerprints::new(),
+        })
+    }
+
+    /// Fingerprints a batch and keeps it.
+    #[pyo3(signature = (texts, *, workers = None, progress = None))]
+    fn add(
+        &mut self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        workers: Option<i64>,
+        progress: Option<&Bound<'_, ProgressCounter>>,
+    ) -> PyResult<()> {
+        let texts = extract_texts(texts)?;
+        let counter = progress_of(progress);
+        let ngram = self.config.ngram;
+        let batch = compute(py, workers, move || {
+            let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+            Ok(Fingerprints::of_texts(&borrowed, ngram, &counter))
+        })?;
+        self.inner.append(&batch);
+        Ok(())
+    }
+
+    /// Decides every document, by increasing `rank` (ties by text); cluster columns with
+    /// positions as representatives, and with `all_pairs` the complete pairs table under "pairs".
+    #[pyo3(signature = (rank = None, *, all_pairs = false, workers = None))]
+    fn decide<'py>(
+        &self,
+        py: Python<'py>,
+        rank: Option<Vec<u64>>,
+        all_pairs: bool,
+        workers: Option<i64>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let (fingerprints, config) = (&self.inner, self.config);
+        let decided = compute(py, workers, move || {
+            dedup::decide(fingerprints, config, rank.as_deref(), all_pairs)
+        })?;
+        let out = clusters_dict(py, decided.clusters)?;
+        if all_pairs {
+            out.set_item("pairs", pairs_dict(py, &decided.pairs)?)?;
+        }
+        Ok(out)
+    }
+
+    fn memory_bytes(&self) -> usize {
+        self.inner.memory_bytes()
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
     }
 }
 
@@ -169,6 +252,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let kinds: Vec<&str> = dedup::Kind::ALL.iter().map(|k| k.as_str()).collect();
     m.add("DEDUP_KINDS", kinds)?;
     m.add_class::<PyDedupIndex>()?;
+    m.add_class::<PyDedupFingerprints>()?;
     m.add_function(wrap_pyfunction!(repeated_paragraphs, m)?)?;
     Ok(())
 }

@@ -1,4 +1,4 @@
-//! Integer hash mixing shared by dedup (LSH band keys, shingle windows).
+//! Integer hash mixing shared by dedup (shingle windows).
 
 /// The murmur3 64-bit finaliser: every input bit flips each output bit with probability ½.
 pub fn fmix64(mut h: u64) -> u64 {
