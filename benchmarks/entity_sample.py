@@ -148,7 +148,7 @@ def draw(corpus: object, size: int = SIZE) -> pd.DataFrame:
     counts["band"] = counts["mentions"].map(band_of)
     strata = {key: group for key, group in counts.groupby(["label", "band"])}
     quota = allocate({key: len(group) for key, group in strata.items()}, size)
-    texts = dict(zip(corpus.documents["id"], corpus.texts))  # type: ignore[attr-defined]
+    texts = dict(zip(corpus.documents["doc"], corpus.texts))  # type: ignore[attr-defined]
     by_entity = {name: group for name, group in entities.groupby("entity", sort=False)}
     rows = []
     for (label, band), group in sorted(strata.items()):
@@ -215,9 +215,11 @@ class Tagged:
     """The tagger's mentions and the cleaned texts, for looking mentions up by span."""
 
     def __init__(self, corpus: object) -> None:
-        self.texts: dict[str, str] = dict(zip(corpus.documents["id"], corpus.texts))  # type: ignore[attr-defined]
+        self.texts: dict[str, str] = dict(zip(corpus.documents["doc"], corpus.texts))  # type: ignore[attr-defined]
         entities = corpus.entities  # type: ignore[attr-defined]
-        entities = entities[entities["label"] != "DATE"]
+        # Offsets index the cleaned body; mentions of titles and captions are elsewhere.
+        in_body = entities["field"].isin(["body", "text"]) if "field" in entities.columns else True
+        entities = entities[(entities["label"] != "DATE") & in_body]
         self.mentions = {doc: group.sort_values("start") for doc, group in entities.groupby("doc", sort=False)}
 
     def at(self, doc: str, start: int, end: int) -> tuple[bool, pd.Series | None]:

@@ -35,11 +35,24 @@ def reference_pairs(entities: pd.DataFrame, unit: list[str]) -> dict[tuple[str, 
 
 
 def test_entity_counts_one_row_per_entity() -> None:
-    mixed = pd.DataFrame({"doc": ["a", "a", "b"], "text": ["Iran", "Iranian", "Iran"], "label": ["LOC", "NORP", "LOC"],
-                          "entity": ["Iran", "Iran", "Iran"]})
+    from tidings.tag import entity_id
+
+    mixed = pd.DataFrame({"doc": ["a", "a", "b", "b"], "text": ["Iran", "Iranian", "Iran", "Iranians"],
+                          "label": ["LOC", "NORP", "LOC", "NORP"], "entity": ["Iran", "Iranian", "Iran", "Iranian"],
+                          "country": [None, "Iran", None, "Iran"]})
+    mixed["entity_id"] = [entity_id(label, name) for label, name in zip(mixed["label"], mixed["entity"])]
     counts = analysis.entity_counts(mixed)
-    assert counts[["entity", "label", "mentions", "variants"]].values.tolist() == [["Iran", "LOC", 3, 2]]
-    assert analysis.entity_counts(mixed, labels=["NORP"])[["label", "mentions"]].values.tolist() == [["NORP", 1]]
+    assert counts[["entity", "label", "mentions", "variants"]].values.tolist() == [["Iran", "LOC", 2, 1],
+                                                                                  ["Iranian", "NORP", 2, 2]]
+    assert counts["entity_id"].tolist() == [entity_id("LOC", "Iran"), entity_id("NORP", "Iranian")]
+    merged = analysis.entity_counts(mixed, merge_demonyms=True)
+    assert merged[["entity", "label", "mentions", "variants"]].values.tolist() == [["Iran", "LOC", 4, 3]]
+    assert merged["entity_id"].tolist() == [entity_id("LOC", "Iran")]
+    assert analysis.entity_counts(mixed, labels=["NORP"])[["label", "mentions"]].values.tolist() == [["NORP", 2]]
+    # One name with two labels is two entities (the surname of a person, a firm named after them).
+    named_twice = pd.DataFrame({"doc": ["a", "b"], "text": ["Ford", "Ford"], "label": ["PERSON", "ORG"],
+                                "entity": ["Ford", "Ford"]})
+    assert analysis.entity_counts(named_twice)["label"].tolist() == ["ORG", "PERSON"]
 
 
 def test_entity_counts() -> None:
@@ -83,6 +96,10 @@ def test_mentioned_with_and_variants() -> None:
     assert dict(zip(people["entity"], people["count"])) == {"Hassan Rouhani": 2, "Aleppo": 1}
     variants = analysis.name_variants(ENTITIES)
     assert set(variants["variant"]) == {"Rowhani", "Rouhani"}
+    linked = ENTITIES.assign(linked_by=["spelling", "surface", "surface", "surface", "surface", "document", "surface",
+                                        "surface"])
+    evidence = analysis.name_variants(linked).set_index("variant")["linked_by"].to_dict()
+    assert evidence == {"Rowhani": "spelling", "Rouhani": "document, surface"}
 
 
 def test_missing_columns_are_named() -> None:
@@ -129,15 +146,13 @@ def test_vectorised_tables_match_plain_python(seed: int) -> None:
         table = analysis.cooccurrence(mentions, level=level, labels=everything)
         assert {(r.entity_a, r.entity_b): r.count for r in table.itertuples()} == reference_pairs(mentions, unit)
         assert table["count"].is_monotonic_decreasing
-    counts = analysis.entity_counts(mentions, labels=everything).set_index("entity")
-    grouped = mentions.groupby("entity")
-    assert counts["mentions"].to_dict() == grouped.size().to_dict()
-    assert counts["documents"].to_dict() == grouped["doc"].nunique().to_dict()
-    assert counts["variants"].to_dict() == grouped["text"].nunique().to_dict()
-    top = mentions.groupby(["entity", "label"]).size().reset_index(name="n")
-    top = top.sort_values(["entity", "n", "label"], ascending=[True, False, True]).drop_duplicates("entity")
-    assert counts["label"].to_dict() == top.set_index("entity")["label"].to_dict()
-    name = counts.index[0]
+    counts = analysis.entity_counts(mentions, labels=everything)
+    by_entity = counts.set_index(["entity", "label"])  # an entity is a name with its label
+    grouped = mentions.groupby(["entity", "label"])
+    assert by_entity["mentions"].to_dict() == grouped.size().to_dict()
+    assert by_entity["documents"].to_dict() == grouped["doc"].nunique().to_dict()
+    assert by_entity["variants"].to_dict() == grouped["text"].nunique().to_dict()
+    name = counts["entity"].iloc[0]
     with_name = analysis.mentioned_with(mentions, name, labels=everything)
     docs = set(mentions.loc[mentions["entity"] == name, "doc"])
     together = mentions[mentions["doc"].isin(docs) & (mentions["entity"] != name)]

@@ -89,9 +89,12 @@ def test_full_pipeline_tables(full: Corpus) -> None:
     raw = docs.set_index("doc")["text"]
     for row in full.removed.head(200).itertuples():
         assert raw[row.doc][row.start : row.end] == row.text
-    texts = full.texts.set_axis(docs["doc"])
-    for row in full.entities.head(300).itertuples():
-        assert texts[row.doc][row.start : row.end] == row.text
+    by_doc = docs.set_index("doc")
+    fields = {"body": by_doc["clean_text"], "title": by_doc["title"], "dateline": by_doc["dateline"],
+              "byline": by_doc["byline"], "captions": by_doc["captions"].map("\n\n".join)}
+    for row in full.entities.itertuples():
+        assert fields[row.field][row.doc][row.start : row.end] == row.text
+    assert {"body", "title"} <= set(full.entities["field"])
 
 
 def test_cluster_sources_name_the_wire_story(full: Corpus) -> None:
@@ -118,7 +121,8 @@ def test_views_render(full: Corpus) -> None:
 def test_analysis_shortcuts_and_plots(full: Corpus) -> None:
     from matplotlib.figure import Figure
 
-    assert full.entity_counts()["entity"].is_unique
+    counts = full.entity_counts()
+    assert not counts.duplicated(["entity", "label"]).any() and counts["entity_id"].is_unique
     assert not full.cooccurrence().empty
     assert full.cooccurrence_graph().number_of_nodes() > 5
     assert not full.name_variants().empty

@@ -129,7 +129,8 @@ def test_seed_places_and_organisations_found(seed_mentions: pd.DataFrame) -> Non
                 "Revolutionary Guards", "Supreme National Security Council", "Gas Exporting Countries Forum"]:
         assert org in orgs, org
     assert entity_of(seed_mentions, "Daesh") == entity_of(seed_mentions, "ISIL") == entity_of(seed_mentions, "ISIS") == {"Islamic State"}
-    assert entity_of(seed_mentions, "Iranian", "NORP") == {"Iran"}
+    assert entity_of(seed_mentions, "Iranian", "NORP") == {"Iranian"}
+    assert set(seed_mentions.loc[seed_mentions["text"] == "Iranian", "country"]) == {"Iran"}
 
 
 @needs_seeds
@@ -152,7 +153,8 @@ def test_seed_offsets(seed_mentions: pd.DataFrame) -> None:
 def test_example_and_columns() -> None:
     m = tidings.tag(["Iran’s President Hassan Rowhani called Vladimir Putin on Monday. Putin agreed."])
     assert list(m.columns) == ["doc", "start", "end", "text", "label", "entity", "source", "score", "role", "sentence",
-                               "value"]
+                               "value", "field", "entity_id", "country", "linked_by"]
+    assert set(m.field) == {"text"} and m.entity_id.dtype == "int64"
     assert m.sentence.dtype == "int64"
     assert m[m.text == "Putin"].sentence.tolist() == [1]
     assert m[m.text != "Putin"].sentence.eq(0).all()

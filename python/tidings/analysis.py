@@ -25,6 +25,7 @@ from .errors import InputError, TidingsIOError
 
 __all__ = [
     "entity_counts",
+    "demonyms_as_countries",
     "cooccurrence",
     "to_networkx",
     "write_gexf",
@@ -92,39 +93,79 @@ def _sorted_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ordered[starts], np.diff(np.r_[starts, len(ordered)])
 
 
-def entity_counts(entities: pd.DataFrame, *, labels: Iterable[str] | str | None = None) -> pd.DataFrame:
+def entity_counts(
+    entities: pd.DataFrame, *, labels: Iterable[str] | str | None = None, merge_demonyms: bool = False
+) -> pd.DataFrame:
     """Mentions and documents per canonical entity, most mentioned first.
+
+    An entity is a canonical name with its label: "France" (LOC) and the nationality "French"
+    (NORP) are two rows, unless ``merge_demonyms``.
 
     Parameters
     ----------
     labels : list of str, optional
-        Count only mentions with these labels (for example ``["PERSON", "ORG"]``); by default
-        every label but ``DATE``.
+        Count only mentions with these labels (for example ``["PERSON", "ORG"]``), before
+        merging demonyms; by default every label but ``DATE``.
+    merge_demonyms : bool, default False
+        Count each nationality with the country (or region) the ``country`` column links it to:
+        "French" is counted as "France" (LOC).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``entity`` (str), ``label`` (str, the entity's most frequent label),
-        ``mentions`` (int64), ``documents`` (int64, distinct documents), ``variants``
-        (int64, distinct surface spellings).
+        Columns ``entity`` (str), ``label`` (str), ``mentions`` (int64), ``documents`` (int64,
+        distinct documents), ``variants`` (int64, distinct surface spellings), and
+        ``entity_id`` (int64) when the table has it.
     """
     _check(entities, (*_ENTITY_COLUMNS, "text"))
-    return _counts(with_labels(entities, labels))
+    entities = with_labels(entities, labels)
+    if merge_demonyms:
+        entities = demonyms_as_countries(entities)
+    return _counts(entities)
+
+
+def demonyms_as_countries(entities: pd.DataFrame) -> pd.DataFrame:
+    """``entities`` with each nationality mention (NORP with a ``country``) renamed to its
+    country, labelled LOC (and its ``entity_id`` the country's)."""
+    if "country" not in entities.columns:
+        return entities
+    demonym = ((entities["label"] == "NORP") & entities["country"].notna()).to_numpy()
+    if not demonym.any():
+        return entities
+    from .tag import entity_id
+
+    out = entities.copy()
+    countries = out["country"].to_numpy(dtype=object)[demonym]
+    for column, values in (("entity", countries), ("label", np.full(len(countries), "LOC", dtype=object))):
+        merged = out[column].to_numpy(dtype=object, copy=True)
+        merged[demonym] = values
+        out[column] = pd.Series(merged, index=out.index, dtype=entities[column].dtype)
+    if "entity_id" in out.columns:
+        ids = out["entity_id"].to_numpy(copy=True)
+        ids[demonym] = [entity_id("LOC", country) for country in countries]
+        out["entity_id"] = ids
+    return out
 
 
 def _counts(entities: pd.DataFrame) -> pd.DataFrame:
-    entity, names = pd.factorize(entities["entity"])
-    n = len(names)
-    table = pd.DataFrame(
-        {
-            "entity": pd.array(np.asarray(names, dtype=object), dtype=str),
-            "label": pd.array(_dominant(entity, n, entities["label"]), dtype=str),
-            "mentions": np.bincount(entity, minlength=n).astype("int64"),
-            "documents": _distinct(entity, n, entities["doc"]).astype("int64"),
-            "variants": _distinct(entity, n, entities["text"]).astype("int64"),
-        }
-    )
-    return table.sort_values(["mentions", "documents", "entity"], ascending=[False, False, True], ignore_index=True)
+    """One row per entity (canonical name and label), most mentioned first."""
+    names, labels = entities["entity"], entities["label"]
+    entity, keys = pd.factorize(pd.MultiIndex.from_arrays([names.astype(str), labels.astype(str)]))
+    n = len(keys)
+    first = np.zeros(n, dtype=np.int64)
+    first[entity[::-1]] = np.arange(len(entity))[::-1]  # each entity's first mention
+    columns: dict[str, Any] = {
+        "entity": pd.array(np.asarray(keys.get_level_values(0), dtype=object), dtype=str),
+        "label": pd.array(np.asarray(keys.get_level_values(1), dtype=object), dtype=str),
+        "mentions": np.bincount(entity, minlength=n).astype("int64"),
+        "documents": _distinct(entity, n, entities["doc"]).astype("int64"),
+        "variants": _distinct(entity, n, entities["text"]).astype("int64"),
+    }
+    if "entity_id" in entities.columns:
+        columns["entity_id"] = entities["entity_id"].to_numpy(dtype="int64")[first]
+    table = pd.DataFrame(columns)
+    return table.sort_values(["mentions", "documents", "entity", "label"], ascending=[False, False, True, True],
+                             ignore_index=True)
 
 
 def _units(entities: pd.DataFrame, level: str) -> np.ndarray:
@@ -420,7 +461,8 @@ def mentioned_with(
 def name_variants(
     entities: pd.DataFrame, *, min_variants: int = 2, labels: Iterable[str] | str | None = None
 ) -> pd.DataFrame:
-    """The spellings found for each canonical entity, for entities with several.
+    """The spellings found for each canonical entity (name and label), for entities with
+    several, and the evidence that joined each spelling to the entity.
 
     Parameters
     ----------
@@ -432,16 +474,24 @@ def name_variants(
     Returns
     -------
     pandas.DataFrame
-        Columns ``entity``, ``label`` (str), ``variant`` (str), ``mentions`` and ``documents`` (int64).
+        Columns ``entity``, ``label`` (str), ``variant`` (str), ``mentions`` and ``documents``
+        (int64), and ``linked_by`` (str) when the table has it: how the variant's mentions got
+        the entity's name, comma-separated (``surface``: its own words; ``gazetteer``, ``user``:
+        a listed alias; ``document``: a full name in the same document; ``acronym``: defined by
+        its expansion in the text; ``short name``: a company's name without its legal form;
+        ``spelling``: a spelling variant whose documents share other entities; ``surname``: the
+        full name that the document's other entities point to).
     """
     _check(entities, (*_ENTITY_COLUMNS, "text"))
     _check_count("min_variants", min_variants)
     entities = with_labels(entities, labels)
-    spellings = entities.groupby("entity")["text"].nunique()
+    spellings = entities.groupby(["entity", "label"])["text"].nunique()
     many = spellings[spellings >= min_variants].index
-    subset = entities[entities["entity"].isin(many)]
-    grouped = subset.groupby(["entity", "text"], sort=True)
-    table = pd.DataFrame({"mentions": grouped.size(), "documents": grouped["doc"].nunique()}).reset_index()
-    table = table.rename(columns={"text": "variant"})
-    table.insert(1, "label", table["entity"].map(_dominant_labels(subset)))
+    keys = pd.MultiIndex.from_arrays([entities["entity"], entities["label"]])
+    subset = entities[keys.isin(many)]
+    grouped = subset.groupby(["entity", "label", "text"], sort=True)
+    columns = {"mentions": grouped.size(), "documents": grouped["doc"].nunique()}
+    if "linked_by" in subset.columns:
+        columns["linked_by"] = grouped["linked_by"].agg(lambda links: ", ".join(sorted(set(links))))
+    table = pd.DataFrame(columns).reset_index().rename(columns={"text": "variant"})
     return table.astype({"entity": str, "label": str, "variant": str, "mentions": "int64", "documents": "int64"})

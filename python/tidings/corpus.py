@@ -24,6 +24,7 @@ from .display import ClusterView, DocumentView, SummaryCard
 from .errors import InputError, InputTypeError
 from .io import read_corpus, with_doc_ids
 from .steps import Clean, Dedup, Tag, text_column
+from .tag import TEXT_FIELD
 
 if TYPE_CHECKING:
     import networkx
@@ -49,6 +50,14 @@ def _not_pandas(frame: Any, method: str) -> str:
 
 def _listed(values: Any) -> list[Any]:
     return list(values) if isinstance(values, (list, tuple, set, pd.Index, pd.Series, np.ndarray)) else [values]
+
+
+def _text_mentions(entities: pd.DataFrame) -> pd.DataFrame:
+    """The mentions in :attr:`Corpus.texts` (the body, or the raw text), whose offsets index it;
+    the title, dateline, byline and captions have offsets of their own."""
+    if "field" not in entities.columns:
+        return entities
+    return entities[entities["field"].isin(["body", TEXT_FIELD])]
 
 
 def _document_quotes(key: str, text: Any, entities: pd.DataFrame | None) -> pd.DataFrame | None:
@@ -574,17 +583,18 @@ class Corpus:
         from .quotes import quotes
 
         texts = pd.Series(self.texts.to_numpy(), index=pd.Index(self.documents["doc"], name="doc"))
-        return quotes(texts, mentions=self._table("entities", "tag"), workers=workers, progress=progress)
+        return quotes(texts, mentions=_text_mentions(self._table("entities", "tag")), workers=workers, progress=progress)
 
     # --- analysis ------------------------------------------------------------------------------------
 
-    def entity_counts(self, *, labels: Labels = None) -> pd.DataFrame:
+    def entity_counts(self, *, labels: Labels = None, merge_demonyms: bool = False) -> pd.DataFrame:
         """Mentions, documents and spellings per entity, most mentioned first.
 
-        ``labels`` keeps only those labels; by default every label but ``DATE``
+        ``labels`` keeps only those labels; by default every label but ``DATE``.
+        ``merge_demonyms`` counts each nationality with its country ("French" as "France")
         (see :func:`tidings.analysis.entity_counts`).
         """
-        return analysis.entity_counts(self.entities, labels=labels)
+        return analysis.entity_counts(self.entities, labels=labels, merge_demonyms=merge_demonyms)
 
     def cooccurrence(
         self, *, level: str = "document", labels: Labels = None, min_count: int = 1, top: int | None = None
@@ -714,6 +724,8 @@ class Corpus:
         row = self._row(doc)
         key = row["doc"]
         about = {name: table[table["doc"] == key] for name, table in self.tables.items() if "doc" in table.columns}
+        if "entities" in about:
+            about["entities"] = _text_mentions(about["entities"])
         cleaned = "clean_text" in row.index
         fields = ("source", "date", "published", "byline", "dateline", "credits")
         meta = {name: row[name] for name in fields if name in row.index}

@@ -24,13 +24,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .cleaning import PageTemplates, clean_many, removed_frame
 from .dates import document_dates, parse_dates
 from .dedup import CorpusDedup
 from .errors import InputError
-from .tag import CorpusTagger
+from .tag import CorpusTagger, article_texts, split_fields
 
 __all__ = ["STEPS", "Step", "Finished", "Clean", "Dedup", "Tag", "make_steps", "text_column"]
 
@@ -187,11 +188,14 @@ class Dedup(Step):
 
 
 class Tag(Step):
-    """Entity tagging (:func:`tidings.tag`) of the cleaned text when cleaned, else the raw text.
+    """Entity tagging (:func:`tidings.tag`) of every field of the cleaned articles when cleaned
+    (title, dateline, byline, body, captions), else of the raw text.
 
-    Produces the ``entities`` table (``doc`` is the document id, offsets index the tagged
-    text); entity names are joined across the whole corpus when every chunk was tagged, and
-    relative DATE values count from the ``date`` column when there is one.
+    Produces the ``entities`` table (``doc`` is the document id, ``field`` the field a mention
+    is in, and its offsets index that field's text: the ``title``, ``dateline``, ``byline``
+    columns, ``clean_text`` for ``body``, and the ``captions`` joined by blank lines; ``text``
+    for the raw text); entity names are joined across the whole corpus when every chunk was
+    tagged, and relative DATE values count from the ``date`` column when there is one.
     """
 
     name = "tag"
@@ -201,9 +205,17 @@ class Tag(Step):
         self._tagger = CorpusTagger(**options)
 
     def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-        texts = pd.Series(documents[text_column(documents)].to_numpy(), index=pd.Index(documents["doc"], name="doc"))
-        entities = self._tagger.tag(texts, dates=document_dates(documents), workers=self.workers, progress=self.progress)
-        return documents, {"entities": entities.reset_index(drop=True)}
+        ids = pd.Index(documents["doc"], name="doc")
+        dates = document_dates(documents)
+        if text_column(documents) == "text":
+            texts = pd.Series(documents["text"].to_numpy(), index=ids)
+            entities = self._tagger.tag(texts, dates=dates, workers=self.workers, progress=self.progress)
+            return documents, {"entities": entities.reset_index(drop=True)}
+        combined, layout = article_texts(documents)
+        entities = self._tagger.tag(pd.Series(combined, index=ids, dtype=object), dates=dates, workers=self.workers,
+                                    progress=self.progress)
+        positions = pd.Series(np.arange(len(ids)), index=ids).reindex(entities["doc"].to_numpy())
+        return documents, {"entities": split_fields(entities.reset_index(drop=True), positions, layout)}
 
     def finish(self) -> Finished:
         renames = self._tagger.join()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
 import warnings
 from collections.abc import Iterable, Mapping
@@ -10,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import _core
@@ -17,7 +19,7 @@ from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
 from .errors import InputError, InputTypeError, TidingsIOError
 
-__all__ = ["tag", "CorpusTagger", "LABELS", "LABEL_ALIASES", "MENTION_COLUMNS"]
+__all__ = ["tag", "CorpusTagger", "entity_id", "LABELS", "LABEL_ALIASES", "MENTION_COLUMNS"]
 
 #: Entity labels tidings reports (GPE folds into LOC). ``labels=`` and user dictionaries also
 #: accept the aliases of ``LABEL_ALIASES`` (PER, GPE, PLACE, ORGANIZATION...), in any case.
@@ -30,7 +32,30 @@ LABEL_ALIASES: dict[str, str] = dict(_core.LABEL_ALIASES)
 _DEFAULTS: dict[str, Any] = _core.resolve_options("tag")
 
 #: Columns of the mention table, in order.
-MENTION_COLUMNS = ("doc", "start", "end", "text", "label", "entity", "source", "score", "role", "sentence", "value")
+MENTION_COLUMNS = (
+    "doc", "start", "end", "text", "label", "entity", "source", "score", "role", "sentence",
+    "value", "field", "entity_id", "country", "linked_by",
+)  # fmt: skip
+
+#: The field of a text tagged as given (the cleaned document's fields are ``title``,
+#: ``dateline``, ``byline``, ``body`` and ``captions``).
+TEXT_FIELD = "text"
+
+
+def entity_id(label: str, entity: str) -> int:
+    """The stable id of an entity: a 63-bit hash of its label and canonical name, the same in
+    every run and whatever the order of the documents (``"LOC"``, ``"France"`` is always the
+    same number)."""
+    digest = hashlib.blake2b(f"{label}\t{entity}".encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def _entity_ids(labels: pd.Series, entities: pd.Series) -> pd.Series:
+    """:func:`entity_id` of each row, hashing each distinct (label, entity) once."""
+    pairs = pd.MultiIndex.from_arrays([labels.astype(str), entities.astype(str)])
+    codes, unique = pd.factorize(pairs)
+    ids = np.fromiter((entity_id(label, entity) for label, entity in unique), dtype="int64", count=len(unique))
+    return pd.Series(ids[codes] if len(codes) else np.empty(0, dtype="int64"), index=labels.index, dtype="int64")
 
 
 def _data_path(name: str) -> str:
@@ -112,6 +137,10 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
             "role": "str",
             "sentence": "int64",
             "value": "str",
+            "field": "str",
+            "entity_id": "int64",
+            "country": "str",
+            "linked_by": "str",
         }
     )
 
@@ -133,9 +162,13 @@ def tag(
     demonyms, international organisations, news agencies, newspapers, banks, exchanges, parties,
     armed groups and sports clubs adds names the model missed and gives canonical names (a club
     named like its town, "Milan", "Surrey", is an organisation only in a sports report); rules
-    find dates. Mentions of one entity share one
-    ``entity`` value: within a document a surname links to the full name mentioned there, and
-    across the corpus spelling variants ("Rowhani"/"Rouhani") and aliases ("ISIL"/"Daesh") join.
+    find dates. Mentions of one entity share one ``entity`` value and one ``entity_id``: within
+    a document a surname links to the full name mentioned there and an acronym to the name it
+    is defined by ("Securities and Exchange Commission (SEC)"); across the corpus spelling
+    variants ("Rowhani"/"Rouhani"), aliases ("ISIL"/"Daesh"), acronyms defined elsewhere and
+    surnames whose documents point to one full name join. A country is a place (LOC); a
+    nationality ("French") is an entity of its own (NORP), linked to its country by
+    ``country``.
 
     Parameters
     ----------
@@ -178,7 +211,14 @@ def tag(
         ``2016-03-28``, a month ``2016-03``, a year ``2016`` or an ISO week ``2016-W12``, relative
         ones resolved against ``dates`` as news style reads them, "on Sunday" being the latest
         Sunday on or before the publication day; missing when unresolvable and for other
-        labels). With no mentions the frame is empty but keeps these columns and dtypes.
+        labels), ``field`` (the part of the document the mention is in: ``text`` for the text
+        as given; :meth:`Corpus.tag <tidings.Corpus.tag>` tags each field of a cleaned article),
+        ``entity_id`` (int64, :func:`entity_id` of ``label`` and ``entity``: stable across runs
+        and document orders), ``country`` (a nationality's country, else missing) and
+        ``linked_by`` (how ``entity`` was found, the evidence of a join: ``surface``,
+        ``gazetteer``, ``user``, ``document``, ``acronym``, ``short name``, ``spelling`` or
+        ``surname``; see :func:`tidings.analysis.name_variants`). With no mentions the frame is
+        empty but keeps these columns and dtypes.
 
     Examples
     --------
@@ -265,17 +305,25 @@ def _mentions(column: TextColumn, options: dict[str, Any], corpus: _core.EntityJ
     # The core calls a person's title "title"; tidings keeps that word for headlines.
     frame = pd.DataFrame(found).rename(columns={"title": "role"})
     frame.insert(0, "doc", column.index.take(positions))
-    return _typed(frame)
+    frame["field"] = TEXT_FIELD
+    frame["entity_id"] = _entity_ids(frame["label"], frame["entity"])
+    return _typed(frame[list(MENTION_COLUMNS)])
+
+
+#: A name the corpus join changed in one document: (document, label, entity) → (joined label,
+#: joined entity, link).
+Renames = dict[tuple[Any, str, str], tuple[str, str, str]]
 
 
 class CorpusTagger:
     """Tags a corpus chunk by chunk, with entity names joined across the whole corpus.
 
-    :func:`tag` joins spelling variants and lone surnames across the documents of one call. For
-    a corpus tagged in chunks, :meth:`tag` each chunk (its mentions' names are joined within
-    each document only), then :meth:`join` once and :meth:`rename` every chunk's mentions: the
-    result is what one :func:`tag` call over the whole corpus gives. The tagger keeps each
-    mention's label and name until :meth:`join`.
+    :func:`tag` joins spelling variants, acronyms and lone surnames across the documents of one
+    call. For a corpus tagged in chunks, :meth:`tag` each chunk (its mentions' names are joined
+    within each document only), then :meth:`join` once and :meth:`rename` every chunk's
+    mentions: the result is what one :func:`tag` call over the whole corpus gives. The tagger
+    keeps each mention's label and name until :meth:`join`. Documents are told apart by their
+    index labels, which must be unique across the chunks.
 
     Parameters
     ----------
@@ -286,25 +334,115 @@ class CorpusTagger:
     def __init__(self, *, entities: Any = None, labels: Iterable[str] | None = None, canonical: bool = True) -> None:
         self._options = _core_options(entities, labels, canonical)
         self._corpus = _core.EntityJoin() if canonical else None
+        self._documents: list[Any] = []
 
     def tag(self, texts: Any, *, dates: Any = None, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
         """The mentions of the next chunk, as :func:`tag` returns them but with names not yet
         joined across documents; ``dates`` as for :func:`tag`."""
         column = as_text_column(texts)
+        if self._corpus is not None:
+            self._documents.extend(column.index)
         options = {**self._options, "dates": publication_days(dates, len(column))}
         return _mentions(column, options, self._corpus, workers, progress)
 
-    def join(self) -> dict[tuple[str, str], str]:
-        """Join the names across every chunk tagged so far: ``{(label, entity): joined entity}``
-        for each name that changes. Call it once, after the last chunk."""
+    def join(self) -> Renames:
+        """Join the names across every chunk tagged so far: ``{(document, label, entity):
+        (joined label, joined entity, link)}`` for each name that changes in a document. Call
+        it once, after the last chunk."""
         if self._corpus is None:
             return {}
-        return {(label, entity): joined for label, entity, joined in self._corpus.join()}
+        documents = self._documents
+        return {
+            (documents[position], label, entity): (new_label, new_entity, link)
+            for position, label, entity, new_label, new_entity, link in self._corpus.join()
+        }
 
     @staticmethod
-    def rename(mentions: pd.DataFrame, renames: dict[tuple[str, str], str]) -> pd.DataFrame:
+    def rename(mentions: pd.DataFrame, renames: Renames) -> pd.DataFrame:
         """``mentions`` with the joined names of :meth:`join`."""
         if not renames or mentions.empty:
             return mentions
-        renamed = [renames.get(key, key[1]) for key in zip(mentions["label"], mentions["entity"])]
-        return mentions.assign(entity=pd.Series(renamed, index=mentions.index, dtype=mentions["entity"].dtype))
+        table = pd.DataFrame(
+            [(*key, *joined) for key, joined in renames.items()],
+            columns=["doc", "label", "entity", "new_label", "new_entity", "link"],
+        ).set_index(["doc", "label", "entity"])
+        keys = pd.MultiIndex.from_arrays([mentions["doc"], mentions["label"], mentions["entity"]])
+        found = table.reindex(keys)
+        hit = found["new_entity"].notna().to_numpy()
+        if not hit.any():
+            return mentions
+        out = mentions.copy()
+        for column, source in (("label", "new_label"), ("entity", "new_entity"), ("linked_by", "link")):
+            values = out[column].to_numpy(dtype=object, copy=True)
+            values[hit] = found[source].to_numpy(dtype=object)[hit]
+            out[column] = pd.Series(values, index=out.index, dtype=mentions[column].dtype)
+        out["entity_id"] = _entity_ids(out["label"], out["entity"])
+        return out
+
+
+#: The fields of a cleaned article, in the order they are tagged.
+ARTICLE_FIELDS = ("title", "dateline", "byline", "body", "captions")
+#: What separates the fields (and the captions) in the text tagged: a blank line, which ends a
+#: sentence.
+_FIELD_BREAK = "\n\n"
+
+
+def article_texts(documents: pd.DataFrame) -> tuple[list[str | None], pd.DataFrame]:
+    """Each cleaned article's fields as one text to tag (so that a surname in a caption links to
+    the full name in the body), and where each field lies in it.
+
+    ``documents`` has the cleaner's columns ``title``, ``dateline``, ``byline``, ``clean_text``
+    (the body) and ``captions`` (lists). Returns the texts (None for a document without any
+    field) and the layout: one row per field present, ``position`` (of the document), ``field``,
+    ``offset`` and ``length`` in the text.
+    """
+    texts: list[str | None] = []
+    rows: list[tuple[int, str, int, int]] = []
+    columns = {
+        "title": documents["title"].tolist(),
+        "dateline": documents["dateline"].tolist(),
+        "byline": documents["byline"].tolist(),
+        "body": documents["clean_text"].tolist(),
+        "captions": documents["captions"].tolist(),
+    }
+    for position in range(len(documents)):
+        parts: list[str] = []
+        offset = 0
+        for field in ARTICLE_FIELDS:
+            value = columns[field][position]
+            if field == "captions":
+                value = _FIELD_BREAK.join(c for c in value if isinstance(c, str)) if isinstance(value, (list, tuple, np.ndarray)) else None
+            if not isinstance(value, str) or not value:
+                continue
+            if parts:
+                parts.append(_FIELD_BREAK)
+                offset += len(_FIELD_BREAK)
+            rows.append((position, field, offset, len(value)))
+            parts.append(value)
+            offset += len(value)
+        texts.append("".join(parts) if parts else None)
+    layout = pd.DataFrame(rows, columns=["position", "field", "offset", "length"])
+    return texts, layout
+
+
+def split_fields(mentions: pd.DataFrame, positions: pd.Series, layout: pd.DataFrame) -> pd.DataFrame:
+    """Mentions of :func:`article_texts`' texts with their ``field`` and offsets into that field.
+
+    ``positions`` gives each mention's document position (aligned with ``mentions``).
+    """
+    if mentions.empty:
+        return mentions
+    span = int(max(layout["offset"].max() + layout["length"].max(), mentions["end"].max())) + 1
+    field_keys = layout["position"].to_numpy(dtype="int64") * span + layout["offset"].to_numpy(dtype="int64")
+    mention_keys = positions.to_numpy(dtype="int64") * span + mentions["start"].to_numpy(dtype="int64")
+    row = np.searchsorted(field_keys, mention_keys, side="right") - 1
+    offset = layout["offset"].to_numpy()[row]
+    inside = (layout["position"].to_numpy()[row] == positions.to_numpy()) & (
+        mentions["end"].to_numpy() <= offset + layout["length"].to_numpy()[row]
+    )
+    out = mentions.assign(
+        start=mentions["start"] - offset,
+        end=mentions["end"] - offset,
+        field=layout["field"].to_numpy()[row],
+    )
+    return out[inside].reset_index(drop=True)

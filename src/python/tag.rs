@@ -9,7 +9,7 @@ use pyo3::types::PyDict;
 use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
 use crate::options::Options;
-use crate::tag::canonical::join_across_corpus;
+use crate::tag::corpus_join::join_across_corpus;
 use crate::tag::date_values::{date_value, Day};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
@@ -38,6 +38,17 @@ pub(crate) fn user_dictionary(rows: &[(String, String, String)]) -> crate::Resul
     Ok(user)
 }
 
+/// A name changed by the corpus join in one document: (document position, label, entity,
+/// joined label, joined entity, link).
+type JoinChange = (
+    usize,
+    &'static str,
+    String,
+    &'static str,
+    String,
+    &'static str,
+);
+
 /// The mentions of a corpus tagged chunk by chunk (`tag(..., corpus=)`), kept until every chunk
 /// was tagged, so entity names join across the whole corpus as `tag` joins them across one call.
 #[pyclass(module = "tidings._core", name = "EntityJoin")]
@@ -53,23 +64,32 @@ impl PyEntityJoin {
         PyEntityJoin::default()
     }
 
-    /// Joins the names across the corpus and returns each name it changes as
-    /// (label, entity, joined entity), sorted; the kept mentions are released.
-    fn join(&mut self, py: Python<'_>) -> PyResult<Vec<(&'static str, String, String)>> {
+    /// Joins the names across the corpus and returns each name it changes in each document as
+    /// (document position, label, entity, joined label, joined entity, link), sorted; the kept
+    /// mentions are released.
+    fn join(&mut self, py: Python<'_>) -> PyResult<Vec<JoinChange>> {
         let mut docs = std::mem::take(&mut self.docs);
         compute(py, Some(1), move || {
-            let before: Vec<(Label, String)> = docs
+            let before: Vec<Vec<(Label, String)>> = docs
                 .iter()
-                .flatten()
-                .map(|m| (m.label, m.entity.clone()))
+                .map(|doc| doc.iter().map(|m| (m.label, m.entity.clone())).collect())
                 .collect();
             join_across_corpus(&mut docs);
-            let changes: std::collections::BTreeSet<_> = before
-                .into_iter()
-                .zip(docs.iter().flatten())
-                .filter(|((_, entity), m)| *entity != m.entity)
-                .map(|((label, entity), m)| (label.as_str(), entity, m.entity.clone()))
-                .collect();
+            let mut changes = std::collections::BTreeSet::new();
+            for (d, (was, doc)) in before.into_iter().zip(&docs).enumerate() {
+                for ((label, entity), m) in was.into_iter().zip(doc) {
+                    if (label, entity.as_str()) != (m.label, m.entity.as_str()) {
+                        changes.insert((
+                            d,
+                            label.as_str(),
+                            entity,
+                            m.label.as_str(),
+                            m.entity.clone(),
+                            m.link.as_str(),
+                        ));
+                    }
+                }
+            }
             Ok(changes.into_iter().collect())
         })
     }
@@ -140,6 +160,8 @@ fn tag<'py>(
                 table.text.push(text[m.start..m.end].to_string());
                 table.label.push(m.label.as_str());
                 table.entity.push(m.entity.clone());
+                table.linked_by.push(m.link.as_str());
+                table.country.push(m.country.clone());
                 table.source.push(m.source.as_str());
                 table.score.push(m.score as f64);
                 table.title.push(
@@ -171,6 +193,8 @@ fn tag<'py>(
     out.set_item("title", table.title)?;
     out.set_item("sentence", table.sentence)?;
     out.set_item("value", table.value)?;
+    out.set_item("linked_by", table.linked_by)?;
+    out.set_item("country", table.country)?;
     Ok(out)
 }
 
@@ -214,6 +238,8 @@ struct Table {
     title: Vec<Option<String>>,
     sentence: Vec<usize>,
     value: Vec<Option<String>>,
+    linked_by: Vec<&'static str>,
+    country: Vec<Option<String>>,
 }
 
 /// Tokens of one text as (start, end, sentence_start) with Python string offsets.

@@ -1,15 +1,13 @@
-//! Canonical entities. Within a document, a surname or partial name links to the full name it
+//! Canonical names: how names are compared (tokens, spelling variants, transliterations), and
+//! linking within one document: a surname or partial name links to the full name it
 //! abbreviates ("Putin" → "Vladimir Putin", "Jaberi Ansari" → "Hossein Jaberi Ansari"), the
-//! nearest earlier full name first. Across the corpus, spelling variants join when the names are
-//! one edit apart token by token ("Rowhani"/"Rouhani", "Jaber Ansari"/"Jaberi Ansari") and the
-//! documents share evidence (another entity in common); a lone surname joins a full name only
-//! when exactly one full name in the corpus ends with it, so two people with one surname stay
-//! apart. Gazetteer and user canonical names (aliases such as "Daesh" → "Islamic State") are
-//! fixed and never rewritten.
+//! nearest earlier full name first. Names are joined across the corpus by
+//! [`super::corpus_join`]. Gazetteer and user canonical names (aliases such as "Daesh" →
+//! "Islamic State") are fixed and never rewritten.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
-use super::{Label, Mention};
+use super::{Label, Link, Mention};
 use crate::text::fold::fold_quote;
 use crate::text::lexicon::name_prefixes;
 
@@ -31,7 +29,8 @@ pub fn name_key(token: &str) -> String {
     lower
 }
 
-fn name_keys(name: &str) -> Vec<String> {
+/// The comparison tokens ([`name_key`]) of a name.
+pub fn name_keys(name: &str) -> Vec<String> {
     name.split_whitespace().map(name_key).collect()
 }
 
@@ -66,23 +65,40 @@ pub fn osa_distance(a: &str, b: &str, limit: usize) -> usize {
 }
 
 /// Whether two name tokens are spelling variants: equal, or one edit apart when both are long
-/// enough for a typo to be told from a different name (≥ 5 chars; ≥ 4 when one contains the
-/// other, "Jaber"/"Jaberi").
+/// enough for a typo to be told from a different name (5 letters or more: "Dome" and "Domer"
+/// are two names).
 pub fn similar_token(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    let shortest = la.min(lb);
-    if shortest < 4 || (shortest < 5 && !(a.starts_with(b) || b.starts_with(a))) {
-        return false;
-    }
+    let shortest = a.chars().count().min(b.chars().count());
     // The first letter of a name is rarely mistyped; requiring it cuts false joins.
-    a.chars().next() == b.chars().next() && osa_distance(a, b, 1) <= 1
+    shortest >= 5 && a.chars().next() == b.chars().next() && osa_distance(a, b, 1) <= 1
 }
 
-fn similar_names(a: &[String], b: &[String]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| similar_token(x, y)) && a != b
+/// The spelling of a name token with the letters that transliterations of one name swap made
+/// one ("Araghchi" and "Araqchi", "Khamenei" and "Hamenei", "Rouhani" and "Ruhani").
+pub fn transliteration_key(token: &str) -> String {
+    token
+        .replace("kh", "h")
+        .replace("gh", "q")
+        .replace("ou", "u")
+        .replace("ee", "i")
+        .replace('y', "i")
+}
+
+/// Whether two names of comparison tokens are spellings of one name: as many words, each a
+/// spelling variant of the other's ([`similar_token`]), or the same but for transliterations
+/// of the last word.
+pub fn similar_names(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() || a == b || a.is_empty() {
+        return false;
+    }
+    let last = a.len() - 1;
+    a.iter().zip(b).all(|(x, y)| similar_token(x, y))
+        || (a[..last] == b[..last]
+            && a[last].chars().count() >= 5
+            && transliteration_key(&a[last]) == transliteration_key(&b[last]))
 }
 
 /// A distinct full person name in a document: its comparison tokens, the name, and the
@@ -96,26 +112,78 @@ pub fn link_within_document(mentions: &mut [Mention]) {
     if full_names.is_empty() {
         return;
     }
+    let index = FullNameIndex::new(&full_names);
     // Which full names a (label, name) can abbreviate; computed once per distinct name.
     let mut memo: HashMap<(bool, String), Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter_mut().enumerate() {
-        if m.fixed_entity || !matches!(m.label, Label::Person | Label::Org | Label::Loc) {
+        let person = m.label == Label::Person;
+        // A place or firm the gazetteer names may still be the surname of a person named in
+        // full here ("Washington" after "MaliVai Washington").
+        let renamable = !m.fixed_entity || (m.link == Link::Gazetteer && !person);
+        if !renamable || !matches!(m.label, Label::Person | Label::Org | Label::Loc) {
             continue;
         }
-        let person = m.label == Label::Person;
         let candidates = memo.entry((person, m.entity.clone())).or_insert_with(|| {
             let keys = name_keys(&m.entity);
             if !person && keys.len() != 1 {
                 return Vec::new();
             }
-            (0..full_names.len())
+            index
+                .candidates(&keys, person)
+                .into_iter()
                 .filter(|&d| abbreviates(&keys, &full_names[d].0, person))
                 .collect()
         });
         if let Some(d) = nearest(&full_names, candidates, i) {
             m.entity = full_names[d].1.clone();
             m.label = Label::Person;
+            m.link = Link::Document;
+            m.fixed_entity = false;
+            m.country = None;
         }
+    }
+}
+
+/// The full names of a document filed by every one-deletion form of their last word and by
+/// their first word, so that a name finds the full names it may abbreviate without reading
+/// them all.
+struct FullNameIndex {
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl FullNameIndex {
+    fn new(full_names: &[FullName]) -> Self {
+        let mut index = FullNameIndex {
+            by_last: HashMap::new(),
+            by_first: HashMap::new(),
+        };
+        for (d, (keys, _, _)) in full_names.iter().enumerate() {
+            if let (Some(first), Some(last)) = (keys.first(), keys.last()) {
+                for v in deletion_variants(last) {
+                    index.by_last.entry(v).or_default().push(d);
+                }
+                index.by_first.entry(first.clone()).or_default().push(d);
+            }
+        }
+        index
+    }
+
+    /// The full names whose last word is one edit or less from the name's last word, and for
+    /// a person also those starting with its first word; sorted, each once.
+    fn candidates(&self, keys: &[String], person: bool) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        if let Some(last) = keys.last() {
+            for v in deletion_variants(last) {
+                found.extend(self.by_last.get(&v).into_iter().flatten());
+            }
+        }
+        if person && keys.len() == 1 {
+            found.extend(self.by_first.get(&keys[0]).into_iter().flatten());
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 }
 
@@ -168,99 +236,8 @@ fn nearest(full_names: &[FullName], candidates: &[usize], i: usize) -> Option<us
     before.or(after).map(|(_, d)| d)
 }
 
-/// The distinct (label, entity) keys of the corpus's linkable mentions (not fixed, not
-/// dates), numbered in sorted order so ids do not depend on document order.
-struct CorpusKeys {
-    keys: Vec<(Label, String)>,
-    id_of: BTreeMap<(Label, String), usize>,
-    /// Each key's entity as comparison tokens ([`name_key`]).
-    tokens: Vec<Vec<String>>,
-}
-
-impl CorpusKeys {
-    fn of(docs: &[Vec<Mention>]) -> Self {
-        let keys: Vec<(Label, String)> = docs
-            .iter()
-            .flatten()
-            .filter(|m| !m.fixed_entity && m.label != Label::Date)
-            .map(|m| (m.label, m.entity.clone()))
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let id_of = keys
-            .iter()
-            .cloned()
-            .enumerate()
-            .map(|(id, k)| (k, id))
-            .collect();
-        let tokens = keys.iter().map(|(_, e)| name_keys(e)).collect();
-        CorpusKeys {
-            keys,
-            id_of,
-            tokens,
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    fn is_person(&self, id: usize) -> bool {
-        self.keys[id].0 == Label::Person
-    }
-}
-
-/// How often each key is mentioned, and the entities its documents mention.
-struct Evidence {
-    /// Mentions of each key.
-    mentions: Vec<usize>,
-    /// For each key, the entities (ids in `entities`) of the documents mentioning it.
-    contexts: Vec<BTreeSet<usize>>,
-    /// Every (label, entity) of the corpus, fixed ones and dates included, numbered in order
-    /// of first mention.
-    entities: BTreeMap<(Label, String), usize>,
-}
-
-impl Evidence {
-    fn gather(docs: &[Vec<Mention>], keys: &CorpusKeys) -> Self {
-        let mut evidence = Evidence {
-            mentions: vec![0; keys.len()],
-            contexts: vec![BTreeSet::new(); keys.len()],
-            entities: BTreeMap::new(),
-        };
-        for doc in docs {
-            let mut in_doc: BTreeSet<usize> = BTreeSet::new();
-            let mut context: BTreeSet<usize> = BTreeSet::new();
-            for m in doc {
-                let len = evidence.entities.len();
-                let any = *evidence
-                    .entities
-                    .entry((m.label, m.entity.clone()))
-                    .or_insert(len);
-                context.insert(any);
-                if let Some(&id) = keys.id_of.get(&(m.label, m.entity.clone())) {
-                    evidence.mentions[id] += 1;
-                    in_doc.insert(id);
-                }
-            }
-            for &id in &in_doc {
-                evidence.contexts[id].extend(context.iter().copied());
-            }
-        }
-        evidence
-    }
-
-    /// Whether two keys' documents mention a third entity in common.
-    fn shares_context(&self, keys: &CorpusKeys, a: usize, b: usize) -> bool {
-        let (own_a, own_b) = (self.entities[&keys.keys[a]], self.entities[&keys.keys[b]]);
-        self.contexts[a]
-            .intersection(&self.contexts[b])
-            .any(|&c| c != own_a && c != own_b)
-    }
-}
-
 /// The token and every form of it with one char deleted (symmetric-delete blocking).
-fn deletion_variants(token: &str) -> BTreeSet<String> {
+pub fn deletion_variants(token: &str) -> BTreeSet<String> {
     let chars: Vec<char> = token.chars().collect();
     let mut out = BTreeSet::new();
     out.insert(token.to_string());
@@ -279,150 +256,6 @@ fn deletion_variants(token: &str) -> BTreeSet<String> {
     out
 }
 
-/// Clusters of keys (union-find); a cluster's root is its smallest id.
-struct Clusters {
-    parent: Vec<usize>,
-}
-
-impl Clusters {
-    fn new(n: usize) -> Self {
-        Clusters {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn root(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn join(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.root(a), self.root(b));
-        self.parent[ra.max(rb)] = ra.min(rb);
-    }
-}
-
-/// Joins spelling variants and lone surnames across all documents, in place.
-pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
-    let keys = CorpusKeys::of(docs);
-    let evidence = Evidence::gather(docs, &keys);
-    let mut clusters = Clusters::new(keys.len());
-    join_spelling_variants(&keys, &evidence, &mut clusters);
-    join_partial_names(&keys, &evidence, &mut clusters);
-    let best = representatives(&keys, &evidence, &mut clusters);
-    for m in docs.iter_mut().flatten() {
-        if let Some(&id) = keys.id_of.get(&(m.label, m.entity.clone())) {
-            let root = clusters.root(id);
-            m.entity = keys.keys[best[&root]].1.clone();
-        }
-    }
-}
-
-/// Joins keys of one label whose names are one edit apart token by token ("Rowhani" /
-/// "Rouhani") when their documents share evidence.
-fn join_spelling_variants(keys: &CorpusKeys, evidence: &Evidence, clusters: &mut Clusters) {
-    // Candidate pairs share a deletion variant of their last token (symmetric-delete blocking).
-    let mut blocks: HashMap<(Label, usize, String), Vec<usize>> = HashMap::new();
-    for (id, tokens) in keys.tokens.iter().enumerate() {
-        let Some(last) = tokens.last() else { continue };
-        if last.chars().count() < 4 {
-            continue;
-        }
-        for v in deletion_variants(last) {
-            blocks
-                .entry((keys.keys[id].0, tokens.len(), v))
-                .or_default()
-                .push(id);
-        }
-    }
-    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for ids in blocks.values() {
-        if ids.len() > 64 {
-            continue; // a crowded block is a common stem, not a typo
-        }
-        for (x, &a) in ids.iter().enumerate() {
-            for &b in &ids[x + 1..] {
-                pairs.insert((a.min(b), a.max(b)));
-            }
-        }
-    }
-    for (a, b) in pairs {
-        if similar_names(&keys.tokens[a], &keys.tokens[b]) && evidence.shares_context(keys, a, b) {
-            clusters.join(a, b);
-        }
-    }
-}
-
-/// A surname or partial name joins the only longer person name (cluster) ending with it
-/// ("Putin" → "Vladimir Putin", "Jaberi Ansari" → "Hossein Jaber Ansari"); a spelling
-/// variant needs shared evidence, as above. Two candidates (two Bushes) leave it alone.
-fn join_partial_names(keys: &CorpusKeys, evidence: &Evidence, clusters: &mut Clusters) {
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    for (id, tokens) in keys.tokens.iter().enumerate() {
-        if keys.is_person(id) && tokens.len() >= 2 {
-            for v in deletion_variants(&tokens[tokens.len() - 1]) {
-                by_last.entry(v).or_default().push(id);
-            }
-        }
-    }
-    for (id, tokens) in keys.tokens.iter().enumerate() {
-        if !keys.is_person(id) || tokens.is_empty() || tokens.len() > 2 {
-            continue;
-        }
-        let mut candidates: BTreeSet<usize> = BTreeSet::new();
-        for v in deletion_variants(&tokens[tokens.len() - 1]) {
-            if let Some(ids) = by_last.get(&v) {
-                candidates.extend(ids.iter().copied());
-            }
-        }
-        let mut roots: BTreeSet<usize> = BTreeSet::new();
-        for long in candidates {
-            let full = &keys.tokens[long];
-            if full.len() <= tokens.len() {
-                continue;
-            }
-            let suffix = &full[full.len() - tokens.len()..];
-            let exact = suffix == tokens.as_slice();
-            let variant = suffix.iter().zip(tokens).all(|(x, y)| similar_token(x, y));
-            if exact || (variant && evidence.shares_context(keys, id, long)) {
-                roots.insert(clusters.root(long));
-            }
-        }
-        // One candidate cluster only: with two (two Bushes) the name stays apart.
-        if let (1, Some(&root)) = (roots.len(), roots.first()) {
-            clusters.join(id, root);
-        }
-    }
-}
-
-/// Each cluster's representative key, by root: most mentions, then most words, then
-/// alphabetical.
-fn representatives(
-    keys: &CorpusKeys,
-    evidence: &Evidence,
-    clusters: &mut Clusters,
-) -> HashMap<usize, usize> {
-    let rank = |k: usize| {
-        (
-            std::cmp::Reverse(evidence.mentions[k]),
-            std::cmp::Reverse(keys.tokens[k].len()),
-            &keys.keys[k].1,
-        )
-    };
-    let mut best: HashMap<usize, usize> = HashMap::new();
-    for id in 0..keys.len() {
-        let root = clusters.root(id);
-        let entry = best.entry(root).or_insert(id);
-        if rank(id) < rank(*entry) {
-            *entry = id;
-        }
-    }
-    best
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,6 +270,9 @@ mod tests {
             score: 1.0,
             entity: entity.to_string(),
             fixed_entity: false,
+            link: Link::Surface,
+            country: None,
+            acronym: None,
             title: None,
             sentence: 0,
         }
@@ -454,6 +290,12 @@ mod tests {
         assert!(similar_token("jaber", "jaberi"));
         assert!(!similar_token("bush", "busch"));
         assert!(!similar_token("george", "jeb"));
+        assert!(!similar_token("dome", "domer"));
+        let names = |a: &str, b: &str| similar_names(&name_keys(a), &name_keys(b));
+        assert!(names("Abbas Araghchi", "Abbas Araqchi"));
+        assert!(names("Hassan Rowhani", "Hassan Rouhani"));
+        assert!(!names("Hoadley", "Harley"));
+        assert!(!names("Abbas Araghchi", "Abbas Araghchi"));
         assert_eq!(name_key("al-Assad"), "assad");
     }
 
@@ -479,35 +321,5 @@ mod tests {
                 "Bashar al-Assad"
             ]
         );
-    }
-
-    #[test]
-    fn across_corpus() {
-        let mut docs = vec![
-            vec![
-                person("Hassan Rowhani"),
-                person("Vladimir Putin"),
-                person("Hossein Jaber Ansari"),
-            ],
-            vec![
-                person("Hassan Rouhani"),
-                person("Vladimir Putin"),
-                person("Hossein Jaberi Ansari"),
-            ],
-            vec![person("Hassan Rowhani"), person("Vladimir Putin")],
-            vec![person("George Bush"), person("Tony Blair")],
-            vec![person("Jeb Bush"), person("Marco Rubio")],
-            vec![person("Bush")],
-            vec![person("Rubio")],
-            vec![person("Jaberi Ansari"), person("Vladimir Putin")],
-        ];
-        join_across_corpus(&mut docs);
-        assert_eq!(docs[1][0].entity, "Hassan Rowhani");
-        assert_eq!(docs[0][2].entity, docs[1][2].entity);
-        assert_eq!(docs[3][0].entity, "George Bush");
-        assert_eq!(docs[4][0].entity, "Jeb Bush");
-        assert_eq!(docs[5][0].entity, "Bush");
-        assert_eq!(docs[6][0].entity, "Marco Rubio");
-        assert_eq!(docs[7][0].entity, docs[0][2].entity);
     }
 }

@@ -6,12 +6,15 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::canonical::{name_key, similar_token};
+use super::acronyms::name_defined_acronyms;
+use super::canonical::{deletion_variants, name_key, similar_token};
 use super::document::Document;
-use super::mention::{Label, Mention, Source};
+use super::mention::{Label, Link, Mention, Source};
 use super::tokenize::Token;
 use crate::text::fold::fold_quote;
-use crate::text::lexicon::{calendar_words_never_names, legal_forms};
+use crate::text::lexicon::{
+    calendar_words_never_names, industry_words, legal_forms, organisation_heads,
+};
 
 /// Below this confidence a one-word name that also occurs as a common word is dropped.
 const COMMON_WORD_CONFIDENCE: f32 = 0.9;
@@ -23,7 +26,7 @@ pub fn settle_document_consistency(document: &Document<'_>, mentions: &mut Vec<M
     }
     let words = DocumentWords::new(document);
     drop_common_words(document, &words, mentions);
-    name_bracketed_acronyms(document, &words, mentions);
+    name_defined_acronyms(document, mentions);
     let short_names = short_company_names(document, &words, mentions);
     name_by_short_company_names(document.text, &short_names, mentions);
     tag_missed_occurrences(document, &words, mentions, short_names);
@@ -33,6 +36,8 @@ pub fn settle_document_consistency(document: &Document<'_>, mentions: &mut Vec<M
 struct DocumentWords<'a> {
     /// Words the document writes starting in lowercase ("sales", "union").
     lowercase: HashSet<&'a str>,
+    /// Pairs of adjacent words the document writes in lowercase ("general election").
+    lowercase_pairs: HashSet<(&'a str, &'a str)>,
     token_starting_at: HashMap<usize, usize>,
     token_ending_at: HashMap<usize, usize>,
 }
@@ -46,6 +51,12 @@ impl<'a> DocumentWords<'a> {
                 .iter()
                 .copied()
                 .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .collect(),
+            lowercase_pairs: document
+                .words
+                .windows(2)
+                .filter(|pair| pair.iter().all(|w| w.starts_with(char::is_lowercase)))
+                .map(|pair| (pair[0], pair[1]))
                 .collect(),
             token_starting_at: tokens
                 .iter()
@@ -61,6 +72,17 @@ impl<'a> DocumentWords<'a> {
         self.lowercase.contains(word.to_lowercase().as_str())
     }
 
+    /// Whether the document also writes the phrase of `words` in lowercase ("a general
+    /// election" beside "the General Election").
+    fn also_lowercase_phrase(&self, words: &[&str]) -> bool {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        lower.len() >= 2
+            && lower.windows(2).all(|pair| {
+                self.lowercase_pairs
+                    .contains(&(pair[0].as_str(), pair[1].as_str()))
+            })
+    }
+
     /// The first and last token of a mention.
     fn tokens_of(&self, m: &Mention) -> Option<(usize, usize)> {
         let s = self.token_starting_at.get(&m.start)?;
@@ -69,24 +91,33 @@ impl<'a> DocumentWords<'a> {
     }
 }
 
-/// A one-word model mention that the document also uses as a common word ("Sales",
-/// "Commerce", "July" in a table) is dropped unless the model is sure of it; month and day
-/// names are dropped always.
+/// A model mention whose words the document also uses as common words ("Sales", "Commerce",
+/// "July" in a table, "General Election") is dropped unless the model is sure of it; month and
+/// day names are dropped always.
 fn drop_common_words(
     document: &Document<'_>,
     words: &DocumentWords<'_>,
     mentions: &mut Vec<Mention>,
 ) {
     mentions.retain(|m| {
-        let single = &document.text[m.start..m.end];
-        if m.source != Source::Model
-            || single.contains(char::is_whitespace)
-            || m.label == Label::Date
-        {
+        let surface = &document.text[m.start..m.end];
+        if m.source != Source::Model || m.label == Label::Date {
             return true;
         }
-        let common = words.also_lowercase(single);
-        !(is_month_or_day(single) || (common && m.score < COMMON_WORD_CONFIDENCE))
+        if surface.contains(char::is_whitespace) {
+            // "General Election": every word a common word here, none an organisation's; the
+            // phrase itself in lowercase too and the model's confidence is no defence.
+            let parts: Vec<&str> = surface.split_whitespace().collect();
+            let named = parts
+                .iter()
+                .any(|w| organisation_heads().contains(w) || legal_forms().contains(w));
+            let common = parts.iter().all(|w| words.also_lowercase(w));
+            return named
+                || !(words.also_lowercase_phrase(&parts)
+                    || (common && m.score < COMMON_WORD_CONFIDENCE));
+        }
+        let common = words.also_lowercase(surface);
+        !(is_month_or_day(surface) || (common && m.score < COMMON_WORD_CONFIDENCE))
     });
 }
 
@@ -95,90 +126,20 @@ fn is_month_or_day(word: &str) -> bool {
     calendar_words_never_names().contains(word.trim_end_matches('.'))
 }
 
-/// "Dhaka Stock Exchange (DSE)": the acronym in brackets names the same entity, and so do
-/// other mentions spelled like it.
-fn name_bracketed_acronyms(
-    document: &Document<'_>,
-    words: &DocumentWords<'_>,
-    mentions: &mut Vec<Mention>,
-) {
-    let acronyms = bracketed_acronyms(document, words, mentions);
-    if acronyms.is_empty() {
-        return;
-    }
-    let text = document.text;
-    let named: HashMap<String, (Label, String)> = acronyms
-        .iter()
-        .map(|a| {
-            (
-                text[a.start..a.end].to_string(),
-                (a.label, a.entity.clone()),
-            )
-        })
-        .collect();
-    for m in mentions
-        .iter_mut()
-        .filter(|m| !m.fixed_entity && m.source != Source::User)
-    {
-        if let Some((label, entity)) = named.get(&text[m.start..m.end]) {
-            m.label = *label;
-            m.entity = entity.clone();
-        }
-    }
-    mentions.extend(acronyms);
-    mentions.sort_by_key(|m| (m.start, m.end));
-}
-
-/// Untagged acronyms in brackets right after an organisation, place or nationality, as copies
-/// of its mention.
-fn bracketed_acronyms(
-    document: &Document<'_>,
-    words: &DocumentWords<'_>,
-    mentions: &[Mention],
-) -> Vec<Mention> {
-    let (tokens, w) = (&document.tokens, &document.words);
-    let starts: HashSet<usize> = mentions.iter().map(|m| m.start).collect();
-    let mut acronyms = Vec::new();
-    for m in mentions
-        .iter()
-        .filter(|m| matches!(m.label, Label::Org | Label::Loc | Label::Norp))
-    {
-        let Some(&e) = words.token_ending_at.get(&m.end) else {
-            continue;
-        };
-        if e + 3 < tokens.len()
-            && w[e + 1] == "("
-            && w[e + 3] == ")"
-            && !starts.contains(&tokens[e + 2].start)
-            && is_acronym(w[e + 2])
-        {
-            acronyms.push(propagated(m, tokens, e + 2, e + 3));
-        }
-    }
-    acronyms
-}
-
-/// Two to eight letters, all capitals (digits, stops and hyphens allowed).
-fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=8).contains(&letters)
-        && word
-            .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
-}
-
 /// A folded name (see [`fold`]) and the index of the mention it copies.
 type NamedKey = (Vec<String>, usize);
 
 /// Companies' names without their legal forms ("Ruch" for "Ruch SA", "Magna" for "Magna
-/// International Inc"), each with the mention of the full name; one per spelling.
+/// International Inc") or also without their trade ("Dome" for "Dome Petroleum Ltd"), each
+/// with the mention of the full name; one per spelling, the first met.
 fn short_company_names(
     document: &Document<'_>,
     words: &DocumentWords<'_>,
     mentions: &[Mention],
-) -> Vec<NamedKey> {
+) -> Vec<ShortName> {
     let w = &document.words;
-    let mut short_names: Vec<NamedKey> = Vec::new();
+    let mut short_names: Vec<ShortName> = Vec::new();
+    let mut seen: HashSet<Vec<String>> = HashSet::new();
     for (k, m) in mentions.iter().enumerate() {
         let Some((s, e)) = words.tokens_of(m) else {
             continue;
@@ -190,54 +151,122 @@ fn short_company_names(
         while short_end > s && legal_forms().contains(w[short_end]) {
             short_end -= 1;
         }
-        if short_end < e
-            && short_end + 1 - s <= 3
-            && w[s..=short_end]
-                .iter()
-                .all(|w| w.starts_with(char::is_uppercase) && w.chars().count() >= 2)
-        {
-            let key: Vec<String> = w[s..=short_end].iter().map(|w| fold(w)).collect();
-            if !short_names.iter().any(|(other, _)| other == &key) {
-                short_names.push((key, k));
+        let mut ends = vec![(short_end, false)];
+        if short_end > s && industry_words().contains(w[short_end]) {
+            ends.push((short_end - 1, true));
+        }
+        for (short_end, by_trade) in ends {
+            let short = &w[s..=short_end];
+            let usable = short_end < e
+                && short.len() <= 3
+                && short
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase) && w.chars().count() >= 2)
+                && !(by_trade && short.iter().all(|w| words.also_lowercase(w)));
+            if !usable {
+                continue;
+            }
+            let key: Vec<String> = short.iter().map(|w| fold(w)).collect();
+            if seen.insert(key.clone()) {
+                short_names.push(ShortName {
+                    key,
+                    full: k,
+                    by_trade,
+                });
             }
         }
     }
     short_names
 }
 
-/// Other mentions spelled like a company's short name name the company.
-fn name_by_short_company_names(text: &str, short_names: &[NamedKey], mentions: &mut [Mention]) {
+/// A company's short name: its folded words, the mention of its full name, and whether the
+/// trade word was cut too ("Dome" of "Dome Petroleum Ltd").
+struct ShortName {
+    key: Vec<String>,
+    full: usize,
+    by_trade: bool,
+}
+
+/// Other mentions spelled like a company's short name name the company. A short name cut of
+/// its trade leaves the gazetteer's names alone ("British" of "British Petroleum" stays a
+/// nationality).
+fn name_by_short_company_names(text: &str, short_names: &[ShortName], mentions: &mut [Mention]) {
     if short_names.is_empty() {
         return;
     }
-    let relabel: Vec<(usize, Label, String)> = mentions
+    let by_key: HashMap<&[String], &ShortName> =
+        short_names.iter().map(|n| (n.key.as_slice(), n)).collect();
+    let relabel: Vec<(usize, usize)> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.source != Source::User && m.label != Label::Date)
         .filter_map(|(k, m)| {
             let key: Vec<String> = text[m.start..m.end].split_whitespace().map(fold).collect();
-            let (_, full) = short_names.iter().find(|(short, _)| *short == key)?;
-            (*full != k).then(|| (k, mentions[*full].label, mentions[*full].entity.clone()))
+            let short = by_key.get(key.as_slice())?;
+            let keep = short.by_trade && m.link == Link::Gazetteer;
+            (short.full != k && !keep).then_some((k, short.full))
         })
         .collect();
-    for (k, label, entity) in relabel {
-        mentions[k].label = label;
-        mentions[k].entity = entity;
+    for (k, full) in relabel {
+        mentions[k].label = mentions[full].label;
+        mentions[k].entity = mentions[full].entity.clone();
         mentions[k].fixed_entity = true;
+        mentions[k].link = Link::ShortName;
+        mentions[k].country = None;
     }
 }
 
 /// Names to look for, filed by their first folded word.
 #[derive(Default)]
-struct NameTable(HashMap<String, Vec<NamedKey>>);
+struct NameTable {
+    by_first: HashMap<String, Vec<NamedKey>>,
+    filed: HashSet<Vec<String>>,
+}
 
 impl NameTable {
     /// Files a name unless it is there already (the first mention of a spelling is copied).
     fn add(&mut self, key: Vec<String>, mention: usize) {
-        let list = self.0.entry(key[0].clone()).or_default();
-        if !list.iter().any(|(other, _)| other == &key) {
+        if self.filed.insert(key.clone()) {
+            let list = self.by_first.entry(key[0].clone()).or_default();
             list.push((key, mention));
         }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    fn starting_with(&self, first: &str) -> Option<&Vec<NamedKey>> {
+        self.by_first.get(first)
+    }
+}
+
+/// Surnames long enough to be recognised misspelt, each with its mention, filed by every
+/// one-deletion form so that a word finds the surnames one edit from it without reading all.
+#[derive(Default)]
+struct Surnames {
+    by_form: HashMap<String, Vec<usize>>,
+    names: Vec<(String, usize)>,
+}
+
+impl Surnames {
+    fn add(&mut self, surname: String, mention: usize) {
+        for form in deletion_variants(&surname) {
+            self.by_form.entry(form).or_default().push(self.names.len());
+        }
+        self.names.push((surname, mention));
+    }
+
+    /// The mention of the first filed surname that `key` may misspell.
+    fn misspelt(&self, key: &str) -> Option<usize> {
+        deletion_variants(key)
+            .iter()
+            .filter_map(|form| self.by_form.get(form))
+            .flatten()
+            .copied()
+            .filter(|&n| similar_token(&self.names[n].0, key))
+            .min()
+            .map(|n| self.names[n].1)
     }
 }
 
@@ -247,7 +276,7 @@ fn tag_missed_occurrences(
     document: &Document<'_>,
     words: &DocumentWords<'_>,
     mentions: &mut Vec<Mention>,
-    short_names: Vec<NamedKey>,
+    short_names: Vec<ShortName>,
 ) {
     let mut taken = vec![false; document.tokens.len()];
     for (s, e) in mentions.iter().filter_map(|m| words.tokens_of(m)) {
@@ -256,10 +285,10 @@ fn tag_missed_occurrences(
     let mut names = NameTable::default();
     file_tagged_names(document, words, mentions, &mut names);
     let surnames = file_surnames(words, mentions, &mut names);
-    for (key, k) in short_names {
-        names.add(key, k);
+    for short in short_names {
+        names.add(short.key, short.full);
     }
-    if names.0.is_empty() {
+    if names.is_empty() {
         return;
     }
     let added = find_missed_occurrences(document, words, mentions, &names, &surnames, &mut taken);
@@ -302,8 +331,8 @@ fn file_surnames(
     words: &DocumentWords<'_>,
     mentions: &[Mention],
     names: &mut NameTable,
-) -> Vec<(String, usize)> {
-    let mut surnames = Vec::new();
+) -> Surnames {
+    let mut surnames = Surnames::default();
     for (k, m) in mentions.iter().enumerate() {
         let parts: Vec<&str> = m.entity.split_whitespace().collect();
         if m.label != Label::Person || m.fixed_entity || parts.len() < 2 {
@@ -312,7 +341,7 @@ fn file_surnames(
         let surname = parts[parts.len() - 1];
         let bare = name_key(surname);
         if bare.chars().count() >= 5 {
-            surnames.push((bare.clone(), k));
+            surnames.add(bare.clone(), k);
         }
         let without_prefix = surname
             .len()
@@ -339,7 +368,7 @@ fn find_missed_occurrences(
     words: &DocumentWords<'_>,
     mentions: &[Mention],
     names: &NameTable,
-    surnames: &[(String, usize)],
+    surnames: &Surnames,
     taken: &mut [bool],
 ) -> Vec<Mention> {
     let (tokens, w) = (&document.tokens, &document.words);
@@ -351,7 +380,7 @@ fn find_missed_occurrences(
         let filed = if taken[i] || !capitalised {
             None
         } else {
-            names.0.get(&fold(first))
+            names.starting_with(&fold(first))
         };
         let mut step = 1;
         if let Some(list) = filed {
@@ -365,10 +394,7 @@ fn find_missed_occurrences(
             // A misspelt surname ("Asasd" for "Assad") of a person named in full here.
             let key = name_key(first);
             let lower_too = words.also_lowercase(first);
-            if let Some(&(_, k)) = surnames
-                .iter()
-                .find(|(surname, _)| !lower_too && similar_token(surname, &key))
-            {
+            if let Some(k) = surnames.misspelt(&key).filter(|_| !lower_too) {
                 added.push(propagated(&mentions[k], tokens, i, i + 1));
                 taken[i] = true;
             }
@@ -417,6 +443,9 @@ fn propagated(source: &Mention, tokens: &[Token], s: usize, e: usize) -> Mention
         score: source.score * 0.8,
         entity: source.entity.clone(),
         fixed_entity: source.fixed_entity,
+        link: source.link,
+        country: source.country.clone(),
+        acronym: source.acronym.clone(),
         title: None,
         sentence: 0,
     }

@@ -17,7 +17,9 @@ pub struct Entry {
     pub canonical: String,
     pub ambiguous: bool,
     /// A country (national sports teams keep LOC in results tables).
-    pub country: bool,
+    pub is_country: bool,
+    /// The country (or region) of a nationality: "France" for "French" (the `country` column).
+    pub country: Option<String>,
     len: usize,
 }
 
@@ -117,7 +119,8 @@ impl Gazetteer {
                 label,
                 canonical: canonical.to_string(),
                 ambiguous,
-                country: false,
+                is_country: false,
+                country: None,
                 len: tokens.len(),
             });
             if upper {
@@ -170,15 +173,18 @@ impl Gazetteer {
             gazetteer
                 .insert(fields[0], label, fields[2], flags.contains(&"ambiguous"))
                 .map_err(|e| Error::Model(format!("gazetteer line {}: {e}", n + 1)))?;
-            let country = flags.contains(&"country");
+            let is_country = flags.contains(&"country");
+            let country = fields.get(4).map(|c| c.trim()).filter(|c| !c.is_empty());
             for entry in &mut gazetteer.entries[first_new..] {
-                entry.country = country;
+                entry.is_country = is_country;
+                entry.country = country.map(str::to_string);
             }
         }
         Ok(gazetteer)
     }
 
-    /// Parses a TSV: `surface<TAB>label<TAB>canonical[<TAB>flags]`; `#` starts a comment line.
+    /// Parses a TSV: `surface<TAB>label<TAB>canonical[<TAB>flags[<TAB>country]]`; `#` starts a
+    /// comment line. `country` names a nationality's country.
     /// Rows flagged `club` are left out (see [`Gazetteer::clubs_from_tsv`]).
     pub fn from_tsv(text: &str) -> Result<Self> {
         Self::parse_tsv(text, false)
@@ -346,8 +352,8 @@ mod tests {
         let places = Gazetteer::from_tsv(tsv).unwrap();
         let clubs = Gazetteer::clubs_from_tsv(tsv).unwrap();
         let place = places.entry(places.find(&["Milan"])[0].entry);
-        assert_eq!((place.label, place.country), (Label::Loc, false));
-        assert!(places.entry(places.find(&["ITALY"])[0].entry).country);
+        assert_eq!((place.label, place.is_country), (Label::Loc, false));
+        assert!(places.entry(places.find(&["ITALY"])[0].entry).is_country);
         let club = clubs.entry(clubs.find(&["MILAN"])[0].entry);
         assert_eq!(
             (club.label, club.canonical.as_str()),

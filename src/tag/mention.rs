@@ -48,7 +48,7 @@ pub enum Source {
     Model,
     Gazetteer,
     User,
-    /// The rules: dates, sports teams, organisation phrases, initials.
+    /// The rules: dates, athletes, sports teams, organisation phrases, initials, acronyms.
     Rule,
 }
 
@@ -59,6 +59,58 @@ impl Source {
             Source::Gazetteer => "gazetteer",
             Source::User => "user",
             Source::Rule => "rule",
+        }
+    }
+}
+
+/// How a mention's entity (its canonical name) was found, reported with each mention so that an
+/// analyst can see the evidence of every join.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Link {
+    /// The mention's own words.
+    Surface,
+    /// The gazetteer's canonical name (an alias such as "Daesh" → "Islamic State").
+    Gazetteer,
+    /// The caller's dictionary.
+    User,
+    /// A longer name of the same document: a surname or partial name of a person named in
+    /// full there.
+    Document,
+    /// An acronym defined by its expansion ("Securities and Exchange Commission (SEC)"), in
+    /// the document or elsewhere in the corpus.
+    Acronym,
+    /// A company's name without its legal form or industry word ("Dome" for "Dome Petroleum
+    /// Ltd").
+    ShortName,
+    /// A spelling variant of a name found elsewhere in the corpus ("Rowhani" / "Rouhani").
+    Spelling,
+    /// A surname whose full name is named elsewhere in the corpus, in documents that share
+    /// other entities with this one.
+    Surname,
+}
+
+impl Link {
+    pub const ALL: [Link; 8] = [
+        Link::Surface,
+        Link::Gazetteer,
+        Link::User,
+        Link::Document,
+        Link::Acronym,
+        Link::ShortName,
+        Link::Spelling,
+        Link::Surname,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Link::Surface => "surface",
+            Link::Gazetteer => "gazetteer",
+            Link::User => "user",
+            Link::Document => "document",
+            Link::Acronym => "acronym",
+            Link::ShortName => "short name",
+            Link::Spelling => "spelling",
+            Link::Surname => "surname",
         }
     }
 }
@@ -75,6 +127,13 @@ pub struct Mention {
     pub entity: String,
     /// Canonical name from a gazetteer or user table: linking leaves it alone.
     pub fixed_entity: bool,
+    /// How `entity` was found.
+    pub link: Link,
+    /// The country (or region) of a nationality ("France" for "French"), from the gazetteer.
+    pub country: Option<String>,
+    /// The acronym this mention writes, when an expansion defined in the text names it ("SEC"
+    /// after "Securities and Exchange Commission (SEC)").
+    pub acronym: Option<String>,
     /// Byte span of the person's title ("Deputy Foreign Minister"), when one precedes the name.
     pub title: Option<(usize, usize)>,
     /// 0-based index, within its document, of the sentence (as `tokenize` splits them)

@@ -5,22 +5,27 @@
 //! 1. `document`: the text is tokenized and split into sentences (`tokenize`).
 //! 2. `sources`: for each sentence a context gathers what the candidate sources read: the
 //!    gazetteer's matches (`gazetteer`) and the model's reading (`model_input`, `perceptron`,
-//!    `features`). Eight sources propose candidate mentions from it: the user dictionary,
-//!    sports clubs (in sports reports, `sports_report`), the sports-team rule, the
+//!    `features`). Nine sources propose candidate mentions from it: the user dictionary,
+//!    sports clubs (in sports reports, `sports_report`), athletes in results lines, the
+//!    sports-team rule, the
 //!    organisation-phrase rule, the model (which also splits off person titles,
 //!    `titles`), the initials rule, the gazetteer and the dates rule (`dates`).
 //! 3. `priority`: one table ranks those sources in that order and scores their mentions; the
 //!    resolver keeps, by rank, each candidate that overlaps none kept before it.
-//! 4. `steps`: the document's mentions then pass, in order, through naming by surface, document
-//!    consistency (`consistency`), dropping event names (`events`), linking within the document
-//!    (`canonical`), the label filter and sentence numbering.
+//! 4. `steps`: the document's mentions then pass, in order, through joining names written side
+//!    by side (`adjoining`), naming by surface, document consistency (`consistency`, with
+//!    acronyms defined in the text, `acronyms`), dropping event names (`events`), linking
+//!    within the document (`canonical`), the label filter and sentence numbering.
 //!
-//! [`tag_corpus`] tags documents in parallel, then joins spelling variants across the corpus
-//! (`canonical`). The model is trained by `train`. The word lists the rules read (titles,
+//! [`tag_corpus`] tags documents in parallel, then joins names across the corpus (`canonical`):
+//! spelling variants, surnames and acronyms. The model is trained by `train`. The word lists the rules read (titles,
 //! organisation words, months...) are in the lexicon, `crate::text::lexicon`.
 
+mod acronyms;
+mod adjoining;
 pub mod canonical;
 mod consistency;
+pub mod corpus_join;
 pub mod date_values;
 pub mod dates;
 mod document;
@@ -40,7 +45,7 @@ mod titles;
 pub mod tokenize;
 pub mod train;
 
-pub use mention::{Label, Mention, Source, MODEL_TYPES};
+pub use mention::{Label, Link, Mention, Source, MODEL_TYPES};
 pub use model_input::gazetteer_codes;
 pub use resources::Resources;
 
@@ -76,7 +81,7 @@ fn sentence_mentions(
     document: &Document<'_>,
     options: &TagOptions<'_>,
 ) -> Vec<Mention> {
-    let sports_report = !resources.clubs.is_empty() && is_sports_report(&document.words);
+    let sports_report = is_sports_report(&document.words);
     let mut reader = ModelReader::default();
     let mut mentions = Vec::new();
     for range in document.sentences() {
@@ -89,7 +94,10 @@ fn sentence_mentions(
             &mut reader,
         );
         let kept = priority::resolve(all_candidates(&sentence), sentence.words.len());
-        mentions.extend(kept.into_iter().map(|c| c.into_mention(sentence.tokens)));
+        mentions.extend(
+            kept.into_iter()
+                .map(|c| priority::mention_of(c, sentence.tokens)),
+        );
     }
     mentions
 }
@@ -104,7 +112,7 @@ pub fn tag_corpus(
 ) -> Vec<Vec<Mention>> {
     let mut docs = tag_documents(resources, texts, options, progress);
     if options.canonical {
-        canonical::join_across_corpus(&mut docs);
+        corpus_join::join_across_corpus(&mut docs);
     }
     docs
 }

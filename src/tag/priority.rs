@@ -1,8 +1,9 @@
 //! Which candidate wins where candidates overlap: one table ranks the sources and scores their
 //! mentions, and one resolver applies it.
 
-use super::mention::Source;
+use super::mention::{Link, Mention, Source};
 use super::sources::{Candidate, CandidateSource};
+use super::tokenize::Token;
 
 /// How a source's mentions are scored.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,18 +41,21 @@ pub struct Rule {
 /// 2. clubs: in a sports report a team named like its town ("Milan") is the team, where the
 ///    model and the gazetteer would read a place. The source already leaves the town alone
 ///    where the text makes it a place ("in Milan", datelines).
-/// 3. sports teams: the model reads results and standings lines ("Pohang 3 Ulsan 2") poorly;
+/// 3. athletes: in a results line a name before its country in brackets is a person, where
+///    the model often reads an organisation or only the surname; the rule already defers to
+///    clubs and places the gazetteer knows.
+/// 4. sports teams: the model reads results and standings lines ("Pohang 3 Ulsan 2") poorly;
 ///    the rule already defers to national teams and to people the model found.
-/// 4. organisation phrases: "Scottish Labour Party" is one organisation, where the model often
+/// 5. organisation phrases: "Scottish Labour Party" is one organisation, where the model often
 ///    tags fragments; the rule already defers to names the gazetteer knows whole.
-/// 5. model: everything else it finds, read in context (it also reads the gazetteer).
-/// 6. initials: "W. Athey" in a scorecard, where the model found nothing.
-/// 7. gazetteer: known names the model missed; in context the model's reading is better.
-/// 8. dates: where a date word is part of a name ("Sunday Times"), the name wins.
+/// 6. model: everything else it finds, read in context (it also reads the gazetteer).
+/// 7. initials: "W. Athey" in a scorecard, where the model found nothing.
+/// 8. gazetteer: known names the model missed; in context the model's reading is better.
+/// 9. dates: where a date word is part of a name ("Sunday Times"), the name wins.
 ///
 /// Scores are reported with each mention and never settle overlaps; the document-consistency
 /// step drops a one-word model mention that is also a common word when its score is low.
-pub const PRIORITY: [Rule; 8] = [
+pub const PRIORITY: [Rule; 9] = [
     Rule {
         source: CandidateSource::User,
         reported_as: Source::User,
@@ -61,6 +65,11 @@ pub const PRIORITY: [Rule; 8] = [
         source: CandidateSource::Clubs,
         reported_as: Source::Gazetteer,
         score: Score::Fixed(0.75),
+    },
+    Rule {
+        source: CandidateSource::Athletes,
+        reported_as: Source::Rule,
+        score: Score::Fixed(0.7),
     },
     Rule {
         source: CandidateSource::SportsTeams,
@@ -121,6 +130,33 @@ pub fn rule_of(source: CandidateSource) -> Rule {
     PRIORITY[rank(source)]
 }
 
+/// A kept candidate as a mention: byte offsets from the sentence's `tokens`, and the name and
+/// score its source reports by the table.
+pub fn mention_of(candidate: Candidate, tokens: &[Token]) -> Mention {
+    let rule = rule_of(candidate.source);
+    let link = match (&candidate.entity, candidate.source) {
+        (None, _) | (Some(_), CandidateSource::Dates) => Link::Surface,
+        (Some(_), CandidateSource::User) => Link::User,
+        (Some(_), _) => Link::Gazetteer,
+    };
+    Mention {
+        start: tokens[candidate.start].start,
+        end: tokens[candidate.end - 1].end,
+        label: candidate.label,
+        source: rule.reported_as,
+        score: rule.score.of(candidate.confidence),
+        fixed_entity: candidate.entity.is_some(),
+        entity: candidate.entity.unwrap_or_default(),
+        link,
+        country: candidate.country,
+        acronym: None,
+        title: candidate
+            .title
+            .map(|(a, b)| (tokens[a].start, tokens[b - 1].end)),
+        sentence: 0,
+    }
+}
+
 /// The candidates of one sentence of `sentence_len` tokens that survive: by rank, each is kept
 /// unless it overlaps one already kept. Candidates of one rank keep their given order, which is
 /// each source's own left-to-right order, so among overlapping equals the earlier wins.
@@ -156,6 +192,7 @@ mod tests {
         let all = [
             CandidateSource::User,
             CandidateSource::Clubs,
+            CandidateSource::Athletes,
             CandidateSource::SportsTeams,
             CandidateSource::OrgPhrases,
             CandidateSource::Model,

@@ -1,6 +1,7 @@
 //! The steps that run on a document's mentions once each sentence's overlaps are settled, in
 //! the order [`run`] lists them.
 
+use super::adjoining::join_adjoining_names;
 use super::canonical::link_within_document;
 use super::consistency::settle_document_consistency;
 use super::document::Document;
@@ -11,6 +12,7 @@ use super::TagOptions;
 /// Runs the steps in order. Each is named for its job; see their docs.
 pub fn run(document: &Document<'_>, options: &TagOptions<'_>, mentions: &mut Vec<Mention>) {
     order_by_position(mentions);
+    join_adjoining_names(document, mentions);
     name_by_surface(document.text, mentions);
     settle_document_consistency(document, mentions);
     drop_event_names(document, mentions);

@@ -2,7 +2,7 @@
 //! reported as the mention's title.
 
 use super::mention::Label;
-use crate::text::lexicon::{title_heads, title_words};
+use crate::text::lexicon::{title_domains, title_heads, title_words};
 
 /// Whether `word` can be part of a person's title.
 pub fn is_title_word(word: &str) -> bool {
@@ -21,18 +21,80 @@ pub fn split_title(
         return (start, None);
     }
     let mut s = start;
-    while s + 1 < end && is_title_word(words[s]) {
-        s += 1;
+    // A domain first: "State" is a title word too ("State Secretary").
+    loop {
+        if let Some(after) = domain_from(words, s).filter(|&a| a < end) {
+            s = after;
+        } else if s + 1 < end && is_title_word(words[s]) {
+            s += 1;
+        } else {
+            break;
+        }
     }
-    let mut t = start;
-    while t > 0 && is_title_word(words[t - 1]) {
-        t -= 1;
+    let mut t = s;
+    loop {
+        if let Some(of) = domain_before(words, t) {
+            t = of;
+        } else if t > 0 && is_title_word(words[t - 1]) {
+            t -= 1;
+        } else {
+            break;
+        }
     }
     let title_end = s;
     let has_head = words[t..title_end]
         .iter()
         .any(|w| title_heads().contains(w));
     (s, (t < title_end && has_head).then_some((t, title_end)))
+}
+
+/// Whether tokens `[s, e)` are what a title is of, right after it: "State" in "Secretary of
+/// State", "Foreign Affairs" in "Minister of Foreign Affairs".
+pub fn is_title_domain(words: &[&str], s: usize, e: usize) -> bool {
+    s < e && domain_from(words, s) == Some(e)
+}
+
+fn domain_word(word: &str) -> bool {
+    title_domains().contains(word)
+}
+
+/// A title's domain starting at token `s` ("State" after "Secretary of"): the token after it.
+fn domain_from(words: &[&str], s: usize) -> Option<usize> {
+    if s >= words.len() || !domain_word(words[s]) || !of_title_before(words, s) {
+        return None;
+    }
+    let mut e = s + 1;
+    while e < words.len()
+        && (domain_word(words[e])
+            || (words[e] == "and" && words.get(e + 1).is_some_and(|w| domain_word(w))))
+    {
+        e += 1;
+    }
+    Some(e)
+}
+
+/// A title's domain ending just before token `t` ("Secretary of State" before "George
+/// Shultz"): the position of its "of".
+fn domain_before(words: &[&str], t: usize) -> Option<usize> {
+    let mut d = t;
+    while d > 0 && (domain_word(words[d - 1]) || (words[d - 1] == "and" && d < t)) {
+        d -= 1;
+    }
+    if d == t || !domain_word(words[d]) || !of_title_before(words, d) {
+        return None;
+    }
+    let the = usize::from(words[d - 1] == "the");
+    Some(d - 1 - the)
+}
+
+/// "Secretary of" or "Chancellor of the" just before token `k`.
+fn of_title_before(words: &[&str], k: usize) -> bool {
+    let k = if k > 0 && words[k - 1] == "the" {
+        k - 1
+    } else {
+        k
+    };
+    k >= 2 && words[k - 1] == "of" && is_title_word(words[k - 2])
 }
 
 #[cfg(test)]
@@ -51,5 +113,14 @@ mod tests {
             (1, None)
         );
         assert_eq!(split_title(&words, 4, 7, Label::Org), (4, None));
+        let words = ["US", "Secretary", "of", "State", "George", "Shultz", "said"];
+        assert_eq!(split_title(&words, 4, 6, Label::Person), (4, Some((1, 4))));
+        assert_eq!(split_title(&words, 3, 6, Label::Person), (4, Some((1, 4))));
+        assert!(is_title_domain(&words, 3, 4));
+        let words = ["Chancellor", "of", "the", "Exchequer", "Nigel", "Lawson"];
+        assert_eq!(split_title(&words, 4, 6, Label::Person), (4, Some((0, 4))));
+        assert!(is_title_domain(&words, 3, 4));
+        assert!(!is_title_domain(&["Bank", "of", "England"], 2, 3));
+        assert!(!is_title_domain(&["the", "State", "Department"], 1, 2));
     }
 }

@@ -155,6 +155,8 @@ const RELATIVE_DAYS_FILE: &str = include_str!("lexicon/relative_days.txt");
 const ABBREVIATIONS_FILE: &str = include_str!("lexicon/abbreviations.txt");
 const CLITICS_FILE: &str = include_str!("lexicon/clitics.txt");
 const TITLE_WORDS_FILE: &str = include_str!("lexicon/title_words.txt");
+const TITLE_DOMAINS_FILE: &str = include_str!("lexicon/title_domains.txt");
+const NATIONAL_BODIES_FILE: &str = include_str!("lexicon/national_bodies.txt");
 const ORGANISATION_WORDS_FILE: &str = include_str!("lexicon/organisation_words.txt");
 const ORGANISATION_CONNECTORS_FILE: &str = include_str!("lexicon/organisation_connectors.txt");
 const PHRASE_OPENERS_FILE: &str = include_str!("lexicon/phrase_openers.txt");
@@ -264,6 +266,10 @@ lexicon_list!(
     title_heads = marked(TITLE_WORDS_FILE, "head")
 );
 lexicon_list!(
+    /// What a title after "of" is of: State, Finance, the Exchequer (`title_domains.txt`).
+    title_domains = words_of(TITLE_DOMAINS_FILE)
+);
+lexicon_list!(
     /// Last words making a capitalised phrase an organisation (marked `head` in
     /// `organisation_words.txt`).
     organisation_heads = marked(ORGANISATION_WORDS_FILE, "head")
@@ -271,6 +277,16 @@ lexicon_list!(
 lexicon_list!(
     /// Legal forms ending a company's full name (marked `legal` in `organisation_words.txt`).
     legal_forms = marked(ORGANISATION_WORDS_FILE, "legal")
+);
+lexicon_list!(
+    /// Trades ending a company's name: Petroleum, Mines, Airlines (marked `industry` in
+    /// `organisation_words.txt`).
+    industry_words = marked(ORGANISATION_WORDS_FILE, "industry")
+);
+lexicon_list!(
+    /// Words of a state's institutions, which a nationality before does not start
+    /// (`national_bodies.txt`).
+    national_bodies = words_of(NATIONAL_BODIES_FILE)
 );
 lexicon_list!(
     /// Connectors inside organisation names (`organisation_connectors.txt`).

@@ -18,8 +18,7 @@ pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
         })
         .map(|m| {
             let entry = clubs.entry(m.entry);
-            Candidate::new(CandidateSource::Clubs, m.start, m.end, entry.label)
-                .named(&entry.canonical)
+            Candidate::new(CandidateSource::Clubs, m.start, m.end, entry.label).named_by(entry)
         })
         .collect()
 }
@@ -39,7 +38,7 @@ fn dateline(sentence: &SentenceContext<'_>, m: &Match) -> bool {
             && sentence
                 .gazetteer_matches
                 .iter()
-                .any(|g| g.start == m.end + 1 && sentence.gazetteer.entry(g.entry).country))
+                .any(|g| g.start == m.end + 1 && sentence.gazetteer.entry(g.entry).is_country))
 }
 
 /// Part of a longer name: "Cleveland Indians", "Bristol Rovers", "Atlanta Games".

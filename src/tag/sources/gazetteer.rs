@@ -11,7 +11,7 @@ pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
             let entry = sentence.gazetteer.entry(g.entry);
             (!entry.ambiguous).then(|| {
                 Candidate::new(CandidateSource::Gazetteer, g.start, g.end, entry.label)
-                    .named(&entry.canonical)
+                    .named_by(entry)
             })
         })
         .collect()

@@ -6,6 +6,7 @@
 //! name it in [`CandidateSource`], give it a row in [`super::priority::PRIORITY`], and list it
 //! in [`all_candidates`].
 
+mod athletes;
 mod clubs;
 mod dates;
 mod gazetteer;
@@ -17,10 +18,9 @@ mod user;
 mod word_shapes;
 
 use super::document::Document;
-use super::gazetteer::{Gazetteer, Match};
-use super::mention::{Label, Mention};
+use super::gazetteer::{Entry, Gazetteer, Match};
+use super::mention::Label;
 use super::model_input::ModelReader;
-use super::priority::rule_of;
 use super::resources::Resources;
 use super::tokenize::Token;
 
@@ -31,6 +31,8 @@ pub enum CandidateSource {
     User,
     /// Sports clubs named like places ("Milan", "Surrey"), in sports reports.
     Clubs,
+    /// People before their country in brackets in results lines ("Alina Astafei ( Germany )").
+    Athletes,
     /// Team names in results and standings lines ("Pohang 3 Ulsan 2").
     SportsTeams,
     /// Capitalised phrases ending in an organisation word ("Jeans Mate Corp").
@@ -55,6 +57,8 @@ pub struct Candidate {
     /// The canonical name, when the source knows it (gazetteer, user table, dates): linking
     /// leaves it alone.
     pub entity: Option<String>,
+    /// The country of a nationality, from its gazetteer entry.
+    pub country: Option<String>,
     /// Token range of the person's title before the name.
     pub title: Option<(usize, usize)>,
     /// The model's confidence in the span (1 for the other sources, which are scored by rule).
@@ -69,6 +73,7 @@ impl Candidate {
             end,
             label,
             entity: None,
+            country: None,
             title: None,
             confidence: 1.0,
         }
@@ -80,23 +85,18 @@ impl Candidate {
         self
     }
 
-    /// The mention, with byte offsets from the sentence's `tokens` and the source's reported
-    /// name and score from the priority table.
-    pub fn into_mention(self, tokens: &[Token]) -> Mention {
-        let rule = rule_of(self.source);
-        Mention {
-            start: tokens[self.start].start,
-            end: tokens[self.end - 1].end,
-            label: self.label,
-            source: rule.reported_as,
-            score: rule.score.of(self.confidence),
-            fixed_entity: self.entity.is_some(),
-            entity: self.entity.unwrap_or_default(),
-            title: self
-                .title
-                .map(|(a, b)| (tokens[a].start, tokens[b - 1].end)),
-            sentence: 0,
-        }
+    /// The same candidate, named by a gazetteer or user entry: its canonical name, label and
+    /// country.
+    pub fn named_by(mut self, entry: &Entry) -> Self {
+        self.name_by(entry);
+        self
+    }
+
+    /// Names the candidate by a gazetteer or user entry, as [`Candidate::named_by`].
+    pub fn name_by(&mut self, entry: &Entry) {
+        self.entity = Some(entry.canonical.clone());
+        self.label = entry.label;
+        self.country = entry.country.clone();
     }
 }
 
@@ -113,6 +113,8 @@ pub struct SentenceContext<'a> {
     pub user: Option<&'a Gazetteer>,
     /// The clubs gazetteer, in sports reports only.
     pub clubs: Option<&'a Gazetteer>,
+    /// The document reads as a sports report.
+    pub sports_report: bool,
     /// The model's spans, read once: the model source offers them, and the sports-team rule
     /// defers to those it reads as people.
     pub model_spans: Vec<Candidate>,
@@ -142,7 +144,8 @@ impl<'a> SentenceContext<'a> {
             gazetteer: &resources.gazetteer,
             gazetteer_matches,
             user,
-            clubs: sports_report.then_some(&resources.clubs),
+            clubs: (sports_report && !resources.clubs.is_empty()).then_some(&resources.clubs),
+            sports_report,
             model_spans: Vec::new(),
         };
         context.model_spans = model::read_spans(&context, &decoding, &resources.model_labels);
@@ -153,9 +156,10 @@ impl<'a> SentenceContext<'a> {
 /// Every source's candidates for one sentence. The order of this list does not matter: the
 /// priority table settles overlaps; within one source, candidates run left to right.
 pub fn all_candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
-    let sources: [fn(&SentenceContext<'_>) -> Vec<Candidate>; 8] = [
+    let sources: [fn(&SentenceContext<'_>) -> Vec<Candidate>; 9] = [
         user::candidates,
         clubs::candidates,
+        athletes::candidates,
         sports_teams::candidates,
         org_phrases::candidates,
         model::candidates,

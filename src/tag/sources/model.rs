@@ -7,8 +7,8 @@ use super::{Candidate, CandidateSource, SentenceContext};
 use crate::tag::mention::Label;
 use crate::tag::model_input::Decoding;
 use crate::tag::perceptron::{split_label, Part};
-use crate::tag::titles::split_title;
-use crate::text::lexicon::{name_particles, organisation_heads};
+use crate::tag::titles::{is_title_domain, split_title};
+use crate::text::lexicon::{industry_words, legal_forms, name_particles, organisation_heads};
 
 /// The model source offers the spans read when the sentence's context was built.
 pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
@@ -36,6 +36,8 @@ pub fn read_spans(
         let (start, title) = split_title(words, span.start, span.end, span.label);
         let (s, e) = name_bounds(words, start, span.end, span.label);
         if s >= e
+            || is_title_domain(words, s, e)
+            || only_company_words(&words[s..e])
             || inside_longer_gazetteer_name(sentence, s, e)
             || !words[s..e]
                 .iter()
@@ -54,7 +56,7 @@ pub fn read_spans(
                         let entry = sentence.gazetteer.entry(g.entry);
                         let mut country =
                             Candidate::new(CandidateSource::Model, g.start, g.end, entry.label)
-                                .named(&entry.canonical);
+                                .named_by(entry);
                         country.confidence = span.confidence;
                         country
                     }),
@@ -63,6 +65,8 @@ pub fn read_spans(
         }
         let label = if given_name_and_surname(sentence, s, e, span.label) {
             Label::Person
+        } else if span.label == Label::Person && company_name(&words[s..e]) {
+            Label::Org
         } else {
             span.label
         };
@@ -148,6 +152,24 @@ fn name_bounds(words: &[&str], start: usize, end: usize, label: Label) -> (usize
     (s, e)
 }
 
+/// A legal form or a trade alone ("Corp", "Inc") names nothing.
+fn only_company_words(words: &[&str]) -> bool {
+    words
+        .iter()
+        .all(|w| legal_forms().contains(w) || industry_words().contains(w))
+}
+
+/// A name ending in a legal form, an organisation word or a trade is a company's or an
+/// organisation's, never a person's ("Dome Petroleum", "Salomon Brothers Inc").
+fn company_name(words: &[&str]) -> bool {
+    words.len() >= 2
+        && words.last().is_some_and(|w| {
+            legal_forms().contains(w)
+                || organisation_heads().contains(w)
+                || industry_words().contains(w)
+        })
+}
+
 /// A longer unambiguous gazetteer name around the span wins ("Sri" in "Sri Lanka").
 fn inside_longer_gazetteer_name(sentence: &SentenceContext<'_>, s: usize, e: usize) -> bool {
     sentence.gazetteer_matches.iter().any(|g| {
@@ -187,8 +209,9 @@ fn given_name_and_surname(
             .any(|g| g.start < e && s < g.end && entry_label(g) != Label::Person)
 }
 
-/// A gazetteer entry on exactly this span names the entity (and its label); ambiguous entries
-/// (given names, "Chad") and dates only inform the model.
+/// A gazetteer entry on exactly this span names the entity and gives its label. An ambiguous
+/// alias ("Fed" for the Federal Reserve) names it only where the model read the span with the
+/// entry's label; an ambiguous name of its own ("Chad", a given name) only informs the model.
 fn name_from_gazetteer(sentence: &SentenceContext<'_>, candidate: &mut Candidate) {
     let Some(g) = sentence
         .gazetteer_matches
@@ -198,9 +221,10 @@ fn name_from_gazetteer(sentence: &SentenceContext<'_>, candidate: &mut Candidate
         return;
     };
     let entry = sentence.gazetteer.entry(g.entry);
-    if entry.label != Label::Date && !entry.ambiguous {
-        candidate.entity = Some(entry.canonical.clone());
-        candidate.label = entry.label;
+    let alias = entry.canonical != sentence.words[g.start..g.end].join(" ");
+    let agreed = alias && entry.label == candidate.label && entry.label != Label::Person;
+    if entry.label != Label::Date && (!entry.ambiguous || agreed) {
+        candidate.name_by(entry);
     }
 }
 
@@ -213,7 +237,7 @@ fn adjacent_countries(sentence: &SentenceContext<'_>, s: usize, e: usize) -> boo
         .iter()
         .filter(|g| s <= g.start && g.end <= e)
         .all(|g| {
-            let next = g.start == covered && sentence.gazetteer.entry(g.entry).country;
+            let next = g.start == covered && sentence.gazetteer.entry(g.entry).is_country;
             covered = g.end;
             count += 1;
             next

@@ -4,20 +4,30 @@
 
 use super::{Candidate, CandidateSource, SentenceContext};
 use crate::tag::mention::Label;
+use crate::text::lexicon::calendar_words_never_names;
 
 pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
-    team_names(sentence.words)
+    team_names(sentence.words, sentence.sports_report)
         .into_iter()
-        .filter(|&(s, e)| !national_team(sentence, s, e) && !model_person(sentence, s, e))
+        .filter(|&(s, e)| {
+            !national_team(sentence, s, e)
+                && !model_person(sentence, s, e)
+                && !sentence.words[s..e].iter().any(|w| is_calendar_word(w))
+        })
         .map(|(s, e)| Candidate::new(CandidateSource::SportsTeams, s, e, Label::Org))
         .collect()
+}
+
+/// "July 96 June 96" in a table of figures: months are no teams.
+fn is_calendar_word(word: &str) -> bool {
+    calendar_words_never_names().contains(word.to_lowercase().trim_end_matches('.'))
 }
 
 fn national_team(sentence: &SentenceContext<'_>, s: usize, e: usize) -> bool {
     sentence
         .gazetteer_matches
         .iter()
-        .any(|g| g.start == s && g.end == e && sentence.gazetteer.entry(g.entry).country)
+        .any(|g| g.start == s && g.end == e && sentence.gazetteer.entry(g.entry).is_country)
 }
 
 /// A name of two words or more that the model reads as a person.
@@ -47,9 +57,10 @@ fn is_team_word(word: &str) -> bool {
         && word.chars().count() >= 2
 }
 
-/// Token ranges of team names in a results line (two or more "Name score" pairs in a row) or a
-/// standings line (a name followed by three or more numbers).
-fn team_names(sent: &[&str]) -> Vec<(usize, usize)> {
+/// Token ranges of team names in a results line (two or more "Name score" pairs in a row) or,
+/// in a sports report, a standings line (a name followed by three or more numbers; elsewhere
+/// such a line is a table of figures: "Sales 9.06 9.31 8.42").
+fn team_names(sent: &[&str], sports_report: bool) -> Vec<(usize, usize)> {
     let n = sent.len();
     let name_end = |i: usize| -> usize {
         let mut j = i;
@@ -59,7 +70,7 @@ fn team_names(sent: &[&str]) -> Vec<(usize, usize)> {
         j
     };
     let mut out = Vec::new();
-    if n >= 4 && is_team_word(sent[0]) {
+    if sports_report && n >= 4 && is_team_word(sent[0]) {
         let e = name_end(0);
         if e + 3 <= n && sent[e..e + 3].iter().all(|w| is_table_number(w)) {
             out.push((0, e));
@@ -94,15 +105,22 @@ mod tests {
     #[test]
     fn sports_lines() {
         assert_eq!(
-            team_names(&["Pohang", "3", "Ulsan", "2", "(", "halftime", "1-0", ")"]),
+            team_names(
+                &["Pohang", "3", "Ulsan", "2", "(", "halftime", "1-0", ")"],
+                false
+            ),
             [(0, 1), (2, 3)]
         );
         assert_eq!(
-            team_names(&["DETROIT", "4", "Kansas", "City", "1"]),
+            team_names(&["DETROIT", "4", "Kansas", "City", "1"], false),
             [(0, 1), (2, 4)]
         );
-        assert_eq!(team_names(&["NEW", "YORK", "74", "59", ".556"]), [(0, 2)]);
-        assert!(team_names(&["Putin", "met", "3", "leaders", "in", "Moscow"]).is_empty());
-        assert!(team_names(&["In", "2015", "Iran", "said"]).is_empty());
+        assert_eq!(
+            team_names(&["NEW", "YORK", "74", "59", ".556"], true),
+            [(0, 2)]
+        );
+        assert!(team_names(&["Sales", "9.06", "9.31", "8.42"], false).is_empty());
+        assert!(team_names(&["Putin", "met", "3", "leaders", "in", "Moscow"], true).is_empty());
+        assert!(team_names(&["In", "2015", "Iran", "said"], true).is_empty());
     }
 }

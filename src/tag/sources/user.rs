@@ -10,8 +10,7 @@ pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
         .iter()
         .map(|m| {
             let entry = user.entry(m.entry);
-            Candidate::new(CandidateSource::User, m.start, m.end, entry.label)
-                .named(&entry.canonical)
+            Candidate::new(CandidateSource::User, m.start, m.end, entry.label).named_by(entry)
         })
         .collect()
 }

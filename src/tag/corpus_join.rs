@@ -1,0 +1,670 @@
+//! Names joined across the corpus, once every document is tagged:
+//!
+//! 1. Spelling variants: names of as many words, each one edit apart or transliterated
+//!    ("Hassan Rowhani" / "Hassan Rouhani", "Abbas Araghchi" / "Abbas Araqchi"), whose
+//!    documents share another entity that is not a hub. Each variant joins the most mentioned
+//!    name it is a variant of, never a variant of a variant ("Hoadley" / "Hadley" / "Harley"
+//!    stay three). A one-word name joins only as a rare misspelling of a name far more common.
+//! 2. Acronyms: an acronym used alone ("EC") joins the expansion that the corpus's in-text
+//!    definitions give it ("European Community (EC)"), when two thirds of them agree.
+//! 3. Surnames and partial names: a lone "Reagan" joins the full name ending with it that
+//!    its document's other entities point to. With one such person in the corpus it is that
+//!    one; with several ("George Bush", "Jeb Bush"; "James Baker", "Howard Baker") the
+//!    document must share at least two entities with one of them and twice as many as with
+//!    any other, else the surname stays apart.
+//!
+//! Evidence is what documents mention together. Hubs, the entities in more than one document
+//! in fifty ("United States", "Reuters"), tell nothing and are left out. Each document
+//! contributes a fixed-size sample of its entities (the [`SAMPLE`] with the smallest hashes),
+//! so time and memory grow linearly with the mentions, however many entities one document
+//! names. Every choice depends on the names and counts only, never on the order of the
+//! documents. Gazetteer and user names (fixed) are never rewritten, but other names join them.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, HashMap};
+
+use super::canonical::{
+    deletion_variants, name_keys, similar_names, similar_token, transliteration_key,
+};
+use super::mention::{Label, Link, Mention};
+
+/// An entity in more documents than this and than one in [`HUB_SHARE`] is a hub.
+const HUB_MIN_DOCUMENTS: usize = 50;
+const HUB_SHARE: usize = 50;
+/// Entities of a document that count as its evidence.
+const SAMPLE: usize = 32;
+/// A block of more names than this is a common stem, not a typo.
+const CROWDED_BLOCK: usize = 64;
+/// A surname shared by more full names than this is left alone.
+const MAX_CANDIDATES: usize = 32;
+/// A one-word name is a misspelling only in this many documents or fewer...
+const RARE_DOCUMENTS: u32 = 2;
+/// ...of a name in this many times more documents.
+const COMMON_FACTOR: u32 = 5;
+/// Entities a document must share with a person, and the factor over any other person with
+/// that surname, to name them by a surname alone.
+const SURNAME_EVIDENCE: usize = 2;
+const SURNAME_MARGIN: usize = 2;
+/// Without evidence, a surname names the one person with this many times the documents of all
+/// the others with that surname together.
+const DOMINANT_FACTOR: u64 = 10;
+
+/// One distinct (label, entity) of the corpus.
+struct Key {
+    label: Label,
+    entity: String,
+    tokens: Vec<String>,
+    hash: u64,
+    mentions: u32,
+    documents: u32,
+    /// Named by the gazetteer or the caller somewhere: never renamed.
+    fixed: bool,
+}
+
+impl Key {
+    /// The order in which keys name clusters: most mentioned, longest, then by name.
+    fn rank(&self) -> (Reverse<u32>, Reverse<usize>, &str, Label) {
+        (
+            Reverse(self.mentions),
+            Reverse(self.tokens.len()),
+            &self.entity,
+            self.label,
+        )
+    }
+}
+
+/// The corpus's keys, and each document's keys and evidence sample.
+struct Corpus {
+    keys: Vec<Key>,
+    /// Entity → key id for each label.
+    ids: HashMap<String, [Option<u32>; Label::ALL.len()]>,
+    /// Each document's distinct keys.
+    doc_keys: Vec<Vec<u32>>,
+    /// Each document's evidence: its non-hub keys with the smallest hashes.
+    samples: Vec<Vec<u32>>,
+}
+
+impl Corpus {
+    fn gather(docs: &[Vec<Mention>]) -> Self {
+        let mut corpus = Corpus {
+            keys: Vec::new(),
+            ids: HashMap::new(),
+            doc_keys: Vec::with_capacity(docs.len()),
+            samples: Vec::new(),
+        };
+        for doc in docs {
+            let mut here: Vec<u32> = Vec::new();
+            for m in doc.iter().filter(|m| m.label != Label::Date) {
+                let id = corpus.id_or_insert(m.label, &m.entity);
+                let key = &mut corpus.keys[id as usize];
+                key.mentions += 1;
+                key.fixed |= m.fixed_entity;
+                here.push(id);
+            }
+            here.sort_unstable();
+            here.dedup();
+            for &id in &here {
+                corpus.keys[id as usize].documents += 1;
+            }
+            corpus.doc_keys.push(here);
+        }
+        let hub_above = HUB_MIN_DOCUMENTS.max(docs.len() / HUB_SHARE) as u32;
+        let keys = &corpus.keys;
+        corpus.samples = corpus
+            .doc_keys
+            .iter()
+            .map(|here| {
+                let mut sample: Vec<u32> = here
+                    .iter()
+                    .copied()
+                    .filter(|&k| keys[k as usize].documents <= hub_above)
+                    .collect();
+                sample.sort_unstable_by_key(|&k| keys[k as usize].hash);
+                sample.truncate(SAMPLE);
+                sample
+            })
+            .collect();
+        corpus
+    }
+
+    fn id_or_insert(&mut self, label: Label, entity: &str) -> u32 {
+        if let Some(id) = self.ids.get(entity).and_then(|ids| ids[label.index()]) {
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        self.keys.push(Key {
+            label,
+            entity: entity.to_string(),
+            tokens: name_keys(entity),
+            hash: xxhash_rust::xxh3::xxh3_64(format!("{}\t{entity}", label.as_str()).as_bytes()),
+            mentions: 0,
+            documents: 0,
+            fixed: false,
+        });
+        self.ids.entry(entity.to_string()).or_default()[label.index()] = Some(id);
+        id
+    }
+
+    fn id(&self, label: Label, entity: &str) -> Option<u32> {
+        self.ids.get(entity).and_then(|ids| ids[label.index()])
+    }
+
+    fn key(&self, id: u32) -> &Key {
+        &self.keys[id as usize]
+    }
+}
+
+/// What each wanted key's documents mention: other key → documents.
+struct Profiles(HashMap<u32, HashMap<u32, u32>>);
+
+impl Profiles {
+    fn build(corpus: &Corpus, wanted: &BTreeSet<u32>) -> Self {
+        let mut profiles: HashMap<u32, HashMap<u32, u32>> =
+            wanted.iter().map(|&k| (k, HashMap::new())).collect();
+        for (here, sample) in corpus.doc_keys.iter().zip(&corpus.samples) {
+            for k in here {
+                if let Some(profile) = profiles.get_mut(k) {
+                    for &other in sample.iter().filter(|&&o| o != *k) {
+                        *profile.entry(other).or_default() += 1;
+                    }
+                }
+            }
+        }
+        Profiles(profiles)
+    }
+
+    /// Whether the documents of `a` and of `b` mention a third entity in common.
+    fn share_context(&self, a: u32, b: u32) -> bool {
+        let (Some(pa), Some(pb)) = (self.0.get(&a), self.0.get(&b)) else {
+            return false;
+        };
+        let (small, large) = if pa.len() <= pb.len() {
+            (pa, pb)
+        } else {
+            (pb, pa)
+        };
+        small
+            .keys()
+            .any(|o| *o != a && *o != b && large.contains_key(o))
+    }
+
+    /// How many of `sample` (other than `skip`) the documents of any of `members` mention.
+    fn evidence(&self, members: &[u32], sample: &[u32], skip: u32) -> usize {
+        sample
+            .iter()
+            .filter(|&&o| o != skip && !members.contains(&o))
+            .filter(|o| {
+                members
+                    .iter()
+                    .any(|m| self.0.get(m).is_some_and(|p| p.contains_key(o)))
+            })
+            .count()
+    }
+}
+
+/// Joins names across all documents, in place (see the module docs).
+pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
+    let corpus = Corpus::gather(docs);
+    let pairs = spelling_pairs(&corpus);
+    let partials = partial_names(&corpus);
+    let mut wanted: BTreeSet<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    for (&p, candidates) in &partials {
+        wanted.insert(p);
+        wanted.extend(candidates.iter().map(|c| c.0));
+    }
+    let profiles = Profiles::build(&corpus, &wanted);
+    let anchor = spelling_anchors(&corpus, &pairs, &profiles);
+    let representative = |k: u32| anchor.get(&k).copied().unwrap_or(k);
+    let mut renamed: HashMap<u32, (u32, Link)> = anchor
+        .iter()
+        .map(|(&k, &a)| (k, (a, Link::Spelling)))
+        .collect();
+    for (k, expansion) in acronym_expansions(&corpus, docs) {
+        renamed
+            .entry(k)
+            .or_insert((representative(expansion), Link::Acronym));
+    }
+    for (d, doc) in docs.iter_mut().enumerate() {
+        let surnames = surnames_in_document(&corpus, &partials, &profiles, d, &representative);
+        for m in doc
+            .iter_mut()
+            .filter(|m| !m.fixed_entity && m.label != Label::Date)
+        {
+            let Some(k) = corpus.id(m.label, &m.entity) else {
+                continue;
+            };
+            let target = surnames
+                .get(&k)
+                .map(|&t| (t, Link::Surname))
+                .or_else(|| renamed.get(&k).copied());
+            if let Some((t, link)) = target {
+                let key = corpus.key(t);
+                m.entity = key.entity.clone();
+                m.label = key.label;
+                m.link = link;
+            }
+        }
+    }
+}
+
+/// Pairs of keys (smaller id first) that may be spellings of one name: same label, as many
+/// words, a last word sharing a one-deletion form or a transliteration, and not both fixed.
+fn spelling_pairs(corpus: &Corpus) -> BTreeSet<(u32, u32)> {
+    let mut blocks: HashMap<(Label, usize, String), Vec<u32>> = HashMap::new();
+    for (id, key) in corpus.keys.iter().enumerate() {
+        let Some(last) = key.tokens.last() else {
+            continue;
+        };
+        if last.chars().count() < 5 {
+            continue;
+        }
+        let mut forms = deletion_variants(last);
+        forms.insert(format!("\u{1}{}", transliteration_key(last)));
+        for form in forms {
+            blocks
+                .entry((key.label, key.tokens.len(), form))
+                .or_default()
+                .push(id as u32);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for ids in blocks.values().filter(|ids| ids.len() <= CROWDED_BLOCK) {
+        for (x, &a) in ids.iter().enumerate() {
+            for &b in &ids[x + 1..] {
+                let (ka, kb) = (corpus.key(a), corpus.key(b));
+                if !(ka.fixed && kb.fixed)
+                    && similar_names(&ka.tokens, &kb.tokens)
+                    && (ka.tokens.len() >= 2 || rare_misspelling(ka, kb))
+                {
+                    pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// One of two one-word names is in few documents, the other in many more.
+fn rare_misspelling(a: &Key, b: &Key) -> bool {
+    let (rare, common) = if a.documents <= b.documents {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    rare.documents <= RARE_DOCUMENTS && common.documents >= COMMON_FACTOR * rare.documents
+}
+
+/// The key each spelling variant joins: of its variants sharing evidence, the highest ranked
+/// one that ranks above it and joins nothing itself. Stars, never chains.
+fn spelling_anchors(
+    corpus: &Corpus,
+    pairs: &BTreeSet<(u32, u32)>,
+    profiles: &Profiles,
+) -> HashMap<u32, u32> {
+    let mut partners: HashMap<u32, Vec<u32>> = HashMap::new();
+    for &(a, b) in pairs {
+        if profiles.share_context(a, b) {
+            partners.entry(a).or_default().push(b);
+            partners.entry(b).or_default().push(a);
+        }
+    }
+    let mut order: Vec<u32> = partners.keys().copied().collect();
+    order.sort_by(|&a, &b| corpus.key(a).rank().cmp(&corpus.key(b).rank()));
+    let mut anchor: HashMap<u32, u32> = HashMap::new();
+    let mut is_anchor: BTreeSet<u32> = BTreeSet::new();
+    for &k in &order {
+        if anchor.contains_key(&k) {
+            continue;
+        }
+        let mut variants = partners[&k].clone();
+        variants.sort_by(|&a, &b| corpus.key(a).rank().cmp(&corpus.key(b).rank()));
+        for v in variants {
+            let below = corpus.key(v).rank() > corpus.key(k).rank();
+            if below && !corpus.key(v).fixed && !anchor.contains_key(&v) && !is_anchor.contains(&v)
+            {
+                anchor.insert(v, k);
+                is_anchor.insert(k);
+            }
+        }
+    }
+    anchor
+}
+
+/// Bare acronyms (free one-word ORG keys) and the expansion two thirds of the corpus's
+/// in-text definitions of them agree on.
+fn acronym_expansions(corpus: &Corpus, docs: &[Vec<Mention>]) -> Vec<(u32, u32)> {
+    // acronym → expansion key → documents defining it so
+    let mut definitions: HashMap<&str, HashMap<u32, u32>> = HashMap::new();
+    for doc in docs {
+        let mut here: BTreeSet<(&str, u32)> = BTreeSet::new();
+        for m in doc.iter().filter(|m| m.link == Link::Acronym) {
+            if let (Some(acronym), Some(k)) = (&m.acronym, corpus.id(m.label, &m.entity)) {
+                here.insert((acronym.as_str(), k));
+            }
+        }
+        for (acronym, k) in here {
+            *definitions
+                .entry(acronym)
+                .or_default()
+                .entry(k)
+                .or_default() += 1;
+        }
+    }
+    let mut out = Vec::new();
+    for (acronym, expansions) in definitions {
+        let Some(k) = corpus.id(Label::Org, acronym) else {
+            continue;
+        };
+        let total: u32 = expansions.values().sum();
+        let best = expansions.iter().max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(corpus.key(*b.0).rank().cmp(&corpus.key(*a.0).rank()))
+        });
+        if let Some((&expansion, &count)) = best {
+            if !corpus.key(k).fixed && expansion != k && count * 3 >= total * 2 {
+                out.push((k, expansion));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// A full name a partial name may stand for, and whether it ends with exactly its words.
+type Candidate = (u32, bool);
+
+/// Partial names (free PERSON keys of one or two words; free one-word ORG and LOC keys, which
+/// may be a person's surname read as a place or firm) and the longer person names ending with
+/// them. Exact endings only where there are any; variants need shared evidence later.
+fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
+    let mut by_last: HashMap<String, Vec<u32>> = HashMap::new();
+    for (id, key) in corpus.keys.iter().enumerate() {
+        if key.label == Label::Person && key.tokens.len() >= 2 {
+            for form in deletion_variants(&key.tokens[key.tokens.len() - 1]) {
+                by_last.entry(form).or_default().push(id as u32);
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    for (id, key) in corpus.keys.iter().enumerate() {
+        let partial = match key.label {
+            Label::Person => (1..=2).contains(&key.tokens.len()),
+            Label::Org | Label::Loc => key.tokens.len() == 1,
+            _ => false,
+        };
+        if key.fixed || !partial {
+            continue;
+        }
+        let last = &key.tokens[key.tokens.len() - 1];
+        let mut found: BTreeSet<u32> = BTreeSet::new();
+        for form in deletion_variants(last) {
+            found.extend(by_last.get(&form).into_iter().flatten());
+        }
+        let mut candidates: Vec<Candidate> = found
+            .into_iter()
+            .filter_map(|f| {
+                let full = &corpus.key(f).tokens;
+                if full.len() <= key.tokens.len() {
+                    return None;
+                }
+                let suffix = &full[full.len() - key.tokens.len()..];
+                let exact = suffix == key.tokens.as_slice();
+                let variant = suffix
+                    .iter()
+                    .zip(&key.tokens)
+                    .all(|(x, y)| similar_token(x, y));
+                (exact || (variant && key.label == Label::Person)).then_some((f, exact))
+            })
+            .collect();
+        if candidates.iter().any(|c| c.1) {
+            candidates.retain(|c| c.1);
+        }
+        if !candidates.is_empty() && candidates.len() <= MAX_CANDIDATES {
+            out.insert(id as u32, candidates);
+        }
+    }
+    out
+}
+
+/// The full name (key) each partial name of document `d` stands for there.
+fn surnames_in_document(
+    corpus: &Corpus,
+    partials: &HashMap<u32, Vec<Candidate>>,
+    profiles: &Profiles,
+    d: usize,
+    representative: &dyn Fn(u32) -> u32,
+) -> HashMap<u32, u32> {
+    let sample = &corpus.samples[d];
+    let mut out = HashMap::new();
+    for &p in &corpus.doc_keys[d] {
+        let Some(candidates) = partials.get(&p) else {
+            continue;
+        };
+        // The candidates by the cluster they belong to; variants only with shared evidence.
+        let mut clusters: Vec<(u32, Vec<u32>)> = Vec::new();
+        for &(f, exact) in candidates {
+            if !exact && !profiles.share_context(p, f) {
+                continue;
+            }
+            let r = representative(f);
+            match clusters.iter_mut().find(|(root, _)| *root == r) {
+                Some((_, members)) => members.push(f),
+                None => clusters.push((r, vec![f])),
+            }
+        }
+        let person = corpus.key(p).label == Label::Person;
+        let target = if clusters.len() == 1 && person {
+            Some(clusters[0].0)
+        } else {
+            let mut scored: Vec<(usize, u32)> = clusters
+                .iter()
+                .map(|(root, members)| (profiles.evidence(members, sample, p), *root))
+                .collect();
+            scored.sort_by(|a, b| {
+                b.0.cmp(&a.0)
+                    .then(corpus.key(a.1).rank().cmp(&corpus.key(b.1).rank()))
+            });
+            let needed = if person {
+                SURNAME_EVIDENCE
+            } else {
+                SURNAME_EVIDENCE + 1
+            };
+            let second = scored.get(1).map_or(0, |s| s.0);
+            scored
+                .first()
+                .filter(|best| best.0 >= needed && best.0 >= SURNAME_MARGIN * second)
+                .map(|best| best.1)
+                .or_else(|| {
+                    let evidenced = scored.iter().filter(|s| s.0 >= needed).count();
+                    (person && evidenced == 0)
+                        .then(|| dominant_cluster(corpus, &clusters))
+                        .flatten()
+                })
+        };
+        if let Some(t) = target {
+            out.insert(p, t);
+        }
+    }
+    out
+}
+
+/// The cluster whose names are in [`DOMINANT_FACTOR`] times as many documents as those of all
+/// the others together: the person a surname names when its document shows no evidence for
+/// any ("Reagan" in 1987 is Ronald Reagan, not Nancy or Michael).
+fn dominant_cluster(corpus: &Corpus, clusters: &[(u32, Vec<u32>)]) -> Option<u32> {
+    let documents = |members: &[u32]| -> u64 {
+        members
+            .iter()
+            .map(|&m| u64::from(corpus.key(m).documents))
+            .sum()
+    };
+    let total: u64 = clusters.iter().map(|(_, members)| documents(members)).sum();
+    clusters
+        .iter()
+        .find(|(_, members)| {
+            let own = documents(members);
+            own >= DOMINANT_FACTOR * (total - own).max(1)
+        })
+        .map(|(root, _)| *root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::Source;
+
+    fn mention(label: Label, entity: &str) -> Mention {
+        Mention {
+            start: 0,
+            end: 0,
+            label,
+            source: Source::Model,
+            score: 1.0,
+            entity: entity.to_string(),
+            fixed_entity: false,
+            link: Link::Surface,
+            country: None,
+            acronym: None,
+            title: None,
+            sentence: 0,
+        }
+    }
+
+    fn person(entity: &str) -> Mention {
+        mention(Label::Person, entity)
+    }
+
+    #[test]
+    fn across_corpus() {
+        let mut docs = vec![
+            vec![
+                person("Hassan Rowhani"),
+                person("Vladimir Putin"),
+                person("Hossein Jaber Ansari"),
+            ],
+            vec![
+                person("Hassan Rouhani"),
+                person("Vladimir Putin"),
+                person("Hossein Jaberi Ansari"),
+            ],
+            vec![person("Hassan Rowhani"), person("Vladimir Putin")],
+            vec![person("George Bush"), person("Tony Blair")],
+            vec![person("Jeb Bush"), person("Marco Rubio")],
+            vec![person("Bush")],
+            vec![person("Rubio")],
+            vec![person("Jaberi Ansari"), person("Vladimir Putin")],
+        ];
+        join_across_corpus(&mut docs);
+        assert_eq!(docs[1][0].entity, "Hassan Rowhani");
+        assert_eq!(docs[1][0].link, Link::Spelling);
+        assert_eq!(docs[0][2].entity, docs[1][2].entity);
+        assert_eq!(docs[3][0].entity, "George Bush");
+        assert_eq!(docs[4][0].entity, "Jeb Bush");
+        assert_eq!(docs[5][0].entity, "Bush");
+        assert_eq!(
+            (docs[6][0].entity.as_str(), docs[6][0].link),
+            ("Marco Rubio", Link::Surname)
+        );
+        assert_eq!(docs[7][0].entity, docs[0][2].entity);
+    }
+
+    #[test]
+    fn surnames_follow_their_documents() {
+        let mut docs = vec![
+            vec![
+                person("James Baker"),
+                person("Karl Otto Poehl"),
+                mention(Label::Org, "Bundesbank"),
+            ],
+            vec![
+                person("James Baker"),
+                mention(Label::Org, "Bundesbank"),
+                mention(Label::Loc, "Louvre"),
+            ],
+            vec![
+                person("Howard Baker"),
+                mention(Label::Org, "Iran-Contra"),
+                person("John Tower"),
+            ],
+            vec![
+                person("Howard Baker"),
+                person("John Tower"),
+                mention(Label::Org, "Senate"),
+            ],
+            vec![
+                person("Baker"),
+                person("Karl Otto Poehl"),
+                mention(Label::Org, "Bundesbank"),
+            ],
+            vec![
+                person("Baker"),
+                person("John Tower"),
+                mention(Label::Org, "Iran-Contra"),
+            ],
+            vec![person("Baker"), mention(Label::Loc, "Tokyo")],
+        ];
+        join_across_corpus(&mut docs);
+        assert_eq!(docs[4][0].entity, "James Baker");
+        assert_eq!(docs[5][0].entity, "Howard Baker");
+        assert_eq!(docs[6][0].entity, "Baker");
+        // The same corpus in another order joins the same way.
+        let mut reversed: Vec<Vec<Mention>> = docs.iter().rev().cloned().collect();
+        join_across_corpus(&mut reversed);
+        assert_eq!(reversed[2][0].entity, "James Baker");
+        assert_eq!(reversed[1][0].entity, "Howard Baker");
+    }
+
+    #[test]
+    fn a_surname_without_evidence_names_the_dominant_person() {
+        let mut docs: Vec<Vec<Mention>> = (0..20)
+            .map(|i| vec![person("Ronald Reagan"), person(&format!("Aide Number{i}"))])
+            .collect();
+        docs.push(vec![person("Nancy Reagan"), mention(Label::Loc, "Bel Air")]);
+        docs.push(vec![person("Reagan"), mention(Label::Loc, "Tokyo")]);
+        docs.push(vec![person("Reagan"), mention(Label::Loc, "Bel Air")]);
+        join_across_corpus(&mut docs);
+        assert_eq!(docs[21][0].entity, "Ronald Reagan");
+        assert_eq!(docs[21][0].link, Link::Surname);
+        // One entity shared with Nancy Reagan's documents is not evidence enough.
+        assert_eq!(docs[22][0].entity, "Ronald Reagan");
+        // Two people of comparable weight: a surname without evidence stays apart.
+        let mut two = vec![
+            vec![person("James Baker"), mention(Label::Loc, "Louvre")],
+            vec![person("Howard Baker"), mention(Label::Org, "Senate")],
+            vec![person("Baker"), mention(Label::Loc, "Tokyo")],
+        ];
+        join_across_corpus(&mut two);
+        assert_eq!(two[2][0].entity, "Baker");
+    }
+
+    #[test]
+    fn variants_do_not_chain() {
+        let doc = |name: &str| vec![person(name), person("Jane Roe"), person("John Doe")];
+        let mut docs = vec![
+            doc("Mary Hoadley"),
+            doc("Mary Hoadley"),
+            doc("Mary Hoadley"),
+            doc("Mary Hadley"),
+            doc("Mary Hadley"),
+            doc("Mary Harley"),
+        ];
+        join_across_corpus(&mut docs);
+        assert_eq!(docs[3][0].entity, "Mary Hoadley");
+        assert_eq!(docs[5][0].entity, "Mary Harley");
+    }
+
+    #[test]
+    fn bare_acronyms_join_their_definition() {
+        let mut defined = mention(Label::Org, "European Community");
+        defined.link = Link::Acronym;
+        defined.acronym = Some("EC".into());
+        defined.fixed_entity = true;
+        let mut docs = vec![
+            vec![mention(Label::Org, "European Community"), defined],
+            vec![mention(Label::Org, "EC")],
+        ];
+        join_across_corpus(&mut docs);
+        assert_eq!(docs[1][0].entity, "European Community");
+        assert_eq!(docs[1][0].link, Link::Acronym);
+    }
+}

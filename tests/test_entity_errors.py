@@ -1,0 +1,199 @@
+"""The error classes of entities found on a real news corpus, one test each, on short sentences
+written for these tests: labels (countries and nationalities, companies, titles), spans
+(organisations kept whole), canonical names (acronyms, surnames, spelling variants, stable
+ids), every field of an article, and linear cost."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pandas as pd
+import pytest
+
+import tidings
+from tidings import analysis
+from tidings.tag import entity_id
+
+
+def tag(*texts: str) -> pd.DataFrame:
+    return tidings.tag(list(texts), progress=False)
+
+
+def found(mentions: pd.DataFrame, text: str) -> list[tuple[str, str]]:
+    """(label, entity) of each mention written ``text``."""
+    rows = mentions[mentions["text"] == text]
+    return list(zip(rows["label"], rows["entity"]))
+
+
+def test_a_country_is_a_place_and_a_nationality_its_own_entity() -> None:
+    m = tag("France and Germany signed the treaty. French and German officials were pleased, "
+            "and the French said more talks would follow in France.")
+    assert set(found(m, "France")) == {("LOC", "France")}
+    assert set(found(m, "French")) == {("NORP", "French")}
+    assert set(m.loc[m["text"] == "French", "country"]) == {"France"}
+    assert m.loc[m["text"] == "France", "country"].isna().all()
+    counts = analysis.entity_counts(m)
+    assert counts.set_index("entity").loc["France", "label"] == "LOC"
+    assert counts.set_index("entity").loc["French", "mentions"] == 2
+    merged = analysis.entity_counts(m, merge_demonyms=True).set_index("entity")
+    assert (merged.loc["France", "label"], merged.loc["France", "mentions"]) == ("LOC", 4)
+    assert merged.loc["France", "entity_id"] == entity_id("LOC", "France")
+    assert "French" not in merged.index
+
+
+def test_compound_nationalities_are_one_mention() -> None:
+    m = tag("West German bankers and East German officials met North American investors on Tuesday.")
+    assert found(m, "West German") == [("NORP", "West German")]
+    assert found(m, "East German") == [("NORP", "East German")]
+    assert found(m, "North American") == [("NORP", "North American")]
+    assert not (m["text"] == "West").any()
+
+
+def test_a_company_with_a_legal_form_or_trade_is_never_a_person() -> None:
+    m = tag("Dome Petroleum Ltd said it would sell assets. Dome said the sale to Amoco Corp would "
+            "close soon, and Dome shares rose.")
+    assert set(found(m, "Dome Petroleum Ltd")) == {("ORG", "Dome Petroleum Ltd")}
+    assert set(found(m, "Dome")) == {("ORG", "Dome Petroleum Ltd")}
+    assert set(m.loc[m["text"] == "Dome", "linked_by"]) == {"short name"}
+    m = tag("Corp said on Friday that its profits rose.")
+    assert not (m["label"] == "PERSON").any()
+
+
+def test_organisations_are_kept_whole() -> None:
+    m = tag("The Securities and Exchange Commission fined Goldman, Sachs and Co on Monday. "
+            "Shares of Jones Medical Industries Inc fell.")
+    assert found(m, "Securities and Exchange Commission") == [("ORG", "Securities and Exchange Commission")]
+    assert found(m, "Goldman, Sachs and Co") == [("ORG", "Goldman, Sachs and Co")]
+    assert ("ORG", "Jones Medical Industries Inc") in found(m, "Jones Medical Industries Inc")
+    assert not (m["label"] == "PERSON").any()
+
+
+def test_a_nationality_starts_an_organisation_but_not_a_state_body() -> None:
+    m = tag("The British Chambers of Commerce said exports fell. The Iranian Foreign Ministry "
+            "denied the report.")
+    assert found(m, "British Chambers of Commerce") == [("ORG", "British Chambers of Commerce")]
+    assert found(m, "Iranian") == [("NORP", "Iranian")]
+
+
+def test_secretary_of_state_is_a_title() -> None:
+    m = tag("Secretary of State George Shultz arrived in Bonn. The Chancellor of the Exchequer "
+            "Nigel Lawson stayed in London.")
+    assert not (m["text"] == "State").any() and not (m["text"] == "Exchequer").any()
+    people = m[m["label"] == "PERSON"].set_index("text")
+    assert people.loc["George Shultz", "role"] == "Secretary of State"
+    assert people.loc["Nigel Lawson", "role"] == "Chancellor of the Exchequer"
+
+
+def test_a_phrase_of_common_words_is_no_organisation() -> None:
+    m = tag("The general election will be held in May. The party lost the last election.\n\n"
+            "Labour won the General Election in 1997, the general secretary said.")
+    assert not (m["text"] == "General Election").any()
+
+
+def test_acronyms_join_the_name_that_spells_them() -> None:
+    m = tag(
+        "The Securities and Exchange Commission (SEC) opened an inquiry. The SEC said it would report.",
+        "The SEC approved the merger on Friday, after talks with the Treasury.",
+        "The Employers Confederation of the Philippines (ECOP) met unions in Manila.",
+    )
+    assert set(found(m, "SEC")) == {("ORG", "Securities and Exchange Commission")}
+    assert set(m.loc[m["text"] == "SEC", "linked_by"]) == {"acronym"}
+    assert found(m, "Employers Confederation of the Philippines") == [
+        ("ORG", "Employers Confederation of the Philippines")
+    ]
+    assert found(m, "ECOP") == [("ORG", "Employers Confederation of the Philippines")]
+    assert set(found(m, "Manila")) == {("LOC", "Manila")}
+
+
+def test_surnames_join_the_person_their_documents_point_to() -> None:
+    m = tag(
+        "Treasury Secretary James Baker met Bundesbank president Karl Otto Poehl in Frankfurt.",
+        "James Baker said the Louvre accord and the Bundesbank had steadied the dollar.",
+        "White House chief of staff Howard Baker spoke to senator John Tower about the Tower commission.",
+        "Howard Baker and John Tower met senator Sam Nunn on the Tower commission report.",
+        "Baker met Poehl again in Frankfurt to discuss the Bundesbank rate.",
+        "Baker said John Tower would present the Tower commission report to Sam Nunn.",
+        "Baker arrived late on Friday.",
+    )
+    by_doc = m[m["text"] == "Baker"].groupby("doc")["entity"].first()
+    assert by_doc[4] == "James Baker" and by_doc[5] == "Howard Baker"
+    assert by_doc[6] == "Baker"
+    assert set(m.loc[(m["text"] == "Baker") & m["doc"].isin([4, 5]), "linked_by"]) == {"surname"}
+
+
+def test_wrong_joins_stay_apart() -> None:
+    m = tag(
+        "Dome Petroleum shares fell in Calgary on news from Ottawa.",
+        "Analyst Todd Domer said Dome Petroleum shares fell in Calgary.",
+        "George Bush met Mikhail Gorbachev.",
+        "Jeb Bush won in Florida.",
+        "Bush spoke on Tuesday.",
+    )
+    assert set(found(m, "Todd Domer")) == {("PERSON", "Todd Domer")}
+    assert set(found(m, "Bush")) == {("PERSON", "Bush")}
+
+
+def test_entity_ids_are_stable_and_order_free() -> None:
+    texts = ["Hassan Rowhani met Vladimir Putin in Moscow.", "Hassan Rouhani and Vladimir Putin spoke.",
+             "Putin flew to Tehran.", "The French embassy in Tehran was closed."]
+    forward = tag(*texts)
+    backward = tidings.tag(pd.Series(texts[::-1], index=[3, 2, 1, 0]), progress=False).sort_values(["doc", "start"])
+    pd.testing.assert_frame_equal(forward.reset_index(drop=True), backward.reset_index(drop=True))
+    for row in forward.itertuples():
+        assert row.entity_id == entity_id(row.label, row.entity)
+    assert forward.groupby("entity")["entity_id"].nunique().max() == 1
+
+
+def test_every_field_of_an_article_is_tagged() -> None:
+    raw = ("Gas exporters meet in Tehran\n\n"
+           "TEHRAN (Reuters) - Ministers of the Gas Exporting Countries Forum met in Tehran on Monday, "
+           "said Iranian oil minister Bijan Zanganeh.\n\n"
+           "Zanganeh said prices would rise.\n\n"
+           "Bijan Zanganeh speaks at the Gas Exporting Countries Forum in Tehran. (AP)")
+    corpus = tidings.Corpus.from_pandas(pd.DataFrame({"text": [raw]})).clean(progress=False).tag(progress=False)
+    entities, document = corpus.entities, corpus.documents.iloc[0]
+    fields = {"title": document["title"], "dateline": document["dateline"], "byline": document["byline"],
+              "body": document["clean_text"], "captions": "\n\n".join(document["captions"])}
+    assert {"body"} <= set(entities["field"]) <= set(fields)
+    for row in entities.itertuples():
+        assert fields[row.field][row.start:row.end] == row.text
+    tagged_fields = set(entities["field"])
+    for field in ("title", "captions"):
+        if isinstance(fields[field], str) and "Tehran" in fields[field]:
+            assert field in tagged_fields
+    assert tidings.tag(["Iran said."], progress=False)["field"].tolist() == ["text"]
+
+
+def _cpu(texts: list[str]) -> float:
+    started = time.process_time()
+    tidings.tag(texts, workers=1, progress=False)
+    return time.process_time() - started
+
+
+def test_cost_grows_linearly_with_the_names_of_a_document() -> None:
+    first = ["Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hamid", "Ines", "Jonas"]
+    rng = random.Random(12)
+    surnames = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(4)).capitalize()
+                for _ in range(8000)]
+
+    def document(n: int) -> str:
+        return " ".join(f"{first[k % 10]} {surnames[k]} said on Monday." for k in range(n))
+
+    _cpu([document(100)])  # load the model outside the timing
+    # Four times the names of one document cost about four times the time; a quadratic cost
+    # would be sixteen times. The bound lies between the two on a log scale (8), so that a
+    # loaded machine does not fail the test and a quadratic step still does.
+    seconds = [min(_cpu([document(n)]) for _ in range(3)) for n in (2000, 8000)]
+    assert seconds[1] / seconds[0] < 8.0, seconds
+    documents = [[document(20)] * n for n in (100, 400)]
+    seconds = [min(_cpu(d) for _ in range(3)) for d in documents]
+    assert seconds[1] / seconds[0] < 8.0, seconds
+
+
+@pytest.mark.parametrize("merge", [False, True])
+def test_entity_counts_have_one_label_per_entity(merge: bool) -> None:
+    m = tag("Iran and Iraq met. Iranian and Iraqi envoys spoke. Iran's Ayatollah Ali Khamenei said Iranians agree.")
+    counts = analysis.entity_counts(m, merge_demonyms=merge)
+    assert not counts.duplicated(["entity", "label"]).any()
+    assert set(counts.loc[counts["entity"] == "Iran", "label"]) == {"LOC"}
