@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
+
+import pandas as pd
 
 import pytest
 
@@ -33,14 +36,28 @@ def data_dir() -> Path:
     return DATA_DIR
 
 
-@pytest.fixture(scope="session")
-def reuters_articles() -> list[tuple[str, str, str]]:
-    """``(NEWID, date, body)`` of the Reuters-21578 articles, read by the benchmarks' loader."""
+def _corpora() -> Any:
+    """The benchmarks' loader of the shared data sets."""
     spec = importlib.util.spec_from_file_location("_corpora", REPO_ROOT / "benchmarks" / "_corpora.py")
     assert spec is not None and spec.loader is not None
     corpora = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(corpora)
-    articles = corpora.reuters_articles()
+    return corpora
+
+
+@pytest.fixture(scope="session")
+def news_frame() -> pd.DataFrame:
+    """BBC and Reuters-21578 as one table (``id``, ``source``, ``date``, ``text``)."""
+    frame = _corpora().news_frame()
+    if frame is None:
+        pytest.skip("BBC and Reuters-21578 (../shared/data) are not beside this checkout")
+    return frame
+
+
+@pytest.fixture(scope="session")
+def reuters_articles() -> list[tuple[str, str, str]]:
+    """``(NEWID, date, body)`` of the Reuters-21578 articles, read by the benchmarks' loader."""
+    articles = _corpora().reuters_articles()
     if not articles:
         pytest.skip("../shared/data/reuters21578 is not beside this checkout")
     return articles

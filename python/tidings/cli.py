@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import __version__
 from .datasets import load_sample
-from .errors import TidingsError
+from .errors import InputError, TidingsError
 from .stream import stream_corpus
 from .pipeline import run_pipeline, summarize
 
@@ -59,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
                      help="documents read and processed at a time, so any corpus fits in memory (default: 20000)")
     run.add_argument("--workers", type=_workers, default=None, help="threads to use (default: all cores)")
     run.add_argument("--no-progress", action="store_true", help="do not show progress bars")
+    cluster = run.add_mutually_exclusive_group()
+    cluster.add_argument("--dask", choices=["local"], default=None,
+                         help="run on a Dask LocalCluster (--workers worker processes, one thread each) and "
+                              "write partitioned Parquet (needs tidings[dask])")
+    cluster.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                         help="run on the Dask cluster whose scheduler is at ADDRESS and write partitioned Parquet")
+    run.add_argument("--blocksize", default="64MB", metavar="SIZE",
+                     help="with --dask or --scheduler: bytes of a JSONL file per partition (default: 64MB)")
     return parser
 
 
@@ -70,10 +78,34 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.dask or args.scheduler:
+        return _run_on_dask(args)
     stats, written = stream_corpus(args.input, args.out, text=args.text, id=args.id, chunksize=args.chunksize,
                                    workers=args.workers, progress=not args.no_progress)
     print("\n".join(stats.lines()))
     print(f"wrote {', '.join(p.name for p in written)} to {args.out}")
+    return 0
+
+
+def _run_on_dask(args: argparse.Namespace) -> int:
+    try:
+        from distributed import Client, LocalCluster
+
+        from .dask_run import run_on_dask
+    except ImportError as error:
+        raise InputError(f'a run on Dask needs dask and distributed: pip install "tidings[dask]" ({error})') from None
+    if args.scheduler:
+        client = Client(args.scheduler)
+    else:
+        workers = args.workers if args.workers and args.workers > 0 else None
+        client = Client(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"))
+    with client:
+        print(f"Dask dashboard: {client.dashboard_link}", flush=True)
+        stats, written = run_on_dask(args.input, args.out, text=args.text, id=args.id, blocksize=args.blocksize)
+        if not args.scheduler:
+            client.cluster.close()
+    print("\n".join(stats.lines()))
+    print(f"wrote {', '.join(p.name for p in written)} (partitioned Parquet) to {args.out}")
     return 0
 
 

@@ -456,6 +456,7 @@ class CorpusDedup:
         options = _core.resolve_options("dedup", {"threshold": threshold, "containment": containment, "ngram": ngram,
                                                   "sample": sample, "keep": keep})
         self._fingerprints = _core.DedupFingerprints(**{name: options[name] for name in _INDEX_OPTIONS})
+        self._ngram = options["ngram"]
         self._keep = options["keep"]
         self._clean = clean
         self._ids: list[Any] = []
@@ -467,21 +468,46 @@ class CorpusDedup:
         """Add the next chunk: its texts, their ids (default: positions in the corpus) and, for
         ``keep='earliest'``, their publication dates."""
         column = as_text_column(texts)
-        n = len(column)
+        chunk_ids, stamps = self._checked(len(column), ids, dates)
+        values = _cleaned(column.values, workers, progress) if self._clean else column.values
+        with progress_bar(len(column), desc="dedup", enabled=progress) as counter:
+            self._fingerprints.add(values, workers=workers, progress=counter)
+        self._record(chunk_ids, stamps, _lengths(values) if self._keep == "longest" else None)
+
+    def fingerprint(self, texts: Any, *, workers: int | None = None) -> tuple[bytes, np.ndarray]:
+        """The fingerprints of a chunk (bytes) and its texts' lengths, for :meth:`add_fingerprints`
+        of a ``CorpusDedup`` with the same options, maybe in another process."""
+        column = as_text_column(texts)
+        values = _cleaned(column.values, workers, False) if self._clean else column.values
+        chunk = _core.DedupFingerprints(ngram=self._ngram)
+        chunk.add(values, workers=workers)
+        return chunk.to_bytes(), _lengths(values)
+
+    def add_fingerprints(self, fingerprints: bytes, lengths: np.ndarray, ids: Sequence[Any] | None = None, *,
+                         dates: Any = None) -> None:
+        """Add the next chunk as :meth:`fingerprint` made it (``ids`` and ``dates`` as for
+        :meth:`add`): the same as adding its texts."""
+        chunk_ids, stamps = self._checked(len(lengths), ids, dates)
+        before = len(self._fingerprints)
+        self._fingerprints.add_bytes(fingerprints)
+        if len(self._fingerprints) - before != len(lengths):
+            raise InputError(f"the fingerprints hold {len(self._fingerprints) - before} documents, the ids {len(lengths)}")
+        self._record(chunk_ids, stamps, np.asarray(lengths, dtype=np.int64) if self._keep == "longest" else None)
+
+    def _checked(self, n: int, ids: Sequence[Any] | None, dates: Any) -> tuple[list[Any], np.ndarray | None]:
         chunk_ids = list(range(len(self._ids), len(self._ids) + n)) if ids is None else list(ids)
         if len(chunk_ids) != n:
             raise InputError(f"ids has {len(chunk_ids)} values for {n} documents")
         if self._keep == "earliest" and dates is None:
             raise InputError("keep='earliest' needs dates= (publication dates aligned with the texts)")
-        stamps = _stamps(dates, n) if self._keep == "earliest" else None
-        values = _cleaned(column.values, workers, progress) if self._clean else column.values
-        with progress_bar(n, desc="dedup", enabled=progress) as counter:
-            self._fingerprints.add(values, workers=workers, progress=counter)
+        return chunk_ids, _stamps(dates, n) if self._keep == "earliest" else None
+
+    def _record(self, chunk_ids: list[Any], stamps: np.ndarray | None, lengths: np.ndarray | None) -> None:
         self._ids.extend(chunk_ids)
         if stamps is not None:
             self._stamps.append(stamps)
-        if self._keep == "longest":
-            self._lengths.append(_lengths(values))
+        if lengths is not None:
+            self._lengths.append(lengths)
 
     def tables(self, *, workers: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The clusters and the pairs of everything added.

@@ -345,6 +345,19 @@ class CorpusTagger:
         options = {**self._options, "dates": publication_days(dates, len(column))}
         return _mentions(column, options, self._corpus, workers, progress)
 
+    def names(self) -> tuple[list[Any], list[list[tuple[Any, ...]]]]:
+        """What :meth:`join` needs of the documents tagged so far, as plain values: their ids,
+        and per document each mention's label, name, whether the name is fixed, link, acronym
+        and country. A tagger in another process takes them with :meth:`add_names`."""
+        return (list(self._documents), self._corpus.names()) if self._corpus is not None else ([], [])
+
+    def add_names(self, names: tuple[list[Any], list[list[tuple[Any, ...]]]]) -> None:
+        """Add documents tagged elsewhere, as :meth:`names` gave them, to the next :meth:`join`."""
+        if self._corpus is not None:
+            documents, mentions = names
+            self._corpus.add_names(mentions)
+            self._documents.extend(documents)
+
     def join(self) -> Renames:
         """Join the names across every chunk tagged so far: ``{(document, label, entity):
         (joined label, joined entity, link)}`` for each name that changes in a document. Call

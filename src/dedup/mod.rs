@@ -5,6 +5,7 @@
 
 pub mod candidates;
 pub mod fingerprint;
+pub mod fingerprint_bytes;
 pub mod index;
 pub mod options;
 pub mod ordered;

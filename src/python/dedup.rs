@@ -8,8 +8,9 @@ use pyo3::types::{PyBytes, PyDict};
 use super::options::options_from;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter};
 use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
-use crate::dedup::{self, Clusters, DedupConfig, Fingerprints, Pair};
+use crate::dedup::{self, fingerprint_bytes, Clusters, DedupConfig, Fingerprints, Pair};
 use crate::options::Options;
+use crate::Error;
 
 fn config_of(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<DedupConfig> {
     let options = options_from(Options::new(&INDEX_OPTIONS), options)?;
@@ -203,6 +204,29 @@ impl PyDedupFingerprints {
             out.set_item("pairs", pairs_dict(py, &decided.pairs)?)?;
         }
         Ok(out)
+    }
+
+    /// The fingerprints as bytes, for `add_bytes` of fingerprints with the same `ngram` (in
+    /// another process): adding them equals adding the texts.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(
+            py,
+            &fingerprint_bytes::fingerprints_to_bytes(&self.inner, self.config.ngram),
+        )
+    }
+
+    /// Adds the documents of fingerprints saved by `to_bytes`, after those added so far.
+    fn add_bytes(&mut self, py: Python<'_>, data: &[u8]) -> PyResult<()> {
+        let (batch, ngram) = fingerprint_bytes::fingerprints_from_bytes(data).into_py_result(py)?;
+        if ngram != self.config.ngram {
+            return Err(Error::InvalidInput(format!(
+                "the fingerprints were made with ngram={ngram}, these have ngram={}",
+                self.config.ngram
+            )))
+            .into_py_result(py);
+        }
+        self.inner.append(&batch);
+        Ok(())
     }
 
     fn memory_bytes(&self) -> usize {

@@ -14,13 +14,38 @@ use crate::tag::date_values::{date_value, Day};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
 use crate::tag::perceptron::TrainConfig;
-use crate::tag::{tag_corpus, tag_documents, Label, Mention, Resources, TagOptions};
+use crate::tag::{tag_corpus, tag_documents, Label, Link, Mention, Resources, Source, TagOptions};
 use crate::text::CharOffsets;
 use crate::Error;
 
 /// The label `name` stands for (a label or an alias, see `tag::options::LABELS`).
 fn label_named(name: &str) -> Option<Label> {
     LABELS.resolve(name).and_then(Label::parse)
+}
+
+/// What the corpus-wide join reads of a mention: label, name, whether the name is fixed, how it
+/// was linked, and its acronym and country (offsets and scores take no part).
+type JoinName = (String, String, bool, String, Option<String>, Option<String>);
+
+/// A mention as the corpus-wide join sees it (see [`JoinName`]).
+fn named_mention(name: JoinName) -> crate::Result<Mention> {
+    let (label, entity, fixed_entity, link, acronym, country) = name;
+    let bad =
+        |what: &str, value: &str| Error::InvalidInput(format!("'{value}' is not an entity {what}"));
+    Ok(Mention {
+        start: 0,
+        end: 0,
+        label: Label::parse(&label).ok_or_else(|| bad("label", &label))?,
+        source: Source::Model,
+        score: 0.0,
+        entity,
+        fixed_entity,
+        link: Link::parse(&link).ok_or_else(|| bad("link", &link))?,
+        country,
+        acronym,
+        title: None,
+        sentence: 0,
+    })
 }
 
 /// The user dictionary of `(pattern, label, canonical)` rows.
@@ -92,6 +117,40 @@ impl PyEntityJoin {
             }
             Ok(changes.into_iter().collect())
         })
+    }
+
+    /// What the join needs of each document tagged so far: its mentions' (label, entity,
+    /// whether a gazetteer or user table fixed the name), so that documents tagged in other
+    /// processes join here through `add_names`.
+    fn names(&self) -> Vec<Vec<JoinName>> {
+        let name = |m: &Mention| {
+            let label = m.label.as_str().to_string();
+            let link = m.link.as_str().to_string();
+            (
+                label,
+                m.entity.clone(),
+                m.fixed_entity,
+                link,
+                m.acronym.clone(),
+                m.country.clone(),
+            )
+        };
+        self.docs
+            .iter()
+            .map(|doc| doc.iter().map(name).collect())
+            .collect()
+    }
+
+    /// Adds documents as `names` gives them.
+    fn add_names(&mut self, py: Python<'_>, docs: Vec<Vec<JoinName>>) -> PyResult<()> {
+        let mut added = Vec::with_capacity(docs.len());
+        for doc in docs {
+            let mentions: crate::Result<Vec<Mention>> =
+                doc.into_iter().map(named_mention).collect();
+            added.push(mentions.into_py_result(py)?);
+        }
+        self.docs.extend(added);
+        Ok(())
     }
 
     /// Documents tagged so far.

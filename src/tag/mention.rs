@@ -113,6 +113,11 @@ impl Link {
             Link::Surname => "surname",
         }
     }
+
+    /// The link [`Link::as_str`] names.
+    pub fn parse(name: &str) -> Option<Link> {
+        Link::ALL.into_iter().find(|link| link.as_str() == name)
+    }
 }
 
 /// One mention, with byte offsets into its document.

@@ -1,0 +1,175 @@
+"""``tidings run INPUT --out DIR --dask local`` (or ``--scheduler ADDRESS``): the pipeline on a Dask cluster.
+
+The tables are those of ``tidings run`` (:func:`tidings.pipeline.run_tables`), written as
+partitioned Parquet: one folder per table in ``DIR`` with a ``part-N.parquet`` file per
+partition (``clusters`` and ``pairs``: one part). The run goes in three stages:
+
+1. Each partition (of the documents of whole sources: they are shuffled by ``source`` first, as
+   page templates are learned per source) is cleaned and its entities tagged by a task, which
+   writes its ``documents``, ``removed`` and (names not yet joined) ``entities`` parts and
+   returns the dedup fingerprints and the labels and names of its mentions.
+2. This process decides dedup from the gathered fingerprints (see :mod:`tidings.dask` for its memory),
+   writes ``clusters`` and ``pairs``, and joins entity names across the corpus.
+3. Tasks rewrite the ``entities`` parts with the joined names.
+
+Everything is written into a hidden folder in ``DIR`` and moved into place at the end, so an
+interrupted run leaves the tables of the previous run. Workers must be able to write to ``DIR``
+(a local cluster, or storage every worker shares).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import dask
+import dask.dataframe as dd
+import pandas as pd
+
+from .cleaning import PageTemplates
+from .dask import TASK_THREADS
+from .dedup import CorpusDedup
+from .errors import InputError
+from .io import _format_of, _standardize
+from .pipeline import TABLES, RunStats, prepare_corpus
+from .steps import STEPS, Clean, Tag, text_column
+from .stream import _TableWriter
+from .tag import CorpusTagger
+
+__all__ = ["read_dask_corpus", "run_on_dask"]
+
+
+def read_dask_corpus(path: str | Path, *, text: str = "text", id: str | None = None,
+                     blocksize: str = "64MB") -> dd.DataFrame:
+    """A JSONL or Parquet corpus as a Dask DataFrame shaped as :func:`tidings.read_corpus` reads
+    it (``doc`` ids first; rows numbered across the whole file when there is no id column)."""
+    path = Path(path)
+    kind = _format_of(path)
+    if kind == "jsonl":
+        raw = dd.read_json(str(path), lines=True, blocksize=blocksize, dtype=False)
+    elif kind == "parquet":
+        raw = dd.read_parquet(str(path), split_row_groups="adaptive", blocksize=blocksize)
+    else:
+        raise InputError(f"a run on Dask reads .jsonl or .parquet files, not {kind}")
+    sizes = raw.map_partitions(len).compute().tolist()
+    starts = [sum(sizes[:i]) for i in range(len(sizes))]
+    meta = _numbered(raw._meta, path, text, id, 0)
+    parts = [dask.delayed(_numbered)(part, path, text, id, start) for part, start in zip(raw.to_delayed(), starts)]
+    return dd.from_delayed(parts, meta=meta, verify_meta=False)
+
+
+def _numbered(part: pd.DataFrame, path: Path, text: str, id: str | None, start: int) -> pd.DataFrame:
+    """A partition as :func:`tidings.read_corpus` reads it, indexed by its rows' numbers in the
+    file (which a shuffle keeps)."""
+    frame = _standardize(part, path, text, id, start)
+    return frame.set_axis(pd.RangeIndex(start, start + len(frame)))
+
+
+@dataclass(frozen=True)
+class _Stage1:
+    """Clean and tag one partition, write its parts; return what the whole corpus needs."""
+
+    folder: Path
+
+    def __call__(self, part: pd.DataFrame, number: int) -> dict[str, Any]:
+        documents = prepare_corpus(part, workers=TASK_THREADS, progress=False).documents
+        documents, tables = Clean(workers=TASK_THREADS, progress=False).run(documents)
+        tagger = Tag(workers=TASK_THREADS, progress=False)
+        _, tagged = tagger.apply(documents)
+        stats = RunStats()
+        stats.add_documents(documents)
+        stats.add_removed(tables["removed"])
+        for name, frame in (("documents", documents), ("removed", tables["removed"]), ("entities", tagged["entities"])):
+            _write(self.folder / name / f"part-{number}.parquet", frame)
+        fingerprints, lengths = CorpusDedup().fingerprint(documents[text_column(documents)], workers=TASK_THREADS)
+        return {"stats": stats, "names": tagger.names(), "fingerprints": fingerprints, "lengths": lengths,
+                "ids": documents["doc"].tolist()}
+
+
+def _dedup_tables(parts: list[dict[str, Any]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Dedup's tables from the partitions' fingerprints (the core decides in id order, so the
+    order the partitions come in changes nothing)."""
+    run = CorpusDedup()
+    for part in parts:
+        run.add_fingerprints(part["fingerprints"], part["lengths"], part["ids"])
+    return run.tables()
+
+
+def _write(path: Path, frame: pd.DataFrame) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer = _TableWriter(path)
+    try:
+        writer.write(frame)
+    finally:
+        writer.close()
+
+
+def _rename_part(path: Path, renames: dict[tuple[str, str], str]) -> RunStats:
+    """Rewrite one ``entities`` part with the joined names; its figures."""
+    entities = CorpusTagger.rename(pd.read_parquet(path), renames)
+    _write(path, entities)
+    stats = RunStats()
+    stats.add_entities(entities)
+    return stats
+
+
+def _merged(parts: list[RunStats]) -> RunStats:
+    """The figures of the whole run from those of its parts (sums, counters and sets)."""
+    total = RunStats(steps=STEPS)
+    for part in parts:
+        for item in fields(RunStats):
+            if item.name != "steps":
+                value = getattr(total, item.name)
+                added = getattr(part, item.name)
+                setattr(total, item.name, value | added if isinstance(value, set) else value + added)
+    return total
+
+
+def _partitions_of_whole_sources(documents: dd.DataFrame) -> dd.DataFrame:
+    """Page templates are learned per source: each source's documents in one partition."""
+    if not PageTemplates().options["use_templates"]:
+        return documents
+    if "source" in documents.columns:
+        return documents.shuffle(on="source")
+    return documents.repartition(npartitions=1)
+
+
+def run_on_dask(path: str | Path, out: str | Path, *, text: str = "text", id: str | None = None,
+                blocksize: str = "64MB") -> tuple[RunStats, list[Path]]:
+    """Run clean, dedup and tag over a JSONL/Parquet corpus on the current Dask scheduler and
+    write the tables as partitioned Parquet into ``out`` (see the module docs)."""
+    out = Path(out).resolve()  # the workers' working folder may be another
+    out.mkdir(parents=True, exist_ok=True)
+    partial = out / ".tidings-partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    documents = _partitions_of_whole_sources(read_dask_corpus(path, text=text, id=id, blocksize=blocksize))
+    stage = _Stage1(partial)
+    tasks = [dask.delayed(stage)(part, number) for number, part in enumerate(documents.to_delayed())]
+    (parts,) = dask.compute(tasks)
+    joiner = CorpusTagger()
+    for part in parts:
+        joiner.add_names(part["names"])
+    clusters, pairs = _dedup_tables(parts)
+    _write(partial / "clusters" / "part-0.parquet", clusters)
+    _write(partial / "pairs" / "part-0.parquet", pairs)
+    renames = joiner.join()
+    entity_parts = sorted((partial / "entities").glob("part-*.parquet"))
+    (entity_stats,) = dask.compute([dask.delayed(_rename_part)(p, renames) for p in entity_parts])
+    stats = _merged([part["stats"] for part in parts] + list(entity_stats))
+    stats.add_clusters(clusters)
+    return stats, _move_into_place(partial, out)
+
+
+def _move_into_place(partial: Path, out: Path) -> list[Path]:
+    """Replace the tables of ``out`` by those written into ``partial``."""
+    written = []
+    for name in TABLES:
+        if (partial / name).is_dir():
+            target = out / name
+            shutil.rmtree(target, ignore_errors=True)
+            (partial / name).rename(target)
+            written.append(target)
+    shutil.rmtree(partial, ignore_errors=True)
+    return written

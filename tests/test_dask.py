@@ -1,0 +1,143 @@
+"""tidings.dask on a real LocalCluster (two worker processes, one thread each): the same tables as
+the pandas functions on the same data, on the sample corpus and on real articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+
+import tidings  # noqa: E402
+import tidings.dask as td  # noqa: E402
+from tidings.cli import main  # noqa: E402
+from tidings.errors import InputError, InputTypeError  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[distributed.Client]:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        with distributed.Client(cluster) as client:
+            yield client
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[dd.DataFrame, pd.DataFrame]:
+    """The sample corpus in three partitions, and the same data as pandas holds it."""
+    ddf = dd.from_pandas(tidings.load_sample(), npartitions=3)
+    return ddf, ddf.compute()
+
+
+def _by_id(texts: pd.DataFrame) -> pd.Series:
+    return pd.Series(texts["text"].to_numpy(), index=pd.Index(texts["id"], name="id"))
+
+
+def test_clean_equals_clean_frame(client: distributed.Client, sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
+    ddf, df = sample
+    cleaned = td.clean(ddf, text="text", source="source")
+    expected = tidings.clean_frame(df["text"], sources=df["source"])
+    assert cleaned.dtypes.to_dict() == expected.dtypes.to_dict()
+    pd.testing.assert_frame_equal(cleaned.compute().sort_index(), expected, check_index_type=False)
+
+
+def test_clean_without_sources_or_templates(client: distributed.Client,
+                                            sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
+    ddf, df = sample
+    whole = td.clean(ddf, text="text").compute().sort_index()
+    pd.testing.assert_frame_equal(whole, tidings.clean_frame(df["text"]), check_index_type=False)
+    parts = td.clean(ddf, text="text", use_templates=False)
+    assert parts.npartitions == ddf.npartitions
+    expected = tidings.clean_frame(df["text"], use_templates=False)
+    pd.testing.assert_frame_equal(parts.compute(), expected, check_index_type=False)
+
+
+def test_tag_joins_names_across_partitions(client: distributed.Client,
+                                           sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
+    ddf, df = sample
+    mentions = td.tag(ddf, text="text", id="id", date="date")
+    expected = tidings.tag(_by_id(df), dates=df["date"])
+    assert mentions.dtypes.to_dict() == expected.dtypes.to_dict()
+    pd.testing.assert_frame_equal(mentions.compute().reset_index(drop=True), expected)
+    unjoined = td.tag(ddf, text="text", id="id", canonical=False).compute().reset_index(drop=True)
+    pd.testing.assert_frame_equal(unjoined, tidings.tag(_by_id(df), canonical=False))
+
+
+@pytest.mark.parametrize("keep", ["first", "longest", "earliest"])
+def test_dedup_equals_pandas(client: distributed.Client, sample: tuple[dd.DataFrame, pd.DataFrame], keep: str) -> None:
+    ddf, df = sample
+    date = "date" if keep == "earliest" else None
+    clusters, pairs = td.dedup(ddf, text="text", id="id", date=date, keep=keep, return_pairs=True)
+    expected, expected_pairs = df.tidings.dedup(text="text", id="id", date=date, keep=keep, return_pairs=True)
+    assert (expected["kind"] != "unique").any()
+    pd.testing.assert_frame_equal(clusters.compute(), expected)
+    pd.testing.assert_frame_equal(pairs.compute(), expected_pairs)
+
+
+def test_dedup_without_ids_counts_positions(client: distributed.Client,
+                                            sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
+    ddf, df = sample
+    pd.testing.assert_frame_equal(td.dedup(ddf, text="text").compute(), tidings.dedup(df["text"]))
+
+
+def test_accessor_on_dask_frames(client: distributed.Client, sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
+    ddf, df = sample
+    pd.testing.assert_frame_equal(ddf.tidings.dedup(text="text", id="id").compute(),
+                                  df.tidings.dedup(text="text", id="id"))
+    assert len(ddf.tidings.tag(text="text").compute()) == len(df.tidings.tag(text="text"))
+
+
+def test_bad_input_is_a_tidings_error(sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
+    ddf, df = sample
+    with pytest.raises(InputTypeError):
+        td.clean(df, text="text")
+    with pytest.raises(InputError, match="no column 'body'"):
+        td.tag(ddf, text="body")
+    with pytest.raises(InputError, match="earliest"):
+        td.dedup(ddf, text="text", keep="earliest")
+    with pytest.raises(tidings.TidingsError):
+        td.dedup(ddf, text="text", threshold=3.0)
+
+
+@pytest.mark.data
+def test_real_articles_equal_single_machine(client: distributed.Client, news_frame: pd.DataFrame) -> None:
+    news = news_frame
+    # A few thousand articles of both sources, interleaved so that every partition holds both.
+    frame = pd.concat([news[news.source == "bbc"].head(1000), news[news.source == "reuters"].head(1500)])
+    ddf = dd.from_pandas(frame.sample(frac=1.0, random_state=7).reset_index(drop=True), npartitions=4)
+    df = ddf.compute()
+    cleaned = td.clean(ddf, text="text", source="source").compute().sort_index()
+    expected = tidings.clean_frame(df["text"], sources=df["source"])
+    # pandas gives a field no document has object dtype; Dask declares the str dtype of its values.
+    empty = [c for c in expected.columns if expected[c].isna().all()]
+    assert all(expected[c].dtype == object for c in empty)
+    pd.testing.assert_frame_equal(cleaned, expected.astype({c: cleaned[c].dtype for c in empty}),
+                                  check_index_type=False)
+    pd.testing.assert_frame_equal(td.dedup(ddf, text="text", id="id").compute(),
+                                  df.tidings.dedup(text="text", id="id"))
+    mentions = td.tag(ddf, text="text", id="id").compute().reset_index(drop=True)
+    pd.testing.assert_frame_equal(mentions, tidings.tag(_by_id(df)))
+
+
+def _table(folder: Path) -> pd.DataFrame:
+    frame = pd.read_parquet(folder) if folder.is_dir() else pd.read_parquet(folder)
+    keys = [c for c in ("doc", "start", "rule", "doc_a", "doc_b") if c in frame.columns]
+    return frame.sort_values(keys).reset_index(drop=True)
+
+
+def test_cli_run_on_a_local_cluster_writes_the_tables_of_a_run(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    tidings.load_sample().to_json(corpus, orient="records", lines=True, date_format="iso")
+    single, spread = tmp_path / "single", tmp_path / "spread"
+    assert main(["run", str(corpus), "--out", str(single), "--no-progress"]) == 0
+    assert main(["run", str(corpus), "--out", str(spread), "--dask", "local", "--workers", "2",
+                 "--blocksize", "8KB"]) == 0
+    assert len(list((spread / "documents").glob("part-*.parquet"))) > 1
+    for name in ("documents", "removed", "entities", "clusters", "pairs"):
+        expected = _table(single / f"{name}.parquet")
+        found = _table(spread / name)
+        pd.testing.assert_frame_equal(found, expected, obj=name)
+    assert not (spread / ".tidings-partial").exists()
