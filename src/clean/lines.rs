@@ -360,15 +360,21 @@ impl Wrapped {
             !(b.text.chars().next().is_some_and(char::is_uppercase)
                 && (row || (figures_row(b.text) && !ends_sentence(b.text))))
         } else {
-            // A short first line that runs on in lower case into a full line ("Standard
-            // and Poor's Corp said it / lowered its rating ...") opens the paragraph.
+            // A short first line that runs on into a full line ("Standard and Poor's Corp
+            // said it / lowered its rating ...") opens the paragraph. A wire story's lead is
+            // shortened by the dateline taken off it only where its text begins; under other
+            // lines (labels, a menu) a short line is one of them, a headline before its lead
+            // ("Qatar and Shell in $6bn gas deal / Shell has signed"), unless it runs on in
+            // lower case.
+            let under_other_lines = k > 0;
+            let lower = b.text.chars().next().is_some_and(char::is_lowercase);
             self.dangler(block, k, paragraph_start)
                 || (paragraph_start
                     && self.full(b)
                     && b.indent <= a.indent
                     && !a.text.ends_with(':')
                     && features(a.text).ui_words == 0
-                    && runs_on(a.text, b.text))
+                    && (lower || (!under_other_lines && runs_on(a.text, b.text))))
         }
     }
 
@@ -456,6 +462,16 @@ mod tests {
         assert!(got.contains(&"Get the app".to_string()), "{got:?}");
         assert!(got.contains(&"Advertisement".to_string()), "{got:?}");
         assert!(got[0].starts_with("EMI said music sales"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_under_page_lines_is_not_its_leads_first_line() {
+        let text = "Tweet\nYour email address will not be published.\nQatar and Shell in $6bn gas deal\nShell has signed a $6bn deal with the Middle Eastern sheikhdom of\nQatar to supply liquid natural gas to North America and Europe.\nThe UK-Dutch group will own 30% of the project, with Qatar's state\noil firm owning the rest of it, the companies said on Monday.";
+        let got = paras(text);
+        assert_eq!(got[2], "Qatar and Shell in $6bn gas deal", "{got:?}");
+        assert!(got[3].starts_with("Shell has signed"), "{got:?}");
+        // Where the text begins, the same shape is a wire lead shortened by its dateline:
+        // see the Standard Oil test in clean/mod.rs.
     }
 
     #[test]
