@@ -66,8 +66,7 @@ def test_the_network_keeps_its_names_legible(tagged: Corpus) -> None:
     names, overlapping, sizes = _label_overlaps(tagged.plot_cooccurrence())
     assert names == 25 and overlapping == 0 and min(sizes) >= 10
     names, overlapping, _ = _label_overlaps(tagged.plot_cooccurrence(top=10, labels=["PERSON", "ORG"]))
-    # At most the ten asked for; nine when one of them shares no article with the others.
-    assert 9 <= names <= 10 and overlapping == 0
+    assert names == 10 and overlapping == 0
 
 
 @pytest.mark.data

@@ -5,10 +5,15 @@ use std::collections::HashMap;
 use crate::clean::options::CleanOptions;
 use crate::clean::output::Found;
 use crate::clean::paragraphs::{Fate, Paragraphs};
+use crate::clean::shape::classify::Class;
 use crate::clean::shape::headline::title_like;
 use crate::clean::shape::tables::figures_row;
+use crate::text::lexicon::stopwords;
 
 use super::layout::Layout;
+
+/// The most words of a headline that reads as prose on its own.
+const HEADLINE_WORDS: usize = 14;
 
 /// Takes the title out of the text into `found` (or marks it `protected` when fields are not
 /// extracted): the title-like kept paragraph before the body printed twice, else the longest
@@ -30,6 +35,26 @@ pub fn take_title(
     let first_row_of_table = |w: usize| {
         paras[rows[w]].feat.digit_words > 0 && next_kept(w).is_some_and(|n| figures_row(n.text()))
     };
+    // The line heading the body may read as prose on its own (a long headline dense with
+    // function words, "Red Cross reaches 40,000 people in eastern Syria after weeks of
+    // delays"): unpunctuated, it weighs nothing for the body, so it is judged as a headline
+    // when it is as short as one and ends on a word of its own (a wire lead broken off before
+    // its last line ends on "the", "told", "through").
+    let heads_body = |w: usize| {
+        let p = &paras[rows[w]];
+        layout.body.is_some()
+            && rows.get(w + 1) == Some(&head_end)
+            && p.feat.words <= HEADLINE_WORDS
+            && !p
+                .text()
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| stopwords().contains_ignore_ascii_case(w))
+    };
+    let class = |w: usize| match layout.class[rows[w]] {
+        Class::Good if heads_body(w) => Class::Neutral,
+        class => class,
+    };
     let candidate = |w: usize| {
         let i = rows[w];
         let p = &paras[i];
@@ -41,7 +66,7 @@ pub fn take_title(
             // A line that runs on in lower case in the next paragraph starts a sentence.
             && !p.runs_on(next_kept(w))
             && !first_row_of_table(w)
-            && title_like(p.text(), &p.feat, layout.class[i], options)
+            && title_like(p.text(), &p.feat, class(w), options)
     };
     // Copies of each paragraph among the kept ones, counted once for all candidates.
     let mut copies: HashMap<u64, usize> = HashMap::new();
@@ -51,7 +76,14 @@ pub fn take_title(
     let score = |w: &usize| {
         let p = &paras[rows[*w]];
         let repeated = copies.get(&p.key).is_some_and(|&n| n > 1);
-        (usize::from(repeated), p.feat.words.min(12), *w)
+        // A headline that does not read as prose first.
+        let headline_shaped = layout.class[rows[*w]] != Class::Good;
+        (
+            usize::from(repeated),
+            usize::from(headline_shaped),
+            p.feat.words.min(12),
+            *w,
+        )
     };
     let Some(i) = (0..rows.len())
         .filter(|&w| candidate(w))
