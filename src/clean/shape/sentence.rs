@@ -8,6 +8,11 @@ pub fn ends_sentence(text: &str) -> bool {
     ]);
     trimmed.ends_with(['.', '!', '?', '…', ';', '。', '！', '？', '｡'])
         || (trimmed.len() < text.len() && trimmed.ends_with(','))
+        // A sentence followed by its credit in brackets ("… off Bandar Anzali, Iran. (Reuters)").
+        || text.trim_end().strip_suffix(')').and_then(|t| t.rsplit_once('(')).is_some_and(|(before, _)| {
+            let before = before.trim_end();
+            before.len() < text.len() && before.ends_with(['.', '!', '?'])
+        })
 }
 
 /// Starts with a bullet or a list number ("- ", "• ", "1. ", "12) "); converters mark the items
@@ -30,5 +35,19 @@ pub fn is_list_item(text: &str) -> bool {
             rest.len() + 3 >= text.len() && (rest.starts_with(". ") || rest.starts_with(") "))
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ends_sentence;
+
+    #[test]
+    fn a_sentence_may_end_before_its_credit() {
+        assert!(ends_sentence(
+            "Vessels sail off Bandar Anzali, Iran. (Reuters)"
+        ));
+        assert!(!ends_sentence("Scotland v Italy (Sat)"));
+        assert!(!ends_sentence("(Reuters)"));
     }
 }
