@@ -6,6 +6,7 @@ import html
 import math
 import random
 import re
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -575,3 +576,37 @@ def test_progress_counts_every_document() -> None:
         counter = _core.ProgressCounter()
         _core.clean_many(["A page.\n\nShare this", None, ""], None, options, progress=counter)
         assert counter.done == 3
+
+
+def _cpu_seconds(text: str) -> float:
+    best = math.inf
+    for _ in range(2):
+        start = time.process_time()
+        tidings.clean(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("identical", [False, True])
+def test_cleaning_is_linear_in_paragraph_count(identical: bool) -> None:
+    """One document of many short headline-like paragraphs: four times the paragraphs cost about
+    four times the time (a cost quadratic in them grew sixteen-fold)."""
+
+    def document(n: int) -> str:
+        if identical:
+            return "\n\n".join(["Markets rally as investors cheer new trade deal"] * n)
+        return "\n\n".join(f"Markets rally {i} as investors cheer trade deal number {i * 7}" for i in range(n))
+
+    tidings.clean("Warm up.")
+    small, large = _cpu_seconds(document(10_000)), _cpu_seconds(document(40_000))
+    assert large < 8 * max(small, 0.005), (small, large)
+
+
+@needs_reuters
+def test_reuters_leads_are_not_titles() -> None:
+    """Reuters bodies hold no headline: the first line of a wrapped lead, or a table's first row,
+    is not taken for one (17% of bodies were)."""
+    texts = [t for t in reuters_bodies() if t.strip()]
+    out = tidings.clean_many(texts)
+    titled = sum(c.title is not None for c in out)
+    assert titled <= 0.025 * len(texts), titled

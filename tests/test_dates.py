@@ -96,9 +96,9 @@ def test_corpus_published_is_a_utc_datetime_and_unparsed_dates_are_listed() -> N
     assert published["s07"] == pd.Timestamp("2026-02-13", tz="UTC")  # "Friday, 13 February 2026"
     assert published["s04"] == pd.Timestamp("2026-03-10 18:47", tz="UTC")  # "March 10, 2026 18:47 GMT"
     assert corpus.documents.set_index("doc").at["s07", "published_text"] == "Friday, 13 February 2026"
-    # "BEIRUT, March 9 (AFP) —" prints no year: listed, not guessed.
-    assert corpus.unparsed_dates.values.tolist() == [["s29", "March 9"]]
-    assert corpus.summary()["dates_unparsed"] == 1
+    # "BEIRUT, March 3 (AFP) —" and "BEIRUT, March 9 (AFP) —" print no year: listed, not guessed.
+    assert corpus.unparsed_dates.values.tolist() == [["s03", "March 3"], ["s29", "March 9"]]
+    assert corpus.summary()["dates_unparsed"] == 2
     assert "dates_unparsed" in corpus._repr_html_()
     with pytest.raises(tidings.InputError, match="clean"):
         _ = tidings.Corpus.sample().unparsed_dates

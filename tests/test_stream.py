@@ -149,5 +149,6 @@ def test_reuters_streamed_in_chunks_gives_the_in_memory_tables(
         out = tmp_path / f"chunks-{chunksize}"
         stats, _ = stream_corpus(path, out, chunksize=chunksize, progress=False)
         assert_same_tables(out, whole)
-        assert stats.titles == int(whole.documents["title"].notna().sum()) > 300
+        # Reuters bodies hold no headline: few titles, the same in chunks as whole.
+        assert stats.titles == int(whole.documents["title"].notna().sum())
         assert stats.clusters > 20

@@ -14,6 +14,7 @@ use super::options::LineOptions;
 use super::shape::features::features;
 use super::shape::sentence::{ends_sentence, is_list_item};
 use super::shape::tables::{figures_row, row_like};
+use crate::text::lexicon::stopwords;
 use crate::text::paragraphs::lines;
 
 /// A piece of a paragraph: a trimmed line range of the working text, and whether a space
@@ -34,6 +35,9 @@ struct Line<'a> {
     chars: usize,
     /// Leading spaces and tabs: typewriter-style text indents the first line of a paragraph.
     indent: usize,
+    /// Spaces stood after the content in the original: a converter broke the line where an
+    /// inline element (a link, a bold word) began.
+    trailing_space: bool,
     /// Whitespace only.
     blank: bool,
 }
@@ -50,6 +54,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
                 start: line.content_start,
                 end: line.content_end,
                 indent: line.content_start - line.start,
+                trailing_space: line.content_end < line.end,
                 text: content,
                 chars: if content.is_ascii() {
                     content.len()
@@ -115,40 +120,39 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
 
 /// Splits the working text into paragraphs (lists of pieces), rejoining hard-wrapped lines.
 pub fn paragraphs(text: &str, options: &LineOptions) -> Vec<Vec<Piece>> {
-    paragraphs_indented(text, options, |_| None)
+    paragraphs_in_original(text, options, |_, _| None)
 }
 
-/// [`paragraphs`], where `original_indent(start)` gives the indentation a line starting at
-/// working-text byte `start` had in the original (character repair trims it away).
-pub fn paragraphs_indented(
+/// The spaces around a line's content in the original text, which character repair trims
+/// away: the indentation, and whether spaces followed the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OriginalSpaces {
+    pub indent: usize,
+    pub trailing: bool,
+}
+
+/// [`paragraphs`], where `original(start, end)` gives the spaces around the content
+/// `start..end` of a working-text line in the original.
+pub fn paragraphs_in_original(
     text: &str,
     options: &LineOptions,
-    original_indent: impl Fn(usize) -> Option<usize>,
+    original: impl Fn(usize, usize) -> Option<OriginalSpaces>,
 ) -> Vec<Vec<Piece>> {
     let mut lines = split_lines(text);
+    for line in lines.iter_mut().filter(|l| !l.blank) {
+        if let Some(spaces) = original(line.start, line.end) {
+            line.indent = spaces.indent;
+            line.trailing_space = spaces.trailing;
+        }
+    }
     let width = if options.unwrap {
         wrap_width(&lines, options)
     } else {
         None
     };
     let Some(width) = width else {
-        return lines
-            .iter()
-            .filter(|l| !l.blank)
-            .map(|l| {
-                vec![Piece {
-                    start: l.start,
-                    end: l.end,
-                    space_before: false,
-                }]
-            })
-            .collect();
+        return one_paragraph_per_line(&lines, options.unwrap);
     };
-    for line in lines.iter_mut().filter(|l| !l.blank) {
-        if let Some(indent) = original_indent(line.start) {
-            line.indent = indent;
-        }
-    }
     let wrapped = Wrapped { width };
     let mut out: Vec<Vec<Piece>> = Vec::new();
     let mut i = 0;
@@ -166,6 +170,102 @@ pub fn paragraphs_indented(
         i = block_end;
     }
     out
+}
+
+/// Text that is not hard-wrapped: one paragraph per line, except for the pieces of a sentence
+/// a page's converter broke at inline elements (with `rejoin`).
+fn one_paragraph_per_line(lines: &[Line], rejoin: bool) -> Vec<Vec<Piece>> {
+    let mut out: Vec<Vec<Piece>> = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        if line.blank {
+            continue;
+        }
+        let piece = |space_before| Piece {
+            start: line.start,
+            end: line.end,
+            space_before,
+        };
+        let joined = k > 0 && rejoin && inline_break(lines, k - 1, false);
+        match out.last_mut() {
+            Some(paragraph) if joined => {
+                paragraph.push(piece(!starts_with_closing_mark(line.text)))
+            }
+            _ => out.push(vec![piece(false)]),
+        }
+    }
+    out
+}
+
+/// Punctuation that closes or continues a sentence and never opens one.
+fn starts_with_closing_mark(text: &str) -> bool {
+    text.starts_with([
+        ',', '.', ';', ':', ')', ']', '”', '’', '»', '%', '!', '?', '…',
+    ])
+}
+
+/// Whether the break after line `k` (both it and the next line not blank) is where a page's
+/// converter broke a sentence at an inline element (a link, a bold word): the next line goes
+/// on with the sentence's punctuation, or (in text that is not hard-wrapped, where a line ends
+/// where its paragraph ends) in lower case or after the space that stood before the element
+/// ("offers \nApple's 12-inch MacBook for \n$700\n. Free shipping"). A byline or date line
+/// stays on its own line unless the sentence goes on after it ("was in \nSeptember 2008\n.").
+fn inline_break(lines: &[Line], k: usize, wrapped: bool) -> bool {
+    let (Some(a), Some(b)) = (lines.get(k), lines.get(k + 1)) else {
+        return false;
+    };
+    if a.blank || b.blank || ends_sentence(a.text) || a.text.ends_with(':') || is_list_item(b.text)
+    {
+        return false;
+    }
+    if starts_with_closing_mark(b.text) {
+        return true;
+    }
+    let goes_on = |l: &Line| {
+        !l.blank
+            && (starts_with_closing_mark(l.text)
+                || l.text.chars().next().is_some_and(char::is_lowercase))
+    };
+    let embedded = a.trailing_space && lines.get(k + 2).is_some_and(goes_on);
+    if embedded {
+        return true;
+    }
+    !wrapped
+        && !standalone(a)
+        && !standalone(b)
+        && (a.trailing_space || b.text.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Whether line `a` of wrapped text, which stops short of a sentence's end, leaves its sentence
+/// for the next line `b` although `b` starts with a capital (a wire story's lead, shortened by
+/// the dateline taken off it): `b` goes on in lower case or with a figure ("Leisure and
+/// Technology Inc is raising / 40 mln dlrs"), `a` stops at a function word ("An investor group
+/// headed by"), or `b` opens with a word no sentence opens with, as a name or a noun phrase runs
+/// across the break ("Federal Reserve Board member Robert / Heller said", "The Senate overrode
+/// President / Reagan's veto"). A headline ends on a word of its own, and the lead after it
+/// opens a new sentence with a function word ("Iran and Russia agree to step up ties / The
+/// presidents of Iran"). Rows of a table never run on.
+fn runs_on(a: &str, b: &str) -> bool {
+    let (Some(first), Some(last)) = (
+        b.split_whitespace().next(),
+        a.split_whitespace().next_back(),
+    ) else {
+        return false;
+    };
+    let opening = first.chars().next();
+    if opening.is_some_and(char::is_lowercase) {
+        return true;
+    }
+    // A row ends no sentence; a line that does is the end of the lead's.
+    if figures_row(a) || (row_like(b) && !ends_sentence(b)) {
+        return false;
+    }
+    let function_word = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty() && stopwords().contains_ignore_ascii_case(w)
+    };
+    opening.is_some_and(|c| c.is_ascii_digit() || c == '<' || c == '(')
+        || function_word(last)
+        || (opening.is_some_and(char::is_uppercase) && !function_word(first))
 }
 
 /// Text hard-wrapped at `width` characters, and the decisions that depend on the width.
@@ -204,7 +304,7 @@ impl Wrapped {
                 current.push(Piece {
                     start: b.start,
                     end: b.end,
-                    space_before: !hyphenated,
+                    space_before: !hyphenated && !starts_with_closing_mark(b.text),
                 });
                 paragraph_start = false;
             } else {
@@ -223,6 +323,9 @@ impl Wrapped {
     /// Whether line `k + 1` of the block goes on the paragraph of line `k` (`paragraph_start`:
     /// line `k` opens its paragraph).
     fn joins(&self, block: &[Line], k: usize, paragraph_start: bool) -> bool {
+        if inline_break(block, k, true) {
+            return true;
+        }
         let (a, b) = (&block[k], &block[k + 1]);
         let w = self.width;
         // "- " after a full line that stops mid-sentence is a wrapped dash, not a list item.
@@ -251,17 +354,27 @@ impl Wrapped {
         } else if self.full(a) {
             // Rows of a table stand on their own lines: a capitalised line after a row, or
             // a row after any line, is not the wrapped rest of a sentence.
+            // A lead's first line names its subject without function words, like a row does,
+            // but its sentence runs on ("Venezuelan Central Bank President Hernan / Anzola has").
+            let row = row_like(a.text) && !runs_on(a.text, b.text);
             !(b.text.chars().next().is_some_and(char::is_uppercase)
-                && (row_like(a.text) || (figures_row(b.text) && !ends_sentence(b.text))))
+                && (row || (figures_row(b.text) && !ends_sentence(b.text))))
         } else {
-            // A short first line that runs on in lower case into a full line ("Standard
-            // and Poor's Corp said it / lowered its rating ...") opens the paragraph.
+            // A short first line that runs on into a full line ("Standard and Poor's Corp
+            // said it / lowered its rating ...") opens the paragraph. A wire story's lead is
+            // shortened by the dateline taken off it only where its text begins; under other
+            // lines (labels, a menu) a short line is one of them, a headline before its lead
+            // ("Qatar and Shell in $6bn gas deal / Shell has signed"), unless it runs on in
+            // lower case.
+            let under_other_lines = k > 0;
+            let lower = b.text.chars().next().is_some_and(char::is_lowercase);
             self.dangler(block, k, paragraph_start)
                 || (paragraph_start
                     && self.full(b)
-                    && b.text.chars().next().is_some_and(char::is_lowercase)
+                    && b.indent <= a.indent
                     && !a.text.ends_with(':')
-                    && features(a.text).ui_words == 0)
+                    && features(a.text).ui_words == 0
+                    && (lower || (!under_other_lines && runs_on(a.text, b.text))))
         }
     }
 
@@ -349,6 +462,16 @@ mod tests {
         assert!(got.contains(&"Get the app".to_string()), "{got:?}");
         assert!(got.contains(&"Advertisement".to_string()), "{got:?}");
         assert!(got[0].starts_with("EMI said music sales"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_under_page_lines_is_not_its_leads_first_line() {
+        let text = "Tweet\nYour email address will not be published.\nQatar and Shell in $6bn gas deal\nShell has signed a $6bn deal with the Middle Eastern sheikhdom of\nQatar to supply liquid natural gas to North America and Europe.\nThe UK-Dutch group will own 30% of the project, with Qatar's state\noil firm owning the rest of it, the companies said on Monday.";
+        let got = paras(text);
+        assert_eq!(got[2], "Qatar and Shell in $6bn gas deal", "{got:?}");
+        assert!(got[3].starts_with("Shell has signed"), "{got:?}");
+        // Where the text begins, the same shape is a wire lead shortened by its dateline:
+        // see the Standard Oil test in clean/mod.rs.
     }
 
     #[test]

@@ -7,8 +7,9 @@ use std::ops::{Deref, DerefMut};
 
 use super::keys::exact_key;
 use super::lines::Piece;
-use super::shape::features::{features, Features};
+use super::shape::features::{features_in, Features};
 use super::shape::sentence::ends_sentence;
+use super::shape::words::{document_language, Language};
 
 /// What becomes of a paragraph: kept in the text, or removed by a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,10 +31,13 @@ pub struct Para {
     pub feat: Features,
     pub key: u64,
     pub fate: Fate,
+    /// The document's language, for the features.
+    pub language: Language,
 }
 
 impl Para {
-    fn new(src: &str, pieces: Vec<Piece>) -> Self {
+    /// The paragraph joined from `pieces` of `src`; its features come with [`Para::weigh`].
+    fn join(src: &str, pieces: Vec<Piece>) -> Self {
         let mut full = String::new();
         let mut offsets = Vec::with_capacity(pieces.len());
         for p in &pieces {
@@ -43,17 +47,23 @@ impl Para {
             offsets.push(full.len());
             full.push_str(&src[p.start..p.end]);
         }
-        let feat = features(&full);
         let key = exact_key(&full);
         Para {
             pieces,
             offsets,
             full,
             cut: 0,
-            feat,
+            feat: Features::default(),
             key,
             fate: Fate::Keep,
+            language: Language::English,
         }
+    }
+
+    /// Computes the features of the paragraph in a document in `language`.
+    fn weigh(&mut self, language: Language) {
+        self.language = language;
+        self.feat = features_in(self.text(), language);
     }
 
     /// The text still in the paragraph (after a dateline cut).
@@ -65,7 +75,7 @@ impl Para {
     pub fn cut_to(&mut self, cut: usize) {
         let rest = &self.full[cut..];
         self.cut = cut + (rest.len() - rest.trim_start().len());
-        self.feat = features(self.text());
+        self.feat = features_in(self.text(), self.language);
         self.key = exact_key(self.text());
     }
 
@@ -104,10 +114,13 @@ pub struct Paragraphs {
 
 impl Paragraphs {
     /// The table of the paragraphs `pieces` of the working text `src`.
+    /// The table of the paragraphs `pieces` of the working text `src`, their features counted
+    /// in the document's language.
     pub fn new(src: &str, pieces: Vec<Vec<Piece>>) -> Self {
-        Paragraphs {
-            rows: pieces.into_iter().map(|p| Para::new(src, p)).collect(),
-        }
+        let mut rows: Vec<Para> = pieces.into_iter().map(|p| Para::join(src, p)).collect();
+        let language = document_language(rows.iter().map(|p| p.full.as_str()));
+        rows.iter_mut().for_each(|p| p.weigh(language));
+        Paragraphs { rows }
     }
 
     /// Indices of the rows still kept, in order.
@@ -146,7 +159,7 @@ mod tests {
 
     #[test]
     fn stages_see_kept_rows_by_their_table_index() {
-        let text = "One line here.\nTwo.\nThree goes on\nfour ends it.";
+        let text = "One line here.\nTwo.\nThree goes on\n\nfour ends it.";
         let mut paras = Paragraphs::new(text, paragraphs(text, &LineOptions::default()));
         assert_eq!(paras.len(), 4);
         paras[1].fate = Fate::Remove("test.rule");

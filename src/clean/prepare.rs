@@ -43,18 +43,23 @@ pub fn prepare(original: &str, options: &CleanOptions) -> Prepared {
     } else {
         (Mapped::identity(original), Vec::new())
     };
-    // The run of spaces and tabs around where the line starts in the original.
-    let original_indent = |start: usize| {
+    // The runs of spaces around where a line's content starts and after it ends in the
+    // original: character repair trims them.
+    let original_spaces = |start: usize, end: usize| {
         let bytes = original.as_bytes();
         let at = mapped.map_start(start).min(bytes.len());
         let blank = |b: &&u8| **b == b' ' || **b == b'\t';
-        Some(
-            bytes[..at].iter().rev().take_while(blank).count()
-                + bytes[at..].iter().take_while(blank).count(),
-        )
+        let indent = bytes[..at].iter().rev().take_while(blank).count()
+            + bytes[at..].iter().take_while(blank).count();
+        let after = mapped.map_start(end).min(bytes.len());
+        let trailing = original[after..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_whitespace() && c != '\n' && c != '\r');
+        Some(lines::OriginalSpaces { indent, trailing })
     };
     crate::parallel::checkpoint();
-    let pieces = lines::paragraphs_indented(&mapped.text, &options.lines, original_indent);
+    let pieces = lines::paragraphs_in_original(&mapped.text, &options.lines, original_spaces);
     let paras = Paragraphs::new(&mapped.text, pieces);
     Prepared {
         mapped,

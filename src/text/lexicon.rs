@@ -139,8 +139,10 @@ macro_rules! lexicon_list {
 }
 
 const STOPWORDS_FILE: &str = include_str!("lexicon/stopwords.txt");
+const FUNCTION_WORDS_FILE: &str = include_str!("lexicon/function_words.txt");
 const INTERFACE_WORDS_FILE: &str = include_str!("lexicon/interface_words.txt");
 const READER_ADDRESS_WORDS_FILE: &str = include_str!("lexicon/reader_address_words.txt");
+const COMMENT_VERBS_FILE: &str = include_str!("lexicon/comment_verbs.txt");
 const NEWS_AGENCIES_FILE: &str = include_str!("lexicon/news_agencies.txt");
 const OUTLET_WORDS_FILE: &str = include_str!("lexicon/outlet_words.txt");
 const MONTHS_FILE: &str = include_str!("lexicon/months.txt");
@@ -169,9 +171,45 @@ lexicon_list!(
     /// Function words whose share tells body text from chrome (`stopwords.txt`).
     stopwords = words_of(STOPWORDS_FILE)
 );
+/// Function words of the languages other than English (`function_words.txt`): each word with
+/// the set of languages it is a function word of, as bits numbered like [`Self::languages`].
+#[derive(Debug, Default)]
+pub struct FunctionWords {
+    /// Language codes, sorted; language `k` is bit `1 << k` of a word's set.
+    pub languages: Vec<&'static str>,
+    pub words: Vec<(&'static str, u128)>,
+}
+
+/// The function words of the languages other than English.
+pub fn function_words() -> &'static FunctionWords {
+    static CELL: OnceLock<FunctionWords> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut languages: Vec<&'static str> = entries(FUNCTION_WORDS_FILE)
+            .flat_map(|fields| fields[1..].to_vec())
+            .collect();
+        languages.sort_unstable();
+        languages.dedup();
+        assert!(languages.len() <= 128, "at most 128 languages fit a set");
+        let bit = |code: &str| 1u128 << languages.binary_search(&code).unwrap_or(0);
+        let words = entries(FUNCTION_WORDS_FILE)
+            .map(|fields| {
+                (
+                    fields[0],
+                    fields[1..].iter().map(|c| bit(c)).fold(0, |a, b| a | b),
+                )
+            })
+            .collect();
+        FunctionWords { languages, words }
+    })
+}
+
 lexicon_list!(
     /// Words labelling page widgets (`interface_words.txt`).
     interface_words = words_of(INTERFACE_WORDS_FILE)
+);
+lexicon_list!(
+    /// Verbs heading a reader's comment: says, wrote... (`comment_verbs.txt`).
+    comment_verbs = words_of(COMMENT_VERBS_FILE)
 );
 lexicon_list!(
     /// Words addressing the reader: you, our... (`reader_address_words.txt`).

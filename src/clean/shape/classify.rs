@@ -43,6 +43,41 @@ pub fn classify(f: &Features, options: &ChromeOptions) -> Class {
     }
 }
 
+/// How much a paragraph's own text speaks for (positive) or against (negative) its being
+/// article text, in words: the chance that it is, less the chance that it is not, times its
+/// words, so that the body's errors are counted as the words they cost. Every line of chrome
+/// counts at least [`CHROME_LINE_WORDS`]: a run of menu items is long evidence, whatever its
+/// words. `table`: a row of a table of figures; `item`: an item of a bulleted list.
+pub fn article_weight(f: &Features, class: Class, table: bool, item: bool) -> f64 {
+    let words = f.words as f64;
+    let chrome_words = f.words.max(CHROME_LINE_WORDS) as f64;
+    let sentence = f.terminal || f.colon_end || f.inner_stops >= 2;
+    if table {
+        return 0.5 * words;
+    }
+    if f.addresses_reader() {
+        return -chrome_words;
+    }
+    match class {
+        // Body text ends its sentences; an unpunctuated run of prose, or a bulleted one, is as
+        // often the teaser of another article.
+        Class::Good if sentence && !item => words,
+        Class::Good | Class::Neutral if f.sentence_like() || introduces(f) => 0.3 * words,
+        Class::Good if !item => 0.0,
+        Class::Good | Class::Neutral => -0.5 * chrome_words,
+        Class::Bad => -chrome_words,
+    }
+}
+
+/// Introduces what follows with a colon, as a sentence does ("Officials said the talks covered
+/// several topics:", "Key points:").
+pub fn introduces(f: &Features) -> bool {
+    f.colon_end && f.starts_upper && f.ui_words == 0 && f.alpha_words >= 2
+}
+
+/// The fewest words a line of chrome counts for in [`article_weight`].
+const CHROME_LINE_WORDS: usize = 5;
+
 #[cfg(test)]
 mod tests {
     use super::*;

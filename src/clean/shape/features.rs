@@ -3,7 +3,7 @@
 //! a web address or separators between links.
 
 use super::sentence::ends_sentence;
-use super::words::{lists_of, PERSON, STOP, UI};
+use super::words::{lists_of, Language, PERSON, UI};
 use crate::text::words::words;
 
 /// Structural features of one paragraph.
@@ -23,15 +23,26 @@ pub struct Features {
     pub starts_upper: bool,
     pub has_address: bool,
     pub separators: usize,
+    /// Sentence ends inside the text (". " before a capital or a figure): a paragraph of prose
+    /// even when its last sentence has no full stop.
+    pub inner_stops: usize,
+    /// Ends with a count in brackets ("Archives (12)", "* ► 2019 (200)"): a navigation counter.
+    pub counted: bool,
 }
 
 /// Long paragraphs are scored on a sample of their first bytes: every decision about them
 /// rests on shares (stopwords, interface words), which the sample estimates well.
 const SAMPLE_BYTES: usize = 200;
 
+/// The features of an English paragraph (function words counted with the English list).
 pub fn features(text: &str) -> Features {
+    features_in(text, Language::English)
+}
+
+/// The features of a paragraph of a document in `language`.
+pub fn features_in(text: &str, language: Language) -> Features {
     if text.len() <= 2 * SAMPLE_BYTES {
-        return word_features(text, text);
+        return word_features(text, text, language);
     }
     let mut cut = SAMPLE_BYTES;
     while !text.is_char_boundary(cut) {
@@ -39,7 +50,7 @@ pub fn features(text: &str) -> Features {
     }
     // Cut at a space so that no word is split.
     let cut = text[..cut].rfind(' ').unwrap_or(cut);
-    let mut f = word_features(&text[..cut], text);
+    let mut f = word_features(&text[..cut], text, language);
     // Paragraph text is whitespace-normalised: words are about one per space.
     let total = (text.bytes().filter(|&b| b == b' ').count() + 1).max(f.words);
     if f.words > 0 && total > f.words {
@@ -56,26 +67,29 @@ pub fn features(text: &str) -> Features {
     f
 }
 /// Word counts from `sample`, punctuation and addresses from the whole `text`.
-fn word_features(sample: &str, text: &str) -> Features {
+fn word_features(sample: &str, text: &str, language: Language) -> Features {
     let mut f = Features {
         chars: text.len(),
         ..Default::default()
     };
-    count_words(sample, &mut f);
+    count_words(sample, language, &mut f);
     let trimmed = text.trim_end();
     f.terminal = ends_sentence(trimmed);
     f.colon_end = trimmed.ends_with(':');
+    // Scripts without case (Korean, Chinese, Arabic...) start every sentence as they can.
     f.starts_upper = text
         .chars()
         .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+        .is_some_and(|c| !c.is_lowercase());
+    f.inner_stops = inner_stops(trimmed);
     f.has_address = has_address(text);
     f.separators = separators(text);
+    f.counted = ends_with_count(trimmed);
     f
 }
 
-/// Adds the words of `sample` to the counts of `f`.
-fn count_words(sample: &str, f: &mut Features) {
+/// Adds the words of `sample` to the counts of `f`, function words of `language`.
+fn count_words(sample: &str, language: Language, f: &mut Features) {
     let mut buf = String::new();
     for w in words(sample) {
         let word = w.text(sample);
@@ -100,12 +114,43 @@ fn count_words(sample: &str, f: &mut Features) {
                 f.caps_words += usize::from(is_caps);
             }
         }
-        let flags = lists_of(word, &mut buf);
-        f.stopwords += usize::from(flags & STOP != 0);
+        let listed = lists_of(word, &mut buf);
+        let flags = listed.flags;
+        f.stopwords += usize::from(listed.is_function_word(language));
         f.ui_words += usize::from(flags & UI != 0);
         // "US" is a country, not "us".
         f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
     }
+}
+
+/// Sentence ends inside the text: ".", "!", "?" (or their full-width forms) followed by a space
+/// and a character that is no lower-case letter.
+fn inner_stops(text: &str) -> usize {
+    let mut stops = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let full_width = matches!(c, '。' | '！' | '？');
+        if !(full_width || matches!(c, '.' | '!' | '?')) {
+            continue;
+        }
+        if full_width {
+            stops += usize::from(chars.peek().is_some());
+        } else if chars.next_if_eq(&' ').is_some()
+            && chars.peek().is_some_and(|n| !n.is_lowercase())
+        {
+            stops += 1;
+        }
+    }
+    stops
+}
+
+/// Ends with a number in brackets: "(12)", "[3]".
+fn ends_with_count(text: &str) -> bool {
+    let Some(inner) = text.strip_suffix(')').or_else(|| text.strip_suffix(']')) else {
+        return false;
+    };
+    let digits = inner.len() - inner.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && inner[..inner.len() - digits].ends_with(['(', '['])
 }
 
 /// A web or mail address anywhere in the text.

@@ -29,9 +29,11 @@ pub fn row_like(text: &str) -> bool {
 
 /// A paragraph that is a row of figures: at least a quarter numbers, few function or interface
 /// words, no links or separators ("Shr 34 cts vs 1.19 dlrs", "Revs 25.2 mln vs 19.5 mln"; not
-/// the headline "US interest rates increased to 2%").
+/// the headline "US interest rates increased to 2%", nor a label with its count of links
+/// "October 2019 (8)").
 pub fn data_row(f: &Features) -> bool {
     f.digit_words >= 1
+        && !f.counted
         && f.digit_words * 4 >= f.words
         && f.stopwords * 3 <= f.words
         && f.ui_words * 4 < f.words
@@ -39,6 +41,19 @@ pub fn data_row(f: &Features) -> bool {
         && !f.has_address
         && f.separators == 0
         && f.words <= 20
+}
+
+/// A short unpunctuated line with a figure, too few for [`data_row`] ("Shr 23 cts vs not
+/// reported"): a row when it stands next to a table.
+fn sparse_row(f: &Features) -> bool {
+    f.digit_words >= 1
+        && !f.counted
+        && f.words <= 12
+        && !f.terminal
+        && f.ui_words == 0
+        && f.person_words == 0
+        && !f.has_address
+        && f.separators == 0
 }
 
 /// For consecutive paragraphs (their features, in order), whether each belongs to a table: at
@@ -67,10 +82,11 @@ pub fn table_rows(rows: &[&Features]) -> Vec<bool> {
             if data_row(f) {
                 data_rows += 1;
                 end += 1;
-            } else if label(f) {
-                // Up to two labels in a row ("Qtly div three cts vs three cts prior", "Year"),
-                // when a data row follows them.
-                let labels = 1 + usize::from(rows.get(end + 1).is_some_and(|n| label(n)));
+            } else if label(f) || sparse_row(f) {
+                // Up to two labels or sparser rows in a row ("Qtly div three cts vs three cts
+                // prior", "Year"), when a data row follows them.
+                let labels =
+                    1 + usize::from(rows.get(end + 1).is_some_and(|n| label(n) || sparse_row(n)));
                 if !rows.get(end + labels).is_some_and(|n| data_row(n)) {
                     break;
                 }
@@ -79,10 +95,50 @@ pub fn table_rows(rows: &[&Features]) -> Vec<bool> {
                 break;
             }
         }
-        if data_rows >= 2 && end - k >= 3 {
-            out[k..end].iter_mut().for_each(|t| *t = true);
+        // The row before the first data row heads the table when it is a label or a row with
+        // fewer figures ("Shr 23 cts vs not reported", "Oper shr profit 11 cts vs loss 27 cts").
+        let head = k > 0 && !out[k - 1] && (label(rows[k - 1]) || sparse_row(rows[k - 1]));
+        let start = k - usize::from(head);
+        if data_rows >= 2 && end - start >= 3 {
+            out[start..end].iter_mut().for_each(|t| *t = true);
         }
         k = end;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(lines: &[&str]) -> Vec<bool> {
+        let feats: Vec<Features> = lines.iter().map(|l| features(l)).collect();
+        table_rows(&feats.iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn earnings_tables_with_sparse_rows_are_whole() {
+        let rows = [
+            "Oper shr profit 11 cts vs loss 27 cts",
+            "Oper net profit 662,625 vs loss 774,002",
+            "Revs 43.9 mln vs 18.4 mln",
+            "Year",
+            "Oper shr profit 37 cts vs loss 37 cts",
+            "Oper net profit 1,487,796 vs loss 1,119,626",
+            "Revs 150.1 mln vs 51.7 mln",
+            "The company said its results were hurt by a strike at its main plant.",
+        ];
+        let mut expected = vec![true; 7];
+        expected.push(false);
+        assert_eq!(table(&rows), expected);
+        // A label with its count of links, or a lone line with a figure, is no table.
+        assert_eq!(
+            table(&[
+                "Archives (12)",
+                "2019 (200)",
+                "Markets rally 3 pct on trade deal hopes"
+            ]),
+            vec![false; 3]
+        );
+    }
 }

@@ -7,10 +7,13 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::text::fold::lowercase_folded;
-use crate::text::lexicon::{interface_words, month_forms, reader_address_words, stopwords};
+use crate::text::lexicon::{
+    function_words, interface_words, month_forms, reader_address_words, stopwords,
+};
+use crate::text::words::words;
 
-/// Flags of [`lists_of`]: the word is a function word, an interface word, a word addressing the
-/// reader.
+/// Flags of [`Listed::flags`]: the word is an English function word, an interface word, a word
+/// addressing the reader.
 pub const STOP: u8 = 1;
 pub const UI: u8 = 2;
 pub const PERSON: u8 = 4;
@@ -18,21 +21,55 @@ pub const PERSON: u8 = 4;
 /// Longest listed word, in bytes: longer words are on no list.
 const LONGEST_LISTED: usize = 16;
 
+/// The lists a word is on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Listed {
+    /// `STOP`, `UI`, `PERSON`.
+    pub flags: u8,
+    /// The languages other than English whose function word it is (bits of [`Language::Other`]).
+    pub languages: u128,
+}
+
+impl Listed {
+    /// A function word of `language`.
+    pub fn is_function_word(&self, language: Language) -> bool {
+        match language {
+            Language::English => self.flags & STOP != 0,
+            Language::Other(k) => self.languages >> k & 1 != 0,
+        }
+    }
+}
+
+/// The language whose function words a document's paragraphs are weighed by: English (the
+/// stopword list), or one of the languages of the function-word lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Language {
+    #[default]
+    English,
+    /// The language's bit in [`Listed::languages`].
+    Other(u8),
+}
+
 /// One lookup per word: which of the word lists it is on.
-fn flags() -> &'static FxHashMap<u128, u8> {
-    static CELL: OnceLock<FxHashMap<u128, u8>> = OnceLock::new();
+fn lists() -> &'static FxHashMap<u128, Listed> {
+    static CELL: OnceLock<FxHashMap<u128, Listed>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let mut map = FxHashMap::default();
-        let lists = [
+        let mut map: FxHashMap<u128, Listed> = FxHashMap::default();
+        let flagged = [
             (stopwords(), STOP),
             (interface_words(), UI),
             (reader_address_words(), PERSON),
         ];
-        for (list, flag) in lists {
+        for (list, flag) in flagged {
             for word in list.iter() {
                 if let Some(key) = pack(word.as_bytes()) {
-                    *map.entry(key).or_insert(0) |= flag;
+                    map.entry(key).or_default().flags |= flag;
                 }
+            }
+        }
+        for &(word, languages) in &function_words().words {
+            if let Some(key) = pack(word.as_bytes()) {
+                map.entry(key).or_default().languages |= languages;
             }
         }
         map
@@ -49,16 +86,102 @@ fn pack(bytes: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(key))
 }
 
-/// Which word lists (`STOP`, `UI`, `PERSON` flags) the word is on, compared lowercased with
-/// curly apostrophes made straight; 0 for none. `buf` is scratch space for the lowercased word.
-pub fn lists_of(word: &str, buf: &mut String) -> u8 {
+/// Which word lists the word is on, compared lowercased with curly apostrophes made straight.
+/// `buf` is scratch space for the lowercased word.
+pub fn lists_of(word: &str, buf: &mut String) -> Listed {
     if word.len() > LONGEST_LISTED {
-        return 0;
+        return Listed::default();
     }
     lowercase_folded(word, buf);
     pack(buf.as_bytes())
-        .and_then(|key| flags().get(&key).copied())
-        .unwrap_or(0)
+        .and_then(|key| lists().get(&key).copied())
+        .unwrap_or_default()
+}
+
+/// Words a document's language is told from at most: a long document's first paragraphs
+/// tell it as well as all of them.
+const LANGUAGE_SAMPLE_WORDS: usize = 20_000;
+
+/// Paragraphs of at least this many words tell the language; shorter lines are mostly
+/// navigation, whatever the page's language.
+const LANGUAGE_MIN_WORDS: usize = 8;
+
+/// The language of a document's paragraphs: the language whose function words are most of the
+/// words of its paragraphs of some length (of all of them when none is long), English unless
+/// another language has more.
+pub fn document_language<'a>(paragraphs: impl Iterator<Item = &'a str> + Clone) -> Language {
+    let mut hits = Hits::default();
+    for min_words in [LANGUAGE_MIN_WORDS, 1] {
+        paragraphs.clone().for_each(|p| hits.add(p, min_words));
+        if hits.words > 0 {
+            break;
+        }
+    }
+    hits.language()
+}
+
+/// Function words counted per language over a sample of a document.
+struct Hits {
+    english: usize,
+    other: [usize; 128],
+    words: usize,
+    buf: String,
+    listed: Vec<Listed>,
+}
+
+impl Default for Hits {
+    fn default() -> Self {
+        Hits {
+            english: 0,
+            other: [0; 128],
+            words: 0,
+            buf: String::new(),
+            listed: Vec::new(),
+        }
+    }
+}
+
+impl Hits {
+    /// Counts the words of `paragraph` when it has at least `min_words` and the sample is not full.
+    fn add(&mut self, paragraph: &str, min_words: usize) {
+        if self.words >= LANGUAGE_SAMPLE_WORDS {
+            return;
+        }
+        self.listed.clear();
+        for w in words(paragraph) {
+            let listed = lists_of(w.text(paragraph), &mut self.buf);
+            self.listed.push(listed);
+        }
+        if self.listed.len() < min_words {
+            return;
+        }
+        self.words += self.listed.len();
+        for listed in &self.listed {
+            self.english += usize::from(listed.flags & STOP != 0);
+            let mut set = listed.languages;
+            while set != 0 {
+                self.other[set.trailing_zeros() as usize] += 1;
+                set &= set - 1;
+            }
+        }
+    }
+
+    /// English unless another language has more function words (and a few at least); the first
+    /// listed language on ties.
+    fn language(&self) -> Language {
+        let (best, &count) = self
+            .other
+            .iter()
+            .enumerate()
+            .rev()
+            .max_by_key(|&(_, count)| count)
+            .unwrap_or((0, &0));
+        if count > self.english && count >= 3 {
+            Language::Other(best as u8)
+        } else {
+            Language::English
+        }
+    }
 }
 
 /// Whether a word of the text names a month ("Pay March 31"): such lines are dates, data.
@@ -75,17 +198,43 @@ mod tests {
     #[test]
     fn word_lists() {
         let mut buf = String::new();
-        assert_eq!(lists_of("The", &mut buf), STOP);
-        assert_eq!(lists_of("It’s", &mut buf), STOP);
-        assert_eq!(lists_of("our", &mut buf), STOP | PERSON);
-        assert_eq!(lists_of("Sign-in", &mut buf), UI);
-        assert_eq!(lists_of("Tehran", &mut buf), 0);
-        assert_eq!(lists_of(&"a".repeat(40), &mut buf), 0);
+        let flags = |w: &str, buf: &mut String| lists_of(w, buf).flags;
+        assert_eq!(flags("The", &mut buf), STOP);
+        assert_eq!(flags("It’s", &mut buf), STOP);
+        assert_eq!(flags("our", &mut buf), STOP | PERSON);
+        assert_eq!(flags("Sign-in", &mut buf), UI);
+        assert_eq!(lists_of("Tehran", &mut buf), Listed::default());
+        assert_eq!(lists_of(&"a".repeat(40), &mut buf), Listed::default());
         assert!(stopwords()
             .iter()
             .chain(interface_words().iter())
             .chain(reader_address_words().iter())
             .all(|w| w.len() <= LONGEST_LISTED));
+    }
+
+    #[test]
+    fn languages_of_documents() {
+        let german =
+            "Es ist sechs Uhr früh, und die Stadt schläft noch, aber wir sind schon auf dem Weg.";
+        let Language::Other(k) = document_language([german].into_iter()) else {
+            panic!("German read as English");
+        };
+        assert_eq!(function_words().languages[k as usize], "de");
+        let mut buf = String::new();
+        assert!(lists_of("und", &mut buf).is_function_word(Language::Other(k)));
+        assert!(!lists_of("und", &mut buf).is_function_word(Language::English));
+        let english =
+            "The presidents of Iran and Russia discussed the latest developments in Syria.";
+        assert_eq!(
+            document_language([english, german].into_iter().take(1)),
+            Language::English
+        );
+        // Short lines tell the language only when no paragraph is long.
+        assert_eq!(
+            document_language(["Startseite", "Über uns", english].into_iter()),
+            Language::English
+        );
+        assert_eq!(document_language(["", "a"].into_iter()), Language::English);
     }
 
     #[test]

@@ -1,12 +1,12 @@
-//! Page chrome by position: navigation, share and comment widgets, counters, breadcrumbs sit
-//! before the first and after the last body paragraph. Before the body a paragraph stays only
-//! when it reads like a sentence and no chrome stands between it and the body; inside the body
-//! only chrome-class paragraphs go; after it a paragraph stays while it reads like a sentence and
-//! touches the body, or while it is an item of a list the body introduced with a colon.
+//! Page chrome by position: navigation, share and comment widgets, counters, breadcrumbs,
+//! teasers and comments sit around the body (the run of paragraphs the layout found to weigh
+//! most for article text). Everything before the body goes; inside it the chrome-class
+//! paragraphs and stray short lines go; after it everything goes but the items of a list the
+//! body introduced with a colon.
 
 use crate::clean::options::CleanOptions;
 use crate::clean::paragraphs::{Fate, Paragraphs};
-use crate::clean::shape::classify::Class;
+use crate::clean::shape::classify::{introduces, Class};
 use crate::clean::shape::headline::title_like;
 use crate::clean::shape::sentence::is_list_item;
 
@@ -21,20 +21,28 @@ pub fn remove_chrome(
     options: &CleanOptions,
 ) -> bool {
     let rows: Vec<usize> = paras.kept().collect();
-    share_fate_with_next(paras, &rows, layout);
     let edges = Edges {
         paras,
         layout,
         options,
     };
-    let body_row = |i: &&usize| layout.trusted[**i] && layout.class[**i] != Class::Bad;
-    let removals = match (rows.iter().find(body_row), rows.iter().rfind(body_row)) {
-        (Some(&first), Some(&last)) => {
-            let mut removals = edges.head(&rows, first);
+    let removals = match layout.body {
+        Some((first, last)) => {
+            let mut removals: Vec<(usize, &str)> = rows
+                .iter()
+                .filter(|&&i| i < first)
+                .map(|&i| (i, "chrome.head"))
+                .collect();
             removals.extend(
                 rows.iter()
-                    .filter(|&&i| first <= i && i <= last && layout.class[i] == Class::Bad)
-                    .map(|&i| (i, "chrome.body")),
+                    .enumerate()
+                    .filter(|&(w, &i)| {
+                        first <= i
+                            && i <= last
+                            && (layout.class[i] == Class::Bad || edges.stray_line(&rows, w))
+                            && !(i == first && introduces(&edges.paras[i].feat))
+                    })
+                    .map(|(_, &i)| (i, "chrome.body")),
             );
             removals.extend(edges.tail(&rows, last));
             removals
@@ -60,24 +68,6 @@ pub fn remove_chrome(
     changed
 }
 
-/// A paragraph ending with a colon introduces the next one and shares its fate. A colon
-/// paragraph followed by chrome is chrome too, unless body text follows later ("… at the
-/// following addresses:" before a list of links).
-fn share_fate_with_next(paras: &Paragraphs, rows: &[usize], layout: &mut Layout) {
-    let mut good_after = false;
-    for (w, &i) in rows.iter().enumerate().rev() {
-        if let Some(&next) = rows.get(w + 1) {
-            if paras[i].feat.colon_end
-                && layout.class[next] == Class::Bad
-                && (layout.class[i] != Class::Good || !good_after)
-            {
-                layout.class[i] = Class::Bad;
-            }
-        }
-        good_after |= layout.trusted[i] && layout.class[i] != Class::Bad;
-    }
-}
-
 /// The kept paragraphs seen from the edges of the body.
 struct Edges<'a> {
     paras: &'a Paragraphs,
@@ -95,9 +85,23 @@ impl Edges<'_> {
             && (p.feat.sentence_like() || item || self.layout.table[i])
     }
 
-    /// Chrome with words cuts the edge off the body; a bare number ("78,000") goes alone.
-    fn breaks_chain(&self, i: usize) -> bool {
-        self.layout.class[i] == Class::Bad && self.paras[i].feat.alpha_words > 0
+    /// A short line inside the body that heads nothing (no body paragraph follows it) and is
+    /// no sentence, item of a list or row of a table: a label, a credit, a name left over from
+    /// the page around the article ("Getty Images", "Most Popular", "Staff Writer").
+    fn stray_line(&self, rows: &[usize], w: usize) -> bool {
+        let i = rows[w];
+        let f = &self.paras[i].feat;
+        let class = &self.layout.class;
+        let heads = rows.get(w + 1).is_some_and(|&n| class[n] == Class::Good);
+        let introduced = w > 0 && self.paras[rows[w - 1]].feat.colon_end;
+        class[i] == Class::Neutral
+            && !f.terminal
+            && !f.colon_end
+            && f.words <= 8
+            && !self.layout.table[i]
+            && !is_list_item(self.paras[i].text())
+            && !heads
+            && !introduced
     }
 
     /// A headline left at the edge (the title is taken; other headlines are chrome).
@@ -106,42 +110,27 @@ impl Edges<'_> {
         !self.layout.table[i] && title_like(p.text(), &p.feat, self.layout.class[i], self.options)
     }
 
-    /// Removals before the body, which starts at row `first`: a paragraph stays when it reads
-    /// like a sentence and no chrome stands between it and the body.
-    fn head(&self, rows: &[usize], first: usize) -> Vec<(usize, &'static str)> {
-        let mut removals = Vec::new();
-        let mut connected = true;
-        for &i in rows.iter().rev().filter(|&&i| i < first) {
-            connected &= !self.breaks_chain(i);
-            if !(connected && self.keeps_at_edge(i) && !self.headline(i)) {
-                removals.push((i, "chrome.head"));
-            }
-        }
-        removals
-    }
-
-    /// Removals after the body, which ends at row `last`: a paragraph stays while it reads
-    /// like a sentence and touches the body, or while it is an item of a list the body
-    /// introduced with a colon.
+    /// Removals after the body, which ends at row `last`: all but the items of a list the body
+    /// introduced with a colon, and the short closing sentences that follow the body with
+    /// nothing between ("A Chemical spokesman declined comment.", "NOTE: Share after
+    /// preferred dividends.").
     fn tail(&self, rows: &[usize], last: usize) -> Vec<(usize, &'static str)> {
         let (class, template_hit) = (&self.layout.class, &self.layout.template_hit);
         let mut removals = Vec::new();
-        let mut connected = true;
         let mut in_list = self.paras[last].feat.colon_end;
+        let mut touching = true;
         for &i in rows.iter().filter(|&&i| i > last) {
             let f = &self.paras[i].feat;
-            let list_item =
-                in_list && class[i] == Class::Neutral && f.ui_words == 0 && !template_hit[i];
-            // Plain prose survives a stray label before it ("Advertisement").
-            let prose = self.keeps_at_edge(i)
+            in_list &= class[i] == Class::Neutral && f.ui_words == 0 && !template_hit[i];
+            touching &= class[i] != Class::Bad
                 && !template_hit[i]
-                && f.words >= 6
-                && f.stopword_density() >= 0.15;
-            connected &= !self.breaks_chain(i) || list_item;
-            if !((connected && (self.keeps_at_edge(i) || list_item)) || prose) {
+                && !f.addresses_reader()
+                && f.terminal
+                && f.starts_upper
+                && f.words >= 3
+                && f.ui_words * 3 < f.words;
+            if !in_list && !touching {
                 removals.push((i, "chrome.tail"));
-            } else if f.colon_end && f.stopwords >= 1 && f.words >= 3 && class[i] != Class::Bad {
-                in_list = true;
             }
         }
         removals

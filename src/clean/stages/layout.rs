@@ -5,11 +5,14 @@
 
 use std::collections::HashSet;
 
-use crate::clean::options::CleanOptions;
+use crate::clean::options::{ChromeOptions, CleanOptions};
 use crate::clean::paragraphs::Paragraphs;
 use crate::clean::shape::classify::{classify, Class};
 use crate::clean::shape::tables::table_rows;
+use crate::clean::shape::words::Language;
 use crate::clean::templates::{folds_digits, templatable, template_key};
+
+use super::body::best_run;
 
 /// What a round reads from its kept paragraphs; every vector is indexed like the paragraph
 /// table (rows not kept when it was read hold defaults that no stage looks at).
@@ -20,15 +23,12 @@ pub struct Layout {
     pub class: Vec<Class>,
     /// Lines of a template learned from the source.
     pub template_hit: Vec<bool>,
-    /// Body paragraphs to draw the body's bounds from: good prose or table rows, no
-    /// template line, not speaking to the reader about the site.
-    pub trusted: Vec<bool>,
-    /// The first and last trusted row.
+    /// The first and last row of the body (the run of rows that weighs most for article text).
     pub body: Option<(usize, usize)>,
 }
 
 impl Layout {
-    /// Between the first and last trusted row.
+    /// Between the first and last row of the body.
     pub fn in_body(&self, i: usize) -> bool {
         self.body
             .is_some_and(|(first, last)| first <= i && i <= last)
@@ -45,22 +45,13 @@ pub fn read(
     let table = tables(paras, &rows);
     let class = classes(paras, &rows, &table, options);
     let template_hit = template_hits(paras, &rows, &table, templates, options);
-    let mut trusted = vec![false; paras.len()];
-    for &i in &rows {
-        trusted[i] = (class[i] == Class::Good || table[i])
-            && !template_hit[i]
-            && !paras[i].feat.addresses_reader();
-    }
-    let body = rows
-        .iter()
-        .find(|&&i| trusted[i])
-        .zip(rows.iter().rfind(|&&i| trusted[i]))
-        .map(|(&first, &last)| (first, last));
+    let mut class = class;
+    share_fate_with_next(paras, &rows, &table, &template_hit, &mut class);
+    let body = best_run(paras, &rows, &class, &table, &template_hit);
     let mut layout = Layout {
         table,
         class,
         template_hit,
-        trusted,
         body,
     };
     mark_chrome_around_body(paras, &rows, &mut layout);
@@ -84,15 +75,47 @@ fn classes(
     table: &[bool],
     options: &CleanOptions,
 ) -> Vec<Class> {
+    let chrome = ChromeOptions {
+        good_min_stopword_density: good_density(
+            paras,
+            rows,
+            options.chrome.good_min_stopword_density,
+        ),
+        ..options.chrome
+    };
     let mut class = vec![Class::Neutral; paras.len()];
     for &i in rows {
-        class[i] = match classify(&paras[i].feat, &options.chrome) {
+        class[i] = match classify(&paras[i].feat, &chrome) {
             // Figures in a table are content even when each row alone looks like a counter.
             Class::Bad if table[i] => Class::Neutral,
             c => c,
         };
     }
     class
+}
+
+/// The share of function words a body paragraph needs. Languages differ in it (Korean or
+/// Finnish join to their words what English writes apart), so outside English it is at most half
+/// the share in the document's own prose: its paragraphs of some length that end sentences.
+fn good_density(paras: &Paragraphs, rows: &[usize], configured: f64) -> f64 {
+    if rows
+        .first()
+        .is_none_or(|&i| paras[i].language == Language::English)
+    {
+        return configured;
+    }
+    let mut prose: Vec<f64> = rows
+        .iter()
+        .map(|&i| &paras[i].feat)
+        .filter(|f| f.words >= 15 && (f.terminal || f.inner_stops >= 1))
+        .map(|f| f.stopword_density())
+        .collect();
+    if prose.is_empty() {
+        return configured;
+    }
+    let middle = prose.len() / 2;
+    let (_, median, _) = prose.select_nth_unstable_by(middle, f64::total_cmp);
+    configured.min(*median / 2.0)
 }
 
 /// The kept rows that are lines of a learned template.
@@ -125,6 +148,35 @@ fn template_hits(
         hit.iter_mut().for_each(|t| *t = false);
     }
     hit
+}
+
+/// A paragraph ending with a colon introduces the next one and shares its fate. A colon
+/// paragraph followed by chrome is chrome too, unless body text follows later ("… at the
+/// following addresses:" before a list of links).
+fn share_fate_with_next(
+    paras: &Paragraphs,
+    rows: &[usize],
+    table: &[bool],
+    template_hit: &[bool],
+    class: &mut [Class],
+) {
+    let trusted = |i: usize, class: &[Class]| {
+        (class[i] == Class::Good || table[i])
+            && !template_hit[i]
+            && !paras[i].feat.addresses_reader()
+    };
+    let mut good_after = false;
+    for (w, &i) in rows.iter().enumerate().rev() {
+        if let Some(&next) = rows.get(w + 1) {
+            if paras[i].feat.colon_end
+                && class[next] == Class::Bad
+                && (class[i] != Class::Good || !good_after)
+            {
+                class[i] = Class::Bad;
+            }
+        }
+        good_after |= trusted(i, class) && class[i] != Class::Bad;
+    }
 }
 
 /// Template lines are chrome unless they are sentences inside the body; so is a paragraph

@@ -14,6 +14,7 @@
 //! so cleaning the output again changes nothing. Then [`fallback`] makes sure a document with
 //! prose or data is not cleaned to nothing, and the rounds run once more on what it restored.
 
+mod body;
 mod chrome;
 mod dateline;
 mod fallback;

@@ -1,11 +1,19 @@
 //! The title: the best title-like paragraph before the body, and its copies anywhere.
 
+use std::collections::HashMap;
+
 use crate::clean::options::CleanOptions;
 use crate::clean::output::Found;
 use crate::clean::paragraphs::{Fate, Paragraphs};
+use crate::clean::shape::classify::Class;
 use crate::clean::shape::headline::title_like;
+use crate::clean::shape::tables::figures_row;
+use crate::text::lexicon::stopwords;
 
 use super::layout::Layout;
+
+/// The most words of a headline that reads as prose on its own.
+const HEADLINE_WORDS: usize = 14;
 
 /// Takes the title out of the text into `found` (or marks it `protected` when fields are not
 /// extracted): the title-like kept paragraph before the body printed twice, else the longest
@@ -21,21 +29,67 @@ pub fn take_title(
         return false;
     }
     let head_end = layout.body.map_or(paras.len(), |(first, _)| first);
-    let candidate = |i: usize| {
+    let rows: Vec<usize> = paras.kept().collect();
+    let next_kept = |w: usize| rows.get(w + 1).map(|&n| &paras[n]);
+    // A line with figures before rows of figures is the table's first row.
+    let first_row_of_table = |w: usize| {
+        paras[rows[w]].feat.digit_words > 0 && next_kept(w).is_some_and(|n| figures_row(n.text()))
+    };
+    // The line heading the body may read as prose on its own (a long headline dense with
+    // function words, "Red Cross reaches 40,000 people in eastern Syria after weeks of
+    // delays"): unpunctuated, it weighs nothing for the body, so it is judged as a headline
+    // when it is as short as one and ends on a word of its own (a wire lead broken off before
+    // its last line ends on "the", "told", "through").
+    let heads_body = |w: usize| {
+        let p = &paras[rows[w]];
+        layout.body.is_some()
+            && rows.get(w + 1) == Some(&head_end)
+            && p.feat.words <= HEADLINE_WORDS
+            && !p
+                .text()
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| stopwords().contains_ignore_ascii_case(w))
+    };
+    let class = |w: usize| match layout.class[rows[w]] {
+        Class::Good if heads_body(w) => Class::Neutral,
+        class => class,
+    };
+    let candidate = |w: usize| {
+        let i = rows[w];
         let p = &paras[i];
-        i < head_end
+        // A headline asking a question reads like a sentence: the body may open with it.
+        let question = i == head_end && p.text().ends_with('?') && p.feat.words <= 12;
+        (i < head_end || question)
             && !layout.template_hit[i]
             && !layout.table[i]
             // A line that runs on in lower case in the next paragraph starts a sentence.
-            && !p.runs_on(paras.next_kept(i))
-            && title_like(p.text(), &p.feat, layout.class[i], options)
+            && !p.runs_on(next_kept(w))
+            && !first_row_of_table(w)
+            && title_like(p.text(), &p.feat, class(w), options)
     };
-    let score = |i: &usize| {
-        let p = &paras[*i];
-        let repeated = paras.kept().filter(|&j| paras[j].key == p.key).count() > 1;
-        (usize::from(repeated), p.feat.words.min(12), *i)
+    // Copies of each paragraph among the kept ones, counted once for all candidates.
+    let mut copies: HashMap<u64, usize> = HashMap::new();
+    for &i in &rows {
+        *copies.entry(paras[i].key).or_default() += 1;
+    }
+    let score = |w: &usize| {
+        let p = &paras[rows[*w]];
+        let repeated = copies.get(&p.key).is_some_and(|&n| n > 1);
+        // A headline that does not read as prose first.
+        let headline_shaped = layout.class[rows[*w]] != Class::Good;
+        (
+            usize::from(repeated),
+            usize::from(headline_shaped),
+            p.feat.words.min(12),
+            *w,
+        )
     };
-    let Some(i) = paras.kept().filter(|&i| candidate(i)).max_by_key(score) else {
+    let Some(i) = (0..rows.len())
+        .filter(|&w| candidate(w))
+        .max_by_key(score)
+        .map(|w| rows[w])
+    else {
         return false;
     };
     if !options.extract_fields {

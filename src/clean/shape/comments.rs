@@ -1,0 +1,59 @@
+//! The head of a reader's comment: a short line naming the commenter and ending with a comment
+//! verb and a colon ("Kristine says:", "Milan on September 12, 2018 at 4:47 pm said:", or
+//! "says:" alone where a converter put the name on a line of its own).
+
+use super::features::Features;
+use crate::text::lexicon::comment_verbs;
+
+/// A line heading a comment: at most a dozen words, few of them function words (a name, a
+/// date), the last a comment verb before a colon.
+pub fn comment_head(text: &str, f: &Features) -> bool {
+    let Some(head) = text.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    f.words <= 12
+        && f.stopwords <= 3
+        && head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|verb| comment_verbs().contains(&verb.to_lowercase()))
+}
+
+/// A time of day in the text ("4:47 pm", "14:32"): comments are stamped with one.
+pub fn has_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(4).enumerate().any(|(k, w)| {
+        w[0].is_ascii_digit()
+            && w[1] == b':'
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && !bytes.get(k + 4).is_some_and(u8::is_ascii_digit)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::shape::features::features;
+
+    #[test]
+    fn comment_heads() {
+        for s in [
+            "Kristine says:",
+            "says:",
+            "Milan Griffes on September 12, 2018 at 4:47 pm said:",
+            "Jürgen schreibt:",
+        ] {
+            assert!(comment_head(s, &features(s)), "{s}");
+        }
+        for s in [
+            "The minister told reporters on Monday what he said:",
+            "Says who?",
+            "Note:",
+        ] {
+            assert!(!comment_head(s, &features(s)), "{s}");
+        }
+        assert!(has_time("November 19, 2019 at 6:34 am") && has_time("um 14:32 Uhr"));
+        assert!(!has_time("Ratio 3:1") && !has_time("2019"));
+    }
+}

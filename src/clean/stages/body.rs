@@ -1,0 +1,221 @@
+//! The body: the run of kept paragraphs with the most evidence of article text. Each paragraph
+//! weighs for or against being article text in proportion to its words
+//! ([`article_weight`]); a page holds one article, so the body is the run whose weights sum
+//! highest. Short chrome inside an article costs little, a long run of chrome or of other
+//! articles' headlines cuts the body off. Readers' comments follow the article: the body never
+//! runs across the head of a comment, and the prose after the first one weighs half.
+
+use crate::clean::paragraphs::{Fate, Paragraphs};
+use crate::clean::shape::classify::{article_weight, introduces, Class};
+use crate::clean::shape::comments::{comment_head, has_time};
+use crate::clean::shape::sentence::is_list_item;
+
+/// The first and last row of the body among the kept `rows`, or `None` when no run of them
+/// weighs for article text.
+pub fn best_run(
+    paras: &Paragraphs,
+    rows: &[usize],
+    class: &[Class],
+    table: &[bool],
+    template_hit: &[bool],
+) -> Option<(usize, usize)> {
+    let heads = comment_heads(paras, rows);
+    // A line of a template learned from the source is chrome, whatever its shape.
+    let weight = |i: usize| {
+        let class = if template_hit[i] {
+            Class::Bad
+        } else {
+            class[i]
+        };
+        article_weight(
+            &paras[i].feat,
+            class,
+            table[i] && !template_hit[i],
+            is_list_item(paras[i].text()),
+        )
+    };
+    let mut weights: Vec<f64> = rows.iter().map(|&i| weight(i)).collect();
+    weigh_introduced_lists(paras, rows, class, &mut weights);
+    // The article comes before its comments: the heaviest run before the first comment, when
+    // it holds an article's worth of words.
+    let first_head = heads.iter().position(|&h| h).unwrap_or(rows.len());
+    let before = heaviest_run(weights[..first_head].iter().map(|&w| Some(w)));
+    let found = match before {
+        Some((first, last, sum)) if sum >= MIN_ARTICLE_WEIGHT || first_head == rows.len() => {
+            Some((first, last))
+        }
+        _ => {
+            let after = weights
+                .iter()
+                .zip(&heads)
+                .enumerate()
+                .map(|(k, (&w, &head))| {
+                    if k < first_head {
+                        Some(w)
+                    } else if head {
+                        None
+                    } else {
+                        Some(if w > 0.0 { w / 2.0 } else { w })
+                    }
+                });
+            heaviest_run(after).map(|(first, last, _)| (first, last))
+        }
+    }
+    .map(|(first, last)| {
+        (
+            with_introducer(paras, rows, &weights, first),
+            bridge_short_gaps(paras, rows, &weights, &heads, last),
+        )
+    })
+    .map(|(first, last)| (rows[first], rows[last]));
+    found
+}
+
+/// The items of a list a line introduces with a colon ("Officials said the talks covered
+/// several topics:", "Key points:") belong with it: they weigh a little for the body.
+fn weigh_introduced_lists(
+    paras: &Paragraphs,
+    rows: &[usize],
+    class: &[Class],
+    weights: &mut [f64],
+) {
+    let introduced = introduced_items(paras);
+    for (k, &i) in rows.iter().enumerate() {
+        if introduced[i] && class[i] != Class::Bad && paras[i].feat.ui_words == 0 {
+            weights[k] = weights[k].max(0.1 * paras[i].feat.words as f64);
+        }
+    }
+}
+
+/// For each paragraph, whether it is an item of a list a line introduces with a colon. Over
+/// every paragraph, kept or not: the introducing line may have gone already.
+fn introduced_items(paras: &Paragraphs) -> Vec<bool> {
+    let mut introduced = vec![false; paras.len()];
+    let mut in_list = false;
+    for (i, p) in paras.iter().enumerate() {
+        let item = is_list_item(p.text());
+        introduced[i] = in_list && item;
+        if !item {
+            in_list = introduces(&p.feat);
+        }
+    }
+    introduced
+}
+
+/// The body's first row `first` (a position in `rows`), moved back to the line that introduces
+/// the list the body opens with: the list and its label stand or go together.
+fn with_introducer(paras: &Paragraphs, rows: &[usize], weights: &[f64], mut first: usize) -> usize {
+    let introduced = introduced_items(paras);
+    while first > 0 && introduced[rows[first]] {
+        let before = rows[first - 1];
+        if introduced[before] && weights[first - 1] > 0.0 {
+            first -= 1;
+        } else {
+            if introduces(&paras[before].feat) && !is_list_item(paras[before].text()) {
+                first -= 1;
+            }
+            break;
+        }
+    }
+    first
+}
+
+/// The most short lines of chrome (an "Advertisement", a caption credit) the body runs across
+/// to a sentence of the article after them.
+const MAX_GAP_LINES: usize = 2;
+
+/// The body's last row `last` (a position in `rows`), moved past each gap of at most
+/// [`MAX_GAP_LINES`] short lines of chrome that a finished sentence follows: a short
+/// paragraph of the article after an advertisement weighs less than the label before it.
+fn bridge_short_gaps(
+    paras: &Paragraphs,
+    rows: &[usize],
+    weights: &[f64],
+    heads: &[bool],
+    mut last: usize,
+) -> usize {
+    'outer: loop {
+        for next in last + 1..rows.len().min(last + 2 + MAX_GAP_LINES) {
+            let f = &paras[rows[next]].feat;
+            if heads[next] {
+                break 'outer;
+            }
+            if weights[next] > 0.0 && f.terminal && next > last + 1 {
+                last = next;
+                continue 'outer;
+            }
+            if weights[next] > 0.0 || f.words > 3 {
+                break 'outer;
+            }
+        }
+        break;
+    }
+    last
+}
+
+/// The weight of a run of paragraphs that makes an article (some forty words of prose).
+const MIN_ARTICLE_WEIGHT: f64 = 40.0;
+
+/// For each of the kept `rows`, whether it heads a reader's comment: a comment head stamped
+/// with a time or a date (on its line or the next), when the page has two of them at least.
+fn comment_heads(paras: &Paragraphs, rows: &[usize]) -> Vec<bool> {
+    let stamped = |i: usize| {
+        has_time(paras[i].text())
+            || paras.get(i + 1).is_some_and(|next| {
+                has_time(next.text()) || next.fate == Fate::Remove("field.date")
+            })
+    };
+    let heads: Vec<bool> = rows
+        .iter()
+        .map(|&i| comment_head(paras[i].text(), &paras[i].feat) && stamped(i))
+        .collect();
+    if heads.iter().filter(|&&h| h).count() >= 2 {
+        heads
+    } else {
+        vec![false; rows.len()]
+    }
+}
+
+/// The positions of the first and last weight of the run with the highest sum, if any sum is
+/// positive, and its sum; the earliest such run on ties. No run holds a `None` (a barrier).
+fn heaviest_run(weights: impl Iterator<Item = Option<f64>>) -> Option<(usize, usize, f64)> {
+    let mut best: Option<(f64, usize, usize)> = None;
+    let (mut sum, mut start) = (0.0, 0);
+    let mut open = false;
+    for (k, w) in weights.enumerate() {
+        let Some(w) = w else {
+            open = false;
+            continue;
+        };
+        if !open || sum <= 0.0 {
+            (sum, start) = (w, k);
+        } else {
+            sum += w;
+        }
+        open = true;
+        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, k));
+        }
+    }
+    best.map(|(sum, first, last)| (first, last, sum))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_heaviest_run() {
+        let run = |w: &[f64]| {
+            heaviest_run(w.iter().map(|&w| (!w.is_nan()).then_some(w))).map(|(a, b, _)| (a, b))
+        };
+        assert_eq!(run(&[-3.0, 10.0, -2.0, 5.0, -20.0, 12.0]), Some((1, 3)));
+        assert_eq!(run(&[-3.0, 10.0, -12.0, 5.0]), Some((1, 1)));
+        assert_eq!(run(&[-1.0, -2.0]), None);
+        assert_eq!(run(&[]), None);
+        assert_eq!(run(&[4.0, -4.0, 4.0]), Some((0, 0)));
+        // A barrier (NaN here) splits the runs.
+        assert_eq!(run(&[4.0, f64::NAN, 1.0, 2.0]), Some((0, 0)));
+        assert_eq!(run(&[1.0, f64::NAN, 3.0, 2.0]), Some((2, 3)));
+    }
+}
