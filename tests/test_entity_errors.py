@@ -122,6 +122,39 @@ def test_surnames_join_the_person_their_documents_point_to() -> None:
     assert set(m.loc[(m["text"] == "Baker") & m["doc"].isin([4, 5]), "linked_by"]) == {"surname"}
 
 
+def test_a_surname_names_the_person_the_corpus_uses_it_for() -> None:
+    reagan = [
+        "Reagan told Mikhail Gorbachev that Congress would back the arms talks.",
+        "Reagan asked Congress to fund the Contras in Nicaragua.",
+        "Reagan wrote to Mikhail Gorbachev about the arms talks in Geneva.",
+        "Reagan met George Shultz before the Geneva talks.",
+        "Reagan told Congress that George Shultz would lead the talks.",
+        "Reagan told Congress that Nicaragua threatened its neighbours.",
+        "In Geneva, Reagan and Mikhail Gorbachev agreed to meet again.",
+        "George Shultz said Reagan would veto the bill Congress passed.",
+        "Reagan and George Shultz flew to Geneva on Monday.",
+        "Reagan said Nicaragua had attacked the Contras, and George Shultz agreed.",
+    ]
+    m = tag(
+        "Ronald Reagan met Mikhail Gorbachev in Geneva with George Shultz, then asked Congress "
+        "to fund the Contras in Nicaragua.",
+        *reagan,
+        "Nancy Reagan opened a library in Los Angeles.",
+        "Besides Reagan, two senators spoke at the dinner on Friday.",
+        "Reagan arrived late on Friday.",
+    )
+    bare = m[m["text"] == "Reagan"]
+    # Where the evidence reads "Reagan" as Ronald Reagan, and where none does, because the
+    # corpus uses the surname for him alone; Nancy Reagan's one document does not make it
+    # ambiguous.
+    assert set(bare["entity"]) == {"Ronald Reagan"}
+    assert set(bare.loc[bare["doc"] >= 12, "linked_by"]) == {"surname"}
+    assert set(found(m, "Nancy Reagan")) == {("PERSON", "Nancy Reagan")}
+    # A sentence's opening adverb is no part of the name.
+    assert found(m, "Besides Reagan") == []
+    assert "Reagan" in set(m.loc[m["doc"] == 12, "text"])
+
+
 def test_wrong_joins_stay_apart() -> None:
     m = tag(
         "Dome Petroleum shares fell in Calgary on news from Ottawa.",

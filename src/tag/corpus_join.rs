@@ -11,7 +11,10 @@
 //!    its document's other entities point to. With one such person in the corpus it is that
 //!    one; with several ("George Bush", "Jeb Bush"; "James Baker", "Howard Baker") the
 //!    document must share at least two entities with one of them and twice as many as with
-//!    any other, else the surname stays apart.
+//!    any other. Where its evidence does not decide, the surname names the person the corpus
+//!    uses it for, if one is dominant (in ten times the documents of all the others, counting
+//!    the documents naming them in full and those whose evidence read the surname as them),
+//!    else it stays apart.
 //!
 //! Evidence is what documents mention together. Hubs, the entities in more than one document
 //! in fifty ("United States", "Reuters"), tell nothing and are left out. Each document
@@ -45,8 +48,8 @@ const COMMON_FACTOR: u32 = 5;
 /// that surname, to name them by a surname alone.
 const SURNAME_EVIDENCE: usize = 2;
 const SURNAME_MARGIN: usize = 2;
-/// Without evidence, a surname names the one person with this many times the documents of all
-/// the others with that surname together.
+/// Where evidence does not decide, a surname names the one person with this many times the
+/// documents of all the others with that surname together.
 const DOMINANT_FACTOR: u64 = 10;
 
 /// One distinct (label, entity) of the corpus.
@@ -224,8 +227,16 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
             .entry(k)
             .or_insert((representative(expansion), Link::Acronym));
     }
+    let usage = surname_usage(&corpus, &partials, &profiles, &representative);
     for (d, doc) in docs.iter_mut().enumerate() {
-        let surnames = surnames_in_document(&corpus, &partials, &profiles, d, &representative);
+        let surnames = surnames_in_document(
+            &corpus,
+            &partials,
+            &profiles,
+            d,
+            &representative,
+            Some(&usage),
+        );
         for m in doc
             .iter_mut()
             .filter(|m| !m.fixed_entity && m.label != Label::Date)
@@ -426,13 +437,36 @@ fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
     out
 }
 
-/// The full name (key) each partial name of document `d` stands for there.
+/// Documents in which each partial name stands for each cluster (partial key, cluster root →
+/// documents) when only the documents' own evidence decides: how the corpus itself uses a
+/// surname, which the dominant-person rule weighs beside the full names' documents.
+type SurnameUsage = HashMap<(u32, u32), u64>;
+
+fn surname_usage(
+    corpus: &Corpus,
+    partials: &HashMap<u32, Vec<Candidate>>,
+    profiles: &Profiles,
+    representative: &dyn Fn(u32) -> u32,
+) -> SurnameUsage {
+    let mut usage = SurnameUsage::new();
+    for d in 0..corpus.doc_keys.len() {
+        for (p, t) in surnames_in_document(corpus, partials, profiles, d, representative, None) {
+            *usage.entry((p, t)).or_default() += 1;
+        }
+    }
+    usage
+}
+
+/// The full name (key) each partial name of document `d` stands for there. Without `usage`
+/// only the document's evidence decides; with it, a person's surname the evidence leaves
+/// undecided names the person the corpus uses it for (see [`dominant_cluster`]).
 fn surnames_in_document(
     corpus: &Corpus,
     partials: &HashMap<u32, Vec<Candidate>>,
     profiles: &Profiles,
     d: usize,
     representative: &dyn Fn(u32) -> u32,
+    usage: Option<&SurnameUsage>,
 ) -> HashMap<u32, u32> {
     let sample = &corpus.samples[d];
     let mut out = HashMap::new();
@@ -475,10 +509,15 @@ fn surnames_in_document(
                 .filter(|best| best.0 >= needed && best.0 >= SURNAME_MARGIN * second)
                 .map(|best| best.1)
                 .or_else(|| {
-                    let evidenced = scored.iter().filter(|s| s.0 >= needed).count();
-                    (person && evidenced == 0)
-                        .then(|| dominant_cluster(corpus, &clusters))
-                        .flatten()
+                    let usage = usage.filter(|_| person)?;
+                    let dominant = dominant_cluster(corpus, &clusters, p, usage)?;
+                    let own = scored.iter().find(|s| s.1 == dominant).map_or(0, |s| s.0);
+                    // Another person named here more clearly than the dominant one keeps
+                    // the surname apart; a tie is no reason to doubt the corpus's usage.
+                    let contested = scored
+                        .iter()
+                        .any(|s| s.1 != dominant && s.0 >= needed && s.0 > own);
+                    (!contested).then_some(dominant)
                 })
         };
         if let Some(t) = target {
@@ -488,21 +527,28 @@ fn surnames_in_document(
     out
 }
 
-/// The cluster whose names are in [`DOMINANT_FACTOR`] times as many documents as those of all
-/// the others together: the person a surname names when its document shows no evidence for
-/// any ("Reagan" in 1987 is Ronald Reagan, not Nancy or Michael).
-fn dominant_cluster(corpus: &Corpus, clusters: &[(u32, Vec<u32>)]) -> Option<u32> {
-    let documents = |members: &[u32]| -> u64 {
-        members
+/// The cluster in [`DOMINANT_FACTOR`] times as many documents as all the others together,
+/// counting the documents of its names and those where the evidence read the surname `p` as
+/// it: the person a surname names when its document's evidence does not decide ("Reagan" in
+/// 1987 is Ronald Reagan, not Nancy or Michael, even where Reuters never writes "Ronald").
+fn dominant_cluster(
+    corpus: &Corpus,
+    clusters: &[(u32, Vec<u32>)],
+    p: u32,
+    usage: &SurnameUsage,
+) -> Option<u32> {
+    let documents = |(root, members): &(u32, Vec<u32>)| -> u64 {
+        let named: u64 = members
             .iter()
             .map(|&m| u64::from(corpus.key(m).documents))
-            .sum()
+            .sum();
+        named + usage.get(&(p, *root)).copied().unwrap_or(0)
     };
-    let total: u64 = clusters.iter().map(|(_, members)| documents(members)).sum();
+    let total: u64 = clusters.iter().map(documents).sum();
     clusters
         .iter()
-        .find(|(_, members)| {
-            let own = documents(members);
+        .find(|cluster| {
+            let own = documents(cluster);
             own >= DOMINANT_FACTOR * (total - own).max(1)
         })
         .map(|(root, _)| *root)
@@ -635,6 +681,33 @@ mod tests {
         ];
         join_across_corpus(&mut two);
         assert_eq!(two[2][0].entity, "Baker");
+    }
+
+    #[test]
+    fn a_surname_names_the_person_the_corpus_uses_it_for() {
+        let org = |name: &str| mention(Label::Org, name);
+        let mut docs = vec![vec![
+            person("Ronald Reagan"),
+            person("Mikhail Gorbachev"),
+            org("Congress"),
+        ]];
+        // Ten documents whose evidence reads "Reagan" as Ronald Reagan...
+        docs.extend((0..10).map(|_| {
+            vec![
+                person("Reagan"),
+                person("Mikhail Gorbachev"),
+                org("Congress"),
+            ]
+        }));
+        // ...outweigh the one naming Nancy Reagan: a surname without evidence is his.
+        docs.push(vec![person("Nancy Reagan"), mention(Label::Loc, "Bel Air")]);
+        docs.push(vec![person("Reagan"), mention(Label::Loc, "Tokyo")]);
+        join_across_corpus(&mut docs);
+        assert_eq!(docs[1][0].entity, "Ronald Reagan");
+        assert_eq!(
+            (docs[12][0].entity.as_str(), docs[12][0].link),
+            ("Ronald Reagan", Link::Surname)
+        );
     }
 
     #[test]

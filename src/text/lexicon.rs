@@ -306,6 +306,11 @@ lexicon_list!(
     phrase_openers = words_of(PHRASE_OPENERS_FILE)
 );
 lexicon_list!(
+    /// Phrase openers that open a sentence but never a name: Besides, Meanwhile (marked
+    /// `sentence` in `phrase_openers.txt`).
+    sentence_openers = marked(PHRASE_OPENERS_FILE, "sentence")
+);
+lexicon_list!(
     /// Lowercase particles that may start a name (`name_particles.txt`).
     name_particles = words_of(NAME_PARTICLES_FILE)
 );

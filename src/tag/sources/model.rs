@@ -8,7 +8,9 @@ use crate::tag::mention::Label;
 use crate::tag::model_input::Decoding;
 use crate::tag::perceptron::{split_label, Part};
 use crate::tag::titles::{is_title_domain, split_title};
-use crate::text::lexicon::{industry_words, legal_forms, name_particles, organisation_heads};
+use crate::text::lexicon::{
+    industry_words, legal_forms, name_particles, organisation_heads, sentence_openers,
+};
 
 /// The model source offers the spans read when the sentence's context was built.
 pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
@@ -131,6 +133,14 @@ fn name_bounds(words: &[&str], start: usize, end: usize, label: Label) -> (usize
         .find(|&k| !edge_word(words[k], false))
         .map_or(s, |k| k + 1);
     let mut s = (s..e).find(|&k| !edge_word(words[k], true)).unwrap_or(e);
+    // A sentence's opening conjunction or adverb is capitalised but names nothing: "Besides
+    // Reagan", "Meanwhile Baker".
+    if s + 1 < e
+        && sentence_openers().contains(words[s])
+        && !words[..s].iter().any(|w| has_alphanumeric(w))
+    {
+        s += 1;
+    }
     let mut e = e;
     if label == Label::Person {
         // Initials before a surname belong to the name: "C. Lewis", "J.R. Smith".

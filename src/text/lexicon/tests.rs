@@ -111,7 +111,7 @@ fn files_are_well_formed() {
         (NATIONAL_BODIES_FILE, ""),
         (ORGANISATION_WORDS_FILE, "legal head industry"),
         (ORGANISATION_CONNECTORS_FILE, "after-head before-head"),
-        (PHRASE_OPENERS_FILE, ""),
+        (PHRASE_OPENERS_FILE, "sentence"),
         (NAME_PARTICLES_FILE, ""),
         (NAME_PREFIXES_FILE, ""),
         (EVENT_WORDS_FILE, "opens-names"),
