@@ -13,12 +13,14 @@ pub fn byline_of(text: &str) -> Option<String> {
         &CELL,
         r"^(?i:by|written\s+by|reported\s+by|reporting\s+by|posted\s+by|story\s+by|words\s+by)\s*:?\s+(?P<name>\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and | &) ?\p{Lu}[\p{L}\p{M}.'’\- ]*){0,3})\s*(?:[|,\-–—]\s*(?P<role>[\p{L} ,]{1,40})|;\s*(?i:editing|writing|additional\s+reporting)\s+by\s+[\p{L}\p{M}.'’\- ,;]{1,80})?$",
     );
-    if text.len() > 120
-        || !matches!(
-            text.as_bytes().first(),
-            Some(b'B' | b'b' | b'W' | b'w' | b'R' | b'r' | b'P' | b'p' | b'S' | b's')
-        )
-    {
+    // The pattern's opening words, checked before the regex: it runs on every line of a
+    // hard-wrapped text, and most lines start otherwise.
+    const OPENINGS: [&str; 6] = ["by", "written", "report", "posted", "story", "words"];
+    let opens = |word: &str| {
+        text.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    };
+    if text.len() > 120 || !OPENINGS.iter().any(|w| opens(w)) {
         return None;
     }
     if text.split_whitespace().count() > 10 {
