@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -45,7 +44,8 @@ import pandas as pd
 from . import _core
 from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
-from .errors import InputError, TidingsIOError
+from .errors import InputError
+from .store import write_bytes_atomically
 
 __all__ = ["dedup", "dedup_documents", "with_clusters", "CorpusDedup", "DedupIndex", "repeated_paragraphs", "KINDS",
            "CLUSTER_COLUMNS"]
@@ -284,13 +284,7 @@ class DedupIndex:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the index to ``path`` (a versioned binary file)."""
-        target = Path(path)
-        temporary = target.with_name(target.name + ".tmp")
-        try:
-            temporary.write_bytes(self._core.to_bytes())
-            os.replace(temporary, target)
-        except OSError as err:
-            raise TidingsIOError(f"cannot write the dedup index to {target}: {err}") from err
+        write_bytes_atomically(path, self._core.to_bytes(), what="dedup index")
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> DedupIndex:

@@ -234,7 +234,7 @@ class Tag(Step):
         positions = pd.Series(np.arange(len(ids)), index=ids).reindex(entities["doc"].to_numpy())
         return documents, {"entities": split_fields(entities.reset_index(drop=True), positions, layout)}
 
-    def names(self) -> list[list[tuple[str, str, bool]]]:
+    def names(self) -> tuple[list[Any], list[list[tuple[Any, ...]]]]:
         """The mentions' names of the chunks applied so far, for a join in another process
         (:meth:`tidings.tag.CorpusTagger.names`)."""
         return self._tagger.names()

@@ -13,6 +13,7 @@ folders of both :meth:`tidings.Corpus.to_parquet` and ``tidings run``.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -35,6 +36,19 @@ _VERSION = 1
 _STEP_TABLES = (("clean", "removed"), ("dedup", "clusters"), ("tag", "entities"))
 #: The name prefix of the hidden folder ``tidings run`` writes its tables in before moving them.
 RUN_STAGING = ".tidings-run-"
+
+
+def write_bytes_atomically(path: str | os.PathLike[str], data: bytes, *, what: str) -> None:
+    """Write ``data`` to ``path`` completely or not at all (a temporary name, then a rename);
+    ``what`` names the file in the error ("dedup index")."""
+    target = Path(path)
+    temporary = target.with_name(target.name + ".tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except OSError as err:
+        temporary.unlink(missing_ok=True)
+        raise TidingsIOError(f"cannot write the {what} to {target}: {err}") from err
 
 
 def is_corpus_folder(path: Path) -> bool:

@@ -50,6 +50,7 @@ from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
 from .dedup import _order, _stamps
 from .errors import InputError, InputTypeError, TidingsIOError
+from .store import write_bytes_atomically
 
 __all__ = ["stories", "StoryIndex", "story_table", "with_stories", "STORY_COLUMNS", "CORPUS_STORY_COLUMNS",
            "STORY_TABLE_COLUMNS", "ENTITY_LABELS"]
@@ -371,13 +372,7 @@ class StoryIndex:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the index to ``path`` (a versioned binary file)."""
-        target = Path(path)
-        temporary = target.with_name(target.name + ".tmp")
-        try:
-            temporary.write_bytes(self._core.to_bytes())
-            os.replace(temporary, target)
-        except OSError as err:
-            raise TidingsIOError(f"cannot write the story index to {target}: {err}") from err
+        write_bytes_atomically(path, self._core.to_bytes(), what="story index")
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> StoryIndex:

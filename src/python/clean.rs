@@ -1,12 +1,12 @@
 //! Bindings of the cleaning engine: options from a dict, results as plain tuples that the
 //! Python facade (`tidings.cleaning`) turns into `Cleaned` objects.
 
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, MutexGuard};
 
 use pyo3::prelude::*;
-use pyo3::sync::MutexExt;
 use pyo3::types::PyDict;
 
+use super::shared::Shared;
 use super::{
     compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, SpanText, Text, Workers,
 };
@@ -63,7 +63,7 @@ fn borrowed(texts: &[Option<Text>]) -> Vec<Option<&str>> {
 /// with the cleaning options they were counted under. Threads that share one take turns.
 #[pyclass(module = "tidings._core", name = "TemplateCounts", frozen)]
 pub(crate) struct PyTemplateCounts {
-    state: Mutex<CountState>,
+    state: Shared<CountState>,
 }
 
 struct CountState {
@@ -75,9 +75,7 @@ struct CountState {
 impl PyTemplateCounts {
     /// The counts, once no other thread uses them (a cancelled `add` stops before it counts).
     fn state(&self, py: Python<'_>) -> MutexGuard<'_, CountState> {
-        self.state
-            .lock_py_attached(py)
-            .unwrap_or_else(PoisonError::into_inner)
+        self.state.lock(py)
     }
 }
 
@@ -99,7 +97,7 @@ impl PyTemplateCounts {
         let options = options_from(py, options)?;
         options.validate().into_py_result(py)?;
         Ok(PyTemplateCounts {
-            state: Mutex::new(CountState {
+            state: Shared::new(CountState {
                 counts: TemplateCounts::default(),
                 options,
                 learned: None,

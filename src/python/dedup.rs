@@ -3,13 +3,13 @@
 //! `repeated_paragraphs`.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::MutexGuard;
 
 use pyo3::prelude::*;
-use pyo3::sync::MutexExt;
 use pyo3::types::{PyBytes, PyDict};
 
 use super::options::options_from;
+use super::shared::Shared;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Workers};
 use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
 use crate::dedup::{self, fingerprint_bytes, Clusters, DedupConfig, Fingerprints, Pair};
@@ -53,23 +53,18 @@ fn pairs_dict<'py>(py: Python<'py>, pairs: &[Pair]) -> PyResult<Bound<'py, PyDic
 /// index take turns: each call waits, without the GIL, for the one before it to end.
 #[pyclass(module = "tidings._core", name = "DedupIndex", frozen)]
 pub(crate) struct PyDedupIndex {
-    inner: Mutex<dedup::DedupIndex>,
+    inner: Shared<dedup::DedupIndex>,
 }
 
 impl PyDedupIndex {
     fn wrap(inner: dedup::DedupIndex) -> Self {
         PyDedupIndex {
-            inner: Mutex::new(inner),
+            inner: Shared::new(inner),
         }
     }
 
-    /// The index, once no other thread uses it. A cancelled `add` is cancelled while its texts
-    /// are fingerprinted, before it changes the index, so a poisoned lock (never expected) still
-    /// guards a whole index.
     fn index(&self, py: Python<'_>) -> MutexGuard<'_, dedup::DedupIndex> {
-        self.inner
-            .lock_py_attached(py)
-            .unwrap_or_else(PoisonError::into_inner)
+        self.inner.lock(py)
     }
 }
 

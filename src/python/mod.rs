@@ -12,6 +12,7 @@ mod input;
 mod options;
 mod progress;
 mod quotes;
+mod shared;
 mod stories;
 mod tag;
 

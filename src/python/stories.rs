@@ -1,13 +1,13 @@
 //! Bindings of the stories core: the `StoryIndex` class and `_story_terms` (for the script
 //! that builds the background table).
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::MutexGuard;
 
 use pyo3::prelude::*;
-use pyo3::sync::MutexExt;
 use pyo3::types::{PyBytes, PyDict};
 
 use super::options::options_from;
+use super::shared::Shared;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Text, Workers};
 use crate::options::Options;
 use crate::stories::options::STORY_OPTIONS;
@@ -80,21 +80,18 @@ fn articles<'a>(
 /// before it to end.
 #[pyclass(module = "tidings._core", name = "StoryIndex", frozen)]
 pub(crate) struct PyStoryIndex {
-    inner: Mutex<StoryIndex>,
+    inner: Shared<StoryIndex>,
 }
 
 impl PyStoryIndex {
     fn wrap(inner: StoryIndex) -> Self {
         PyStoryIndex {
-            inner: Mutex::new(inner),
+            inner: Shared::new(inner),
         }
     }
 
-    /// The index, once no other thread uses it.
     fn index(&self, py: Python<'_>) -> MutexGuard<'_, StoryIndex> {
-        self.inner
-            .lock_py_attached(py)
-            .unwrap_or_else(PoisonError::into_inner)
+        self.inner.lock(py)
     }
 }
 

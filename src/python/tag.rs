@@ -2,13 +2,13 @@
 //! `_train_tagger` (driven by `tidings.train`).
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::MutexGuard;
 
 use pyo3::prelude::*;
-use pyo3::sync::MutexExt;
 use pyo3::types::PyDict;
 
 use super::options::options_from;
+use super::shared::Shared;
 use super::{
     compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, SpanText, Workers,
 };
@@ -84,14 +84,12 @@ type JoinChange = (
 #[pyclass(module = "tidings._core", name = "EntityJoin", frozen)]
 #[derive(Default)]
 pub(crate) struct PyEntityJoin {
-    docs: Mutex<Vec<Vec<Mention>>>,
+    docs: Shared<Vec<Vec<Mention>>>,
 }
 
 impl PyEntityJoin {
     fn docs(&self, py: Python<'_>) -> MutexGuard<'_, Vec<Vec<Mention>>> {
-        self.docs
-            .lock_py_attached(py)
-            .unwrap_or_else(PoisonError::into_inner)
+        self.docs.lock(py)
     }
 }
 
