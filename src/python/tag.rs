@@ -220,32 +220,8 @@ fn tag<'py>(
         };
         let mut table = Table::default();
         for (doc, (mentions, text)) in docs.iter().zip(&borrowed).enumerate() {
-            let Some(text) = text else { continue };
-            let published = published.get(doc).copied().flatten();
-            let offsets = CharOffsets::new(text);
-            for m in mentions {
-                table.doc.push(doc);
-                table.start.push(offsets.char_index(m.start));
-                table.end.push(offsets.char_index(m.end));
-                table
-                    .text
-                    .push(SpanText::Core(text[m.start..m.end].to_string()));
-                table.label.push(m.label.as_str());
-                table.entity.push(m.entity.clone());
-                table.linked_by.push(m.link.as_str());
-                table.country.push(m.country.clone());
-                table.source.push(m.source.as_str());
-                table.score.push(m.score as f64);
-                table.title.push(
-                    m.title
-                        .map(|(s, e)| text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")),
-                );
-                table.sentence.push(m.sentence);
-                table.value.push(
-                    (m.label == Label::Date)
-                        .then(|| date_value(&text[m.start..m.end], published))
-                        .flatten(),
-                );
+            if let Some(text) = text {
+                table.push_document(doc, mentions, text, published.get(doc).copied().flatten());
             }
         }
         Ok((table, docs))
@@ -259,21 +235,7 @@ fn tag<'py>(
     if let (Some(corpus), true) = (corpus, join_later) {
         corpus.get().docs(py).extend(docs);
     }
-    let out = PyDict::new(py);
-    out.set_item("doc", table.doc)?;
-    out.set_item("start", table.start)?;
-    out.set_item("end", table.end)?;
-    out.set_item("text", table.text)?;
-    out.set_item("label", table.label)?;
-    out.set_item("entity", table.entity)?;
-    out.set_item("source", table.source)?;
-    out.set_item("score", table.score)?;
-    out.set_item("title", table.title)?;
-    out.set_item("sentence", table.sentence)?;
-    out.set_item("value", table.value)?;
-    out.set_item("linked_by", table.linked_by)?;
-    out.set_item("country", table.country)?;
-    Ok(out)
+    table.into_dict(py)
 }
 
 /// The publication day of each document (none when `dates` is `None`); an error names a
@@ -318,6 +280,62 @@ struct Table {
     value: Vec<Option<String>>,
     linked_by: Vec<&'static str>,
     country: Vec<Option<String>>,
+}
+
+impl Table {
+    /// The mentions of document `doc`, with Python string offsets into `text` and each DATE's
+    /// value read against the document's publication day.
+    fn push_document(
+        &mut self,
+        doc: usize,
+        mentions: &[Mention],
+        text: &str,
+        published: Option<Day>,
+    ) {
+        let offsets = CharOffsets::new(text);
+        for m in mentions {
+            self.doc.push(doc);
+            self.start.push(offsets.char_index(m.start));
+            self.end.push(offsets.char_index(m.end));
+            self.text
+                .push(SpanText::Core(text[m.start..m.end].to_string()));
+            self.label.push(m.label.as_str());
+            self.entity.push(m.entity.clone());
+            self.linked_by.push(m.link.as_str());
+            self.country.push(m.country.clone());
+            self.source.push(m.source.as_str());
+            self.score.push(m.score as f64);
+            self.title.push(
+                m.title
+                    .map(|(s, e)| text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")),
+            );
+            self.sentence.push(m.sentence);
+            self.value.push(
+                (m.label == Label::Date)
+                    .then(|| date_value(&text[m.start..m.end], published))
+                    .flatten(),
+            );
+        }
+    }
+
+    /// The table as a dict of equal-length lists.
+    fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+        let out = PyDict::new(py);
+        out.set_item("doc", self.doc)?;
+        out.set_item("start", self.start)?;
+        out.set_item("end", self.end)?;
+        out.set_item("text", self.text)?;
+        out.set_item("label", self.label)?;
+        out.set_item("entity", self.entity)?;
+        out.set_item("source", self.source)?;
+        out.set_item("score", self.score)?;
+        out.set_item("title", self.title)?;
+        out.set_item("sentence", self.sentence)?;
+        out.set_item("value", self.value)?;
+        out.set_item("linked_by", self.linked_by)?;
+        out.set_item("country", self.country)?;
+        Ok(out)
+    }
 }
 
 /// Tokens of one text as (start, end, sentence_start) with Python string offsets.

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::clean::options::CleanOptions;
 use crate::clean::output::Found;
-use crate::clean::paragraphs::{Fate, Paragraphs};
+use crate::clean::paragraphs::{Fate, Para, Paragraphs};
 use crate::clean::shape::classify::Class;
 use crate::clean::shape::headline::title_like;
 use crate::clean::shape::tables::figures_row;
@@ -15,9 +15,8 @@ use super::layout::Layout;
 /// The most words of a headline that reads as prose on its own.
 const HEADLINE_WORDS: usize = 14;
 
-/// Takes the title out of the text into `found` (or marks it `protected` when fields are not
-/// extracted): the title-like kept paragraph before the body printed twice, else the longest
-/// (interface labels are short), the later on ties (chrome comes first). True when it went.
+/// Takes the title ([`best_title`]) out of the text into `found` (or marks it `protected` when
+/// fields are not extracted). True when it went.
 pub fn take_title(
     paras: &mut Paragraphs,
     found: &mut Found,
@@ -28,6 +27,22 @@ pub fn take_title(
     if found.title.is_some() {
         return false;
     }
+    let Some(i) = best_title(paras, layout, options) else {
+        return false;
+    };
+    if !options.extract_fields {
+        protected[i] = true;
+        return false;
+    }
+    found.title = Some(paras[i].text().to_string());
+    found.title_key = paras[i].key;
+    paras[i].fate = Fate::Remove("field.title");
+    true
+}
+
+/// The title-like kept paragraph before the body: printed twice first, then headline-shaped,
+/// then the longest (interface labels are short), the later on ties (chrome comes first).
+fn best_title(paras: &Paragraphs, layout: &Layout, options: &CleanOptions) -> Option<usize> {
     let head_end = layout.body.map_or(paras.len(), |(first, _)| first);
     let rows: Vec<usize> = paras.kept().collect();
     let next_kept = |w: usize| rows.get(w + 1).map(|&n| &paras[n]);
@@ -35,21 +50,10 @@ pub fn take_title(
     let first_row_of_table = |w: usize| {
         paras[rows[w]].feat.digit_words > 0 && next_kept(w).is_some_and(|n| figures_row(n.text()))
     };
-    // The line heading the body may read as prose on its own (a long headline dense with
-    // function words, "Red Cross reaches 40,000 people in eastern Syria after weeks of
-    // delays"): unpunctuated, it weighs nothing for the body, so it is judged as a headline
-    // when it is as short as one and ends on a word of its own (a wire lead broken off before
-    // its last line ends on "the", "told", "through").
     let heads_body = |w: usize| {
-        let p = &paras[rows[w]];
         layout.body.is_some()
             && rows.get(w + 1) == Some(&head_end)
-            && p.feat.words <= HEADLINE_WORDS
-            && !p
-                .text()
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| stopwords().contains_ignore_ascii_case(w))
+            && short_headline(&paras[rows[w]])
     };
     let class = |w: usize| match layout.class[rows[w]] {
         Class::Good if heads_body(w) => Class::Neutral,
@@ -85,21 +89,24 @@ pub fn take_title(
             *w,
         )
     };
-    let Some(i) = (0..rows.len())
+    (0..rows.len())
         .filter(|&w| candidate(w))
         .max_by_key(score)
         .map(|w| rows[w])
-    else {
-        return false;
-    };
-    if !options.extract_fields {
-        protected[i] = true;
-        return false;
-    }
-    found.title = Some(paras[i].text().to_string());
-    found.title_key = paras[i].key;
-    paras[i].fate = Fate::Remove("field.title");
-    true
+}
+
+/// Whether the line heading the body, which may read as prose on its own (a long headline
+/// dense with function words, "Red Cross reaches 40,000 people in eastern Syria after weeks of
+/// delays") and, unpunctuated, weighs nothing for the body, is judged as a headline: when it
+/// is as short as one and ends on a word of its own (a wire lead broken off before its last
+/// line ends on "the", "told", "through").
+fn short_headline(p: &Para) -> bool {
+    p.feat.words <= HEADLINE_WORDS
+        && !p
+            .text()
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| stopwords().contains_ignore_ascii_case(w))
 }
 
 /// Removes the kept copies of the title taken earlier; true when any went.
