@@ -17,6 +17,7 @@ import pandas as pd
 from . import _core
 from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
+from ._results import text_array
 from .errors import InputError, InputTypeError, TidingsIOError
 
 __all__ = ["tag", "CorpusTagger", "entity_id", "LABELS", "LABEL_ALIASES", "MENTION_COLUMNS"]
@@ -50,12 +51,13 @@ def entity_id(label: str, entity: str) -> int:
     return int.from_bytes(digest, "big") >> 1
 
 
-def _entity_ids(labels: pd.Series, entities: pd.Series) -> pd.Series:
-    """:func:`entity_id` of each row, hashing each distinct (label, entity) once."""
-    pairs = pd.MultiIndex.from_arrays([labels.astype(str), entities.astype(str)])
-    codes, unique = pd.factorize(pairs)
-    ids = np.fromiter((entity_id(label, entity) for label, entity in unique), dtype="int64", count=len(unique))
-    return pd.Series(ids[codes] if len(codes) else np.empty(0, dtype="int64"), index=labels.index, dtype="int64")
+def _entity_ids(labels: Iterable[str], entities: Iterable[str], count: int) -> np.ndarray:
+    """:func:`entity_id` of each (label, entity) pair, hashing each distinct pair once."""
+    ids: dict[tuple[str, str], int] = {}
+    for pair in zip(labels, entities):
+        if pair not in ids:
+            ids[pair] = entity_id(*pair)
+    return np.fromiter((ids[pair] for pair in zip(labels, entities)), dtype="int64", count=count)
 
 
 def _data_path(name: str) -> str:
@@ -118,24 +120,23 @@ def _user_entities(entities: Any) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _empty_frame(index: pd.Index) -> pd.DataFrame:
-    frame = pd.DataFrame({name: [] for name in MENTION_COLUMNS})
-    frame["doc"] = pd.Series(index[:0], dtype=index.dtype)
-    return _typed(frame)
+def _mention_frame(found: dict[str, list[Any]], index: pd.Index) -> pd.DataFrame:
+    """The mention table from the core's columns, each column built once with its final dtype
+    (``doc`` the input's index labels, text columns missing where the core has no value)."""
+    count = len(found["doc"])
+    columns: dict[str, Any] = {"doc": index.take(np.asarray(found["doc"], dtype=np.intp))}
+    for name in ("start", "end", "sentence"):
+        columns[name] = np.asarray(found[name], dtype="int64")
+    columns["score"] = np.asarray(found["score"], dtype="float64")
+    # The core calls a person's title "title"; tidings keeps that word for headlines.
+    texts = {**found, "role": found["title"], "field": [TEXT_FIELD] * count}
+    for name in _TEXT_COLUMNS:
+        columns[name] = text_array(texts[name])
+    columns["entity_id"] = _entity_ids(found["label"], found["entity"], count)
+    return pd.DataFrame({name: columns[name] for name in MENTION_COLUMNS})
 
 
 _TEXT_COLUMNS = ("text", "label", "entity", "source", "role", "value", "field", "country", "linked_by")
-
-
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.astype(
-        {"start": "int64", "end": "int64", "score": "float64", "sentence": "int64", "entity_id": "int64"}
-    )
-    for name in _TEXT_COLUMNS:
-        # Missing values (a mention without a role or value) stay missing: pandas 2 turns them
-        # into the string 'None' when the column is cast to "str".
-        frame[name] = frame[name].astype("str").mask(frame[name].isna())
-    return frame
 
 
 def tag(
@@ -292,15 +293,7 @@ def _mentions(column: TextColumn, options: dict[str, Any], corpus: _core.EntityJ
             workers=workers,
             progress=counter,
         )
-    if not found["doc"]:
-        return _empty_frame(column.index)
-    positions = found.pop("doc")
-    # The core calls a person's title "title"; tidings keeps that word for headlines.
-    frame = pd.DataFrame(found).rename(columns={"title": "role"})
-    frame.insert(0, "doc", column.index.take(positions))
-    frame["field"] = TEXT_FIELD
-    frame["entity_id"] = _entity_ids(frame["label"], frame["entity"])
-    return _typed(frame[list(MENTION_COLUMNS)])
+    return _mention_frame(found, column.index)
 
 
 #: A name the corpus join changed in one document: (document, label, entity) → (joined label,
@@ -382,7 +375,7 @@ class CorpusTagger:
             values = out[column].to_numpy(dtype=object, copy=True)
             values[hit] = found[source].to_numpy(dtype=object)[hit]
             out[column] = pd.Series(values, index=out.index, dtype=mentions[column].dtype)
-        out["entity_id"] = _entity_ids(out["label"], out["entity"])
+        out["entity_id"] = _entity_ids(out["label"], out["entity"], len(out))
         return out
 
 
