@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import _core
 from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
+from ._results import typed_array
 from .errors import InputError
 from .tag import _data_path, _user_entities
 
@@ -136,7 +138,7 @@ def _mention_columns(mentions: Any, column: TextColumn) -> tuple[list[int], list
 
 
 def _frame(found: dict[str, list[Any]], column: TextColumn) -> pd.DataFrame:
-    positions = found.pop("doc")
-    frame = pd.DataFrame({name: found[name] for name in QUOTE_COLUMNS[1:]})
-    frame.insert(0, "doc", column.index.take(positions))
-    return frame.astype(_DTYPES)
+    """The quote table from the core's columns, each built once with its dtype."""
+    columns: dict[str, Any] = {"doc": column.index.take(np.asarray(found["doc"], dtype=np.intp))}
+    columns.update((name, typed_array(found[name], dtype)) for name, dtype in _DTYPES.items())
+    return pd.DataFrame({name: columns[name] for name in QUOTE_COLUMNS})
