@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import os
 import warnings
@@ -60,6 +61,7 @@ def _entity_ids(labels: Iterable[str], entities: Iterable[str], count: int) -> n
     return np.fromiter((ids[pair] for pair in zip(labels, entities)), dtype="int64", count=count)
 
 
+@functools.lru_cache(maxsize=None)  # resolved once, not twice per call
 def _data_path(name: str) -> str:
     return str(resources.files("tidings") / "data" / name)
 
