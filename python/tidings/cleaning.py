@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from . import _core
@@ -393,11 +394,13 @@ def clean_frame(texts: Any, *, sources: Any = None, workers: int | None = None, 
     """
     column = as_text_column(texts)
     cleaned = clean_many(column.values, sources=sources, workers=workers, **options)
-    frame = pd.DataFrame([c.to_dict() for c in cleaned], index=column.index.copy())
-    if frame.empty:
-        frame = pd.DataFrame(columns=list(_EMPTY.to_dict()), index=column.index.copy())
-    frame["removed"] = frame["removed"].astype("int64")
-    return frame
+    rows = [c.to_dict() for c in cleaned]
+    if not rows:  # columns of objects, as pandas gives a table without rows
+        return pd.DataFrame(columns=list(_EMPTY.to_dict()), index=column.index.copy()).astype({"removed": "int64"})
+    # One list per column: pandas builds (and infers) each once, with no row-by-row table.
+    columns = {name: [row[name] for row in rows] for name in _EMPTY.to_dict()}
+    columns["removed"] = np.asarray(columns["removed"], dtype="int64")
+    return pd.DataFrame(columns, index=column.index.copy())
 
 
 def removed_frame(cleaned: list[Cleaned], ids: Any = None) -> pd.DataFrame:
