@@ -398,7 +398,7 @@ def clean_frame(texts: Any, *, sources: Any = None, workers: int | None = None, 
     if not rows:  # columns of objects, as pandas gives a table without rows
         return pd.DataFrame(columns=list(_EMPTY.to_dict()), index=column.index.copy()).astype({"removed": "int64"})
     # One list per column: pandas builds (and infers) each once, with no row-by-row table.
-    columns = {name: [row[name] for row in rows] for name in _EMPTY.to_dict()}
+    columns: dict[str, Any] = {name: [row[name] for row in rows] for name in _EMPTY.to_dict()}
     columns["removed"] = np.asarray(columns["removed"], dtype="int64")
     return pd.DataFrame(columns, index=column.index.copy())
 
