@@ -40,6 +40,7 @@ pub fn read_spans(
         if s >= e
             || is_title_domain(words, s, e)
             || only_company_words(&words[s..e])
+            || competition_group(&words[s..e])
             || inside_longer_gazetteer_name(sentence, s, e)
             || !words[s..e]
                 .iter()
@@ -167,6 +168,15 @@ fn only_company_words(words: &[&str]) -> bool {
     words
         .iter()
         .all(|w| legal_forms().contains(w) || industry_words().contains(w))
+}
+
+/// A group of a competition, "Group B", "Pool 4", names no organisation.
+fn competition_group(words: &[&str]) -> bool {
+    let marker = |w: &str| {
+        (w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase()))
+            || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    matches!(words, [group, marker_word] if matches!(*group, "Group" | "GROUP" | "Pool" | "POOL") && marker(marker_word))
 }
 
 /// A name ending in a legal form, an organisation word or a trade is a company's or an

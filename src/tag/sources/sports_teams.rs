@@ -1,8 +1,8 @@
 //! Teams in sports results ("Pohang 3 Ulsan 2") and standings ("NEW YORK 74 59 .556") are
 //! organisations, except national teams, named by their country, and people (golf, athletics
-//! results), which the model reads as people. In a sports report, so are teams named by their
-//! town before their country in a results line ("Kinder Bologna ( Italy ) 70") and a country's
-//! numbered crews ("Canada I", "USA III" in bobsleigh).
+//! results), which the model reads as people. So are a country's numbered crews ("Canada I",
+//! "USA III" in bobsleigh) and, in a sports report, teams named by their town before their
+//! country in a results line ("Kinder Bologna ( Italy ) 70").
 
 use super::athletes::countries_in_brackets;
 use super::{Candidate, CandidateSource, SentenceContext};
@@ -23,8 +23,8 @@ pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
         .collect();
     if sentence.sports_report {
         teams.extend(town_teams_before_country(sentence));
-        teams.extend(numbered_crews(sentence));
     }
+    teams.extend(numbered_crews(sentence));
     teams
         .into_iter()
         .map(|(s, e)| Candidate::new(CandidateSource::SportsTeams, s, e, Label::Org))
@@ -60,7 +60,7 @@ fn town_teams_before_country(sentence: &SentenceContext<'_>) -> Vec<(usize, usiz
 }
 
 /// "Canada I", "USA III": a country and a Roman numeral name a crew. "I" followed by a
-/// lowercase word is the pronoun ("Canada I think").
+/// lowercase word or a contraction is the pronoun ("in Canada I think", "Canada I 'm").
 fn numbered_crews(sentence: &SentenceContext<'_>) -> Vec<(usize, usize)> {
     let words = sentence.words;
     sentence
@@ -70,9 +70,13 @@ fn numbered_crews(sentence: &SentenceContext<'_>) -> Vec<(usize, usize)> {
         .filter_map(|g| {
             let numeral = *words.get(g.end)?;
             let pronoun = numeral == "I"
-                && words
-                    .get(g.end + 1)
-                    .is_some_and(|w| w.starts_with(char::is_lowercase));
+                && words.get(g.end + 1).is_some_and(|w| {
+                    w.starts_with(char::is_lowercase)
+                        || matches!(
+                            *w,
+                            "'m" | "'ve" | "'d" | "'ll" | "’m" | "’ve" | "’d" | "’ll"
+                        )
+                });
             (matches!(numeral, "I" | "II" | "III" | "IV") && !pronoun)
                 .then_some((g.start, g.end + 1))
         })
