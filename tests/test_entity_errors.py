@@ -273,3 +273,15 @@ def test_offices_and_societies_are_kept_whole() -> None:
             "Plastic Surgery Society spoke.")
     assert found(m, "Office of Fair Trading") == [("ORG", "Office of Fair Trading")]
     assert found(m, "Brazilian Plastic Surgery Society") == [("ORG", "Brazilian Plastic Surgery Society")]
+
+
+def test_a_person_is_no_longer_than_the_name() -> None:
+    m = tag("Scores in the cricket test match, day two: J. Murray c Blewett b Warne 24, "
+            "M. Waugh c Murray b Benjamin 27. Bowling: Benjamin 9.4-0-43-1, Walsh 9-0-34-0.",
+            "Odds for first goalscorer: Fernando Redondo 9-1 Giovanni 14-1 Luis Milla 25-1.")
+    names = set(m.loc[m["label"] == "PERSON", "text"])
+    assert {"J. Murray", "Blewett", "Murray", "Benjamin", "Fernando Redondo",
+            "Giovanni", "Luis Milla"} <= names
+    assert not any(any(c.isdigit() for c in n) or " b " in n or " c " in n for n in names)
+    m = tag("Zairean Prime Minister Kengo wa Dondo met Ludwig van Beethoven's biographer.")
+    assert "Kengo wa Dondo" in set(m.loc[m["label"] == "PERSON", "text"])
