@@ -61,8 +61,8 @@ fn name_pieces(words: &[&str], start: usize, end: usize, label: Label) -> Vec<(u
     };
     let mut pieces = Vec::new();
     let mut from = start;
-    for k in start..end {
-        if breaks(words[k]) {
+    for (k, word) in words.iter().enumerate().take(end).skip(start) {
+        if breaks(word) {
             if from < k {
                 pieces.push((from, k));
             }
