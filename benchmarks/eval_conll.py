@@ -1,6 +1,6 @@
 """Entity-level exact-span F1 on CoNLL-2003 (PER, LOC, ORG): tidings vs spaCy en_core_web_sm.
 
-    python benchmarks/eval_conll.py [--split testb|testa] [--no-spacy]
+    python benchmarks/eval_conll.py [--split testb|testa] [--no-spacy] [--error-classes N]
 
 Evaluation only: CoNLL-2003 is never used for training (the split ``testa`` may guide tuning
 decisions; ``testb`` is the reported figure). Each CoNLL document becomes one text: tokens
@@ -106,6 +106,33 @@ def score(gold: list[set], pred: list[set]) -> dict[str, tuple[float, float, flo
     return out
 
 
+def error_classes(gold: list[set], pred: list[set], tokens: list[list[str]]) -> dict[str, Counter]:
+    """Each gold entity tidings got wrong and each spurious span, by class: ``type G->P`` (same
+    span, other type), ``boundary G[->P]`` (an overlapping span), ``missed G``, ``spurious P``;
+    counted by surface ("gold ~ predicted" for boundaries)."""
+    classes: dict[str, Counter] = {}
+    for d, (g, p) in enumerate(zip(gold, pred)):
+        words = tokens[d]
+        spurious, used = p - g, set()
+        for s, e, k in sorted(g - p):
+            same = [x for x in sorted(spurious) if (x[0], x[1]) == (s, e)]
+            over = [x for x in sorted(spurious) if x[0] < e and s < x[1]]
+            if same:
+                used.add(same[0])
+                cls, key = f"type {k}->{same[0][2]}", " ".join(words[s:e])
+            elif over:
+                used.update(over)
+                o = over[0]
+                cls = f"boundary {k}" + ("" if o[2] == k else f"->{o[2]}")
+                key = f"{' '.join(words[s:e])} ~ {' '.join(words[o[0]:o[1]])}"
+            else:
+                cls, key = f"missed {k}", " ".join(words[s:e])
+            classes.setdefault(cls, Counter())[key] += 1
+        for s, e, k in sorted(spurious - used):
+            classes.setdefault(f"spurious {k}", Counter())[" ".join(words[s:e])] += 1
+    return classes
+
+
 def report(name: str, result: dict[str, tuple[float, float, float]], seconds: float) -> None:
     cells = "  ".join(f"{k} P {p:.3f} R {r:.3f} F1 {f:.3f}" for k, (p, r, f) in result.items() if k != "ALL")
     p, r, f = result["ALL"]
@@ -117,6 +144,11 @@ def main() -> None:
     parser.add_argument("--split", default="testb", choices=["testa", "testb"])
     parser.add_argument("--no-spacy", action="store_true", help="skip the spaCy anchor")
     parser.add_argument("--errors", type=int, default=0, help="print this many tidings errors")
+    parser.add_argument(
+        "--error-classes", type=int, default=0, metavar="N",
+        help="count tidings' errors by class (missed, spurious, wrong type, wrong boundary) "
+        "with the N most frequent surfaces of each",
+    )
     args = parser.parse_args()
     path = DATA / f"eng.{args.split}"
     if not path.exists():
@@ -152,6 +184,13 @@ def main() -> None:
                 if shown["fp"] < args.errors:
                     shown["fp"] += 1
                     print("  wrong ", k, " ".join(tokens[s:e]), "| context:", " ".join(tokens[max(0, s - 4):e + 3]))
+
+    if args.error_classes:
+        tokens = [[docs[d][0][s:e] for s, e in docs[d][1]] for d in range(len(docs))]
+        classes = error_classes(gold, pred, tokens)
+        for cls, surfaces in sorted(classes.items(), key=lambda kv: -sum(kv[1].values())):
+            common = "; ".join(f"{k} ×{n}" for k, n in surfaces.most_common(args.error_classes))
+            print(f"  {cls}: {sum(surfaces.values())}  {common}")
 
     if not args.no_spacy:
         sys.path.insert(0, str(Path(__file__).resolve().parent))

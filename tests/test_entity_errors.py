@@ -230,3 +230,58 @@ def test_entity_counts_have_one_label_per_entity(merge: bool) -> None:
     counts = analysis.entity_counts(m, merge_demonyms=merge)
     assert not counts.duplicated(["entity", "label"]).any()
     assert set(counts.loc[counts["entity"] == "Iran", "label"]) == {"LOC"}
+
+
+def test_a_wire_desk_signing_off_is_an_organisation() -> None:
+    m = tag("Oil prices rose on Friday, traders said.\n-- London Newsroom +44 171 542 7658\n",
+            "Rates were steady. -- New York Commodities Desk +1 212 859 1640")
+    assert found(m, "London Newsroom") == [("ORG", "London Newsroom")]
+    assert found(m, "New York Commodities Desk") == [("ORG", "New York Commodities Desk")]
+    assert not m["text"].isin(["London", "New York"]).any()
+
+
+def test_the_town_of_a_dateline_is_a_place() -> None:
+    m = tag("DOWNHILL RESULTS .\n\nVAIL, Colorado 1996-12-07 Renate Goetschl won the downhill.",
+            "FEEDLOT CATTLE ROUNDUP .\n\nDODGE CITY 1996-12-06 Trade was slow on Friday.")
+    assert found(m, "VAIL") == [("LOC", "VAIL")]
+    assert found(m, "DODGE CITY") == [("LOC", "DODGE CITY")]
+    assert not (m["text"] == "DOWNHILL RESULTS").any()
+
+
+def test_teams_in_results_lines_are_organisations() -> None:
+    report = ("Standings in the basketball league after Thursday's matches, the coach said:\n"
+              "Limoges ( France ) 9 3 6 12\nKinder Bologna ( Italy ) 9 4 5 13\n"
+              "Group B\nCharleroi ( Belgium ) 9 0 9 9\n")
+    m = tag(report)
+    assert found(m, "Limoges") == [("ORG", "Limoges")]
+    assert found(m, "Kinder Bologna") == [("ORG", "Kinder Bologna")]
+    assert found(m, "Charleroi") == [("ORG", "Charleroi")]
+    assert not (m["text"] == "Group B").any()
+    crews = tag("Results of the two-man bobsleigh race: 1. United States III ( Brian Shimer , "
+                "Randy Jones ) 1:45.91 2. Canada I ( Pierre Lueders , Dave MacEachern ) 1:45.93. "
+                "In Canada I think the track is faster.")
+    assert found(crews, "United States III") == [("ORG", "United States III")]
+    assert found(crews, "Canada I") == [("ORG", "Canada I")]
+    assert ("LOC", "Canada") in found(crews, "Canada")
+    scores = tag("Premier league soccer results on Saturday, the striker scored twice:\n"
+                 "Coventry 1 ( Whelan 60 ) Tottenham 2 ( Sheringham 12 , Allen 80 )\n")
+    assert found(scores, "Coventry") == [("ORG", "Coventry City")]
+
+
+def test_offices_and_societies_are_kept_whole() -> None:
+    m = tag("Britain's Office of Fair Trading asked for comments. The president of the Brazilian "
+            "Plastic Surgery Society spoke.")
+    assert found(m, "Office of Fair Trading") == [("ORG", "Office of Fair Trading")]
+    assert found(m, "Brazilian Plastic Surgery Society") == [("ORG", "Brazilian Plastic Surgery Society")]
+
+
+def test_a_person_is_no_longer_than_the_name() -> None:
+    m = tag("Scores in the cricket test match, day two: J. Murray c Blewett b Warne 24, "
+            "M. Waugh c Murray b Benjamin 27. Bowling: Benjamin 9.4-0-43-1, Walsh 9-0-34-0.",
+            "Odds for first goalscorer: Fernando Redondo 9-1 Giovanni 14-1 Luis Milla 25-1.")
+    names = set(m.loc[m["label"] == "PERSON", "text"])
+    assert {"J. Murray", "Blewett", "Murray", "Benjamin", "Fernando Redondo",
+            "Giovanni", "Luis Milla"} <= names
+    assert not any(any(c.isdigit() for c in n) or " b " in n or " c " in n for n in names)
+    m = tag("Zairean Prime Minister Kengo wa Dondo met Ludwig van Beethoven's biographer.")
+    assert "Kengo wa Dondo" in set(m.loc[m["label"] == "PERSON", "text"])

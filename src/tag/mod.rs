@@ -5,11 +5,12 @@
 //! 1. `document`: the text is tokenized and split into sentences (`tokenize`).
 //! 2. `sources`: for each sentence a context gathers what the candidate sources read: the
 //!    gazetteer's matches (`gazetteer`) and the model's reading (`model_input`, `perceptron`,
-//!    `features`). Nine sources propose candidate mentions from it: the user dictionary,
+//!    `features`). Ten sources propose candidate mentions from it: the user dictionary,
 //!    sports clubs (in sports reports, `sports_report`), athletes in results lines, the
 //!    sports-team rule, the
 //!    organisation-phrase rule, the model (which also splits off person titles,
-//!    `titles`), the initials rule, the gazetteer and the dates rule (`dates`).
+//!    `titles`), the initials rule, the gazetteer, the towns of datelines and the dates rule
+//!    (`dates`).
 //! 3. `priority`: one table ranks those sources in that order and scores their mentions; the
 //!    resolver keeps, by rank, each candidate that overlaps none kept before it.
 //! 4. `steps`: the document's mentions then pass, in order, through joining names written side

@@ -51,11 +51,13 @@ pub struct Rule {
 /// 6. model: everything else it finds, read in context (it also reads the gazetteer).
 /// 7. initials: "W. Athey" in a scorecard, where the model found nothing.
 /// 8. gazetteer: known names the model missed; in context the model's reading is better.
-/// 9. dates: where a date word is part of a name ("Sunday Times"), the name wins.
+/// 9. datelines: a town in capitals heading a dateline that nothing above read ("VAIL ,
+///    Colorado 1996-12-07"); where the model or the gazetteer read it, they also name it.
+/// 10. dates: where a date word is part of a name ("Sunday Times"), the name wins.
 ///
 /// Scores are reported with each mention and never settle overlaps; the document-consistency
 /// step drops a one-word model mention that is also a common word when its score is low.
-pub const PRIORITY: [Rule; 9] = [
+pub const PRIORITY: [Rule; 10] = [
     Rule {
         source: CandidateSource::User,
         reported_as: Source::User,
@@ -95,6 +97,11 @@ pub const PRIORITY: [Rule; 9] = [
         source: CandidateSource::Gazetteer,
         reported_as: Source::Gazetteer,
         score: Score::Fixed(0.8),
+    },
+    Rule {
+        source: CandidateSource::Datelines,
+        reported_as: Source::Rule,
+        score: Score::Fixed(0.7),
     },
     Rule {
         source: CandidateSource::Dates,
@@ -198,6 +205,7 @@ mod tests {
             CandidateSource::Model,
             CandidateSource::Initials,
             CandidateSource::Gazetteer,
+            CandidateSource::Datelines,
             CandidateSource::Dates,
         ];
         for source in all {

@@ -16,6 +16,22 @@ const LONGEST_NAME: usize = 4;
 
 pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
     let words = sentence.words;
+    countries_in_brackets(sentence)
+        .into_iter()
+        .filter_map(|g| {
+            let end = g.start - 1;
+            let start = name_start(words, end)?;
+            (!known_other_name(sentence, start, end))
+                .then(|| Candidate::new(CandidateSource::Athletes, start, end, Label::Person))
+        })
+        .collect()
+}
+
+/// The countries in brackets of a results line, "( Germany )", each after the name it is the
+/// country of; none when the sentence is no results line (it needs two such brackets, or a
+/// number right after one).
+pub(super) fn countries_in_brackets<'s>(sentence: &'s SentenceContext<'_>) -> Vec<&'s Match> {
+    let words = sentence.words;
     let brackets: Vec<&Match> = sentence
         .gazetteer_matches
         .iter()
@@ -32,18 +48,11 @@ pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
                 .get(g.end + 1)
                 .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         });
-    if !results_line {
-        return Vec::new();
+    if results_line {
+        brackets
+    } else {
+        Vec::new()
     }
-    brackets
-        .into_iter()
-        .filter_map(|g| {
-            let end = g.start - 1;
-            let start = name_start(words, end)?;
-            (!known_other_name(sentence, start, end))
-                .then(|| Candidate::new(CandidateSource::Athletes, start, end, Label::Person))
-        })
-        .collect()
 }
 
 /// A word of a person's name: title case ("Astafei", "O'Gorman", "Ata-ur-Rehman"), an

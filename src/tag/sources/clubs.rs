@@ -29,16 +29,30 @@ fn place_before(sentence: &SentenceContext<'_>, m: &Match) -> bool {
 }
 
 /// A venue heading results ("Portsmouth: Middlesex beat Hampshire"), a dateline ("NICE,
-/// France", "NEW YORK 1996-08-30", "MILAN (Reuters)").
+/// France", "NEW YORK 1996-08-30", "VAIL, Colorado 1996-12-07", "MILAN (Reuters)"). A team's
+/// score ("Coventry 1") and its country in a table ("Barcelona ( Spain ) 9 4 5") are no
+/// datelines.
 fn dateline(sentence: &SentenceContext<'_>, m: &Match) -> bool {
     let next = word_after(sentence, m);
+    let country_at = |k: usize| {
+        sentence
+            .gazetteer_matches
+            .iter()
+            .any(|g| g.start == k && sentence.gazetteer.entry(g.entry).is_country)
+    };
     next == ":"
-        || (m.start == 0 && (next == "(" || next.starts_with(|c: char| c.is_ascii_digit())))
-        || (next == ","
-            && sentence
-                .gazetteer_matches
-                .iter()
-                .any(|g| g.start == m.end + 1 && sentence.gazetteer.entry(g.entry).is_country))
+        || is_date(next)
+        || (m.start == 0 && next == "(" && !country_at(m.end + 1))
+        || (next == "," && country_at(m.end + 1))
+}
+
+/// A date as datelines write it, year first: "1996-08-30", "1996". Scores are no dates
+/// ("Kent 108-3", "BRADFORD 42-36").
+fn is_date(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() >= 4
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && bytes.iter().all(|&b| b.is_ascii_digit() || b == b'-')
 }
 
 /// Part of a longer name: "Cleveland Indians", "Bristol Rovers", "Atlanta Games".

@@ -8,6 +8,7 @@
 
 mod athletes;
 mod clubs;
+mod datelines;
 mod dates;
 mod gazetteer;
 mod initials;
@@ -43,6 +44,8 @@ pub enum CandidateSource {
     Initials,
     /// The shipped gazetteer's unambiguous entries.
     Gazetteer,
+    /// The town of a dateline ("VAIL , Colorado 1996-12-07").
+    Datelines,
     /// The rule-based date recogniser.
     Dates,
 }
@@ -156,7 +159,7 @@ impl<'a> SentenceContext<'a> {
 /// Every source's candidates for one sentence. The order of this list does not matter: the
 /// priority table settles overlaps; within one source, candidates run left to right.
 pub fn all_candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
-    let sources: [fn(&SentenceContext<'_>) -> Vec<Candidate>; 9] = [
+    let sources: [fn(&SentenceContext<'_>) -> Vec<Candidate>; 10] = [
         user::candidates,
         clubs::candidates,
         athletes::candidates,
@@ -165,6 +168,7 @@ pub fn all_candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
         model::candidates,
         initials::candidates,
         gazetteer::candidates,
+        datelines::candidates,
         dates::candidates,
     ];
     sources.iter().flat_map(|source| source(sentence)).collect()

@@ -32,53 +32,105 @@ pub fn read_spans(
     decoding: &Decoding,
     model_labels: &[Label],
 ) -> Vec<Candidate> {
-    let words = sentence.words;
     let mut out = Vec::new();
     for span in decoded_spans(decoding, model_labels) {
-        let (start, title) = split_title(words, span.start, span.end, span.label);
-        let (s, e) = name_bounds(words, start, span.end, span.label);
-        if s >= e
-            || is_title_domain(words, s, e)
-            || only_company_words(&words[s..e])
-            || inside_longer_gazetteer_name(sentence, s, e)
-            || !words[s..e]
-                .iter()
-                .any(|w| w.chars().any(char::is_uppercase))
+        let (start, title) = split_title(sentence.words, span.start, span.end, span.label);
+        for (k, (from, to)) in name_pieces(sentence.words, start, span.end, span.label)
+            .into_iter()
+            .enumerate()
         {
-            continue;
+            let title = if k == 0 { title } else { None };
+            read_piece(sentence, &span, (from, to), title, &mut out);
         }
-        if adjacent_countries(sentence, s, e) {
-            // "Japan Spain" in a results line: each country is a place of its own.
-            out.extend(
-                sentence
-                    .gazetteer_matches
-                    .iter()
-                    .filter(|g| s <= g.start && g.end <= e)
-                    .map(|g| {
-                        let entry = sentence.gazetteer.entry(g.entry);
-                        let mut country =
-                            Candidate::new(CandidateSource::Model, g.start, g.end, entry.label)
-                                .named_by(entry);
-                        country.confidence = span.confidence;
-                        country
-                    }),
-            );
-            continue;
-        }
-        let label = if given_name_and_surname(sentence, s, e, span.label) {
-            Label::Person
-        } else if span.label == Label::Person && company_name(&words[s..e]) {
-            Label::Org
-        } else {
-            span.label
-        };
-        let mut candidate = Candidate::new(CandidateSource::Model, s, e, label);
-        candidate.confidence = span.confidence;
-        candidate.title = title;
-        name_from_gazetteer(sentence, &mut candidate);
-        out.push(candidate);
     }
     out
+}
+
+/// A decoded person's span cut where a name cannot go on: at a number or punctuation (never
+/// at a stop) and at a lowercase word other than a name particle ("C. Cairns b Saqlain" in a
+/// scorecard, "Fernando Redondo 9-1 Giovanni" in a list of odds, "Kesers and Karabuluts").
+/// Other spans stay whole ("Bank of England", "Schalke 04").
+fn name_pieces(words: &[&str], start: usize, end: usize, label: Label) -> Vec<(usize, usize)> {
+    if label != Label::Person {
+        return vec![(start, end)];
+    }
+    let breaks = |w: &str| {
+        let lowercase = w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase);
+        let no_letters = !w.chars().any(char::is_alphabetic) && w != ".";
+        no_letters || (lowercase && !name_particles().contains(w))
+    };
+    let mut pieces = Vec::new();
+    let mut from = start;
+    for (k, word) in words.iter().enumerate().take(end).skip(start) {
+        if breaks(word) {
+            if from < k {
+                pieces.push((from, k));
+            }
+            from = k + 1;
+        }
+    }
+    if from < end {
+        pieces.push((from, end));
+    }
+    if pieces.is_empty() {
+        pieces.push((start, end));
+    }
+    pieces
+}
+
+/// One piece `[from, to)` of a decoded span, read as a name: edges trimmed, and kept unless it
+/// names nothing (a title's domain, a legal form alone, a competition's group, part of a longer
+/// gazetteer name, no capital letter).
+fn read_piece(
+    sentence: &SentenceContext<'_>,
+    span: &DecodedSpan,
+    (from, to): (usize, usize),
+    title: Option<(usize, usize)>,
+    out: &mut Vec<Candidate>,
+) {
+    let words = sentence.words;
+    let (s, e) = name_bounds(words, from, to, span.label);
+    if s >= e
+        || is_title_domain(words, s, e)
+        || only_company_words(&words[s..e])
+        || competition_group(&words[s..e])
+        || inside_longer_gazetteer_name(sentence, s, e)
+        || !words[s..e]
+            .iter()
+            .any(|w| w.chars().any(char::is_uppercase))
+    {
+        return;
+    }
+    if adjacent_countries(sentence, s, e) {
+        // "Japan Spain" in a results line: each country is a place of its own.
+        out.extend(
+            sentence
+                .gazetteer_matches
+                .iter()
+                .filter(|g| s <= g.start && g.end <= e)
+                .map(|g| {
+                    let entry = sentence.gazetteer.entry(g.entry);
+                    let mut country =
+                        Candidate::new(CandidateSource::Model, g.start, g.end, entry.label)
+                            .named_by(entry);
+                    country.confidence = span.confidence;
+                    country
+                }),
+        );
+        return;
+    }
+    let label = if given_name_and_surname(sentence, s, e, span.label) {
+        Label::Person
+    } else if span.label == Label::Person && company_name(&words[s..e]) {
+        Label::Org
+    } else {
+        span.label
+    };
+    let mut candidate = Candidate::new(CandidateSource::Model, s, e, label);
+    candidate.confidence = span.confidence;
+    candidate.title = title;
+    name_from_gazetteer(sentence, &mut candidate);
+    out.push(candidate);
 }
 
 /// Entity spans of the BILOU labels, each with its lowest token confidence.
@@ -169,6 +221,15 @@ fn only_company_words(words: &[&str]) -> bool {
         .all(|w| legal_forms().contains(w) || industry_words().contains(w))
 }
 
+/// A group of a competition, "Group B", "Pool 4", names no organisation.
+fn competition_group(words: &[&str]) -> bool {
+    let marker = |w: &str| {
+        (w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase()))
+            || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    matches!(words, [group, marker_word] if matches!(*group, "Group" | "GROUP" | "Pool" | "POOL") && marker(marker_word))
+}
+
 /// A name ending in a legal form, an organisation word or a trade is a company's or an
 /// organisation's, never a person's ("Dome Petroleum", "Salomon Brothers Inc").
 fn company_name(words: &[&str]) -> bool {
@@ -253,4 +314,24 @@ fn adjacent_countries(sentence: &SentenceContext<'_>, s: usize, e: usize) -> boo
             next
         });
     tiled && count >= 2 && covered == e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_person_is_cut_where_a_name_cannot_go_on() {
+        let words = ["C.", "Cairns", "b", "Saqlain", "10"];
+        assert_eq!(name_pieces(&words, 0, 5, Label::Person), [(0, 2), (3, 4)]);
+        let words = ["Fernando", "Redondo", "9-1", "Giovanni"];
+        assert_eq!(name_pieces(&words, 0, 4, Label::Person), [(0, 2), (3, 4)]);
+        let words = ["Kengo", "wa", "Dondo", "and", "Ludwig", "van", "Beethoven"];
+        assert_eq!(name_pieces(&words, 0, 7, Label::Person), [(0, 3), (4, 7)]);
+        // Organisations keep their connectors and numbers.
+        let words = ["Bank", "of", "England", "Schalke", "04"];
+        assert_eq!(name_pieces(&words, 0, 5, Label::Org), [(0, 5)]);
+        assert!(competition_group(&["Group", "B"]));
+        assert!(!competition_group(&["Group", "Bank"]));
+    }
 }

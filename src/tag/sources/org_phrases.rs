@@ -70,8 +70,10 @@ fn designated_organisations(sent: &[&str]) -> Vec<(usize, usize)> {
         while s > floor && d - s < 6 {
             let w = sent[s - 1];
             let name_word = capitalised(w) && !hyphen_adjective(w) && !phrase_openers().contains(w);
-            // "Securities and Exchange", "Boatmen 's Bancshares"
-            let joins = connectors_before_head().contains(w) || is_possessive(w);
+            // "Securities and Exchange", "Boatmen 's Bancshares"; not an owner's possessive
+            // ("Dow Chemical Co 's Resin Department", "IMF 's European Department").
+            let joins = connectors_before_head().contains(w)
+                || (is_possessive(w) && s >= 2 && !owner(sent[s - 2]));
             let connector = joins && s >= floor + 2 && capitalised(sent[s - 2]);
             if !(name_word || connector) {
                 break;
@@ -98,6 +100,13 @@ fn designated_organisations(sent: &[&str]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A company's full name or an acronym, which own what follows their possessive.
+fn owner(word: &str) -> bool {
+    legal_forms().contains(word)
+        || (word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !word.chars().any(char::is_lowercase))
 }
 
 /// The possessive ending, split off by the tokenizer.
@@ -203,6 +212,10 @@ mod tests {
         assert_eq!(designated_organisations(&words), [(1, 5)]);
         let words = ["Boatmen", "'s", "Bancshares", "Inc", "said"];
         assert_eq!(designated_organisations(&words), [(0, 4)]);
+        let words = ["Dow", "Chemical", "Co", "'s", "Resin", "Department"];
+        assert_eq!(designated_organisations(&words), [(4, 6)]);
+        let words = ["the", "IMF", "'s", "European", "Department"];
+        assert_eq!(designated_organisations(&words), [(3, 5)]);
         let words = ["First", "Bank", "System", "Inc.", "and", "Norwest", "Corp."];
         assert_eq!(designated_organisations(&words), [(0, 4), (5, 7)]);
     }

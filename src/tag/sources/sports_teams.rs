@@ -1,20 +1,85 @@
 //! Teams in sports results ("Pohang 3 Ulsan 2") and standings ("NEW YORK 74 59 .556") are
 //! organisations, except national teams, named by their country, and people (golf, athletics
-//! results), which the model reads as people.
+//! results), which the model reads as people. So are a country's numbered crews ("Canada I",
+//! "USA III" in bobsleigh) and, in a sports report, teams named by their town before their
+//! country in a results line ("Kinder Bologna ( Italy ) 70").
 
+use super::athletes::countries_in_brackets;
 use super::{Candidate, CandidateSource, SentenceContext};
 use crate::tag::mention::Label;
 use crate::text::lexicon::calendar_words_never_names;
 
+/// Longest name of a team before its country, in words.
+const LONGEST_TOWN_TEAM: usize = 3;
+
 pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
-    team_names(sentence.words, sentence.sports_report)
+    let mut teams: Vec<(usize, usize)> = team_names(sentence.words, sentence.sports_report)
         .into_iter()
         .filter(|&(s, e)| {
             !national_team(sentence, s, e)
                 && !model_person(sentence, s, e)
                 && !sentence.words[s..e].iter().any(|w| is_calendar_word(w))
         })
+        .collect();
+    if sentence.sports_report {
+        teams.extend(town_teams_before_country(sentence));
+    }
+    teams.extend(numbered_crews(sentence));
+    teams
+        .into_iter()
         .map(|(s, e)| Candidate::new(CandidateSource::SportsTeams, s, e, Label::Org))
+        .collect()
+}
+
+/// "Limoges ( France ) 9 3 6", "Partizan Belgrade ( Yugoslavia ) 78": in a results line, a
+/// name before its country in brackets that ends in a town (a place of the gazetteer other
+/// than a country, or a club named like its town) is a team, not a person or the town.
+fn town_teams_before_country(sentence: &SentenceContext<'_>) -> Vec<(usize, usize)> {
+    let words = sentence.words;
+    let town_ending_at = |e: usize| {
+        let place = sentence.gazetteer_matches.iter().any(|g| {
+            let entry = sentence.gazetteer.entry(g.entry);
+            g.end == e && entry.label == Label::Loc && !entry.is_country && !entry.ambiguous
+        });
+        place
+            || sentence
+                .clubs
+                .is_some_and(|c| c.find(&words[..e]).iter().any(|g| g.end == e))
+    };
+    countries_in_brackets(sentence)
+        .into_iter()
+        .filter_map(|g| {
+            let end = g.start - 1;
+            let mut start = end;
+            while start > 0 && end - start < LONGEST_TOWN_TEAM && is_team_word(words[start - 1]) {
+                start -= 1;
+            }
+            (start < end && town_ending_at(end)).then_some((start, end))
+        })
+        .collect()
+}
+
+/// "Canada I", "USA III": a country and a Roman numeral name a crew. "I" followed by a
+/// lowercase word or a contraction is the pronoun ("in Canada I think", "Canada I 'm").
+fn numbered_crews(sentence: &SentenceContext<'_>) -> Vec<(usize, usize)> {
+    let words = sentence.words;
+    sentence
+        .gazetteer_matches
+        .iter()
+        .filter(|g| sentence.gazetteer.entry(g.entry).is_country)
+        .filter_map(|g| {
+            let numeral = *words.get(g.end)?;
+            let pronoun = numeral == "I"
+                && words.get(g.end + 1).is_some_and(|w| {
+                    w.starts_with(char::is_lowercase)
+                        || matches!(
+                            *w,
+                            "'m" | "'ve" | "'d" | "'ll" | "’m" | "’ve" | "’d" | "’ll"
+                        )
+                });
+            (matches!(numeral, "I" | "II" | "III" | "IV") && !pronoun)
+                .then_some((g.start, g.end + 1))
+        })
         .collect()
 }
 
