@@ -66,6 +66,25 @@ pub fn features_in(text: &str, language: Language) -> Features {
     }
     f
 }
+/// Whether an English paragraph has at most `max_words` words and no function word, as its
+/// [`features`] count them; short paragraphs are answered without counting the rest.
+pub fn few_words_without_function_words(text: &str, max_words: usize) -> bool {
+    if text.len() > 2 * SAMPLE_BYTES {
+        let f = features(text);
+        return f.words <= max_words && f.stopwords == 0;
+    }
+    let mut buf = String::new();
+    let mut count = 0;
+    for w in words(text) {
+        count += 1;
+        if count > max_words || lists_of(w.text(text), &mut buf).is_function_word(Language::English)
+        {
+            return false;
+        }
+    }
+    true
+}
+
 /// Word counts from `sample`, punctuation and addresses from the whole `text`.
 fn word_features(sample: &str, text: &str, language: Language) -> Features {
     let mut f = Features {

@@ -86,15 +86,30 @@ fn pack(bytes: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(key))
 }
 
+/// Up to 16 ASCII bytes packed lowercased: what [`pack`] makes of the word lowercased, without
+/// lowercasing it into a buffer first (most words of most texts are ASCII).
+fn pack_ascii_lowercased(bytes: &[u8]) -> Option<u128> {
+    let key = pack(bytes)?;
+    // Per byte b < 0x80, b + 0x3F reaches 0x80 from 'A' on and b + 0x25 from '[' on; neither
+    // sum carries into the next byte.
+    const ONES: u128 = u128::MAX / 0xFF;
+    let upper = (key + ONES * 0x3F) & !(key + ONES * 0x25) & (ONES * 0x80);
+    Some(key | upper >> 2)
+}
+
 /// Which word lists the word is on, compared lowercased with curly apostrophes made straight.
 /// `buf` is scratch space for the lowercased word.
 pub fn lists_of(word: &str, buf: &mut String) -> Listed {
     if word.len() > LONGEST_LISTED {
         return Listed::default();
     }
-    lowercase_folded(word, buf);
-    pack(buf.as_bytes())
-        .and_then(|key| lists().get(&key).copied())
+    let key = if word.is_ascii() {
+        pack_ascii_lowercased(word.as_bytes())
+    } else {
+        lowercase_folded(word, buf);
+        pack(buf.as_bytes())
+    };
+    key.and_then(|key| lists().get(&key).copied())
         .unwrap_or_default()
 }
 
@@ -205,6 +220,13 @@ mod tests {
         assert_eq!(flags("Sign-in", &mut buf), UI);
         assert_eq!(lists_of("Tehran", &mut buf), Listed::default());
         assert_eq!(lists_of(&"a".repeat(40), &mut buf), Listed::default());
+        // ASCII words are lowercased in their packed key; every byte is checked.
+        let ascii: String = (0u8..0x80).map(char::from).collect();
+        for chunk in ascii.as_bytes().chunks(16) {
+            let word = std::str::from_utf8(chunk).unwrap_or_default();
+            lowercase_folded(word, &mut buf);
+            assert_eq!(pack_ascii_lowercased(chunk), pack(buf.as_bytes()), "{word:?}");
+        }
         assert!(stopwords()
             .iter()
             .chain(interface_words().iter())
