@@ -3,8 +3,8 @@
 //! a web address or separators between links.
 
 use super::sentence::ends_sentence;
-use super::words::{lists_of, Language, PERSON, UI};
-use crate::text::words::words;
+use super::words::{lists_of, Language, LanguageHits, Listed, PERSON, UI};
+use crate::text::words::{words, Word};
 
 /// Structural features of one paragraph.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,8 +41,18 @@ pub fn features(text: &str) -> Features {
 
 /// The features of a paragraph of a document in `language`.
 pub fn features_in(text: &str, language: Language) -> Features {
+    weigh(text, language, None)
+}
+
+/// The features of a paragraph counted in English, its words also counted toward its
+/// document's language in `hits`: one word-list lookup per word serves both.
+pub fn english_features_counting(text: &str, hits: &mut LanguageHits) -> Features {
+    weigh(text, Language::English, Some(hits))
+}
+
+fn weigh(text: &str, language: Language, hits: Option<&mut LanguageHits>) -> Features {
     if text.len() <= 2 * SAMPLE_BYTES {
-        return word_features(text, text, language);
+        return word_features(text, text, language, hits);
     }
     let mut cut = SAMPLE_BYTES;
     while !text.is_char_boundary(cut) {
@@ -50,7 +60,7 @@ pub fn features_in(text: &str, language: Language) -> Features {
     }
     // Cut at a space so that no word is split.
     let cut = text[..cut].rfind(' ').unwrap_or(cut);
-    let mut f = word_features(&text[..cut], text, language);
+    let mut f = word_features(&text[..cut], text, language, hits);
     // Paragraph text is whitespace-normalised: words are about one per space.
     let total = (text.bytes().filter(|&b| b == b' ').count() + 1).max(f.words);
     if f.words > 0 && total > f.words {
@@ -66,6 +76,7 @@ pub fn features_in(text: &str, language: Language) -> Features {
     }
     f
 }
+
 /// Whether an English paragraph has at most `max_words` words and no function word, as its
 /// [`features`] count them; short paragraphs are answered without counting the rest.
 pub fn few_words_without_function_words(text: &str, max_words: usize) -> bool {
@@ -85,13 +96,19 @@ pub fn few_words_without_function_words(text: &str, max_words: usize) -> bool {
     true
 }
 
-/// Word counts from `sample`, punctuation and addresses from the whole `text`.
-fn word_features(sample: &str, text: &str, language: Language) -> Features {
+/// Word counts from `sample` (a prefix of `text`), punctuation and addresses from the whole
+/// `text`; the words of all `text` counted in `hits` too.
+fn word_features(
+    sample: &str,
+    text: &str,
+    language: Language,
+    hits: Option<&mut LanguageHits>,
+) -> Features {
     let mut f = Features {
         chars: text.len(),
         ..Default::default()
     };
-    count_words(sample, language, &mut f);
+    count_words(sample, text, language, &mut f, hits);
     let trimmed = text.trim_end();
     f.terminal = ends_sentence(trimmed);
     f.colon_end = trimmed.ends_with(':');
@@ -107,39 +124,70 @@ fn word_features(sample: &str, text: &str, language: Language) -> Features {
     f
 }
 
-/// Adds the words of `sample` to the counts of `f`, function words of `language`.
-fn count_words(sample: &str, language: Language, f: &mut Features) {
+/// Adds the words of `sample`, a prefix of `text`, to the counts of `f`, function words of
+/// `language`; the words of all `text` go to `hits` (while it wants them).
+fn count_words(
+    sample: &str,
+    text: &str,
+    language: Language,
+    f: &mut Features,
+    hits: Option<&mut LanguageHits>,
+) {
     let mut buf = String::new();
-    for w in words(sample) {
-        let word = w.text(sample);
-        f.words += 1;
-        let bytes = word.as_bytes();
-        let mut is_caps = false;
-        f.digit_words += usize::from(w.ascii_digit);
-        let first = if bytes[0].is_ascii() {
-            bytes[0] as char
-        } else {
-            word.chars().next().unwrap_or(' ')
-        };
-        if first.is_alphabetic() {
-            f.alpha_words += 1;
-            if first.is_uppercase() {
-                f.capitalised_words += 1;
-                is_caps = if w.ascii {
-                    bytes.len() >= 2 && !bytes.iter().any(u8::is_ascii_lowercase)
-                } else {
-                    word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase)
-                };
-                f.caps_words += usize::from(is_caps);
-            }
+    let Some(hits) = hits.filter(|h| h.wants_words()) else {
+        for w in words(sample) {
+            let listed = lists_of(w.text(sample), &mut buf);
+            count_word(f, sample, w, listed, language);
         }
-        let listed = lists_of(word, &mut buf);
-        let flags = listed.flags;
-        f.stopwords += usize::from(listed.is_function_word(language));
-        f.ui_words += usize::from(flags & UI != 0);
-        // "US" is a country, not "us".
-        f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
+        return;
+    };
+    // A sample that ends at a space (or is the text) holds the first words of the text;
+    // otherwise its last word is cut short, and the text's words are looked up apart.
+    let cut = sample.len();
+    if cut < text.len() && text.as_bytes()[cut] != b' ' {
+        hits.add(text);
+        count_words(sample, text, language, f, None);
+        return;
     }
+    for w in words(text) {
+        let listed = lists_of(w.text(text), &mut buf);
+        hits.push(listed);
+        if w.end <= cut {
+            count_word(f, text, w, listed, language);
+        }
+    }
+    hits.end_paragraph();
+}
+
+/// Adds word `w` of `text`, on the word lists `listed`, to the counts of `f`.
+fn count_word(f: &mut Features, text: &str, w: Word, listed: Listed, language: Language) {
+    let word = w.text(text);
+    f.words += 1;
+    let bytes = word.as_bytes();
+    let mut is_caps = false;
+    f.digit_words += usize::from(w.ascii_digit);
+    let first = if bytes[0].is_ascii() {
+        bytes[0] as char
+    } else {
+        word.chars().next().unwrap_or(' ')
+    };
+    if first.is_alphabetic() {
+        f.alpha_words += 1;
+        if first.is_uppercase() {
+            f.capitalised_words += 1;
+            is_caps = if w.ascii {
+                bytes.len() >= 2 && !bytes.iter().any(u8::is_ascii_lowercase)
+            } else {
+                word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase)
+            };
+            f.caps_words += usize::from(is_caps);
+        }
+    }
+    let flags = listed.flags;
+    f.stopwords += usize::from(listed.is_function_word(language));
+    f.ui_words += usize::from(flags & UI != 0);
+    // "US" is a country, not "us".
+    f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
 }
 
 /// Sentence ends inside the text: ".", "!", "?" (or their full-width forms) followed by a space

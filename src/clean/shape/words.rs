@@ -124,15 +124,67 @@ const LANGUAGE_MIN_WORDS: usize = 8;
 /// The language of a document's paragraphs: the language whose function words are most of the
 /// words of its paragraphs of some length (of all of them when none is long), English unless
 /// another language has more.
-pub fn document_language<'a>(paragraphs: impl Iterator<Item = &'a str> + Clone) -> Language {
-    let mut hits = Hits::default();
-    for min_words in [LANGUAGE_MIN_WORDS, 1] {
-        paragraphs.clone().for_each(|p| hits.add(p, min_words));
-        if hits.words > 0 {
-            break;
+pub fn document_language<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Language {
+    let mut hits = LanguageHits::default();
+    paragraphs.for_each(|p| hits.add(p));
+    hits.language()
+}
+
+/// The function words of a document's paragraphs, counted paragraph by paragraph toward its
+/// language ([`document_language`]): the paragraphs of some length apart from the short ones,
+/// which tell the language only when no paragraph is long.
+#[derive(Default)]
+pub struct LanguageHits {
+    long: Hits,
+    short: Hits,
+    /// The word lists of the words of the paragraph being counted.
+    paragraph: Vec<Listed>,
+}
+
+impl LanguageHits {
+    /// Counts the words of one paragraph.
+    pub fn add(&mut self, paragraph: &str) {
+        if self.wants_words() {
+            let mut buf = String::new();
+            for w in words(paragraph) {
+                self.push(lists_of(w.text(paragraph), &mut buf));
+            }
+        }
+        self.end_paragraph();
+    }
+
+    /// Whether the words of another paragraph may still count: the samples are not full.
+    pub fn wants_words(&self) -> bool {
+        self.long.words < LANGUAGE_SAMPLE_WORDS || self.short.words < LANGUAGE_SAMPLE_WORDS
+    }
+
+    /// The word lists of the next word of the paragraph being counted.
+    pub fn push(&mut self, listed: Listed) {
+        self.paragraph.push(listed);
+    }
+
+    /// Ends the paragraph whose words were pushed: it counts toward the long or the short
+    /// paragraphs' sample, unless that one is full.
+    pub fn end_paragraph(&mut self) {
+        let sample = match self.paragraph.len() {
+            0 => None,
+            n if n < LANGUAGE_MIN_WORDS => Some(&mut self.short),
+            _ => Some(&mut self.long),
+        };
+        if let Some(hits) = sample.filter(|h| h.words < LANGUAGE_SAMPLE_WORDS) {
+            hits.count(&self.paragraph);
+        }
+        self.paragraph.clear();
+    }
+
+    /// The language of the paragraphs counted.
+    pub fn language(&self) -> Language {
+        if self.long.words > 0 {
+            self.long.language()
+        } else {
+            self.short.language()
         }
     }
-    hits.language()
 }
 
 /// Function words counted per language over a sample of a document.
@@ -140,8 +192,6 @@ struct Hits {
     english: usize,
     other: [usize; 128],
     words: usize,
-    buf: String,
-    listed: Vec<Listed>,
 }
 
 impl Default for Hits {
@@ -150,28 +200,15 @@ impl Default for Hits {
             english: 0,
             other: [0; 128],
             words: 0,
-            buf: String::new(),
-            listed: Vec::new(),
         }
     }
 }
 
 impl Hits {
-    /// Counts the words of `paragraph` when it has at least `min_words` and the sample is not full.
-    fn add(&mut self, paragraph: &str, min_words: usize) {
-        if self.words >= LANGUAGE_SAMPLE_WORDS {
-            return;
-        }
-        self.listed.clear();
-        for w in words(paragraph) {
-            let listed = lists_of(w.text(paragraph), &mut self.buf);
-            self.listed.push(listed);
-        }
-        if self.listed.len() < min_words {
-            return;
-        }
-        self.words += self.listed.len();
-        for listed in &self.listed {
+    /// Counts the words of one paragraph (their word lists).
+    fn count(&mut self, paragraph: &[Listed]) {
+        self.words += paragraph.len();
+        for listed in paragraph {
             self.english += usize::from(listed.flags & STOP != 0);
             let mut set = listed.languages;
             while set != 0 {
