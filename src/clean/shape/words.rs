@@ -76,14 +76,27 @@ fn lists() -> &'static FxHashMap<u128, Listed> {
     })
 }
 
-/// Up to 16 bytes packed into one integer: a hash key that costs two multiplications.
+/// Up to 16 bytes packed into one integer (little-endian, zeros after the last byte): a hash
+/// key that costs two multiplications.
 fn pack(bytes: &[u8]) -> Option<u128> {
-    if bytes.is_empty() || bytes.len() > LONGEST_LISTED {
-        return None;
-    }
-    let mut key = [0u8; 16];
-    key[..bytes.len()].copy_from_slice(bytes);
-    Some(u128::from_le_bytes(key))
+    let n = bytes.len();
+    // Read as two words that may overlap, not copied byte by byte into a buffer.
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+    let half = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default());
+    Some(match n {
+        0 => return None,
+        1..=3 => bytes
+            .iter()
+            .rev()
+            .fold(0u128, |key, &b| key << 8 | u128::from(b)),
+        // The second read repeats bytes the first holds at the same places.
+        4..=7 => u128::from(half(0)) | u128::from(half(n - 4)) << (8 * (n - 4)),
+        8 => u128::from(word(0)),
+        9..=LONGEST_LISTED => {
+            u128::from(word(0)) | u128::from(word(n - 8) >> (8 * (16 - n))) << 64
+        }
+        _ => return None,
+    })
 }
 
 /// Up to 16 ASCII bytes packed lowercased: what [`pack`] makes of the word lowercased, without
@@ -257,6 +270,16 @@ mod tests {
         assert_eq!(flags("Sign-in", &mut buf), UI);
         assert_eq!(lists_of("Tehran", &mut buf), Listed::default());
         assert_eq!(lists_of(&"a".repeat(40), &mut buf), Listed::default());
+        // Packed as the bytes in order, zeros after them.
+        let bytes: Vec<u8> = (1..=17).collect();
+        for n in 0..=17 {
+            let mut key = [0u8; 16];
+            let expected = (1..=16).contains(&n).then(|| {
+                key[..n].copy_from_slice(&bytes[..n]);
+                u128::from_le_bytes(key)
+            });
+            assert_eq!(pack(&bytes[..n]), expected, "{n} bytes");
+        }
         // ASCII words are lowercased in their packed key; every byte is checked.
         let ascii: String = (0u8..0x80).map(char::from).collect();
         for chunk in ascii.as_bytes().chunks(16) {
