@@ -7,6 +7,8 @@
 //! after a paragraph end that runs into a full line is a *dangling* paragraph start (the first
 //! word(s) of the next paragraph left on their own line, as some scrapers emit).
 
+use std::cell::OnceCell;
+
 use super::fields::bylines::is_byline;
 use super::fields::credits::credits_of;
 use super::fields::dates::is_date_line;
@@ -40,10 +42,16 @@ struct Line<'a> {
     trailing_space: bool,
     /// Whitespace only.
     blank: bool,
+    /// Whether the line is a field of its own ([`standalone`]), once asked.
+    standalone: OnceCell<bool>,
 }
 
+/// A byline, a date line or a credit: a line of its own, never joined to its neighbours.
+/// Each line is asked about as the upper and the lower of two lines: the answer is kept.
 fn standalone(line: &Line) -> bool {
-    is_byline(line.text) || is_date_line(line.text) || credits_of(line.text).is_some()
+    *line.standalone.get_or_init(|| {
+        is_byline(line.text) || is_date_line(line.text) || credits_of(line.text).is_some()
+    })
 }
 
 fn split_lines(text: &str) -> Vec<Line<'_>> {
@@ -62,6 +70,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
                     content.chars().count()
                 },
                 blank: line.is_blank(),
+                standalone: OnceCell::new(),
             }
         })
         .collect()

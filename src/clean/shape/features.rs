@@ -193,19 +193,21 @@ fn count_word(f: &mut Features, text: &str, w: Word, listed: Listed, language: L
 /// Sentence ends inside the text: ".", "!", "?" (or their full-width forms) followed by a space
 /// and a character that is no lower-case letter.
 fn inner_stops(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut stops = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let full_width = matches!(c, '。' | '！' | '？');
-        if !(full_width || matches!(c, '.' | '!' | '?')) {
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        if bytes.get(i + 1) != Some(&b' ') {
             continue;
         }
-        if full_width {
-            stops += usize::from(chars.peek().is_some());
-        } else if chars.next_if_eq(&' ').is_some()
-            && chars.peek().is_some_and(|n| !n.is_lowercase())
-        {
-            stops += 1;
+        stops += usize::from(text[i + 2..].chars().next().is_some_and(|n| !n.is_lowercase()));
+    }
+    // The full-width stops' UTF-8 forms start with these bytes and hold no ASCII.
+    if memchr::memchr2(0xE3, 0xEF, bytes).is_some() {
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if matches!(c, '。' | '！' | '？') {
+                stops += usize::from(chars.clone().next().is_some());
+            }
         }
     }
     stops
@@ -222,23 +224,33 @@ fn ends_with_count(text: &str) -> bool {
 
 /// A web or mail address anywhere in the text.
 fn has_address(text: &str) -> bool {
-    text.contains("http://")
-        || text.contains("https://")
-        || text.contains("www.")
-        || ((text.contains('@')
-            || text.contains(".co")
-            || text.contains(".org")
-            || text.contains(".net")
-            || text.contains(".ir")
-            || text.contains(".io")
-            || text.contains(".info"))
-            && text.split_whitespace().any(|t| {
-                let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-                (t.contains('@') && t.contains('.'))
-                    || [".com", ".co.uk", ".org", ".net", ".ir", ".io", ".info"]
-                        .iter()
-                        .any(|d| t.ends_with(d))
-            }))
+    let bytes = text.as_bytes();
+    let before = |i: usize, head: &[u8]| bytes[..i].ends_with(head);
+    let after = |i: usize, tail: &[u8]| bytes[i + 1..].starts_with(tail);
+    // "http://", "https://" and "www." are addresses; "@" and the domain endings ".co",
+    // ".org"... may be, when a word of the text ends like an address.
+    let mut maybe = false;
+    for i in memchr::memchr3_iter(b':', b'.', b'@', bytes) {
+        match bytes[i] {
+            b':' if after(i, b"//") && (before(i, b"http") || before(i, b"https")) => return true,
+            b'.' if before(i, b"www") => return true,
+            b'.' => {
+                maybe |= [&b"co"[..], b"org", b"net", b"ir", b"io", b"info"]
+                    .iter()
+                    .any(|ending| after(i, ending))
+            }
+            b'@' => maybe = true,
+            _ => {}
+        }
+    }
+    maybe
+        && text.split_whitespace().any(|t| {
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            (t.contains('@') && t.contains('.'))
+                || [".com", ".co.uk", ".org", ".net", ".ir", ".io", ".info"]
+                    .iter()
+                    .any(|d| t.ends_with(d))
+        })
 }
 
 /// Separators between links ("News / Politics", "Home | World").
@@ -278,5 +290,83 @@ impl Features {
             && self.ui_words >= 1
             && self.words <= 40
             && (self.person_words + self.ui_words) * 8 >= self.words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Random texts over an alphabet of the marks the byte scans look for.
+    fn texts() -> Vec<String> {
+        let alphabet: Vec<char> = "a B1. !?:/@wht-sp。？！ocmngrfé\u{ff01}".chars().collect();
+        let mut state = 99u64;
+        (0..20_000)
+            .map(|_| {
+                let len = (state % 24) as usize;
+                (0..len)
+                    .map(|_| {
+                        state = state
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        alphabet[(state >> 33) as usize % alphabet.len()]
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn inner_stops_count_as_char_by_char() {
+        let reference = |text: &str| {
+            let mut stops = 0;
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                let full_width = matches!(c, '。' | '！' | '？');
+                if !(full_width || matches!(c, '.' | '!' | '?')) {
+                    continue;
+                }
+                if full_width {
+                    stops += usize::from(chars.peek().is_some());
+                } else if chars.next_if_eq(&' ').is_some()
+                    && chars.peek().is_some_and(|n| !n.is_lowercase())
+                {
+                    stops += 1;
+                }
+            }
+            stops
+        };
+        for text in texts() {
+            assert_eq!(inner_stops(&text), reference(&text), "{text:?}");
+        }
+        assert_eq!(inner_stops("He said. . Then? no. 3 ok。"), 3);
+    }
+
+    #[test]
+    fn addresses_found_as_by_substrings() {
+        let reference = |text: &str| {
+            text.contains("http://")
+                || text.contains("https://")
+                || text.contains("www.")
+                || ((text.contains('@')
+                    || [".co", ".org", ".net", ".ir", ".io", ".info"]
+                        .iter()
+                        .any(|d| text.contains(d)))
+                    && text.split_whitespace().any(|t| {
+                        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+                        (t.contains('@') && t.contains('.'))
+                            || [".com", ".co.uk", ".org", ".net", ".ir", ".io", ".info"]
+                                .iter()
+                                .any(|d| t.ends_with(d))
+                    }))
+        };
+        let mut texts = texts();
+        texts.extend(
+            ["see http://x", "https://a.b", "www.bbc", "mail a@b.c now", "bbc.co.uk", "Tehran.ir"]
+                .map(String::from),
+        );
+        for text in texts {
+            assert_eq!(has_address(&text), reference(&text), "{text:?}");
+        }
     }
 }

@@ -150,7 +150,8 @@ pub fn document_language<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Langu
 pub struct LanguageHits {
     long: Hits,
     short: Hits,
-    /// The word lists of the words of the paragraph being counted.
+    /// Words of the paragraph being counted, and the word lists of those on any list.
+    paragraph_words: usize,
     paragraph: Vec<Listed>,
 }
 
@@ -173,20 +174,25 @@ impl LanguageHits {
 
     /// The word lists of the next word of the paragraph being counted.
     pub fn push(&mut self, listed: Listed) {
-        self.paragraph.push(listed);
+        self.paragraph_words += 1;
+        if listed != Listed::default() {
+            self.paragraph.push(listed);
+        }
     }
 
     /// Ends the paragraph whose words were pushed: it counts toward the long or the short
     /// paragraphs' sample, unless that one is full.
     pub fn end_paragraph(&mut self) {
-        let sample = match self.paragraph.len() {
+        let words = self.paragraph_words;
+        let sample = match words {
             0 => None,
             n if n < LANGUAGE_MIN_WORDS => Some(&mut self.short),
             _ => Some(&mut self.long),
         };
         if let Some(hits) = sample.filter(|h| h.words < LANGUAGE_SAMPLE_WORDS) {
-            hits.count(&self.paragraph);
+            hits.count(words, &self.paragraph);
         }
+        self.paragraph_words = 0;
         self.paragraph.clear();
     }
 
@@ -218,10 +224,10 @@ impl Default for Hits {
 }
 
 impl Hits {
-    /// Counts the words of one paragraph (their word lists).
-    fn count(&mut self, paragraph: &[Listed]) {
-        self.words += paragraph.len();
-        for listed in paragraph {
+    /// Counts the `words` of one paragraph, `listed` the word lists of those on any.
+    fn count(&mut self, words: usize, listed: &[Listed]) {
+        self.words += words;
+        for listed in listed {
             self.english += usize::from(listed.flags & STOP != 0);
             let mut set = listed.languages;
             while set != 0 {
