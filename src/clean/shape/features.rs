@@ -199,7 +199,12 @@ fn inner_stops(text: &str) -> usize {
         if bytes.get(i + 1) != Some(&b' ') {
             continue;
         }
-        stops += usize::from(text[i + 2..].chars().next().is_some_and(|n| !n.is_lowercase()));
+        stops += usize::from(
+            text[i + 2..]
+                .chars()
+                .next()
+                .is_some_and(|n| !n.is_lowercase()),
+        );
     }
     // The full-width stops' UTF-8 forms start with these bytes and hold no ASCII.
     if memchr::memchr2(0xE3, 0xEF, bytes).is_some() {
@@ -362,8 +367,15 @@ mod tests {
         };
         let mut texts = texts();
         texts.extend(
-            ["see http://x", "https://a.b", "www.bbc", "mail a@b.c now", "bbc.co.uk", "Tehran.ir"]
-                .map(String::from),
+            [
+                "see http://x",
+                "https://a.b",
+                "www.bbc",
+                "mail a@b.c now",
+                "bbc.co.uk",
+                "Tehran.ir",
+            ]
+            .map(String::from),
         );
         for text in texts {
             assert_eq!(has_address(&text), reference(&text), "{text:?}");

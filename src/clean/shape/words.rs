@@ -92,9 +92,7 @@ fn pack(bytes: &[u8]) -> Option<u128> {
         // The second read repeats bytes the first holds at the same places.
         4..=7 => u128::from(half(0)) | u128::from(half(n - 4)) << (8 * (n - 4)),
         8 => u128::from(word(0)),
-        9..=LONGEST_LISTED => {
-            u128::from(word(0)) | u128::from(word(n - 8) >> (8 * (16 - n))) << 64
-        }
+        9..=LONGEST_LISTED => u128::from(word(0)) | u128::from(word(n - 8) >> (8 * (16 - n))) << 64,
         _ => return None,
     })
 }
@@ -291,7 +289,11 @@ mod tests {
         for chunk in ascii.as_bytes().chunks(16) {
             let word = std::str::from_utf8(chunk).unwrap_or_default();
             lowercase_folded(word, &mut buf);
-            assert_eq!(pack_ascii_lowercased(chunk), pack(buf.as_bytes()), "{word:?}");
+            assert_eq!(
+                pack_ascii_lowercased(chunk),
+                pack(buf.as_bytes()),
+                "{word:?}"
+            );
         }
         assert!(stopwords()
             .iter()
