@@ -275,7 +275,7 @@ fn plain_chunk(bytes: &[u8], i: usize) -> bool {
     }
     // Bytes below 0x80 only: no sum below carries into the next byte.
     let visible = |v: u64| (v + ONES * 0x5F) & !(v + ONES) & HIGH;
-    let equals = |v: u64, b: u8| !((v ^ ONES * u64::from(b)) + ONES * 0x7F) & HIGH;
+    let equals = |v: u64, b: u8| !((v ^ (ONES * u64::from(b))) + ONES * 0x7F) & HIGH;
     let plain = visible(x) & !equals(x, b'&');
     let lone_space = equals(x, b' ') & visible(prev) & visible(next);
     (plain | lone_space) == HIGH
