@@ -44,6 +44,13 @@ struct Line<'a> {
     blank: bool,
     /// Whether the line is a field of its own ([`standalone`]), once asked.
     standalone: OnceCell<bool>,
+    /// Whether the line is a row of figures ([`figures`]), once asked.
+    figures: OnceCell<bool>,
+}
+
+/// A row of a table of figures: asked of a line by the width's estimate and by the joins.
+fn figures(line: &Line) -> bool {
+    *line.figures.get_or_init(|| figures_row(line.text))
 }
 
 /// A byline, a date line or a credit: a line of its own, never joined to its neighbours.
@@ -71,6 +78,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
                 },
                 blank: line.is_blank(),
                 standalone: OnceCell::new(),
+                figures: OnceCell::new(),
             }
         })
         .collect()
@@ -80,7 +88,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
     let mut lengths: Vec<usize> = lines
         .iter()
-        .filter(|l| !l.blank && !figures_row(l.text))
+        .filter(|l| !l.blank && !figures(l))
         .map(|l| l.chars)
         .collect();
     if lengths.len() < 2 || lines.iter().filter(|l| !l.blank).count() < 4 {
@@ -103,7 +111,7 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
                 && l.chars <= width + width / 10 + 2
                 && !ends_sentence(l.text)
                 && !is_list_item(l.text)
-                && !figures_row(l.text)
+                && !figures(l)
         })
         .count();
     // A line that stops mid-sentence and runs on in lower case on the next line is wrapped
@@ -367,7 +375,7 @@ impl Wrapped {
             // but its sentence runs on ("Venezuelan Central Bank President Hernan / Anzola has").
             let row = row_like(a.text) && !runs_on(a.text, b.text);
             !(b.text.chars().next().is_some_and(char::is_uppercase)
-                && (row || (figures_row(b.text) && !ends_sentence(b.text))))
+                && (row || (figures(b) && !ends_sentence(b.text))))
         } else {
             // A short first line that runs on into a full line ("Standard and Poor's Corp
             // said it / lowered its rating ...") opens the paragraph. A wire story's lead is
