@@ -13,6 +13,9 @@
 
 use std::sync::OnceLock;
 
+use super::options::DedupConfig;
+use super::similarity::fewest_shared;
+
 /// The probability, at most, that requiring more than one shared sampled shingle keeps a pair
 /// that is a copy from being compared.
 pub const MISS: f64 = 1e-6;
@@ -78,6 +81,14 @@ fn fewest_samples(k: usize, sample: usize) -> usize {
         log_pmf += ((k - m + 1) as f64 / m as f64).ln() + log_q - log_rest;
     }
     m.max(1)
+}
+
+/// Whether a candidate with `len_b` distinct shingles, sharing `samples` sampled shingles with a
+/// document of `len_a`, is compared with it: the rule of the index, kept in one place for every
+/// caller that counts shared samples its own way (the index's postings, a cluster's shuffle).
+pub fn compared(samples: usize, len_a: usize, len_b: usize, config: &DedupConfig) -> bool {
+    let need = fewest_shared(len_a, len_b, config);
+    samples >= SampleRule::of(config.sample).fewest_samples(need)
 }
 
 #[cfg(test)]
