@@ -41,6 +41,7 @@ from . import _core
 from .cleaning import clean_frame
 from .datasets import load_sample
 from .dask_dedup import distributed_dedup
+from .dedup import CLUSTER_COLUMNS
 from .dedup import dedup as tidings_dedup
 from .errors import InputError, InputTypeError
 from .stories import ENTITY_LABELS, StoryIndex
@@ -53,7 +54,7 @@ try:
 except ImportError as error:  # pragma: no cover - depends on the installation
     raise ImportError('tidings.dask needs dask: pip install "tidings[dask]"') from error
 
-__all__ = ["clean", "tag", "dedup", "stories", "TASK_THREADS", "TidingsDaskAccessor"]
+__all__ = ["clean", "tag", "dedup", "dedup_tables", "stories", "TASK_THREADS", "TidingsDaskAccessor"]
 
 #: Threads each task's Rust code runs on. A Dask worker runs as many tasks at once as it has
 #: threads, so one thread a task keeps a worker within its thread count.
@@ -179,6 +180,7 @@ def _dedup_meta(ddf: dd.DataFrame, id: str | None) -> tuple[pd.DataFrame, pd.Dat
     value = ddf._meta_nonempty[id].iloc[0] if id is not None else 1
     texts = pd.Series(["a probe text of words"] * 2)
     clusters, pairs = tidings_dedup(texts, ids=[value, value + value], return_pairs=True, progress=False)
+    clusters.insert(0, "doc", clusters["cluster"])
     return clusters.iloc[:0].set_axis(ddf._meta.index), pairs.iloc[:0]
 
 
@@ -216,6 +218,17 @@ def dedup(ddf: Any, *, text: str = "text", id: str | None = None, date: str | No
     are decided on the cluster, never gathered (see :mod:`tidings.dask_dedup`); the result is
     that of :func:`tidings.dedup` of the whole frame, whatever its partitioning.
     """
+    clusters, pairs = dedup_tables(ddf, text=text, id=id, date=date, **options)
+    clusters = clusters[list(CLUSTER_COLUMNS)]
+    with _unconverted():
+        return (clusters, dd.from_pandas(pairs, npartitions=1)) if return_pairs else clusters
+
+
+def dedup_tables(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None = None,
+                 **options: Any) -> tuple[dd.DataFrame, pd.DataFrame]:
+    """The tables of :meth:`tidings.CorpusDedup.tables` from a Dask DataFrame: the clusters
+    (a Dask DataFrame with the input's index and partitions, the document id ``doc`` first) and
+    the pairs (a pandas DataFrame: the verified pairs only). Arguments as for :func:`dedup`."""
     ddf = _frame(ddf, text, id, date)
     if "clean" in options:
         raise InputError("tidings.dask.dedup does not clean; run tidings.dask.clean first")
@@ -228,17 +241,19 @@ def dedup(ddf: Any, *, text: str = "text", id: str | None = None, date: str | No
         _check_ids(ddf, id)
     meta, pairs_meta = _dedup_meta(ddf, id)
     with _unconverted():
-        clusters, pairs = distributed_dedup(ddf, text=text, id=id, date=date, options=resolved, cluster_meta=meta)
-        pairs = pairs.astype(pairs_meta.dtypes.to_dict())
-        return (clusters, dd.from_pandas(pairs, npartitions=1)) if return_pairs else clusters
+        clusters, pairs = distributed_dedup(ddf, text=text, id=id, date=date, options=resolved, cluster_meta=meta,
+                                            threads=TASK_THREADS)
+    return clusters, pairs.astype(pairs_meta.dtypes.to_dict())
 
 
 def _positions(ddf: dd.DataFrame) -> dd.DataFrame:
-    """``ddf`` with column ``_pos``: each row's position in the whole frame (counted first)."""
-    sizes = ddf.map_partitions(len).compute().tolist()
+    """``ddf`` with column ``_pos``: each row's position in the whole frame (counted first, on the
+    very partitions numbered: Dask may fuse partitions anew each time it optimises a graph)."""
+    parts = ddf.to_delayed()
+    (sizes,) = dask.compute([dask.delayed(len)(part) for part in parts])
     starts = np.r_[0, np.cumsum(sizes)].astype(np.int64)
-    parts = [dask.delayed(_numbered)(part, int(start)) for part, start in zip(ddf.to_delayed(), starts)]
-    return dd.from_delayed(parts, meta=_numbered(ddf._meta, 0), verify_meta=False)
+    numbered = [dask.delayed(_numbered)(part, int(start)) for part, start in zip(parts, starts)]
+    return dd.from_delayed(numbered, meta=_numbered(ddf._meta, 0), verify_meta=False)
 
 
 def _numbered(part: pd.DataFrame, start: int) -> pd.DataFrame:

@@ -68,19 +68,19 @@ class _Fingerprint:
     id: str | None
     date: str | None
     options: dict[str, Any]
+    threads: int
 
-    def __call__(self, part: pd.DataFrame, start: int) -> pd.DataFrame:
+    def __call__(self, part: pd.DataFrame) -> pd.DataFrame:
         values = part[self.text].tolist()
         fingerprints = _fingerprints(self.options)
-        fingerprints.add(values, workers=1)
+        fingerprints.add(values, workers=self.threads)
         columns = fingerprints.columns()
         offsets = np.frombuffer(columns["offsets"], dtype="<u8").astype(np.int64)
         raw = columns["shingles"]
         n = len(values)
-        positions = np.arange(start, start + n, dtype=np.int64)
         frame = pd.DataFrame({
-            "pos": positions,
-            "id": part[self.id].to_numpy(dtype=object) if self.id is not None else positions.astype(object),
+            "pos": np.arange(n, dtype=np.int64),
+            "id": part[self.id].to_numpy(dtype=object) if self.id is not None else np.full(n, None, dtype=object),
             "exact": np.frombuffer(columns["exact"], dtype="<u8").astype(np.uint64),
             "count": np.diff(offsets),
             "sampled": np.frombuffer(columns["sampled"], dtype="<u4").astype(np.int64),
@@ -91,6 +91,14 @@ class _Fingerprint:
         if self.options["keep"] == "earliest":
             frame["stamp"] = _stamps(part[self.date], n) if self.date is not None else np.full(n, np.datetime64("NaT"))
         return frame
+
+
+def _numbered(fingerprints: pd.DataFrame, start: int, positions_are_ids: bool) -> pd.DataFrame:
+    """A partition's fingerprints with the positions of its rows in the whole frame (and as their
+    ids, when there is no id column)."""
+    positions = np.arange(start, start + len(fingerprints), dtype=np.int64)
+    numbered = fingerprints.assign(pos=positions)
+    return numbered.assign(id=positions.astype(object)) if positions_are_ids else numbered
 
 
 def _objects(values: list[Any]) -> np.ndarray:
@@ -206,6 +214,7 @@ class _Decided:
     (``pos`` and the cluster columns), and the pairs."""
 
     options: dict[str, Any]
+    threads: int
 
     def __call__(self, members: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         members = members.sort_values("pos")
@@ -216,7 +225,7 @@ class _Decided:
                                  b"".join(blobs))
         keep = self.options["keep"]
         clusters, pairs = _decide(
-            fingerprints, ids=members["id"].tolist(), keep=keep, all_pairs=True, workers=1,
+            fingerprints, ids=members["id"].tolist(), keep=keep, all_pairs=True, workers=self.threads,
             lengths=members["length"].to_numpy(dtype=np.int64) if keep == "longest" else None,
             stamps=members["stamp"].to_numpy(dtype="datetime64[ns]") if keep == "earliest" else None)
         clusters.insert(0, "pos", members["pos"].to_numpy())
@@ -225,11 +234,12 @@ class _Decided:
 
 
 def _alone(fingerprints: pd.DataFrame, decided: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
-    """The cluster columns of one partition: the decisions of its duplicated documents, and every
-    other document alone (``unique``, or ``empty`` without words)."""
+    """The document ids (``doc``) and cluster columns of one partition: the decisions of its
+    duplicated documents, and every other document alone (``unique``, or ``empty`` without words)."""
     ids = _as_id_array(fingerprints["id"].to_numpy(dtype=object))
     empty = fingerprints["count"].to_numpy() == 0
     frame = pd.DataFrame({
+        "doc": ids,
         "cluster": ids,
         "cluster_size": np.ones(len(ids), dtype=np.int64),
         "kind": pd.Categorical(np.where(empty, "empty", "unique"), categories=list(KINDS)),
@@ -245,18 +255,22 @@ def _alone(fingerprints: pd.DataFrame, decided: pd.DataFrame, meta: pd.DataFrame
 
 
 def distributed_dedup(ddf: dd.DataFrame, *, text: str, id: str | None, date: str | None, options: dict[str, Any],
-                      cluster_meta: pd.DataFrame) -> tuple[dd.DataFrame, pd.DataFrame]:
-    """The cluster columns of every row of ``ddf`` (its index, its partitions) and the pairs
-    table (a pandas frame: the verified pairs only), by the steps of the module docs; ``options``
-    are the resolved dedup options, ``cluster_meta`` the empty result with its dtypes."""
-    sizes = ddf.map_partitions(len).compute().tolist()
+                      cluster_meta: pd.DataFrame, threads: int) -> tuple[dd.DataFrame, pd.DataFrame]:
+    """The document id (``doc``: column ``id``, else the position) and cluster columns of every
+    row of ``ddf`` (its index, its partitions), and the pairs table (a pandas frame: the verified
+    pairs only), by the steps of the module docs; ``options`` are the resolved dedup options,
+    ``cluster_meta`` the empty result with its dtypes; each task's Rust code runs on ``threads``."""
+    # One list of partitions for every step (Dask may fuse partitions anew each time it optimises a graph).
+    task = _Fingerprint(text, id, date, options, threads)
+    (unnumbered,) = dask.persist([dask.delayed(task)(part) for part in ddf.to_delayed()])
+    (sizes,) = dask.compute([dask.delayed(len)(part) for part in unnumbered])
     starts = np.r_[0, np.cumsum(sizes)].astype(np.int64)
     if starts[-1] >= 1 << _PAIR_SHIFT:
         raise InputError(f"dedup handles at most {(1 << _PAIR_SHIFT) - 1} documents at once")
-    task = _Fingerprint(text, id, date, options)
-    parts = [dask.delayed(task)(part, int(start)) for part, start in zip(ddf.to_delayed(), starts)]
-    meta = task(ddf._meta, 0)
-    (parts,) = dask.persist(parts)
+    (parts,) = dask.persist([dask.delayed(_numbered)(part, int(start), id is None)
+                              for part, start in zip(unnumbered, starts)])
+    del unnumbered
+    meta = task(ddf._meta)
     fingerprints = dd.from_delayed(parts, meta=meta, verify_meta=False)
     shuffled = max(ddf.npartitions, 1)
 
@@ -279,7 +293,7 @@ def distributed_dedup(ddf: dd.DataFrame, *, text: str, id: str | None, date: str
         component = _components(edges["a"].to_numpy(), edges["b"].to_numpy())
         members = fingerprints.map_partitions(_in_components, component, meta=meta.assign(component=np.int64(0)))
         grouped = members.shuffle(on="component", npartitions=shuffled).to_delayed()
-        (results,) = dask.compute([dask.delayed(_Decided(options))(part) for part in grouped])
+        (results,) = dask.compute([dask.delayed(_Decided(options, threads))(part) for part in grouped])
         decided = pd.concat([r[0] for r in results], ignore_index=True).sort_values("pos")
         pairs = pd.concat([r[1] for r in results], ignore_index=True)
     else:
@@ -298,5 +312,5 @@ def _in_components(fingerprints: pd.DataFrame, component: pd.Series) -> pd.DataF
 
 def _decided_meta(meta: pd.DataFrame, options: dict[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Empty decisions and pairs with their dtypes."""
-    clusters, pairs = _Decided(options)(meta)
+    clusters, pairs = _Decided(options, 1)(meta)
     return clusters, pairs
