@@ -11,12 +11,18 @@ the very decisions and pairs of the whole corpus. The steps, each a Dask computa
    sorted distinct shingle hashes, kept on the cluster (persisted: about 700 bytes a news article,
    spread over the workers), with a position in the whole frame counted up front (``pos``, a
    64-bit value fixed by the rows, whatever the partitioning).
-2. **Candidates**: each document's *sampled* shingles (the core's sampling) are shuffled by
-   shingle; documents sharing one become candidate pairs (one document per text: exact copies
-   share every shingle). The pairs are shuffled by pair and their shared sampled shingles counted;
-   a pair is kept when the core's rule would compare it (enough shared samples for its lengths).
-3. **Verification**: each kept pair is joined with both documents' shingles (two shuffles by
-   position) and compared exactly, as the core compares: near copy or contained copy, or dropped.
+2. **Candidates**, by prefix filtering (exact whatever the order of shingles): two copies share at
+   least ``need`` shingles, the fewest the shorter one (of ``n`` shingles) shares with a copy at
+   least as long, so some shared shingle is among its first ``n - need + 1`` in any fixed order.
+   Shingles are ordered rare first, by how many documents of a sample (positions divisible by a
+   stride, at most 20,000 documents) hold them, so a document's prefix skips the phrases common
+   to many (page chrome, set phrases) and each prefix shingle meets few documents. Every shingle
+   of every document is shuffled by shingle (one document per text: exact copies share every
+   shingle); each document with a shingle in its prefix meets every document as long holding
+   it, and the pairs are shuffled by pair to keep each once.
+3. **Verification**: each candidate pair is joined with both documents' shingles (two shuffles
+   by position) and kept when the core's index would pair it: enough shared *sampled* shingles
+   to be compared (the core's rule, counted from the two sets), then a near or contained copy.
 4. **Components**: the verified pairs and the exact copies (documents shuffled by exact hash)
    are gathered as an edge list of positions (16 bytes an edge: no texts, no shingles) and
    labelled in this process by min-label propagation with pointer jumping; a component is named
@@ -29,9 +35,10 @@ the very decisions and pairs of the whole corpus. The steps, each a Dask computa
 Memory: a worker holds its partitions' fingerprints and, in each shuffle, its share of the
 postings or pairs (Dask's shuffle spills to disk). This process holds the edge list and the
 decisions of the duplicated documents only: about 100 bytes per duplicated document, so a
-corpus of ten million articles with a tenth duplicated needs about 100 MB here. A common phrase
-sampled in k documents makes k(k-1)/2 candidate pairs in one shuffle partition, as it makes k
-postings to count in the single-machine index.
+corpus of ten million articles with a tenth duplicated needs about 100 MB here, plus the sample's
+shingle counts (under 100 MB). The shuffle by shingle carries every shingle of every document
+(about 30 bytes each: 10 KB a news article); the candidates it makes grow with the documents
+that share rare phrases, not with the common ones.
 """
 
 from __future__ import annotations
@@ -51,6 +58,8 @@ from .errors import InputError
 __all__ = ["distributed_dedup"]
 
 _INDEX_OPTIONS = ("threshold", "containment", "ngram", "sample")
+#: Documents (at most) whose shingles are counted to order shingles from rare to common.
+_SAMPLED_DOCUMENTS = 20_000
 #: Positions fit in 31 bits (the core's limit on documents), so a pair is one 62-bit key.
 _PAIR_SHIFT = 31
 
@@ -62,7 +71,7 @@ def _fingerprints(options: dict[str, Any]) -> _core.DedupFingerprints:
 @dataclass(frozen=True)
 class _Fingerprint:
     """Step 1 for one partition: a row per document, indexed as the input, with its position
-    ``pos``, id, ``keep`` key, exact hash, shingle count, sampled-shingle count and shingles."""
+    ``pos``, id, ``keep`` key, exact hash, shingle count and shingles."""
 
     text: str
     id: str | None
@@ -83,7 +92,6 @@ class _Fingerprint:
             "id": part[self.id].to_numpy(dtype=object) if self.id is not None else np.full(n, None, dtype=object),
             "exact": np.frombuffer(columns["exact"], dtype="<u8").astype(np.uint64),
             "count": np.diff(offsets),
-            "sampled": np.frombuffer(columns["sampled"], dtype="<u4").astype(np.int64),
             "shingles": _objects([raw[offsets[i] * 4:offsets[i + 1] * 4] for i in range(n)]),
         }, index=part.index)
         if self.options["keep"] == "longest":
@@ -108,60 +116,75 @@ def _objects(values: list[Any]) -> np.ndarray:
     return array
 
 
-def _postings(fingerprints: pd.DataFrame) -> pd.DataFrame:
-    """Step 2's rows: one per sampled shingle of each document (the head of its shingles)."""
-    counts = fingerprints["sampled"].to_numpy()
-    shingles = [np.frombuffer(blob, dtype="<u4", count=k) for blob, k in zip(fingerprints["shingles"], counts)]
-    return pd.DataFrame({
-        "shingle": np.concatenate(shingles).astype(np.int64) if shingles else np.zeros(0, dtype=np.int64),
-        "pos": np.repeat(fingerprints["pos"].to_numpy(), counts),
-        "exact": np.repeat(fingerprints["exact"].to_numpy(), counts),
-        "count": np.repeat(fingerprints["count"].to_numpy(), counts),
-    })
+def _shingles(fingerprints: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Every shingle of a partition's documents, and the row of the document holding it."""
+    counts = fingerprints["count"].to_numpy()
+    if not len(counts):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    shingles = np.frombuffer(b"".join(fingerprints["shingles"].tolist()), dtype="<u4").astype(np.int64)
+    return shingles, np.repeat(np.arange(len(counts)), counts)
 
 
-def _candidate_pairs(postings: pd.DataFrame) -> pd.DataFrame:
-    """The pairs of documents sharing each shingle of a shuffle partition (``a`` < ``b``, one
-    document per text), counted: ``pair`` key, ``samples`` shared here, both shingle counts."""
-    rows = postings.sort_values(["shingle", "exact", "pos"]).drop_duplicates(["shingle", "exact"])
-    rows = rows.sort_values(["shingle", "pos"])
-    shingle = rows["shingle"].to_numpy()
-    starts = np.flatnonzero(np.r_[True, shingle[1:] != shingle[:-1]]) if len(rows) else np.zeros(0, dtype=np.int64)
-    sizes = np.diff(np.r_[starts, len(rows)])
-    pos, count = rows["pos"].to_numpy(), rows["count"].to_numpy()
-    parts = []
-    for size in np.unique(sizes[sizes >= 2]):
-        # Every group of this size at once: its members as a matrix, its pairs by the upper triangle.
-        members = starts[sizes == size][:, None] + np.arange(size)
-        i, j = np.triu_indices(size, 1)
-        parts.append((members[:, i].ravel(), members[:, j].ravel()))
-    left = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
-    right = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
-    pairs = pd.DataFrame({"pair": (pos[left] << _PAIR_SHIFT) | pos[right], "samples": np.ones(len(left), np.int64),
-                          "count_a": count[left], "count_b": count[right]})
-    return _summed(pairs)
-
-
-def _summed(pairs: pd.DataFrame) -> pd.DataFrame:
-    """Rows of one pair summed into one."""
-    grouped = pairs.groupby("pair", sort=True)
-    return pd.DataFrame({"samples": grouped["samples"].sum(), "count_a": grouped["count_a"].first(),
-                         "count_b": grouped["count_b"].first()}).reset_index()
+def _sampled_counts(fingerprints: pd.DataFrame, stride: int) -> pd.Series:
+    """How many of the documents at positions divisible by ``stride`` hold each shingle."""
+    shingles, _ = _shingles(fingerprints[fingerprints["pos"] % stride == 0])
+    return pd.Series(shingles).value_counts()
 
 
 @dataclass(frozen=True)
-class _Compared:
-    """Step 2's end: each pair's samples summed over the corpus, the pairs the core's rule would
-    compare kept, as positions ``a`` < ``b``."""
+class _Probes:
+    """Step 2's rows for one partition: every shingle of every document with words (``probe``),
+    marked ``prefix`` when it is among the document's rarest ``count - need + 1`` shingles, where
+    ``need`` is the fewest shingles it shares with a copy at least as long (the order: fewest
+    holders in the sample of ``common``, then hash)."""
 
     options: dict[str, Any]
 
-    def __call__(self, pairs: pd.DataFrame) -> pd.DataFrame:
-        pairs = _summed(pairs)
-        keep = _fingerprints(self.options).compared(pairs["samples"].tolist(), pairs["count_a"].tolist(),
-                                                    pairs["count_b"].tolist())
-        kept = pairs["pair"].to_numpy()[np.asarray(keep, dtype=bool)]
-        return pd.DataFrame({"a": kept >> _PAIR_SHIFT, "b": kept & ((1 << _PAIR_SHIFT) - 1)})
+    def __call__(self, fingerprints: pd.DataFrame, common: pd.Series) -> pd.DataFrame:
+        fingerprints = fingerprints[fingerprints["count"] > 0]
+        shingles, rows = _shingles(fingerprints)
+        counts = fingerprints["count"].to_numpy()
+        rarity = common.reindex(shingles, fill_value=0).to_numpy()
+        order = np.lexsort((shingles, rarity, rows))
+        rank = np.empty(len(shingles), dtype=np.int64)
+        rank[order] = np.arange(len(shingles)) - np.repeat(np.r_[0, np.cumsum(counts)][:-1], counts)
+        need = np.asarray(_fingerprints(self.options).fewest_shared(counts.tolist(), counts.tolist()), dtype=np.int64)
+        return pd.DataFrame({
+            "shingle": shingles,
+            "pos": fingerprints["pos"].to_numpy()[rows],
+            "exact": fingerprints["exact"].to_numpy()[rows],
+            "count": counts[rows],
+            "prefix": rank < (counts - need + 1)[rows],
+        })
+
+
+def _candidate_pairs(probes: pd.DataFrame) -> pd.DataFrame:
+    """The candidate pairs of a shuffle partition of probes, as ``pair`` keys (``a`` < ``b``,
+    once each): every document holding a shingle in its prefix with every document as long
+    holding the shingle (one document per text: exact copies share every shingle)."""
+    rows = probes.sort_values(["shingle", "exact", "pos"]).drop_duplicates(["shingle", "exact"])
+    shingle = rows["shingle"].to_numpy()
+    if not len(rows):
+        return pd.DataFrame({"pair": np.zeros(0, dtype=np.int64)})
+    starts = np.flatnonzero(np.r_[True, shingle[1:] != shingle[:-1]])
+    sizes = np.diff(np.r_[starts, len(rows)])
+    group = np.repeat(np.arange(len(starts)), sizes)
+    indexers = np.flatnonzero(rows["prefix"].to_numpy() & (sizes[group] > 1))
+    # Each indexer against every row of its shingle's group.
+    repeat = sizes[group[indexers]]
+    left = np.repeat(indexers, repeat)
+    right = np.repeat(starts[group[indexers]] - np.r_[0, np.cumsum(repeat)][:-1], repeat) + np.arange(repeat.sum())
+    pos, count = rows["pos"].to_numpy(), rows["count"].to_numpy()
+    keep = (left != right) & (count[left] <= count[right])
+    a, b = pos[left[keep]], pos[right[keep]]
+    pairs = (np.minimum(a, b) << _PAIR_SHIFT) | np.maximum(a, b)
+    return pd.DataFrame({"pair": np.unique(pairs)})
+
+
+def _unpaired(keys: pd.DataFrame) -> pd.DataFrame:
+    """Pair keys, once each, as positions ``a`` < ``b``."""
+    pairs = np.unique(keys["pair"].to_numpy())
+    return pd.DataFrame({"a": pairs >> _PAIR_SHIFT, "b": pairs & ((1 << _PAIR_SHIFT) - 1)})
 
 
 @dataclass(frozen=True)
@@ -177,7 +200,7 @@ class _Verified:
         lengths = np.array([len(b) // 4 for b in blobs], dtype=np.uint64)
         offsets = np.r_[np.uint64(0), np.cumsum(lengths, dtype=np.uint64)].astype("<u8")
         fingerprints.add_columns(np.zeros(2 * n, dtype="<u8").tobytes(), offsets.tobytes(), b"".join(blobs))
-        found = fingerprints.compare(list(range(n)), list(range(n, 2 * n)))
+        found = fingerprints.paired(list(range(n)), list(range(n, 2 * n)))
         copies = ~np.isnan(np.asarray(found["jaccard"], dtype=np.float64))
         return pairs.loc[copies, ["a", "b"]].reset_index(drop=True)
 
@@ -274,11 +297,16 @@ def distributed_dedup(ddf: dd.DataFrame, *, text: str, id: str | None, date: str
     fingerprints = dd.from_delayed(parts, meta=meta, verify_meta=False)
     shuffled = max(ddf.npartitions, 1)
 
-    postings = fingerprints.map_partitions(_postings, meta=_postings(meta))
-    candidates = postings.shuffle(on="shingle", npartitions=shuffled).map_partitions(
-        _candidate_pairs, meta=_candidate_pairs(_postings(meta)))
+    stride = max(1, int(starts[-1]) // _SAMPLED_DOCUMENTS)
+    (common,) = dask.compute([dask.delayed(_sampled_counts)(part, stride) for part in parts])
+    common = pd.concat(common).groupby(level=0).sum() if common else pd.Series(dtype=np.int64)
+    common = common[common > 1]
+    probes = _Probes(options)
+    candidates = fingerprints.map_partitions(probes, dask.delayed(common), meta=probes(meta, common.iloc[:0]))
+    candidates = candidates.shuffle(on="shingle", npartitions=shuffled).map_partitions(
+        _candidate_pairs, meta=pd.DataFrame({"pair": np.zeros(0, dtype=np.int64)}))
     compared = candidates.shuffle(on="pair", npartitions=shuffled).map_partitions(
-        _Compared(options), meta=pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)}))
+        _unpaired, meta=pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)}))
     shingles = fingerprints[["pos", "shingles"]]
     joined = compared.merge(shingles.rename(columns={"pos": "a", "shingles": "shingles_a"}), on="a", how="inner")
     joined = joined.merge(shingles.rename(columns={"pos": "b", "shingles": "shingles_b"}), on="b", how="inner")

@@ -259,21 +259,10 @@ impl PyDedupFingerprints {
     }
 
     /// The fingerprints as little-endian arrays (exact hashes `u64`, shingle offsets `u64`, one
-    /// more than the documents, and shingle hashes `u32`), for tables a cluster shuffles, and
-    /// `sampled` (`u32`): how many of each document's shingles, the head of its sorted hashes,
-    /// are sampled by the options' `sample`.
+    /// more than the documents, and shingle hashes `u32`), for tables a cluster shuffles.
     fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let (exact, offsets, shingles) = self.inner.parts();
-        let sampled: Vec<u32> = (0..self.inner.len())
-            .map(|doc| {
-                dedup::sampling::sampled(self.inner.shingles(doc), self.config.sample).len() as u32
-            })
-            .collect();
         let out = PyDict::new(py);
-        out.set_item(
-            "sampled",
-            PyBytes::new(py, &le_bytes(&sampled, u32::to_le_bytes)),
-        )?;
         out.set_item(
             "exact",
             PyBytes::new(py, &le_bytes(exact, u64::to_le_bytes)),
@@ -322,31 +311,31 @@ impl PyDedupFingerprints {
         Ok(())
     }
 
-    /// Whether each candidate sharing `samples` sampled shingles with a document is compared
-    /// with it, given the two documents' distinct shingle counts (the index's rule).
-    fn compared(
+    /// The fewest shared shingles with which documents of `len_a[i]` and `len_b[i]` distinct
+    /// shingles can be copies by the options.
+    fn fewest_shared(
         &self,
         py: Python<'_>,
-        samples: Vec<usize>,
         len_a: Vec<usize>,
         len_b: Vec<usize>,
-    ) -> PyResult<Vec<bool>> {
-        if samples.len() != len_a.len() || samples.len() != len_b.len() {
+    ) -> PyResult<Vec<usize>> {
+        if len_a.len() != len_b.len() {
             return Err(Error::InvalidInput(
-                "samples, len_a and len_b differ in length".into(),
+                "len_a and len_b differ in length".into(),
             ))
             .into_py_result(py);
         }
-        Ok(samples
+        Ok(len_a
             .iter()
-            .zip(len_a.iter().zip(&len_b))
-            .map(|(&s, (&a, &b))| dedup::sampling::compared(s, a, b, &self.config))
+            .zip(&len_b)
+            .map(|(&a, &b)| dedup::similarity::fewest_shared(a, b, &self.config))
             .collect())
     }
 
-    /// Exact similarities of the pairs of documents `a[i]`, `b[i]` (positions): `jaccard` and
-    /// `containment`, both NaN where the pair is no copy by the options' rule.
-    fn compare<'py>(
+    /// The pairs of documents `a[i]`, `b[i]` (positions) that the index would pair: exact
+    /// `jaccard` and `containment`, both NaN where it would not (too few shared sampled
+    /// shingles to be compared, or no copy).
+    fn paired<'py>(
         &self,
         py: Python<'py>,
         a: Vec<usize>,
@@ -364,7 +353,7 @@ impl PyDedupFingerprints {
             a.iter()
                 .zip(&b)
                 .map(|(&x, &y)| {
-                    dedup::similarity::compare(inner.shingles(x), inner.shingles(y), &config)
+                    dedup::sampling::paired(inner.shingles(x), inner.shingles(y), &config)
                 })
                 .collect()
         });
