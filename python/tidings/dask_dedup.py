@@ -19,7 +19,8 @@ the very decisions and pairs of the whole corpus. The steps, each a Dask computa
    to many (page chrome, set phrases) and each prefix shingle meets few documents. Every shingle
    of every document is shuffled by shingle (one document per text: exact copies share every
    shingle); each document with a shingle in its prefix meets every document as long holding
-   it, and the pairs are shuffled by pair to keep each once.
+   it in its own prefix for the pair (the two prefixes share a shingle, as in PPJoin), and the
+   pairs are shuffled by pair to keep each once.
 3. **Verification**: each candidate pair is joined with both documents' shingles (two shuffles
    by position) and kept when the core's index would pair it: enough shared *sampled* shingles
    to be compared (the core's rule, counted from the two sets), then a near or contained copy.
@@ -154,14 +155,27 @@ class _Probes:
             "pos": fingerprints["pos"].to_numpy()[rows],
             "exact": fingerprints["exact"].to_numpy()[rows],
             "count": counts[rows],
+            "rank": rank,
             "prefix": rank < (counts - need + 1)[rows],
         })
 
 
-def _candidate_pairs(probes: pd.DataFrame) -> pd.DataFrame:
+@dataclass(frozen=True)
+class _CandidatePairs:
     """The candidate pairs of a shuffle partition of probes, as ``pair`` keys (``a`` < ``b``,
     once each): every document holding a shingle in its prefix with every document as long
-    holding the shingle (one document per text: exact copies share every shingle)."""
+    holding the shingle in its own prefix for the pair (its first ``count - need + 1`` shingles,
+    ``need`` the fewest shingles the two share as copies), one document per text (exact copies
+    share every shingle)."""
+
+    options: dict[str, Any]
+
+    def __call__(self, probes: pd.DataFrame) -> pd.DataFrame:
+        return _candidate_pairs(probes, self.options)
+
+
+def _candidate_pairs(probes: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
+    """See :class:`_CandidatePairs`."""
     rows = probes.sort_values(["shingle", "exact", "pos"]).drop_duplicates(["shingle", "exact"])
     shingle = rows["shingle"].to_numpy()
     if not len(rows):
@@ -174,8 +188,11 @@ def _candidate_pairs(probes: pd.DataFrame) -> pd.DataFrame:
     repeat = sizes[group[indexers]]
     left = np.repeat(indexers, repeat)
     right = np.repeat(starts[group[indexers]] - np.r_[0, np.cumsum(repeat)][:-1], repeat) + np.arange(repeat.sum())
-    pos, count = rows["pos"].to_numpy(), rows["count"].to_numpy()
+    pos, count, rank = rows["pos"].to_numpy(), rows["count"].to_numpy(), rows["rank"].to_numpy()
     keep = (left != right) & (count[left] <= count[right])
+    left, right = left[keep], right[keep]
+    need = np.asarray(_fingerprints(options).fewest_shared(count[right].tolist(), count[left].tolist()), dtype=np.int64)
+    keep = rank[right] < count[right] - need + 1
     a, b = pos[left[keep]], pos[right[keep]]
     pairs = (np.minimum(a, b) << _PAIR_SHIFT) | np.maximum(a, b)
     return pd.DataFrame({"pair": np.unique(pairs)})
@@ -304,7 +321,7 @@ def distributed_dedup(ddf: dd.DataFrame, *, text: str, id: str | None, date: str
     probes = _Probes(options)
     candidates = fingerprints.map_partitions(probes, dask.delayed(common), meta=probes(meta, common.iloc[:0]))
     candidates = candidates.shuffle(on="shingle", npartitions=shuffled).map_partitions(
-        _candidate_pairs, meta=pd.DataFrame({"pair": np.zeros(0, dtype=np.int64)}))
+        _CandidatePairs(options), meta=pd.DataFrame({"pair": np.zeros(0, dtype=np.int64)}))
     compared = candidates.shuffle(on="pair", npartitions=shuffled).map_partitions(
         _unpaired, meta=pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)}))
     shingles = fingerprints[["pos", "shingles"]]
