@@ -313,12 +313,25 @@ def distributed_dedup(ddf: dd.DataFrame, *, text: str, id: str | None, date: str
     meta = task(ddf._meta)
     fingerprints = dd.from_delayed(parts, meta=meta, verify_meta=False)
     shuffled = max(ddf.npartitions, 1)
-
     stride = max(1, int(starts[-1]) // _SAMPLED_DOCUMENTS)
     (common,) = dask.compute([dask.delayed(_sampled_counts)(part, stride) for part in parts])
     common = pd.concat(common).groupby(level=0).sum() if common else pd.Series(dtype=np.int64)
-    common = common[common > 1]
+    verified = _verified_pairs(fingerprints, common[common > 1], options, shuffled)
+    with_words = fingerprints[fingerprints["count"] > 0][["pos", "exact"]]
+    exact = with_words.shuffle(on="exact", npartitions=shuffled).map_partitions(_exact_copies, meta=verified._meta)
+    edges = pd.concat(dask.compute(verified, exact), ignore_index=True)
+    decided, pairs = _decisions(fingerprints, edges, options, threads, shuffled)
+    pieces = [decided[(decided["pos"] >= lo) & (decided["pos"] < hi)] for lo, hi in zip(starts[:-1], starts[1:])]
+    result = [dask.delayed(_alone)(part, piece, cluster_meta) for part, piece in zip(parts, pieces)]
+    return dd.from_delayed(result, meta=cluster_meta, verify_meta=False), pairs
+
+
+def _verified_pairs(fingerprints: dd.DataFrame, common: pd.Series, options: dict[str, Any],
+                    shuffled: int) -> dd.DataFrame:
+    """Steps 2 and 3: the pairs the core's index would pair (``a`` < ``b``, positions), from
+    candidates found by prefix filtering with shingles ordered by ``common``, their sample counts."""
     probes = _Probes(options)
+    meta = fingerprints._meta
     candidates = fingerprints.map_partitions(probes, dask.delayed(common), meta=probes(meta, common.iloc[:0]))
     candidates = candidates.shuffle(on="shingle", npartitions=shuffled).map_partitions(
         _CandidatePairs(options), meta=pd.DataFrame({"pair": np.zeros(0, dtype=np.int64)}))
@@ -327,35 +340,29 @@ def distributed_dedup(ddf: dd.DataFrame, *, text: str, id: str | None, date: str
     shingles = fingerprints[["pos", "shingles"]]
     joined = compared.merge(shingles.rename(columns={"pos": "a", "shingles": "shingles_a"}), on="a", how="inner")
     joined = joined.merge(shingles.rename(columns={"pos": "b", "shingles": "shingles_b"}), on="b", how="inner")
-    verified = joined.map_partitions(_Verified(options), meta=compared._meta)
-    with_words = fingerprints[fingerprints["count"] > 0][["pos", "exact"]]
-    exact = with_words.shuffle(on="exact", npartitions=shuffled).map_partitions(_exact_copies, meta=compared._meta)
-    edges_verified, edges_exact = dask.compute(verified, exact)
-    edges = pd.concat([edges_verified, edges_exact], ignore_index=True)
+    return joined.map_partitions(_Verified(options), meta=compared._meta)
 
-    decided_meta, pairs_meta = _decided_meta(meta, options)
-    if len(edges):
+
+def _decisions(fingerprints: dd.DataFrame, edges: pd.DataFrame, options: dict[str, Any], threads: int,
+               shuffled: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Steps 4 and 5: the components of ``edges`` (positions) decided by the core where their
+    fingerprints are shuffled to; the decisions (``pos`` and the cluster columns, by position)
+    and the pairs (sorted), gathered."""
+    decide = _Decided(options, threads)
+    if not len(edges):
+        decided, pairs = decide(fingerprints._meta)
+    else:
         component = _components(edges["a"].to_numpy(), edges["b"].to_numpy())
-        members = fingerprints.map_partitions(_in_components, component, meta=meta.assign(component=np.int64(0)))
+        members = fingerprints.map_partitions(_in_components, component,
+                                              meta=fingerprints._meta.assign(component=np.int64(0)))
         grouped = members.shuffle(on="component", npartitions=shuffled).to_delayed()
-        (results,) = dask.compute([dask.delayed(_Decided(options, threads))(part) for part in grouped])
+        (results,) = dask.compute([dask.delayed(decide)(part) for part in grouped])
         decided = pd.concat([r[0] for r in results], ignore_index=True).sort_values("pos")
         pairs = pd.concat([r[1] for r in results], ignore_index=True)
-    else:
-        decided, pairs = decided_meta, pairs_meta
-    pairs = pairs.sort_values(["doc_a", "doc_b"], kind="stable").reset_index(drop=True)
-    pieces = [decided[(decided["pos"] >= lo) & (decided["pos"] < hi)] for lo, hi in zip(starts[:-1], starts[1:])]
-    result = [dask.delayed(_alone)(part, piece, cluster_meta) for part, piece in zip(parts, pieces)]
-    return dd.from_delayed(result, meta=cluster_meta, verify_meta=False), pairs
+    return decided, pairs.sort_values(["doc_a", "doc_b"], kind="stable").reset_index(drop=True)
 
 
 def _in_components(fingerprints: pd.DataFrame, component: pd.Series) -> pd.DataFrame:
     """The documents of one partition that are in a component, with its name."""
     inside = fingerprints[fingerprints["pos"].isin(component.index)]
     return inside.assign(component=component.reindex(inside["pos"]).to_numpy(dtype=np.int64))
-
-
-def _decided_meta(meta: pd.DataFrame, options: dict[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Empty decisions and pairs with their dtypes."""
-    clusters, pairs = _Decided(options, 1)(meta)
-    return clusters, pairs
