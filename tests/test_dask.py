@@ -191,6 +191,11 @@ def test_bad_input_is_a_tidings_error(sample: tuple[dd.DataFrame, pd.DataFrame])
         td.dedup(ddf, text="text", keep="earliest")
     with pytest.raises(tidings.TidingsError):
         td.dedup(ddf, text="text", threshold=3.0)
+    repeated = dd.from_pandas(pd.DataFrame({"text": ["one two three"] * 2, "id": ["a", "a"]}), npartitions=2)
+    with pytest.raises(InputError, match="unique"):
+        td.dedup(repeated, text="text", id="id")
+    with pytest.raises(InputError, match="entities"):
+        td.stories(ddf, text="text", entities=df)
 
 
 @pytest.mark.data

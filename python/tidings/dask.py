@@ -276,7 +276,7 @@ def stories(ddf: Any, *, text: str = "text", id: str | None = None, date: str | 
     :func:`tidings.stories` of the whole frame, whatever the partitioning.
     """
     ddf = _frame(ddf, text, id, date, duplicates)
-    if entities not in (None, False):
+    if entities is not None and entities is not False:
         raise InputError("tidings.dask.stories takes entities=None (tag on the cluster) or False (words only)")
     if id is not None:
         _check_ids(ddf, id)
