@@ -175,6 +175,37 @@ pub fn read_file(
 }
 
 /// Appends at most `count` more bytes of `source` to `bytes` (fewer at the end of the file).
+/// Reads a file of `format` whose body's length only its parsing tells (so it cannot be
+/// declared up front as [`read_file`] needs): the header alone first, then no more than the
+/// regular file's size. A device or pipe (`/dev/zero`) is refused, as it may never end.
+pub fn read_regular_file(path: &Path, format: &Format) -> Result<Vec<u8>> {
+    let cannot_read = |e: std::io::Error| {
+        Error::Io(format!(
+            "cannot read the {} {}: {e}",
+            format.name,
+            path.display()
+        ))
+    };
+    let mut file = std::fs::File::open(path).map_err(cannot_read)?;
+    let mut bytes = Vec::new();
+    read_more(&mut file, &mut bytes, format.magic.len() + 4).map_err(cannot_read)?;
+    check_header(&bytes, format)?;
+    let metadata = file.metadata().map_err(cannot_read)?;
+    if !metadata.is_file() {
+        return Err(Error::Io(format!(
+            "cannot read the {} {}: not a regular file",
+            format.name,
+            path.display()
+        )));
+    }
+    let size = metadata.len();
+    let rest = usize::try_from(size)
+        .map_err(|_| invalid(format, "the file is too large"))?
+        .saturating_sub(bytes.len());
+    read_more(&mut file, &mut bytes, rest).map_err(cannot_read)?;
+    Ok(bytes)
+}
+
 fn read_more(source: &mut impl Read, bytes: &mut Vec<u8>, count: usize) -> std::io::Result<()> {
     source.take(count as u64).read_to_end(bytes).map(drop)
 }

@@ -7,9 +7,18 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
+import os
+
 import pandas as pd
 
 import pytest
+from hypothesis import settings
+
+# The test run draws the same examples every time (a failure seen once is seen again, on any
+# machine); HYPOTHESIS_PROFILE=explore draws new ones, to search for failures.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"

@@ -290,6 +290,20 @@ def test_cleaning_is_idempotent(raw: str) -> None:
     assert twice.removed == ()
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a line opening with closing punctuation goes on the line before; written together the
+        # two must not make a mojibake sequence the second cleaning would repair
+        "Read 12 times\nï+똃Õ\n»\U0008b02c",
+        "Y\U00093580UÉ\U00103473î\n\x1c\x99ìO𬸒\U000a1b48mZ\n*AFP\nY\U00093580UÉ\U00103473î\n»\n»",
+    ],
+)
+def test_cleaning_found_examples_is_idempotent(raw: str) -> None:
+    once = tidings.clean(raw)
+    assert tidings.clean(once.text).text == once.text
+
+
 @settings(max_examples=300, deadline=None)
 @given(page_strategy)
 def test_removed_spans_are_exact_offsets(raw: str) -> None:

@@ -179,6 +179,10 @@ def test_index_save_load_and_continue(tmp_path: Path, corpus: tuple[list[str], l
         tidings.StoryIndex.load(tmp_path / "cut.idx")
     with pytest.raises(tidings.TidingsIOError):
         tidings.StoryIndex.load(tmp_path / "missing.idx")
+    # An endless device stops at its header; a pipe or device with the right header is refused.
+    if Path("/dev/zero").exists():
+        with pytest.raises(tidings.ModelError):
+            tidings.StoryIndex.load("/dev/zero")
     with pytest.raises(tidings.TidingsIOError):
         index.save(tmp_path / "no" / "such" / "folder" / "x.idx")
 

@@ -48,3 +48,15 @@ def test_clean_spans_index_the_input(raw: str) -> None:
 @given(texts)
 def test_describe_counts_the_input_length(raw: str) -> None:
     assert tidings.describe([raw], progress=False)["chars"].tolist() == [len(raw)]
+
+
+def test_quote_offsets_after_a_pair_written_as_two_code_points() -> None:
+    text = f"{PAIR} “We agreed,” Lavrov said. {PAIR} He said the centre would open in March."
+    found = tidings.quotes([text], progress=False)
+    assert found["quote"].tolist() == ["We agreed,", "the centre would open in March"]
+    for start, end, quote, cue_start, cue in zip(found["start"], found["end"], found["quote"], found["cue_start"], found["cue"]):
+        assert text[start:end] == quote
+        assert text[cue_start : cue_start + len(cue)] == cue
+    # a mention table in Python offsets names the same speakers
+    given = tidings.quotes([text], mentions=tidings.tag([text], progress=False), progress=False)
+    assert given[["start", "end", "speaker"]].values.tolist() == found[["start", "end", "speaker"]].values.tolist()

@@ -39,7 +39,6 @@ import datetime as _dt
 import os
 import re
 from numbers import Real
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -49,7 +48,7 @@ from . import _core
 from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
 from .dedup import _order, _stamps
-from .errors import InputError, InputTypeError, TidingsIOError
+from .errors import InputError, InputTypeError
 from .store import write_bytes_atomically
 
 __all__ = ["stories", "StoryIndex", "story_table", "with_stories", "STORY_COLUMNS", "CORPUS_STORY_COLUMNS",
@@ -376,12 +375,11 @@ class StoryIndex:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> StoryIndex:
-        """Read an index written by :meth:`save`; raises ``ModelError`` for any other file."""
-        try:
-            data = Path(path).read_bytes()
-        except OSError as err:
-            raise TidingsIOError(f"cannot read the story index {path}: {err}") from err
-        return cls._wrap(_core.StoryIndex.from_bytes(data))
+        """Read an index written by :meth:`save`; raises ``ModelError`` for any other file,
+        reading no further than its header when that is not a story index's, and
+        ``TidingsIOError`` when the path cannot be read or is not a regular file (a device or
+        a pipe)."""
+        return cls._wrap(_core.StoryIndex.load(path))
 
 
 def with_stories(documents: pd.DataFrame, assigned: pd.DataFrame) -> pd.DataFrame:

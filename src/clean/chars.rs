@@ -54,6 +54,18 @@ fn mojibake_at(s: &str, i: usize) -> Option<(usize, char)> {
     Some((end, decoded))
 }
 
+/// Whether writing `after` right behind `before` (no space between) would make a mojibake
+/// sequence across the seam, which cleaning the joined text again would then repair.
+pub fn seam_makes_mojibake(before: &str, after: &str) -> bool {
+    let tail_start = before.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    let head_end = after.char_indices().nth(3).map_or(after.len(), |(i, _)| i);
+    let seam = format!("{}{}", &before[tail_start..], &after[..head_end]);
+    let boundary = before.len() - tail_start;
+    seam.char_indices()
+        .take_while(|&(i, _)| i < boundary)
+        .any(|(i, _)| mojibake_at(&seam, i).is_some_and(|(end, _)| end > boundary))
+}
+
 fn named_entity(name: &str) -> Option<&'static str> {
     Some(match name {
         "amp" | "AMP" => "&",
@@ -475,6 +487,16 @@ mod tests {
 
     fn fix(s: &str) -> String {
         repair(s, &CharOptions::default()).0.text
+    }
+
+    #[test]
+    fn seams_that_would_make_mojibake() {
+        // "ï" + "š…" and "Õ" + "»" read as UTF-8 sequences once written together.
+        assert!(seam_makes_mojibake("a ïš", "… b"));
+        assert!(seam_makes_mojibake("ï+똃Õ", "»x"));
+        assert!(!seam_makes_mojibake("the word", "’s end"));
+        assert!(!seam_makes_mojibake("", "»"));
+        assert!(!seam_makes_mojibake("Õ", ""));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! after a paragraph end that runs into a full line is a *dangling* paragraph start (the first
 //! word(s) of the next paragraph left on their own line, as some scrapers emit).
 
+use super::chars::seam_makes_mojibake;
 use super::fields::bylines::is_byline;
 use super::fields::credits::credits_of;
 use super::fields::dates::is_date_line;
@@ -176,6 +177,7 @@ pub fn paragraphs_in_original(
 /// a page's converter broke at inline elements (with `rejoin`).
 fn one_paragraph_per_line(lines: &[Line], rejoin: bool) -> Vec<Vec<Piece>> {
     let mut out: Vec<Vec<Piece>> = Vec::new();
+    let mut end = ParagraphEnd::default();
     for (k, line) in lines.iter().enumerate() {
         if line.blank {
             continue;
@@ -187,13 +189,47 @@ fn one_paragraph_per_line(lines: &[Line], rejoin: bool) -> Vec<Vec<Piece>> {
         };
         let joined = k > 0 && rejoin && inline_break(lines, k - 1, false);
         match out.last_mut() {
-            Some(paragraph) if joined => {
-                paragraph.push(piece(!starts_with_closing_mark(line.text)))
+            Some(paragraph) if joined => paragraph.push(piece(end.push(line.text, false))),
+            _ => {
+                end.start(line.text);
+                out.push(vec![piece(false)])
             }
-            _ => out.push(vec![piece(false)]),
         }
     }
     out
+}
+
+/// The last characters of the paragraph being built from lines: enough to hold a mojibake
+/// sequence's lead byte, so that a line glued on without a space is checked across the seam.
+#[derive(Default)]
+struct ParagraphEnd(String);
+
+impl ParagraphEnd {
+    fn start(&mut self, line: &str) {
+        self.0.clear();
+        self.keep_end_of(line);
+    }
+
+    /// Adds `line` to the paragraph; returns whether a space goes before it. A line opening
+    /// with closing punctuation goes on without one, unless that would write a mojibake
+    /// sequence across the seam (which cleaning the output again would repair). `hyphenated`:
+    /// the line before ended in a hyphen that joins a broken word.
+    fn push(&mut self, line: &str, hyphenated: bool) -> bool {
+        let glues = starts_with_closing_mark(line) && !seam_makes_mojibake(&self.0, line);
+        let space = !hyphenated && !glues;
+        if space {
+            self.0.push(' ');
+        }
+        self.keep_end_of(line);
+        space
+    }
+
+    fn keep_end_of(&mut self, text: &str) {
+        let from = text.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+        self.0.push_str(&text[from..]);
+        let keep_from = self.0.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+        self.0.drain(..keep_from);
+    }
 }
 
 /// Punctuation that closes or continues a sentence and never opens one.
@@ -292,6 +328,8 @@ impl Wrapped {
             space_before: false,
         }];
         let mut paragraph_start = true;
+        let mut end = ParagraphEnd::default();
+        end.start(block[0].text);
         for k in 0..block.len() - 1 {
             let (a, b) = (&block[k], &block[k + 1]);
             if self.joins(block, k, paragraph_start) {
@@ -304,11 +342,12 @@ impl Wrapped {
                 current.push(Piece {
                     start: b.start,
                     end: b.end,
-                    space_before: !hyphenated && !starts_with_closing_mark(b.text),
+                    space_before: end.push(b.text, hyphenated),
                 });
                 paragraph_start = false;
             } else {
                 out.push(std::mem::take(&mut current));
+                end.start(b.text);
                 current.push(Piece {
                     start: b.start,
                     end: b.end,

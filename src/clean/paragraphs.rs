@@ -123,6 +123,23 @@ impl Paragraphs {
         Paragraphs { rows }
     }
 
+    /// Weighs every row again in the language of the kept rows when that is not the language
+    /// they were weighed in (removals can leave a document in another language than the page
+    /// around it); true when it changed.
+    pub fn reweigh_in_kept_language(&mut self) -> bool {
+        let Some(first) = self.kept().next() else {
+            return false;
+        };
+        let rows = &self.rows;
+        let kept = rows.iter().filter(|p| p.fate == Fate::Keep).map(Para::text);
+        let language = document_language(kept);
+        if language == self.rows[first].language {
+            return false;
+        }
+        self.rows.iter_mut().for_each(|p| p.weigh(language));
+        true
+    }
+
     /// Indices of the rows still kept, in order.
     pub fn kept(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.rows.len()).filter(|&i| self.rows[i].fate == Fate::Keep)

@@ -38,12 +38,27 @@ impl Deref for Text {
 }
 
 impl Text {
-    /// The Python string index of code point `index` of the text the core saw.
     /// The input's length as Python counts it, for a core text of `chars` code points.
     pub(crate) fn python_len(&self, chars: usize) -> usize {
         match self {
             Text::Repaired { pairs, .. } => pairs.python_len(chars),
             _ => chars,
+        }
+    }
+
+    /// The Python string index of code point `index` of the text the core saw.
+    pub(crate) fn python_index(&self, index: usize) -> usize {
+        match self {
+            Text::Repaired { pairs, .. } => pairs.python_index(index),
+            _ => index,
+        }
+    }
+
+    /// The code point of the text the core saw at Python string index `index`.
+    pub(crate) fn core_index(&self, index: usize) -> usize {
+        match self {
+            Text::Repaired { pairs, .. } => pairs.core_index(index),
+            _ => index,
         }
     }
 

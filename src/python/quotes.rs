@@ -6,6 +6,7 @@ use std::path::Path;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use super::input::{SpanText, Text};
 use super::tag::user_dictionary;
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Workers};
 use crate::quotes::mentions::{named_by_document, to_named, MentionRow};
@@ -35,6 +36,7 @@ fn quotes<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let texts = extract_texts(texts)?;
     let counter = progress_of(progress);
+    let mentions = mentions.map(|columns| in_core_indices(columns, &texts));
     let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
     let table = match mentions {
         Some(columns) => compute(py, workers, || {
@@ -63,7 +65,23 @@ fn quotes<'py>(
             })?
         }
     };
+    let mut table = table;
+    table.move_to_python(py, &texts)?;
     table.into_dict(py)
+}
+
+/// The mention columns with their offsets in code points of the texts the core sees (which
+/// differ from Python's indices after a surrogate pair written as two code points).
+fn in_core_indices(mut columns: MentionColumns, texts: &[Option<Text>]) -> MentionColumns {
+    let (doc, start, end, _, _) = &mut columns;
+    for (i, &d) in doc.iter().enumerate() {
+        if let (Some(Some(text)), Some(s), Some(e)) =
+            (texts.get(d), start.get_mut(i), end.get_mut(i))
+        {
+            (*s, *e) = (text.core_index(*s), text.core_index(*e));
+        }
+    }
+    columns
 }
 
 /// Each document's mentions from the columns of a mention table.
@@ -99,7 +117,7 @@ struct Table {
     doc: Vec<usize>,
     start: Vec<usize>,
     end: Vec<usize>,
-    quote: Vec<String>,
+    quote: Vec<SpanText>,
     speaker: Vec<String>,
     speaker_text: Vec<String>,
     cue: Vec<String>,
@@ -121,7 +139,9 @@ impl Table {
                 table.doc.push(doc);
                 table.start.push(offsets.char_index(q.start));
                 table.end.push(offsets.char_index(q.end));
-                table.quote.push(text[q.start..q.end].to_string());
+                table
+                    .quote
+                    .push(SpanText::Core(text[q.start..q.end].to_string()));
                 table.speaker.push(q.speaker.clone());
                 table.speaker_text.push(words(q.speaker_mention));
                 table.cue.push(words(q.cue));
@@ -135,6 +155,18 @@ impl Table {
             }
         }
         table
+    }
+
+    /// Moves the offsets (and the quotes' text) onto the inputs as Python sees them.
+    fn move_to_python(&mut self, py: Python<'_>, texts: &[Option<Text>]) -> PyResult<()> {
+        for (i, &doc) in self.doc.iter().enumerate() {
+            let Some(text) = &texts[doc] else { continue };
+            text.to_python(py, &mut self.start[i], &mut self.end[i], &mut self.quote[i])?;
+            for at in [&mut self.cue_start[i], &mut self.speaker_start[i]] {
+                *at = at.map(|index| text.python_index(index));
+            }
+        }
+        Ok(())
     }
 
     fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {

@@ -1,6 +1,7 @@
 //! Bindings of the stories core: the `StoryIndex` class and `_story_terms` (for the script
 //! that builds the background table).
 
+use std::path::PathBuf;
 use std::sync::MutexGuard;
 
 use pyo3::prelude::*;
@@ -178,6 +179,15 @@ impl PyStoryIndex {
     #[staticmethod]
     fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
         let inner = StoryIndex::from_bytes(data).into_py_result(py)?;
+        Ok(PyStoryIndex::wrap(inner))
+    }
+
+    /// Reads an index saved to `path`, checking its header before reading further.
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let inner = py
+            .detach(|| StoryIndex::read_from(&path))
+            .into_py_result(py)?;
         Ok(PyStoryIndex::wrap(inner))
     }
 

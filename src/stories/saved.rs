@@ -9,7 +9,7 @@ use super::neighbours::Neighbour;
 use super::options::StoryConfig;
 use super::vector::TermVector;
 use crate::error::{Error, Result};
-use crate::persist::{Format, Reader, Writer};
+use crate::persist::{read_regular_file, Format, Reader, Writer};
 
 const FORMAT: Format = Format {
     magic: b"TIDINGS-STORY\0\0\x01",
@@ -59,6 +59,12 @@ impl StoryIndex {
         out.put_all(&self.part);
         out.put_all(&self.story);
         out.finish()
+    }
+
+    /// Reads an index saved to `path` (by writing [`StoryIndex::to_bytes`]), checking its
+    /// header before reading further and never more than the file holds.
+    pub fn read_from(path: &std::path::Path) -> Result<Self> {
+        Self::from_bytes(&read_regular_file(path, &FORMAT)?)
     }
 
     /// Reads an index written by [`StoryIndex::to_bytes`]. Anything else (another file, a cut

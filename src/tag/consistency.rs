@@ -6,6 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::acronyms::name_defined_acronyms;
 use super::canonical::{deletion_variants, name_key, similar_token};
 use super::document::Document;
@@ -35,11 +37,11 @@ pub fn settle_document_consistency(document: &Document<'_>, mentions: &mut Vec<M
 /// Lookups of a document's words and tokens.
 struct DocumentWords<'a> {
     /// Words the document writes starting in lowercase ("sales", "union").
-    lowercase: HashSet<&'a str>,
+    lowercase: FxHashSet<&'a str>,
     /// Pairs of adjacent words the document writes in lowercase ("general election").
-    lowercase_pairs: HashSet<(&'a str, &'a str)>,
-    token_starting_at: HashMap<usize, usize>,
-    token_ending_at: HashMap<usize, usize>,
+    lowercase_pairs: FxHashSet<(&'a str, &'a str)>,
+    token_starting_at: FxHashMap<usize, usize>,
+    token_ending_at: FxHashMap<usize, usize>,
 }
 
 impl<'a> DocumentWords<'a> {

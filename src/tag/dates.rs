@@ -7,8 +7,19 @@ use crate::text::lexicon::{
     relative_date_heads, relative_days, year_cues,
 };
 
-fn lower(word: &str) -> String {
-    word.to_lowercase()
+/// `f` of `word` lowercased: ASCII words (nearly all) are lowercased on the stack, without a
+/// new `String` per token.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -47,10 +58,10 @@ fn is_numeric_date(word: &str) -> bool {
 }
 
 fn is_month(word: &str, strict: bool) -> bool {
-    let w = lower(word);
     is_capitalised(word)
-        && date_months().contains(&w)
-        && !(strict && ambiguous_months().contains(&w))
+        && with_lowercase(word, |w| {
+            date_months().contains(w) && !(strict && ambiguous_months().contains(w))
+        })
 }
 
 /// DATE spans `[start, end)` over token indices of one sentence.
@@ -60,33 +71,7 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < n {
         let w = words[i];
-        let lw = lower(w);
-        let mut end = None;
-        if date_weekdays().contains(&lw) && is_capitalised(w) {
-            end = Some(i + 1);
-            // "Monday, 28 March 2016" / "Monday, Nov. 23, 2015"
-            let mut j = i + 1;
-            if j < n && words[j] == "," {
-                j += 1;
-            }
-            if let Some(e) = month_date(words, j) {
-                end = Some(e);
-            }
-        } else if let Some(e) = month_date(words, i) {
-            end = Some(e);
-        } else if is_numeric_date(w)
-            || (is_year(w) && i > 0 && year_cues().contains(&lower(words[i - 1])))
-            || (lw.starts_with("mid-") && is_year(&w[4..]))
-        {
-            end = Some(i + 1);
-        } else if relative_date_heads().contains(&lw) && i + 1 < n {
-            let next = lower(words[i + 1]);
-            if date_periods().contains(&next) || date_weekdays().contains(&next) {
-                end = Some(i + 2);
-            }
-        } else if relative_days().contains(&lw) {
-            end = Some(i + 1);
-        }
+        let end = with_lowercase(w, |lw| date_at(words, i, lw));
         match end {
             Some(e) => {
                 out.push((i, e));
@@ -96,6 +81,40 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The end of a date starting at token `i` (`lw`: the token lowercased), if one does.
+fn date_at(words: &[&str], i: usize, lw: &str) -> Option<usize> {
+    let (n, w) = (words.len(), words[i]);
+    let mut end = None;
+    if date_weekdays().contains(lw) && is_capitalised(w) {
+        end = Some(i + 1);
+        // "Monday, 28 March 2016" / "Monday, Nov. 23, 2015"
+        let mut j = i + 1;
+        if j < n && words[j] == "," {
+            j += 1;
+        }
+        if let Some(e) = month_date(words, j) {
+            end = Some(e);
+        }
+    } else if let Some(e) = month_date(words, i) {
+        end = Some(e);
+    } else if is_numeric_date(w)
+        || (is_year(w) && i > 0 && with_lowercase(words[i - 1], |p| year_cues().contains(p)))
+        || (lw.starts_with("mid-") && is_year(&w[4..]))
+    {
+        end = Some(i + 1);
+    } else if relative_date_heads().contains(lw) && i + 1 < n {
+        let next_is_period = with_lowercase(words[i + 1], |next| {
+            date_periods().contains(next) || date_weekdays().contains(next)
+        });
+        if next_is_period {
+            end = Some(i + 2);
+        }
+    } else if relative_days().contains(lw) {
+        end = Some(i + 1);
+    }
+    end
 }
 
 /// A date starting with a month or a day at `i`: "Nov. 23, 2015", "March 3", "28 March 2016",

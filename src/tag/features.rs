@@ -172,14 +172,124 @@ pub fn is_caps_sentence(infos: &[WordInfo]) -> bool {
     letters >= 2 && caps * 10 >= letters * 7
 }
 
-/// Writes `words.len() * FEATURES_PER_TOKEN` row indices (each `< 1 << bits`) into `out`.
-/// `gazetteer[i]` is the token's gazetteer code (0: none).
+/// Templates of the token's own word alone (bias, forms, shape, affixes, length).
+pub const OWN_FEATURES: usize = 10;
+/// Templates of one neighbouring word alone: the previous or next word gives two (its form and
+/// its shape), the second previous or second next one (its form).
+pub const NEIGHBOUR_FEATURES: usize = 2;
+/// Templates that combine the token with its neighbours, its gazetteer codes or its sentence.
+pub const CONTEXT_FEATURES: usize = 12;
+
+/// Where a word stands relative to the token whose features it gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Neighbour {
+    Previous,
+    Next,
+    SecondPrevious,
+    SecondNext,
+}
+
+impl Neighbour {
+    pub const ALL: [Neighbour; 4] = [
+        Neighbour::Previous,
+        Neighbour::Next,
+        Neighbour::SecondPrevious,
+        Neighbour::SecondNext,
+    ];
+}
+
+/// The hashed features of the token's own word alone: the same for every occurrence of the word,
+/// so a reader may sum their weights once per word form.
+pub fn own_features(w0: &WordInfo) -> [u64; OWN_FEATURES] {
+    [
+        mix(0, 0, 0),
+        mix(1, w0.lower, 0),
+        mix(2, w0.exact, 0),
+        mix(7, w0.shape, 0),
+        mix(12, w0.suffix2, 0),
+        mix(13, w0.suffix3, 0),
+        mix(14, w0.suffix4, 0),
+        mix(15, w0.prefix2, 0),
+        mix(16, w0.prefix3, 0),
+        mix(27, w0.length, w0.shape),
+    ]
+}
+
+/// The hashed features a neighbouring word gives alone (the second neighbours give one: the
+/// second slot repeats it and is not a feature).
+pub fn neighbour_features(word: &WordInfo, place: Neighbour) -> ([u64; NEIGHBOUR_FEATURES], usize) {
+    match place {
+        Neighbour::Previous => ([mix(3, word.lower, 0), mix(10, word.shape, 0)], 2),
+        Neighbour::Next => ([mix(4, word.lower, 0), mix(11, word.shape, 0)], 2),
+        Neighbour::SecondPrevious => ([mix(5, word.lower, 0); 2], 1),
+        Neighbour::SecondNext => ([mix(6, word.lower, 0); 2], 1),
+    }
+}
+
+/// A token's place in its sentence, for the templates that combine it with its surroundings.
+pub struct TokenContext<'a> {
+    pub word: &'a WordInfo,
+    pub previous: &'a WordInfo,
+    pub next: &'a WordInfo,
+    /// Gazetteer codes of the token and its neighbours (`0xff` beyond the sentence).
+    pub gazetteer: (u64, u64, u64),
+    pub first: bool,
+    pub caps_sentence: bool,
+}
+
+/// The hashed features that combine the token with its neighbours, its gazetteer codes or its
+/// sentence.
+pub fn context_features(c: &TokenContext<'_>) -> [u64; CONTEXT_FEATURES] {
+    let (w0, p1, n1) = (c.word, c.previous, c.next);
+    let (gp, g0, gn) = c.gazetteer;
+    [
+        mix(8, p1.shape, w0.shape),
+        mix(9, w0.shape, n1.shape),
+        mix(17, p1.lower, w0.lower),
+        mix(18, w0.lower, n1.lower),
+        mix(19, g0, 0),
+        mix(20, gp, g0),
+        mix(21, g0, gn),
+        mix(22, g0, w0.shape),
+        mix(23, c.first as u64, w0.shape),
+        mix(24, c.caps_sentence as u64, w0.shape),
+        mix(25, p1.lower, w0.shape),
+        mix(26, w0.shape, n1.lower),
+    ]
+}
+
+/// The padding words beyond the ends of a sentence.
+pub fn left_padding() -> WordInfo {
+    WordInfo::padding(PAD_LEFT)
+}
+
+pub fn right_padding() -> WordInfo {
+    WordInfo::padding(PAD_RIGHT)
+}
+
+/// A hashed feature's row in a table of `1 << bits` rows.
+#[inline]
+pub fn row_of(hash: u64, bits: u32) -> u32 {
+    (hash >> (64 - bits)) as u32
+}
+
+/// Gazetteer code of token `i` of a sentence, `0xff` beyond its ends.
+pub fn gazetteer_code(gazetteer: &[u8], i: isize) -> u64 {
+    if i < 0 || i as usize >= gazetteer.len() {
+        0xff
+    } else {
+        gazetteer[i as usize] as u64
+    }
+}
+
+/// Writes `words.len() * FEATURES_PER_TOKEN` row indices (each `< 1 << bits`) into `out`, in
+/// template order. `gazetteer[i]` is the token's gazetteer code (0: none).
 pub fn sentence_features(infos: &[WordInfo], gazetteer: &[u8], bits: u32, out: &mut Vec<u32>) {
     out.clear();
     let n = infos.len();
-    let caps = is_caps_sentence(infos) as u64;
-    let left = WordInfo::padding(PAD_LEFT);
-    let right = WordInfo::padding(PAD_RIGHT);
+    let caps_sentence = is_caps_sentence(infos);
+    let left = left_padding();
+    let right = right_padding();
     let at = |i: isize| -> &WordInfo {
         if i < 0 {
             &left
@@ -189,48 +299,60 @@ pub fn sentence_features(infos: &[WordInfo], gazetteer: &[u8], bits: u32, out: &
             &infos[i as usize]
         }
     };
-    let gaz = |i: isize| -> u64 {
-        if i < 0 || i as usize >= n {
-            0xff
-        } else {
-            gazetteer[i as usize] as u64
-        }
-    };
-    let shift = 64 - bits;
     for i in 0..n as isize {
-        let (w0, p1, p2, n1, n2) = (at(i), at(i - 1), at(i - 2), at(i + 1), at(i + 2));
-        let (g0, gp, gn) = (gaz(i), gaz(i - 1), gaz(i + 1));
+        let own = own_features(at(i));
+        let neighbour = |offset: isize, place| neighbour_features(at(i + offset), place).0;
+        let (previous, next) = (
+            neighbour(-1, Neighbour::Previous),
+            neighbour(1, Neighbour::Next),
+        );
+        let (second_previous, second_next) = (
+            neighbour(-2, Neighbour::SecondPrevious)[0],
+            neighbour(2, Neighbour::SecondNext)[0],
+        );
+        let context = context_features(&TokenContext {
+            word: at(i),
+            previous: at(i - 1),
+            next: at(i + 1),
+            gazetteer: (
+                gazetteer_code(gazetteer, i - 1),
+                gazetteer_code(gazetteer, i),
+                gazetteer_code(gazetteer, i + 1),
+            ),
+            first: i == 0,
+            caps_sentence,
+        });
         let raw: [u64; FEATURES_PER_TOKEN] = [
-            mix(0, 0, 0),
-            mix(1, w0.lower, 0),
-            mix(2, w0.exact, 0),
-            mix(3, p1.lower, 0),
-            mix(4, n1.lower, 0),
-            mix(5, p2.lower, 0),
-            mix(6, n2.lower, 0),
-            mix(7, w0.shape, 0),
-            mix(8, p1.shape, w0.shape),
-            mix(9, w0.shape, n1.shape),
-            mix(10, p1.shape, 0),
-            mix(11, n1.shape, 0),
-            mix(12, w0.suffix2, 0),
-            mix(13, w0.suffix3, 0),
-            mix(14, w0.suffix4, 0),
-            mix(15, w0.prefix2, 0),
-            mix(16, w0.prefix3, 0),
-            mix(17, p1.lower, w0.lower),
-            mix(18, w0.lower, n1.lower),
-            mix(19, g0, 0),
-            mix(20, gp, g0),
-            mix(21, g0, gn),
-            mix(22, g0, w0.shape),
-            mix(23, (i == 0) as u64, w0.shape),
-            mix(24, caps, w0.shape),
-            mix(25, p1.lower, w0.shape),
-            mix(26, w0.shape, n1.lower),
-            mix(27, w0.length, w0.shape),
+            own[0],
+            own[1],
+            own[2],
+            previous[0],
+            next[0],
+            second_previous,
+            second_next,
+            own[3],
+            context[0],
+            context[1],
+            previous[1],
+            next[1],
+            own[4],
+            own[5],
+            own[6],
+            own[7],
+            own[8],
+            context[2],
+            context[3],
+            context[4],
+            context[5],
+            context[6],
+            context[7],
+            context[8],
+            context[9],
+            context[10],
+            context[11],
+            own[9],
         ];
-        out.extend(raw.iter().map(|h| (h >> shift) as u32));
+        out.extend(raw.iter().map(|&h| row_of(h, bits)));
     }
 }
 

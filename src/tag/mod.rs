@@ -44,6 +44,8 @@ mod steps;
 mod titles;
 pub mod tokenize;
 pub mod train;
+mod weight_table;
+mod word_scores;
 
 pub use mention::{Label, Link, Mention, Source, MODEL_TYPES};
 pub use model_input::gazetteer_codes;

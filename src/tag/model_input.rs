@@ -1,9 +1,12 @@
 //! What the model reads of a sentence: each token's gazetteer code and hashed features, decoded
 //! into a label and a confidence per token.
 
-use super::features::{sentence_features, word_info, WordInfo};
+use super::features::{
+    context_features, gazetteer_code, is_caps_sentence, row_of, Neighbour, TokenContext, WordInfo,
+};
 use super::gazetteer::{Gazetteer, Match};
 use super::perceptron::Model;
+use super::word_scores::{with_word_scores, WordScores, LEFT_PADDING, RIGHT_PADDING};
 
 /// Gazetteer code of each token for the model's features: 0 none, else 1 + 4·label + part.
 pub fn gazetteer_codes(
@@ -38,10 +41,10 @@ pub struct Decoding {
 /// Runs the model over sentences, reusing its buffers from one sentence to the next.
 #[derive(Default)]
 pub struct ModelReader {
-    scratch: String,
-    infos: Vec<WordInfo>,
     codes: Vec<u8>,
-    features: Vec<u32>,
+    forms: Vec<u32>,
+    infos: Vec<WordInfo>,
+    sums: Vec<i32>,
 }
 
 impl ModelReader {
@@ -54,17 +57,116 @@ impl ModelReader {
         matches: &[Match],
     ) -> Decoding {
         gazetteer_codes(gazetteer, words, matches, &mut self.codes);
-        self.infos.clear();
-        let scratch = &mut self.scratch;
-        self.infos
-            .extend(words.iter().map(|w| word_info(w, &mut *scratch)));
-        sentence_features(&self.infos, &self.codes, model.bits, &mut self.features);
+        with_word_scores(model, |scores| self.emission_sums(model, scores, words));
         let mut decoding = Decoding::default();
-        model.decode(
-            &self.features,
-            &mut decoding.labels,
-            &mut decoding.confidence,
-        );
+        model.decode_sums(&self.sums, &mut decoding.labels, &mut decoding.confidence);
         decoding
+    }
+
+    /// Each token's emission sums into `self.sums`: the sums kept for its word and its
+    /// neighbours' words, and the weights of the features that combine them.
+    fn emission_sums(&mut self, model: &Model, scores: &mut WordScores, words: &[&str]) {
+        self.forms.clear();
+        self.forms
+            .extend(words.iter().map(|w| scores.form(model, w)));
+        self.infos.clear();
+        self.infos
+            .extend(self.forms.iter().map(|&form| *scores.info(form)));
+        let caps_sentence = is_caps_sentence(&self.infos);
+        let (n, l) = (words.len(), model.n_labels());
+        let form_at = |i: isize| -> u32 {
+            if i < 0 {
+                LEFT_PADDING
+            } else if i as usize >= n {
+                RIGHT_PADDING
+            } else {
+                self.forms[i as usize]
+            }
+        };
+        self.sums.clear();
+        self.sums.resize(n * l, 0);
+        for (i, sums) in self.sums.chunks_exact_mut(l).enumerate() {
+            let i = i as isize;
+            let kept = [
+                scores.own(form_at(i)),
+                scores.neighbour(form_at(i - 1), Neighbour::Previous),
+                scores.neighbour(form_at(i + 1), Neighbour::Next),
+                scores.neighbour(form_at(i - 2), Neighbour::SecondPrevious),
+                scores.neighbour(form_at(i + 2), Neighbour::SecondNext),
+            ];
+            for part in kept {
+                for (sum, &s) in sums.iter_mut().zip(part) {
+                    *sum += s;
+                }
+            }
+            let context = context_features(&TokenContext {
+                word: scores.info(form_at(i)),
+                previous: scores.info(form_at(i - 1)),
+                next: scores.info(form_at(i + 1)),
+                gazetteer: (
+                    gazetteer_code(&self.codes, i - 1),
+                    gazetteer_code(&self.codes, i),
+                    gazetteer_code(&self.codes, i + 1),
+                ),
+                first: i == 0,
+                caps_sentence,
+            });
+            model.add_rows(&context.map(|h| row_of(h, model.bits)), sums);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::features::{sentence_features, word_info};
+    use crate::tag::perceptron::Model;
+
+    fn shipped_model() -> Model {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/python/tidings/data/tagger.bin"
+        );
+        Model::from_bytes(&std::fs::read(path).unwrap()).unwrap()
+    }
+
+    /// The sums from kept word forms are the sums of every token's full feature row.
+    #[test]
+    fn kept_sums_equal_full_feature_sums() {
+        let model = shipped_model();
+        let sentences: [&[&str]; 5] = [
+            &[
+                "Vladimir", "Putin", "met", "the", "U.S.", "envoy", "in", "Moscow", ".",
+            ],
+            &[
+                "The", "envoy", "met", "Putin", "’s", "aides", "on", "12", "May", "2015",
+            ],
+            &[
+                "JAPAN", "GET", "LUCKY", "WIN", ",", "CHINA", "IN", "SURPRISE",
+            ],
+            &["Zürich"],
+            &["al-Assad", "—", "“", "Iran", "”", "the", "the", "the"],
+        ];
+        let mut reader = ModelReader::default();
+        let mut scratch = String::new();
+        for _ in 0..2 {
+            for words in sentences {
+                let codes: Vec<u8> = (0..words.len()).map(|i| (i % 3) as u8 * 5).collect();
+                reader.codes = codes.clone();
+                with_word_scores(&model, |scores| reader.emission_sums(&model, scores, words));
+                let infos: Vec<_> = words.iter().map(|w| word_info(w, &mut scratch)).collect();
+                let mut features = Vec::new();
+                sentence_features(&infos, &codes, model.bits, &mut features);
+                let l = model.n_labels();
+                let mut expected = vec![0i32; words.len() * l];
+                for (token, sums) in features
+                    .chunks_exact(crate::tag::features::FEATURES_PER_TOKEN)
+                    .zip(expected.chunks_exact_mut(l))
+                {
+                    model.add_rows(token, sums);
+                }
+                assert_eq!(reader.sums, expected, "{words:?}");
+            }
+        }
     }
 }

@@ -4,7 +4,10 @@
 //! scale, in a small versioned binary format with a checksum (`persist`), which records the
 //! gazetteer the model was trained with.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use super::features::{FEATURES_PER_TOKEN, FEATURES_VERSION};
+use super::weight_table::WeightTable;
 use crate::error::{Error, Result};
 use crate::persist::{Format, Reader, Writer};
 
@@ -80,8 +83,8 @@ pub struct Model {
     /// whose matches were features in training: the model only fits that gazetteer.
     pub gazetteer: u64,
     n_labels: usize,
-    /// `(1 << bits) * n_labels` quantised emission weights.
-    weights: Vec<i16>,
+    /// `1 << bits` rows of `n_labels` quantised emission weights.
+    weights: WeightTable,
     /// `(n_labels + 1) * n_labels`: row `n_labels` holds the start transitions. Invalid
     /// transitions are [`FORBIDDEN`]. In weight units (already multiplied by `scale`).
     transitions: Vec<f32>,
@@ -90,6 +93,13 @@ pub struct Model {
     /// Valid previous / next labels of each label.
     previous: Vec<Vec<usize>>,
     next: Vec<Vec<usize>>,
+    id: u64,
+}
+
+/// A new [`Model::id`].
+fn next_model_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Model {
@@ -97,40 +107,44 @@ impl Model {
         self.n_labels
     }
 
-    /// Emission scores of one token into `out` (`n_labels` values, in quantisation steps).
+    /// A number no other model loaded or trained in this process has (clones share it): caches
+    /// of the model's weights check it.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Adds the weight rows `rows` (each `< 1 << bits`) to `out` (`n_labels` sums, in
+    /// quantisation steps).
     #[inline]
-    fn emissions(&self, features: &[u32], out: &mut [i32]) {
-        out.iter_mut().for_each(|v| *v = 0);
-        let l = self.n_labels;
-        for &f in features {
-            let row = &self.weights[f as usize * l..f as usize * l + l];
-            for (acc, &w) in out.iter_mut().zip(row) {
-                *acc += w as i32;
-            }
-        }
+    pub fn add_rows(&self, rows: &[u32], out: &mut [i32]) {
+        self.weights.add_rows(rows, out);
     }
 
     /// Best label sequence for a sentence, plus each token's local confidence (softmax of its
     /// label given the chosen previous label).
     pub fn decode(&self, features: &[u32], labels: &mut Vec<usize>, confidence: &mut Vec<f32>) {
         let l = self.n_labels;
-        let n = features.len() / FEATURES_PER_TOKEN;
+        let mut steps = vec![0i32; features.len() / FEATURES_PER_TOKEN * l];
+        for (token, sums) in features
+            .chunks_exact(FEATURES_PER_TOKEN)
+            .zip(steps.chunks_exact_mut(l))
+        {
+            self.add_rows(token, sums);
+        }
+        self.decode_sums(&steps, labels, confidence);
+    }
+
+    /// [`Model::decode`] from each token's summed emission weights (`n_labels` per token, in
+    /// quantisation steps), however they were summed.
+    pub fn decode_sums(&self, steps: &[i32], labels: &mut Vec<usize>, confidence: &mut Vec<f32>) {
+        let l = self.n_labels;
+        let n = steps.len() / l;
         labels.clear();
         confidence.clear();
         if n == 0 {
             return;
         }
-        let mut emission = vec![0f32; n * l];
-        let mut steps = vec![0i32; l];
-        for i in 0..n {
-            self.emissions(
-                &features[i * FEATURES_PER_TOKEN..(i + 1) * FEATURES_PER_TOKEN],
-                &mut steps,
-            );
-            for (e, &s) in emission[i * l..(i + 1) * l].iter_mut().zip(&steps) {
-                *e = s as f32 * self.scale;
-            }
-        }
+        let emission: Vec<f32> = steps.iter().map(|&s| s as f32 * self.scale).collect();
         let (previous, next) = (&self.previous, &self.next);
         let forward = viterbi(&emission, &self.transitions, l, previous, labels);
         // Confidence is only reported for mention tokens: O tokens get 1.
@@ -174,9 +188,10 @@ impl Model {
     /// The model file: feature set, gazetteer fingerprint, table size, entity types, scale,
     /// transitions and weights, in the `persist` layout.
     pub fn to_bytes(&self) -> Vec<u8> {
+        let weights = self.weights.to_weights();
         let mut out = Writer::new(
             &FORMAT,
-            self.weights.len() * 2 + self.transitions.len() * 4 + 1024,
+            weights.len() * 2 + self.transitions.len() * 4 + 1024,
         );
         out.put(FEATURES_VERSION);
         out.put(self.gazetteer);
@@ -187,7 +202,7 @@ impl Model {
         }
         out.put(self.scale);
         out.put_all(&self.transitions);
-        out.put_all(&self.weights);
+        out.put_all(&weights);
         out.finish()
     }
 
@@ -215,7 +230,7 @@ impl Model {
         let scale = reader.get::<f32>()?;
         let n_labels = 1 + 4 * n_types;
         let transitions = reader.get_all((n_labels + 1) * n_labels)?;
-        let weights = reader.get_all((1usize << bits) * n_labels)?;
+        let weights = WeightTable::new(&reader.get_all((1usize << bits) * n_labels)?, n_labels);
         reader.finish()?;
         let (previous, next) = transition_lists(n_labels);
         Ok(Model {
@@ -228,6 +243,7 @@ impl Model {
             scale,
             previous,
             next,
+            id: next_model_id(),
         })
     }
 }
@@ -590,7 +606,7 @@ pub fn train(
     }
     let largest = averaged.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
     let scale = largest / i16::MAX as f32;
-    let quantised = averaged
+    let quantised: Vec<i16> = averaged
         .iter()
         .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
         .collect();
@@ -601,11 +617,12 @@ pub fn train(
         bits: config.bits,
         gazetteer,
         n_labels,
-        weights: quantised,
+        weights: WeightTable::new(&quantised, n_labels),
         transitions,
         scale,
         previous,
         next,
+        id: next_model_id(),
     })
 }
 

@@ -101,6 +101,22 @@ impl SurrogatePairs {
         index + self.merged.partition_point(|&at| at < index)
     }
 
+    /// The code point of the core's text at Python string index `index` (an index inside a
+    /// merged pair gives the pair's character): the inverse of [`SurrogatePairs::python_index`].
+    pub fn core_index(&self, index: usize) -> usize {
+        // The k-th merged pair stands at Python index merged[k] + k, which grows with k.
+        let (mut low, mut high) = (0, self.merged.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.merged[mid] + mid < index {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        index - low
+    }
+
     /// The Python string's length in code points, for a core text of `chars` code points.
     pub fn python_len(&self, chars: usize) -> usize {
         chars + self.merged.len()
@@ -153,6 +169,8 @@ mod tests {
         let python_indices: Vec<usize> = (0..=5).map(|i| pairs.python_index(i)).collect();
         assert_eq!(python_indices, [0, 2, 3, 4, 5, 6]);
         assert_eq!(pairs.python_len(text.chars().count()), python.len());
+        let core_indices: Vec<usize> = (0..=6).map(|i| pairs.core_index(i)).collect();
+        assert_eq!(core_indices, [0, 0, 1, 2, 3, 4, 5]);
         // A lone low surrogate, and a high one at the end, stay one code point each.
         let (text, pairs) = SurrogatePairs::decode(&[0xDC00, 0x41, 0xD83D]);
         assert_eq!(text, "\u{FFFD}A\u{FFFD}");

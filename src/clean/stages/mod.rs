@@ -45,12 +45,17 @@ pub fn run(
             }
         }
     };
-    to_fixed_point(paras, &mut found);
-    // The kept candidates are analysed again as the document they now form, which is what
-    // cleaning the output again would see.
-    if fallback::keep_body_when_emptied(paras, &mut found) {
+    // The kept rows are analysed again as the document they now form (its language, the
+    // candidates a fallback restored), which is what cleaning the output again would see.
+    for _ in 0..3 {
         to_fixed_point(paras, &mut found);
-        fallback::keep_body_when_emptied(paras, &mut found);
+        if fallback::keep_body_when_emptied(paras, &mut found) {
+            to_fixed_point(paras, &mut found);
+            fallback::keep_body_when_emptied(paras, &mut found);
+        }
+        if !paras.reweigh_in_kept_language() {
+            break;
+        }
     }
     found
 }
