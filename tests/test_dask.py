@@ -3,6 +3,10 @@ the pandas functions on the same data, on the sample corpus and on real articles
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,12 +81,97 @@ def test_dedup_equals_pandas(client: distributed.Client, sample: tuple[dd.DataFr
     pd.testing.assert_frame_equal(pairs.compute(), expected_pairs)
 
 
+@pytest.mark.parametrize("npartitions", [1, 2, 5])
+def test_dedup_is_the_same_for_any_partitioning(client: distributed.Client, npartitions: int) -> None:
+    frame = _copies_corpus()
+    ddf = dd.from_pandas(frame, npartitions=npartitions)
+    clusters, pairs = td.dedup(ddf, text="text", id="id", return_pairs=True)
+    expected, expected_pairs = tidings.dedup(frame["text"], ids=frame["id"], return_pairs=True, progress=False)
+    assert {"exact", "near", "contained", "empty"} <= set(expected["kind"])
+    assert clusters.npartitions == ddf.npartitions
+    pd.testing.assert_frame_equal(clusters.compute(), expected)
+    pd.testing.assert_frame_equal(pairs.compute(), expected_pairs)
+
+
+def _copies_corpus(originals: int = 120, seed: int = 15) -> pd.DataFrame:
+    """Generated articles with exact copies, near copies (a word changed), cut copies (contained),
+    copies of copies (which must not chain) and empty texts, shuffled, with string ids."""
+    import random
+
+    rng = random.Random(seed)
+    words = [f"w{i}" for i in range(3000)]
+    texts: list[str | None] = []
+    for _ in range(originals):
+        base = [rng.choice(words) for _ in range(rng.randint(40, 200))]
+        texts.append(" ".join(base))
+        drift = list(base)
+        for step in range(rng.randint(0, 4)):  # each a near copy of the one before, drifting away
+            drift[rng.randrange(len(drift))] = f"changed{step}"
+            drift[rng.randrange(len(drift))] = f"edit{step}"
+            texts.append(" ".join(drift))
+        if rng.random() < 0.3:
+            texts.append("\n".join(base))  # the same text re-wrapped: an exact copy
+        if rng.random() < 0.3:
+            texts.append(" ".join(base[: len(base) * 2 // 3]))
+    texts += [None, "", " ... "]
+    rng.shuffle(texts)
+    return pd.DataFrame({"id": [f"doc-{rng.getrandbits(40):011x}" for _ in texts], "text": texts})
+
+
 def test_dedup_without_ids_counts_positions(client: distributed.Client,
                                             sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
     ddf, df = sample
     # Without an id column the ids are the rows' positions in the whole frame, assigned up front.
     positions = list(range(len(df)))
     pd.testing.assert_frame_equal(td.dedup(ddf, text="text").compute(), tidings.dedup(df["text"], ids=positions))
+
+
+def test_a_worker_killed_mid_run_changes_nothing() -> None:
+    frame = _copies_corpus()
+    expected, expected_pairs = tidings.dedup(frame["text"], ids=frame["id"], return_pairs=True, progress=False)
+
+    def slowly(part: pd.DataFrame) -> pd.DataFrame:  # keeps both workers busy while one is killed
+        import time
+
+        time.sleep(0.3)
+        return part
+
+    ddf = dd.from_pandas(frame, npartitions=8).map_partitions(slowly)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
+            distributed.Client(cluster) as client:
+        victim = sorted(client.run(os.getpid).values())[0]
+        finished = threading.Event()
+        killed_while_running: list[bool] = []
+
+        def kill() -> None:
+            time.sleep(1.0)
+            os.kill(victim, signal.SIGKILL)
+            killed_while_running.append(not finished.is_set())
+
+        killer = threading.Thread(target=kill)
+        killer.start()
+        clusters, pairs = td.dedup(ddf, text="text", id="id", return_pairs=True)
+        found, found_pairs = clusters.compute(), pairs.compute()
+        finished.set()
+        killer.join()
+        assert killed_while_running == [True]
+        assert victim not in client.run(os.getpid).values()  # the nanny started a new worker
+    pd.testing.assert_frame_equal(found, expected)
+    pd.testing.assert_frame_equal(found_pairs, expected_pairs)
+
+
+@pytest.mark.parametrize("npartitions", [1, 3])
+def test_stories_equal_pandas(client: distributed.Client, sample: tuple[dd.DataFrame, pd.DataFrame],
+                              npartitions: int) -> None:
+    _, df = sample
+    ddf = dd.from_pandas(df, npartitions=npartitions)
+    found = td.stories(ddf, text="text", date="date").compute()
+    expected = tidings.stories(df["text"], dates=df["date"], progress=False)
+    assert (expected["story_size"] > 1).any()
+    pd.testing.assert_frame_equal(found, expected)
+    by_id = ddf.tidings.stories(text="text", id="id", date="date", entities=False).compute()
+    pd.testing.assert_frame_equal(by_id, tidings.stories(df["text"], dates=df["date"], ids=df["id"],
+                                                         entities=False, progress=False))
 
 
 def test_accessor_on_dask_frames(client: distributed.Client, sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
@@ -102,6 +191,11 @@ def test_bad_input_is_a_tidings_error(sample: tuple[dd.DataFrame, pd.DataFrame])
         td.dedup(ddf, text="text", keep="earliest")
     with pytest.raises(tidings.TidingsError):
         td.dedup(ddf, text="text", threshold=3.0)
+    repeated = dd.from_pandas(pd.DataFrame({"text": ["one two three"] * 2, "id": ["a", "a"]}), npartitions=2)
+    with pytest.raises(InputError, match="unique"):
+        td.dedup(repeated, text="text", id="id")
+    with pytest.raises(InputError, match="entities"):
+        td.stories(ddf, text="text", entities=df)
 
 
 @pytest.mark.data
@@ -122,6 +216,21 @@ def test_real_articles_equal_single_machine(client: distributed.Client, news_fra
                                   df.tidings.dedup(text="text", id="id"))
     mentions = td.tag(ddf, text="text", id="id").compute().reset_index(drop=True)
     pd.testing.assert_frame_equal(mentions, tidings.tag(_by_id(df)))
+
+
+@pytest.mark.data
+def test_real_duplicates_equal_single_machine(client: distributed.Client, news_frame: pd.DataFrame) -> None:
+    # Every BBC article (with its real duplicates) and a block of Reuters wire copy.
+    news = news_frame
+    frame = pd.concat([news[news.source == "bbc"], news[news.source == "reuters"].head(4000)])
+    frame = frame.sample(frac=1.0, random_state=3).reset_index(drop=True)
+    expected, expected_pairs = frame.tidings.dedup(text="text", id="id", return_pairs=True)
+    assert (expected["kind"] == "contained").any() and (expected["kind"] == "exact").any()
+    for npartitions in (3, 8):
+        clusters, pairs = td.dedup(dd.from_pandas(frame, npartitions=npartitions), text="text", id="id",
+                                   return_pairs=True)
+        pd.testing.assert_frame_equal(clusters.compute(), expected)
+        pd.testing.assert_frame_equal(pairs.compute(), expected_pairs)
 
 
 def _table(folder: Path) -> pd.DataFrame:

@@ -21,13 +21,11 @@ How the work is split:
 - Tagging runs per partition; the mentions stay on the cluster (persisted) while each
   mention's label and name (no text) are gathered to join names across the corpus; the
   renames are then applied on the cluster.
-- Dedup, in this first version, fingerprints every document in Rust inside the tasks (its
-  exact-text hash and its sorted distinct shingle hashes: 4 bytes a distinct shingle plus 16,
-  about 700 bytes a news article) and gathers the fingerprints, the ids and the lengths or
-  dates, never the texts, to the calling process, which decides the clusters there with the
-  core's dedup (exact verification, representatives, no chaining). That process holds every
-  fingerprint: about 7 GB for ten million news articles. The result equals the single-machine
-  dedup of the whole corpus, whatever the partitioning (the core decides in id order).
+- Dedup decides the documents where they are, never gathering them: fingerprints per partition
+  in Rust, sampled shingles shuffled by shingle into candidate pairs, the pairs the core would
+  compare verified exactly, connected components of the verified pairs, and each component
+  decided by the core's own dedup (see :mod:`tidings.dask_dedup`). The result equals the
+  single-machine dedup of the whole corpus, whatever the partitioning.
 """
 
 from __future__ import annotations
@@ -42,8 +40,12 @@ import pandas as pd
 from . import _core
 from .cleaning import clean_frame
 from .datasets import load_sample
-from .dedup import CLUSTER_COLUMNS, CorpusDedup
+from .dask_dedup import distributed_dedup
+from .dedup import CLUSTER_COLUMNS
+from .dedup import dedup as tidings_dedup
 from .errors import InputError, InputTypeError
+from .stories import ENTITY_LABELS, StoryIndex
+from .stories import stories as tidings_stories
 from .tag import CorpusTagger, _user_entities
 
 try:
@@ -52,7 +54,7 @@ try:
 except ImportError as error:  # pragma: no cover - depends on the installation
     raise ImportError('tidings.dask needs dask: pip install "tidings[dask]"') from error
 
-__all__ = ["clean", "tag", "dedup", "TASK_THREADS", "TidingsDaskAccessor"]
+__all__ = ["clean", "tag", "dedup", "dedup_tables", "stories", "TASK_THREADS", "TidingsDaskAccessor"]
 
 #: Threads each task's Rust code runs on. A Dask worker runs as many tasks at once as it has
 #: threads, so one thread a task keeps a worker within its thread count.
@@ -172,24 +174,36 @@ def tag(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None
     return mentions.map_partitions(_renamed, renames, meta=meta) if renames else mentions
 
 
-@dataclass(frozen=True)
-class _FingerprintTask:
-    """Dedup fingerprints of one partition, with what the clustering needs besides the texts."""
+def _dedup_meta(ddf: dd.DataFrame, id: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Empty clusters and pairs tables with the dtypes :func:`tidings.dedup` itself gives ids
+    like those of column ``id`` (positions without it)."""
+    value = ddf._meta_nonempty[id].iloc[0] if id is not None else 1
+    texts = pd.Series(["a probe text of words"] * 2)
+    clusters, pairs = tidings_dedup(texts, ids=[value, value + value], return_pairs=True, progress=False)
+    clusters.insert(0, "doc", clusters["cluster"])
+    return clusters.iloc[:0].set_axis(ddf._meta.index), pairs.iloc[:0]
 
-    text: str
-    id: str | None
-    date: str | None
-    options: dict[str, Any]
 
-    def __call__(self, part: pd.DataFrame) -> dict[str, Any]:
-        fingerprints, lengths = CorpusDedup(**self.options).fingerprint(part[self.text], workers=TASK_THREADS)
-        return {
-            "fingerprints": fingerprints,
-            "lengths": lengths,
-            "ids": part[self.id].tolist() if self.id is not None else None,
-            "dates": part[self.date].tolist() if self.date is not None else None,
-            "index": part.index,
-        }
+def _id_kinds(ids: pd.Series) -> pd.Series:
+    """The kinds of the ids of one partition (number, string or a type's name), once each."""
+    kinds = {"number" if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
+             else "string" if isinstance(v, str) else type(v).__name__ for v in ids.dropna().tolist()}
+    return pd.Series(sorted(kinds), dtype=object)
+
+
+def _check_ids(ddf: dd.DataFrame, id: str) -> None:
+    """The ids of column ``id``: complete, unique and mutually sortable, as :func:`tidings.dedup`
+    requires (counted on the cluster)."""
+    ids = ddf[id]
+    kinds = ids.map_partitions(_id_kinds, meta=pd.Series([], dtype=object)).drop_duplicates()
+    missing, repeated, kinds = dask.compute(ids.isna().any(),
+                                            (ids.value_counts(split_out=max(ddf.npartitions, 1)) > 1).any(), kinds)
+    if missing:
+        raise InputError("ids must not contain missing values")
+    if repeated:
+        raise InputError("ids must be unique")
+    if len(kinds) > 1:
+        raise InputError(f"ids must be mutually sortable (all numbers or all strings): {sorted(kinds)}")
 
 
 def dedup(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None = None,
@@ -198,30 +212,103 @@ def dedup(ddf: Any, *, text: str = "text", id: str | None = None, date: str | No
 
     Returns the cluster columns of :func:`tidings.dedup` (``cluster`` and ``representative``
     hold ids of column ``id``, default the row's position in the whole frame) with the input's
-    index, in its order; with ``return_pairs``, also the pairs table. ``date`` names a column
-    of publication dates and makes ``keep='earliest'`` the default. Options are those of
-    :func:`tidings.dedup` but ``clean`` (clean first with :func:`clean`). The fingerprints are
-    gathered to this process (see the module docs for the memory it takes).
+    index and partitions; with ``return_pairs``, also the pairs table (one partition). ``date``
+    names a column of publication dates and makes ``keep='earliest'`` the default. Options are
+    those of :func:`tidings.dedup` but ``clean`` (clean first with :func:`clean`). The documents
+    are decided on the cluster, never gathered (see :mod:`tidings.dask_dedup`); the result is
+    that of :func:`tidings.dedup` of the whole frame, whatever its partitioning.
     """
+    clusters, pairs = dedup_tables(ddf, text=text, id=id, date=date, **options)
+    clusters = clusters[list(CLUSTER_COLUMNS)]
+    with _unconverted():
+        return (clusters, dd.from_pandas(pairs, npartitions=1)) if return_pairs else clusters
+
+
+def dedup_tables(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None = None,
+                 **options: Any) -> tuple[dd.DataFrame, pd.DataFrame]:
+    """The tables of :meth:`tidings.CorpusDedup.tables` from a Dask DataFrame: the clusters
+    (a Dask DataFrame with the input's index and partitions, the document id ``doc`` first) and
+    the pairs (a pandas DataFrame: the verified pairs only). Arguments as for :func:`dedup`."""
     ddf = _frame(ddf, text, id, date)
     if "clean" in options:
         raise InputError("tidings.dask.dedup does not clean; run tidings.dask.clean first")
     if date is not None:
         options.setdefault("keep", "earliest")
-    run = CorpusDedup(**options)  # bad options fail here, not in a task
-    if _core.resolve_options("dedup", {"keep": options.get("keep", "first")})["keep"] == "earliest" and date is None:
+    resolved = _core.resolve_options("dedup", options)  # bad options fail here, not in a task
+    if resolved["keep"] == "earliest" and date is None:
         raise InputError("keep='earliest' needs date= (a column of publication dates)")
-    task = _FingerprintTask(text, id, date, options)
-    (parts,) = dask.compute([dask.delayed(task)(part) for part in ddf.to_delayed()])
-    for part in parts:
-        run.add_fingerprints(part["fingerprints"], part["lengths"], part["ids"], dates=part["dates"])
-    clusters, pairs = run.tables()
-    index = parts[0]["index"].append([part["index"] for part in parts[1:]]) if parts else ddf._meta.index
-    frame = clusters.drop(columns="doc").set_axis(index)[list(CLUSTER_COLUMNS)]
+    if id is not None:
+        _check_ids(ddf, id)
+    meta, pairs_meta = _dedup_meta(ddf, id)
     with _unconverted():
-        result = dd.from_pandas(frame, npartitions=max(ddf.npartitions, 1), sort=False)
-        return (result, dd.from_pandas(pairs, npartitions=1)) if return_pairs else result
+        clusters, pairs = distributed_dedup(ddf, text=text, id=id, date=date, options=resolved, cluster_meta=meta,
+                                            threads=TASK_THREADS)
+    return clusters, pairs.astype(pairs_meta.dtypes.to_dict())
 
+
+def _positions(ddf: dd.DataFrame) -> dd.DataFrame:
+    """``ddf`` with column ``_pos``: each row's position in the whole frame (counted first, on the
+    very partitions numbered: Dask may fuse partitions anew each time it optimises a graph)."""
+    parts = ddf.to_delayed()
+    (sizes,) = dask.compute([dask.delayed(len)(part) for part in parts])
+    starts = np.r_[0, np.cumsum(sizes)].astype(np.int64)
+    numbered = [dask.delayed(_numbered)(part, int(start)) for part, start in zip(parts, starts)]
+    return dd.from_delayed(numbered, meta=_numbered(ddf._meta, 0), verify_meta=False)
+
+
+def _numbered(part: pd.DataFrame, start: int) -> pd.DataFrame:
+    return part.assign(_pos=np.arange(start, start + len(part), dtype=np.int64))
+
+
+def stories(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None = None,
+            duplicates: str | None = None, entities: bool | None = None, **options: Any) -> dd.DataFrame:
+    """:func:`tidings.stories` of column ``text``: the story columns of every row, with the
+    input's index and partitions.
+
+    ``id``, ``date`` and ``duplicates`` name columns of the article ids, publication dates and
+    duplicate clusters (e.g. the ``cluster`` column of :func:`dedup` joined to the frame);
+    ``entities=None`` tags the articles on the cluster (names joined across the corpus, as
+    :func:`tidings.stories` tags them), ``False`` groups by words only. Other options are those
+    of :func:`tidings.stories`. The articles are tagged on the cluster; the story index, which
+    links every article with its neighbours across the corpus, is built in this process from
+    one partition at a time (in id order with ``id``), so it holds each article's term vector
+    (about 2 KB) but never more than one partition's texts. The result equals
+    :func:`tidings.stories` of the whole frame, whatever the partitioning.
+    """
+    ddf = _frame(ddf, text, id, date, duplicates)
+    if entities is not None and entities is not False:
+        raise InputError("tidings.dask.stories takes entities=None (tag on the cluster) or False (words only)")
+    if id is not None:
+        _check_ids(ddf, id)
+    index = StoryIndex(**options)  # bad options fail here, not in a task
+    numbered = _positions(ddf)
+    ordered = numbered.sort_values(id) if id is not None else numbered
+    mentions = None
+    if entities is None:
+        (mentions,) = dask.persist(tag(ordered, text=text, id="_pos", labels=list(ENTITY_LABELS)))
+    doc_ids: list[Any] = []
+    positions: list[np.ndarray] = []
+    parts = ordered.to_delayed()
+    found = mentions.to_delayed() if mentions is not None else [None] * len(parts)
+    for part, tagged in zip(parts, found):
+        batch, batch_mentions = dask.compute(part, tagged)
+        texts = pd.Series(batch[text].to_numpy(), index=batch["_pos"].to_numpy())
+        index.add(texts, dates=batch[date] if date is not None else None,
+                  duplicates=batch[duplicates] if duplicates is not None else None,
+                  entities=False if batch_mentions is None else batch_mentions, progress=False)
+        positions.append(batch["_pos"].to_numpy())
+        doc_ids.extend(batch[id].tolist() if id is not None else [])
+    found_stories = index.stories(ids=doc_ids if id is not None else None)
+    by_position = found_stories.set_axis(np.concatenate(positions) if positions else np.zeros(0, np.int64))
+    meta = tidings_stories(pd.Series([], dtype=object), entities=False, progress=False).set_axis(ddf._meta.index)
+    pieces = [dask.delayed(_stories_of)(part, by_position) for part in numbered.to_delayed()]
+    with _unconverted():
+        return dd.from_delayed(pieces, meta=meta, verify_meta=False)
+
+
+def _stories_of(part: pd.DataFrame, by_position: pd.DataFrame) -> pd.DataFrame:
+    """The story columns of one partition's rows, from those of every position."""
+    return by_position.loc[part["_pos"].to_numpy()].set_axis(part.index)
 
 
 @dd.extensions.register_dataframe_accessor("tidings")
@@ -244,3 +331,7 @@ class TidingsDaskAccessor:
               **options: Any) -> dd.DataFrame | tuple[dd.DataFrame, dd.DataFrame]:
         """See :func:`tidings.dask.dedup`."""
         return dedup(self._ddf, text=text, id=id, date=date, **options)
+
+    def stories(self, *, text: str = "text", **options: Any) -> dd.DataFrame:
+        """See :func:`tidings.dask.stories`."""
+        return stories(self._ddf, text=text, **options)

@@ -2,14 +2,15 @@
 
 The tables are those of ``tidings run`` (:func:`tidings.pipeline.run_tables`), written as
 partitioned Parquet: one folder per table in ``DIR`` with a ``part-N.parquet`` file per
-partition (``clusters`` and ``pairs``: one part). The run goes in three stages:
+partition (``pairs``: one part). The run goes in three stages:
 
 1. Each partition (of the documents of whole sources: they are shuffled by ``source`` first, as
    page templates are learned per source) is cleaned and its entities tagged by a task, which
    writes its ``documents``, ``removed`` and (names not yet joined) ``entities`` parts and
    returns the dedup fingerprints and the labels and names of its mentions.
-2. This process decides dedup from the gathered fingerprints (see :mod:`tidings.dask` for its memory),
-   writes ``clusters`` and ``pairs``, and joins entity names across the corpus.
+2. Dedup runs on the cluster over the written documents' ids and texts (:mod:`tidings.dask_dedup`:
+   nothing gathered but the edge list of the duplicated documents) and writes ``clusters`` (a part
+   per part of ``documents``) and ``pairs``; this process joins entity names across the corpus.
 3. Tasks rewrite the ``entities`` parts with the joined names.
 
 Everything is written into a hidden folder in ``DIR`` and moved into place at the end, so an
@@ -20,6 +21,7 @@ interrupted run leaves the tables of the previous run. Workers must be able to w
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -29,8 +31,7 @@ import dask.dataframe as dd
 import pandas as pd
 
 from .cleaning import PageTemplates
-from .dask import TASK_THREADS
-from .dedup import CorpusDedup
+from .dask import TASK_THREADS, dedup_tables
 from .errors import InputError
 from .io import _format_of, _standardize
 from .pipeline import TABLES, RunStats, prepare_corpus
@@ -53,10 +54,12 @@ def read_dask_corpus(path: str | Path, *, text: str = "text", id: str | None = N
         raw = dd.read_parquet(str(path), split_row_groups="adaptive", blocksize=blocksize)
     else:
         raise InputError(f"a run on Dask reads .jsonl or .parquet files, not {kind}")
-    sizes = raw.map_partitions(len).compute().tolist()
+    # The sizes of the very partitions numbered (Dask may fuse partitions anew for each graph).
+    raw_parts = raw.to_delayed()
+    (sizes,) = dask.compute([dask.delayed(len)(part) for part in raw_parts])
     starts = [sum(sizes[:i]) for i in range(len(sizes))]
     meta = _numbered(raw._meta, path, text, id, 0)
-    parts = [dask.delayed(_numbered)(part, path, text, id, start) for part, start in zip(raw.to_delayed(), starts)]
+    parts = [dask.delayed(_numbered)(part, path, text, id, start) for part, start in zip(raw_parts, starts)]
     return dd.from_delayed(parts, meta=meta, verify_meta=False)
 
 
@@ -83,18 +86,29 @@ class _Stage1:
         stats.add_removed(tables["removed"])
         for name, frame in (("documents", documents), ("removed", tables["removed"]), ("entities", tagged["entities"])):
             _write(self.folder / name / f"part-{number}.parquet", frame)
-        fingerprints, lengths = CorpusDedup().fingerprint(documents[text_column(documents)], workers=TASK_THREADS)
-        return {"stats": stats, "names": tagger.names(), "fingerprints": fingerprints, "lengths": lengths,
-                "ids": documents["doc"].tolist()}
+        return {"stats": stats, "names": tagger.names(), "text": text_column(documents)}
 
 
-def _dedup_tables(parts: list[dict[str, Any]]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Dedup's tables from the partitions' fingerprints (the core decides in id order, so the
-    order the partitions come in changes nothing)."""
-    run = CorpusDedup()
-    for part in parts:
-        run.add_fingerprints(part["fingerprints"], part["lengths"], part["ids"])
-    return run.tables()
+def _dedup(partial: Path, text: str) -> RunStats:
+    """Stage 2's dedup, on the cluster (:func:`tidings.dask.dedup_tables`) from the written
+    documents' ids and texts: writes ``clusters`` (a part per part of ``documents``) and
+    ``pairs``; the figures of the clusters."""
+    documents = dd.read_parquet(str(partial / "documents"), columns=["doc", text])
+    clusters, pairs = dedup_tables(documents, text=text, id="doc")
+    clusters = clusters.reset_index(drop=True).persist()
+    _write(partial / "pairs" / "part-0.parquet", pairs)
+    dask.compute([dask.delayed(_write)(partial / "clusters" / f"part-{number}.parquet", part)
+                  for number, part in enumerate(clusters.to_delayed())])
+    shared = clusters[clusters["cluster_size"] > 1]
+    groups, members, kinds, representatives = dask.compute(
+        shared["cluster"].nunique(), shared.shape[0], clusters["kind"].astype(str).value_counts(),
+        clusters["is_representative"].sum())
+    stats = RunStats()
+    # The figures of RunStats.add_clusters, counted on the cluster.
+    stats.clusters, stats.clustered_documents = int(groups), int(members)
+    stats.kinds = Counter({str(kind): int(count) for kind, count in kinds.items()})
+    stats.representatives = int(representatives)
+    return stats
 
 
 def _write(path: Path, frame: pd.DataFrame) -> None:
@@ -151,14 +165,11 @@ def run_on_dask(path: str | Path, out: str | Path, *, text: str = "text", id: st
     joiner = CorpusTagger()
     for part in parts:
         joiner.add_names(part["names"])
-    clusters, pairs = _dedup_tables(parts)
-    _write(partial / "clusters" / "part-0.parquet", clusters)
-    _write(partial / "pairs" / "part-0.parquet", pairs)
+    cluster_stats = _dedup(partial, parts[0]["text"] if parts else "text")
     renames = joiner.join()
     entity_parts = sorted((partial / "entities").glob("part-*.parquet"))
     (entity_stats,) = dask.compute([dask.delayed(_rename_part)(p, renames) for p in entity_parts])
-    stats = _merged([part["stats"] for part in parts] + list(entity_stats))
-    stats.add_clusters(clusters)
+    stats = _merged([part["stats"] for part in parts] + list(entity_stats) + [cluster_stats])
     return stats, _move_into_place(partial, out)
 
 

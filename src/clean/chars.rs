@@ -273,12 +273,36 @@ fn space_at(s: &str, i: usize) -> Option<(usize, bool)> {
 }
 
 /// One left-to-right repair pass over `src` (with map `segs`).
+/// Whether the eight bytes from `i` (not the first byte of `bytes`, nine bytes at least before
+/// its end) need no repair: visible ASCII other than `&`, and single spaces between visible
+/// ASCII. The byte loop of [`repair_pass`] skips each of them on its own; here they go eight
+/// at a time.
+fn plain_chunk(bytes: &[u8], i: usize) -> bool {
+    const ONES: u64 = u64::MAX / 0xFF;
+    const HIGH: u64 = ONES * 0x80;
+    let load = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or([0x80; 8]));
+    let (x, prev, next) = (load(i), load(i - 1), load(i + 1));
+    if (x | prev | next) & HIGH != 0 {
+        return false;
+    }
+    // Bytes below 0x80 only: no sum below carries into the next byte.
+    let visible = |v: u64| (v + ONES * 0x5F) & !(v + ONES) & HIGH;
+    let equals = |v: u64, b: u8| !((v ^ (ONES * u64::from(b))) + ONES * 0x7F) & HIGH;
+    let plain = visible(x) & !equals(x, b'&');
+    let lone_space = equals(x, b' ') & visible(prev) & visible(next);
+    (plain | lone_space) == HIGH
+}
+
 fn repair_pass(src: &str, segs: &[Seg], options: &CharOptions) -> (Mapped, Vec<Edit>, bool) {
     let bytes = src.as_bytes();
     let n = bytes.len();
     let mut r = Rewriter::new(src, segs);
     let mut i = 0;
     while i < n {
+        if i % 8 == 0 && i > 0 && i + 9 <= n && plain_chunk(bytes, i) {
+            i += 8;
+            continue;
+        }
         let b = bytes[i];
         // Fast path: printable ASCII, and a single space between two words.
         if (0x21..0x7F).contains(&b) && b != b'&' {
@@ -497,6 +521,41 @@ mod tests {
         assert!(!seam_makes_mojibake("the word", "’s end"));
         assert!(!seam_makes_mojibake("", "»"));
         assert!(!seam_makes_mojibake("Õ", ""));
+    }
+
+    #[test]
+    fn plain_chunks_are_what_the_byte_loop_skips() {
+        // The byte loop's test of one byte, as `repair_pass` writes it.
+        let loop_skips = |b: &[u8], i: usize| {
+            let next = b[i + 1];
+            ((0x21..0x7F).contains(&b[i]) && b[i] != b'&')
+                || (b[i] == b' '
+                    && !matches!(b[i - 1], b'\n' | b'\r')
+                    && ((0x21..0x7F).contains(&next)
+                        || (next >= 0x80 && next != 0xC2 && !(0xE1..=0xE3).contains(&next))))
+        };
+        // What `plain_chunk` promises: ASCII, visible but `&` or a space between visible bytes.
+        let plain = |b: &[u8], i: usize| {
+            let visible = |c: u8| (0x21..0x7F).contains(&c);
+            (visible(b[i]) && b[i] != b'&')
+                || (b[i] == b' ' && visible(b[i - 1]) && visible(b[i + 1]))
+        };
+        let alphabet = b"ab &\n\r\t~\x7f\x1f!\xc3\xa9";
+        let mut state = 7u64;
+        for _ in 0..20_000 {
+            let bytes: Vec<u8> = (0..10)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let chunk = plain_chunk(&bytes, 1);
+            let expected = bytes.is_ascii() && (1..9).all(|i| plain(&bytes, i));
+            assert_eq!(chunk, expected, "{bytes:?}");
+            assert!(!chunk || (1..9).all(|i| loop_skips(&bytes, i)), "{bytes:?}");
+        }
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! after a paragraph end that runs into a full line is a *dangling* paragraph start (the first
 //! word(s) of the next paragraph left on their own line, as some scrapers emit).
 
+use std::cell::OnceCell;
+
 use super::chars::seam_makes_mojibake;
 use super::fields::bylines::is_byline;
 use super::fields::credits::credits_of;
@@ -41,10 +43,23 @@ struct Line<'a> {
     trailing_space: bool,
     /// Whitespace only.
     blank: bool,
+    /// Whether the line is a field of its own ([`standalone`]), once asked.
+    standalone: OnceCell<bool>,
+    /// Whether the line is a row of figures ([`figures`]), once asked.
+    figures: OnceCell<bool>,
 }
 
+/// A row of a table of figures: asked of a line by the width's estimate and by the joins.
+fn figures(line: &Line) -> bool {
+    *line.figures.get_or_init(|| figures_row(line.text))
+}
+
+/// A byline, a date line or a credit: a line of its own, never joined to its neighbours.
+/// Each line is asked about as the upper and the lower of two lines: the answer is kept.
 fn standalone(line: &Line) -> bool {
-    is_byline(line.text) || is_date_line(line.text) || credits_of(line.text).is_some()
+    *line.standalone.get_or_init(|| {
+        is_byline(line.text) || is_date_line(line.text) || credits_of(line.text).is_some()
+    })
 }
 
 fn split_lines(text: &str) -> Vec<Line<'_>> {
@@ -63,6 +78,8 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
                     content.chars().count()
                 },
                 blank: line.is_blank(),
+                standalone: OnceCell::new(),
+                figures: OnceCell::new(),
             }
         })
         .collect()
@@ -72,7 +89,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
     let mut lengths: Vec<usize> = lines
         .iter()
-        .filter(|l| !l.blank && !figures_row(l.text))
+        .filter(|l| !l.blank && !figures(l))
         .map(|l| l.chars)
         .collect();
     if lengths.len() < 2 || lines.iter().filter(|l| !l.blank).count() < 4 {
@@ -95,7 +112,7 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
                 && l.chars <= width + width / 10 + 2
                 && !ends_sentence(l.text)
                 && !is_list_item(l.text)
-                && !figures_row(l.text)
+                && !figures(l)
         })
         .count();
     // A line that stops mid-sentence and runs on in lower case on the next line is wrapped
@@ -397,7 +414,7 @@ impl Wrapped {
             // but its sentence runs on ("Venezuelan Central Bank President Hernan / Anzola has").
             let row = row_like(a.text) && !runs_on(a.text, b.text);
             !(b.text.chars().next().is_some_and(char::is_uppercase)
-                && (row || (figures_row(b.text) && !ends_sentence(b.text))))
+                && (row || (figures(b) && !ends_sentence(b.text))))
         } else {
             // A short first line that runs on into a full line ("Standard and Poor's Corp
             // said it / lowered its rating ...") opens the paragraph. A wire story's lead is

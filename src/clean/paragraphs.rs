@@ -7,9 +7,9 @@ use std::ops::{Deref, DerefMut};
 
 use super::keys::exact_key;
 use super::lines::Piece;
-use super::shape::features::{features_in, Features};
+use super::shape::features::{english_features_counting, features_in, Features};
 use super::shape::sentence::ends_sentence;
-use super::shape::words::{document_language, Language};
+use super::shape::words::{document_language, Language, LanguageHits};
 
 /// What becomes of a paragraph: kept in the text, or removed by a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,13 +113,20 @@ pub struct Paragraphs {
 }
 
 impl Paragraphs {
-    /// The table of the paragraphs `pieces` of the working text `src`.
     /// The table of the paragraphs `pieces` of the working text `src`, their features counted
     /// in the document's language.
     pub fn new(src: &str, pieces: Vec<Vec<Piece>>) -> Self {
         let mut rows: Vec<Para> = pieces.into_iter().map(|p| Para::join(src, p)).collect();
-        let language = document_language(rows.iter().map(|p| p.full.as_str()));
-        rows.iter_mut().for_each(|p| p.weigh(language));
+        // Weighed in English while the words count toward the language; weighed again in
+        // another language only when the document is in it.
+        let mut hits = LanguageHits::default();
+        for p in rows.iter_mut() {
+            p.feat = english_features_counting(p.text(), &mut hits);
+        }
+        let language = hits.language();
+        if language != Language::English {
+            rows.iter_mut().for_each(|p| p.weigh(language));
+        }
         Paragraphs { rows }
     }
 

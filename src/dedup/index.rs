@@ -37,8 +37,8 @@ use super::candidates::Candidates;
 use super::fingerprint::Fingerprints;
 use super::options::DedupConfig;
 use super::postings::{Postings, MAX_DOCUMENTS};
-use super::sampling::{sampled, SampleRule};
-use super::similarity::{compare, fewest_shared, Relation, Similarity};
+use super::sampling::{compared, sampled};
+use super::similarity::{compare, Relation, Similarity};
 use crate::error::{Error, Result};
 use crate::parallel::Progress;
 use crate::persist::{read_file, Format, Reader, Writer};
@@ -190,7 +190,6 @@ impl Block<'_> {
 pub struct DedupIndex {
     config: DedupConfig,
     every_text: bool,
-    sample_rule: &'static SampleRule,
     representative: Vec<u32>,
     kind: Vec<Kind>,
     similarity: Vec<f64>,
@@ -220,7 +219,6 @@ impl DedupIndex {
     pub fn new(config: DedupConfig, every_text: bool) -> Result<Self> {
         config.validate()?;
         Ok(DedupIndex {
-            sample_rule: SampleRule::of(config.sample),
             config,
             every_text,
             representative: Vec::new(),
@@ -436,8 +434,7 @@ impl DedupIndex {
         let documents = block.base as usize + block.order.len();
         candidates.count(documents, |doc, samples| {
             let other = self.shingles_of(block, doc);
-            let need = fewest_shared(shingles.len(), other.len(), &self.config);
-            if samples < self.sample_rule.fewest_samples(need) {
+            if !compared(samples, shingles.len(), other.len(), &self.config) {
                 return;
             }
             if let Some(similarity) = compare(shingles, other, &self.config) {

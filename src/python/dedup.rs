@@ -258,6 +258,123 @@ impl PyDedupFingerprints {
         Ok(())
     }
 
+    /// The fingerprints as little-endian arrays (exact hashes `u64`, shingle offsets `u64`, one
+    /// more than the documents, and shingle hashes `u32`), for tables a cluster shuffles.
+    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let (exact, offsets, shingles) = self.inner.parts();
+        let out = PyDict::new(py);
+        out.set_item(
+            "exact",
+            PyBytes::new(py, &le_bytes(exact, u64::to_le_bytes)),
+        )?;
+        out.set_item(
+            "offsets",
+            PyBytes::new(py, &le_bytes(offsets, u64::to_le_bytes)),
+        )?;
+        out.set_item(
+            "shingles",
+            PyBytes::new(py, &le_bytes(shingles, u32::to_le_bytes)),
+        )?;
+        Ok(out)
+    }
+
+    /// Adds the documents of arrays laid out as `columns` gives them, after those added so far.
+    fn add_columns(
+        &mut self,
+        py: Python<'_>,
+        exact: &[u8],
+        offsets: &[u8],
+        shingles: &[u8],
+    ) -> PyResult<()> {
+        let batch = (exact.len() % 8 == 0 && offsets.len() % 8 == 0 && shingles.len() % 4 == 0)
+            .then(|| {
+                Fingerprints::from_parts(
+                    exact
+                        .chunks_exact(8)
+                        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+                        .collect(),
+                    offsets
+                        .chunks_exact(8)
+                        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+                        .collect(),
+                    shingles
+                        .chunks_exact(4)
+                        .map(|c| u32::from_le_bytes(c.try_into().unwrap_or_default()))
+                        .collect(),
+                )
+            })
+            .flatten();
+        let batch = batch
+            .ok_or_else(|| Error::InvalidInput("the fingerprint arrays do not fit together".into()))
+            .into_py_result(py)?;
+        self.inner.append(&batch);
+        Ok(())
+    }
+
+    /// The fewest shared shingles with which documents of `len_a[i]` and `len_b[i]` distinct
+    /// shingles can be copies by the options.
+    fn fewest_shared(
+        &self,
+        py: Python<'_>,
+        len_a: Vec<usize>,
+        len_b: Vec<usize>,
+    ) -> PyResult<Vec<usize>> {
+        if len_a.len() != len_b.len() {
+            return Err(Error::InvalidInput(
+                "len_a and len_b differ in length".into(),
+            ))
+            .into_py_result(py);
+        }
+        Ok(len_a
+            .iter()
+            .zip(&len_b)
+            .map(|(&a, &b)| dedup::similarity::fewest_shared(a, b, &self.config))
+            .collect())
+    }
+
+    /// The pairs of documents `a[i]`, `b[i]` (positions) that the index would pair: exact
+    /// `jaccard` and `containment`, both NaN where it would not (too few shared sampled
+    /// shingles to be compared, or no copy).
+    fn paired<'py>(
+        &self,
+        py: Python<'py>,
+        a: Vec<usize>,
+        b: Vec<usize>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let n = self.inner.len();
+        if a.len() != b.len() || a.iter().chain(&b).any(|&p| p >= n) {
+            return Err(Error::InvalidInput(
+                "pairs of positions outside the fingerprints".into(),
+            ))
+            .into_py_result(py);
+        }
+        let (inner, config) = (&self.inner, self.config);
+        let found: Vec<Option<dedup::similarity::Similarity>> = py.detach(|| {
+            a.iter()
+                .zip(&b)
+                .map(|(&x, &y)| {
+                    dedup::sampling::paired(inner.shingles(x), inner.shingles(y), &config)
+                })
+                .collect()
+        });
+        let out = PyDict::new(py);
+        out.set_item(
+            "jaccard",
+            found
+                .iter()
+                .map(|s| s.map_or(f64::NAN, |s| s.jaccard))
+                .collect::<Vec<_>>(),
+        )?;
+        out.set_item(
+            "containment",
+            found
+                .iter()
+                .map(|s| s.map_or(f64::NAN, |s| s.containment))
+                .collect::<Vec<_>>(),
+        )?;
+        Ok(out)
+    }
+
     fn memory_bytes(&self) -> usize {
         self.inner.memory_bytes()
     }
@@ -265,6 +382,11 @@ impl PyDedupFingerprints {
     fn __len__(&self) -> usize {
         self.inner.len()
     }
+}
+
+/// `values` as bytes, each by `bytes` (little-endian).
+fn le_bytes<T: Copy, const N: usize>(values: &[T], bytes: fn(T) -> [u8; N]) -> Vec<u8> {
+    values.iter().flat_map(|&v| bytes(v)).collect()
 }
 
 /// Paragraphs found in at least `min_docs` documents: hash, text, doc_count, docs.

@@ -25,18 +25,20 @@ pub fn credits_of(text: &str) -> Option<Vec<String>> {
             return Some(vec![name.to_string()]);
         }
     }
-    // Every credit form starts with one of these; most paragraphs are out at once.
-    let first = text.trim_start().as_bytes().first().copied().unwrap_or(0);
-    if text.len() > 120
-        || !matches!(
-            first,
-            b'*' | b'(' | b'-' | b'S' | b's' | b'C' | b'c' | b'V' | b'v' | 0xE2
-        )
-        || !re.is_match(text.trim())
-    {
+    // Every credit form starts with one of these and has its mark: a bracketed form ends with
+    // its bracket, a named source has its colon, a dash is a dash. Most lines are out at once.
+    let trimmed = text.trim();
+    let marked = match trimmed.as_bytes().first() {
+        Some(b'*' | b'-') => true,
+        Some(b'(') => trimmed.ends_with(')') || trimmed.ends_with(")."),
+        Some(b'S' | b's' | b'C' | b'c' | b'V' | b'v') => trimmed.contains(':'),
+        Some(0xE2) => trimmed.starts_with(['–', '—']),
+        _ => false,
+    };
+    if text.len() > 120 || !marked || !re.is_match(trimmed) {
         return None;
     }
-    let caps = re.captures(text.trim())?;
+    let caps = re.captures(trimmed)?;
     let body = ["star", "with", "source", "paren", "dash"]
         .iter()
         .find_map(|name| caps.name(name))?

@@ -28,15 +28,19 @@ pub fn date_regex() -> &'static Regex {
 
 /// A paragraph that is only a date (with an optional weekday, "Published:" and a time).
 pub fn is_date_line(text: &str) -> bool {
-    text.len() <= 80 && date_regex().is_match(text)
+    may_be_date_line(text) && date_regex().is_match(text)
+}
+
+/// Short enough for a date line, and with a digit (every date form has one; `\d` is any
+/// Unicode digit, so a line with other than ASCII may hold one): the pattern runs on every
+/// line of wrapped text, and most lines have no figure.
+fn may_be_date_line(text: &str) -> bool {
+    text.len() <= 80 && text.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii())
 }
 
 /// The date part of a date line.
 pub fn date_of(text: &str) -> Option<String> {
-    if text.len() > 80 {
-        return None;
-    }
-    if !date_regex().is_match(text) {
+    if !may_be_date_line(text) || !date_regex().is_match(text) {
         return None;
     }
     let caps = date_regex().captures(text)?;
@@ -88,6 +92,8 @@ mod tests {
             Some("28 March 2016")
         );
         assert!(is_date_line("Thurs. 3 March 2016") && is_date_line("Sat, 5 March 2016"));
+        // Digits of other scripts are digits too.
+        assert!(is_date_line("٢٨ March ٢٠١٦"));
         // Only weekday names and abbreviations open a date line, not "Wednes" or "Satur".
         for s in [
             "May the best team win",

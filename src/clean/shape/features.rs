@@ -3,8 +3,8 @@
 //! a web address or separators between links.
 
 use super::sentence::ends_sentence;
-use super::words::{lists_of, Language, PERSON, UI};
-use crate::text::words::words;
+use super::words::{lists_of, Language, LanguageHits, Listed, PERSON, UI};
+use crate::text::words::{words, Word};
 
 /// Structural features of one paragraph.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,8 +41,18 @@ pub fn features(text: &str) -> Features {
 
 /// The features of a paragraph of a document in `language`.
 pub fn features_in(text: &str, language: Language) -> Features {
+    weigh(text, language, None)
+}
+
+/// The features of a paragraph counted in English, its words also counted toward its
+/// document's language in `hits`: one word-list lookup per word serves both.
+pub fn english_features_counting(text: &str, hits: &mut LanguageHits) -> Features {
+    weigh(text, Language::English, Some(hits))
+}
+
+fn weigh(text: &str, language: Language, hits: Option<&mut LanguageHits>) -> Features {
     if text.len() <= 2 * SAMPLE_BYTES {
-        return word_features(text, text, language);
+        return word_features(text, text, language, hits);
     }
     let mut cut = SAMPLE_BYTES;
     while !text.is_char_boundary(cut) {
@@ -50,7 +60,7 @@ pub fn features_in(text: &str, language: Language) -> Features {
     }
     // Cut at a space so that no word is split.
     let cut = text[..cut].rfind(' ').unwrap_or(cut);
-    let mut f = word_features(&text[..cut], text, language);
+    let mut f = word_features(&text[..cut], text, language, hits);
     // Paragraph text is whitespace-normalised: words are about one per space.
     let total = (text.bytes().filter(|&b| b == b' ').count() + 1).max(f.words);
     if f.words > 0 && total > f.words {
@@ -66,13 +76,39 @@ pub fn features_in(text: &str, language: Language) -> Features {
     }
     f
 }
-/// Word counts from `sample`, punctuation and addresses from the whole `text`.
-fn word_features(sample: &str, text: &str, language: Language) -> Features {
+
+/// Whether an English paragraph has at most `max_words` words and no function word, as its
+/// [`features`] count them; short paragraphs are answered without counting the rest.
+pub fn few_words_without_function_words(text: &str, max_words: usize) -> bool {
+    if text.len() > 2 * SAMPLE_BYTES {
+        let f = features(text);
+        return f.words <= max_words && f.stopwords == 0;
+    }
+    let mut buf = String::new();
+    let mut count = 0;
+    for w in words(text) {
+        count += 1;
+        if count > max_words || lists_of(w.text(text), &mut buf).is_function_word(Language::English)
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// Word counts from `sample` (a prefix of `text`), punctuation and addresses from the whole
+/// `text`; the words of all `text` counted in `hits` too.
+fn word_features(
+    sample: &str,
+    text: &str,
+    language: Language,
+    hits: Option<&mut LanguageHits>,
+) -> Features {
     let mut f = Features {
         chars: text.len(),
         ..Default::default()
     };
-    count_words(sample, language, &mut f);
+    count_words(sample, text, language, &mut f, hits);
     let trimmed = text.trim_end();
     f.terminal = ends_sentence(trimmed);
     f.colon_end = trimmed.ends_with(':');
@@ -88,57 +124,95 @@ fn word_features(sample: &str, text: &str, language: Language) -> Features {
     f
 }
 
-/// Adds the words of `sample` to the counts of `f`, function words of `language`.
-fn count_words(sample: &str, language: Language, f: &mut Features) {
+/// Adds the words of `sample`, a prefix of `text`, to the counts of `f`, function words of
+/// `language`; the words of all `text` go to `hits` (while it wants them).
+fn count_words(
+    sample: &str,
+    text: &str,
+    language: Language,
+    f: &mut Features,
+    hits: Option<&mut LanguageHits>,
+) {
     let mut buf = String::new();
-    for w in words(sample) {
-        let word = w.text(sample);
-        f.words += 1;
-        let bytes = word.as_bytes();
-        let mut is_caps = false;
-        f.digit_words += usize::from(w.ascii_digit);
-        let first = if bytes[0].is_ascii() {
-            bytes[0] as char
-        } else {
-            word.chars().next().unwrap_or(' ')
-        };
-        if first.is_alphabetic() {
-            f.alpha_words += 1;
-            if first.is_uppercase() {
-                f.capitalised_words += 1;
-                is_caps = if w.ascii {
-                    bytes.len() >= 2 && !bytes.iter().any(u8::is_ascii_lowercase)
-                } else {
-                    word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase)
-                };
-                f.caps_words += usize::from(is_caps);
-            }
+    let Some(hits) = hits.filter(|h| h.wants_words()) else {
+        for w in words(sample) {
+            let listed = lists_of(w.text(sample), &mut buf);
+            count_word(f, sample, w, listed, language);
         }
-        let listed = lists_of(word, &mut buf);
-        let flags = listed.flags;
-        f.stopwords += usize::from(listed.is_function_word(language));
-        f.ui_words += usize::from(flags & UI != 0);
-        // "US" is a country, not "us".
-        f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
+        return;
+    };
+    // A sample that ends at a space (or is the text) holds the first words of the text;
+    // otherwise its last word is cut short, and the text's words are looked up apart.
+    let cut = sample.len();
+    if cut < text.len() && text.as_bytes()[cut] != b' ' {
+        hits.add(text);
+        count_words(sample, text, language, f, None);
+        return;
     }
+    for w in words(text) {
+        let listed = lists_of(w.text(text), &mut buf);
+        hits.push(listed);
+        if w.end <= cut {
+            count_word(f, text, w, listed, language);
+        }
+    }
+    hits.end_paragraph();
+}
+
+/// Adds word `w` of `text`, on the word lists `listed`, to the counts of `f`.
+fn count_word(f: &mut Features, text: &str, w: Word, listed: Listed, language: Language) {
+    let word = w.text(text);
+    f.words += 1;
+    let bytes = word.as_bytes();
+    let mut is_caps = false;
+    f.digit_words += usize::from(w.ascii_digit);
+    let first = if bytes[0].is_ascii() {
+        bytes[0] as char
+    } else {
+        word.chars().next().unwrap_or(' ')
+    };
+    if first.is_alphabetic() {
+        f.alpha_words += 1;
+        if first.is_uppercase() {
+            f.capitalised_words += 1;
+            is_caps = if w.ascii {
+                bytes.len() >= 2 && !bytes.iter().any(u8::is_ascii_lowercase)
+            } else {
+                word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase)
+            };
+            f.caps_words += usize::from(is_caps);
+        }
+    }
+    let flags = listed.flags;
+    f.stopwords += usize::from(listed.is_function_word(language));
+    f.ui_words += usize::from(flags & UI != 0);
+    // "US" is a country, not "us".
+    f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
 }
 
 /// Sentence ends inside the text: ".", "!", "?" (or their full-width forms) followed by a space
 /// and a character that is no lower-case letter.
 fn inner_stops(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut stops = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let full_width = matches!(c, '。' | '！' | '？');
-        if !(full_width || matches!(c, '.' | '!' | '?')) {
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        if bytes.get(i + 1) != Some(&b' ') {
             continue;
         }
-        if full_width {
-            stops += usize::from(chars.peek().is_some());
-        } else if chars.next_if_eq(&' ').is_some()
-            && chars.peek().is_some_and(|n| !n.is_lowercase())
-        {
-            stops += 1;
+        stops += usize::from(
+            text[i + 2..]
+                .chars()
+                .next()
+                .is_some_and(|n| !n.is_lowercase()),
+        );
+    }
+    // The full-width stops' UTF-8 forms start with these bytes and hold no ASCII.
+    if memchr::memchr2(0xE3, 0xEF, bytes).is_some() {
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if matches!(c, '。' | '！' | '？') {
+                stops += usize::from(chars.clone().next().is_some());
+            }
         }
     }
     stops
@@ -155,23 +229,33 @@ fn ends_with_count(text: &str) -> bool {
 
 /// A web or mail address anywhere in the text.
 fn has_address(text: &str) -> bool {
-    text.contains("http://")
-        || text.contains("https://")
-        || text.contains("www.")
-        || ((text.contains('@')
-            || text.contains(".co")
-            || text.contains(".org")
-            || text.contains(".net")
-            || text.contains(".ir")
-            || text.contains(".io")
-            || text.contains(".info"))
-            && text.split_whitespace().any(|t| {
-                let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-                (t.contains('@') && t.contains('.'))
-                    || [".com", ".co.uk", ".org", ".net", ".ir", ".io", ".info"]
-                        .iter()
-                        .any(|d| t.ends_with(d))
-            }))
+    let bytes = text.as_bytes();
+    let before = |i: usize, head: &[u8]| bytes[..i].ends_with(head);
+    let after = |i: usize, tail: &[u8]| bytes[i + 1..].starts_with(tail);
+    // "http://", "https://" and "www." are addresses; "@" and the domain endings ".co",
+    // ".org"... may be, when a word of the text ends like an address.
+    let mut maybe = false;
+    for i in memchr::memchr3_iter(b':', b'.', b'@', bytes) {
+        match bytes[i] {
+            b':' if after(i, b"//") && (before(i, b"http") || before(i, b"https")) => return true,
+            b'.' if before(i, b"www") => return true,
+            b'.' => {
+                maybe |= [&b"co"[..], b"org", b"net", b"ir", b"io", b"info"]
+                    .iter()
+                    .any(|ending| after(i, ending))
+            }
+            b'@' => maybe = true,
+            _ => {}
+        }
+    }
+    maybe
+        && text.split_whitespace().any(|t| {
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            (t.contains('@') && t.contains('.'))
+                || [".com", ".co.uk", ".org", ".net", ".ir", ".io", ".info"]
+                    .iter()
+                    .any(|d| t.ends_with(d))
+        })
 }
 
 /// Separators between links ("News / Politics", "Home | World").
@@ -211,5 +295,90 @@ impl Features {
             && self.ui_words >= 1
             && self.words <= 40
             && (self.person_words + self.ui_words) * 8 >= self.words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Random texts over an alphabet of the marks the byte scans look for.
+    fn texts() -> Vec<String> {
+        let alphabet: Vec<char> = "a B1. !?:/@wht-sp。？！ocmngrfé\u{ff01}".chars().collect();
+        let mut state = 99u64;
+        (0..20_000)
+            .map(|_| {
+                let len = (state % 24) as usize;
+                (0..len)
+                    .map(|_| {
+                        state = state
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        alphabet[(state >> 33) as usize % alphabet.len()]
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn inner_stops_count_as_char_by_char() {
+        let reference = |text: &str| {
+            let mut stops = 0;
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                let full_width = matches!(c, '。' | '！' | '？');
+                if !(full_width || matches!(c, '.' | '!' | '?')) {
+                    continue;
+                }
+                if full_width {
+                    stops += usize::from(chars.peek().is_some());
+                } else if chars.next_if_eq(&' ').is_some()
+                    && chars.peek().is_some_and(|n| !n.is_lowercase())
+                {
+                    stops += 1;
+                }
+            }
+            stops
+        };
+        for text in texts() {
+            assert_eq!(inner_stops(&text), reference(&text), "{text:?}");
+        }
+        assert_eq!(inner_stops("He said. . Then? no. 3 ok。"), 3);
+    }
+
+    #[test]
+    fn addresses_found_as_by_substrings() {
+        let reference = |text: &str| {
+            text.contains("http://")
+                || text.contains("https://")
+                || text.contains("www.")
+                || ((text.contains('@')
+                    || [".co", ".org", ".net", ".ir", ".io", ".info"]
+                        .iter()
+                        .any(|d| text.contains(d)))
+                    && text.split_whitespace().any(|t| {
+                        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+                        (t.contains('@') && t.contains('.'))
+                            || [".com", ".co.uk", ".org", ".net", ".ir", ".io", ".info"]
+                                .iter()
+                                .any(|d| t.ends_with(d))
+                    }))
+        };
+        let mut texts = texts();
+        texts.extend(
+            [
+                "see http://x",
+                "https://a.b",
+                "www.bbc",
+                "mail a@b.c now",
+                "bbc.co.uk",
+                "Tehran.ir",
+            ]
+            .map(String::from),
+        );
+        for text in texts {
+            assert_eq!(has_address(&text), reference(&text), "{text:?}");
+        }
     }
 }

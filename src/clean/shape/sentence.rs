@@ -3,6 +3,15 @@
 /// Ends with sentence punctuation (closing quotes and brackets aside: German and French quotes
 /// close with “ « ‘ too), or with a comma inside them (a quote that runs on).
 pub fn ends_sentence(text: &str) -> bool {
+    // Most lines end with a letter or a full stop: no closing mark, space or bracket to see past.
+    if let Some(&last) = text.as_bytes().last() {
+        if last.is_ascii_alphanumeric() || last == b',' {
+            return false;
+        }
+        if last == b'.' {
+            return true;
+        }
+    }
     let trimmed = text.trim_end_matches([
         '"', '”', '’', '\'', ')', ']', '»', '*', '“', '«', '‘', '›', '‹', '」', '』', '）',
     ]);

@@ -2,7 +2,7 @@
 //! runs of paragraphs they form. A table is content, not chrome, even when each row alone looks
 //! like a counter.
 
-use super::features::{features, Features};
+use super::features::{few_words_without_function_words, Features};
 
 /// A line of a table of figures ("Net 807,000 vs 2,858,000", "Pay March 31"): at least a
 /// quarter of its words are numbers. Rows are laid out line by line, never wrapped.
@@ -21,10 +21,7 @@ pub fn figures_row(text: &str) -> bool {
 /// A line of a table or list of labels: figures, or a few words without function words
 /// ("Qtly div three cts vs three cts prior", "Year").
 pub fn row_like(text: &str) -> bool {
-    figures_row(text) || {
-        let f = features(text);
-        f.words <= 8 && f.stopwords == 0
-    }
+    figures_row(text) || few_words_without_function_words(text, 8)
 }
 
 /// A paragraph that is a row of figures: at least a quarter numbers, few function or interface
@@ -109,6 +106,7 @@ pub fn table_rows(rows: &[&Features]) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::features;
     use super::*;
 
     fn table(lines: &[&str]) -> Vec<bool> {

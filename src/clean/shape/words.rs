@@ -76,14 +76,36 @@ fn lists() -> &'static FxHashMap<u128, Listed> {
     })
 }
 
-/// Up to 16 bytes packed into one integer: a hash key that costs two multiplications.
+/// Up to 16 bytes packed into one integer (little-endian, zeros after the last byte): a hash
+/// key that costs two multiplications.
 fn pack(bytes: &[u8]) -> Option<u128> {
-    if bytes.is_empty() || bytes.len() > LONGEST_LISTED {
-        return None;
-    }
-    let mut key = [0u8; 16];
-    key[..bytes.len()].copy_from_slice(bytes);
-    Some(u128::from_le_bytes(key))
+    let n = bytes.len();
+    // Read as two words that may overlap, not copied byte by byte into a buffer.
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+    let half = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default());
+    Some(match n {
+        0 => return None,
+        1..=3 => bytes
+            .iter()
+            .rev()
+            .fold(0u128, |key, &b| key << 8 | u128::from(b)),
+        // The second read repeats bytes the first holds at the same places.
+        4..=7 => u128::from(half(0)) | u128::from(half(n - 4)) << (8 * (n - 4)),
+        8 => u128::from(word(0)),
+        9..=LONGEST_LISTED => u128::from(word(0)) | u128::from(word(n - 8) >> (8 * (16 - n))) << 64,
+        _ => return None,
+    })
+}
+
+/// Up to 16 ASCII bytes packed lowercased: what [`pack`] makes of the word lowercased, without
+/// lowercasing it into a buffer first (most words of most texts are ASCII).
+fn pack_ascii_lowercased(bytes: &[u8]) -> Option<u128> {
+    let key = pack(bytes)?;
+    // Per byte b < 0x80, b + 0x3F reaches 0x80 from 'A' on and b + 0x25 from '[' on; neither
+    // sum carries into the next byte.
+    const ONES: u128 = u128::MAX / 0xFF;
+    let upper = (key + ONES * 0x3F) & !(key + ONES * 0x25) & (ONES * 0x80);
+    Some(key | upper >> 2)
 }
 
 /// Which word lists the word is on, compared lowercased with curly apostrophes made straight.
@@ -92,9 +114,13 @@ pub fn lists_of(word: &str, buf: &mut String) -> Listed {
     if word.len() > LONGEST_LISTED {
         return Listed::default();
     }
-    lowercase_folded(word, buf);
-    pack(buf.as_bytes())
-        .and_then(|key| lists().get(&key).copied())
+    let key = if word.is_ascii() {
+        pack_ascii_lowercased(word.as_bytes())
+    } else {
+        lowercase_folded(word, buf);
+        pack(buf.as_bytes())
+    };
+    key.and_then(|key| lists().get(&key).copied())
         .unwrap_or_default()
 }
 
@@ -109,15 +135,73 @@ const LANGUAGE_MIN_WORDS: usize = 8;
 /// The language of a document's paragraphs: the language whose function words are most of the
 /// words of its paragraphs of some length (of all of them when none is long), English unless
 /// another language has more.
-pub fn document_language<'a>(paragraphs: impl Iterator<Item = &'a str> + Clone) -> Language {
-    let mut hits = Hits::default();
-    for min_words in [LANGUAGE_MIN_WORDS, 1] {
-        paragraphs.clone().for_each(|p| hits.add(p, min_words));
-        if hits.words > 0 {
-            break;
+pub fn document_language<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Language {
+    let mut hits = LanguageHits::default();
+    paragraphs.for_each(|p| hits.add(p));
+    hits.language()
+}
+
+/// The function words of a document's paragraphs, counted paragraph by paragraph toward its
+/// language ([`document_language`]): the paragraphs of some length apart from the short ones,
+/// which tell the language only when no paragraph is long.
+#[derive(Default)]
+pub struct LanguageHits {
+    long: Hits,
+    short: Hits,
+    /// Words of the paragraph being counted, and the word lists of those on any list.
+    paragraph_words: usize,
+    paragraph: Vec<Listed>,
+}
+
+impl LanguageHits {
+    /// Counts the words of one paragraph.
+    pub fn add(&mut self, paragraph: &str) {
+        if self.wants_words() {
+            let mut buf = String::new();
+            for w in words(paragraph) {
+                self.push(lists_of(w.text(paragraph), &mut buf));
+            }
+        }
+        self.end_paragraph();
+    }
+
+    /// Whether the words of another paragraph may still count: the samples are not full.
+    pub fn wants_words(&self) -> bool {
+        self.long.words < LANGUAGE_SAMPLE_WORDS || self.short.words < LANGUAGE_SAMPLE_WORDS
+    }
+
+    /// The word lists of the next word of the paragraph being counted.
+    pub fn push(&mut self, listed: Listed) {
+        self.paragraph_words += 1;
+        if listed != Listed::default() {
+            self.paragraph.push(listed);
         }
     }
-    hits.language()
+
+    /// Ends the paragraph whose words were pushed: it counts toward the long or the short
+    /// paragraphs' sample, unless that one is full.
+    pub fn end_paragraph(&mut self) {
+        let words = self.paragraph_words;
+        let sample = match words {
+            0 => None,
+            n if n < LANGUAGE_MIN_WORDS => Some(&mut self.short),
+            _ => Some(&mut self.long),
+        };
+        if let Some(hits) = sample.filter(|h| h.words < LANGUAGE_SAMPLE_WORDS) {
+            hits.count(words, &self.paragraph);
+        }
+        self.paragraph_words = 0;
+        self.paragraph.clear();
+    }
+
+    /// The language of the paragraphs counted.
+    pub fn language(&self) -> Language {
+        if self.long.words > 0 {
+            self.long.language()
+        } else {
+            self.short.language()
+        }
+    }
 }
 
 /// Function words counted per language over a sample of a document.
@@ -125,8 +209,6 @@ struct Hits {
     english: usize,
     other: [usize; 128],
     words: usize,
-    buf: String,
-    listed: Vec<Listed>,
 }
 
 impl Default for Hits {
@@ -135,28 +217,15 @@ impl Default for Hits {
             english: 0,
             other: [0; 128],
             words: 0,
-            buf: String::new(),
-            listed: Vec::new(),
         }
     }
 }
 
 impl Hits {
-    /// Counts the words of `paragraph` when it has at least `min_words` and the sample is not full.
-    fn add(&mut self, paragraph: &str, min_words: usize) {
-        if self.words >= LANGUAGE_SAMPLE_WORDS {
-            return;
-        }
-        self.listed.clear();
-        for w in words(paragraph) {
-            let listed = lists_of(w.text(paragraph), &mut self.buf);
-            self.listed.push(listed);
-        }
-        if self.listed.len() < min_words {
-            return;
-        }
-        self.words += self.listed.len();
-        for listed in &self.listed {
+    /// Counts the `words` of one paragraph, `listed` the word lists of those on any.
+    fn count(&mut self, words: usize, listed: &[Listed]) {
+        self.words += words;
+        for listed in listed {
             self.english += usize::from(listed.flags & STOP != 0);
             let mut set = listed.languages;
             while set != 0 {
@@ -205,6 +274,27 @@ mod tests {
         assert_eq!(flags("Sign-in", &mut buf), UI);
         assert_eq!(lists_of("Tehran", &mut buf), Listed::default());
         assert_eq!(lists_of(&"a".repeat(40), &mut buf), Listed::default());
+        // Packed as the bytes in order, zeros after them.
+        let bytes: Vec<u8> = (1..=17).collect();
+        for n in 0..=17 {
+            let mut key = [0u8; 16];
+            let expected = (1..=16).contains(&n).then(|| {
+                key[..n].copy_from_slice(&bytes[..n]);
+                u128::from_le_bytes(key)
+            });
+            assert_eq!(pack(&bytes[..n]), expected, "{n} bytes");
+        }
+        // ASCII words are lowercased in their packed key; every byte is checked.
+        let ascii: String = (0u8..0x80).map(char::from).collect();
+        for chunk in ascii.as_bytes().chunks(16) {
+            let word = std::str::from_utf8(chunk).unwrap_or_default();
+            lowercase_folded(word, &mut buf);
+            assert_eq!(
+                pack_ascii_lowercased(chunk),
+                pack(buf.as_bytes()),
+                "{word:?}"
+            );
+        }
         assert!(stopwords()
             .iter()
             .chain(interface_words().iter())
