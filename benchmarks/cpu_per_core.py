@@ -21,19 +21,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tidings  # noqa: E402
-from _corpora import news_frame  # noqa: E402
+from _corpora import best_of, news_frame  # noqa: E402
 from _shingling import shingles  # noqa: E402
 from _spacy import load_spacy_ner  # noqa: E402
 
 
 def cpu_seconds(run: Callable[[], object], repeat: int) -> float:
     """The least CPU time of ``repeat`` runs of ``run``."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        run()
-        best = min(best, time.process_time() - start)
-    return best
+    return best_of(repeat, run, clock=time.process_time)
 
 
 def anchors(texts: list[str], repeat: int) -> dict[str, tuple[float, float]]:
