@@ -10,6 +10,7 @@ pub mod fingerprint_bytes;
 pub mod index;
 pub mod options;
 pub mod ordered;
+pub mod pairing;
 pub mod paragraphs;
 pub mod postings;
 pub mod sampling;

@@ -13,9 +13,6 @@
 
 use std::sync::OnceLock;
 
-use super::options::DedupConfig;
-use super::similarity::{compare, fewest_shared, shared_at_least, Similarity};
-
 /// The probability, at most, that requiring more than one shared sampled shingle keeps a pair
 /// that is a copy from being compared.
 pub const MISS: f64 = 1e-6;
@@ -81,25 +78,6 @@ fn fewest_samples(k: usize, sample: usize) -> usize {
         log_pmf += ((k - m + 1) as f64 / m as f64).ln() + log_q - log_rest;
     }
     m.max(1)
-}
-
-/// Whether a candidate with `len_b` distinct shingles, sharing `samples` sampled shingles with a
-/// document of `len_a`, is compared with it: the rule of the index, kept in one place for every
-/// caller that counts shared samples its own way (the index's postings, a cluster's shuffle).
-pub fn compared(samples: usize, len_a: usize, len_b: usize, config: &DedupConfig) -> bool {
-    let need = fewest_shared(len_a, len_b, config);
-    samples >= SampleRule::of(config.sample).fewest_samples(need)
-}
-
-/// The similarity of two documents' shingle sets when the index pairs them (the shared sampled
-/// shingles counted from the sets themselves, then [`compared`], then a copy by [`compare`]),
-/// for callers that find candidates their own way.
-pub fn paired(a: &[u32], b: &[u32], config: &DedupConfig) -> Option<Similarity> {
-    let samples = shared_at_least(sampled(a, config.sample), sampled(b, config.sample), 0)?;
-    if !compared(samples, a.len(), b.len(), config) {
-        return None;
-    }
-    compare(a, b, config)
 }
 
 #[cfg(test)]

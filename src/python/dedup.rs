@@ -353,7 +353,7 @@ impl PyDedupFingerprints {
             a.iter()
                 .zip(&b)
                 .map(|(&x, &y)| {
-                    dedup::sampling::paired(inner.shingles(x), inner.shingles(y), &config)
+                    dedup::pairing::paired(inner.shingles(x), inner.shingles(y), &config)
                 })
                 .collect()
         });
