@@ -72,6 +72,13 @@ fn lists() -> &'static FxHashMap<u128, Listed> {
                 map.entry(key).or_default().languages |= languages;
             }
         }
+        // A month in a row of figures ("Mar 583", "May 170") is data, not another language's
+        // word ("mar", "may"): months tell no language.
+        for month in month_forms().iter() {
+            if let Some(listed) = pack(month.as_bytes()).and_then(|key| map.get_mut(&key)) {
+                listed.languages = 0;
+            }
+        }
         map
     })
 }
@@ -263,6 +270,16 @@ pub fn names_a_month(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_tell_no_language() {
+        let mut buf = String::new();
+        for month in ["May", "mar", "Dec", "August"] {
+            assert_eq!(lists_of(month, &mut buf).languages, 0, "{month}");
+        }
+        let table = "Aug 13126\n\nDec 167\n\nMar 583\n\nMay 170\n\nTotal 25273";
+        assert_eq!(document_language(table.split("\n\n")), Language::English);
+    }
 
     #[test]
     fn word_lists() {
