@@ -178,7 +178,12 @@ pub const OWN_FEATURES: usize = 10;
 /// its shape), the second previous or second next one (its form).
 pub const NEIGHBOUR_FEATURES: usize = 2;
 /// Templates that combine the token with its neighbours, its gazetteer codes or its sentence.
-pub const CONTEXT_FEATURES: usize = 12;
+pub const CONTEXT_FEATURES: usize = PAIR_FEATURES + SETTING_FEATURES;
+/// Of those, the templates that combine the token's word with a neighbouring word.
+pub const PAIR_FEATURES: usize = 6;
+/// Of those, the templates of the token's shape and its setting: gazetteer codes, first word,
+/// capitals sentence. Few distinct settings occur, so a reader may keep their sums.
+pub const SETTING_FEATURES: usize = 6;
 
 /// Where a word stands relative to the token whose features it gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,25 +242,62 @@ pub struct TokenContext<'a> {
     pub caps_sentence: bool,
 }
 
-/// The hashed features that combine the token with its neighbours, its gazetteer codes or its
-/// sentence.
-pub fn context_features(c: &TokenContext<'_>) -> [u64; CONTEXT_FEATURES] {
+/// What a token's setting features read: its shape, its gazetteer codes and those of its
+/// neighbours, and its sentence's facts. Equal settings give equal features.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Setting {
+    shape: u64,
+    /// Gazetteer codes of the previous token, the token and the next token, then whether the
+    /// token is its sentence's first and whether the sentence is written in capitals.
+    codes: [u8; 3],
+    first: bool,
+    caps_sentence: bool,
+}
+
+impl Setting {
+    pub fn of(c: &TokenContext<'_>) -> Self {
+        let (gp, g0, gn) = c.gazetteer;
+        Setting {
+            shape: c.word.shape,
+            codes: [gp as u8, g0 as u8, gn as u8],
+            first: c.first,
+            caps_sentence: c.caps_sentence,
+        }
+    }
+}
+
+/// The hashed features that combine the token's word with its neighbours' words.
+pub fn pair_features(c: &TokenContext<'_>) -> [u64; PAIR_FEATURES] {
     let (w0, p1, n1) = (c.word, c.previous, c.next);
-    let (gp, g0, gn) = c.gazetteer;
     [
         mix(8, p1.shape, w0.shape),
         mix(9, w0.shape, n1.shape),
         mix(17, p1.lower, w0.lower),
         mix(18, w0.lower, n1.lower),
-        mix(19, g0, 0),
-        mix(20, gp, g0),
-        mix(21, g0, gn),
-        mix(22, g0, w0.shape),
-        mix(23, c.first as u64, w0.shape),
-        mix(24, c.caps_sentence as u64, w0.shape),
         mix(25, p1.lower, w0.shape),
         mix(26, w0.shape, n1.lower),
     ]
+}
+
+/// The hashed features of the token's setting (see [`Setting`]).
+pub fn setting_features(s: &Setting) -> [u64; SETTING_FEATURES] {
+    let [gp, g0, gn] = s.codes.map(u64::from);
+    [
+        mix(19, g0, 0),
+        mix(20, gp, g0),
+        mix(21, g0, gn),
+        mix(22, g0, s.shape),
+        mix(23, s.first as u64, s.shape),
+        mix(24, s.caps_sentence as u64, s.shape),
+    ]
+}
+
+/// The hashed features that combine the token with its neighbours, its gazetteer codes or its
+/// sentence, in template order.
+pub fn context_features(c: &TokenContext<'_>) -> [u64; CONTEXT_FEATURES] {
+    let [t8, t9, t17, t18, t25, t26] = pair_features(c);
+    let [t19, t20, t21, t22, t23, t24] = setting_features(&Setting::of(c));
+    [t8, t9, t17, t18, t19, t20, t21, t22, t23, t24, t25, t26]
 }
 
 /// The padding words beyond the ends of a sentence.

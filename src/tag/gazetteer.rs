@@ -4,7 +4,7 @@
 //! Entries marked `ambiguous` only inform the model and canonical names; they never produce a
 //! mention on their own.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::tokenize::tokenize;
 use super::Label;
@@ -35,14 +35,23 @@ pub struct Match {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     /// Normalised token sequence (joined by '\u{1f}') → entry id.
-    sequences: HashMap<String, u32>,
+    sequences: FxHashMap<String, u32>,
     /// First token → lengths of entries starting with it, longest first.
-    first: HashMap<String, Vec<u8>>,
+    first: FxHashMap<String, Vec<u8>>,
     max_len: usize,
 }
 
 /// Key form of a token: apostrophes and typographic quotes made ASCII.
 fn key_token(token: &str, upper: bool, out: &mut String) {
+    // ASCII has no typographic quotes to fold: the token is its own key.
+    if token.is_ascii() {
+        if upper {
+            out.extend(token.bytes().map(|b| b.to_ascii_uppercase() as char));
+        } else {
+            out.push_str(token);
+        }
+        return;
+    }
     for c in token.chars() {
         let c = if is_apostrophe(c) {
             '\''
@@ -58,6 +67,11 @@ fn key_token(token: &str, upper: bool, out: &mut String) {
 }
 
 fn is_all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return bytes.iter().any(u8::is_ascii_alphabetic)
+            && !bytes.iter().any(u8::is_ascii_lowercase);
+    }
     word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
 }
 
@@ -229,6 +243,7 @@ impl Gazetteer {
             return out;
         }
         let mut key = String::new();
+        let mut ends = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let mut found = None;
@@ -244,22 +259,28 @@ impl Gazetteer {
                 let Some(lengths) = self.first.get(&key) else {
                     continue;
                 };
+                // The key of the longest entry that fits, with where each shorter key ends:
+                // every candidate key is a prefix of it.
+                let longest = lengths
+                    .iter()
+                    .map(|&len| len as usize)
+                    .find(|&len| i + len <= words.len());
+                let Some(longest) = longest else {
+                    continue;
+                };
+                ends.clear();
+                ends.push(key.len());
+                for w in &words[i + 1..i + longest] {
+                    key.push('\u{1f}');
+                    key_token(w, upper, &mut key);
+                    ends.push(key.len());
+                }
                 for &len in lengths {
                     let len = len as usize;
                     if i + len > words.len() {
                         continue;
                     }
-                    key.clear();
-                    if upper {
-                        key.push('\u{1e}');
-                    }
-                    for (k, w) in words[i..i + len].iter().enumerate() {
-                        if k > 0 {
-                            key.push('\u{1f}');
-                        }
-                        key_token(w, upper, &mut key);
-                    }
-                    if let Some(&id) = self.sequences.get(&key) {
+                    if let Some(&id) = self.sequences.get(&key[..ends[len - 1]]) {
                         found = Some((len, id));
                         break;
                     }

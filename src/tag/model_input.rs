@@ -2,10 +2,11 @@
 //! into a label and a confidence per token.
 
 use super::features::{
-    context_features, gazetteer_code, is_caps_sentence, row_of, Neighbour, TokenContext, WordInfo,
+    gazetteer_code, is_caps_sentence, pair_features, row_of, Neighbour, Setting, TokenContext,
+    WordInfo,
 };
 use super::gazetteer::{Gazetteer, Match};
-use super::perceptron::Model;
+use super::perceptron::{Lattice, Model};
 use super::word_scores::{with_word_scores, WordScores, LEFT_PADDING, RIGHT_PADDING};
 
 /// Gazetteer code of each token for the model's features: 0 none, else 1 + 4·label + part.
@@ -45,6 +46,8 @@ pub struct ModelReader {
     forms: Vec<u32>,
     infos: Vec<WordInfo>,
     sums: Vec<i32>,
+    lattice: Lattice,
+    decoding: Decoding,
 }
 
 impl ModelReader {
@@ -55,16 +58,21 @@ impl ModelReader {
         gazetteer: &Gazetteer,
         words: &[&str],
         matches: &[Match],
-    ) -> Decoding {
+    ) -> &Decoding {
         gazetteer_codes(gazetteer, words, matches, &mut self.codes);
         with_word_scores(model, |scores| self.emission_sums(model, scores, words));
-        let mut decoding = Decoding::default();
-        model.decode_sums(&self.sums, &mut decoding.labels, &mut decoding.confidence);
-        decoding
+        model.decode_sums(
+            &self.sums,
+            &mut self.lattice,
+            &mut self.decoding.labels,
+            &mut self.decoding.confidence,
+        );
+        &self.decoding
     }
 
-    /// Each token's emission sums into `self.sums`: the sums kept for its word and its
-    /// neighbours' words, and the weights of the features that combine them.
+    /// Each token's emission sums into `self.sums`: the sums kept for its word, its
+    /// neighbours' words and its setting, and the weights of the features that pair its word
+    /// with its neighbours'.
     fn emission_sums(&mut self, model: &Model, scores: &mut WordScores, words: &[&str]) {
         self.forms.clear();
         self.forms
@@ -73,45 +81,61 @@ impl ModelReader {
         self.infos
             .extend(self.forms.iter().map(|&form| *scores.info(form)));
         let caps_sentence = is_caps_sentence(&self.infos);
+        let (left, right) = (*scores.info(LEFT_PADDING), *scores.info(RIGHT_PADDING));
         let (n, l) = (words.len(), model.n_labels());
+        let (forms, infos, codes) = (&self.forms, &self.infos, &self.codes);
         let form_at = |i: isize| -> u32 {
             if i < 0 {
                 LEFT_PADDING
             } else if i as usize >= n {
                 RIGHT_PADDING
             } else {
-                self.forms[i as usize]
+                forms[i as usize]
+            }
+        };
+        let info_at = |i: isize| -> &WordInfo {
+            if i < 0 {
+                &left
+            } else if i as usize >= n {
+                &right
+            } else {
+                &infos[i as usize]
             }
         };
         self.sums.clear();
         self.sums.resize(n * l, 0);
         for (i, sums) in self.sums.chunks_exact_mut(l).enumerate() {
             let i = i as isize;
+            let context = TokenContext {
+                word: info_at(i),
+                previous: info_at(i - 1),
+                next: info_at(i + 1),
+                gazetteer: (
+                    gazetteer_code(codes, i - 1),
+                    gazetteer_code(codes, i),
+                    gazetteer_code(codes, i + 1),
+                ),
+                first: i == 0,
+                caps_sentence,
+            };
+            let setting = scores.setting(model, Setting::of(&context));
             let kept = [
                 scores.own(form_at(i)),
                 scores.neighbour(form_at(i - 1), Neighbour::Previous),
                 scores.neighbour(form_at(i + 1), Neighbour::Next),
                 scores.neighbour(form_at(i - 2), Neighbour::SecondPrevious),
                 scores.neighbour(form_at(i + 2), Neighbour::SecondNext),
+                scores.setting_sums(setting),
             ];
             for part in kept {
                 for (sum, &s) in sums.iter_mut().zip(part) {
                     *sum += s;
                 }
             }
-            let context = context_features(&TokenContext {
-                word: scores.info(form_at(i)),
-                previous: scores.info(form_at(i - 1)),
-                next: scores.info(form_at(i + 1)),
-                gazetteer: (
-                    gazetteer_code(&self.codes, i - 1),
-                    gazetteer_code(&self.codes, i),
-                    gazetteer_code(&self.codes, i + 1),
-                ),
-                first: i == 0,
-                caps_sentence,
-            });
-            model.add_rows(&context.map(|h| row_of(h, model.bits)), sums);
+            model.add_rows(
+                &pair_features(&context).map(|h| row_of(h, model.bits)),
+                sums,
+            );
         }
     }
 }

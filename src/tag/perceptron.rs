@@ -131,12 +131,18 @@ impl Model {
         {
             self.add_rows(token, sums);
         }
-        self.decode_sums(&steps, labels, confidence);
+        self.decode_sums(&steps, &mut Lattice::default(), labels, confidence);
     }
 
     /// [`Model::decode`] from each token's summed emission weights (`n_labels` per token, in
-    /// quantisation steps), however they were summed.
-    pub fn decode_sums(&self, steps: &[i32], labels: &mut Vec<usize>, confidence: &mut Vec<f32>) {
+    /// quantisation steps), however they were summed; `lattice` holds the work tables.
+    pub fn decode_sums(
+        &self,
+        steps: &[i32],
+        lattice: &mut Lattice,
+        labels: &mut Vec<usize>,
+        confidence: &mut Vec<f32>,
+    ) {
         let l = self.n_labels;
         let n = steps.len() / l;
         labels.clear();
@@ -144,9 +150,23 @@ impl Model {
         if n == 0 {
             return;
         }
-        let emission: Vec<f32> = steps.iter().map(|&s| s as f32 * self.scale).collect();
+        let Lattice {
+            emission,
+            forward,
+            back,
+            backward,
+        } = lattice;
+        emission.clear();
+        emission.extend(steps.iter().map(|&s| s as f32 * self.scale));
         let (previous, next) = (&self.previous, &self.next);
-        let forward = viterbi(&emission, &self.transitions, l, previous, labels);
+        viterbi(
+            emission,
+            &self.transitions,
+            l,
+            previous,
+            (forward, back),
+            labels,
+        );
         // Confidence is only reported for mention tokens: O tokens get 1.
         confidence.resize(n, 1.0);
         let Some(first) = labels.iter().position(|&y| y != 0) else {
@@ -154,7 +174,8 @@ impl Model {
         };
         // Max-marginals: the best path through each label. A token's confidence is the
         // logistic of the margin between its chosen label and the best alternative.
-        let mut backward = vec![0f32; n * l];
+        backward.clear();
+        backward.resize(n * l, 0f32);
         for y in 0..l {
             if !may_end(y) {
                 backward[(n - 1) * l + y] = FORBIDDEN;
@@ -248,18 +269,31 @@ impl Model {
     }
 }
 
-/// Viterbi over `n` tokens; `emission` is `n * l`, `transitions` is `(l + 1) * l`. Returns the
-/// forward table (best prefix score ending in each label at each token).
+/// The work tables of one decoding, kept from one sentence to the next so that decoding
+/// allocates nothing once they have grown to the longest sentence.
+#[derive(Debug, Default)]
+pub struct Lattice {
+    emission: Vec<f32>,
+    forward: Vec<f32>,
+    back: Vec<u8>,
+    backward: Vec<f32>,
+}
+
+/// Viterbi over `n` tokens; `emission` is `n * l`, `transitions` is `(l + 1) * l`. Fills the
+/// forward table (best prefix score ending in each label at each token) and the back pointers.
 fn viterbi(
     emission: &[f32],
     transitions: &[f32],
     l: usize,
     previous: &[Vec<usize>],
+    (forward, back): (&mut Vec<f32>, &mut Vec<u8>),
     labels: &mut Vec<usize>,
-) -> Vec<f32> {
+) {
     let n = emission.len() / l;
-    let mut forward = vec![0f32; n * l];
-    let mut back = vec![0u8; n * l];
+    forward.clear();
+    forward.resize(n * l, 0f32);
+    back.clear();
+    back.resize(n * l, 0u8);
     for y in 0..l {
         forward[y] = emission[y] + transitions[l * l + y];
     }
@@ -295,7 +329,6 @@ fn viterbi(
     for i in (1..n).rev() {
         labels[i - 1] = back[i * l + labels[i]] as usize;
     }
-    forward
 }
 
 /// One training sentence: its features (from `features::sentence_features`) and gold labels.
@@ -418,6 +451,8 @@ struct TrainingRun {
     previous: Vec<Vec<usize>>,
     step: f64,
     emission: Vec<f32>,
+    forward: Vec<f32>,
+    back: Vec<u8>,
     predicted: Vec<usize>,
 }
 
@@ -433,6 +468,8 @@ impl TrainingRun {
             previous: transition_lists(n_labels).0,
             step: 1.0,
             emission: Vec::new(),
+            forward: Vec::new(),
+            back: Vec::new(),
             predicted: Vec::new(),
         }
     }
@@ -447,6 +484,7 @@ impl TrainingRun {
             &effective,
             self.n_labels,
             &self.previous,
+            (&mut self.forward, &mut self.back),
             &mut self.predicted,
         );
         let mut correct = 0;

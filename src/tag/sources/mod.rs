@@ -151,7 +151,7 @@ impl<'a> SentenceContext<'a> {
             sports_report,
             model_spans: Vec::new(),
         };
-        context.model_spans = model::read_spans(&context, &decoding, &resources.model_labels);
+        context.model_spans = model::read_spans(&context, decoding, &resources.model_labels);
         context
     }
 }
