@@ -46,6 +46,11 @@ pub struct ModelReader {
     forms: Vec<u32>,
     infos: Vec<WordInfo>,
     sums: Vec<i32>,
+    /// Each token's setting, then where its pair features' rows are stored, ending at
+    /// `place_ends[i]`.
+    settings: Vec<u32>,
+    places: Vec<u32>,
+    place_ends: Vec<usize>,
     lattice: Lattice,
     decoding: Decoding,
 }
@@ -80,32 +85,28 @@ impl ModelReader {
         self.infos.clear();
         self.infos
             .extend(self.forms.iter().map(|&form| *scores.info(form)));
+        // First what each token reads: its setting's sums and where its pair rows are;
+        // then the reads, with nothing between them to wait for.
+        self.find_reads(model, scores);
+        self.add_reads(model, scores);
+    }
+
+    /// Each token's setting and the places of its pair features' rows.
+    fn find_reads(&mut self, model: &Model, scores: &mut WordScores) {
         let caps_sentence = is_caps_sentence(&self.infos);
-        let (left, right) = (*scores.info(LEFT_PADDING), *scores.info(RIGHT_PADDING));
-        let (n, l) = (words.len(), model.n_labels());
-        let (forms, infos, codes) = (&self.forms, &self.infos, &self.codes);
-        let form_at = |i: isize| -> u32 {
-            if i < 0 {
-                LEFT_PADDING
-            } else if i as usize >= n {
-                RIGHT_PADDING
-            } else {
-                forms[i as usize]
-            }
-        };
+        let padding = (*scores.info(LEFT_PADDING), *scores.info(RIGHT_PADDING));
+        let (infos, codes) = (&self.infos, &self.codes);
         let info_at = |i: isize| -> &WordInfo {
-            if i < 0 {
-                &left
-            } else if i as usize >= n {
-                &right
-            } else {
-                &infos[i as usize]
+            match usize::try_from(i) {
+                Ok(i) if i < infos.len() => &infos[i],
+                Ok(_) => &padding.1,
+                Err(_) => &padding.0,
             }
         };
-        self.sums.clear();
-        self.sums.resize(n * l, 0);
-        for (i, sums) in self.sums.chunks_exact_mut(l).enumerate() {
-            let i = i as isize;
+        self.settings.clear();
+        self.places.clear();
+        self.place_ends.clear();
+        for i in 0..infos.len() as isize {
             let context = TokenContext {
                 word: info_at(i),
                 previous: info_at(i - 1),
@@ -118,24 +119,48 @@ impl ModelReader {
                 first: i == 0,
                 caps_sentence,
             };
-            let setting = scores.setting(model, Setting::of(&context));
+            self.settings
+                .push(scores.setting(model, Setting::of(&context)));
+            let rows = pair_features(&context).map(|h| row_of(h, model.bits));
+            model.places(&rows, &mut self.places);
+            self.place_ends.push(self.places.len());
+        }
+    }
+
+    /// Each token's sums: the kept sums of its word, its neighbours' and its setting, and the
+    /// rows found by [`ModelReader::find_reads`].
+    fn add_reads(&mut self, model: &Model, scores: &WordScores) {
+        let (n, l) = (self.forms.len(), model.n_labels());
+        let forms = &self.forms;
+        let form_at = |i: isize| -> u32 {
+            match usize::try_from(i) {
+                Ok(i) if i < n => forms[i],
+                Ok(_) => RIGHT_PADDING,
+                Err(_) => LEFT_PADDING,
+            }
+        };
+        self.sums.clear();
+        self.sums.resize(n * l, 0);
+        let mut from = 0;
+        for (i, sums) in self.sums.chunks_exact_mut(l).enumerate() {
+            let to = self.place_ends[i];
+            let setting = scores.setting_sums(self.settings[i]);
+            let i = i as isize;
             let kept = [
                 scores.own(form_at(i)),
                 scores.neighbour(form_at(i - 1), Neighbour::Previous),
                 scores.neighbour(form_at(i + 1), Neighbour::Next),
                 scores.neighbour(form_at(i - 2), Neighbour::SecondPrevious),
                 scores.neighbour(form_at(i + 2), Neighbour::SecondNext),
-                scores.setting_sums(setting),
+                setting,
             ];
             for part in kept {
                 for (sum, &s) in sums.iter_mut().zip(part) {
                     *sum += s;
                 }
             }
-            model.add_rows(
-                &pair_features(&context).map(|h| row_of(h, model.bits)),
-                sums,
-            );
+            model.add_places(&self.places[from..to], sums);
+            from = to;
         }
     }
 }

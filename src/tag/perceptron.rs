@@ -90,9 +90,9 @@ pub struct Model {
     transitions: Vec<f32>,
     /// Weight units per quantisation step.
     scale: f32,
-    /// Valid previous / next labels of each label.
-    previous: Vec<Vec<usize>>,
-    next: Vec<Vec<usize>>,
+    /// The transitions between labels with every forbidden move at minus infinity, row by
+    /// previous label (`moves.after`) and row by next label (`moves.before`).
+    moves: Moves,
     id: u64,
 }
 
@@ -118,6 +118,19 @@ impl Model {
     #[inline]
     pub fn add_rows(&self, rows: &[u32], out: &mut [i32]) {
         self.weights.add_rows(rows, out);
+    }
+
+    /// Appends where the weight rows `rows` (each `< 1 << bits`) are stored to `places`, rows
+    /// of zeros left out (see [`Model::add_places`]).
+    #[inline]
+    pub fn places(&self, rows: &[u32], places: &mut Vec<u32>) {
+        self.weights.places(rows, places);
+    }
+
+    /// Adds the weight rows stored at `places` to `out`, as [`Model::add_rows`] does.
+    #[inline]
+    pub fn add_places(&self, places: &[u32], out: &mut [i32]) {
+        self.weights.add_places(places, out);
     }
 
     /// Best label sequence for a sentence, plus each token's local confidence (softmax of its
@@ -158,12 +171,10 @@ impl Model {
         } = lattice;
         emission.clear();
         emission.extend(steps.iter().map(|&s| s as f32 * self.scale));
-        let (previous, next) = (&self.previous, &self.next);
         viterbi(
             emission,
-            &self.transitions,
-            l,
-            previous,
+            &self.transitions[l * l..],
+            &self.moves.after,
             (forward, back),
             labels,
         );
@@ -182,15 +193,16 @@ impl Model {
             }
         }
         for i in (first..n - 1).rev() {
-            for y in 0..l {
-                let mut best = f32::NEG_INFINITY;
-                for &z in &next[y] {
-                    let v = self.transitions[y * l + z]
-                        + emission[(i + 1) * l + z]
-                        + backward[(i + 1) * l + z];
-                    best = best.max(v);
+            let (here, later) = backward.split_at_mut((i + 1) * l);
+            let best = &mut here[i * l..];
+            best.fill(f32::NEG_INFINITY);
+            // Every move from each label y to z, z by z: the best of each y's allowed moves,
+            // the forbidden ones at minus infinity never win.
+            for z in 0..l {
+                let (e, b) = (emission[(i + 1) * l + z], later[z]);
+                for (best, &t) in best.iter_mut().zip(&self.moves.before[z * l..(z + 1) * l]) {
+                    *best = best.max(t + e + b);
                 }
-                backward[i * l + y] = best;
             }
         }
         for i in first..n {
@@ -253,7 +265,7 @@ impl Model {
         let transitions = reader.get_all((n_labels + 1) * n_labels)?;
         let weights = WeightTable::new(&reader.get_all((1usize << bits) * n_labels)?, n_labels);
         reader.finish()?;
-        let (previous, next) = transition_lists(n_labels);
+        let moves = Moves::new(&transitions, n_labels);
         Ok(Model {
             types,
             bits,
@@ -262,8 +274,7 @@ impl Model {
             weights,
             transitions,
             scale,
-            previous,
-            next,
+            moves,
             id: next_model_id(),
         })
     }
@@ -279,39 +290,68 @@ pub struct Lattice {
     backward: Vec<f32>,
 }
 
-/// Viterbi over `n` tokens; `emission` is `n * l`, `transitions` is `(l + 1) * l`. Fills the
-/// forward table (best prefix score ending in each label at each token) and the back pointers.
+/// The transitions between labels laid out for decoding: each forbidden move at minus infinity,
+/// so that decoding may try every move (a forbidden one never wins) in loops without branches.
+#[derive(Debug, Clone)]
+struct Moves {
+    /// `l * l`: row `p` holds the moves from label `p` to each label.
+    after: Vec<f32>,
+    /// `l * l`: row `z` holds the moves from each label to label `z`.
+    before: Vec<f32>,
+}
+
+impl Moves {
+    /// The moves of `transitions` (`(l + 1) * l`, by previous label; the start row is not a
+    /// move).
+    fn new(transitions: &[f32], l: usize) -> Self {
+        let mut after = vec![f32::NEG_INFINITY; l * l];
+        let mut before = vec![f32::NEG_INFINITY; l * l];
+        for p in 0..l {
+            for y in (0..l).filter(|&y| allowed(Some(p), y)) {
+                after[p * l + y] = transitions[p * l + y];
+                before[y * l + p] = transitions[p * l + y];
+            }
+        }
+        Moves { after, before }
+    }
+}
+
+/// Viterbi over `n` tokens; `emission` is `n * l`, `start` the `l` scores of each label
+/// opening a sentence, `moves` the `l * l` transitions by previous label (forbidden ones at
+/// minus infinity). Fills the forward table (best prefix score ending in each label at each
+/// token) and the back pointers.
 fn viterbi(
     emission: &[f32],
-    transitions: &[f32],
-    l: usize,
-    previous: &[Vec<usize>],
+    start: &[f32],
+    moves: &[f32],
     (forward, back): (&mut Vec<f32>, &mut Vec<u8>),
     labels: &mut Vec<usize>,
 ) {
+    let l = start.len();
     let n = emission.len() / l;
     forward.clear();
-    forward.resize(n * l, 0f32);
+    forward.resize(n * l, f32::NEG_INFINITY);
     back.clear();
     back.resize(n * l, 0u8);
     for y in 0..l {
-        forward[y] = emission[y] + transitions[l * l + y];
+        forward[y] = emission[y] + start[y];
     }
     for i in 1..n {
         let (done, rest) = forward.split_at_mut(i * l);
         let score = &done[(i - 1) * l..];
-        for y in 0..l {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for &p in &previous[y] {
-                let v = score[p] + transitions[p * l + y];
-                if v > best {
-                    best = v;
-                    arg = p;
-                }
+        let best = &mut rest[..l];
+        let arg = &mut back[i * l..(i + 1) * l];
+        // Previous labels in order, so that of equal scores the first previous label wins.
+        for (p, &s) in score.iter().enumerate() {
+            for ((best, arg), &t) in best.iter_mut().zip(arg.iter_mut()).zip(&moves[p * l..]) {
+                let v = s + t;
+                let better = v > *best;
+                *best = if better { v } else { *best };
+                *arg = if better { p as u8 } else { *arg };
             }
-            rest[y] = best + emission[i * l + y];
-            back[i * l + y] = arg as u8;
+        }
+        for (best, &e) in best.iter_mut().zip(&emission[i * l..]) {
+            *best += e;
         }
     }
     let mut best = f32::NEG_INFINITY;
@@ -352,18 +392,6 @@ pub struct TrainConfig {
 
 /// Positions (templates) of the word-identity features in a token's feature row.
 const WORD_FEATURES: [usize; 4] = [1, 2, 17, 18];
-
-/// For each label: the labels that may precede it, and the labels that may follow it.
-/// BILOU allows 97 of the 289 pairs for four types, so decoding skips the rest.
-fn transition_lists(l: usize) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-    let previous = (0..l)
-        .map(|y| (0..l).filter(|&p| allowed(Some(p), y)).collect())
-        .collect();
-    let next = (0..l)
-        .map(|y| (0..l).filter(|&z| allowed(Some(y), z)).collect())
-        .collect();
-    (previous, next)
-}
 
 fn forbidden_mask(n_labels: usize) -> Vec<f32> {
     let mut mask = vec![0f32; (n_labels + 1) * n_labels];
@@ -448,7 +476,6 @@ struct TrainingRun {
     totals: Vec<f64>,
     trans: Vec<f32>,
     trans_totals: Vec<f64>,
-    previous: Vec<Vec<usize>>,
     step: f64,
     emission: Vec<f32>,
     forward: Vec<f32>,
@@ -465,7 +492,6 @@ impl TrainingRun {
             totals: vec![0f64; rows * n_labels],
             trans: vec![0f32; (n_labels + 1) * n_labels],
             trans_totals: vec![0f64; (n_labels + 1) * n_labels],
-            previous: transition_lists(n_labels).0,
             step: 1.0,
             emission: Vec::new(),
             forward: Vec::new(),
@@ -478,12 +504,12 @@ impl TrainingRun {
     /// wrong; returns how many tokens it read right.
     fn learn(&mut self, ex: &Example, dropped: &[bool], mask: &[f32]) -> usize {
         self.score(ex, dropped);
+        let l = self.n_labels;
         let effective: Vec<f32> = self.trans.iter().zip(mask).map(|(t, m)| t + m).collect();
         viterbi(
             &self.emission,
-            &effective,
-            self.n_labels,
-            &self.previous,
+            &effective[l * l..],
+            &Moves::new(&effective, l).after,
             (&mut self.forward, &mut self.back),
             &mut self.predicted,
         );
@@ -648,8 +674,8 @@ pub fn train(
         .iter()
         .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
         .collect();
-    let transitions = trans_sum.iter().zip(&mask).map(|(&w, &m)| w + m).collect();
-    let (previous, next) = transition_lists(n_labels);
+    let transitions: Vec<f32> = trans_sum.iter().zip(&mask).map(|(&w, &m)| w + m).collect();
+    let moves = Moves::new(&transitions, n_labels);
     Ok(Model {
         types,
         bits: config.bits,
@@ -658,8 +684,7 @@ pub fn train(
         weights: WeightTable::new(&quantised, n_labels),
         transitions,
         scale,
-        previous,
-        next,
+        moves,
         id: next_model_id(),
     })
 }

@@ -75,37 +75,56 @@ impl WeightTable {
     #[inline]
     pub fn add_rows(&self, rows: &[u32], out: &mut [i32]) {
         const BATCH: usize = 16;
-        let split = self.n_labels.min(BLOCK);
-        let tail = self.n_labels - split;
-        let (head_out, tail_out) = out.split_at_mut(split);
         for batch in rows.chunks(BATCH) {
             // Every place first (the bitmap stays in cache), then the blocks: their reads
             // depend on nothing else, so the processor waits for all of them at once.
-            let mut places = [0usize; BATCH];
+            let mut places = [0u32; BATCH];
             let mut count = 0;
             for &row in batch {
                 if let Some(place) = self.place(row as usize) {
-                    places[count] = place;
+                    places[count] = place as u32;
                     count += 1;
                 }
             }
-            let mut head = [0i32; BLOCK];
-            for &place in &places[..count] {
-                for (sum, &w) in head.iter_mut().zip(&self.heads[place].0) {
+            self.add_places(&places[..count], out);
+        }
+    }
+
+    /// Where each row of `rows` is stored, rows of zeros left out, appended to `places`: the
+    /// places of a whole sentence's rows, found before any is read, let the processor wait for
+    /// many reads at once.
+    #[inline]
+    pub fn places(&self, rows: &[u32], places: &mut Vec<u32>) {
+        places.extend(
+            rows.iter()
+                .filter_map(|&row| self.place(row as usize).map(|place| place as u32)),
+        );
+    }
+
+    /// Adds the weights of the stored rows at `places` (from [`WeightTable::places`]) to `out`
+    /// (`n_labels` sums).
+    #[inline]
+    pub fn add_places(&self, places: &[u32], out: &mut [i32]) {
+        let split = self.n_labels.min(BLOCK);
+        let tail = self.n_labels - split;
+        let (head_out, tail_out) = out.split_at_mut(split);
+        let mut head = [0i32; BLOCK];
+        for &place in places {
+            for (sum, &w) in head.iter_mut().zip(&self.heads[place as usize].0) {
+                *sum += w as i32;
+            }
+        }
+        for (sum, &h) in head_out.iter_mut().zip(&head) {
+            *sum += h;
+        }
+        if tail > 0 {
+            for &place in places {
+                let place = place as usize;
+                for (sum, &w) in tail_out
+                    .iter_mut()
+                    .zip(&self.tails[place * tail..(place + 1) * tail])
+                {
                     *sum += w as i32;
-                }
-            }
-            for (sum, &h) in head_out.iter_mut().zip(&head) {
-                *sum += h;
-            }
-            if tail > 0 {
-                for &place in &places[..count] {
-                    for (sum, &w) in tail_out
-                        .iter_mut()
-                        .zip(&self.tails[place * tail..(place + 1) * tail])
-                    {
-                        *sum += w as i32;
-                    }
                 }
             }
         }
@@ -153,6 +172,11 @@ mod tests {
             let picked = [0u32, 7, 65, 199, 3, 64, 128];
             let mut sums = vec![0i32; n_labels];
             table.add_rows(&picked, &mut sums);
+            let mut places = Vec::new();
+            table.places(&picked, &mut places);
+            let mut by_places = vec![0i32; n_labels];
+            table.add_places(&places, &mut by_places);
+            assert_eq!(by_places, sums, "{n_labels} labels, by places");
             let expected: Vec<i32> = (0..n_labels)
                 .map(|y| {
                     picked
