@@ -43,6 +43,10 @@ fn is_day(word: &str) -> bool {
 }
 
 fn is_numeric_date(word: &str) -> bool {
+    // Most tokens fail at the first byte: no parts to collect for them.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
     parts.len() == 3
         && parts
