@@ -28,6 +28,8 @@ pub struct Listed {
     pub flags: u8,
     /// The languages other than English whose function word it is (bits of [`Language::Other`]).
     pub languages: u128,
+    /// The number of `languages` among the distinct sets of the lists ([`WordLists::sets`]).
+    set: u32,
 }
 
 impl Listed {
@@ -50,9 +52,15 @@ pub enum Language {
     Other(u8),
 }
 
-/// One lookup per word: which of the word lists it is on.
-fn lists() -> &'static FxHashMap<u128, Listed> {
-    static CELL: OnceLock<FxHashMap<u128, Listed>> = OnceLock::new();
+/// The word lists, one lookup per word; and the distinct language sets of the words, which a
+/// document's language evidence names by number (four bytes a word instead of sixteen).
+struct WordLists {
+    listed: FxHashMap<u128, Listed>,
+    sets: Vec<u128>,
+}
+
+fn word_lists() -> &'static WordLists {
+    static CELL: OnceLock<WordLists> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut map: FxHashMap<u128, Listed> = FxHashMap::default();
         let flagged = [
@@ -79,7 +87,15 @@ fn lists() -> &'static FxHashMap<u128, Listed> {
                 listed.languages = 0;
             }
         }
-        map
+        let mut numbers: FxHashMap<u128, u32> = FxHashMap::default();
+        let mut sets = Vec::new();
+        for listed in map.values_mut() {
+            listed.set = *numbers.entry(listed.languages).or_insert_with(|| {
+                sets.push(listed.languages);
+                (sets.len() - 1) as u32
+            });
+        }
+        WordLists { listed: map, sets }
     })
 }
 
@@ -127,7 +143,7 @@ pub fn lists_of(word: &str, buf: &mut String) -> Listed {
         lowercase_folded(word, buf);
         pack(buf.as_bytes())
     };
-    key.and_then(|key| lists().get(&key).copied())
+    key.and_then(|key| word_lists().listed.get(&key).copied())
         .unwrap_or_default()
 }
 
@@ -143,110 +159,169 @@ const LANGUAGE_MIN_WORDS: usize = 8;
 /// words of its paragraphs of some length (of all of them when none is long), English unless
 /// another language has more.
 pub fn document_language<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Language {
-    let mut hits = LanguageHits::default();
-    paragraphs.for_each(|p| hits.add(p));
-    hits.language()
-}
-
-/// The function words of a document's paragraphs, counted paragraph by paragraph toward its
-/// language ([`document_language`]): the paragraphs of some length apart from the short ones,
-/// which tell the language only when no paragraph is long.
-#[derive(Default)]
-pub struct LanguageHits {
-    long: Hits,
-    short: Hits,
-    /// Words of the paragraph being counted, and the word lists of those on any list.
-    paragraph_words: usize,
-    paragraph: Vec<Listed>,
-}
-
-impl LanguageHits {
-    /// Counts the words of one paragraph.
-    pub fn add(&mut self, paragraph: &str) {
-        if self.wants_words() {
-            let mut buf = String::new();
-            for w in words(paragraph) {
-                self.push(lists_of(w.text(paragraph), &mut buf));
-            }
+    let mut sets = Vec::new();
+    let mut tally = LanguageTally::default();
+    for p in paragraphs {
+        if !tally.wants_words() {
+            break;
         }
-        self.end_paragraph();
+        tally.add(&language_evidence(p, &mut sets));
+    }
+    tally.language(&sets)
+}
+
+/// What the words of one paragraph tell of its document's language: how many words it has,
+/// how many are English function words, and the language sets of those that are another
+/// language's function word (`sets[start..end]` of the document's list of sets, which the
+/// paragraph's count appended to). Kept with the paragraph, it is summed over any choice of
+/// the document's paragraphs without counting their words again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LanguageEvidence {
+    words: u32,
+    english: u32,
+    start: u32,
+    end: u32,
+}
+
+/// The language evidence of one paragraph, all its words counted; their sets go to `sets`.
+pub fn language_evidence(paragraph: &str, sets: &mut Vec<u32>) -> LanguageEvidence {
+    let mut count = EvidenceCount::new(sets);
+    let mut buf = String::new();
+    for w in words(paragraph) {
+        count.push(lists_of(w.text(paragraph), &mut buf));
+    }
+    count.take()
+}
+
+/// Counts the words of a document's paragraphs, one paragraph after the other, into their
+/// [`LanguageEvidence`], their language sets into the document's list.
+pub struct EvidenceCount<'a> {
+    sets: &'a mut Vec<u32>,
+    evidence: LanguageEvidence,
+}
+
+impl<'a> EvidenceCount<'a> {
+    pub fn new(sets: &'a mut Vec<u32>) -> Self {
+        let start = sets.len() as u32;
+        EvidenceCount {
+            sets,
+            evidence: LanguageEvidence {
+                start,
+                end: start,
+                ..Default::default()
+            },
+        }
     }
 
+    /// The word lists of the next word of the paragraph being counted.
+    pub fn push(&mut self, listed: Listed) {
+        let e = &mut self.evidence;
+        e.words += 1;
+        e.english += u32::from(listed.flags & STOP != 0);
+        if listed.languages != 0 {
+            self.sets.push(listed.set);
+            e.end += 1;
+        }
+    }
+
+    /// The evidence of the paragraph counted since the last call; the next paragraph starts.
+    pub fn take(&mut self) -> LanguageEvidence {
+        let end = self.evidence.end;
+        std::mem::replace(
+            &mut self.evidence,
+            LanguageEvidence {
+                start: end,
+                end,
+                ..Default::default()
+            },
+        )
+    }
+}
+
+/// The language evidence of a document's paragraphs summed toward its language
+/// ([`document_language`]): the paragraphs of some length apart from the short ones, which tell
+/// the language only when no paragraph is long. Paragraphs are added in order; each sample
+/// takes them until it holds [`LANGUAGE_SAMPLE_WORDS`].
+#[derive(Debug, Default)]
+pub struct LanguageTally {
+    long: Sample,
+    short: Sample,
+}
+
+impl LanguageTally {
     /// Whether the words of another paragraph may still count: the samples are not full.
     pub fn wants_words(&self) -> bool {
         self.long.words < LANGUAGE_SAMPLE_WORDS || self.short.words < LANGUAGE_SAMPLE_WORDS
     }
 
-    /// The word lists of the next word of the paragraph being counted.
-    pub fn push(&mut self, listed: Listed) {
-        self.paragraph_words += 1;
-        if listed != Listed::default() {
-            self.paragraph.push(listed);
-        }
-    }
-
-    /// Ends the paragraph whose words were pushed: it counts toward the long or the short
-    /// paragraphs' sample, unless that one is full.
-    pub fn end_paragraph(&mut self) {
-        let words = self.paragraph_words;
-        let sample = match words {
-            0 => None,
-            n if n < LANGUAGE_MIN_WORDS => Some(&mut self.short),
-            _ => Some(&mut self.long),
+    /// Adds the evidence of the next paragraph to the long or the short paragraphs' sample,
+    /// unless that one is full.
+    pub fn add(&mut self, evidence: &LanguageEvidence) {
+        let sample = match evidence.words as usize {
+            0 => return,
+            n if n < LANGUAGE_MIN_WORDS => &mut self.short,
+            _ => &mut self.long,
         };
-        if let Some(hits) = sample.filter(|h| h.words < LANGUAGE_SAMPLE_WORDS) {
-            hits.count(words, &self.paragraph);
+        if sample.words < LANGUAGE_SAMPLE_WORDS {
+            sample.words += evidence.words as usize;
+            sample.english += evidence.english as usize;
+            sample.other += (evidence.end - evidence.start) as usize;
+            sample.sets.push((evidence.start, evidence.end));
         }
-        self.paragraph_words = 0;
-        self.paragraph.clear();
     }
 
-    /// The language of the paragraphs counted.
-    pub fn language(&self) -> Language {
+    /// The language of the paragraphs added, whose sets are in `sets`.
+    pub fn language(&self, sets: &[u32]) -> Language {
         if self.long.words > 0 {
-            self.long.language()
+            self.long.language(sets)
         } else {
-            self.short.language()
+            self.short.language(sets)
         }
     }
 }
 
-/// Function words counted per language over a sample of a document.
-struct Hits {
-    english: usize,
-    other: [usize; 128],
+/// Function words counted over a sample of a document's paragraphs.
+#[derive(Debug, Default)]
+struct Sample {
     words: usize,
+    english: usize,
+    /// Words that are another language's function word.
+    other: usize,
+    /// Where the paragraphs' language sets are in the document's list.
+    sets: Vec<(u32, u32)>,
 }
 
-impl Default for Hits {
-    fn default() -> Self {
-        Hits {
-            english: 0,
-            other: [0; 128],
-            words: 0,
-        }
-    }
-}
-
-impl Hits {
-    /// Counts the `words` of one paragraph, `listed` the word lists of those on any.
-    fn count(&mut self, words: usize, listed: &[Listed]) {
-        self.words += words;
-        for listed in listed {
-            self.english += usize::from(listed.flags & STOP != 0);
-            let mut set = listed.languages;
-            while set != 0 {
-                self.other[set.trailing_zeros() as usize] += 1;
-                set &= set - 1;
-            }
-        }
-    }
-
+impl Sample {
     /// English unless another language has more function words (and a few at least); the first
     /// listed language on ties.
-    fn language(&self) -> Language {
-        let (best, &count) = self
-            .other
+    fn language(&self, sets: &[u32]) -> Language {
+        // No language has more function words than there are words of any other language:
+        // most documents are answered without counting language by language.
+        if self.other <= self.english {
+            return Language::English;
+        }
+        // Counted for all languages at once: bit j of plane k holds bit k of each language's
+        // count, and a word's set is added with carries (two planes touched on average).
+        let table = &word_lists().sets;
+        let mut planes = [0u128; usize::BITS as usize];
+        for &(start, end) in &self.sets {
+            for &set in sets.get(start as usize..end as usize).unwrap_or_default() {
+                let mut carry = table.get(set as usize).copied().unwrap_or(0);
+                for plane in planes.iter_mut() {
+                    if carry == 0 {
+                        break;
+                    }
+                    (*plane, carry) = (*plane ^ carry, *plane & carry);
+                }
+            }
+        }
+        let other: Vec<usize> = (0..128)
+            .map(|language| {
+                let bits = planes.iter().map(|plane| (plane >> language) as usize & 1);
+                bits.enumerate().map(|(k, bit)| bit << k).sum()
+            })
+            .collect();
+        let (best, &count) = other
             .iter()
             .enumerate()
             .rev()
