@@ -10,12 +10,35 @@ pub fn figures_row(text: &str) -> bool {
     if text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let (mut words, mut numbers) = (0, 0);
-    for word in text.split_whitespace() {
-        words += 1;
-        numbers += usize::from(word.bytes().any(|b| b.is_ascii_digit()));
-    }
+    let (words, numbers) = if text.is_ascii() {
+        ascii_words_and_numbers(text.as_bytes())
+    } else {
+        text.split_whitespace()
+            .fold((0, 0), |(words, numbers), word| {
+                let number = word.bytes().any(|b| b.is_ascii_digit());
+                (words + 1, numbers + usize::from(number))
+            })
+    };
     numbers * 4 >= words && words <= 20
+}
+
+/// The whitespace-separated words of ASCII text and how many of them hold a digit, in one pass
+/// over the bytes (`split_whitespace` decodes every character).
+fn ascii_words_and_numbers(text: &[u8]) -> (usize, usize) {
+    let (mut words, mut numbers) = (0, 0);
+    let (mut in_word, mut digit) = (false, false);
+    for &b in text {
+        // The ASCII characters of Unicode's White_Space, as `char::is_whitespace` reads them.
+        if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            numbers += usize::from(in_word && digit);
+            (in_word, digit) = (false, false);
+        } else {
+            words += usize::from(!in_word);
+            in_word = true;
+            digit |= b.is_ascii_digit();
+        }
+    }
+    (words, numbers + usize::from(in_word && digit))
 }
 
 /// A line of a table or list of labels: figures, or a few words without function words
@@ -138,5 +161,33 @@ mod tests {
             ]),
             vec![false; 3]
         );
+    }
+
+    #[test]
+    fn ascii_words_counted_as_split_whitespace_counts_them() {
+        let alphabet = b"a1 \t\n\x0b\x0c\r\x1f,";
+        let mut state = 5u64;
+        for _ in 0..5000 {
+            let len = (state % 16) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let text = std::str::from_utf8(&bytes).unwrap_or_default();
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let numbers = words
+                .iter()
+                .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+                .count();
+            assert_eq!(
+                ascii_words_and_numbers(text.as_bytes()),
+                (words.len(), numbers),
+                "{text:?}"
+            );
+        }
     }
 }
