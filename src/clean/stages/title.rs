@@ -1,6 +1,6 @@
 //! The title: the best title-like paragraph before the body, and its copies anywhere.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::clean::options::CleanOptions;
 use crate::clean::output::Found;
@@ -73,7 +73,7 @@ fn best_title(paras: &Paragraphs, layout: &Layout, options: &CleanOptions) -> Op
             && title_like(p.text(), &p.feat, class(w), options)
     };
     // Copies of each paragraph among the kept ones, counted once for all candidates.
-    let mut copies: HashMap<u64, usize> = HashMap::new();
+    let mut copies: FxHashMap<u64, usize> = FxHashMap::default();
     for &i in &rows {
         *copies.entry(paras[i].key).or_default() += 1;
     }
