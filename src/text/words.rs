@@ -110,6 +110,7 @@ impl Words<'_> {
 impl Iterator for Words<'_> {
     type Item = Word;
 
+    #[inline]
     fn next(&mut self) -> Option<Word> {
         let bytes = self.text.as_bytes();
         let n = bytes.len();

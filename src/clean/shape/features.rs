@@ -3,7 +3,7 @@
 //! a web address or separators between links.
 
 use super::sentence::ends_sentence;
-use super::words::{lists_of, EvidenceCount, Language, Listed, PERSON, UI};
+use super::words::{lists_of_word, EvidenceCount, Language, Listed, PERSON, UI};
 use crate::text::words::{words, Word};
 
 /// Structural features of one paragraph.
@@ -88,7 +88,7 @@ pub fn few_words_without_function_words(text: &str, max_words: usize) -> bool {
     let mut count = 0;
     for w in words(text) {
         count += 1;
-        if count > max_words || lists_of(w.text(text), &mut buf).is_function_word(Language::English)
+        if count > max_words || lists_of_word(text, w, &mut buf).is_function_word(Language::English)
         {
             return false;
         }
@@ -136,7 +136,7 @@ fn count_words(
     let mut buf = String::new();
     let Some(count) = count else {
         for w in words(sample) {
-            let listed = lists_of(w.text(sample), &mut buf);
+            let listed = lists_of_word(sample, w, &mut buf);
             count_word(f, sample, w, listed, language);
         }
         return;
@@ -146,13 +146,13 @@ fn count_words(
     let cut = sample.len();
     if cut < text.len() && text.as_bytes()[cut] != b' ' {
         for w in words(text) {
-            count.push(lists_of(w.text(text), &mut buf));
+            count.push(lists_of_word(text, w, &mut buf));
         }
         count_words(sample, text, language, f, None);
         return;
     }
     for w in words(text) {
-        let listed = lists_of(w.text(text), &mut buf);
+        let listed = lists_of_word(text, w, &mut buf);
         count.push(listed);
         if w.end <= cut {
             count_word(f, text, w, listed, language);

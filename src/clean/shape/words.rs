@@ -2,6 +2,7 @@
 //! second-person address), looked up all at once, and whether a line names a month. The lists
 //! themselves live in the lexicon.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -10,7 +11,7 @@ use crate::text::fold::lowercase_folded;
 use crate::text::lexicon::{
     function_words, interface_words, month_forms, reader_address_words, stopwords,
 };
-use crate::text::words::words;
+use crate::text::words::{words, Word};
 
 /// Flags of [`Listed::flags`]: the word is an English function word, an interface word, a word
 /// addressing the reader.
@@ -26,9 +27,8 @@ const LONGEST_LISTED: usize = 16;
 pub struct Listed {
     /// `STOP`, `UI`, `PERSON`.
     pub flags: u8,
-    /// The languages other than English whose function word it is (bits of [`Language::Other`]).
-    pub languages: u128,
-    /// The number of `languages` among the distinct sets of the lists ([`WordLists::sets`]).
+    /// The number of the word's set of languages other than English (0: none) among the
+    /// distinct sets of the lists ([`WordLists::sets`]).
     set: u32,
 }
 
@@ -37,8 +37,14 @@ impl Listed {
     pub fn is_function_word(&self, language: Language) -> bool {
         match language {
             Language::English => self.flags & STOP != 0,
-            Language::Other(k) => self.languages >> k & 1 != 0,
+            Language::Other(k) => self.languages() >> k & 1 != 0,
         }
+    }
+
+    /// The languages other than English whose function word it is (bits of
+    /// [`Language::Other`]).
+    pub fn languages(&self) -> u128 {
+        word_lists().sets[self.set as usize]
     }
 }
 
@@ -52,17 +58,22 @@ pub enum Language {
     Other(u8),
 }
 
-/// The word lists, one lookup per word; and the distinct language sets of the words, which a
-/// document's language evidence names by number (four bytes a word instead of sixteen).
+/// The word lists, one lookup per word (keys are [`pack`]ed words, split in two halves so that
+/// an entry takes 24 bytes); and the distinct language sets of the words, numbered from the
+/// empty set (0), which a [`Listed`] and a document's language evidence name by number.
 struct WordLists {
-    listed: FxHashMap<u128, Listed>,
+    listed: FxHashMap<(u64, u64), Listed>,
     sets: Vec<u128>,
+    /// Whether a listed word holds an ASCII digit (none does today: words with one are looked
+    /// up only if so).
+    digits: bool,
 }
 
 fn word_lists() -> &'static WordLists {
     static CELL: OnceLock<WordLists> = OnceLock::new();
     CELL.get_or_init(|| {
-        let mut map: FxHashMap<u128, Listed> = FxHashMap::default();
+        // Flags and language sets of each packed word.
+        let mut map: FxHashMap<u128, (u8, u128)> = FxHashMap::default();
         let flagged = [
             (stopwords(), STOP),
             (interface_words(), UI),
@@ -71,32 +82,49 @@ fn word_lists() -> &'static WordLists {
         for (list, flag) in flagged {
             for word in list.iter() {
                 if let Some(key) = pack(word.as_bytes()) {
-                    map.entry(key).or_default().flags |= flag;
+                    map.entry(key).or_default().0 |= flag;
                 }
             }
         }
         for &(word, languages) in &function_words().words {
             if let Some(key) = pack(word.as_bytes()) {
-                map.entry(key).or_default().languages |= languages;
+                map.entry(key).or_default().1 |= languages;
             }
         }
         // A month in a row of figures ("Mar 583", "May 170") is data, not another language's
         // word ("mar", "may"): months tell no language.
         for month in month_forms().iter() {
-            if let Some(listed) = pack(month.as_bytes()).and_then(|key| map.get_mut(&key)) {
-                listed.languages = 0;
+            if let Some(entry) = pack(month.as_bytes()).and_then(|key| map.get_mut(&key)) {
+                entry.1 = 0;
             }
         }
+        let digits = map
+            .keys()
+            .any(|key| key.to_le_bytes().iter().any(u8::is_ascii_digit));
+        let mut sets = vec![0];
         let mut numbers: FxHashMap<u128, u32> = FxHashMap::default();
-        let mut sets = Vec::new();
-        for listed in map.values_mut() {
-            listed.set = *numbers.entry(listed.languages).or_insert_with(|| {
-                sets.push(listed.languages);
-                (sets.len() - 1) as u32
-            });
+        numbers.insert(0, 0);
+        let listed = map
+            .into_iter()
+            .map(|(key, (flags, languages))| {
+                let set = *numbers.entry(languages).or_insert_with(|| {
+                    sets.push(languages);
+                    (sets.len() - 1) as u32
+                });
+                (halves(key), Listed { flags, set })
+            })
+            .collect();
+        WordLists {
+            listed,
+            sets,
+            digits,
         }
-        WordLists { listed: map, sets }
     })
+}
+
+/// A packed word as the key of [`WordLists::listed`].
+fn halves(key: u128) -> (u64, u64) {
+    (key as u64, (key >> 64) as u64)
 }
 
 /// Up to 16 bytes packed into one integer (little-endian, zeros after the last byte): a hash
@@ -143,7 +171,22 @@ pub fn lists_of(word: &str, buf: &mut String) -> Listed {
         lowercase_folded(word, buf);
         pack(buf.as_bytes())
     };
-    key.and_then(|key| word_lists().listed.get(&key).copied())
+    key.and_then(|key| word_lists().listed.get(&halves(key)).copied())
+        .unwrap_or_default()
+}
+
+/// [`lists_of`] the word `w` of `text`, by what the scanner found of it: ASCII words packed
+/// without a check, words with a digit on no list unless a listed word has one.
+pub fn lists_of_word(text: &str, w: Word, buf: &mut String) -> Listed {
+    let lists = word_lists();
+    if w.end - w.start > LONGEST_LISTED || (w.ascii_digit && !lists.digits) {
+        return Listed::default();
+    }
+    if !w.ascii {
+        return lists_of(w.text(text), buf);
+    }
+    pack_ascii_lowercased(&text.as_bytes()[w.start..w.end])
+        .and_then(|key| lists.listed.get(&halves(key)).copied())
         .unwrap_or_default()
 }
 
@@ -188,7 +231,7 @@ pub fn language_evidence(paragraph: &str, sets: &mut Vec<u32>) -> LanguageEviden
     let mut count = EvidenceCount::new(sets);
     let mut buf = String::new();
     for w in words(paragraph) {
-        count.push(lists_of(w.text(paragraph), &mut buf));
+        count.push(lists_of_word(paragraph, w, &mut buf));
     }
     count.take()
 }
@@ -218,7 +261,7 @@ impl<'a> EvidenceCount<'a> {
         let e = &mut self.evidence;
         e.words += 1;
         e.english += u32::from(listed.flags & STOP != 0);
-        if listed.languages != 0 {
+        if listed.set != 0 {
             self.sets.push(listed.set);
             e.end += 1;
         }
@@ -280,6 +323,17 @@ impl LanguageTally {
     }
 }
 
+/// Words counted by their language set ([`WordLists::sets`]), and the sets counted.
+#[derive(Default)]
+struct ByLanguageSet {
+    counts: Vec<usize>,
+    seen: Vec<u32>,
+}
+
+thread_local! {
+    static BY_SET: RefCell<ByLanguageSet> = RefCell::default();
+}
+
 /// Function words counted over a sample of a document's paragraphs.
 #[derive(Debug, Default)]
 struct Sample {
@@ -300,27 +354,32 @@ impl Sample {
         if self.other <= self.english {
             return Language::English;
         }
-        // Counted for all languages at once: bit j of plane k holds bit k of each language's
-        // count, and a word's set is added with carries (two planes touched on average).
-        let table = &word_lists().sets;
-        let mut planes = [0u128; usize::BITS as usize];
-        for &(start, end) in &self.sets {
-            for &set in sets.get(start as usize..end as usize).unwrap_or_default() {
-                let mut carry = table.get(set as usize).copied().unwrap_or(0);
-                for plane in planes.iter_mut() {
-                    if carry == 0 {
-                        break;
+        // Words counted by set first (a document's words fall in a few sets), then each set's
+        // count added to its languages; the counts by set are kept per thread and cleared after.
+        let mut other = [0usize; 128];
+        BY_SET.with(|by_set| {
+            let mut by_set = by_set.borrow_mut();
+            let table = &word_lists().sets;
+            by_set.counts.resize(table.len(), 0);
+            let ByLanguageSet { counts, seen } = &mut *by_set;
+            for &(start, end) in &self.sets {
+                for &set in sets.get(start as usize..end as usize).unwrap_or_default() {
+                    let count = &mut counts[set as usize];
+                    if *count == 0 {
+                        seen.push(set);
                     }
-                    (*plane, carry) = (*plane ^ carry, *plane & carry);
+                    *count += 1;
                 }
             }
-        }
-        let other: Vec<usize> = (0..128)
-            .map(|language| {
-                let bits = planes.iter().map(|plane| (plane >> language) as usize & 1);
-                bits.enumerate().map(|(k, bit)| bit << k).sum()
-            })
-            .collect();
+            for set in seen.drain(..) {
+                let count = std::mem::take(&mut counts[set as usize]);
+                let mut languages = table[set as usize];
+                while languages != 0 {
+                    other[languages.trailing_zeros() as usize] += count;
+                    languages &= languages - 1;
+                }
+            }
+        });
         let (best, &count) = other
             .iter()
             .enumerate()
@@ -350,7 +409,7 @@ mod tests {
     fn months_tell_no_language() {
         let mut buf = String::new();
         for month in ["May", "mar", "Dec", "August"] {
-            assert_eq!(lists_of(month, &mut buf).languages, 0, "{month}");
+            assert_eq!(lists_of(month, &mut buf).languages(), 0, "{month}");
         }
         let table = "Aug 13126\n\nDec 167\n\nMar 583\n\nMay 170\n\nTotal 25273";
         assert_eq!(document_language(table.split("\n\n")), Language::English);
