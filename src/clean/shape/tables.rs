@@ -27,8 +27,8 @@ fn has_ascii_digit(bytes: &[u8]) -> bool {
     let chunks = bytes.chunks_exact(16);
     let rest = chunks.remainder();
     chunks
-        .map(|chunk| chunk.iter().fold(false, |any, b| any | digit(b)))
-        .any(|any| any)
+        .into_iter()
+        .any(|chunk| chunk.iter().fold(false, |any, b| any | digit(b)))
         || rest.iter().any(digit)
 }
 
