@@ -27,6 +27,9 @@ pub struct Piece {
     pub start: usize,
     pub end: usize,
     pub space_before: bool,
+    /// Joined to the piece before where hard-wrapped text broke its line (not where a page's
+    /// converter broke one at an inline element, in text that is not wrapped).
+    pub wrapped: bool,
 }
 
 /// One line of the working text, as [`lines`] reads it: its trimmed content `start..end`.
@@ -115,8 +118,9 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
                 && !figures(l)
         })
         .count();
-    // A line that stops mid-sentence and runs on in lower case on the next line is wrapped
-    // whatever its length: short wire stories have too few full lines to show the width.
+    // A line that stops mid-sentence and runs on in the next line (in lower case, with a
+    // figure, after a function word) is wrapped whatever its length: short wire stories have
+    // too few full lines to show the width.
     let runs_on = lines
         .windows(2)
         .filter(|pair| {
@@ -126,7 +130,9 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
                 && !ends_sentence(a.text)
                 && !a.text.ends_with(':')
                 && !is_list_item(a.text)
-                && b.text.chars().next().is_some_and(char::is_lowercase)
+                && !b.blank
+                && !is_list_item(b.text)
+                && runs_on_plainly(a.text, b.text)
         })
         .count();
     let evidence = open_full + runs_on;
@@ -203,6 +209,7 @@ fn one_paragraph_per_line(lines: &[Line], rejoin: bool) -> Vec<Vec<Piece>> {
             start: line.start,
             end: line.end,
             space_before,
+            wrapped: false,
         };
         let joined = k > 0 && rejoin && inline_break(lines, k - 1, false);
         match out.last_mut() {
@@ -308,17 +315,39 @@ fn runs_on(a: &str, b: &str) -> bool {
     if opening.is_some_and(char::is_lowercase) {
         return true;
     }
-    // A row ends no sentence; a line that does is the end of the lead's.
-    if figures_row(a) || (row_like(b) && !ends_sentence(b)) {
+    // A row ends no sentence; a line stopping on a function word has not ended its own.
+    if figures_row(a) {
         return false;
     }
-    let function_word = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        !w.is_empty() && stopwords().contains_ignore_ascii_case(w)
-    };
+    if function_word(last) {
+        return true;
+    }
+    // A line that ends a sentence is the end of the lead's.
+    if row_like(b) && !ends_sentence(b) {
+        return false;
+    }
     opening.is_some_and(|c| c.is_ascii_digit() || c == '<' || c == '(')
-        || function_word(last)
         || (opening.is_some_and(char::is_uppercase) && !function_word(first))
+}
+
+/// A word of the closed classes (articles, prepositions, pronouns, conjunctions), punctuation
+/// around it aside.
+fn function_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    !w.is_empty() && stopwords().contains_ignore_ascii_case(w)
+}
+
+/// Line `a` plainly leaves its sentence for line `b`: `b` goes on in lower case or with a
+/// figure, or `a` stops on a function word ("Diamond Shamrock Corp said it set March / 26 as
+/// the record date", "Talks on coffee export quotas at the / International Coffee
+/// Organization"). The signs of wrapped text in a story too short to show its width by its
+/// full lines. Rows of figures never run on.
+fn runs_on_plainly(a: &str, b: &str) -> bool {
+    let (Some(opening), Some(last)) = (b.chars().next(), a.split_whitespace().next_back()) else {
+        return false;
+    };
+    opening.is_lowercase()
+        || (!figures_row(a) && !figures_row(b) && (opening.is_ascii_digit() || function_word(last)))
 }
 
 /// Text hard-wrapped at `width` characters, and the decisions that depend on the width.
@@ -343,6 +372,7 @@ impl Wrapped {
             start: block[0].start,
             end: block[0].end,
             space_before: false,
+            wrapped: false,
         }];
         let mut paragraph_start = true;
         let mut end = ParagraphEnd::default();
@@ -360,6 +390,7 @@ impl Wrapped {
                     start: b.start,
                     end: b.end,
                     space_before: end.push(b.text, hyphenated),
+                    wrapped: true,
                 });
                 paragraph_start = false;
             } else {
@@ -369,6 +400,7 @@ impl Wrapped {
                     start: b.start,
                     end: b.end,
                     space_before: false,
+                    wrapped: false,
                 });
                 paragraph_start = true;
             }
