@@ -305,10 +305,7 @@ fn inline_break(lines: &[Line], k: usize, wrapped: bool) -> bool {
 /// opens a new sentence with a function word ("Iran and Russia agree to step up ties / The
 /// presidents of Iran"). Rows of a table never run on.
 fn runs_on(a: &str, b: &str) -> bool {
-    let (Some(first), Some(last)) = (
-        b.split_whitespace().next(),
-        a.split_whitespace().next_back(),
-    ) else {
+    let Some(first) = b.split_whitespace().next() else {
         return false;
     };
     let opening = first.chars().next();
@@ -319,11 +316,13 @@ fn runs_on(a: &str, b: &str) -> bool {
     if figures_row(a) {
         return false;
     }
-    if function_word(last) {
+    if ends_on_function_word(a) {
         return true;
     }
-    // A line that ends a sentence is the end of the lead's.
-    if row_like(b) && !ends_sentence(b) {
+    // A row after it starts a table; a line shaped like one that ends a sentence, or stops
+    // on a function word, is the rest of the lead's ("Canadian dlr eurobond due April 9, 1992
+    // paying 8-3/4 pct and").
+    if row_like(b) && !ends_sentence(b) && !ends_on_function_word(b) {
         return false;
     }
     opening.is_some_and(|c| c.is_ascii_digit() || c == '<' || c == '(')
@@ -335,6 +334,14 @@ fn runs_on(a: &str, b: &str) -> bool {
 fn function_word(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     !w.is_empty() && stopwords().contains_ignore_ascii_case(w)
+}
+
+/// Stops on a function word, as no label or menu line does ("General Motors Corp said car sales
+/// for").
+fn ends_on_function_word(text: &str) -> bool {
+    text.split_whitespace()
+        .next_back()
+        .is_some_and(function_word)
 }
 
 /// Line `a` plainly leaves its sentence for line `b`: `b` goes on in lower case or with a
@@ -444,9 +451,16 @@ impl Wrapped {
             // a row after any line, is not the wrapped rest of a sentence.
             // A lead's first line names its subject without function words, like a row does,
             // but its sentence runs on ("Venezuelan Central Bank President Hernan / Anzola has").
+            // A line stopping on a function word runs on into the figures after it ("General
+            // Motors Corp said car sales for / February 21 through 28 were off 8.6 pct"); a row
+            // stops on no function word ("Canadian dlr eurobond due June 4, 1992 paying 8-1/2
+            // pct and").
             let row = row_like(a.text) && !runs_on(a.text, b.text);
-            !(b.text.chars().next().is_some_and(char::is_uppercase)
-                && (row || (figures(b) && !ends_sentence(b.text))))
+            let table_after = figures(b)
+                && !ends_sentence(b.text)
+                && !ends_on_function_word(b.text)
+                && !ends_on_function_word(a.text);
+            !(b.text.chars().next().is_some_and(char::is_uppercase) && (row || table_after))
         } else {
             // A short first line that runs on into a full line ("Standard and Poor's Corp
             // said it / lowered its rating ...") opens the paragraph. A wire story's lead is
@@ -461,7 +475,7 @@ impl Wrapped {
                     && self.full(b)
                     && b.indent <= a.indent
                     && !a.text.ends_with(':')
-                    && features(a.text).ui_words == 0
+                    && (features(a.text).ui_words == 0 || ends_on_function_word(a.text))
                     && (lower || (!under_other_lines && runs_on(a.text, b.text))))
         }
     }

@@ -56,7 +56,7 @@ pub fn data_row(f: &Features) -> bool {
 
 /// A short unpunctuated line with a figure, too few for [`data_row`] or spelled ("Shr 23 cts vs
 /// not reported", "Shr two cts vs six cts"): a row when it stands next to a table.
-fn sparse_row(text: &str, f: &Features) -> bool {
+pub fn sparse_row(text: &str, f: &Features) -> bool {
     has_figure(text, f)
         && !f.counted
         && f.words <= 12
@@ -110,10 +110,17 @@ pub fn table_rows(rows: &[(&str, &Features)]) -> Vec<bool> {
                 break;
             }
         }
-        // The row before the first data row heads the table when it is a label or a row with
-        // fewer figures ("Shr 23 cts vs not reported", "Oper shr profit 11 cts vs loss 27 cts").
-        let head = k > 0 && !out[k - 1] && (label(rows[k - 1]) || sparse_row(rows[k - 1]));
-        let start = k - usize::from(head);
+        // Up to two rows before the first data row head the table when they are labels or rows
+        // with fewer figures ("Shr 23 cts vs not reported", "Oper shr profit 11 cts vs loss 27
+        // cts", "Annual div 72 cts vs 72 cts prior yr").
+        let mut start = k;
+        while start > 0
+            && k - start < 2
+            && !out[start - 1]
+            && (label(rows[start - 1]) || sparse_row(rows[start - 1]))
+        {
+            start -= 1;
+        }
         if data_rows >= 2 && end - start >= 3 {
             out[start..end].iter_mut().for_each(|t| *t = true);
         }
@@ -148,7 +155,16 @@ mod tests {
         let mut expected = vec![true; 7];
         expected.push(false);
         assert_eq!(table(&rows), expected);
-        // Small figures spelled out make a row too.
+        // Two sparser rows may head a table; small figures spelled out make a row too.
+        assert_eq!(
+            table(&[
+                "Shr profit 15 cts vs profit four cts",
+                "Annual div 72 cts vs 72 cts prior yr",
+                "Net profit 72,000 vs profit 16,000",
+                "Revs 7,075,000 vs 2,330,000",
+            ]),
+            vec![true; 4]
+        );
         assert_eq!(
             table(&[
                 "Shr two cts vs six cts",
