@@ -110,14 +110,18 @@ pub fn table_rows(rows: &[(&str, &Features)]) -> Vec<bool> {
                 break;
             }
         }
-        // Up to two rows before the first data row head the table when they are labels or rows
-        // with fewer figures ("Shr 23 cts vs not reported", "Oper shr profit 11 cts vs loss 27
-        // cts", "Annual div 72 cts vs 72 cts prior yr").
+        // The row before the first data row heads the table when it is a label or a row with
+        // fewer figures ("Shr 23 cts vs not reported", "Oper shr profit 11 cts vs loss 27 cts"),
+        // and so does a sparser row before that ("Shr profit 15 cts vs profit four cts / Annual
+        // div 72 cts vs 72 cts prior yr"); a label there is the headline over the table.
         let mut start = k;
         while start > 0
-            && k - start < 2
             && !out[start - 1]
-            && (label(rows[start - 1]) || sparse_row(rows[start - 1]))
+            && match k - start {
+                0 => label(rows[start - 1]) || sparse_row(rows[start - 1]),
+                1 => sparse_row(rows[start - 1]),
+                _ => false,
+            }
         {
             start -= 1;
         }
@@ -164,6 +168,16 @@ mod tests {
                 "Revs 7,075,000 vs 2,330,000",
             ]),
             vec![true; 4]
+        );
+        // A headline over a label and a table heads no table.
+        assert_eq!(
+            table(&[
+                "France v Wales (Sat)",
+                "Stade de France, Paris",
+                "Saturday, 26 February",
+                "1600 GMT",
+            ]),
+            vec![false, true, true, true]
         );
         assert_eq!(
             table(&[
