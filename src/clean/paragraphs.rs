@@ -113,13 +113,6 @@ pub struct Paragraphs {
 }
 
 impl Paragraphs {
-    /// Hard-wrapped copy: some paragraph was joined from lines wrapped at a width.
-    pub fn hard_wrapped(&self) -> bool {
-        self.rows
-            .iter()
-            .any(|p| p.pieces.iter().any(|piece| piece.wrapped))
-    }
-
     /// The table of the paragraphs `pieces` of the working text `src`, their features counted
     /// in the document's language.
     pub fn new(src: &str, pieces: Vec<Vec<Piece>>) -> Self {

@@ -56,7 +56,7 @@ pub fn data_row(f: &Features) -> bool {
 
 /// A short unpunctuated line with a figure, too few for [`data_row`] or spelled ("Shr 23 cts vs
 /// not reported", "Shr two cts vs six cts"): a row when it stands next to a table.
-pub fn sparse_row(text: &str, f: &Features) -> bool {
+fn sparse_row(text: &str, f: &Features) -> bool {
     has_figure(text, f)
         && !f.counted
         && f.words <= 12

@@ -9,7 +9,7 @@ use crate::clean::paragraphs::{Fate, Paragraphs};
 use crate::clean::shape::classify::{introduces, Class};
 use crate::clean::shape::headline::title_like;
 use crate::clean::shape::sentence::is_list_item;
-use crate::clean::shape::tables::{data_row, figures_row, has_figure, sparse_row};
+use crate::clean::shape::tables::{figures_row, has_figure};
 
 use super::layout::Layout;
 
@@ -26,7 +26,6 @@ pub fn remove_chrome(
         paras,
         layout,
         options,
-        hard_wrapped: paras.hard_wrapped(),
     };
     let removals = match layout.body {
         Some((first, last)) => {
@@ -76,8 +75,6 @@ struct Edges<'a> {
     paras: &'a Paragraphs,
     layout: &'a Layout,
     options: &'a CleanOptions,
-    /// The document is hard-wrapped copy ([`Paragraphs::hard_wrapped`]).
-    hard_wrapped: bool,
 }
 
 impl Edges<'_> {
@@ -123,25 +120,13 @@ impl Edges<'_> {
         has_figure(p.text(), &p.feat) && (figures(w) || (w > 0 && figures(w - 1)) || figures(w + 1))
     }
 
-    /// Ties to the body it stands next to: a row of a table, or a paragraph whose sentence runs
-    /// across the lines of hard-wrapped text it was joined from (a wire note after a table, which ends without a full
-    /// stop as such notes do). The body's own weighing leaves both out at times: rows weigh little
-    /// and a note dense with figures is short of function words.
+    /// Ties to the body it stands next to: a row of a table, which the body's own weighing
+    /// leaves out at times (rows weigh little).
     fn continues_body(&self, i: usize) -> bool {
-        let p = &self.paras[i];
-        let f = &p.feat;
-        let runs_across_lines = p.pieces.iter().any(|piece| piece.wrapped)
-            && f.starts_upper
-            && f.words >= 3
-            && f.ui_words * 3 < f.words;
-        // In hard-wrapped copy a short row of figures is a row of the article's table, though
-        // too few rows stand together to be seen as one ("Shr profit four cts vs loss 16 cts /
-        // Net profit 155,383 vs loss 577,336" before a note).
-        let row_of_wire_table = self.hard_wrapped && (data_row(f) || sparse_row(p.text(), f));
         self.layout.class[i] != Class::Bad
             && !self.layout.template_hit[i]
-            && !f.addresses_reader()
-            && (self.layout.table[i] || runs_across_lines || row_of_wire_table)
+            && !self.paras[i].feat.addresses_reader()
+            && self.layout.table[i]
     }
 
     /// The first row kept before the body, which starts at row `first`: the run of rows just
@@ -162,25 +147,29 @@ impl Edges<'_> {
     }
 
     /// Removals after the body, which ends at row `last`: all but the items of a list the body
-    /// introduced with a colon, and the short closing sentences, rows of a table and notes that
-    /// follow the body with nothing between ("A Chemical spokesman declined comment.", "NOTE:
+    /// introduced with a colon, and the short closing sentences, rows of a table and the notes
+    /// under a table that follow the body with nothing between ("A Chemical spokesman declined comment.", "NOTE:
     /// Share after preferred dividends.").
     fn tail(&self, rows: &[usize], last: usize) -> Vec<(usize, &'static str)> {
         let (class, template_hit) = (&self.layout.class, &self.layout.template_hit);
         let mut removals = Vec::new();
         let mut in_list = self.paras[last].feat.colon_end;
         let mut touching = true;
+        let mut after_table = self.layout.table[last];
         for &i in rows.iter().filter(|&&i| i > last) {
             let f = &self.paras[i].feat;
             in_list &= class[i] == Class::Neutral && f.ui_words == 0 && !template_hit[i];
-            let closing_sentence = class[i] != Class::Bad
+            let plain = class[i] != Class::Bad
                 && !template_hit[i]
                 && !f.addresses_reader()
-                && f.terminal
                 && f.starts_upper
-                && f.words >= 3
                 && f.ui_words * 3 < f.words;
-            touching &= closing_sentence || self.continues_body(i);
+            let closing_sentence = plain && f.terminal && f.words >= 3;
+            // Notes under a table end without a full stop, as wire notes do ("NOTE: Earnings
+            // exclude losses from discontinued operations of 310,000 dlrs ... in the year").
+            let note = after_table && plain && f.words >= 8 && f.stopwords >= 1;
+            touching &= closing_sentence || note || self.continues_body(i);
+            after_table = touching && (self.layout.table[i] || note);
             if !in_list && !touching {
                 removals.push((i, "chrome.tail"));
             }

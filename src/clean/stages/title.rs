@@ -7,7 +7,7 @@ use crate::clean::output::Found;
 use crate::clean::paragraphs::{Fate, Para, Paragraphs};
 use crate::clean::shape::classify::Class;
 use crate::clean::shape::headline::title_like;
-use crate::clean::shape::tables::{data_row, figures_row, has_figure, sparse_row};
+use crate::clean::shape::tables::{figures_row, has_figure};
 use crate::text::lexicon::stopwords;
 
 use super::layout::Layout;
@@ -46,16 +46,10 @@ fn best_title(paras: &Paragraphs, layout: &Layout, options: &CleanOptions) -> Op
     let head_end = layout.body.map_or(paras.len(), |(first, _)| first);
     let rows: Vec<usize> = paras.kept().collect();
     let next_kept = |w: usize| rows.get(w + 1).map(|&n| &paras[n]);
-    // A line with figures (in digits or spelled) before rows of figures is the table's first row;
-    // in hard-wrapped copy, a row of figures after another is a row of a table too short to be
-    // seen as one ("Shr profit four cts vs loss 16 cts / Net profit 155,383 vs loss 577,336").
-    let hard_wrapped = paras.hard_wrapped();
-    let row = |p: &Para| data_row(&p.feat) || sparse_row(p.text(), &p.feat);
+    // A line with figures (in digits or spelled) before rows of figures is the table's first row.
     let row_of_table = |w: usize| {
         let p = &paras[rows[w]];
-        let after_row = hard_wrapped && w > 0 && row(p) && row(&paras[rows[w - 1]]);
-        has_figure(p.text(), &p.feat)
-            && (next_kept(w).is_some_and(|n| figures_row(n.text())) || after_row)
+        has_figure(p.text(), &p.feat) && next_kept(w).is_some_and(|n| figures_row(n.text()))
     };
     let heads_body = |w: usize| {
         layout.body.is_some()
