@@ -260,7 +260,7 @@ fn has_address(text: &str) -> bool {
 }
 
 /// Separators between links ("News / Politics", "Home | World").
-fn separators(text: &str) -> usize {
+pub fn separators(text: &str) -> usize {
     // Separators stand alone between spaces; most paragraphs have none of their bytes at all.
     if !text
         .bytes()
