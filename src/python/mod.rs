@@ -4,6 +4,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+mod arrow_input;
 mod clean;
 mod compute;
 mod dedup;
