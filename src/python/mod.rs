@@ -6,6 +6,7 @@ use pyo3::types::PyDict;
 
 mod arrow_input;
 mod clean;
+mod columns;
 mod compute;
 mod dedup;
 mod errors;
