@@ -178,20 +178,7 @@ def clean_many(
     templates: TemplateCounts | None = None,
     workers: int | None = None,
     progress: ProgressCounter | None = None,
-) -> list[
-    tuple[
-        str,
-        str | None,
-        str | None,
-        str | None,
-        str | None,
-        str | None,
-        str | None,
-        list[str],
-        list[str],
-        list[tuple[int, int, str, str, str]],
-    ]
-]: ...
+) -> tuple[Any, Any, dict[int, str]]: ...  # pyarrow StructArrays: fields by document, audit spans; span texts Arrow cannot hold by row
 
 @final
 class EntityJoin:

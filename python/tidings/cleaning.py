@@ -414,8 +414,10 @@ def clean_frame(texts: Any, *, sources: Any = None, workers: int | None = None, 
     """Clean many documents into a table aligned with the input.
 
     Takes the arguments of :func:`clean_many`. Returns a DataFrame with the input's index and
-    columns ``text``, ``title``, ``dateline``, ``place``, ``agency``, ``byline``, ``date``,
-    ``credits`` (list), ``captions`` (list) and ``removed`` (number of audit spans).
+    columns ``text``, ``title``, ``dateline``, ``place``, ``agency``, ``byline``, ``date`` (text,
+    of the dtype ``astype("str")`` gives, missing as NaN, whatever the data), ``credits`` (list),
+    ``captions`` (list) and ``removed`` (int64, number of audit spans). The columns are built in
+    the core, with no Python object per document but the lists.
 
     Examples
     --------
