@@ -5,8 +5,9 @@ Public functions accept a list or tuple of ``str``, a pandas ``Series`` or ``Ind
 1-D numpy array, or any other iterable of texts. Arrow text columns (pyarrow ``string``,
 ``large_string`` and ``string_view``; polars ``String``; pandas ``string[pyarrow]``,
 ``ArrowDtype`` text and pandas 3 ``str``) go to the core as they are, through the Arrow PyCapsule
-interface, which reads their characters without copying them. Missing values (``None``, ``NaN``, ``pd.NA``, ``NaT``) are kept as
-missing documents, so every result has one row per input row and keeps the caller's index.
+interface, which reads their characters without copying them. Missing values (``None``, ``NaN``,
+``pd.NA``, ``NaT``, Arrow nulls) are kept as missing documents, so every result has one row per
+input row and keeps the caller's index.
 A dict is refused (iterating it would give its keys), and so is a table (a pandas, polars or
 pyarrow DataFrame): pass one of its columns.
 

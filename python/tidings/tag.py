@@ -133,13 +133,12 @@ def _mention_frame(found: tuple[pa.StructArray, dict[int, str]], index: pd.Index
     missing where the core has no value)."""
     table, python_texts = found
     core = arrow_columns(table)
-    count = len(table)
     columns: dict[str, Any] = {"doc": index.take(core["doc"].to_numpy().astype(np.intp, copy=False))}
     for name in ("start", "end", "sentence", "score"):
         columns[name] = core[name].to_numpy()
     # The core calls a person's title "title"; tidings keeps that word for headlines.
     core["role"] = core.pop("title")
-    core["field"] = pa.array([TEXT_FIELD], pa.large_string()).take(pa.array(np.zeros(count, dtype=np.int64)))
+    core["field"] = pa.repeat(pa.scalar(TEXT_FIELD, pa.large_string()), len(table))
     for name in _TEXT_COLUMNS:
         columns[name] = arrow_text_array(core[name], python_texts if name == "text" else None)
     columns["entity_id"] = _entity_ids(core["label"], core["entity"])
