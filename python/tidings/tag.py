@@ -14,11 +14,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import _core
 from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
-from ._results import text_array
+from ._results import arrow_columns, arrow_text_array
 from .errors import InputError, InputTypeError, TidingsIOError
 
 __all__ = ["tag", "CorpusTagger", "entity_id", "LABELS", "LABEL_ALIASES", "MENTION_COLUMNS"]
@@ -52,13 +54,16 @@ def entity_id(label: str, entity: str) -> int:
     return int.from_bytes(digest, "big") >> 1
 
 
-def _entity_ids(labels: Iterable[str], entities: Iterable[str], count: int) -> np.ndarray:
-    """:func:`entity_id` of each (label, entity) pair, hashing each distinct pair once."""
-    ids: dict[tuple[str, str], int] = {}
-    for pair in zip(labels, entities):
-        if pair not in ids:
-            ids[pair] = entity_id(*pair)
-    return np.fromiter((ids[pair] for pair in zip(labels, entities)), dtype="int64", count=count)
+def _entity_ids(labels: Any, entities: Any) -> np.ndarray:
+    """:func:`entity_id` of each (label, entity) pair (Arrow arrays or sequences of ``str``),
+    hashing each distinct pair once."""
+    labels, entities = (values if isinstance(values, pa.Array) else pa.array(np.asarray(values, dtype=object),
+                                                                             pa.large_string())
+                        for values in (labels, entities))
+    pairs = pc.binary_join_element_wise(labels, entities, pa.scalar("\t", labels.type)).dictionary_encode()
+    ids = np.fromiter((entity_id(*pair.split("\t", 1)) for pair in pairs.dictionary.to_pylist()),
+                      dtype="int64", count=len(pairs.dictionary))
+    return ids[pairs.indices.to_numpy(zero_copy_only=False)]
 
 
 @functools.lru_cache(maxsize=None)  # resolved once, not twice per call
@@ -122,19 +127,21 @@ def _user_entities(entities: Any) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _mention_frame(found: dict[str, list[Any]], index: pd.Index) -> pd.DataFrame:
-    """The mention table from the core's columns, each column built once with its final dtype
-    (``doc`` the input's index labels, text columns missing where the core has no value)."""
-    count = len(found["doc"])
-    columns: dict[str, Any] = {"doc": index.take(np.asarray(found["doc"], dtype=np.intp))}
-    for name in ("start", "end", "sentence"):
-        columns[name] = np.asarray(found[name], dtype="int64")
-    columns["score"] = np.asarray(found["score"], dtype="float64")
+def _mention_frame(found: tuple[pa.StructArray, dict[int, str]], index: pd.Index) -> pd.DataFrame:
+    """The mention table from the core's Arrow columns, each shown to pandas with its final
+    dtype without a Python object per mention (``doc`` the input's index labels, text columns
+    missing where the core has no value)."""
+    table, python_texts = found
+    core = arrow_columns(table)
+    columns: dict[str, Any] = {"doc": index.take(core["doc"].to_numpy().astype(np.intp, copy=False))}
+    for name in ("start", "end", "sentence", "score"):
+        columns[name] = core[name].to_numpy()
     # The core calls a person's title "title"; tidings keeps that word for headlines.
-    texts = {**found, "role": found["title"], "field": [TEXT_FIELD] * count}
+    core["role"] = core.pop("title")
+    core["field"] = pa.repeat(pa.scalar(TEXT_FIELD, pa.large_string()), len(table))
     for name in _TEXT_COLUMNS:
-        columns[name] = text_array(texts[name])
-    columns["entity_id"] = _entity_ids(found["label"], found["entity"], count)
+        columns[name] = arrow_text_array(core[name], python_texts if name == "text" else None)
+    columns["entity_id"] = _entity_ids(core["label"], core["entity"])
     return pd.DataFrame({name: columns[name] for name in MENTION_COLUMNS})
 
 
@@ -287,7 +294,7 @@ def _mentions(column: TextColumn, options: dict[str, Any], corpus: _core.EntityJ
               workers: int | None, progress: bool) -> pd.DataFrame:
     with progress_bar(len(column), desc="tag", enabled=progress) as counter:
         found = _core.tag(
-            column.values,
+            column.texts,
             _data_path("tagger.bin"),
             _data_path("gazetteer.tsv"),
             **options,
@@ -377,7 +384,7 @@ class CorpusTagger:
             values = out[column].to_numpy(dtype=object, copy=True)
             values[hit] = found[source].to_numpy(dtype=object)[hit]
             out[column] = pd.Series(values, index=out.index, dtype=mentions[column].dtype)
-        out["entity_id"] = _entity_ids(out["label"], out["entity"], len(out))
+        out["entity_id"] = _entity_ids(out["label"], out["entity"])
         return out
 
 

@@ -7,6 +7,7 @@ use std::sync::MutexGuard;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use super::columns::Columns;
 use super::options::options_from;
 use super::shared::Shared;
 use super::{
@@ -188,7 +189,7 @@ fn tag<'py>(
     workers: Option<Workers>,
     progress: Option<&Bound<'py, ProgressCounter>>,
     options: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
     let options = options_from(Options::new(&TAG_OPTIONS), options)?;
     let texts = extract_texts(texts)?;
     let published = publication_days(dates, texts.len()).into_py_result(py)?;
@@ -235,7 +236,7 @@ fn tag<'py>(
     if let (Some(corpus), true) = (corpus, join_later) {
         corpus.get().docs(py).extend(docs);
     }
-    table.into_dict(py)
+    table.into_columns(py)
 }
 
 /// The publication day of each document (none when `dates` is `None`); an error names a
@@ -318,23 +319,24 @@ impl Table {
         }
     }
 
-    /// The table as a dict of equal-length lists.
-    fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
-        let out = PyDict::new(py);
-        out.set_item("doc", self.doc)?;
-        out.set_item("start", self.start)?;
-        out.set_item("end", self.end)?;
-        out.set_item("text", self.text)?;
-        out.set_item("label", self.label)?;
-        out.set_item("entity", self.entity)?;
-        out.set_item("source", self.source)?;
-        out.set_item("score", self.score)?;
-        out.set_item("title", self.title)?;
-        out.set_item("sentence", self.sentence)?;
-        out.set_item("value", self.value)?;
-        out.set_item("linked_by", self.linked_by)?;
-        out.set_item("country", self.country)?;
-        Ok(out)
+    /// The table as Arrow columns, and the texts of the mentions Arrow cannot hold (with
+    /// surrogates, from inputs that had them) by row; those rows are null in `text`.
+    fn into_columns(self, py: Python<'_>) -> PyResult<(Bound<'_, PyAny>, Bound<'_, PyDict>)> {
+        let mut columns = Columns::default();
+        columns.ints("doc", self.doc);
+        columns.ints("start", self.start);
+        columns.ints("end", self.end);
+        let python_texts = columns.span_texts(py, "text", self.text)?;
+        columns.texts("label", self.label.iter().copied().map(Some));
+        columns.texts("entity", self.entity.iter().map(|e| Some(e.as_str())));
+        columns.texts("source", self.source.iter().copied().map(Some));
+        columns.floats("score", self.score);
+        columns.texts("title", self.title.iter().map(Option::as_deref));
+        columns.ints("sentence", self.sentence);
+        columns.texts("value", self.value.iter().map(Option::as_deref));
+        columns.texts("linked_by", self.linked_by.iter().copied().map(Some));
+        columns.texts("country", self.country.iter().map(Option::as_deref));
+        Ok((columns.into_pyarrow(py)?, python_texts))
     }
 }
 
