@@ -35,6 +35,7 @@ __all__ = [
     "clean",
     "clean_many",
     "clean_frame",
+    "clean_columns",
     "removed_frame",
 ]
 
@@ -361,6 +362,13 @@ def clean_many(
     >>> [c.text for c in tidings.clean_many(["Dateline-free text that is long enough to keep here.", None])]
     ['Dateline-free text that is long enough to keep here.', '']
     """
+    with _gc_paused():
+        return [_from_row(row) for row in _clean_rows(texts, sources, templates, workers, progress, options)]
+
+
+def _clean_rows(texts: Any, sources: Any, templates: PageTemplates | None, workers: int | None, progress: bool,
+                options: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The core's result rows of :func:`clean_many` (its arguments checked here)."""
     resolved = _core.resolve_options("clean", options)
     if templates is not None:
         if not isinstance(templates, PageTemplates):
@@ -373,11 +381,51 @@ def clean_many(
     source_values = _source_values(sources, len(column))
     core_options = None if templates is not None else resolved
     core_templates = None if templates is None else templates._core
+    with progress_bar(len(column), desc="clean", enabled=progress) as counter:
+        return _core.clean_many(column.values, source_values, core_options, templates=core_templates,
+                                workers=workers, progress=counter)
+
+
+#: The audit's columns (:func:`removed_frame`).
+REMOVED_COLUMNS = ["doc", "start", "end", "rule", "text", "replacement"]
+
+
+def clean_columns(
+    texts: Any,
+    *,
+    ids: Any,
+    sources: Any = None,
+    templates: PageTemplates | None = None,
+    workers: int | None = None,
+    progress: bool = True,
+    **options: Any,
+) -> tuple[dict[str, list[Any]], pd.DataFrame]:
+    """:func:`clean_many` as columns, with no :class:`Cleaned` object per document nor
+    :class:`RemovedSpan` per span (for a corpus: less time, and memory left unfragmented).
+
+    Returns the fields of :func:`clean_frame`, one list each (``dateline`` is the dateline's
+    text), and the audit of :func:`removed_frame` with the documents named by ``ids``.
+    """
     with _gc_paused():
-        with progress_bar(len(column), desc="clean", enabled=progress) as counter:
-            rows = _core.clean_many(column.values, source_values, core_options, templates=core_templates,
-                                    workers=workers, progress=counter)
-        return [_from_row(row) for row in rows]
+        return _columns(_clean_rows(texts, sources, templates, workers, progress, options), list(ids))
+
+
+def _columns(rows: list[tuple[Any, ...]], ids: list[Any]) -> tuple[dict[str, list[Any]], pd.DataFrame]:
+    """The core's rows as the columns of :func:`clean_columns`."""
+    if len(ids) != len(rows):
+        raise InputError(f"ids has {len(ids)} items but there are {len(rows)} documents")
+    text, title, dateline, place, agency, byline, date, credits, captions, spans = (
+        list(values) for values in zip(*rows)) if rows else ([] for _ in range(10))
+    fields = {"text": text, "title": title, "dateline": dateline, "place": place, "agency": agency,
+              "byline": byline, "date": date, "credits": credits, "captions": captions,
+              "removed": [len(s) for s in spans]}
+    flat = [span for document in spans for span in document]
+    starts, ends, rules, span_texts, replacements = (list(v) for v in zip(*flat)) if flat else ([] for _ in range(5))
+    doc = np.repeat(np.array(ids, dtype=object), fields["removed"]).tolist()
+    columns = dict(zip(REMOVED_COLUMNS, (doc, starts, ends, rules, span_texts, replacements)))
+    # Without rows, columns of objects, as removed_frame gives them.
+    removed = pd.DataFrame(columns) if flat else pd.DataFrame([], columns=REMOVED_COLUMNS)
+    return fields, removed.astype({"start": "int64", "end": "int64"})
 
 
 def clean_frame(texts: Any, *, sources: Any = None, workers: int | None = None, **options: Any) -> pd.DataFrame:
@@ -416,5 +464,5 @@ def removed_frame(cleaned: list[Cleaned], ids: Any = None) -> pd.DataFrame:
         for doc, c in zip(ids, cleaned)
         for s in c.removed
     ]
-    frame = pd.DataFrame(rows, columns=["doc", "start", "end", "rule", "text", "replacement"])
+    frame = pd.DataFrame(rows, columns=REMOVED_COLUMNS)
     return frame.astype({"start": "int64", "end": "int64"})
