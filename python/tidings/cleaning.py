@@ -37,6 +37,7 @@ __all__ = [
     "clean",
     "clean_many",
     "clean_frame",
+    "clean_columns",
     "removed_frame",
 ]
 
@@ -410,6 +411,49 @@ def _clean_columns(column: TextColumn, sources: Any, templates: PageTemplates | 
                                 workers=workers, progress=counter)
 
 
+#: The audit's columns (:func:`removed_frame`).
+REMOVED_COLUMNS = ["doc", "start", "end", "rule", "text", "replacement"]
+
+
+def clean_columns(
+    texts: Any,
+    *,
+    ids: Any,
+    sources: Any = None,
+    templates: PageTemplates | None = None,
+    workers: int | None = None,
+    progress: bool = True,
+    **options: Any,
+) -> tuple[dict[str, list[Any]], pd.DataFrame]:
+    """:func:`clean_many` as columns, with no :class:`Cleaned` object per document nor
+    :class:`RemovedSpan` per span (for a corpus: less time, and memory left unfragmented).
+
+    Returns the fields of :func:`clean_frame`, one list each (``dateline`` is the dateline's
+    text), and the audit of :func:`removed_frame` with the documents named by ``ids``.
+    """
+    column = as_text_column(texts)
+    with _gc_paused():
+        return _columns(_clean_columns(column, sources, templates, workers, progress, options), list(ids))
+
+
+def _columns(found: CoreColumns, ids: list[Any]) -> tuple[dict[str, list[Any]], pd.DataFrame]:
+    """The core's columns as the lists and audit table of :func:`clean_columns`."""
+    fields_table, spans_table, python_texts = found
+    fields = {name: column.to_pylist() for name, column in arrow_columns(fields_table).items()}
+    if len(ids) != len(fields["text"]):
+        raise InputError(f"ids has {len(ids)} items but there are {len(fields['text'])} documents")
+    spans = arrow_columns(spans_table)
+    span_values = {name: spans[name].to_pylist() for name in _SPAN_COLUMNS}
+    for row, text in python_texts.items():
+        span_values["text"][row] = text
+    fields = {name: fields[name] for name in (*_FRAME_COLUMNS,)}
+    doc = np.repeat(np.array(ids, dtype=object), fields["removed"]).tolist()
+    columns = {"doc": doc, **span_values}
+    # Without rows, columns of objects, as removed_frame gives them.
+    removed = pd.DataFrame(columns, columns=REMOVED_COLUMNS) if doc else pd.DataFrame([], columns=REMOVED_COLUMNS)
+    return fields, removed.astype({"start": "int64", "end": "int64"})
+
+
 def clean_frame(texts: Any, *, sources: Any = None, workers: int | None = None, **options: Any) -> pd.DataFrame:
     """Clean many documents into a table aligned with the input.
 
@@ -458,5 +502,5 @@ def removed_frame(cleaned: list[Cleaned], ids: Any = None) -> pd.DataFrame:
         for doc, c in zip(ids, cleaned)
         for s in c.removed
     ]
-    frame = pd.DataFrame(rows, columns=["doc", "start", "end", "rule", "text", "replacement"])
+    frame = pd.DataFrame(rows, columns=REMOVED_COLUMNS)
     return frame.astype({"start": "int64", "end": "int64"})
