@@ -23,9 +23,9 @@ from typing import Any
 import pandas as pd
 
 from . import _core
-from .errors import InputTypeError
+from .errors import InputError, InputTypeError
 
-__all__ = ["TextColumn", "as_text_column", "coerce_item"]
+__all__ = ["TextColumn", "as_text_column", "coerce_item", "source_values"]
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,17 @@ def _is_missing(item: Any) -> bool:
         return bool(pd.isna(item)) if not isinstance(item, (list, tuple, dict, set)) else False
     except (TypeError, ValueError):
         return False
+
+
+def source_values(sources: Any, count: int) -> list[str | None] | None:
+    """Source (outlet) names aligned with ``count`` texts: missing values are ``None``, others
+    ``str``; ``None`` for no sources at all."""
+    if sources is None:
+        return None
+    column = as_text_column(sources, argument="sources")
+    if len(column) != count:
+        raise InputError(f"sources has {len(column)} items but texts has {count}")
+    return [None if _is_missing(s) else str(s) for s in column.values]
 
 
 def coerce_item(item: Any, position: int, *, name: str | None = None) -> str | None:

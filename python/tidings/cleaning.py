@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import gc
-import math
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._input import as_text_column, coerce_item
+from ._input import as_text_column, coerce_item, source_values
 from ._progress import progress_bar
 from .errors import InputError, InputTypeError
 
@@ -195,10 +194,6 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _is_missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
 def clean(text: str | None, **options: Any) -> Cleaned:
     """Clean one scraped page dump.
 
@@ -237,16 +232,6 @@ def clean(text: str | None, **options: Any) -> Cleaned:
     return _from_row(row)
 
 
-def _source_values(sources: Any, count: int) -> list[str | None] | None:
-    """Source names aligned with ``count`` texts: missing values are ``None``, others ``str``."""
-    if sources is None:
-        return None
-    column = as_text_column(sources, argument="sources")
-    if len(column) != count:
-        raise InputError(f"sources has {len(column)} items but texts has {count}")
-    return [None if _is_missing(s) else str(s) for s in column.values]
-
-
 class PageTemplates:
     """Page templates learned over a corpus read chunk by chunk.
 
@@ -279,7 +264,7 @@ class PageTemplates:
         """Count the template lines of the next chunk (chunks in corpus order; ``texts`` and
         ``sources`` as for :func:`clean_many`)."""
         column = as_text_column(texts)
-        source_values = _source_values(sources, len(column))
+        source_values = source_values(sources, len(column))
         with progress_bar(len(column), desc="templates", enabled=progress) as counter:
             self._core.add(column.values, source_values, workers=workers, progress=counter)
 
@@ -370,7 +355,7 @@ def clean_many(
             raise InputError(f"the templates were learned with other options ({', '.join(changed)}); "
                              "clean with the options given to PageTemplates")
     column = as_text_column(texts)
-    source_values = _source_values(sources, len(column))
+    source_values = source_values(sources, len(column))
     core_options = None if templates is not None else resolved
     core_templates = None if templates is None else templates._core
     with _gc_paused():

@@ -14,7 +14,13 @@
 //!    any other. Where its evidence does not decide, the surname names the person the corpus
 //!    uses it for, if one is dominant (in ten times the documents of all the others, counting
 //!    the documents naming them in full and those whose evidence read the surname as them),
-//!    else it stays apart.
+//!    else it stays apart. When the documents' publication days or outlets are known, the
+//!    documents near it come first: those published within
+//!    [`NEARBY_DAYS`](super::NEARBY_DAYS) of it, then those of its outlet. The first of these
+//!    that read any of the people decides, counted the same way: one dominant person there is
+//!    the one ("Bush" in 1990 is George Bush, in 2015 Jeb Bush), several keep the surname
+//!    apart; the corpus as a whole decides only where neither does. `linked_by` tells which:
+//!    `nearby dates`, `same outlet` or `surname`.
 //!
 //! Evidence is what documents mention together. Hubs, the entities in more than one document
 //! in fifty ("United States", "Reuters"), tell nothing and are left out. Each document
@@ -30,6 +36,7 @@ use super::canonical::{
     deletion_variants, name_keys, similar_names, similar_token, transliteration_key,
 };
 use super::mention::{Label, Link, Mention};
+use super::publication::{Places, Publication, Spread};
 
 /// An entity in more documents than this and than one in [`HUB_SHARE`] is a hub.
 const HUB_MIN_DOCUMENTS: usize = 50;
@@ -205,9 +212,12 @@ impl Profiles {
     }
 }
 
-/// Joins names across all documents, in place (see the module docs).
-pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
+/// Joins names across all documents, in place (see the module docs). `publications` gives
+/// each document's day and outlet where known (aligned with `docs`; it may be shorter, or
+/// empty when none is known).
+pub fn join_across_corpus(docs: &mut [Vec<Mention>], publications: &[Publication]) {
     let corpus = Corpus::gather(docs);
+    let places = Places::new(publications);
     let pairs = spelling_pairs(&corpus);
     let partials = partial_names(&corpus);
     let mut wanted: BTreeSet<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
@@ -227,7 +237,11 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
             .entry(k)
             .or_insert((representative(expansion), Link::Acronym));
     }
-    let usage = surname_usage(&corpus, &partials, &profiles, &representative);
+    let readings = Readings {
+        usage: surname_usage(&corpus, &partials, &profiles, &representative, &places),
+        spreads: name_spreads(&corpus, &partials, &places),
+        places,
+    };
     for (d, doc) in docs.iter_mut().enumerate() {
         let surnames = surnames_in_document(
             &corpus,
@@ -235,7 +249,7 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
             &profiles,
             d,
             &representative,
-            Some(&usage),
+            Some(&readings),
         );
         for m in doc
             .iter_mut()
@@ -244,10 +258,7 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
             let Some(k) = corpus.id(m.label, &m.entity) else {
                 continue;
             };
-            let target = surnames
-                .get(&k)
-                .map(|&t| (t, Link::Surname))
-                .or_else(|| renamed.get(&k).copied());
+            let target = surnames.get(&k).or_else(|| renamed.get(&k)).copied();
             if let Some((t, link)) = target {
                 let key = corpus.key(t);
                 m.entity = key.entity.clone();
@@ -440,34 +451,121 @@ fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
 /// Documents in which each partial name stands for each cluster (partial key, cluster root →
 /// documents) when only the documents' own evidence decides: how the corpus itself uses a
 /// surname, which the dominant-person rule weighs beside the full names' documents.
-type SurnameUsage = HashMap<(u32, u32), u64>;
+type SurnameUsage = HashMap<(u32, u32), Spread>;
 
 fn surname_usage(
     corpus: &Corpus,
     partials: &HashMap<u32, Vec<Candidate>>,
     profiles: &Profiles,
     representative: &dyn Fn(u32) -> u32,
+    places: &Places,
 ) -> SurnameUsage {
     let mut usage = SurnameUsage::new();
     for d in 0..corpus.doc_keys.len() {
-        for (p, t) in surnames_in_document(corpus, partials, profiles, d, representative, None) {
-            *usage.entry((p, t)).or_default() += 1;
+        for (p, (t, _)) in surnames_in_document(corpus, partials, profiles, d, representative, None)
+        {
+            usage.entry((p, t)).or_default().add(places, d);
         }
     }
+    usage.values_mut().for_each(Spread::seal);
     usage
 }
 
-/// The full name (key) each partial name of document `d` stands for there. Without `usage`
-/// only the document's evidence decides; with it, a person's surname the evidence leaves
-/// undecided names the person the corpus uses it for (see [`dominant_cluster`]).
+/// The documents naming each full name a partial name may stand for, by day and outlet (none
+/// when no document's day or outlet is known).
+fn name_spreads(
+    corpus: &Corpus,
+    partials: &HashMap<u32, Vec<Candidate>>,
+    places: &Places,
+) -> HashMap<u32, Spread> {
+    if !places.any() {
+        return HashMap::new();
+    }
+    let mut spreads: HashMap<u32, Spread> = partials
+        .values()
+        .flatten()
+        .map(|c| (c.0, Spread::default()))
+        .collect();
+    for (d, here) in corpus.doc_keys.iter().enumerate() {
+        for k in here {
+            if let Some(spread) = spreads.get_mut(k) {
+                spread.add(places, d);
+            }
+        }
+    }
+    spreads.values_mut().for_each(Spread::seal);
+    spreads
+}
+
+/// What names a person by a surname the document's evidence leaves undecided: the documents
+/// reading each person, by the corpus's usage of the surname and by the full names.
+struct Readings {
+    usage: SurnameUsage,
+    spreads: HashMap<u32, Spread>,
+    places: Places,
+}
+
+impl Readings {
+    /// The cluster the surname `p` names in document `d` and what decided it: the documents
+    /// near it in time, else those of its outlet, else the whole corpus, whichever reads any
+    /// of the clusters first; none if there no cluster is dominant (see [`dominant`]).
+    fn decide(
+        &self,
+        corpus: &Corpus,
+        clusters: &[(u32, Vec<u32>)],
+        p: u32,
+        d: usize,
+    ) -> Option<(u32, Link)> {
+        let count = |scope: &dyn Fn(&Spread) -> u64| -> Vec<u64> {
+            clusters
+                .iter()
+                .map(|(root, members)| {
+                    let named: u64 = members
+                        .iter()
+                        .filter_map(|m| self.spreads.get(m))
+                        .map(scope)
+                        .sum();
+                    named + self.usage.get(&(p, *root)).map_or(0, scope)
+                })
+                .collect()
+        };
+        let mut scopes: Vec<(Link, Vec<u64>)> = Vec::new();
+        if let Some(day) = self.places.day(d) {
+            scopes.push((Link::NearbyDates, count(&|s: &Spread| s.near(day))));
+        }
+        if let Some(outlet) = self.places.outlet(d) {
+            scopes.push((Link::SameOutlet, count(&|s: &Spread| s.in_outlet(outlet))));
+        }
+        let corpus_wide = clusters
+            .iter()
+            .map(|(root, members)| {
+                let named: u64 = members
+                    .iter()
+                    .map(|&m| u64::from(corpus.key(m).documents))
+                    .sum();
+                named + self.usage.get(&(p, *root)).map_or(0, Spread::documents)
+            })
+            .collect();
+        scopes.push((Link::Surname, corpus_wide));
+        let (link, counts) = scopes
+            .into_iter()
+            .find(|(_, counts)| counts.iter().any(|&c| c > 0))?;
+        dominant(&counts).map(|i| (clusters[i].0, link))
+    }
+}
+
+/// The full name (key) each partial name of document `d` stands for there, and what decided
+/// it. Without `readings` only the document's evidence decides; with them, a person's surname
+/// the evidence leaves undecided names the person the documents around it or the corpus use
+/// it for (see [`Readings::decide`]).
 fn surnames_in_document(
     corpus: &Corpus,
     partials: &HashMap<u32, Vec<Candidate>>,
     profiles: &Profiles,
     d: usize,
     representative: &dyn Fn(u32) -> u32,
-    usage: Option<&SurnameUsage>,
-) -> HashMap<u32, u32> {
+    readings: Option<&Readings>,
+) -> HashMap<u32, (u32, Link)> {
     let sample = &corpus.samples[d];
     let mut out = HashMap::new();
     for &p in &corpus.doc_keys[d] {
@@ -488,7 +586,7 @@ fn surnames_in_document(
         }
         let person = corpus.key(p).label == Label::Person;
         let target = if clusters.len() == 1 && person {
-            Some(clusters[0].0)
+            Some((clusters[0].0, Link::Surname))
         } else {
             let mut scored: Vec<(usize, u32)> = clusters
                 .iter()
@@ -507,17 +605,17 @@ fn surnames_in_document(
             scored
                 .first()
                 .filter(|best| best.0 >= needed && best.0 >= SURNAME_MARGIN * second)
-                .map(|best| best.1)
+                .map(|best| (best.1, Link::Surname))
                 .or_else(|| {
-                    let usage = usage.filter(|_| person)?;
-                    let dominant = dominant_cluster(corpus, &clusters, p, usage)?;
+                    let readings = readings.filter(|_| person)?;
+                    let (dominant, link) = readings.decide(corpus, &clusters, p, d)?;
                     let own = scored.iter().find(|s| s.1 == dominant).map_or(0, |s| s.0);
                     // Another person named here more clearly than the dominant one keeps
                     // the surname apart; a tie is no reason to doubt the corpus's usage.
                     let contested = scored
                         .iter()
                         .any(|s| s.1 != dominant && s.0 >= needed && s.0 > own);
-                    (!contested).then_some(dominant)
+                    (!contested).then_some((dominant, link))
                 })
         };
         if let Some(t) = target {
@@ -527,31 +625,15 @@ fn surnames_in_document(
     out
 }
 
-/// The cluster in [`DOMINANT_FACTOR`] times as many documents as all the others together,
-/// counting the documents of its names and those where the evidence read the surname `p` as
-/// it: the person a surname names when its document's evidence does not decide ("Reagan" in
-/// 1987 is Ronald Reagan, not Nancy or Michael, even where Reuters never writes "Ronald").
-fn dominant_cluster(
-    corpus: &Corpus,
-    clusters: &[(u32, Vec<u32>)],
-    p: u32,
-    usage: &SurnameUsage,
-) -> Option<u32> {
-    let documents = |(root, members): &(u32, Vec<u32>)| -> u64 {
-        let named: u64 = members
-            .iter()
-            .map(|&m| u64::from(corpus.key(m).documents))
-            .sum();
-        named + usage.get(&(p, *root)).copied().unwrap_or(0)
-    };
-    let total: u64 = clusters.iter().map(documents).sum();
-    clusters
+/// Which of the clusters' document counts is [`DOMINANT_FACTOR`] times all the others together
+/// (and not zero): the person a surname names when its document's evidence does not decide
+/// ("Reagan" in 1987 is Ronald Reagan, not Nancy or Michael, even where Reuters never writes
+/// "Ronald").
+fn dominant(counts: &[u64]) -> Option<usize> {
+    let total: u64 = counts.iter().sum();
+    counts
         .iter()
-        .find(|cluster| {
-            let own = documents(cluster);
-            own >= DOMINANT_FACTOR * (total - own).max(1)
-        })
-        .map(|(root, _)| *root)
+        .position(|&own| own > 0 && own >= DOMINANT_FACTOR * (total - own))
 }
 
 #[cfg(test)]
@@ -600,7 +682,7 @@ mod tests {
             vec![person("Rubio")],
             vec![person("Jaberi Ansari"), person("Vladimir Putin")],
         ];
-        join_across_corpus(&mut docs);
+        join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[1][0].entity, "Hassan Rowhani");
         assert_eq!(docs[1][0].link, Link::Spelling);
         assert_eq!(docs[0][2].entity, docs[1][2].entity);
@@ -649,13 +731,13 @@ mod tests {
             ],
             vec![person("Baker"), mention(Label::Loc, "Tokyo")],
         ];
-        join_across_corpus(&mut docs);
+        join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[4][0].entity, "James Baker");
         assert_eq!(docs[5][0].entity, "Howard Baker");
         assert_eq!(docs[6][0].entity, "Baker");
         // The same corpus in another order joins the same way.
         let mut reversed: Vec<Vec<Mention>> = docs.iter().rev().cloned().collect();
-        join_across_corpus(&mut reversed);
+        join_across_corpus(&mut reversed, &[]);
         assert_eq!(reversed[2][0].entity, "James Baker");
         assert_eq!(reversed[1][0].entity, "Howard Baker");
     }
@@ -668,7 +750,7 @@ mod tests {
         docs.push(vec![person("Nancy Reagan"), mention(Label::Loc, "Bel Air")]);
         docs.push(vec![person("Reagan"), mention(Label::Loc, "Tokyo")]);
         docs.push(vec![person("Reagan"), mention(Label::Loc, "Bel Air")]);
-        join_across_corpus(&mut docs);
+        join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[21][0].entity, "Ronald Reagan");
         assert_eq!(docs[21][0].link, Link::Surname);
         // One entity shared with Nancy Reagan's documents is not evidence enough.
@@ -679,7 +761,7 @@ mod tests {
             vec![person("Howard Baker"), mention(Label::Org, "Senate")],
             vec![person("Baker"), mention(Label::Loc, "Tokyo")],
         ];
-        join_across_corpus(&mut two);
+        join_across_corpus(&mut two, &[]);
         assert_eq!(two[2][0].entity, "Baker");
     }
 
@@ -702,11 +784,124 @@ mod tests {
         // ...outweigh the one naming Nancy Reagan: a surname without evidence is his.
         docs.push(vec![person("Nancy Reagan"), mention(Label::Loc, "Bel Air")]);
         docs.push(vec![person("Reagan"), mention(Label::Loc, "Tokyo")]);
-        join_across_corpus(&mut docs);
+        join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[1][0].entity, "Ronald Reagan");
         assert_eq!(
             (docs[12][0].entity.as_str(), docs[12][0].link),
             ("Ronald Reagan", Link::Surname)
+        );
+    }
+
+    fn published(day: &str, outlet: Option<&str>) -> Publication {
+        Publication {
+            day: crate::tag::date_values::Day::parse_iso(day),
+            outlet: outlet.map(str::to_string),
+        }
+    }
+
+    /// Documents each naming `name` beside an entity of their own (no shared evidence).
+    fn naming(name: &str, count: usize, tag: &str) -> Vec<Vec<Mention>> {
+        (0..count)
+            .map(|i| vec![person(name), mention(Label::Loc, &format!("{tag} Town{i}"))])
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_names_the_person_of_its_time() {
+        let mut docs = naming("George Bush", 4, "A");
+        docs.extend(naming("Jeb Bush", 3, "B"));
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Ohio")]);
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Iowa")]);
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Utah")]);
+        let mut publications: Vec<Publication> = (0..4)
+            .map(|i| published(&format!("1990-03-0{}", i + 1), None))
+            .collect();
+        publications.extend((0..3).map(|i| published(&format!("2015-06-0{}", i + 1), None)));
+        publications.push(published("1990-04-02", None));
+        publications.push(published("2015-07-01", None));
+        publications.push(Publication::default());
+        let mut joined = docs.clone();
+        join_across_corpus(&mut joined, &publications);
+        let bare = |doc: &Vec<Mention>| (doc[0].entity.clone(), doc[0].link);
+        assert_eq!(bare(&joined[7]), ("George Bush".into(), Link::NearbyDates));
+        assert_eq!(bare(&joined[8]), ("Jeb Bush".into(), Link::NearbyDates));
+        // Undated, with two people of comparable weight in the corpus: kept apart.
+        assert_eq!(bare(&joined[9]), ("Bush".into(), Link::Surface));
+        // Without publications, as before: apart.
+        let mut undated = docs.clone();
+        join_across_corpus(&mut undated, &[]);
+        assert!(undated[7..].iter().all(|doc| doc[0].entity == "Bush"));
+        // Any order of the documents joins the same way.
+        let order: Vec<usize> = (0..docs.len()).rev().collect();
+        let shuffled: Vec<Vec<Mention>> = order.iter().map(|&i| docs[i].clone()).collect();
+        let moved: Vec<Publication> = order.iter().map(|&i| publications[i].clone()).collect();
+        let mut again = shuffled;
+        join_across_corpus(&mut again, &moved);
+        for (position, &i) in order.iter().enumerate() {
+            assert_eq!(again[position], joined[i]);
+        }
+    }
+
+    #[test]
+    fn a_surname_names_the_person_of_its_outlet() {
+        let mut docs = naming("George Bush", 3, "A");
+        docs.extend(naming("Jeb Bush", 3, "B"));
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Ohio")]);
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Iowa")]);
+        let outlets = [
+            "Washington Post",
+            "Washington Post",
+            "Washington Post",
+            "Tallahassee Democrat",
+            "Tallahassee Democrat",
+            "Tallahassee Democrat",
+            "tallahassee democrat ",
+            "Le Monde",
+        ];
+        let publications: Vec<Publication> = outlets
+            .iter()
+            .map(|o| Publication {
+                day: None,
+                outlet: Some(o.to_string()),
+            })
+            .collect();
+        join_across_corpus(&mut docs, &publications);
+        assert_eq!(
+            (docs[6][0].entity.as_str(), docs[6][0].link),
+            ("Jeb Bush", Link::SameOutlet)
+        );
+        // An outlet naming neither leaves the corpus to decide, where neither dominates.
+        assert_eq!(docs[7][0].entity, "Bush");
+    }
+
+    #[test]
+    fn ambiguity_near_a_surname_keeps_it_apart() {
+        // George W. Bush dominates the corpus (2005), but in 2015 both are in the news.
+        let mut docs = naming("George W. Bush", 20, "A");
+        docs.extend(naming("George W. Bush", 2, "B"));
+        docs.extend(naming("Jeb Bush", 2, "C"));
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Ohio")]);
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Iowa")]);
+        let mut publications: Vec<Publication> =
+            (0..20).map(|_| published("2005-05-05", None)).collect();
+        publications.extend((0..4).map(|_| published("2015-06-01", None)));
+        publications.push(published("2015-06-20", None));
+        publications.push(published("2005-05-20", None));
+        join_across_corpus(&mut docs, &publications);
+        assert_eq!(docs[24][0].entity, "Bush");
+        assert_eq!(
+            (docs[25][0].entity.as_str(), docs[25][0].link),
+            ("George W. Bush", Link::NearbyDates)
+        );
+        // Undated, the corpus decides: George W. Bush is in 22 documents, Jeb Bush in 2.
+        let mut undated = docs.clone();
+        for doc in &mut undated[24..] {
+            doc[0] = person("Bush");
+        }
+        join_across_corpus(&mut undated, &[]);
+        assert_eq!(
+            (undated[24][0].entity.as_str(), undated[24][0].link),
+            ("George W. Bush", Link::Surname)
         );
     }
 
@@ -721,7 +916,7 @@ mod tests {
             doc("Mary Hadley"),
             doc("Mary Harley"),
         ];
-        join_across_corpus(&mut docs);
+        join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[3][0].entity, "Mary Hoadley");
         assert_eq!(docs[5][0].entity, "Mary Harley");
     }
@@ -736,7 +931,7 @@ mod tests {
             vec![mention(Label::Org, "European Community"), defined],
             vec![mention(Label::Org, "EC")],
         ];
-        join_across_corpus(&mut docs);
+        join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[1][0].entity, "European Community");
         assert_eq!(docs[1][0].link, Link::Acronym);
     }
