@@ -16,11 +16,12 @@
 //!    the documents naming them in full and those whose evidence read the surname as them),
 //!    else it stays apart. When the documents' publication days or outlets are known, the
 //!    documents near it come first: those published within
-//!    [`NEARBY_DAYS`](super::NEARBY_DAYS) of it, then those of its outlet. The first of these
-//!    that read any of the people decides, counted the same way: one dominant person there is
-//!    the one ("Bush" in 1990 is George Bush, in 2015 Jeb Bush), several keep the surname
-//!    apart; the corpus as a whole decides only where neither does. `linked_by` tells which:
-//!    `nearby dates`, `same outlet` or `surname`.
+//!    [`NEARBY_DAYS`](super::NEARBY_DAYS) of it, then those of its outlet (a document of
+//!    unknown day or outlet may be near, and counts). The first of these that leaves out
+//!    some document naming one of the people decides, counted the same way: one dominant
+//!    person there is the one ("Bush" in 1990 is George Bush, in 2015 Jeb Bush), several keep
+//!    the surname apart; the corpus as a whole decides only where neither does. `linked_by`
+//!    tells which: `nearby dates`, `same outlet` or `surname`.
 //!
 //! Evidence is what documents mention together. Hubs, the entities in more than one document
 //! in fifty ("United States", "Reuters"), tell nothing and are left out. Each document
@@ -36,7 +37,7 @@ use super::canonical::{
     deletion_variants, name_keys, similar_names, similar_token, transliteration_key,
 };
 use super::mention::{Label, Link, Mention};
-use super::publication::{Places, Publication, Spread};
+use super::publication::{Places, Publication, Reach, Spread};
 
 /// An entity in more documents than this and than one in [`HUB_SHARE`] is a hub.
 const HUB_MIN_DOCUMENTS: usize = 50;
@@ -58,6 +59,11 @@ const SURNAME_MARGIN: usize = 2;
 /// Where evidence does not decide, a surname names the one person with this many times the
 /// documents of all the others with that surname together.
 const DOMINANT_FACTOR: u64 = 10;
+/// Documents near a surname must name its person in at least this many documents, and in one
+/// for every this many documents there that write the surname alone: one "Rio Grande Western"
+/// does not name the "Western" of eighty documents.
+const NEARBY_MIN_DOCUMENTS: u64 = 2;
+const NEARBY_BARE_SHARE: u64 = 4;
 
 /// One distinct (label, entity) of the corpus.
 struct Key {
@@ -471,8 +477,8 @@ fn surname_usage(
     usage
 }
 
-/// The documents naming each full name a partial name may stand for, by day and outlet (none
-/// when no document's day or outlet is known).
+/// The documents naming each partial name and each full name it may stand for, by day and
+/// outlet (none when no document's day or outlet is known).
 fn name_spreads(
     corpus: &Corpus,
     partials: &HashMap<u32, Vec<Candidate>>,
@@ -482,9 +488,9 @@ fn name_spreads(
         return HashMap::new();
     }
     let mut spreads: HashMap<u32, Spread> = partials
-        .values()
-        .flatten()
-        .map(|c| (c.0, Spread::default()))
+        .iter()
+        .flat_map(|(&p, candidates)| std::iter::once(p).chain(candidates.iter().map(|c| c.0)))
+        .map(|k| (k, Spread::default()))
         .collect();
     for (d, here) in corpus.doc_keys.iter().enumerate() {
         for k in here {
@@ -507,8 +513,9 @@ struct Readings {
 
 impl Readings {
     /// The cluster the surname `p` names in document `d` and what decided it: the documents
-    /// near it in time, else those of its outlet, else the whole corpus, whichever reads any
-    /// of the clusters first; none if there no cluster is dominant (see [`dominant`]).
+    /// near it in time, else those of its outlet (see [`nearby_choice`]), else the whole
+    /// corpus (see [`dominant`]). A scope that leaves out none of the documents the corpus
+    /// reads the clusters in tells no more than the corpus, and is passed over.
     fn decide(
         &self,
         corpus: &Corpus,
@@ -516,27 +523,7 @@ impl Readings {
         p: u32,
         d: usize,
     ) -> Option<(u32, Link)> {
-        let count = |scope: &dyn Fn(&Spread) -> u64| -> Vec<u64> {
-            clusters
-                .iter()
-                .map(|(root, members)| {
-                    let named: u64 = members
-                        .iter()
-                        .filter_map(|m| self.spreads.get(m))
-                        .map(scope)
-                        .sum();
-                    named + self.usage.get(&(p, *root)).map_or(0, scope)
-                })
-                .collect()
-        };
-        let mut scopes: Vec<(Link, Vec<u64>)> = Vec::new();
-        if let Some(day) = self.places.day(d) {
-            scopes.push((Link::NearbyDates, count(&|s: &Spread| s.near(day))));
-        }
-        if let Some(outlet) = self.places.outlet(d) {
-            scopes.push((Link::SameOutlet, count(&|s: &Spread| s.in_outlet(outlet))));
-        }
-        let corpus_wide = clusters
+        let corpus_wide: Vec<u64> = clusters
             .iter()
             .map(|(root, members)| {
                 let named: u64 = members
@@ -546,12 +533,67 @@ impl Readings {
                 named + self.usage.get(&(p, *root)).map_or(0, Spread::documents)
             })
             .collect();
-        scopes.push((Link::Surname, corpus_wide));
-        let (link, counts) = scopes
-            .into_iter()
-            .find(|(_, counts)| counts.iter().any(|&c| c > 0))?;
-        dominant(&counts).map(|i| (clusters[i].0, link))
+        let in_scope = |scope: &dyn Fn(&Spread) -> Reach| -> (Vec<Reach>, u64) {
+            let counts = clusters
+                .iter()
+                .map(|(root, members)| {
+                    let named: Reach = members
+                        .iter()
+                        .filter_map(|m| self.spreads.get(m))
+                        .map(scope)
+                        .sum();
+                    named + self.usage.get(&(p, *root)).map_or(Reach::default(), scope)
+                })
+                .collect();
+            let bare = self.spreads.get(&p).map_or(0, |s| scope(s).known);
+            (counts, bare)
+        };
+        let mut scopes = Vec::new();
+        if let Some(day) = self.places.day(d) {
+            scopes.push((Link::NearbyDates, in_scope(&|s: &Spread| s.near(day))));
+        }
+        if let Some(outlet) = self.places.outlet(d) {
+            scopes.push((
+                Link::SameOutlet,
+                in_scope(&|s: &Spread| s.in_outlet(outlet)),
+            ));
+        }
+        for (link, (counts, bare)) in scopes {
+            if counts
+                .iter()
+                .map(|c| c.possible())
+                .eq(corpus_wide.iter().copied())
+            {
+                continue;
+            }
+            match nearby_choice(&counts, bare) {
+                Some(Some(i)) => return Some((clusters[i].0, link)),
+                Some(None) => return None,
+                None => {}
+            }
+        }
+        dominant(&corpus_wide).map(|i| (clusters[i].0, Link::Surname))
     }
+}
+
+/// How the documents of one scope (near in time, of one outlet) read a surname, from each
+/// cluster's documents there and `bare`, the documents there known to write the surname
+/// alone: `Some(Some(i))` for the cluster they name clearly (known to be named in
+/// [`NEARBY_MIN_DOCUMENTS`] there, [`DOMINANT_FACTOR`] times as many as those that may name
+/// any other, and in a [`NEARBY_BARE_SHARE`] of the bare surname's), `Some(None)` where they
+/// are known to name several and none clearly, `None` where they say nothing clear.
+fn nearby_choice(counts: &[Reach], bare: u64) -> Option<Option<usize>> {
+    let possible: u64 = counts.iter().map(|c| c.possible()).sum();
+    let clear = counts.iter().position(|c| {
+        let others = possible - c.possible();
+        c.known >= NEARBY_MIN_DOCUMENTS
+            && c.known >= DOMINANT_FACTOR * others
+            && c.known * NEARBY_BARE_SHARE >= bare
+    });
+    if clear.is_some() {
+        return Some(clear);
+    }
+    (counts.iter().filter(|c| c.known > 0).count() >= 2).then_some(None)
 }
 
 /// The full name (key) each partial name of document `d` stands for there, and what decided

@@ -3,6 +3,8 @@
 //! ("George Bush" in 1990, "Jeb Bush" in 2015) by the documents around a lone "Bush".
 
 use std::collections::HashMap;
+use std::iter::Sum;
+use std::ops::Add;
 
 use super::date_values::Day;
 
@@ -60,24 +62,59 @@ impl Places {
     }
 }
 
+/// Documents of one scope (near a day, of an outlet) that read a name: those known to be in
+/// it, and those that may be, of unknown day or outlet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Reach {
+    pub(super) known: u64,
+    pub(super) unknown: u64,
+}
+
+impl Reach {
+    pub(super) fn possible(self) -> u64 {
+        self.known + self.unknown
+    }
+}
+
+impl Add for Reach {
+    type Output = Reach;
+    fn add(self, other: Reach) -> Reach {
+        Reach {
+            known: self.known + other.known,
+            unknown: self.unknown + other.unknown,
+        }
+    }
+}
+
+impl Sum for Reach {
+    fn sum<I: Iterator<Item = Reach>>(iter: I) -> Reach {
+        iter.fold(Reach::default(), Add::add)
+    }
+}
+
 /// The documents that read one name: how many, their days (sorted once [`Spread::seal`]ed)
 /// and how many in each outlet. Counting those near a day is a binary search, so a document's
-/// neighbours are never listed one by one.
+/// neighbours are never listed one by one. A document of unknown day may be near any day, and
+/// one of unknown outlet of any outlet: they are counted apart ([`Reach::unknown`]).
 #[derive(Default)]
 pub(super) struct Spread {
     documents: u64,
     days: Vec<i64>,
+    undated: u64,
     outlets: HashMap<u32, u64>,
+    no_outlet: u64,
 }
 
 impl Spread {
     pub(super) fn add(&mut self, places: &Places, doc: usize) {
         self.documents += 1;
-        if let Some(day) = places.day(doc) {
-            self.days.push(day);
+        match places.day(doc) {
+            Some(day) => self.days.push(day),
+            None => self.undated += 1,
         }
-        if let Some(outlet) = places.outlet(doc) {
-            *self.outlets.entry(outlet).or_default() += 1;
+        match places.outlet(doc) {
+            Some(outlet) => *self.outlets.entry(outlet).or_default() += 1,
+            None => self.no_outlet += 1,
         }
     }
 
@@ -90,16 +127,22 @@ impl Spread {
         self.documents
     }
 
-    /// Documents published within [`NEARBY_DAYS`] of `day`.
-    pub(super) fn near(&self, day: i64) -> u64 {
+    /// Documents published within [`NEARBY_DAYS`] of `day`, and on an unknown day.
+    pub(super) fn near(&self, day: i64) -> Reach {
         let from = self.days.partition_point(|&d| d < day - NEARBY_DAYS);
         let to = self.days.partition_point(|&d| d <= day + NEARBY_DAYS);
-        (to - from) as u64
+        Reach {
+            known: (to - from) as u64,
+            unknown: self.undated,
+        }
     }
 
-    /// Documents of `outlet`.
-    pub(super) fn in_outlet(&self, outlet: u32) -> u64 {
-        self.outlets.get(&outlet).copied().unwrap_or(0)
+    /// Documents of `outlet`, and of an unknown one.
+    pub(super) fn in_outlet(&self, outlet: u32) -> Reach {
+        Reach {
+            known: self.outlets.get(&outlet).copied().unwrap_or(0),
+            unknown: self.no_outlet,
+        }
     }
 }
 
@@ -128,10 +171,13 @@ mod tests {
         }
         spread.seal();
         assert_eq!(spread.documents(), 5);
+        // Document 4 is beyond the publications given: of unknown day and outlet.
         let march = Day::parse_iso("1990-03-01").unwrap().number();
-        assert_eq!(spread.near(march), 2);
-        assert_eq!(spread.near(march + 1), 3);
-        assert_eq!(spread.in_outlet(places.outlet(1).unwrap()), 2);
+        let reach = |known, unknown| Reach { known, unknown };
+        assert_eq!(spread.near(march), reach(2, 1));
+        assert_eq!(spread.near(march + 1), reach(3, 1));
+        assert_eq!(spread.in_outlet(places.outlet(1).unwrap()), reach(2, 2));
+        assert_eq!(spread.near(march).possible(), 3);
         assert_eq!(places.outlet(0), places.outlet(1));
         assert_eq!((places.day(4), places.outlet(4)), (None, None));
         assert!(places.any());
