@@ -25,7 +25,7 @@ import pandas as pd
 from . import _core
 from .errors import InputError, InputTypeError
 
-__all__ = ["TextColumn", "as_text_column", "coerce_item", "source_values"]
+__all__ = ["TextColumn", "as_text_column", "as_sources", "coerce_item"]
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def _is_missing(item: Any) -> bool:
         return False
 
 
-def source_values(sources: Any, count: int) -> list[str | None] | None:
+def as_sources(sources: Any, count: int) -> list[str | None] | None:
     """Source (outlet) names aligned with ``count`` texts: missing values are ``None``, others
     ``str``; ``None`` for no sources at all."""
     if sources is None:

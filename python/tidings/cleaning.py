@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._input import as_text_column, coerce_item, source_values
+from ._input import as_sources, as_text_column, coerce_item
 from ._progress import progress_bar
 from .errors import InputError, InputTypeError
 
@@ -264,7 +264,7 @@ class PageTemplates:
         """Count the template lines of the next chunk (chunks in corpus order; ``texts`` and
         ``sources`` as for :func:`clean_many`)."""
         column = as_text_column(texts)
-        source_values = source_values(sources, len(column))
+        source_values = as_sources(sources, len(column))
         with progress_bar(len(column), desc="templates", enabled=progress) as counter:
             self._core.add(column.values, source_values, workers=workers, progress=counter)
 
@@ -355,7 +355,7 @@ def clean_many(
             raise InputError(f"the templates were learned with other options ({', '.join(changed)}); "
                              "clean with the options given to PageTemplates")
     column = as_text_column(texts)
-    source_values = source_values(sources, len(column))
+    source_values = as_sources(sources, len(column))
     core_options = None if templates is not None else resolved
     core_templates = None if templates is None else templates._core
     with _gc_paused():

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._input import TextColumn, as_text_column, source_values
+from ._input import TextColumn, as_sources, as_text_column
 from ._progress import progress_bar
 from ._results import text_array
 from .errors import InputError, InputTypeError, TidingsIOError
@@ -248,7 +248,7 @@ def _core_options(entities: Any, labels: Iterable[str] | None, canonical: bool) 
 
 def _publications(dates: Any, sources: Any, n: int) -> dict[str, list[str | None] | None]:
     """``dates`` and ``sources`` as keyword arguments of ``_core.tag``."""
-    return {"dates": publication_days(dates, n), "sources": source_values(sources, n)}
+    return {"dates": publication_days(dates, n), "sources": as_sources(sources, n)}
 
 
 def publication_days(dates: Any, n: int) -> list[str | None] | None:

@@ -62,7 +62,7 @@ const DOMINANT_FACTOR: u64 = 10;
 /// Documents near a surname must name its person in at least this many documents, and in one
 /// for every this many documents there that write the surname alone: one "Rio Grande Western"
 /// does not name the "Western" of eighty documents.
-const NEARBY_MIN_DOCUMENTS: u64 = 2;
+const NEARBY_MIN_DOCUMENTS: u64 = 4;
 const NEARBY_BARE_SHARE: u64 = 4;
 
 /// One distinct (label, entity) of the corpus.
@@ -243,9 +243,11 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>], publications: &[Publication
             .entry(k)
             .or_insert((representative(expansion), Link::Acronym));
     }
+    let (named, bare) = name_spreads(&corpus, &partials, &places);
     let readings = Readings {
         usage: surname_usage(&corpus, &partials, &profiles, &representative, &places),
-        spreads: name_spreads(&corpus, &partials, &places),
+        named,
+        bare,
         places,
     };
     for (d, doc) in docs.iter_mut().enumerate() {
@@ -477,37 +479,50 @@ fn surname_usage(
     usage
 }
 
-/// The documents naming each partial name and each full name it may stand for, by day and
-/// outlet (none when no document's day or outlet is known).
+/// The documents naming each full name a partial name may stand for, and those writing each
+/// partial name alone (with any label: "Mellon" the bank tells against "Mellon" the person),
+/// by day and outlet; none when no document's day or outlet is known.
 fn name_spreads(
     corpus: &Corpus,
     partials: &HashMap<u32, Vec<Candidate>>,
     places: &Places,
-) -> HashMap<u32, Spread> {
+) -> (HashMap<u32, Spread>, HashMap<u32, Spread>) {
     if !places.any() {
-        return HashMap::new();
+        return (HashMap::new(), HashMap::new());
     }
-    let mut spreads: HashMap<u32, Spread> = partials
-        .iter()
-        .flat_map(|(&p, candidates)| std::iter::once(p).chain(candidates.iter().map(|c| c.0)))
-        .map(|k| (k, Spread::default()))
+    let mut named: HashMap<u32, Spread> = partials
+        .values()
+        .flatten()
+        .map(|c| (c.0, Spread::default()))
         .collect();
+    let mut bare: HashMap<u32, Spread> = partials.keys().map(|&p| (p, Spread::default())).collect();
     for (d, here) in corpus.doc_keys.iter().enumerate() {
-        for k in here {
-            if let Some(spread) = spreads.get_mut(k) {
+        let mut written: Vec<u32> = Vec::new();
+        for &k in here {
+            if let Some(spread) = named.get_mut(&k) {
                 spread.add(places, d);
             }
+            let same_words = corpus.ids.get(&corpus.key(k).entity).into_iter().flatten();
+            written.extend(same_words.flatten().filter(|q| bare.contains_key(q)));
+        }
+        written.sort_unstable();
+        written.dedup();
+        for p in written {
+            bare.entry(p).or_default().add(places, d);
         }
     }
-    spreads.values_mut().for_each(Spread::seal);
-    spreads
+    named.values_mut().for_each(Spread::seal);
+    bare.values_mut().for_each(Spread::seal);
+    (named, bare)
 }
 
 /// What names a person by a surname the document's evidence leaves undecided: the documents
 /// reading each person, by the corpus's usage of the surname and by the full names.
 struct Readings {
     usage: SurnameUsage,
-    spreads: HashMap<u32, Spread>,
+    /// The documents naming each candidate full name, and writing each partial name alone.
+    named: HashMap<u32, Spread>,
+    bare: HashMap<u32, Spread>,
     places: Places,
 }
 
@@ -539,13 +554,13 @@ impl Readings {
                 .map(|(root, members)| {
                     let named: Reach = members
                         .iter()
-                        .filter_map(|m| self.spreads.get(m))
+                        .filter_map(|m| self.named.get(m))
                         .map(scope)
                         .sum();
                     named + self.usage.get(&(p, *root)).map_or(Reach::default(), scope)
                 })
                 .collect();
-            let bare = self.spreads.get(&p).map_or(0, |s| scope(s).known);
+            let bare = self.bare.get(&p).map_or(0, |s| scope(s).known);
             (counts, bare)
         };
         let mut scopes = Vec::new();
@@ -850,29 +865,37 @@ mod tests {
 
     #[test]
     fn a_surname_names_the_person_of_its_time() {
-        let mut docs = naming("George Bush", 4, "A");
-        docs.extend(naming("Jeb Bush", 3, "B"));
+        let mut docs = naming("George Bush", 5, "A");
+        docs.extend(naming("Jeb Bush", 4, "B"));
         docs.push(vec![person("Bush"), mention(Label::Loc, "Ohio")]);
         docs.push(vec![person("Bush"), mention(Label::Loc, "Iowa")]);
         docs.push(vec![person("Bush"), mention(Label::Loc, "Utah")]);
-        let mut publications: Vec<Publication> = (0..4)
-            .map(|i| published(&format!("1990-03-0{}", i + 1), None))
+        let mut publications: Vec<Publication> = (0..5)
+            .map(|i| published(&format!("1990-03-0{}", i + 5), None))
             .collect();
-        publications.extend((0..3).map(|i| published(&format!("2015-06-0{}", i + 1), None)));
+        publications.extend((0..4).map(|i| published(&format!("2015-06-0{}", i + 1), None)));
         publications.push(published("1990-04-02", None));
         publications.push(published("2015-07-01", None));
         publications.push(Publication::default());
         let mut joined = docs.clone();
         join_across_corpus(&mut joined, &publications);
         let bare = |doc: &Vec<Mention>| (doc[0].entity.clone(), doc[0].link);
-        assert_eq!(bare(&joined[7]), ("George Bush".into(), Link::NearbyDates));
-        assert_eq!(bare(&joined[8]), ("Jeb Bush".into(), Link::NearbyDates));
+        assert_eq!(bare(&joined[9]), ("George Bush".into(), Link::NearbyDates));
+        assert_eq!(bare(&joined[10]), ("Jeb Bush".into(), Link::NearbyDates));
         // Undated, with two people of comparable weight in the corpus: kept apart.
-        assert_eq!(bare(&joined[9]), ("Bush".into(), Link::Surface));
+        assert_eq!(bare(&joined[11]), ("Bush".into(), Link::Surface));
         // Without publications, as before: apart.
         let mut undated = docs.clone();
         join_across_corpus(&mut undated, &[]);
-        assert!(undated[7..].iter().all(|doc| doc[0].entity == "Bush"));
+        assert!(undated[9..].iter().all(|doc| doc[0].entity == "Bush"));
+        // Named in full in fewer than four documents near it, a person is no clear reading.
+        let mut few = docs.clone();
+        let mut sparse = publications.clone();
+        for p in &mut sparse[2..5] {
+            *p = published("1990-01-01", None);
+        }
+        join_across_corpus(&mut few, &sparse);
+        assert_eq!(bare(&few[9]), ("Bush".into(), Link::Surface));
         // Any order of the documents joins the same way.
         let order: Vec<usize> = (0..docs.len()).rev().collect();
         let shuffled: Vec<Vec<Mention>> = order.iter().map(|&i| docs[i].clone()).collect();
@@ -886,20 +909,13 @@ mod tests {
 
     #[test]
     fn a_surname_names_the_person_of_its_outlet() {
-        let mut docs = naming("George Bush", 3, "A");
-        docs.extend(naming("Jeb Bush", 3, "B"));
+        let mut docs = naming("George Bush", 4, "A");
+        docs.extend(naming("Jeb Bush", 4, "B"));
         docs.push(vec![person("Bush"), mention(Label::Loc, "Ohio")]);
         docs.push(vec![person("Bush"), mention(Label::Loc, "Iowa")]);
-        let outlets = [
-            "Washington Post",
-            "Washington Post",
-            "Washington Post",
-            "Tallahassee Democrat",
-            "Tallahassee Democrat",
-            "Tallahassee Democrat",
-            "tallahassee democrat ",
-            "Le Monde",
-        ];
+        let mut outlets = vec!["Washington Post"; 4];
+        outlets.extend(["Tallahassee Democrat"; 4]);
+        outlets.extend(["tallahassee democrat ", "Le Monde"]);
         let publications: Vec<Publication> = outlets
             .iter()
             .map(|o| Publication {
@@ -909,40 +925,71 @@ mod tests {
             .collect();
         join_across_corpus(&mut docs, &publications);
         assert_eq!(
-            (docs[6][0].entity.as_str(), docs[6][0].link),
+            (docs[8][0].entity.as_str(), docs[8][0].link),
             ("Jeb Bush", Link::SameOutlet)
         );
         // An outlet naming neither leaves the corpus to decide, where neither dominates.
-        assert_eq!(docs[7][0].entity, "Bush");
+        assert_eq!(docs[9][0].entity, "Bush");
+    }
+
+    #[test]
+    fn a_word_mostly_written_alone_is_no_surname_near_it() {
+        // "Mellon" the bank, in twenty documents near, is not Paul Mellon of four.
+        let mut docs = naming("Paul Mellon", 4, "A");
+        docs.extend(naming("Andrew Mellon", 4, "B"));
+        docs.extend((0..20).map(|i| {
+            vec![
+                mention(Label::Org, "Mellon"),
+                person(&format!("Banker Number{i}")),
+            ]
+        }));
+        docs.push(vec![person("Mellon"), mention(Label::Loc, "Pittsburgh")]);
+        let mut publications: Vec<Publication> =
+            (0..4).map(|_| published("1987-04-01", None)).collect();
+        publications.extend((0..4).map(|_| published("1930-04-01", None)));
+        publications.extend((0..21).map(|_| published("1987-04-02", None)));
+        let mut joined = docs.clone();
+        join_across_corpus(&mut joined, &publications);
+        assert_eq!(joined[28][0].entity, "Mellon");
+        // Without the bank's documents, Paul Mellon is the one near it.
+        let mut without: Vec<Vec<Mention>> = docs[..8].to_vec();
+        without.push(docs[28].clone());
+        let mut dates = publications[..8].to_vec();
+        dates.push(publications[28].clone());
+        join_across_corpus(&mut without, &dates);
+        assert_eq!(
+            (without[8][0].entity.as_str(), without[8][0].link),
+            ("Paul Mellon", Link::NearbyDates)
+        );
     }
 
     #[test]
     fn ambiguity_near_a_surname_keeps_it_apart() {
         // George W. Bush dominates the corpus (2005), but in 2015 both are in the news.
-        let mut docs = naming("George W. Bush", 20, "A");
-        docs.extend(naming("George W. Bush", 2, "B"));
-        docs.extend(naming("Jeb Bush", 2, "C"));
+        let mut docs = naming("George W. Bush", 40, "A");
+        docs.extend(naming("George W. Bush", 4, "B"));
+        docs.extend(naming("Jeb Bush", 4, "C"));
         docs.push(vec![person("Bush"), mention(Label::Loc, "Ohio")]);
         docs.push(vec![person("Bush"), mention(Label::Loc, "Iowa")]);
         let mut publications: Vec<Publication> =
-            (0..20).map(|_| published("2005-05-05", None)).collect();
-        publications.extend((0..4).map(|_| published("2015-06-01", None)));
+            (0..40).map(|_| published("2005-05-05", None)).collect();
+        publications.extend((0..8).map(|_| published("2015-06-01", None)));
         publications.push(published("2015-06-20", None));
         publications.push(published("2005-05-20", None));
         join_across_corpus(&mut docs, &publications);
-        assert_eq!(docs[24][0].entity, "Bush");
+        assert_eq!(docs[48][0].entity, "Bush");
         assert_eq!(
-            (docs[25][0].entity.as_str(), docs[25][0].link),
+            (docs[49][0].entity.as_str(), docs[49][0].link),
             ("George W. Bush", Link::NearbyDates)
         );
-        // Undated, the corpus decides: George W. Bush is in 22 documents, Jeb Bush in 2.
+        // Undated, the corpus decides: George W. Bush is in 44 documents, Jeb Bush in 4.
         let mut undated = docs.clone();
-        for doc in &mut undated[24..] {
+        for doc in &mut undated[48..] {
             doc[0] = person("Bush");
         }
         join_across_corpus(&mut undated, &[]);
         assert_eq!(
-            (undated[24][0].entity.as_str(), undated[24][0].link),
+            (undated[48][0].entity.as_str(), undated[48][0].link),
             ("George W. Bush", Link::Surname)
         );
     }
