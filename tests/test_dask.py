@@ -62,8 +62,8 @@ def test_clean_without_sources_or_templates(client: distributed.Client,
 def test_tag_joins_names_across_partitions(client: distributed.Client,
                                            sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
     ddf, df = sample
-    mentions = td.tag(ddf, text="text", id="id", date="date")
-    expected = tidings.tag(_by_id(df), dates=df["date"])
+    mentions = td.tag(ddf, text="text", id="id", date="date", source="source")
+    expected = tidings.tag(_by_id(df), dates=df["date"], sources=df["source"])
     assert mentions.dtypes.to_dict() == expected.dtypes.to_dict()
     pd.testing.assert_frame_equal(mentions.compute().reset_index(drop=True), expected)
     unjoined = td.tag(ddf, text="text", id="id", canonical=False).compute().reset_index(drop=True)

@@ -29,9 +29,9 @@ import pandas as pd
 import pyarrow as pa
 
 from . import _core
-from .errors import InputTypeError
+from .errors import InputError, InputTypeError
 
-__all__ = ["TextColumn", "as_text_column", "coerce_item"]
+__all__ = ["TextColumn", "as_text_column", "as_sources", "coerce_item"]
 
 
 @dataclass(frozen=True)
@@ -155,6 +155,20 @@ def _is_missing(item: Any) -> bool:
         return bool(pd.isna(item)) if not isinstance(item, (list, tuple, dict, set)) else False
     except (TypeError, ValueError):
         return False
+
+
+def as_sources(sources: Any, count: int, *, arrow: bool = False) -> Any:
+    """Source (outlet) names aligned with ``count`` texts: missing values are ``None``, others
+    ``str``; ``None`` for no sources at all. With ``arrow``, an Arrow text column is returned as
+    it is, for a core function that reads it without copying."""
+    if sources is None:
+        return None
+    column = as_text_column(sources, argument="sources")
+    if len(column) != count:
+        raise InputError(f"sources has {len(column)} items but texts has {count}")
+    if arrow and not isinstance(column.texts, list):
+        return column.texts
+    return [None if _is_missing(s) else str(s) for s in column.values]
 
 
 def coerce_item(item: Any, position: int, *, name: str | None = None) -> str | None:

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import gc
-import math
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import _core
-from ._input import TextColumn, as_text_column, coerce_item
+from ._input import TextColumn, as_sources, as_text_column, coerce_item
 from ._progress import progress_bar
 from ._results import arrow_columns, arrow_text_array
 from .errors import InputError, InputTypeError
@@ -219,10 +218,6 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _is_missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
 def clean(text: str | None, **options: Any) -> Cleaned:
     """Clean one scraped page dump.
 
@@ -261,19 +256,6 @@ def clean(text: str | None, **options: Any) -> Cleaned:
     return cleaned
 
 
-def _source_values(sources: Any, count: int) -> Any:
-    """Source names aligned with ``count`` texts: an Arrow text column as it is, else a list
-    where missing values are ``None`` and others ``str``."""
-    if sources is None:
-        return None
-    column = as_text_column(sources, argument="sources")
-    if len(column) != count:
-        raise InputError(f"sources has {len(column)} items but texts has {count}")
-    if not isinstance(column.texts, list):
-        return column.texts
-    return [None if _is_missing(s) else str(s) for s in column.values]
-
-
 class PageTemplates:
     """Page templates learned over a corpus read chunk by chunk.
 
@@ -306,7 +288,7 @@ class PageTemplates:
         """Count the template lines of the next chunk (chunks in corpus order; ``texts`` and
         ``sources`` as for :func:`clean_many`)."""
         column = as_text_column(texts)
-        source_values = _source_values(sources, len(column))
+        source_values = as_sources(sources, len(column), arrow=True)
         with progress_bar(len(column), desc="templates", enabled=progress) as counter:
             self._core.add(column.texts, source_values, workers=workers, progress=counter)
 
@@ -403,7 +385,7 @@ def _clean_columns(column: TextColumn, sources: Any, templates: PageTemplates | 
             changed = sorted(name for name in resolved if resolved[name] != templates.options[name])
             raise InputError(f"the templates were learned with other options ({', '.join(changed)}); "
                              "clean with the options given to PageTemplates")
-    source_values = _source_values(sources, len(column))
+    source_values = as_sources(sources, len(column), arrow=True)
     core_options = None if templates is not None else resolved
     core_templates = None if templates is None else templates._core
     with progress_bar(len(column), desc="clean", enabled=progress) as counter:

@@ -212,7 +212,8 @@ class Tag(Step):
     is in, and its offsets index that field's text: the ``title``, ``dateline``, ``byline``
     columns, ``clean_text`` for ``body``, and the ``captions`` joined by blank lines; ``text``
     for the raw text); entity names are joined across the whole corpus when every chunk was
-    tagged, and relative DATE values count from the ``date`` column when there is one.
+    tagged, and relative DATE values count from the ``date`` column when there is one. The
+    documents' dates and ``source`` column (when there is one) tell people of one surname apart.
     """
 
     name = "tag"
@@ -234,16 +235,18 @@ class Tag(Step):
         """The mention table of ``documents`` by ``tagger`` (:func:`tidings.tag`'s arguments)."""
         ids = pd.Index(documents["doc"], name="doc")
         dates = document_dates(documents)
+        sources = documents["source"] if "source" in documents.columns else None
         if text_column(documents) == "text":
             texts = pd.Series(documents["text"].to_numpy(), index=ids)
-            return tagger(texts, dates=dates, workers=self.workers, progress=self.progress).reset_index(drop=True)
+            return tagger(texts, dates=dates, sources=sources, workers=self.workers,
+                          progress=self.progress).reset_index(drop=True)
         combined, layout = article_texts(documents)
-        entities = tagger(pd.Series(combined, index=ids, dtype=object), dates=dates, workers=self.workers,
-                          progress=self.progress)
+        entities = tagger(pd.Series(combined, index=ids, dtype=object), dates=dates, sources=sources,
+                          workers=self.workers, progress=self.progress)
         positions = pd.Series(np.arange(len(ids)), index=ids).reindex(entities["doc"].to_numpy())
         return split_fields(entities.reset_index(drop=True), positions, layout)
 
-    def names(self) -> tuple[list[Any], list[list[tuple[Any, ...]]]]:
+    def names(self) -> tuple[list[Any], list[tuple[Any, ...]]]:
         """The mentions' names of the chunks applied so far, for a join in another process
         (:meth:`tidings.tag.CorpusTagger.names`)."""
         return self._tagger.names()

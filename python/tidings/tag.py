@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import _core
-from ._input import TextColumn, as_text_column
+from ._input import TextColumn, as_sources, as_text_column
 from ._progress import progress_bar
 from ._results import arrow_columns, arrow_text_array
 from .errors import InputError, InputTypeError, TidingsIOError
@@ -155,6 +155,7 @@ def tag(
     labels: Iterable[str] | None = _DEFAULTS["labels"],
     canonical: bool = _DEFAULTS["canonical"],
     dates: Any = None,
+    sources: Any = None,
     workers: int | None = None,
     progress: bool = True,
 ) -> pd.DataFrame:
@@ -169,7 +170,12 @@ def tag(
     a document a surname links to the full name mentioned there and an acronym to the name it
     is defined by ("Securities and Exchange Commission (SEC)"); across the corpus spelling
     variants ("Rowhani"/"Rouhani"), aliases ("ISIL"/"Daesh"), acronyms defined elsewhere and
-    surnames whose documents point to one full name join. A country is a place (LOC); a
+    surnames whose documents point to one full name join. A surname that several full names
+    end with ("Bush": George Bush, Jeb Bush) joins the one its document's other entities point
+    to, else the one the documents published within 30 days of it name (with ``dates``), else
+    the one the documents of its outlet name (with ``sources``), else the one the whole corpus
+    names far more often; where the first of these that names any of them names several, it
+    stays apart. A country is a place (LOC); a
     nationality ("French") is an entity of its own (NORP), linked to its country by
     ``country``.
 
@@ -193,7 +199,12 @@ def tag(
         The documents' publication dates, aligned with ``texts`` (datetimes, or anything
         :func:`pandas.to_datetime` reads; missing or unreadable ones count as unknown). Relative
         DATE mentions ("on Sunday", "last week", "December 19") get their ``value`` from them;
-        without them only absolute dates do.
+        without them only absolute dates do. They also tell people of one surname apart (see
+        above).
+    sources : sequence of str, optional
+        The documents' outlets (site, newspaper or agency), aligned with ``texts``, compared
+        without case; missing ones count as unknown. They tell people of one surname apart
+        where the documents near in time do not.
     workers : int, optional
         Number of threads; ``None`` or ``-1`` (or more than the cores) uses every core.
     progress : bool, default True
@@ -219,8 +230,9 @@ def tag(
         ``entity_id`` (int64, :func:`entity_id` of ``label`` and ``entity``: stable across runs
         and document orders), ``country`` (a nationality's country, else missing) and
         ``linked_by`` (how ``entity`` was found, the evidence of a join: ``surface``,
-        ``gazetteer``, ``user``, ``document``, ``acronym``, ``short name``, ``spelling`` or
-        ``surname``; see :func:`tidings.analysis.name_variants`). With no mentions the frame is
+        ``gazetteer``, ``user``, ``document``, ``acronym``, ``short name``, ``spelling``,
+        ``nearby dates``, ``same outlet`` or ``surname``; see
+        :func:`tidings.analysis.name_variants`). With no mentions the frame is
         empty but keeps these columns and dtypes.
 
     Examples
@@ -230,7 +242,7 @@ def tag(
     ['Hassan Rowhani', 'Vladimir Putin', 'Vladimir Putin']
     """
     column = as_text_column(texts)
-    options = {**_core_options(entities, labels, canonical), "dates": publication_days(dates, len(column))}
+    options = {**_core_options(entities, labels, canonical), **_publications(dates, sources, len(column))}
     return _mentions(column, options, None, workers, progress)
 
 
@@ -239,6 +251,11 @@ def _core_options(entities: Any, labels: Iterable[str] | None, canonical: bool) 
     user = _user_entities(entities) if entities is not None else None
     # labels and canonical are checked by the core (``src/tag/options.rs``).
     return {"entities": user, "labels": labels, "canonical": canonical}
+
+
+def _publications(dates: Any, sources: Any, n: int) -> dict[str, list[str | None] | None]:
+    """``dates`` and ``sources`` as keyword arguments of ``_core.tag``."""
+    return {"dates": publication_days(dates, n), "sources": as_sources(sources, n)}
 
 
 def publication_days(dates: Any, n: int) -> list[str | None] | None:
@@ -331,22 +348,24 @@ class CorpusTagger:
         self._corpus = _core.EntityJoin() if canonical else None
         self._documents: list[Any] = []
 
-    def tag(self, texts: Any, *, dates: Any = None, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
+    def tag(self, texts: Any, *, dates: Any = None, sources: Any = None, workers: int | None = None,
+            progress: bool = True) -> pd.DataFrame:
         """The mentions of the next chunk, as :func:`tag` returns them but with names not yet
-        joined across documents; ``dates`` as for :func:`tag`."""
+        joined across documents; ``dates`` and ``sources`` as for :func:`tag`."""
         column = as_text_column(texts)
+        options = {**self._options, **_publications(dates, sources, len(column))}
         if self._corpus is not None:
             self._documents.extend(column.index)
-        options = {**self._options, "dates": publication_days(dates, len(column))}
         return _mentions(column, options, self._corpus, workers, progress)
 
-    def names(self) -> tuple[list[Any], list[list[tuple[Any, ...]]]]:
+    def names(self) -> tuple[list[Any], list[tuple[Any, ...]]]:
         """What :meth:`join` needs of the documents tagged so far, as plain values: their ids,
-        and per document each mention's label, name, whether the name is fixed, link, acronym
-        and country. A tagger in another process takes them with :meth:`add_names`."""
+        and per document its publication day and outlet and each mention's label, name, whether
+        the name is fixed, link, acronym and country. A tagger in another process takes them
+        with :meth:`add_names`."""
         return (list(self._documents), self._corpus.names()) if self._corpus is not None else ([], [])
 
-    def add_names(self, names: tuple[list[Any], list[list[tuple[Any, ...]]]]) -> None:
+    def add_names(self, names: tuple[list[Any], list[tuple[Any, ...]]]) -> None:
         """Add documents tagged elsewhere, as :meth:`names` gave them, to the next :meth:`join`."""
         if self._corpus is not None:
             documents, mentions = names
