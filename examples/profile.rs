@@ -97,7 +97,7 @@ fn stage(
             let started = Instant::now();
             let mut docs = tag_documents(resources, texts, &options, &Progress::default());
             let tagged = started.elapsed().as_secs_f64();
-            join_across_corpus(&mut docs);
+            join_across_corpus(&mut docs, &[]);
             let joined = started.elapsed().as_secs_f64() - tagged;
             println!("  tag_documents {tagged:.3} s, join_across_corpus {joined:.3} s");
             Ok(hash(&docs))

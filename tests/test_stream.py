@@ -113,6 +113,17 @@ def test_streamed_tables_are_the_in_memory_tables(corpus: str, chunksize: int, t
     assert stats.lines() == RunStats.of(whole).lines()
 
 
+@pytest.mark.parametrize("chunk_chars", [1, 5_000])
+def test_chunks_go_through_the_steps_in_parts_of_bounded_text(duplicated_file: Path, chunk_chars: int,
+                                                                tmp_path: Path) -> None:
+    """A chunk of long documents is cut into parts by their characters; the tables stay those
+    of the whole corpus in memory (a part of one document when each is longer than the bound)."""
+    stats, _ = stream_corpus(duplicated_file, tmp_path, chunksize=1000, chunk_chars=chunk_chars, progress=False)
+    whole = run_pipeline(tidings.read_corpus(duplicated_file), progress=False)
+    assert_same_tables(tmp_path, whole)
+    assert stats.lines() == RunStats.of(whole).lines()
+
+
 def test_clusters_are_named_after_their_smallest_id(duplicated_file: Path, tmp_path: Path) -> None:
     stream_corpus(duplicated_file, tmp_path, chunksize=5, progress=False)
     clusters = pd.read_parquet(tmp_path / "clusters.parquet")

@@ -420,7 +420,7 @@ def test_model_must_fit_its_gazetteer(tmp_path: Path) -> None:
     rows = [line for line in lines if line and not line.startswith("#")]
     same = tmp_path / "same.tsv"
     same.write_text("\n".join(header + rows[::-1] + rows[:5]) + "\n", encoding="utf-8")
-    assert len(_core.tag(["Putin spoke in Tehran."], _data_path("tagger.bin"), str(same))["doc"]) == 2
+    assert len(_core.tag(["Putin spoke in Tehran."], _data_path("tagger.bin"), str(same))[0]) == 2
     edited = tmp_path / "edited.tsv"
     edited.write_text(shipped + "Zorblax\tPERSON\tZorblax\t\n", encoding="utf-8")
     with pytest.raises(tidings.ModelError, match="another gazetteer"):

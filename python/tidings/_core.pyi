@@ -1,7 +1,7 @@
 """Type stubs of the compiled core. Private: use the functions in ``tidings``."""
 
 import os
-from typing import Any, final
+from typing import Any, Protocol, TypeAlias, final
 
 __all__ = [
     "__version__",
@@ -32,6 +32,15 @@ __all__ = [
 __version__: str
 BUILD_PROFILE: str
 
+class _ArrowStream(Protocol):
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+
+class _ArrowArray(Protocol):
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[object, object]: ...
+
+#: What the core reads as texts: a list or tuple, or an Arrow text column (read without copying).
+_Texts: TypeAlias = list[str | None] | tuple[str | None, ...] | _ArrowStream | _ArrowArray
+
 @final
 class ProgressCounter:
     def __new__(cls) -> ProgressCounter: ...
@@ -39,7 +48,7 @@ class ProgressCounter:
     def done(self) -> int: ...
 
 def describe(
-    texts: list[str | None] | tuple[str | None, ...],
+    texts: _Texts,
     *,
     workers: int | None = None,
     progress: ProgressCounter | None = None,
@@ -59,7 +68,7 @@ class DedupIndex:
     def __new__(cls, *, all_pairs: bool = True, **options: Any) -> DedupIndex: ...
     def add(
         self,
-        texts: list[str | None] | tuple[str | None, ...],
+        texts: _Texts,
         *,
         workers: int | None = None,
         progress: ProgressCounter | None = None,
@@ -89,7 +98,7 @@ class DedupFingerprints:
     def __new__(cls, **options: Any) -> DedupFingerprints: ...
     def add(
         self,
-        texts: list[str | None] | tuple[str | None, ...],
+        texts: _Texts,
         *,
         workers: int | None = None,
         progress: ProgressCounter | None = None,
@@ -107,7 +116,7 @@ class DedupFingerprints:
     def __len__(self) -> int: ...
 
 def repeated_paragraphs(
-    texts: list[str | None] | tuple[str | None, ...], *, workers: int | None = None, **options: Any
+    texts: _Texts, *, workers: int | None = None, **options: Any
 ) -> dict[str, list[Any]]: ...
 
 @final
@@ -115,7 +124,7 @@ class StoryIndex:
     def __new__(cls, **options: Any) -> StoryIndex: ...
     def add(
         self,
-        texts: list[str | None] | tuple[str | None, ...],
+        texts: _Texts,
         *,
         dates: list[int | None] | None = None,
         groups: list[str | None] | None = None,
@@ -145,7 +154,7 @@ class StoryIndex:
     def max_term_articles(self) -> int: ...
 
 def _story_terms(
-    texts: list[str | None] | tuple[str | None, ...], entities: tuple[list[int], list[str], list[str]]
+    texts: _Texts, entities: tuple[list[int], list[str], list[str]]
 ) -> list[list[str]]: ...
 
 @final
@@ -153,8 +162,8 @@ class TemplateCounts:
     def __new__(cls, options: dict[str, bool | int | float] | None = None) -> TemplateCounts: ...
     def add(
         self,
-        texts: list[str | None] | tuple[str | None, ...],
-        sources: list[str | None] | tuple[str | None, ...] | None = None,
+        texts: _Texts,
+        sources: _Texts | None = None,
         *,
         workers: int | None = None,
         progress: ProgressCounter | None = None,
@@ -162,50 +171,40 @@ class TemplateCounts:
     def __len__(self) -> int: ...
 
 def clean_many(
-    texts: list[str | None] | tuple[str | None, ...],
-    sources: list[str | None] | tuple[str | None, ...] | None = None,
+    texts: _Texts,
+    sources: _Texts | None = None,
     options: dict[str, bool | int | float] | None = None,
     *,
     templates: TemplateCounts | None = None,
     workers: int | None = None,
     progress: ProgressCounter | None = None,
-) -> list[
-    tuple[
-        str,
-        str | None,
-        str | None,
-        str | None,
-        str | None,
-        str | None,
-        str | None,
-        list[str],
-        list[str],
-        list[tuple[int, int, str, str, str]],
-    ]
-]: ...
+) -> tuple[Any, Any, dict[int, str]]: ...  # pyarrow StructArrays: fields by document, audit spans; span texts Arrow cannot hold by row
 
 @final
 class EntityJoin:
     def __new__(cls) -> EntityJoin: ...
     def join(self) -> list[tuple[int, str, str, str, str, str]]: ...
-    def names(self) -> list[list[tuple[str, str, bool, str, str | None, str | None]]]: ...
-    def add_names(self, docs: list[list[tuple[str, str, bool, str, str | None, str | None]]]) -> None: ...
+    def names(self) -> list[tuple[str | None, str | None, list[tuple[str, str, bool, str, str | None, str | None]]]]: ...
+    def add_names(
+        self, docs: list[tuple[str | None, str | None, list[tuple[str, str, bool, str, str | None, str | None]]]]
+    ) -> None: ...
     def __len__(self) -> int: ...
 
 def tag(
-    texts: list[str | None] | tuple[str | None, ...],
+    texts: _Texts,
     model_path: str,
     gazetteer_path: str,
     *,
     entities: list[tuple[str, str, str]] | None = None,
     corpus: EntityJoin | None = None,
     dates: list[str | None] | None = None,
+    sources: list[str | None] | None = None,
     workers: int | None = None,
     progress: ProgressCounter | None = None,
     **options: Any,
-) -> dict[str, list[Any]]: ...
+) -> tuple[Any, dict[int, str]]: ...  # a pyarrow StructArray of the mention columns; texts Arrow cannot hold by row
 def quotes(
-    texts: list[str | None] | tuple[str | None, ...],
+    texts: _Texts,
     model_path: str,
     gazetteer_path: str,
     *,

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from pandas.api.types import pandas_dtype
 
 from ._input import TextColumn
@@ -22,6 +23,29 @@ def text_array(values: Sequence[str | None]) -> Any:
     if isinstance(TEXT_DTYPE, pd.StringDtype):
         return pd.array(values, dtype=TEXT_DTYPE)
     return np.array([np.nan if value is None else value for value in values], dtype=object)
+
+
+def arrow_text_array(values: pa.Array, python_texts: dict[int, str] | None = None) -> Any:
+    """A text column of :data:`TEXT_DTYPE` from an Arrow text column the core built: in pandas 3
+    the Arrow column itself (no copy), in pandas 2 one object per value (NaN where null).
+    ``python_texts`` replaces the values of some rows with strings Arrow cannot hold (lone
+    surrogates), which take the list path of :func:`text_array`."""
+    if python_texts:
+        listed = values.to_pylist()
+        for row, text in python_texts.items():
+            listed[row] = text
+        return text_array(listed)
+    if isinstance(TEXT_DTYPE, pd.StringDtype):
+        return TEXT_DTYPE.__from_arrow__(values)
+    objects = values.to_numpy(zero_copy_only=False)
+    if values.null_count:
+        objects[values.is_null().to_numpy(zero_copy_only=False)] = np.nan
+    return objects
+
+
+def arrow_columns(table: pa.StructArray) -> dict[str, pa.Array]:
+    """The core's columns (one ``StructArray``) by name, without copying."""
+    return {table.type.field(i).name: table.field(i) for i in range(table.type.num_fields)}
 
 
 @functools.lru_cache(maxsize=None)

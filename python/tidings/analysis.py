@@ -482,7 +482,9 @@ def name_variants(
         a listed alias; ``document``: a full name in the same document; ``acronym``: defined by
         its expansion in the text; ``short name``: a company's name without its legal form;
         ``spelling``: a spelling variant whose documents share other entities; ``surname``: the
-        full name that the document's other entities point to).
+        full name that the document's other entities point to, or the one person the corpus
+        uses the surname for; ``nearby dates``, ``same outlet``: the one person of that
+        surname the documents published within 30 days, or of the same outlet, name).
     """
     _check(entities, (*_ENTITY_COLUMNS, "text"))
     _check_count("min_variants", min_variants)

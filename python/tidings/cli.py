@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--id", default=None, metavar="COLUMN",
                      help="column of document ids, written as doc (default: a doc or id column, else the row number)")
     run.add_argument("--chunksize", type=_positive, default=20_000, metavar="N",
-                     help="documents read and processed at a time, so any corpus fits in memory (default: 20000)")
+                     help="documents read at a time, so any corpus fits in memory; they go through the steps "
+                          "in parts of at most 16 million characters of text (default: 20000)")
     run.add_argument("--workers", type=_workers, default=None, help="threads to use (default: all cores)")
     run.add_argument("--no-progress", action="store_true", help="do not show progress bars")
     cluster = run.add_mutually_exclusive_group()

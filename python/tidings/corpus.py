@@ -556,7 +556,8 @@ class Corpus:
 
         Works on the cleaned text when the corpus was cleaned. Adds an ``entities`` table: one
         row per mention, ``doc`` the document id, offsets into :attr:`texts`, ``role`` the
-        title printed before a person's name.
+        title printed before a person's name. The :attr:`dates` and the ``source`` column, when
+        known, tell apart people of one surname (``dates`` and ``sources`` of :func:`tidings.tag`).
 
         Parameters
         ----------

@@ -128,14 +128,16 @@ class _TagTask:
     text: str
     id: str | None
     date: str | None
+    source: str | None
     options: dict[str, Any]
 
-    def __call__(self, part: pd.DataFrame) -> tuple[pd.DataFrame, list[list[tuple[str, str, bool]]]]:
+    def __call__(self, part: pd.DataFrame) -> tuple[pd.DataFrame, tuple[list[Any], list[tuple[Any, ...]]]]:
         index = pd.Index(part[self.id], name=self.id) if self.id is not None else part.index
         texts = pd.Series(part[self.text].to_numpy(), index=index)
         dates = part[self.date] if self.date is not None else None
+        sources = part[self.source] if self.source is not None else None
         tagger = CorpusTagger(**self.options)
-        mentions = tagger.tag(texts, dates=dates, workers=TASK_THREADS, progress=False)
+        mentions = tagger.tag(texts, dates=dates, sources=sources, workers=TASK_THREADS, progress=False)
         return mentions, tagger.names()
 
     def mentions(self, part: pd.DataFrame) -> pd.DataFrame:
@@ -146,20 +148,22 @@ def _renamed(mentions: pd.DataFrame, renames: dict[tuple[str, str], str]) -> pd.
     return CorpusTagger.rename(mentions, renames)
 
 
-def tag(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None = None, entities: Any = None,
-        labels: Any = None, canonical: bool = True) -> dd.DataFrame:
+def tag(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None = None, source: str | None = None,
+        entities: Any = None, labels: Any = None, canonical: bool = True) -> dd.DataFrame:
     """:func:`tidings.tag` of column ``text``: one row per mention, names joined across the corpus.
 
     ``doc`` holds the values of column ``id`` (default: the index labels); ``date`` names a
-    column of publication dates for relative DATE values. ``entities``, ``labels`` and
+    column of publication dates for relative DATE values, and with ``source`` (a column of
+    outlets) for telling people of one surname apart (the ``dates`` and ``sources`` of
+    :func:`tidings.tag`). ``entities``, ``labels`` and
     ``canonical`` are those of :func:`tidings.tag`. Each partition's mentions have a fresh
     ``RangeIndex``. With ``canonical=True`` the mentions are computed now and kept on the
     cluster (persisted) while names are joined.
     """
-    ddf = _frame(ddf, text, id, date)
+    ddf = _frame(ddf, text, id, date, source)
     user = _user_entities(entities) if entities is not None else None
     CorpusTagger(entities=user, labels=labels, canonical=canonical)  # bad options fail here, not in a task
-    task = _TagTask(text, id, date, {"entities": user, "labels": labels, "canonical": canonical})
+    task = _TagTask(text, id, date, source, {"entities": user, "labels": labels, "canonical": canonical})
     meta = task.mentions(ddf._meta)
     if not canonical:
         return ddf.map_partitions(task.mentions, meta=meta)

@@ -40,5 +40,5 @@ def describe(texts: Any, *, workers: int | None = None, progress: bool = True) -
     """
     column = as_text_column(texts)
     with progress_bar(len(column), desc="describe", enabled=progress) as counter:
-        counts = _core.describe(column.values, workers=workers, progress=counter)
+        counts = _core.describe(column.texts, workers=workers, progress=counter)
     return aligned_frame(counts, column, dtypes={k: "int64" for k in counts})

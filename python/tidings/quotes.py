@@ -105,7 +105,7 @@ def quotes(
         options["entities"] = _user_entities(entities)
     with progress_bar(len(column), desc="quotes", enabled=progress) as counter:
         found = _core.quotes(
-            column.values,
+            column.texts,
             _data_path("tagger.bin"),
             _data_path("gazetteer.tsv"),
             **options,

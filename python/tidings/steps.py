@@ -19,6 +19,7 @@ tables do not depend on how the corpus was cut into chunks. A corpus in memory i
 
 from __future__ import annotations
 
+import functools
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,21 +28,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .cleaning import PageTemplates, clean_many, removed_frame
+from .cleaning import PageTemplates, clean_columns
 from .dates import document_dates, parse_dates
 from .dedup import CorpusDedup
 from .errors import InputError
 from .stories import StoryIndex
-from .tag import CorpusTagger, article_texts, split_fields
+from .tag import CorpusTagger, article_texts, split_fields, tag
 
 __all__ = ["STEPS", "Step", "Finished", "Clean", "Dedup", "Tag", "GroupStories", "make_steps", "text_column",
            "story_texts"]
 
 #: The pipeline's steps, in the order they run.
 STEPS = ("clean", "dedup", "tag")
-
-_CLEAN_FIELDS = ["text", "title", "dateline", "place", "agency", "byline", "date", "credits", "captions", "removed"]
-
 
 def text_column(documents: pd.DataFrame) -> str:
     """The text the steps after cleaning work on: ``clean_text`` once cleaned, else ``text``."""
@@ -123,21 +121,23 @@ class Clean(Step):
                             progress=self.progress)
 
     def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-        cleaned = clean_many(documents["text"], sources=_sources(documents), templates=self._templates,
-                             workers=self.workers, progress=self.progress)
-        return self._tables(documents, cleaned)
+        return self._tables(documents, templates=self._templates)
 
     def run(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-        # One clean_many call learns the templates from these documents and cleans them: the
-        # same counting as learn + apply, without preparing each text twice.
-        cleaned = clean_many(documents["text"], sources=_sources(documents), workers=self.workers,
-                             progress=self.progress, **self._templates.options)
-        return self._tables(documents, cleaned)
+        # One clean call learns the templates from these documents and cleans them: the same
+        # counting as learn + apply, without preparing each text twice.
+        return self._tables(documents, **self._templates.options)
 
-    def _tables(self, documents: pd.DataFrame, cleaned: list[Any]) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-        fields = pd.DataFrame([c.to_dict() for c in cleaned], index=documents.index, columns=_CLEAN_FIELDS)
-        documents = documents.copy()
-        documents["clean_text"] = fields["text"].astype(object)
+    def _tables(self, documents: pd.DataFrame, **how: Any) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        """``documents`` cleaned with ``how`` (templates, or the options to learn them with)."""
+        found, removed = clean_columns(documents["text"], ids=documents["doc"], sources=_sources(documents),
+                                       workers=self.workers, progress=self.progress, **how)
+        # The body as the core gave it (one str per document, never missing); the short fields
+        # as pandas infers them.
+        body = pd.Series(found.pop("text"), index=documents.index, dtype=object)
+        # Without documents, columns of objects (pandas makes empty lists floats).
+        fields = pd.DataFrame(found if len(documents) else {}, index=documents.index, columns=list(found))
+        documents = documents.assign(clean_text=body)
         fields["dateline"] = fields["dateline"].map(_without_dash, na_action="ignore")
         for name in ("title", "dateline", "place", "agency", "byline"):
             _fill_analyst_column(documents, name, fields[name].astype(object))
@@ -145,8 +145,8 @@ class Clean(Step):
         documents["published_text"] = fields["date"].astype(object)
         documents["credits"] = fields["credits"]
         documents["captions"] = fields["captions"]
-        documents["removed_spans"] = fields["removed"].fillna(0).astype("int64")
-        return documents, {"removed": removed_frame(cleaned, ids=documents["doc"].tolist())}
+        documents["removed_spans"] = fields["removed"].astype("int64")
+        return documents, {"removed": removed}
 
 
 def _fill_analyst_column(documents: pd.DataFrame, name: str, extracted: pd.Series) -> None:
@@ -212,29 +212,41 @@ class Tag(Step):
     is in, and its offsets index that field's text: the ``title``, ``dateline``, ``byline``
     columns, ``clean_text`` for ``body``, and the ``captions`` joined by blank lines; ``text``
     for the raw text); entity names are joined across the whole corpus when every chunk was
-    tagged, and relative DATE values count from the ``date`` column when there is one.
+    tagged, and relative DATE values count from the ``date`` column when there is one. The
+    documents' dates and ``source`` column (when there is one) tell people of one surname apart.
     """
 
     name = "tag"
 
     def __init__(self, *, workers: int | None = None, progress: bool = True, **options: Any) -> None:
         super().__init__(workers=workers, progress=progress)
+        self._options = options
         self._tagger = CorpusTagger(**options)
 
     def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        return documents, {"entities": self._entities(documents, self._tagger.tag)}
+
+    def run(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        # A corpus in memory is tagged in one call, which joins the names across it in the core:
+        # no names kept for a later join, no rewrite of the table.
+        return documents, {"entities": self._entities(documents, functools.partial(tag, **self._options))}
+
+    def _entities(self, documents: pd.DataFrame, tagger: Callable[..., pd.DataFrame]) -> pd.DataFrame:
+        """The mention table of ``documents`` by ``tagger`` (:func:`tidings.tag`'s arguments)."""
         ids = pd.Index(documents["doc"], name="doc")
         dates = document_dates(documents)
+        sources = documents["source"] if "source" in documents.columns else None
         if text_column(documents) == "text":
             texts = pd.Series(documents["text"].to_numpy(), index=ids)
-            entities = self._tagger.tag(texts, dates=dates, workers=self.workers, progress=self.progress)
-            return documents, {"entities": entities.reset_index(drop=True)}
+            return tagger(texts, dates=dates, sources=sources, workers=self.workers,
+                          progress=self.progress).reset_index(drop=True)
         combined, layout = article_texts(documents)
-        entities = self._tagger.tag(pd.Series(combined, index=ids, dtype=object), dates=dates, workers=self.workers,
-                                    progress=self.progress)
+        entities = tagger(pd.Series(combined, index=ids, dtype=object), dates=dates, sources=sources,
+                          workers=self.workers, progress=self.progress)
         positions = pd.Series(np.arange(len(ids)), index=ids).reindex(entities["doc"].to_numpy())
-        return documents, {"entities": split_fields(entities.reset_index(drop=True), positions, layout)}
+        return split_fields(entities.reset_index(drop=True), positions, layout)
 
-    def names(self) -> tuple[list[Any], list[list[tuple[Any, ...]]]]:
+    def names(self) -> tuple[list[Any], list[tuple[Any, ...]]]:
         """The mentions' names of the chunks applied so far, for a join in another process
         (:meth:`tidings.tag.CorpusTagger.names`)."""
         return self._tagger.names()

@@ -34,7 +34,11 @@ from .pipeline import TABLES, RunStats, prepare_corpus
 from .steps import STEPS, Step, make_steps
 from .store import RUN_STAGING
 
-__all__ = ["RunStats", "stream_corpus"]
+__all__ = ["CHUNK_CHARS", "RunStats", "stream_corpus"]
+
+#: Characters of text ``tidings run`` puts through the steps at a time (the results of a part
+#: take many times its text's size until they are written).
+CHUNK_CHARS = 16_000_000
 
 #: Input columns the pipeline rewrites itself (so their input types do not carry over).
 _STANDARD_COLUMNS = ("id", "text", "date")
@@ -109,6 +113,20 @@ def _conformed(chunks: Iterator[pd.DataFrame], schema: pa.Schema | None) -> Iter
         yield chunk.reindex(columns=schema.names)
 
 
+def _parts_of(chunk: pd.DataFrame, chars: int) -> Iterator[pd.DataFrame]:
+    """``chunk`` cut into runs of rows holding about ``chars`` characters of text each (a row
+    longer than that alone), so a run's memory follows the text's size, not its document count."""
+    lengths = [len(text) if isinstance(text, str) else 0 for text in chunk["text"]]
+    start, held = 0, 0
+    for row, length in enumerate(lengths):
+        if held and held + length > chars:
+            yield chunk.iloc[start:row]
+            start, held = row, 0
+        held += length
+    if start < len(chunk) or not len(chunk):
+        yield chunk.iloc[start:]
+
+
 def _staging_folder(out: Path) -> Path:
     """A new hidden folder inside ``out`` (created when needed) for this run's tables."""
     try:
@@ -152,6 +170,7 @@ def stream_corpus(
     text: str = "text",
     id: str | None = None,
     chunksize: int = 20_000,
+    chunk_chars: int = CHUNK_CHARS,
     workers: int | None = None,
     progress: bool = True,
     dedup_options: dict[str, Any] | None = None,
@@ -163,12 +182,14 @@ def stream_corpus(
     chunk, then ``clusters.parquet`` (``doc``, ``cluster``, ``cluster_size``, ``kind``,
     ``is_representative``, ``similarity``, ``representative``, with document ids) and
     ``pairs.parquet`` (``doc_a``, ``doc_b``, ``jaccard``, ``containment``). They equal the
-    tables of the pipeline run in memory, whatever ``chunksize``: a field that first appears in
+    tables of the pipeline run in memory, whatever ``chunksize`` (documents read at a time) and
+    ``chunk_chars`` (characters of text processed at a time: a chunk of long documents goes
+    through the steps in parts of about that size): a field that first appears in
     a later chunk is a column of every row, missing where absent, and a field whose values fit
     no one type (objects and strings) is stored as text (see :mod:`tidings._arrow`). The file is
     read twice (the first pass learns the input's columns and page templates). The tables
     replace those of an earlier run in ``out`` only once all of them are written: a run that
-    fails leaves ``out`` as it was. Memory holds one chunk, the template-line counts (one
+    fails leaves ``out`` as it was. Memory holds one chunk and the results of one part of it, the template-line counts (one
     entry per distinct short line of each source), the dedup index (a few hundred bytes per
     document) and the label and name of every mention, for the join of names across the corpus.
     ``dedup_options`` are those of :meth:`tidings.Corpus.dedup`.
@@ -184,21 +205,22 @@ def stream_corpus(
     out = Path(out)
     staging = _staging_folder(out)
     try:
-        stats, names = _run(path, staging, steps, text=text, id=id, chunksize=chunksize, workers=workers,
-                            progress=progress)
+        stats, names = _run(path, staging, steps, text=text, id=id, chunksize=chunksize, chunk_chars=chunk_chars,
+                            workers=workers, progress=progress)
         return stats, _publish(staging, out, names)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
 def _run(path: str | Path, out: Path, steps: list[Step], *, text: str, id: str | None, chunksize: int,
-         workers: int | None, progress: bool) -> tuple[RunStats, list[str]]:
+         chunk_chars: int, workers: int | None, progress: bool) -> tuple[RunStats, list[str]]:
     """Both passes of :func:`stream_corpus`, writing the tables into ``out``; returns the run's
     figures and the names of the tables written."""
     schema = _input_schema(iter_corpus(path, text=text, id=id, chunksize=chunksize), steps)
     known = None if schema is None else pa.schema([f for f in schema if f.name not in _STANDARD_COLUMNS])
     stats = RunStats(steps=STEPS)
-    chunks = _conformed(iter_corpus(path, text=text, id=id, chunksize=chunksize), schema)
+    chunks = (part for chunk in _conformed(iter_corpus(path, text=text, id=id, chunksize=chunksize), schema)
+              for part in _parts_of(chunk, chunk_chars))
     paths = _apply_chunks(steps, chunks, out, stats, known, workers=workers, progress=progress)
     for step in steps:
         done = step.finish()

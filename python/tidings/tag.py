@@ -14,11 +14,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import _core
-from ._input import TextColumn, as_text_column
+from ._input import TextColumn, as_sources, as_text_column
 from ._progress import progress_bar
-from ._results import text_array
+from ._results import arrow_columns, arrow_text_array
 from .errors import InputError, InputTypeError, TidingsIOError
 
 __all__ = ["tag", "CorpusTagger", "entity_id", "LABELS", "LABEL_ALIASES", "MENTION_COLUMNS"]
@@ -52,13 +54,16 @@ def entity_id(label: str, entity: str) -> int:
     return int.from_bytes(digest, "big") >> 1
 
 
-def _entity_ids(labels: Iterable[str], entities: Iterable[str], count: int) -> np.ndarray:
-    """:func:`entity_id` of each (label, entity) pair, hashing each distinct pair once."""
-    ids: dict[tuple[str, str], int] = {}
-    for pair in zip(labels, entities):
-        if pair not in ids:
-            ids[pair] = entity_id(*pair)
-    return np.fromiter((ids[pair] for pair in zip(labels, entities)), dtype="int64", count=count)
+def _entity_ids(labels: Any, entities: Any) -> np.ndarray:
+    """:func:`entity_id` of each (label, entity) pair (Arrow arrays or sequences of ``str``),
+    hashing each distinct pair once."""
+    labels, entities = (values if isinstance(values, pa.Array) else pa.array(np.asarray(values, dtype=object),
+                                                                             pa.large_string())
+                        for values in (labels, entities))
+    pairs = pc.binary_join_element_wise(labels, entities, pa.scalar("\t", labels.type)).dictionary_encode()
+    ids = np.fromiter((entity_id(*pair.split("\t", 1)) for pair in pairs.dictionary.to_pylist()),
+                      dtype="int64", count=len(pairs.dictionary))
+    return ids[pairs.indices.to_numpy(zero_copy_only=False)]
 
 
 @functools.lru_cache(maxsize=None)  # resolved once, not twice per call
@@ -122,19 +127,21 @@ def _user_entities(entities: Any) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _mention_frame(found: dict[str, list[Any]], index: pd.Index) -> pd.DataFrame:
-    """The mention table from the core's columns, each column built once with its final dtype
-    (``doc`` the input's index labels, text columns missing where the core has no value)."""
-    count = len(found["doc"])
-    columns: dict[str, Any] = {"doc": index.take(np.asarray(found["doc"], dtype=np.intp))}
-    for name in ("start", "end", "sentence"):
-        columns[name] = np.asarray(found[name], dtype="int64")
-    columns["score"] = np.asarray(found["score"], dtype="float64")
+def _mention_frame(found: tuple[pa.StructArray, dict[int, str]], index: pd.Index) -> pd.DataFrame:
+    """The mention table from the core's Arrow columns, each shown to pandas with its final
+    dtype without a Python object per mention (``doc`` the input's index labels, text columns
+    missing where the core has no value)."""
+    table, python_texts = found
+    core = arrow_columns(table)
+    columns: dict[str, Any] = {"doc": index.take(core["doc"].to_numpy().astype(np.intp, copy=False))}
+    for name in ("start", "end", "sentence", "score"):
+        columns[name] = core[name].to_numpy()
     # The core calls a person's title "title"; tidings keeps that word for headlines.
-    texts = {**found, "role": found["title"], "field": [TEXT_FIELD] * count}
+    core["role"] = core.pop("title")
+    core["field"] = pa.repeat(pa.scalar(TEXT_FIELD, pa.large_string()), len(table))
     for name in _TEXT_COLUMNS:
-        columns[name] = text_array(texts[name])
-    columns["entity_id"] = _entity_ids(found["label"], found["entity"], count)
+        columns[name] = arrow_text_array(core[name], python_texts if name == "text" else None)
+    columns["entity_id"] = _entity_ids(core["label"], core["entity"])
     return pd.DataFrame({name: columns[name] for name in MENTION_COLUMNS})
 
 
@@ -148,6 +155,7 @@ def tag(
     labels: Iterable[str] | None = _DEFAULTS["labels"],
     canonical: bool = _DEFAULTS["canonical"],
     dates: Any = None,
+    sources: Any = None,
     workers: int | None = None,
     progress: bool = True,
 ) -> pd.DataFrame:
@@ -162,7 +170,12 @@ def tag(
     a document a surname links to the full name mentioned there and an acronym to the name it
     is defined by ("Securities and Exchange Commission (SEC)"); across the corpus spelling
     variants ("Rowhani"/"Rouhani"), aliases ("ISIL"/"Daesh"), acronyms defined elsewhere and
-    surnames whose documents point to one full name join. A country is a place (LOC); a
+    surnames whose documents point to one full name join. A surname that several full names
+    end with ("Bush": George Bush, Jeb Bush) joins the one its document's other entities point
+    to, else the one the documents published within 30 days of it name (with ``dates``), else
+    the one the documents of its outlet name (with ``sources``), else the one the whole corpus
+    names far more often; where the first of these that names any of them names several, it
+    stays apart. A country is a place (LOC); a
     nationality ("French") is an entity of its own (NORP), linked to its country by
     ``country``.
 
@@ -186,7 +199,12 @@ def tag(
         The documents' publication dates, aligned with ``texts`` (datetimes, or anything
         :func:`pandas.to_datetime` reads; missing or unreadable ones count as unknown). Relative
         DATE mentions ("on Sunday", "last week", "December 19") get their ``value`` from them;
-        without them only absolute dates do.
+        without them only absolute dates do. They also tell people of one surname apart (see
+        above).
+    sources : sequence of str, optional
+        The documents' outlets (site, newspaper or agency), aligned with ``texts``, compared
+        without case; missing ones count as unknown. They tell people of one surname apart
+        where the documents near in time do not.
     workers : int, optional
         Number of threads; ``None`` or ``-1`` (or more than the cores) uses every core.
     progress : bool, default True
@@ -212,8 +230,9 @@ def tag(
         ``entity_id`` (int64, :func:`entity_id` of ``label`` and ``entity``: stable across runs
         and document orders), ``country`` (a nationality's country, else missing) and
         ``linked_by`` (how ``entity`` was found, the evidence of a join: ``surface``,
-        ``gazetteer``, ``user``, ``document``, ``acronym``, ``short name``, ``spelling`` or
-        ``surname``; see :func:`tidings.analysis.name_variants`). With no mentions the frame is
+        ``gazetteer``, ``user``, ``document``, ``acronym``, ``short name``, ``spelling``,
+        ``nearby dates``, ``same outlet`` or ``surname``; see
+        :func:`tidings.analysis.name_variants`). With no mentions the frame is
         empty but keeps these columns and dtypes.
 
     Examples
@@ -223,7 +242,7 @@ def tag(
     ['Hassan Rowhani', 'Vladimir Putin', 'Vladimir Putin']
     """
     column = as_text_column(texts)
-    options = {**_core_options(entities, labels, canonical), "dates": publication_days(dates, len(column))}
+    options = {**_core_options(entities, labels, canonical), **_publications(dates, sources, len(column))}
     return _mentions(column, options, None, workers, progress)
 
 
@@ -232,6 +251,11 @@ def _core_options(entities: Any, labels: Iterable[str] | None, canonical: bool) 
     user = _user_entities(entities) if entities is not None else None
     # labels and canonical are checked by the core (``src/tag/options.rs``).
     return {"entities": user, "labels": labels, "canonical": canonical}
+
+
+def _publications(dates: Any, sources: Any, n: int) -> dict[str, list[str | None] | None]:
+    """``dates`` and ``sources`` as keyword arguments of ``_core.tag``."""
+    return {"dates": publication_days(dates, n), "sources": as_sources(sources, n)}
 
 
 def publication_days(dates: Any, n: int) -> list[str | None] | None:
@@ -287,7 +311,7 @@ def _mentions(column: TextColumn, options: dict[str, Any], corpus: _core.EntityJ
               workers: int | None, progress: bool) -> pd.DataFrame:
     with progress_bar(len(column), desc="tag", enabled=progress) as counter:
         found = _core.tag(
-            column.values,
+            column.texts,
             _data_path("tagger.bin"),
             _data_path("gazetteer.tsv"),
             **options,
@@ -324,22 +348,24 @@ class CorpusTagger:
         self._corpus = _core.EntityJoin() if canonical else None
         self._documents: list[Any] = []
 
-    def tag(self, texts: Any, *, dates: Any = None, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
+    def tag(self, texts: Any, *, dates: Any = None, sources: Any = None, workers: int | None = None,
+            progress: bool = True) -> pd.DataFrame:
         """The mentions of the next chunk, as :func:`tag` returns them but with names not yet
-        joined across documents; ``dates`` as for :func:`tag`."""
+        joined across documents; ``dates`` and ``sources`` as for :func:`tag`."""
         column = as_text_column(texts)
+        options = {**self._options, **_publications(dates, sources, len(column))}
         if self._corpus is not None:
             self._documents.extend(column.index)
-        options = {**self._options, "dates": publication_days(dates, len(column))}
         return _mentions(column, options, self._corpus, workers, progress)
 
-    def names(self) -> tuple[list[Any], list[list[tuple[Any, ...]]]]:
+    def names(self) -> tuple[list[Any], list[tuple[Any, ...]]]:
         """What :meth:`join` needs of the documents tagged so far, as plain values: their ids,
-        and per document each mention's label, name, whether the name is fixed, link, acronym
-        and country. A tagger in another process takes them with :meth:`add_names`."""
+        and per document its publication day and outlet and each mention's label, name, whether
+        the name is fixed, link, acronym and country. A tagger in another process takes them
+        with :meth:`add_names`."""
         return (list(self._documents), self._corpus.names()) if self._corpus is not None else ([], [])
 
-    def add_names(self, names: tuple[list[Any], list[list[tuple[Any, ...]]]]) -> None:
+    def add_names(self, names: tuple[list[Any], list[tuple[Any, ...]]]) -> None:
         """Add documents tagged elsewhere, as :meth:`names` gave them, to the next :meth:`join`."""
         if self._corpus is not None:
             documents, mentions = names
@@ -377,7 +403,7 @@ class CorpusTagger:
             values = out[column].to_numpy(dtype=object, copy=True)
             values[hit] = found[source].to_numpy(dtype=object)[hit]
             out[column] = pd.Series(values, index=out.index, dtype=mentions[column].dtype)
-        out["entity_id"] = _entity_ids(out["label"], out["entity"], len(out))
+        out["entity_id"] = _entity_ids(out["label"], out["entity"])
         return out
 
 

@@ -293,7 +293,17 @@ fn plain_chunk(bytes: &[u8], i: usize) -> bool {
     (plain | lone_space) == HIGH
 }
 
-fn repair_pass(src: &str, segs: &[Seg], options: &CharOptions) -> (Mapped, Vec<Edit>, bool) {
+/// What a repair pass changed. A pass that changed only spacing and line endings leaves
+/// nothing for another pass: runs of spaces it kept are one space between characters that stay
+/// (no line break), and no entity or mojibake sequence holds a space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Changed {
+    Nothing,
+    Spacing,
+    More,
+}
+
+fn repair_pass(src: &str, segs: &[Seg], options: &CharOptions) -> (Mapped, Vec<Edit>, Changed) {
     let bytes = src.as_bytes();
     let n = bytes.len();
     let mut r = Rewriter::new(src, segs);
@@ -331,6 +341,14 @@ fn repair_pass(src: &str, segs: &[Seg], options: &CharOptions) -> (Mapped, Vec<E
     }
     let changed = r.changed;
     let (mapped, edits) = r.finish();
+    // Spacing and line endings are replaced without a rule or under "chars.space".
+    let changed = if !changed {
+        Changed::Nothing
+    } else if edits.iter().all(|e| e.rule == "chars.space") {
+        Changed::Spacing
+    } else {
+        Changed::More
+    };
     (mapped, edits, changed)
 }
 
@@ -482,14 +500,18 @@ fn nfc_pass(src: &str, segs: &[Seg]) -> (Mapped, Vec<Edit>, bool) {
 /// Repairs `original` to a fixed point: running the stage again would change nothing.
 pub fn repair(original: &str, options: &CharOptions) -> (Mapped, Vec<Edit>) {
     let segs = identity_segs(original.len());
-    let (mut current, mut edits, changed) = repair_pass(original, &segs, options);
-    for _ in 0..if changed { 6 } else { 0 } {
-        let (next, more, changed) = repair_pass(&current.text, &current.segs, options);
-        if !changed {
+    let (mut current, mut edits, mut changed) = repair_pass(original, &segs, options);
+    for _ in 0..6 {
+        if changed != Changed::More {
+            break;
+        }
+        let (next, more, next_changed) = repair_pass(&current.text, &current.segs, options);
+        if next_changed == Changed::Nothing {
             break;
         }
         current = next;
         edits.extend(more);
+        changed = next_changed;
     }
     // Only characters from U+0300 on (lead bytes from 0xCC) can make a text non-NFC.
     if options.normalize_nfc
@@ -627,6 +649,43 @@ mod tests {
                 ("â€™", "chars.mojibake")
             ]
         );
+    }
+
+    /// Stopping after a pass that changed only spacing gives what passes until nothing
+    /// changes give.
+    #[test]
+    fn spacing_passes_end_the_repair() {
+        let until_unchanged = |text: &str| {
+            let options = CharOptions::default();
+            let segs = identity_segs(text.len());
+            let (mut current, mut edits, _) = repair_pass(text, &segs, &options);
+            for _ in 0..6 {
+                let (next, more, changed) = repair_pass(&current.text, &current.segs, &options);
+                if changed == Changed::Nothing {
+                    break;
+                }
+                current = next;
+                edits.extend(more);
+            }
+            (current.text, edits)
+        };
+        let alphabet: Vec<char> = "a1 \t\n\r&amp;#;\u{a0}\u{2009}\u{200b}\u{1}\u{b}ÃÂ©â€™\u{93}é"
+            .chars()
+            .collect();
+        let mut state = 3u64;
+        for _ in 0..20_000 {
+            let len = (state % 14) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let (mapped, edits) = repair(&text, &CharOptions::default());
+            assert_eq!((mapped.text, edits), until_unchanged(&text), "{text:?}");
+        }
     }
 
     #[test]

@@ -115,8 +115,9 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
                 && !figures(l)
         })
         .count();
-    // A line that stops mid-sentence and runs on in lower case on the next line is wrapped
-    // whatever its length: short wire stories have too few full lines to show the width.
+    // A line that stops mid-sentence and runs on in the next line (in lower case, with a
+    // figure, after a function word) is wrapped whatever its length: short wire stories have
+    // too few full lines to show the width.
     let runs_on = lines
         .windows(2)
         .filter(|pair| {
@@ -126,7 +127,9 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
                 && !ends_sentence(a.text)
                 && !a.text.ends_with(':')
                 && !is_list_item(a.text)
-                && b.text.chars().next().is_some_and(char::is_lowercase)
+                && !b.blank
+                && !is_list_item(b.text)
+                && runs_on_plainly(a.text, b.text)
         })
         .count();
     let evidence = open_full + runs_on;
@@ -298,27 +301,56 @@ fn inline_break(lines: &[Line], k: usize, wrapped: bool) -> bool {
 /// opens a new sentence with a function word ("Iran and Russia agree to step up ties / The
 /// presidents of Iran"). Rows of a table never run on.
 fn runs_on(a: &str, b: &str) -> bool {
-    let (Some(first), Some(last)) = (
-        b.split_whitespace().next(),
-        a.split_whitespace().next_back(),
-    ) else {
+    let Some(first) = b.split_whitespace().next() else {
         return false;
     };
     let opening = first.chars().next();
     if opening.is_some_and(char::is_lowercase) {
         return true;
     }
-    // A row ends no sentence; a line that does is the end of the lead's.
-    if figures_row(a) || (row_like(b) && !ends_sentence(b)) {
+    // A row ends no sentence; a line stopping on a function word has not ended its own.
+    if figures_row(a) {
         return false;
     }
-    let function_word = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        !w.is_empty() && stopwords().contains_ignore_ascii_case(w)
-    };
+    if ends_on_function_word(a) {
+        return true;
+    }
+    // A row after it starts a table; a line shaped like one that ends a sentence, or stops
+    // on a function word, is the rest of the lead's ("Canadian dlr eurobond due April 9, 1992
+    // paying 8-3/4 pct and").
+    if row_like(b) && !ends_sentence(b) && !ends_on_function_word(b) {
+        return false;
+    }
     opening.is_some_and(|c| c.is_ascii_digit() || c == '<' || c == '(')
-        || function_word(last)
         || (opening.is_some_and(char::is_uppercase) && !function_word(first))
+}
+
+/// A word of the closed classes (articles, prepositions, pronouns, conjunctions), punctuation
+/// around it aside.
+fn function_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    !w.is_empty() && stopwords().contains_ignore_ascii_case(w)
+}
+
+/// Stops on a function word, as no label or menu line does ("General Motors Corp said car sales
+/// for").
+fn ends_on_function_word(text: &str) -> bool {
+    text.split_whitespace()
+        .next_back()
+        .is_some_and(function_word)
+}
+
+/// Line `a` plainly leaves its sentence for line `b`: `b` goes on in lower case or with a
+/// figure, or `a` stops on a function word ("Diamond Shamrock Corp said it set March / 26 as
+/// the record date", "Talks on coffee export quotas at the / International Coffee
+/// Organization"). The signs of wrapped text in a story too short to show its width by its
+/// full lines. Rows of figures never run on.
+fn runs_on_plainly(a: &str, b: &str) -> bool {
+    let (Some(opening), Some(last)) = (b.chars().next(), a.split_whitespace().next_back()) else {
+        return false;
+    };
+    opening.is_lowercase()
+        || (!figures_row(a) && !figures_row(b) && (opening.is_ascii_digit() || function_word(last)))
 }
 
 /// Text hard-wrapped at `width` characters, and the decisions that depend on the width.
@@ -412,9 +444,16 @@ impl Wrapped {
             // a row after any line, is not the wrapped rest of a sentence.
             // A lead's first line names its subject without function words, like a row does,
             // but its sentence runs on ("Venezuelan Central Bank President Hernan / Anzola has").
+            // A line stopping on a function word runs on into the figures after it ("General
+            // Motors Corp said car sales for / February 21 through 28 were off 8.6 pct"); a row
+            // stops on no function word ("Canadian dlr eurobond due June 4, 1992 paying 8-1/2
+            // pct and").
             let row = row_like(a.text) && !runs_on(a.text, b.text);
-            !(b.text.chars().next().is_some_and(char::is_uppercase)
-                && (row || (figures(b) && !ends_sentence(b.text))))
+            let table_after = figures(b)
+                && !ends_sentence(b.text)
+                && !ends_on_function_word(b.text)
+                && !ends_on_function_word(a.text);
+            !(b.text.chars().next().is_some_and(char::is_uppercase) && (row || table_after))
         } else {
             // A short first line that runs on into a full line ("Standard and Poor's Corp
             // said it / lowered its rating ...") opens the paragraph. A wire story's lead is
@@ -429,7 +468,7 @@ impl Wrapped {
                     && self.full(b)
                     && b.indent <= a.indent
                     && !a.text.ends_with(':')
-                    && features(a.text).ui_words == 0
+                    && (features(a.text).ui_words == 0 || ends_on_function_word(a.text))
                     && (lower || (!under_other_lines && runs_on(a.text, b.text))))
         }
     }

@@ -359,6 +359,72 @@ mod tests {
             .starts_with("Standard Oil Co and BP North America Inc said they plan"));
     }
 
+    /// Tables inside wire copy are content wherever the body's weighing puts them: a table
+    /// before a closing note, unpunctuated notes hard-wrapped after a table, a row too short to
+    /// be seen as one between rows of figures. Nothing is removed from them.
+    #[test]
+    fn wire_tables_notes_and_rows_stay() {
+        let table_before_note = "Qtr ended March 31\n    Shr two cts vs six cts\n    Net 41,000 vs 120,000\n    Revs 5,310,000 vs 4,870,000\n    Note: nine mth figures not available\n    .\n Reuter\n";
+        let notes_after_table = "Oper shr profit 21 cts vs loss 40 cts\n    Oper net profit 1,320,000 vs loss 2,510,000\n    Sales 61.2 mln vs 58.4 mln\n    Year\n    Oper shr profit 55 cts vs loss 38 cts\n    Oper net profit 3,410,000 vs loss 2,390,000\n    Sales 240.7 mln vs 221.9 mln\n    NOTE: Earnings exclude losses from discontinued\noperations of 310,000 dlrs, or five cts a share, in the quarter\nand 1,220,000 dlrs, or 20 cts a share, in the year\n    1986 earnings include a gain from the sale of a plant of\n450,000 dlrs, or seven cts a share, in the fourth quarter\n Reuter\n";
+        let rows_in_body = "Chilean copper board figures show\nregistrations of copper exports in the week to March 4, in\nthousands of tonnes, with those for the same week last year in\nbrackets:\n    Cathodes total 31.2, March 12.0 (28.4).\n    Blister nil (nil)\n    Wire bar total 4.5, March 1.5 (nil)\n    The board also reported registrations of copper concentrate\nfor shipment in April and May, without giving details.\n Reuter\n";
+        for raw in [table_before_note, notes_after_table, rows_in_body] {
+            let c = clean(raw);
+            let rules: Vec<_> = c
+                .removed
+                .iter()
+                .map(|r| (r.rule, r.text.as_str()))
+                .collect();
+            assert!(
+                rules
+                    .iter()
+                    .all(|(rule, _)| !rule.starts_with("chrome.") && *rule != "field.title"),
+                "{rules:?}"
+            );
+            assert_eq!(c.title, None);
+        }
+        assert!(clean(notes_after_table)
+            .text
+            .ends_with("gain from the sale of a plant of 450,000 dlrs, or seven cts a share, in the fourth quarter"));
+    }
+
+    /// A wire story of two lines and a credit shows its hard wrap by how its lines run on (a
+    /// figure opens the next line, a line stops on a function word), though it has too few
+    /// full lines to show its width: its lead is one sentence, not a title and a cut line.
+    #[test]
+    fn short_wire_stories_are_unwrapped() {
+        let raw = "Harlow Freight Corp said it set April\n14 as the record date for holders entitled to vote at its\nJune 2 annual meeting.\n\n Reuter\n";
+        let c = clean(raw);
+        assert_eq!(c.title, None);
+        assert_eq!(c.text, "Harlow Freight Corp said it set April 14 as the record date for holders entitled to vote at its June 2 annual meeting.");
+    }
+
+    /// Wire leads that run on into a line shaped like a row of figures, and short earnings
+    /// tables: no title is taken from them and no row is cut. A line stopping on a function word
+    /// runs on ("truck sales for / March 1 through 10 were up"); a row stops on no function word
+    /// ("... paying 8-1/2 pct and"); two sparser rows may head a table.
+    #[test]
+    fn wire_leads_into_figures_and_short_tables() {
+        let cases = [
+            "Ford Motor Co said its truck sales for\nMarch 1 through 10 were up 4.2 pct to 51,320 from 49,250\na year before.\n    The company said car sales for the period fell 2.1\npct to 70,150 from 71,660 a year earlier.\n Reuter\n",
+            "Maple Leaf Finance Corp is issuing a 100 mln\nCanadian dlr eurobond due June 4, 1992 paying 8-1/2 pct and\npriced at 100-7/8 pct, lead manager Wood Gundy Ltd said.\n    The non-callable bond is available in denominations of\n1,000 and 10,000 Canadian dlrs and will be listed in\nLuxembourg.\n Reuter\n",
+            "Shr profit 15 cts vs profit four cts\n    Annual div 72 cts vs 72 cts prior yr\n    Net profit 72,000 vs profit 16,000\n    Revs 7,075,000 vs 2,330,000\n    NOTE: annual dividend payable April 10, 1987, to\nstockholders of record on March 27, 1987.\n Reuter\n",
+        ];
+        for raw in cases {
+            let c = clean(raw);
+            assert_eq!(c.title, None, "{raw}");
+            assert!(
+                c.removed.iter().all(|r| !r.rule.starts_with("chrome.")),
+                "{:?}",
+                c.removed
+            );
+            assert!(
+                c.text.starts_with(raw.lines().next().unwrap()),
+                "{}",
+                c.text
+            );
+        }
+    }
+
     /// A closing sentence after the body stays, though it names an interface word.
     #[test]
     fn closing_sentences_after_the_body_stay() {

@@ -7,9 +7,11 @@ use std::ops::{Deref, DerefMut};
 
 use super::keys::exact_key;
 use super::lines::Piece;
-use super::shape::features::{english_features_counting, features_in, Features};
+use super::shape::features::{english_features_counting, features, features_in, Features};
 use super::shape::sentence::ends_sentence;
-use super::shape::words::{document_language, Language, LanguageHits};
+use super::shape::words::{
+    language_evidence, EvidenceCount, Language, LanguageEvidence, LanguageTally,
+};
 
 /// What becomes of a paragraph: kept in the text, or removed by a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,12 @@ pub struct Para {
     pub fate: Fate,
     /// The document's language, for the features.
     pub language: Language,
+    /// What the text's words tell of the document's language, once counted (the rows after
+    /// the language samples are full are not).
+    evidence: Option<LanguageEvidence>,
+    /// The text was found to be no field (credit, byline, date, caption): not asked again
+    /// every round.
+    pub no_field: bool,
 }
 
 impl Para {
@@ -57,6 +65,8 @@ impl Para {
             key,
             fate: Fate::Keep,
             language: Language::English,
+            evidence: None,
+            no_field: false,
         }
     }
 
@@ -77,6 +87,9 @@ impl Para {
         self.cut = cut + (rest.len() - rest.trim_start().len());
         self.feat = features_in(self.text(), self.language);
         self.key = exact_key(self.text());
+        // Counted again when the document's language is asked of the rows it keeps.
+        self.evidence = None;
+        self.no_field = false;
     }
 
     /// Working-text position of byte `offset` of the joined text.
@@ -110,6 +123,8 @@ impl Para {
 #[derive(Debug, Clone)]
 pub struct Paragraphs {
     rows: Vec<Para>,
+    /// The language sets of the rows' language evidence.
+    language_sets: Vec<u32>,
 }
 
 impl Paragraphs {
@@ -119,27 +134,48 @@ impl Paragraphs {
         let mut rows: Vec<Para> = pieces.into_iter().map(|p| Para::join(src, p)).collect();
         // Weighed in English while the words count toward the language; weighed again in
         // another language only when the document is in it.
-        let mut hits = LanguageHits::default();
+        let mut language_sets = Vec::new();
+        let mut count = EvidenceCount::new(&mut language_sets);
+        let mut tally = LanguageTally::default();
         for p in rows.iter_mut() {
-            p.feat = english_features_counting(p.text(), &mut hits);
+            if tally.wants_words() {
+                p.feat = english_features_counting(p.text(), &mut count);
+                let evidence = count.take();
+                tally.add(&evidence);
+                p.evidence = Some(evidence);
+            } else {
+                p.feat = features(p.text());
+            }
         }
-        let language = hits.language();
+        let language = tally.language(&language_sets);
         if language != Language::English {
             rows.iter_mut().for_each(|p| p.weigh(language));
         }
-        Paragraphs { rows }
+        Paragraphs {
+            rows,
+            language_sets,
+        }
     }
 
     /// Weighs every row again in the language of the kept rows when that is not the language
     /// they were weighed in (removals can leave a document in another language than the page
-    /// around it); true when it changed.
+    /// around it); true when it changed. The kept rows' language evidence is summed, each
+    /// row's words counted once.
     pub fn reweigh_in_kept_language(&mut self) -> bool {
         let Some(first) = self.kept().next() else {
             return false;
         };
-        let rows = &self.rows;
-        let kept = rows.iter().filter(|p| p.fate == Fate::Keep).map(Para::text);
-        let language = document_language(kept);
+        let mut tally = LanguageTally::default();
+        for p in self.rows.iter_mut().filter(|p| p.fate == Fate::Keep) {
+            if !tally.wants_words() {
+                break;
+            }
+            let evidence = *p.evidence.get_or_insert_with(|| {
+                language_evidence(&p.full[p.cut..], &mut self.language_sets)
+            });
+            tally.add(&evidence);
+        }
+        let language = tally.language(&self.language_sets);
         if language == self.rows[first].language {
             return false;
         }

@@ -4,15 +4,20 @@
 //! lines rejoined, as the cleaner reads them) is judged on its own text by the cleaner's shape
 //! checks, so the decision needs no other document: the same text always gets the same shingles,
 //! whatever the batch it comes in.
+//!
+//! Most of a text's words are in long paragraphs, and none of the shape checks reads the word
+//! lists of a long paragraph of prose: such a paragraph ([`long_prose`]) is known to be body
+//! from its length, a word of letters and its ending alone, and its words are not looked up.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::clean::lines::paragraphs;
+use crate::clean::lines::{paragraphs, Piece};
 use crate::clean::options::{ChromeOptions, LineOptions};
 use crate::clean::shape::classify::{classify, Class};
-use crate::clean::shape::features::{features, Features};
+use crate::clean::shape::features::{features, separators, Features};
 use crate::clean::shape::sentence::ends_sentence;
+use crate::text::words::words;
 
 /// A page whose body keeps fewer words than this is shingled whole: too little is left to stand
 /// for it (a short item, a list, a page of headlines), and a short item's few shingles move its
@@ -40,71 +45,164 @@ fn has_figures(f: &Features) -> bool {
     f.digit_words >= 1 && f.ui_words == 0 && !f.has_address && f.separators == 0
 }
 
-/// Whether a paragraph reads as page chrome. A short unpunctuated paragraph that carries on a
-/// sentence (it starts in lower case, or follows a body paragraph left unfinished) is a piece of
-/// the body broken by a scraper, not a label; a row of a table (figures beside another row of
-/// figures) is data that tells templated reports apart, where a lone counter ("Read 428 times")
-/// is chrome.
-fn is_chrome(
-    f: &Features,
-    terminal: bool,
-    continues: bool,
-    in_table: bool,
-    chrome: &ChromeOptions,
-) -> bool {
-    !in_table
-        && (classify(f, chrome) == Class::Bad
-            || (!continues && ((!terminal && f.words <= MAX_LABEL_WORDS) || f.addresses_reader())))
+/// Whether a paragraph reads as page chrome, unless it is a row of a table. A short
+/// unpunctuated paragraph that carries on a sentence (it starts in lower case, or follows a body
+/// paragraph left unfinished) is a piece of the body broken by a scraper, not a label; a row of
+/// a table (figures beside another row of figures) is data that tells templated reports apart,
+/// where a lone counter ("Read 428 times") is chrome.
+fn is_chrome(f: &Features, terminal: bool, continues: bool, chrome: &ChromeOptions) -> bool {
+    classify(f, chrome) == Class::Bad
+        || (!continues && ((!terminal && f.words <= MAX_LABEL_WORDS) || f.addresses_reader()))
 }
 
-/// Ends a sentence, also where a tokenised text sets the closing quote apart ("listen . ''").
-fn ends_a_sentence(f: &Features, text: &str) -> bool {
-    f.terminal || ends_sentence(text.trim_end_matches(['\'', '"', '”', '’', ' ']))
+/// Ends a sentence (`terminal`: as its features say), also where a tokenised text sets the
+/// closing quote apart ("listen . ''").
+fn ends_a_sentence(terminal: bool, text: &str) -> bool {
+    terminal || ends_sentence(text.trim_end_matches(['\'', '"', '”', '’', ' ']))
+}
+
+/// More words than this make a paragraph with a word of letters and no separators body text,
+/// whatever its words: the shape checks look at the word lists of a paragraph of at most 40
+/// words (one that speaks to the reader), and at labels, counters and capitals of at most 10.
+const LONG_PROSE_WORDS: usize = 40;
+
+/// A paragraph's features are counted on a sample of its first bytes when it is longer than
+/// this (`shape::features`); a word that starts within the first [`SAMPLE_HEAD`] bytes, before
+/// a space, is in the sample.
+const SAMPLED_ABOVE: usize = 400;
+const SAMPLE_HEAD: usize = 190;
+
+/// Whether a paragraph is long prose: more than [`LONG_PROSE_WORDS`] words, a word that starts
+/// with a letter and no separators, as its [`features`] count them (with `false`, the features
+/// are counted). A text over [`SAMPLED_ABOVE`] bytes has at least one word more than spaces.
+fn long_prose(text: &str) -> bool {
+    let starts_with_letter = |word: &str| word.chars().next().is_some_and(char::is_alphabetic);
+    // Prose has a space between words: a paragraph with fewer spaces is counted, not scanned
+    // twice (counting is right for any paragraph).
+    let spaces = memchr::memchr_iter(b' ', text.as_bytes()).count();
+    if spaces < LONG_PROSE_WORDS {
+        return false;
+    }
+    let long = if text.len() <= SAMPLED_ABOVE {
+        let mut letters = false;
+        let mut count = 0;
+        for w in words(text) {
+            count += 1;
+            letters |= starts_with_letter(w.text(text));
+            if count > LONG_PROSE_WORDS && letters {
+                break;
+            }
+        }
+        count > LONG_PROSE_WORDS && letters
+    } else {
+        let mut head = SAMPLE_HEAD;
+        while !text.is_char_boundary(head) {
+            head -= 1;
+        }
+        let head = &text[..head];
+        let first_in_sample = words(head)
+            .next()
+            .is_some_and(|w| starts_with_letter(w.text(head)) && head[w.end..].contains(' '));
+        first_in_sample
+    };
+    long && separators(text) == 0
+}
+
+/// What the chrome decision reads of a paragraph: its features, or for long prose (body
+/// whatever its words) whether it ends a sentence or a colon.
+enum Shape {
+    Counted(Features),
+    LongProse { terminal: bool, colon_end: bool },
+}
+
+impl Shape {
+    fn of(text: &str) -> Shape {
+        if long_prose(text) {
+            let trimmed = text.trim_end();
+            Shape::LongProse {
+                terminal: ends_sentence(trimmed),
+                colon_end: trimmed.ends_with(':'),
+            }
+        } else {
+            Shape::Counted(features(text))
+        }
+    }
+}
+
+/// A paragraph's text: its line as it stands, or its lines joined as the cleaner joins them.
+fn joined<'a>(text: &'a str, pieces: &[Piece]) -> Cow<'a, str> {
+    if let [piece] = pieces {
+        return Cow::Borrowed(&text[piece.start..piece.end]);
+    }
+    let mut joined = String::new();
+    for piece in pieces {
+        if piece.space_before {
+            joined.push(' ');
+        }
+        joined.push_str(&text[piece.start..piece.end]);
+    }
+    Cow::Owned(joined)
 }
 
 /// The text whose shingles stand for `text`: its paragraphs without those that read as chrome,
 /// one per line, or the whole text when too little is chrome or too little body is left.
 pub fn body(text: &str) -> Cow<'_, str> {
     let (lines, chrome) = options();
-    let paragraphs: Vec<(String, Features)> = paragraphs(text, lines)
-        .into_iter()
+    let paragraphs: Vec<(Cow<'_, str>, Shape)> = paragraphs(text, lines)
+        .iter()
         .map(|pieces| {
-            let mut joined = String::new();
-            for piece in &pieces {
-                if piece.space_before {
-                    joined.push(' ');
-                }
-                joined.push_str(&text[piece.start..piece.end]);
-            }
-            let f = features(&joined);
-            (joined, f)
+            let joined = joined(text, pieces);
+            let shape = Shape::of(&joined);
+            (joined, shape)
         })
         .collect();
-    let figures: Vec<bool> = paragraphs.iter().map(|(_, f)| has_figures(f)).collect();
-    let mut kept = String::new();
+    // Whether paragraph `i` is a row of figures; long prose is asked only beside a row.
+    let figures = |i: usize| match paragraphs.get(i) {
+        None => false,
+        Some((_, Shape::Counted(f))) => has_figures(f),
+        Some((joined, Shape::LongProse { .. })) => has_figures(&features(joined)),
+    };
+    let mut kept = Vec::with_capacity(paragraphs.len());
+    // Long prose counts as its least number of words: kept words are only compared with
+    // MIN_BODY_WORDS, which one paragraph of long prose passes.
     let mut kept_words = 0;
     let mut dropped_words = 0;
     let mut unfinished = false;
-    for (i, (joined, f)) in paragraphs.iter().enumerate() {
+    for (i, (joined, shape)) in paragraphs.iter().enumerate() {
+        let f = match shape {
+            Shape::LongProse {
+                terminal,
+                colon_end,
+            } => {
+                kept.push(true);
+                unfinished = !ends_a_sentence(*terminal, joined) && !colon_end;
+                kept_words += LONG_PROSE_WORDS + 1;
+                continue;
+            }
+            Shape::Counted(f) => f,
+        };
         let continues = unfinished || !f.starts_upper;
-        let in_table = figures[i]
-            && ((i > 0 && figures[i - 1]) || figures.get(i + 1).copied().unwrap_or(false));
-        let terminal = ends_a_sentence(f, joined);
-        if is_chrome(f, terminal, continues, in_table, chrome) {
+        let terminal = ends_a_sentence(f.terminal, joined);
+        let is_kept = !(is_chrome(f, terminal, continues, chrome)
+            && !(has_figures(f) && ((i > 0 && figures(i - 1)) || figures(i + 1))));
+        kept.push(is_kept);
+        if !is_kept {
             dropped_words += f.words;
             unfinished = false;
             continue;
         }
         unfinished = !terminal && !f.colon_end;
         kept_words += f.words;
-        kept.push_str(joined);
-        kept.push('\n');
     }
     if dropped_words < MIN_CHROME_WORDS || kept_words < MIN_BODY_WORDS {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(kept)
+        return Cow::Borrowed(text);
     }
+    let mut body = String::with_capacity(text.len());
+    for ((joined, _), _) in paragraphs.iter().zip(kept).filter(|(_, kept)| *kept) {
+        body.push_str(joined);
+        body.push('\n');
+    }
+    Cow::Owned(body)
 }
 
 #[cfg(test)]
@@ -147,6 +245,127 @@ mod tests {
             body(&report),
             format!("{WIRE}\nPay Nov 13\nRecord Oct 30\n")
         );
+    }
+
+    /// [`body`] as it was before long prose skipped the word lists: every paragraph counted.
+    fn counted_body(text: &str) -> Cow<'_, str> {
+        let (lines, chrome) = options();
+        let paragraphs: Vec<(Cow<'_, str>, Features)> = paragraphs(text, lines)
+            .iter()
+            .map(|pieces| {
+                let joined = joined(text, pieces);
+                let f = features(&joined);
+                (joined, f)
+            })
+            .collect();
+        let figures: Vec<bool> = paragraphs.iter().map(|(_, f)| has_figures(f)).collect();
+        let (mut kept, mut kept_words, mut dropped_words) = (String::new(), 0, 0);
+        let mut unfinished = false;
+        for (i, (joined, f)) in paragraphs.iter().enumerate() {
+            let continues = unfinished || !f.starts_upper;
+            let in_table = figures[i]
+                && ((i > 0 && figures[i - 1]) || figures.get(i + 1).copied().unwrap_or(false));
+            let terminal = ends_a_sentence(f.terminal, joined);
+            if !in_table && is_chrome(f, terminal, continues, chrome) {
+                dropped_words += f.words;
+                unfinished = false;
+                continue;
+            }
+            unfinished = !terminal && !f.colon_end;
+            kept_words += f.words;
+            kept.push_str(joined);
+            kept.push('\n');
+        }
+        if dropped_words < MIN_CHROME_WORDS || kept_words < MIN_BODY_WORDS {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(kept)
+        }
+    }
+
+    /// Paragraphs of every shape the checks tell apart: prose of any length with interface
+    /// words, words addressing the reader, figures, capitals, separators, addresses, labels,
+    /// wrapped or not, ended or not.
+    fn pages() -> Vec<String> {
+        const WORDS: [&str; 21] = [
+            "the", "bank", "said", "you", "our", "share", "comments", "Sign", "in", "13", "mln",
+            "Home", "IRAN", "Tehran", "of", "2,500", "dlrs", "Read", "à", "l'été", "x-ray",
+        ];
+        // Separators and addresses, one word in 60.
+        const RARE: [&str; 4] = ["|", "/", "www.bbc.co.uk", "»"];
+        const ENDS: [&str; 7] = ["", ".", ":", " .''", "?\"", ",", " (Reuters)."];
+        let mut state = 5u64;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        (0..600)
+            .map(|_| {
+                let mut page = String::new();
+                for _ in 0..1 + next(8) {
+                    let length = [1, 3, 8, 20, 39, 41, 45, 80][next(8)];
+                    let wrap = next(4) == 0;
+                    for w in 0..length {
+                        if w > 0 {
+                            page.push(if wrap && w % 9 == 0 { '\n' } else { ' ' });
+                        }
+                        let word = if next(60) == 0 {
+                            RARE[next(RARE.len())]
+                        } else {
+                            WORDS[next(WORDS.len())]
+                        };
+                        page.push_str(word);
+                    }
+                    page.push_str(ENDS[next(ENDS.len())]);
+                    page.push_str(["\n", "\n\n"][next(2)]);
+                }
+                page
+            })
+            .collect()
+    }
+
+    #[test]
+    fn long_prose_is_body_as_its_features_say() {
+        let (_, chrome) = options();
+        assert!(chrome.max_label_words < LONG_PROSE_WORDS);
+        let mut long = 0;
+        for page in pages() {
+            for paragraph in page.split("\n\n").map(str::trim) {
+                let f = features(paragraph);
+                let Shape::LongProse {
+                    terminal,
+                    colon_end,
+                } = Shape::of(paragraph)
+                else {
+                    continue;
+                };
+                long += 1;
+                assert!(
+                    f.words > LONG_PROSE_WORDS && f.alpha_words > 0,
+                    "{paragraph:?}"
+                );
+                assert_eq!((terminal, colon_end), (f.terminal, f.colon_end));
+                for continues in [false, true] {
+                    for terminal in [false, true] {
+                        assert!(!is_chrome(&f, terminal, continues, chrome), "{paragraph:?}");
+                    }
+                }
+            }
+        }
+        assert!(long > 100, "{long}");
+    }
+
+    #[test]
+    fn the_same_body_as_counting_every_paragraph() {
+        let mut owned = 0;
+        for page in pages() {
+            let body = body(&page);
+            assert_eq!(body, counted_body(&page), "{page:?}");
+            owned += usize::from(matches!(body, Cow::Owned(_)));
+        }
+        assert!(owned > 50, "{owned}");
     }
 
     #[test]

@@ -36,10 +36,10 @@ use rustc_hash::FxHashMap;
 use super::candidates::Candidates;
 use super::fingerprint::Fingerprints;
 use super::options::DedupConfig;
-use super::pairing::compared;
+use super::pairing::verified;
 use super::postings::{Postings, MAX_DOCUMENTS};
 use super::sampling::sampled;
-use super::similarity::{compare, Relation, Similarity};
+use super::similarity::{Relation, Similarity};
 use crate::error::{Error, Result};
 use crate::parallel::Progress;
 use crate::persist::{read_file, Format, Reader, Writer};
@@ -424,7 +424,8 @@ impl DedupIndex {
     }
 
     /// The candidates that `shingles` is a copy of, by id: those sharing enough sampled shingles
-    /// with it (`SampleRule`), compared exactly.
+    /// with it (`SampleRule`), compared exactly. A posting lists an indexed document once, so a
+    /// candidate's count is the number of sampled shingles the two share (`pairing::verified`).
     fn verify(
         &self,
         block: &Block<'_>,
@@ -435,10 +436,7 @@ impl DedupIndex {
         let documents = block.base as usize + block.order.len();
         candidates.count(documents, |doc, samples| {
             let other = self.shingles_of(block, doc);
-            if !compared(samples, shingles.len(), other.len(), &self.config) {
-                return;
-            }
-            if let Some(similarity) = compare(shingles, other, &self.config) {
+            if let Some(similarity) = verified(shingles, other, samples, &self.config) {
                 matches.push(Match { doc, similarity });
             }
         });

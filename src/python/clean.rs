@@ -1,11 +1,12 @@
-//! Bindings of the cleaning engine: options from a dict, results as plain tuples that the
-//! Python facade (`tidings.cleaning`) turns into `Cleaned` objects.
+//! Bindings of the cleaning engine: options from a dict, results as Arrow columns that the
+//! Python facade (`tidings.cleaning`) shows as tables or reads into `Cleaned` objects.
 
 use std::sync::{Arc, MutexGuard};
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use super::columns::Columns;
 use super::shared::Shared;
 use super::{
     compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, SpanText, Text, Workers,
@@ -14,20 +15,6 @@ use crate::clean::templates::{TemplateCounts, Templates};
 use crate::clean::{self, CleanOptions, Cleaned};
 use crate::Error;
 
-type Span = (usize, usize, &'static str, SpanText, String);
-type Row = (
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Vec<String>,
-    Vec<String>,
-    Vec<Span>,
-);
-
 /// The cleaning options of a Python dict, each checked by its spec in
 /// [`crate::clean::options::CLEAN_OPTIONS`].
 fn options_from(py: Python<'_>, dict: Option<&Bound<'_, PyDict>>) -> PyResult<CleanOptions> {
@@ -35,24 +22,59 @@ fn options_from(py: Python<'_>, dict: Option<&Bound<'_, PyDict>>) -> PyResult<Cl
     CleanOptions::from_options(&options).into_py_result(py)
 }
 
-fn row(c: Cleaned) -> Row {
-    let spans = c
-        .removed
-        .into_iter()
-        .map(|s| {
-            (
-                s.start,
-                s.end,
-                s.rule,
-                SpanText::Core(s.text),
-                s.replacement,
-            )
-        })
-        .collect();
-    (
-        c.text, c.title, c.dateline, c.place, c.agency, c.byline, c.date, c.credits, c.captions,
-        spans,
-    )
+/// Cleaned documents as Arrow columns: one row per document (`text`, the fields, the `credits`
+/// and `captions` lists, the number of audit spans `removed`), one row per audit span (`doc`,
+/// `start`, `end`, `rule`, `text`, `replacement`, offsets into the input as Python indexes it),
+/// and the span texts Arrow cannot hold by span row (see [`Columns::span_texts`]).
+type CleanedColumns<'py> = (Bound<'py, PyAny>, Bound<'py, PyAny>, Bound<'py, PyDict>);
+
+fn cleaned_columns<'py>(
+    py: Python<'py>,
+    mut cleaned: Vec<Cleaned>,
+    texts: &[Option<Text>],
+) -> PyResult<CleanedColumns<'py>> {
+    let (mut doc, mut start, mut end, mut rule, mut text, mut replacement) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let mut removed = Vec::with_capacity(cleaned.len());
+    for (position, (c, input)) in cleaned.iter_mut().zip(texts).enumerate() {
+        removed.push(c.removed.len());
+        for span in std::mem::take(&mut c.removed) {
+            let (mut first, mut last, mut span_text) =
+                (span.start, span.end, SpanText::Core(span.text));
+            if let Some(input) = input {
+                input.to_python(py, &mut first, &mut last, &mut span_text)?;
+            }
+            doc.push(position);
+            start.push(first);
+            end.push(last);
+            rule.push(span.rule);
+            text.push(span_text);
+            replacement.push(span.replacement);
+        }
+    }
+    let mut spans = Columns::default();
+    spans.ints("doc", doc);
+    spans.ints("start", start);
+    spans.ints("end", end);
+    spans.texts("rule", rule.into_iter().map(Some));
+    let python_texts = spans.span_texts(py, "text", text)?;
+    spans.texts("replacement", replacement.iter().map(|r| Some(r.as_str())));
+    let mut fields = Columns::default();
+    fields.texts("text", cleaned.iter().map(|c| Some(c.text.as_str())));
+    fields.texts("title", cleaned.iter().map(|c| c.title.as_deref()));
+    fields.texts("dateline", cleaned.iter().map(|c| c.dateline.as_deref()));
+    fields.texts("place", cleaned.iter().map(|c| c.place.as_deref()));
+    fields.texts("agency", cleaned.iter().map(|c| c.agency.as_deref()));
+    fields.texts("byline", cleaned.iter().map(|c| c.byline.as_deref()));
+    fields.texts("date", cleaned.iter().map(|c| c.date.as_deref()));
+    fields.text_lists("credits", cleaned.iter().map(|c| c.credits.as_slice()));
+    fields.text_lists("captions", cleaned.iter().map(|c| c.captions.as_slice()));
+    fields.ints("removed", removed);
+    Ok((
+        fields.into_pyarrow(py)?,
+        spans.into_pyarrow(py)?,
+        python_texts,
+    ))
 }
 
 fn borrowed(texts: &[Option<Text>]) -> Vec<Option<&str>> {
@@ -137,19 +159,19 @@ impl PyTemplateCounts {
     }
 }
 
-/// Cleans each text; `None` gives an empty result. Templates are learned per source from
+/// Cleans each text; `None` gives an empty result (see [`CleanedColumns`]). Templates are learned per source from
 /// `texts`, or taken from `templates` (counted over a whole corpus, with their own options).
 #[pyfunction]
 #[pyo3(signature = (texts, sources = None, options = None, *, templates = None, workers = None, progress = None))]
-fn clean_many(
-    py: Python<'_>,
-    texts: &Bound<'_, PyAny>,
-    sources: Option<&Bound<'_, PyAny>>,
-    options: Option<&Bound<'_, PyDict>>,
-    templates: Option<&Bound<'_, PyTemplateCounts>>,
+fn clean_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    sources: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyDict>>,
+    templates: Option<&Bound<'py, PyTemplateCounts>>,
     workers: Option<Workers>,
-    progress: Option<&Bound<'_, ProgressCounter>>,
-) -> PyResult<Vec<Row>> {
+    progress: Option<&Bound<'py, ProgressCounter>>,
+) -> PyResult<CleanedColumns<'py>> {
     let counter = progress_of(progress);
     let learned = match templates {
         Some(_) if options.is_some() => {
@@ -171,25 +193,17 @@ fn clean_many(
     };
     let texts: Vec<Option<Text>> = extract_texts(texts)?;
     let sources: Option<Vec<Option<Text>>> = sources.map(extract_texts).transpose()?;
-    let mut rows: Vec<Row> = compute(py, workers, || {
+    let cleaned: Vec<Cleaned> = compute(py, workers, || {
         let texts = borrowed(&texts);
         let names = sources.as_deref().map(borrowed);
-        let cleaned = match &learned {
+        match &learned {
             Some((templates, _)) => {
                 clean::clean_corpus_with(&texts, names.as_deref(), templates, &options, &counter)
             }
             None => clean::clean_corpus_counted(&texts, names.as_deref(), &options, &counter),
-        }?;
-        Ok(cleaned.into_iter().map(row).collect())
-    })?;
-    for (row, text) in rows.iter_mut().zip(&texts) {
-        if let Some(text) = text {
-            for (start, end, _, span, _) in &mut row.9 {
-                text.to_python(py, start, end, span)?;
-            }
         }
-    }
-    Ok(rows)
+    })?;
+    cleaned_columns(py, cleaned, &texts)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -1,5 +1,6 @@
-//! Text columns from Python. The facade (`tidings._input`) has already turned pandas, pyarrow
-//! and numpy columns into a list; here the fast path borrows each `str`'s UTF-8 buffer. A `str`
+//! Text columns from Python: a list or tuple, or an Arrow column (read by [`super::arrow_input`]
+//! without copying). The facade (`tidings._input`) has already turned every other container
+//! into a list; here the fast path borrows each `str`'s UTF-8 buffer. A `str`
 //! with surrogate code points (not valid Unicode, so it has no UTF-8 buffer) is decoded here,
 //! keeping the way back to its indices ([`SurrogatePairs`]); every other item goes to
 //! `tidings._input.coerce_item`, the one place that decides what missing values, bytes and
@@ -12,11 +13,14 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyList, PySlice, PyString, PyTuple};
 
+use super::arrow_input::{arrow_texts, is_arrow, ArrowStr};
 use crate::text::SurrogatePairs;
 
 /// One document's text, borrowed from Python when possible.
 pub(crate) enum Text {
     Borrowed(PyBackedStr),
+    /// A value of an Arrow text column.
+    Arrow(ArrowStr),
     Owned(String),
     /// A `str` with surrogates: the text the core sees, its merged pairs and the original.
     Repaired {
@@ -31,6 +35,7 @@ impl Deref for Text {
     fn deref(&self) -> &str {
         match self {
             Text::Borrowed(s) => s,
+            Text::Arrow(s) => s,
             Text::Owned(s) => s,
             Text::Repaired { text, .. } => text,
         }
@@ -175,7 +180,7 @@ fn extract_checked<'py>(
     extract_one(py, item, position)
 }
 
-/// Extracts a list or tuple of texts; `None` marks a missing document.
+/// Extracts a list or tuple of texts, or an Arrow text column; `None` marks a missing document.
 pub(crate) fn extract_texts(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<Text>>> {
     let py = texts.py();
     if let Ok(list) = texts.cast::<PyList>() {
@@ -189,10 +194,12 @@ pub(crate) fn extract_texts(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<Tex
             .enumerate()
             .map(|(i, item)| extract_checked(py, &item, i))
             .collect()
+    } else if is_arrow(texts)? {
+        arrow_texts(texts)
     } else {
         let name = texts.get_type().name()?;
         Err(pyo3::exceptions::PyTypeError::new_err(format!(
-            "texts must be a list or tuple of str, got {name}"
+            "texts must be a list or tuple of str or an Arrow text column, got {name}"
         )))
     }
 }

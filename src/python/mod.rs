@@ -4,7 +4,9 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+mod arrow_input;
 mod clean;
+mod columns;
 mod compute;
 mod dedup;
 mod errors;

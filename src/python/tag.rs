@@ -7,6 +7,7 @@ use std::sync::MutexGuard;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use super::columns::Columns;
 use super::options::options_from;
 use super::shared::Shared;
 use super::{
@@ -18,7 +19,9 @@ use crate::tag::date_values::{date_value, Day};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
 use crate::tag::perceptron::TrainConfig;
-use crate::tag::{tag_corpus, tag_documents, Label, Link, Mention, Resources, Source, TagOptions};
+use crate::tag::{
+    tag_corpus, tag_documents, Label, Link, Mention, Publication, Resources, Source, TagOptions,
+};
 use crate::text::CharOffsets;
 use crate::Error;
 
@@ -30,6 +33,10 @@ fn label_named(name: &str) -> Option<Label> {
 /// What the corpus-wide join reads of a mention: label, name, whether the name is fixed, how it
 /// was linked, and its acronym and country (offsets and scores take no part).
 type JoinName = (String, String, bool, String, Option<String>, Option<String>);
+
+/// What the corpus-wide join reads of a document: its publication day (ISO) and outlet, each
+/// when known, and its mentions' [`JoinName`]s.
+type JoinDocument = (Option<String>, Option<String>, Vec<JoinName>);
 
 /// A mention as the corpus-wide join sees it (see [`JoinName`]).
 fn named_mention(name: JoinName) -> crate::Result<Mention> {
@@ -84,11 +91,18 @@ type JoinChange = (
 #[pyclass(module = "tidings._core", name = "EntityJoin", frozen)]
 #[derive(Default)]
 pub(crate) struct PyEntityJoin {
-    docs: Shared<Vec<Vec<Mention>>>,
+    docs: Shared<Pending>,
+}
+
+/// The documents tagged so far: their mentions and publications, aligned.
+#[derive(Default)]
+struct Pending {
+    mentions: Vec<Vec<Mention>>,
+    publications: Vec<Publication>,
 }
 
 impl PyEntityJoin {
-    fn docs(&self, py: Python<'_>) -> MutexGuard<'_, Vec<Vec<Mention>>> {
+    fn docs(&self, py: Python<'_>) -> MutexGuard<'_, Pending> {
         self.docs.lock(py)
     }
 }
@@ -104,13 +118,16 @@ impl PyEntityJoin {
     /// (document position, label, entity, joined label, joined entity, link), sorted; the kept
     /// mentions are released.
     fn join(&self, py: Python<'_>) -> PyResult<Vec<JoinChange>> {
-        let mut docs = std::mem::take(&mut *self.docs(py));
+        let Pending {
+            mentions: mut docs,
+            publications,
+        } = std::mem::take(&mut *self.docs(py));
         compute(py, Some(Workers::ONE), move || {
             let before: Vec<Vec<(Label, String)>> = docs
                 .iter()
                 .map(|doc| doc.iter().map(|m| (m.label, m.entity.clone())).collect())
                 .collect();
-            join_across_corpus(&mut docs);
+            join_across_corpus(&mut docs, &publications);
             let mut changes = std::collections::BTreeSet::new();
             for (d, (was, doc)) in before.into_iter().zip(&docs).enumerate() {
                 for ((label, entity), m) in was.into_iter().zip(doc) {
@@ -130,10 +147,11 @@ impl PyEntityJoin {
         })
     }
 
-    /// What the join needs of each document tagged so far: its mentions' (label, entity,
-    /// whether a gazetteer or user table fixed the name), so that documents tagged in other
-    /// processes join here through `add_names`.
-    fn names(&self, py: Python<'_>) -> Vec<Vec<JoinName>> {
+    /// What the join needs of each document tagged so far: its publication day and outlet, and
+    /// its mentions' (label, entity, whether a gazetteer or user table fixed the name, link,
+    /// acronym, country), so that documents tagged in other processes join here through
+    /// `add_names`.
+    fn names(&self, py: Python<'_>) -> Vec<JoinDocument> {
         let name = |m: &Mention| {
             let label = m.label.as_str().to_string();
             let link = m.link.as_str().to_string();
@@ -146,36 +164,53 @@ impl PyEntityJoin {
                 m.country.clone(),
             )
         };
-        self.docs(py)
+        let pending = self.docs(py);
+        pending
+            .mentions
             .iter()
-            .map(|doc| doc.iter().map(name).collect())
+            .zip(&pending.publications)
+            .map(|(doc, publication)| {
+                (
+                    publication.day.map(|day| day.iso()),
+                    publication.outlet.clone(),
+                    doc.iter().map(name).collect(),
+                )
+            })
             .collect()
     }
 
     /// Adds documents as `names` gives them.
-    fn add_names(&self, py: Python<'_>, docs: Vec<Vec<JoinName>>) -> PyResult<()> {
-        let mut added = Vec::with_capacity(docs.len());
-        for doc in docs {
-            let mentions: crate::Result<Vec<Mention>> =
-                doc.into_iter().map(named_mention).collect();
-            added.push(mentions.into_py_result(py)?);
+    fn add_names(&self, py: Python<'_>, docs: Vec<JoinDocument>) -> PyResult<()> {
+        let mut mentions = Vec::with_capacity(docs.len());
+        let mut days = Vec::with_capacity(docs.len());
+        let mut outlets = Vec::with_capacity(docs.len());
+        for (day, outlet, names) in docs {
+            let doc: crate::Result<Vec<Mention>> = names.into_iter().map(named_mention).collect();
+            mentions.push(doc.into_py_result(py)?);
+            days.push(day);
+            outlets.push(outlet);
         }
-        self.docs(py).extend(added);
+        let publications =
+            publications(Some(days), Some(outlets), mentions.len()).into_py_result(py)?;
+        let mut pending = self.docs(py);
+        pending.mentions.extend(mentions);
+        pending.publications.extend(publications);
         Ok(())
     }
 
     /// Documents tagged so far.
     fn __len__(&self, py: Python<'_>) -> usize {
-        self.docs(py).len()
+        self.docs(py).mentions.len()
     }
 }
 
 /// Tags documents; returns the mention table as a dict of equal-length lists. Options as in
 /// `tag::options::TAG_OPTIONS` (labels, canonical). With `corpus`, names are not yet joined
 /// across documents: the mentions go into `corpus` for its `join`. `dates` are the documents'
-/// publication dates (ISO `YYYY-MM-DD` or `None`), which relative DATE values count from.
+/// publication dates (ISO `YYYY-MM-DD` or `None`), which relative DATE values count from, and
+/// `sources` their outlets (or `None`); both help the join tell people of one surname apart.
 #[pyfunction]
-#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, corpus = None, dates = None, workers = None, progress = None, **options))]
+#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, corpus = None, dates = None, sources = None, workers = None, progress = None, **options))]
 #[allow(clippy::too_many_arguments)]
 fn tag<'py>(
     py: Python<'py>,
@@ -185,13 +220,14 @@ fn tag<'py>(
     entities: Option<Vec<(String, String, String)>>,
     corpus: Option<&Bound<'py, PyEntityJoin>>,
     dates: Option<Vec<Option<String>>>,
+    sources: Option<Vec<Option<String>>>,
     workers: Option<Workers>,
     progress: Option<&Bound<'py, ProgressCounter>>,
     options: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
     let options = options_from(Options::new(&TAG_OPTIONS), options)?;
     let texts = extract_texts(texts)?;
-    let published = publication_days(dates, texts.len()).into_py_result(py)?;
+    let publications = publications(dates, sources, texts.len()).into_py_result(py)?;
     let counter = progress_of(progress);
     let resources = py
         .detach(|| Resources::cached(Path::new(model_path), Path::new(gazetteer_path)))
@@ -216,12 +252,13 @@ fn tag<'py>(
             // Joined across the whole corpus later, by `PyEntityJoin::join`.
             tag_documents(&resources, &borrowed, &options, &counter)
         } else {
-            tag_corpus(&resources, &borrowed, &options, &counter)
+            tag_corpus(&resources, &borrowed, &publications, &options, &counter)
         };
         let mut table = Table::default();
         for (doc, (mentions, text)) in docs.iter().zip(&borrowed).enumerate() {
             if let Some(text) = text {
-                table.push_document(doc, mentions, text, published.get(doc).copied().flatten());
+                let published = publications.get(doc).and_then(|p| p.day);
+                table.push_document(doc, mentions, text, published);
             }
         }
         Ok((table, docs))
@@ -233,34 +270,46 @@ fn tag<'py>(
         }
     }
     if let (Some(corpus), true) = (corpus, join_later) {
-        corpus.get().docs(py).extend(docs);
+        let mut pending = corpus.get().docs(py);
+        // Documents of unknown publication when neither dates nor sources were given.
+        let aligned = pending.mentions.len() + docs.len();
+        pending.publications.extend(publications);
+        pending.publications.resize(aligned, Publication::default());
+        pending.mentions.extend(docs);
     }
-    table.into_dict(py)
+    table.into_columns(py)
 }
 
-/// The publication day of each document (none when `dates` is `None`); an error names a
-/// date that is no ISO day.
-fn publication_days(
+/// The publication day and outlet of each document (none known when `dates` and `sources`
+/// are `None`); an error names a date that is no ISO day or a list of the wrong length.
+fn publications(
     dates: Option<Vec<Option<String>>>,
+    sources: Option<Vec<Option<String>>>,
     documents: usize,
-) -> crate::Result<Vec<Option<Day>>> {
-    let Some(dates) = dates else {
-        return Ok(Vec::new());
-    };
-    if dates.len() != documents {
-        return Err(Error::InvalidInput(format!(
-            "dates has {} values for {documents} documents",
-            dates.len()
-        )));
+) -> crate::Result<Vec<Publication>> {
+    for (name, values) in [("dates", dates.as_ref()), ("sources", sources.as_ref())] {
+        if let Some(values) = values.filter(|v| v.len() != documents) {
+            return Err(Error::InvalidInput(format!(
+                "{name} has {} values for {documents} documents",
+                values.len()
+            )));
+        }
     }
-    dates
-        .iter()
-        .enumerate()
-        .map(|(i, date)| match date {
-            None => Ok(None),
-            Some(text) => Day::parse_iso(text).map(Some).ok_or_else(|| {
-                Error::InvalidInput(format!("dates[{i}] is no ISO date (YYYY-MM-DD): '{text}'"))
-            }),
+    if dates.is_none() && sources.is_none() {
+        return Ok(Vec::new());
+    }
+    let mut dates = dates.map(Vec::into_iter);
+    let mut sources = sources.map(Vec::into_iter);
+    (0..documents)
+        .map(|i| {
+            let day = match dates.as_mut().and_then(Iterator::next).flatten() {
+                None => None,
+                Some(text) => Some(Day::parse_iso(&text).ok_or_else(|| {
+                    Error::InvalidInput(format!("dates[{i}] is no ISO date (YYYY-MM-DD): '{text}'"))
+                })?),
+            };
+            let outlet = sources.as_mut().and_then(Iterator::next).flatten();
+            Ok(Publication { day, outlet })
         })
         .collect()
 }
@@ -318,23 +367,24 @@ impl Table {
         }
     }
 
-    /// The table as a dict of equal-length lists.
-    fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
-        let out = PyDict::new(py);
-        out.set_item("doc", self.doc)?;
-        out.set_item("start", self.start)?;
-        out.set_item("end", self.end)?;
-        out.set_item("text", self.text)?;
-        out.set_item("label", self.label)?;
-        out.set_item("entity", self.entity)?;
-        out.set_item("source", self.source)?;
-        out.set_item("score", self.score)?;
-        out.set_item("title", self.title)?;
-        out.set_item("sentence", self.sentence)?;
-        out.set_item("value", self.value)?;
-        out.set_item("linked_by", self.linked_by)?;
-        out.set_item("country", self.country)?;
-        Ok(out)
+    /// The table as Arrow columns, and the texts of the mentions Arrow cannot hold (with
+    /// surrogates, from inputs that had them) by row; those rows are null in `text`.
+    fn into_columns(self, py: Python<'_>) -> PyResult<(Bound<'_, PyAny>, Bound<'_, PyDict>)> {
+        let mut columns = Columns::default();
+        columns.ints("doc", self.doc);
+        columns.ints("start", self.start);
+        columns.ints("end", self.end);
+        let python_texts = columns.span_texts(py, "text", self.text)?;
+        columns.texts("label", self.label.iter().copied().map(Some));
+        columns.texts("entity", self.entity.iter().map(|e| Some(e.as_str())));
+        columns.texts("source", self.source.iter().copied().map(Some));
+        columns.floats("score", self.score);
+        columns.texts("title", self.title.iter().map(Option::as_deref));
+        columns.ints("sentence", self.sentence);
+        columns.texts("value", self.value.iter().map(Option::as_deref));
+        columns.texts("linked_by", self.linked_by.iter().copied().map(Some));
+        columns.texts("country", self.country.iter().map(Option::as_deref));
+        Ok((columns.into_pyarrow(py)?, python_texts))
     }
 }
 

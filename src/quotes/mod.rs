@@ -241,7 +241,7 @@ pub fn quotes_of_corpus(
         labels: None,
         ..options.clone()
     };
-    let mentions = tag_corpus(resources, texts, &options, &Progress::default());
+    let mentions = tag_corpus(resources, texts, &[], &options, &Progress::default());
     let named: Vec<Vec<Named>> = mentions
         .iter()
         .map(|doc| doc.iter().map(Named::from).collect())

@@ -31,24 +31,37 @@ struct Entry {
     weight: f32,
 }
 
+/// The articles holding one top term: the dated ones, by date once settled, and the undated
+/// ones apart (so a look-up needs no search for where the undated begin).
+#[derive(Debug, Clone, Default)]
+struct Posting {
+    dated: Vec<Entry>,
+    undated: Vec<Entry>,
+}
+
+impl Posting {
+    fn len(&self) -> usize {
+        self.dated.len() + self.undated.len()
+    }
+}
+
 /// Top terms → articles holding them among their top terms, by date (undated last) once
 /// settled.
 #[derive(Debug, Clone, Default)]
 pub struct CandidateIndex {
     max_articles: usize,
-    postings: FxHashMap<u64, Vec<Entry>>,
+    postings: FxHashMap<u64, Posting>,
     crowded: FxHashSet<u64>,
     /// Terms given articles since the last [`CandidateIndex::settle`].
     unsettled: Vec<u64>,
 }
 
-/// Per thread: the shared weight each article has with the current query, and which query
-/// last touched it.
+/// Per thread: for each article, the query that last touched it and the shared weight it has
+/// with that query, side by side (one cache line read per posting entry).
 #[derive(Default)]
 struct Scratch {
     query: u32,
-    last: Vec<u32>,
-    shared: Vec<f32>,
+    shared: Vec<(u32, f32)>,
     touched: Vec<u32>,
 }
 
@@ -72,12 +85,17 @@ impl CandidateIndex {
             if self.crowded.contains(&term) {
                 continue;
             }
-            let entries = self.postings.entry(term).or_default();
-            entries.push(Entry { date, doc, weight });
+            let posting = self.postings.entry(term).or_default();
+            let entry = Entry { date, doc, weight };
+            if date == i64::MAX {
+                posting.undated.push(entry);
+            } else {
+                posting.dated.push(entry);
+            }
             self.unsettled.push(term);
-            if entries.len() > self.max_articles {
+            if posting.len() > self.max_articles {
                 let gone = self.postings.remove(&term).unwrap_or_default();
-                lost.extend(gone.into_iter().map(|e| e.doc));
+                lost.extend(gone.dated.iter().chain(&gone.undated).map(|e| e.doc));
                 self.crowded.insert(term);
             }
         }
@@ -89,8 +107,9 @@ impl CandidateIndex {
         terms.sort_unstable();
         terms.dedup();
         for term in terms {
-            if let Some(entries) = self.postings.get_mut(&term) {
-                entries.sort_unstable_by_key(|e| (e.date, e.doc));
+            if let Some(posting) = self.postings.get_mut(&term) {
+                posting.dated.sort_unstable_by_key(|e| (e.date, e.doc));
+                posting.undated.sort_unstable_by_key(|e| e.doc);
             }
         }
     }
@@ -113,32 +132,31 @@ impl CandidateIndex {
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
             let s = &mut *scratch;
-            if s.last.len() < articles {
-                s.last.resize(articles, 0);
-                s.shared.resize(articles, 0.0);
+            if s.shared.len() < articles {
+                s.shared.resize(articles, (0, 0.0));
             }
             s.query = s.query.wrapping_add(1);
             if s.query == 0 {
-                s.last.iter_mut().for_each(|q| *q = 0);
+                s.shared.iter_mut().for_each(|(q, _)| *q = 0);
                 s.query = 1;
             }
             s.touched.clear();
             for &(term, mine) in top {
-                let Some(entries) = self.postings.get(&term) else {
+                let Some(posting) = self.postings.get(&term) else {
                     continue;
                 };
-                for e in visible(entries, date, window).filter(|e| wanted(e.doc)) {
-                    let d = e.doc as usize;
-                    if s.last[d] != s.query {
-                        s.last[d] = s.query;
-                        s.shared[d] = 0.0;
+                for e in visible(posting, date, window).filter(|e| wanted(e.doc)) {
+                    let (last, shared) = &mut s.shared[e.doc as usize];
+                    if *last != s.query {
+                        *last = s.query;
+                        *shared = 0.0;
                         s.touched.push(e.doc);
                     }
-                    s.shared[d] += mine * e.weight;
+                    *shared += mine * e.weight;
                 }
             }
             for &doc in &s.touched {
-                if s.shared[doc as usize] >= MIN_SHARED_WEIGHT {
+                if s.shared[doc as usize].1 >= MIN_SHARED_WEIGHT {
                     found(doc);
                 }
             }
@@ -151,22 +169,26 @@ impl CandidateIndex {
             + self
                 .postings
                 .values()
-                .map(|d| d.capacity() * std::mem::size_of::<Entry>())
+                .map(|p| (p.dated.capacity() + p.undated.capacity()) * std::mem::size_of::<Entry>())
                 .sum::<usize>()
     }
 }
 
 /// The entries of a posting (in date order) within `window` of `date`, then the undated ones.
-fn visible(entries: &[Entry], date: i64, window: Option<i64>) -> impl Iterator<Item = &Entry> {
-    let undated = entries.partition_point(|e| e.date < i64::MAX);
-    let (from, to) = match window {
+/// One search finds the first entry in the window; the walk stops after the last.
+fn visible(posting: &Posting, date: i64, window: Option<i64>) -> impl Iterator<Item = &Entry> {
+    let dated = &posting.dated;
+    let (from, last) = match window {
         Some(w) if date != i64::MAX => (
-            entries[..undated].partition_point(|e| e.date < date.saturating_sub(w)),
-            entries[..undated].partition_point(|e| e.date <= date.saturating_add(w)),
+            dated.partition_point(|e| e.date < date.saturating_sub(w)),
+            date.saturating_add(w),
         ),
-        _ => (0, undated),
+        _ => (0, i64::MAX),
     };
-    entries[from..to].iter().chain(&entries[undated..])
+    dated[from..]
+        .iter()
+        .take_while(move |e| e.date <= last)
+        .chain(&posting.undated)
 }
 
 #[cfg(test)]

@@ -14,7 +14,14 @@
 //!    any other. Where its evidence does not decide, the surname names the person the corpus
 //!    uses it for, if one is dominant (in ten times the documents of all the others, counting
 //!    the documents naming them in full and those whose evidence read the surname as them),
-//!    else it stays apart.
+//!    else it stays apart. When the documents' publication days or outlets are known, the
+//!    documents near it come first: those published within
+//!    [`NEARBY_DAYS`](super::NEARBY_DAYS) of it, then those of its outlet (a document of
+//!    unknown day or outlet may be near, and counts). The first of these that leaves out
+//!    some document naming one of the people decides, counted the same way: one dominant
+//!    person there is the one ("Bush" in 1990 is George Bush, in 2015 Jeb Bush), several keep
+//!    the surname apart; the corpus as a whole decides only where neither does. `linked_by`
+//!    tells which: `nearby dates`, `same outlet` or `surname`.
 //!
 //! Evidence is what documents mention together. Hubs, the entities in more than one document
 //! in fifty ("United States", "Reuters"), tell nothing and are left out. Each document
@@ -30,6 +37,7 @@ use super::canonical::{
     deletion_variants, name_keys, similar_names, similar_token, transliteration_key,
 };
 use super::mention::{Label, Link, Mention};
+use super::publication::{Places, Publication, Reach, Spread};
 
 /// An entity in more documents than this and than one in [`HUB_SHARE`] is a hub.
 const HUB_MIN_DOCUMENTS: usize = 50;
@@ -51,6 +59,11 @@ const SURNAME_MARGIN: usize = 2;
 /// Where evidence does not decide, a surname names the one person with this many times the
 /// documents of all the others with that surname together.
 const DOMINANT_FACTOR: u64 = 10;
+/// Documents near a surname must name its person in at least this many documents, and in one
+/// for every this many documents there that write the surname alone: one "Rio Grande Western"
+/// does not name the "Western" of eighty documents.
+const NEARBY_MIN_DOCUMENTS: u64 = 4;
+const NEARBY_BARE_SHARE: u64 = 4;
 
 /// One distinct (label, entity) of the corpus.
 struct Key {
@@ -205,9 +218,12 @@ impl Profiles {
     }
 }
 
-/// Joins names across all documents, in place (see the module docs).
-pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
+/// Joins names across all documents, in place (see the module docs). `publications` gives
+/// each document's day and outlet where known (aligned with `docs`; it may be shorter, or
+/// empty when none is known).
+pub fn join_across_corpus(docs: &mut [Vec<Mention>], publications: &[Publication]) {
     let corpus = Corpus::gather(docs);
+    let places = Places::new(publications);
     let pairs = spelling_pairs(&corpus);
     let partials = partial_names(&corpus);
     let mut wanted: BTreeSet<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
@@ -227,7 +243,13 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
             .entry(k)
             .or_insert((representative(expansion), Link::Acronym));
     }
-    let usage = surname_usage(&corpus, &partials, &profiles, &representative);
+    let (named, bare) = name_spreads(&corpus, &partials, &places);
+    let readings = Readings {
+        usage: surname_usage(&corpus, &partials, &profiles, &representative, &places),
+        named,
+        bare,
+        places,
+    };
     for (d, doc) in docs.iter_mut().enumerate() {
         let surnames = surnames_in_document(
             &corpus,
@@ -235,7 +257,7 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
             &profiles,
             d,
             &representative,
-            Some(&usage),
+            Some(&readings),
         );
         for m in doc
             .iter_mut()
@@ -244,10 +266,7 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>]) {
             let Some(k) = corpus.id(m.label, &m.entity) else {
                 continue;
             };
-            let target = surnames
-                .get(&k)
-                .map(|&t| (t, Link::Surname))
-                .or_else(|| renamed.get(&k).copied());
+            let target = surnames.get(&k).or_else(|| renamed.get(&k)).copied();
             if let Some((t, link)) = target {
                 let key = corpus.key(t);
                 m.entity = key.entity.clone();
@@ -440,34 +459,170 @@ fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
 /// Documents in which each partial name stands for each cluster (partial key, cluster root →
 /// documents) when only the documents' own evidence decides: how the corpus itself uses a
 /// surname, which the dominant-person rule weighs beside the full names' documents.
-type SurnameUsage = HashMap<(u32, u32), u64>;
+type SurnameUsage = HashMap<(u32, u32), Spread>;
 
 fn surname_usage(
     corpus: &Corpus,
     partials: &HashMap<u32, Vec<Candidate>>,
     profiles: &Profiles,
     representative: &dyn Fn(u32) -> u32,
+    places: &Places,
 ) -> SurnameUsage {
     let mut usage = SurnameUsage::new();
     for d in 0..corpus.doc_keys.len() {
-        for (p, t) in surnames_in_document(corpus, partials, profiles, d, representative, None) {
-            *usage.entry((p, t)).or_default() += 1;
+        for (p, (t, _)) in surnames_in_document(corpus, partials, profiles, d, representative, None)
+        {
+            usage.entry((p, t)).or_default().add(places, d);
         }
     }
+    usage.values_mut().for_each(Spread::seal);
     usage
 }
 
-/// The full name (key) each partial name of document `d` stands for there. Without `usage`
-/// only the document's evidence decides; with it, a person's surname the evidence leaves
-/// undecided names the person the corpus uses it for (see [`dominant_cluster`]).
+/// The documents naming each full name a partial name may stand for, and those writing each
+/// partial name alone (with any label: "Mellon" the bank tells against "Mellon" the person),
+/// by day and outlet; none when no document's day or outlet is known.
+fn name_spreads(
+    corpus: &Corpus,
+    partials: &HashMap<u32, Vec<Candidate>>,
+    places: &Places,
+) -> (HashMap<u32, Spread>, HashMap<u32, Spread>) {
+    if !places.any() {
+        return (HashMap::new(), HashMap::new());
+    }
+    let mut named: HashMap<u32, Spread> = partials
+        .values()
+        .flatten()
+        .map(|c| (c.0, Spread::default()))
+        .collect();
+    let mut bare: HashMap<u32, Spread> = partials.keys().map(|&p| (p, Spread::default())).collect();
+    for (d, here) in corpus.doc_keys.iter().enumerate() {
+        let mut written: Vec<u32> = Vec::new();
+        for &k in here {
+            if let Some(spread) = named.get_mut(&k) {
+                spread.add(places, d);
+            }
+            let same_words = corpus.ids.get(&corpus.key(k).entity).into_iter().flatten();
+            written.extend(same_words.flatten().filter(|q| bare.contains_key(q)));
+        }
+        written.sort_unstable();
+        written.dedup();
+        for p in written {
+            bare.entry(p).or_default().add(places, d);
+        }
+    }
+    named.values_mut().for_each(Spread::seal);
+    bare.values_mut().for_each(Spread::seal);
+    (named, bare)
+}
+
+/// What names a person by a surname the document's evidence leaves undecided: the documents
+/// reading each person, by the corpus's usage of the surname and by the full names.
+struct Readings {
+    usage: SurnameUsage,
+    /// The documents naming each candidate full name, and writing each partial name alone.
+    named: HashMap<u32, Spread>,
+    bare: HashMap<u32, Spread>,
+    places: Places,
+}
+
+impl Readings {
+    /// The cluster the surname `p` names in document `d` and what decided it: the documents
+    /// near it in time, else those of its outlet (see [`nearby_choice`]), else the whole
+    /// corpus (see [`dominant`]). A scope that leaves out none of the documents the corpus
+    /// reads the clusters in tells no more than the corpus, and is passed over.
+    fn decide(
+        &self,
+        corpus: &Corpus,
+        clusters: &[(u32, Vec<u32>)],
+        p: u32,
+        d: usize,
+    ) -> Option<(u32, Link)> {
+        let corpus_wide: Vec<u64> = clusters
+            .iter()
+            .map(|(root, members)| {
+                let named: u64 = members
+                    .iter()
+                    .map(|&m| u64::from(corpus.key(m).documents))
+                    .sum();
+                named + self.usage.get(&(p, *root)).map_or(0, Spread::documents)
+            })
+            .collect();
+        let in_scope = |scope: &dyn Fn(&Spread) -> Reach| -> (Vec<Reach>, u64) {
+            let counts = clusters
+                .iter()
+                .map(|(root, members)| {
+                    let named: Reach = members
+                        .iter()
+                        .filter_map(|m| self.named.get(m))
+                        .map(scope)
+                        .sum();
+                    named + self.usage.get(&(p, *root)).map_or(Reach::default(), scope)
+                })
+                .collect();
+            let bare = self.bare.get(&p).map_or(0, |s| scope(s).known);
+            (counts, bare)
+        };
+        let mut scopes = Vec::new();
+        if let Some(day) = self.places.day(d) {
+            scopes.push((Link::NearbyDates, in_scope(&|s: &Spread| s.near(day))));
+        }
+        if let Some(outlet) = self.places.outlet(d) {
+            scopes.push((
+                Link::SameOutlet,
+                in_scope(&|s: &Spread| s.in_outlet(outlet)),
+            ));
+        }
+        for (link, (counts, bare)) in scopes {
+            if counts
+                .iter()
+                .map(|c| c.possible())
+                .eq(corpus_wide.iter().copied())
+            {
+                continue;
+            }
+            match nearby_choice(&counts, bare) {
+                Some(Some(i)) => return Some((clusters[i].0, link)),
+                Some(None) => return None,
+                None => {}
+            }
+        }
+        dominant(&corpus_wide).map(|i| (clusters[i].0, Link::Surname))
+    }
+}
+
+/// How the documents of one scope (near in time, of one outlet) read a surname, from each
+/// cluster's documents there and `bare`, the documents there known to write the surname
+/// alone: `Some(Some(i))` for the cluster they name clearly (known to be named in
+/// [`NEARBY_MIN_DOCUMENTS`] there, [`DOMINANT_FACTOR`] times as many as those that may name
+/// any other, and in a [`NEARBY_BARE_SHARE`] of the bare surname's), `Some(None)` where they
+/// are known to name several and none clearly, `None` where they say nothing clear.
+fn nearby_choice(counts: &[Reach], bare: u64) -> Option<Option<usize>> {
+    let possible: u64 = counts.iter().map(|c| c.possible()).sum();
+    let clear = counts.iter().position(|c| {
+        let others = possible - c.possible();
+        c.known >= NEARBY_MIN_DOCUMENTS
+            && c.known >= DOMINANT_FACTOR * others
+            && c.known * NEARBY_BARE_SHARE >= bare
+    });
+    if clear.is_some() {
+        return Some(clear);
+    }
+    (counts.iter().filter(|c| c.known > 0).count() >= 2).then_some(None)
+}
+
+/// The full name (key) each partial name of document `d` stands for there, and what decided
+/// it. Without `readings` only the document's evidence decides; with them, a person's surname
+/// the evidence leaves undecided names the person the documents around it or the corpus use
+/// it for (see [`Readings::decide`]).
 fn surnames_in_document(
     corpus: &Corpus,
     partials: &HashMap<u32, Vec<Candidate>>,
     profiles: &Profiles,
     d: usize,
     representative: &dyn Fn(u32) -> u32,
-    usage: Option<&SurnameUsage>,
-) -> HashMap<u32, u32> {
+    readings: Option<&Readings>,
+) -> HashMap<u32, (u32, Link)> {
     let sample = &corpus.samples[d];
     let mut out = HashMap::new();
     for &p in &corpus.doc_keys[d] {
@@ -488,7 +643,7 @@ fn surnames_in_document(
         }
         let person = corpus.key(p).label == Label::Person;
         let target = if clusters.len() == 1 && person {
-            Some(clusters[0].0)
+            Some((clusters[0].0, Link::Surname))
         } else {
             let mut scored: Vec<(usize, u32)> = clusters
                 .iter()
@@ -507,17 +662,17 @@ fn surnames_in_document(
             scored
                 .first()
                 .filter(|best| best.0 >= needed && best.0 >= SURNAME_MARGIN * second)
-                .map(|best| best.1)
+                .map(|best| (best.1, Link::Surname))
                 .or_else(|| {
-                    let usage = usage.filter(|_| person)?;
-                    let dominant = dominant_cluster(corpus, &clusters, p, usage)?;
+                    let readings = readings.filter(|_| person)?;
+                    let (dominant, link) = readings.decide(corpus, &clusters, p, d)?;
                     let own = scored.iter().find(|s| s.1 == dominant).map_or(0, |s| s.0);
                     // Another person named here more clearly than the dominant one keeps
                     // the surname apart; a tie is no reason to doubt the corpus's usage.
                     let contested = scored
                         .iter()
                         .any(|s| s.1 != dominant && s.0 >= needed && s.0 > own);
-                    (!contested).then_some(dominant)
+                    (!contested).then_some((dominant, link))
                 })
         };
         if let Some(t) = target {
@@ -527,31 +682,15 @@ fn surnames_in_document(
     out
 }
 
-/// The cluster in [`DOMINANT_FACTOR`] times as many documents as all the others together,
-/// counting the documents of its names and those where the evidence read the surname `p` as
-/// it: the person a surname names when its document's evidence does not decide ("Reagan" in
-/// 1987 is Ronald Reagan, not Nancy or Michael, even where Reuters never writes "Ronald").
-fn dominant_cluster(
-    corpus: &Corpus,
-    clusters: &[(u32, Vec<u32>)],
-    p: u32,
-    usage: &SurnameUsage,
-) -> Option<u32> {
-    let documents = |(root, members): &(u32, Vec<u32>)| -> u64 {
-        let named: u64 = members
-            .iter()
-            .map(|&m| u64::from(corpus.key(m).documents))
-            .sum();
-        named + usage.get(&(p, *root)).copied().unwrap_or(0)
-    };
-    let total: u64 = clusters.iter().map(documents).sum();
-    clusters
+/// Which of the clusters' document counts is [`DOMINANT_FACTOR`] times all the others together
+/// (and not zero): the person a surname names when its document's evidence does not decide
+/// ("Reagan" in 1987 is Ronald Reagan, not Nancy or Michael, even where Reuters never writes
+/// "Ronald").
+fn dominant(counts: &[u64]) -> Option<usize> {
+    let total: u64 = counts.iter().sum();
+    counts
         .iter()
-        .find(|cluster| {
-            let own = documents(cluster);
-            own >= DOMINANT_FACTOR * (total - own).max(1)
-        })
-        .map(|(root, _)| *root)
+        .position(|&own| own > 0 && own >= DOMINANT_FACTOR * (total - own))
 }
 
 #[cfg(test)]
@@ -600,7 +739,7 @@ mod tests {
             vec![person("Rubio")],
             vec![person("Jaberi Ansari"), person("Vladimir Putin")],
         ];
-        join_across_corpus(&mut docs);
+        join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[1][0].entity, "Hassan Rowhani");
         assert_eq!(docs[1][0].link, Link::Spelling);
         assert_eq!(docs[0][2].entity, docs[1][2].entity);
@@ -649,13 +788,13 @@ mod tests {
             ],
             vec![person("Baker"), mention(Label::Loc, "Tokyo")],
         ];
-        join_across_corpus(&mut docs);
+        join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[4][0].entity, "James Baker");
         assert_eq!(docs[5][0].entity, "Howard Baker");
         assert_eq!(docs[6][0].entity, "Baker");
         // The same corpus in another order joins the same way.
         let mut reversed: Vec<Vec<Mention>> = docs.iter().rev().cloned().collect();
-        join_across_corpus(&mut reversed);
+        join_across_corpus(&mut reversed, &[]);
         assert_eq!(reversed[2][0].entity, "James Baker");
         assert_eq!(reversed[1][0].entity, "Howard Baker");
     }
@@ -668,7 +807,7 @@ mod tests {
         docs.push(vec![person("Nancy Reagan"), mention(Label::Loc, "Bel Air")]);
         docs.push(vec![person("Reagan"), mention(Label::Loc, "Tokyo")]);
         docs.push(vec![person("Reagan"), mention(Label::Loc, "Bel Air")]);
-        join_across_corpus(&mut docs);
+        join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[21][0].entity, "Ronald Reagan");
         assert_eq!(docs[21][0].link, Link::Surname);
         // One entity shared with Nancy Reagan's documents is not evidence enough.
@@ -679,7 +818,7 @@ mod tests {
             vec![person("Howard Baker"), mention(Label::Org, "Senate")],
             vec![person("Baker"), mention(Label::Loc, "Tokyo")],
         ];
-        join_across_corpus(&mut two);
+        join_across_corpus(&mut two, &[]);
         assert_eq!(two[2][0].entity, "Baker");
     }
 
@@ -702,11 +841,156 @@ mod tests {
         // ...outweigh the one naming Nancy Reagan: a surname without evidence is his.
         docs.push(vec![person("Nancy Reagan"), mention(Label::Loc, "Bel Air")]);
         docs.push(vec![person("Reagan"), mention(Label::Loc, "Tokyo")]);
-        join_across_corpus(&mut docs);
+        join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[1][0].entity, "Ronald Reagan");
         assert_eq!(
             (docs[12][0].entity.as_str(), docs[12][0].link),
             ("Ronald Reagan", Link::Surname)
+        );
+    }
+
+    fn published(day: &str, outlet: Option<&str>) -> Publication {
+        Publication {
+            day: crate::tag::date_values::Day::parse_iso(day),
+            outlet: outlet.map(str::to_string),
+        }
+    }
+
+    /// Documents each naming `name` beside an entity of their own (no shared evidence).
+    fn naming(name: &str, count: usize, tag: &str) -> Vec<Vec<Mention>> {
+        (0..count)
+            .map(|i| vec![person(name), mention(Label::Loc, &format!("{tag} Town{i}"))])
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_names_the_person_of_its_time() {
+        let mut docs = naming("George Bush", 5, "A");
+        docs.extend(naming("Jeb Bush", 4, "B"));
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Ohio")]);
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Iowa")]);
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Utah")]);
+        let mut publications: Vec<Publication> = (0..5)
+            .map(|i| published(&format!("1990-03-0{}", i + 5), None))
+            .collect();
+        publications.extend((0..4).map(|i| published(&format!("2015-06-0{}", i + 1), None)));
+        publications.push(published("1990-04-02", None));
+        publications.push(published("2015-07-01", None));
+        publications.push(Publication::default());
+        let mut joined = docs.clone();
+        join_across_corpus(&mut joined, &publications);
+        let bare = |doc: &Vec<Mention>| (doc[0].entity.clone(), doc[0].link);
+        assert_eq!(bare(&joined[9]), ("George Bush".into(), Link::NearbyDates));
+        assert_eq!(bare(&joined[10]), ("Jeb Bush".into(), Link::NearbyDates));
+        // Undated, with two people of comparable weight in the corpus: kept apart.
+        assert_eq!(bare(&joined[11]), ("Bush".into(), Link::Surface));
+        // Without publications, as before: apart.
+        let mut undated = docs.clone();
+        join_across_corpus(&mut undated, &[]);
+        assert!(undated[9..].iter().all(|doc| doc[0].entity == "Bush"));
+        // Named in full in fewer than four documents near it, a person is no clear reading.
+        let mut few = docs.clone();
+        let mut sparse = publications.clone();
+        for p in &mut sparse[2..5] {
+            *p = published("1990-01-01", None);
+        }
+        join_across_corpus(&mut few, &sparse);
+        assert_eq!(bare(&few[9]), ("Bush".into(), Link::Surface));
+        // Any order of the documents joins the same way.
+        let order: Vec<usize> = (0..docs.len()).rev().collect();
+        let shuffled: Vec<Vec<Mention>> = order.iter().map(|&i| docs[i].clone()).collect();
+        let moved: Vec<Publication> = order.iter().map(|&i| publications[i].clone()).collect();
+        let mut again = shuffled;
+        join_across_corpus(&mut again, &moved);
+        for (position, &i) in order.iter().enumerate() {
+            assert_eq!(again[position], joined[i]);
+        }
+    }
+
+    #[test]
+    fn a_surname_names_the_person_of_its_outlet() {
+        let mut docs = naming("George Bush", 4, "A");
+        docs.extend(naming("Jeb Bush", 4, "B"));
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Ohio")]);
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Iowa")]);
+        let mut outlets = vec!["Washington Post"; 4];
+        outlets.extend(["Tallahassee Democrat"; 4]);
+        outlets.extend(["tallahassee democrat ", "Le Monde"]);
+        let publications: Vec<Publication> = outlets
+            .iter()
+            .map(|o| Publication {
+                day: None,
+                outlet: Some(o.to_string()),
+            })
+            .collect();
+        join_across_corpus(&mut docs, &publications);
+        assert_eq!(
+            (docs[8][0].entity.as_str(), docs[8][0].link),
+            ("Jeb Bush", Link::SameOutlet)
+        );
+        // An outlet naming neither leaves the corpus to decide, where neither dominates.
+        assert_eq!(docs[9][0].entity, "Bush");
+    }
+
+    #[test]
+    fn a_word_mostly_written_alone_is_no_surname_near_it() {
+        // "Mellon" the bank, in twenty documents near, is not Paul Mellon of four.
+        let mut docs = naming("Paul Mellon", 4, "A");
+        docs.extend(naming("Andrew Mellon", 4, "B"));
+        docs.extend((0..20).map(|i| {
+            vec![
+                mention(Label::Org, "Mellon"),
+                person(&format!("Banker Number{i}")),
+            ]
+        }));
+        docs.push(vec![person("Mellon"), mention(Label::Loc, "Pittsburgh")]);
+        let mut publications: Vec<Publication> =
+            (0..4).map(|_| published("1987-04-01", None)).collect();
+        publications.extend((0..4).map(|_| published("1930-04-01", None)));
+        publications.extend((0..21).map(|_| published("1987-04-02", None)));
+        let mut joined = docs.clone();
+        join_across_corpus(&mut joined, &publications);
+        assert_eq!(joined[28][0].entity, "Mellon");
+        // Without the bank's documents, Paul Mellon is the one near it.
+        let mut without: Vec<Vec<Mention>> = docs[..8].to_vec();
+        without.push(docs[28].clone());
+        let mut dates = publications[..8].to_vec();
+        dates.push(publications[28].clone());
+        join_across_corpus(&mut without, &dates);
+        assert_eq!(
+            (without[8][0].entity.as_str(), without[8][0].link),
+            ("Paul Mellon", Link::NearbyDates)
+        );
+    }
+
+    #[test]
+    fn ambiguity_near_a_surname_keeps_it_apart() {
+        // George W. Bush dominates the corpus (2005), but in 2015 both are in the news.
+        let mut docs = naming("George W. Bush", 40, "A");
+        docs.extend(naming("George W. Bush", 4, "B"));
+        docs.extend(naming("Jeb Bush", 4, "C"));
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Ohio")]);
+        docs.push(vec![person("Bush"), mention(Label::Loc, "Iowa")]);
+        let mut publications: Vec<Publication> =
+            (0..40).map(|_| published("2005-05-05", None)).collect();
+        publications.extend((0..8).map(|_| published("2015-06-01", None)));
+        publications.push(published("2015-06-20", None));
+        publications.push(published("2005-05-20", None));
+        join_across_corpus(&mut docs, &publications);
+        assert_eq!(docs[48][0].entity, "Bush");
+        assert_eq!(
+            (docs[49][0].entity.as_str(), docs[49][0].link),
+            ("George W. Bush", Link::NearbyDates)
+        );
+        // Undated, the corpus decides: George W. Bush is in 44 documents, Jeb Bush in 4.
+        let mut undated = docs.clone();
+        for doc in &mut undated[48..] {
+            doc[0] = person("Bush");
+        }
+        join_across_corpus(&mut undated, &[]);
+        assert_eq!(
+            (undated[48][0].entity.as_str(), undated[48][0].link),
+            ("George W. Bush", Link::Surname)
         );
     }
 
@@ -721,7 +1005,7 @@ mod tests {
             doc("Mary Hadley"),
             doc("Mary Harley"),
         ];
-        join_across_corpus(&mut docs);
+        join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[3][0].entity, "Mary Hoadley");
         assert_eq!(docs[5][0].entity, "Mary Harley");
     }
@@ -736,7 +1020,7 @@ mod tests {
             vec![mention(Label::Org, "European Community"), defined],
             vec![mention(Label::Org, "EC")],
         ];
-        join_across_corpus(&mut docs);
+        join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[1][0].entity, "European Community");
         assert_eq!(docs[1][0].link, Link::Acronym);
     }

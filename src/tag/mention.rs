@@ -85,12 +85,16 @@ pub enum Link {
     /// A spelling variant of a name found elsewhere in the corpus ("Rowhani" / "Rouhani").
     Spelling,
     /// A surname whose full name is named elsewhere in the corpus, in documents that share
-    /// other entities with this one.
+    /// other entities with this one, or the one person the corpus uses it for.
     Surname,
+    /// A surname of the one person the documents published near this one read it as.
+    NearbyDates,
+    /// A surname of the one person the documents of this one's outlet read it as.
+    SameOutlet,
 }
 
 impl Link {
-    pub const ALL: [Link; 8] = [
+    pub const ALL: [Link; 10] = [
         Link::Surface,
         Link::Gazetteer,
         Link::User,
@@ -99,6 +103,8 @@ impl Link {
         Link::ShortName,
         Link::Spelling,
         Link::Surname,
+        Link::NearbyDates,
+        Link::SameOutlet,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -111,6 +117,8 @@ impl Link {
             Link::ShortName => "short name",
             Link::Spelling => "spelling",
             Link::Surname => "surname",
+            Link::NearbyDates => "nearby dates",
+            Link::SameOutlet => "same outlet",
         }
     }
 

@@ -19,7 +19,8 @@
 //!    within the document (`canonical`), the label filter and sentence numbering.
 //!
 //! [`tag_corpus`] tags documents in parallel, then joins names across the corpus (`canonical`):
-//! spelling variants, surnames and acronyms. The model is trained by `train`. The word lists the rules read (titles,
+//! spelling variants, surnames (told apart by the documents' days and outlets, `publication`)
+//! and acronyms. The model is trained by `train`. The word lists the rules read (titles,
 //! organisation words, months...) are in the lexicon, `crate::text::lexicon`.
 
 mod acronyms;
@@ -38,6 +39,7 @@ mod model_input;
 pub mod options;
 pub mod perceptron;
 mod priority;
+mod publication;
 mod resources;
 mod sources;
 mod sports_report;
@@ -50,6 +52,7 @@ mod word_scores;
 
 pub use mention::{Label, Link, Mention, Source, MODEL_TYPES};
 pub use model_input::gazetteer_codes;
+pub use publication::{Publication, NEARBY_DAYS};
 pub use resources::Resources;
 
 use rayon::prelude::*;
@@ -107,18 +110,20 @@ fn sentence_mentions(
     mentions
 }
 
-/// Tags every document in parallel, then joins entities across the corpus. `None` documents
-/// have no mentions.
+/// Tags every document in parallel, then joins entities across the corpus, where the
+/// documents' `publications` (aligned with `texts`, or empty) help tell people of one surname
+/// apart. `None` documents have no mentions.
 pub fn tag_corpus(
     resources: &Resources,
     texts: &[Option<&str>],
+    publications: &[Publication],
     options: &TagOptions<'_>,
     progress: &Progress,
 ) -> Vec<Vec<Mention>> {
     let mut docs = tag_documents(resources, texts, options, progress);
     crate::parallel::checkpoint();
     if options.canonical {
-        corpus_join::join_across_corpus(&mut docs);
+        corpus_join::join_across_corpus(&mut docs, publications);
     }
     docs
 }

@@ -53,17 +53,35 @@ pub fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '‑')
 }
 
-const fn ascii_alnum_table() -> [bool; 128] {
-    let mut table = [false; 128];
+/// Byte classes of the scanner: ASCII letters and digits, the ASCII joiners, and the bytes of
+/// characters beyond ASCII (decoded to be classified).
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const JOINER: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [0; 256];
     let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if byte == b'\'' || byte == b'-' {
+            JOINER
+        } else if byte >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
         b += 1;
     }
     table
 }
 
-static ASCII_ALNUM: [bool; 128] = ascii_alnum_table();
+static CLASS: [u8; 256] = byte_classes();
 
 /// The iterator behind [`words`] and [`alnum_runs`].
 #[derive(Debug, Clone)]
@@ -83,7 +101,7 @@ impl Words<'_> {
     fn alnum_at(&self, i: usize) -> bool {
         match self.text.as_bytes().get(i) {
             None => false,
-            Some(&b) if b < 0x80 => ASCII_ALNUM[b as usize],
+            Some(&b) if b < 0x80 => CLASS[b as usize] & (LETTER | DIGIT) != 0,
             Some(_) => self.char_at(i).is_alphanumeric(),
         }
     }
@@ -92,51 +110,65 @@ impl Words<'_> {
 impl Iterator for Words<'_> {
     type Item = Word;
 
+    #[inline]
     fn next(&mut self) -> Option<Word> {
         let bytes = self.text.as_bytes();
         let n = bytes.len();
         let mut i = self.at;
         // Skip to the first alphanumeric char.
         loop {
-            if i >= n {
+            let Some(&b) = bytes.get(i) else {
                 self.at = n;
                 return None;
+            };
+            let class = CLASS[b as usize];
+            if class & (LETTER | DIGIT) != 0 {
+                break;
             }
-            if bytes[i] < 0x80 {
-                if ASCII_ALNUM[bytes[i] as usize] {
-                    break;
-                }
+            if class & NON_ASCII == 0 {
                 i += 1;
-            } else {
-                let c = self.char_at(i);
-                if c.is_alphanumeric() {
-                    break;
-                }
-                i += c.len_utf8();
+                continue;
             }
+            let c = self.char_at(i);
+            if c.is_alphanumeric() {
+                break;
+            }
+            i += c.len_utf8();
         }
         let start = i;
-        let (mut ascii, mut ascii_digit) = (true, false);
-        while i < n {
-            let b = bytes[i];
-            if b < 0x80 {
-                if ASCII_ALNUM[b as usize] {
-                    ascii_digit |= b.is_ascii_digit();
-                    i += 1;
-                } else if self.join && matches!(b, b'\'' | b'-') && self.alnum_at(i + 1) {
-                    i += 1;
-                } else {
+        let mut ascii = true;
+        let mut classes = 0;
+        loop {
+            // A run of ASCII letters and digits, then what ends it.
+            while let Some(&b) = bytes.get(i) {
+                let class = CLASS[b as usize];
+                if class & (LETTER | DIGIT) == 0 {
                     break;
                 }
+                classes |= class;
+                i += 1;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            let class = CLASS[b as usize];
+            if class & JOINER != 0 {
+                if self.join && self.alnum_at(i + 1) {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            if class & NON_ASCII == 0 {
+                break;
+            }
+            let c = self.char_at(i);
+            let len = c.len_utf8();
+            if c.is_alphanumeric() || (self.join && is_joiner(c) && self.alnum_at(i + len)) {
+                ascii = false;
+                i += len;
             } else {
-                let c = self.char_at(i);
-                let len = c.len_utf8();
-                if c.is_alphanumeric() || (self.join && is_joiner(c) && self.alnum_at(i + len)) {
-                    ascii = false;
-                    i += len;
-                } else {
-                    break;
-                }
+                break;
             }
         }
         self.at = i;
@@ -144,7 +176,7 @@ impl Iterator for Words<'_> {
             start,
             end: i,
             ascii,
-            ascii_digit,
+            ascii_digit: classes & DIGIT != 0,
         })
     }
 }

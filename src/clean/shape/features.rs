@@ -3,7 +3,7 @@
 //! a web address or separators between links.
 
 use super::sentence::ends_sentence;
-use super::words::{lists_of, Language, LanguageHits, Listed, PERSON, UI};
+use super::words::{lists_of_word, EvidenceCount, Language, Listed, PERSON, UI};
 use crate::text::words::{words, Word};
 
 /// Structural features of one paragraph.
@@ -45,14 +45,14 @@ pub fn features_in(text: &str, language: Language) -> Features {
 }
 
 /// The features of a paragraph counted in English, its words also counted toward its
-/// document's language in `hits`: one word-list lookup per word serves both.
-pub fn english_features_counting(text: &str, hits: &mut LanguageHits) -> Features {
-    weigh(text, Language::English, Some(hits))
+/// document's language in `count`: one word-list lookup per word serves both.
+pub fn english_features_counting(text: &str, count: &mut EvidenceCount) -> Features {
+    weigh(text, Language::English, Some(count))
 }
 
-fn weigh(text: &str, language: Language, hits: Option<&mut LanguageHits>) -> Features {
+fn weigh(text: &str, language: Language, count: Option<&mut EvidenceCount>) -> Features {
     if text.len() <= 2 * SAMPLE_BYTES {
-        return word_features(text, text, language, hits);
+        return word_features(text, text, language, count);
     }
     let mut cut = SAMPLE_BYTES;
     while !text.is_char_boundary(cut) {
@@ -60,7 +60,7 @@ fn weigh(text: &str, language: Language, hits: Option<&mut LanguageHits>) -> Fea
     }
     // Cut at a space so that no word is split.
     let cut = text[..cut].rfind(' ').unwrap_or(cut);
-    let mut f = word_features(&text[..cut], text, language, hits);
+    let mut f = word_features(&text[..cut], text, language, count);
     // Paragraph text is whitespace-normalised: words are about one per space.
     let total = (text.bytes().filter(|&b| b == b' ').count() + 1).max(f.words);
     if f.words > 0 && total > f.words {
@@ -88,7 +88,7 @@ pub fn few_words_without_function_words(text: &str, max_words: usize) -> bool {
     let mut count = 0;
     for w in words(text) {
         count += 1;
-        if count > max_words || lists_of(w.text(text), &mut buf).is_function_word(Language::English)
+        if count > max_words || lists_of_word(text, w, &mut buf).is_function_word(Language::English)
         {
             return false;
         }
@@ -97,18 +97,18 @@ pub fn few_words_without_function_words(text: &str, max_words: usize) -> bool {
 }
 
 /// Word counts from `sample` (a prefix of `text`), punctuation and addresses from the whole
-/// `text`; the words of all `text` counted in `hits` too.
+/// `text`; the words of all `text` counted in `count` too.
 fn word_features(
     sample: &str,
     text: &str,
     language: Language,
-    hits: Option<&mut LanguageHits>,
+    count: Option<&mut EvidenceCount>,
 ) -> Features {
     let mut f = Features {
         chars: text.len(),
         ..Default::default()
     };
-    count_words(sample, text, language, &mut f, hits);
+    count_words(sample, text, language, &mut f, count);
     let trimmed = text.trim_end();
     f.terminal = ends_sentence(trimmed);
     f.colon_end = trimmed.ends_with(':');
@@ -125,18 +125,18 @@ fn word_features(
 }
 
 /// Adds the words of `sample`, a prefix of `text`, to the counts of `f`, function words of
-/// `language`; the words of all `text` go to `hits` (while it wants them).
+/// `language`; the words of all `text` go to `count`.
 fn count_words(
     sample: &str,
     text: &str,
     language: Language,
     f: &mut Features,
-    hits: Option<&mut LanguageHits>,
+    count: Option<&mut EvidenceCount>,
 ) {
     let mut buf = String::new();
-    let Some(hits) = hits.filter(|h| h.wants_words()) else {
+    let Some(count) = count else {
         for w in words(sample) {
-            let listed = lists_of(w.text(sample), &mut buf);
+            let listed = lists_of_word(sample, w, &mut buf);
             count_word(f, sample, w, listed, language);
         }
         return;
@@ -145,18 +145,19 @@ fn count_words(
     // otherwise its last word is cut short, and the text's words are looked up apart.
     let cut = sample.len();
     if cut < text.len() && text.as_bytes()[cut] != b' ' {
-        hits.add(text);
+        for w in words(text) {
+            count.push(lists_of_word(text, w, &mut buf));
+        }
         count_words(sample, text, language, f, None);
         return;
     }
     for w in words(text) {
-        let listed = lists_of(w.text(text), &mut buf);
-        hits.push(listed);
+        let listed = lists_of_word(text, w, &mut buf);
+        count.push(listed);
         if w.end <= cut {
             count_word(f, text, w, listed, language);
         }
     }
-    hits.end_paragraph();
 }
 
 /// Adds word `w` of `text`, on the word lists `listed`, to the counts of `f`.
@@ -259,7 +260,7 @@ fn has_address(text: &str) -> bool {
 }
 
 /// Separators between links ("News / Politics", "Home | World").
-fn separators(text: &str) -> usize {
+pub fn separators(text: &str) -> usize {
     // Separators stand alone between spaces; most paragraphs have none of their bytes at all.
     if !text
         .bytes()

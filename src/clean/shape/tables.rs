@@ -7,15 +7,67 @@ use super::features::{few_words_without_function_words, Features};
 /// A line of a table of figures ("Net 807,000 vs 2,858,000", "Pay March 31"): at least a
 /// quarter of its words are numbers. Rows are laid out line by line, never wrapped.
 pub fn figures_row(text: &str) -> bool {
-    if text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    if text.len() > 200 || !has_ascii_digit(text.as_bytes()) {
         return false;
     }
-    let (mut words, mut numbers) = (0, 0);
-    for word in text.split_whitespace() {
-        words += 1;
-        numbers += usize::from(word.bytes().any(|b| b.is_ascii_digit()));
-    }
+    let (words, numbers) = ascii_words_and_numbers(text.as_bytes()).unwrap_or_else(|| {
+        text.split_whitespace()
+            .fold((0, 0), |(words, numbers), word| {
+                let number = word.bytes().any(|b| b.is_ascii_digit());
+                (words + 1, numbers + usize::from(number))
+            })
+    });
     numbers * 4 >= words && words <= 20
+}
+
+/// Whether the bytes hold an ASCII digit: tested sixteen bytes at a time, without a branch per
+/// byte (most lines hold none).
+fn has_ascii_digit(bytes: &[u8]) -> bool {
+    let digit = |b: &u8| b.wrapping_sub(b'0') < 10;
+    let chunks = bytes.chunks_exact(16);
+    let rest = chunks.remainder();
+    chunks
+        .into_iter()
+        .any(|chunk| chunk.iter().fold(false, |any, b| any | digit(b)))
+        || rest.iter().any(digit)
+}
+
+/// The whitespace-separated words of ASCII text and how many of them hold a digit, in one pass
+/// over the bytes (`split_whitespace` decodes every character), counted up to 21 words; `None`
+/// for text beyond ASCII.
+fn ascii_words_and_numbers(text: &[u8]) -> Option<(usize, usize)> {
+    let (mut words, mut numbers) = (0, 0);
+    let (mut in_word, mut digit) = (false, false);
+    for &b in text {
+        // The ASCII characters of Unicode's White_Space, as `char::is_whitespace` reads them.
+        if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            numbers += usize::from(in_word && digit);
+            (in_word, digit) = (false, false);
+        } else if b >= 0x80 {
+            return None;
+        } else if !in_word && words > 20 {
+            break;
+        } else {
+            words += usize::from(!in_word);
+            in_word = true;
+            digit |= b.is_ascii_digit();
+        }
+    }
+    Some((words, numbers + usize::from(in_word && digit)))
+}
+
+/// Figures as wire copy spells them: none, and the numbers under ten ("Shr two cts vs six cts").
+const SPELLED_FIGURES: [&str; 10] = [
+    "nil", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
+/// Holds a figure, in digits or spelled as wire copy spells small ones.
+pub fn has_figure(text: &str, f: &Features) -> bool {
+    f.digit_words >= 1
+        || text.split_whitespace().any(|word| {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            SPELLED_FIGURES.iter().any(|s| s.eq_ignore_ascii_case(word))
+        })
 }
 
 /// A line of a table or list of labels: figures, or a few words without function words
@@ -40,10 +92,10 @@ pub fn data_row(f: &Features) -> bool {
         && f.words <= 20
 }
 
-/// A short unpunctuated line with a figure, too few for [`data_row`] ("Shr 23 cts vs not
-/// reported"): a row when it stands next to a table.
-fn sparse_row(f: &Features) -> bool {
-    f.digit_words >= 1
+/// A short unpunctuated line with a figure, too few for [`data_row`] or spelled ("Shr 23 cts vs
+/// not reported", "Shr two cts vs six cts"): a row when it stands next to a table.
+fn sparse_row(text: &str, f: &Features) -> bool {
+    has_figure(text, f)
         && !f.counted
         && f.words <= 12
         && !f.terminal
@@ -53,11 +105,13 @@ fn sparse_row(f: &Features) -> bool {
         && f.separators == 0
 }
 
-/// For consecutive paragraphs (their features, in order), whether each belongs to a table: at
-/// least three consecutive paragraphs of which at least two are data rows and the rest short
-/// labels ("Year", "Nine mths") standing between rows.
-pub fn table_rows(rows: &[&Features]) -> Vec<bool> {
-    let label = |f: &Features| {
+/// For consecutive paragraphs (their text and features, in order), whether each belongs to a
+/// table: at least three consecutive paragraphs of which at least two are data rows and the rest
+/// short labels ("Year", "Nine mths") standing between rows.
+pub fn table_rows(rows: &[(&str, &Features)]) -> Vec<bool> {
+    let sparse_row = |(text, f): (&str, &Features)| sparse_row(text, f);
+    let data_row = |(_, f): (&str, &Features)| data_row(f);
+    let label = |(_, f): (&str, &Features)| {
         (f.words <= 3 || (f.words <= 8 && f.stopwords == 0))
             && f.alpha_words >= 1
             && f.ui_words == 0
@@ -82,9 +136,11 @@ pub fn table_rows(rows: &[&Features]) -> Vec<bool> {
             } else if label(f) || sparse_row(f) {
                 // Up to two labels or sparser rows in a row ("Qtly div three cts vs three cts
                 // prior", "Year"), when a data row follows them.
-                let labels =
-                    1 + usize::from(rows.get(end + 1).is_some_and(|n| label(n) || sparse_row(n)));
-                if !rows.get(end + labels).is_some_and(|n| data_row(n)) {
+                let labels = 1 + usize::from(
+                    rows.get(end + 1)
+                        .is_some_and(|&n| label(n) || sparse_row(n)),
+                );
+                if !rows.get(end + labels).is_some_and(|&n| data_row(n)) {
                     break;
                 }
                 end += labels;
@@ -93,9 +149,20 @@ pub fn table_rows(rows: &[&Features]) -> Vec<bool> {
             }
         }
         // The row before the first data row heads the table when it is a label or a row with
-        // fewer figures ("Shr 23 cts vs not reported", "Oper shr profit 11 cts vs loss 27 cts").
-        let head = k > 0 && !out[k - 1] && (label(rows[k - 1]) || sparse_row(rows[k - 1]));
-        let start = k - usize::from(head);
+        // fewer figures ("Shr 23 cts vs not reported", "Oper shr profit 11 cts vs loss 27 cts"),
+        // and so does a sparser row before that ("Shr profit 15 cts vs profit four cts / Annual
+        // div 72 cts vs 72 cts prior yr"); a label there is the headline over the table.
+        let mut start = k;
+        while start > 0
+            && !out[start - 1]
+            && match k - start {
+                0 => label(rows[start - 1]) || sparse_row(rows[start - 1]),
+                1 => sparse_row(rows[start - 1]),
+                _ => false,
+            }
+        {
+            start -= 1;
+        }
         if data_rows >= 2 && end - start >= 3 {
             out[start..end].iter_mut().for_each(|t| *t = true);
         }
@@ -111,7 +178,8 @@ mod tests {
 
     fn table(lines: &[&str]) -> Vec<bool> {
         let feats: Vec<Features> = lines.iter().map(|l| features(l)).collect();
-        table_rows(&feats.iter().collect::<Vec<_>>())
+        let rows: Vec<(&str, &Features)> = lines.iter().copied().zip(&feats).collect();
+        table_rows(&rows)
     }
 
     #[test]
@@ -129,6 +197,34 @@ mod tests {
         let mut expected = vec![true; 7];
         expected.push(false);
         assert_eq!(table(&rows), expected);
+        // Two sparser rows may head a table; small figures spelled out make a row too.
+        assert_eq!(
+            table(&[
+                "Shr profit 15 cts vs profit four cts",
+                "Annual div 72 cts vs 72 cts prior yr",
+                "Net profit 72,000 vs profit 16,000",
+                "Revs 7,075,000 vs 2,330,000",
+            ]),
+            vec![true; 4]
+        );
+        // A headline over a label and a table heads no table.
+        assert_eq!(
+            table(&[
+                "France v Wales (Sat)",
+                "Stade de France, Paris",
+                "Saturday, 26 February",
+                "1600 GMT",
+            ]),
+            vec![false, true, true, true]
+        );
+        assert_eq!(
+            table(&[
+                "Shr two cts vs six cts",
+                "Net 41,000 vs 120,000",
+                "Revs 5,310,000 vs 4,870,000",
+            ]),
+            vec![true; 3]
+        );
         // A label with its count of links, or a lone line with a figure, is no table.
         assert_eq!(
             table(&[
@@ -138,5 +234,40 @@ mod tests {
             ]),
             vec![false; 3]
         );
+    }
+
+    #[test]
+    fn ascii_words_counted_as_split_whitespace_counts_them() {
+        assert_eq!(ascii_words_and_numbers("a\u{a0}b".as_bytes()), None);
+        let alphabet = b"a1 \t\n\x0b\x0c\r\x1f,";
+        let mut state = 5u64;
+        for _ in 0..5000 {
+            let len = (state % 60) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let text = std::str::from_utf8(&bytes).unwrap_or_default();
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let numbers = words
+                .iter()
+                .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+                .count();
+            let (counted, counted_numbers) =
+                ascii_words_and_numbers(text.as_bytes()).unwrap_or_default();
+            if words.len() <= 21 {
+                assert_eq!(
+                    (counted, counted_numbers),
+                    (words.len(), numbers),
+                    "{text:?}"
+                );
+            } else {
+                assert_eq!(counted, 21, "{text:?}");
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! second-person address), looked up all at once, and whether a line names a month. The lists
 //! themselves live in the lexicon.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -10,7 +11,7 @@ use crate::text::fold::lowercase_folded;
 use crate::text::lexicon::{
     function_words, interface_words, month_forms, reader_address_words, stopwords,
 };
-use crate::text::words::words;
+use crate::text::words::{words, Word};
 
 /// Flags of [`Listed::flags`]: the word is an English function word, an interface word, a word
 /// addressing the reader.
@@ -26,8 +27,9 @@ const LONGEST_LISTED: usize = 16;
 pub struct Listed {
     /// `STOP`, `UI`, `PERSON`.
     pub flags: u8,
-    /// The languages other than English whose function word it is (bits of [`Language::Other`]).
-    pub languages: u128,
+    /// The number of the word's set of languages other than English (0: none) among the
+    /// distinct sets of the lists ([`WordLists::sets`]).
+    set: u32,
 }
 
 impl Listed {
@@ -35,8 +37,14 @@ impl Listed {
     pub fn is_function_word(&self, language: Language) -> bool {
         match language {
             Language::English => self.flags & STOP != 0,
-            Language::Other(k) => self.languages >> k & 1 != 0,
+            Language::Other(k) => self.languages() >> k & 1 != 0,
         }
+    }
+
+    /// The languages other than English whose function word it is (bits of
+    /// [`Language::Other`]).
+    pub fn languages(&self) -> u128 {
+        word_lists().sets[self.set as usize]
     }
 }
 
@@ -50,11 +58,22 @@ pub enum Language {
     Other(u8),
 }
 
-/// One lookup per word: which of the word lists it is on.
-fn lists() -> &'static FxHashMap<u128, Listed> {
-    static CELL: OnceLock<FxHashMap<u128, Listed>> = OnceLock::new();
+/// The word lists, one lookup per word (keys are [`pack`]ed words, split in two halves so that
+/// an entry takes 24 bytes); and the distinct language sets of the words, numbered from the
+/// empty set (0), which a [`Listed`] and a document's language evidence name by number.
+struct WordLists {
+    listed: FxHashMap<(u64, u64), Listed>,
+    sets: Vec<u128>,
+    /// Whether a listed word holds an ASCII digit (none does today: words with one are looked
+    /// up only if so).
+    digits: bool,
+}
+
+fn word_lists() -> &'static WordLists {
+    static CELL: OnceLock<WordLists> = OnceLock::new();
     CELL.get_or_init(|| {
-        let mut map: FxHashMap<u128, Listed> = FxHashMap::default();
+        // Flags and language sets of each packed word.
+        let mut map: FxHashMap<u128, (u8, u128)> = FxHashMap::default();
         let flagged = [
             (stopwords(), STOP),
             (interface_words(), UI),
@@ -63,24 +82,49 @@ fn lists() -> &'static FxHashMap<u128, Listed> {
         for (list, flag) in flagged {
             for word in list.iter() {
                 if let Some(key) = pack(word.as_bytes()) {
-                    map.entry(key).or_default().flags |= flag;
+                    map.entry(key).or_default().0 |= flag;
                 }
             }
         }
         for &(word, languages) in &function_words().words {
             if let Some(key) = pack(word.as_bytes()) {
-                map.entry(key).or_default().languages |= languages;
+                map.entry(key).or_default().1 |= languages;
             }
         }
         // A month in a row of figures ("Mar 583", "May 170") is data, not another language's
         // word ("mar", "may"): months tell no language.
         for month in month_forms().iter() {
-            if let Some(listed) = pack(month.as_bytes()).and_then(|key| map.get_mut(&key)) {
-                listed.languages = 0;
+            if let Some(entry) = pack(month.as_bytes()).and_then(|key| map.get_mut(&key)) {
+                entry.1 = 0;
             }
         }
-        map
+        let digits = map
+            .keys()
+            .any(|key| key.to_le_bytes().iter().any(u8::is_ascii_digit));
+        let mut sets = vec![0];
+        let mut numbers: FxHashMap<u128, u32> = FxHashMap::default();
+        numbers.insert(0, 0);
+        let listed = map
+            .into_iter()
+            .map(|(key, (flags, languages))| {
+                let set = *numbers.entry(languages).or_insert_with(|| {
+                    sets.push(languages);
+                    (sets.len() - 1) as u32
+                });
+                (halves(key), Listed { flags, set })
+            })
+            .collect();
+        WordLists {
+            listed,
+            sets,
+            digits,
+        }
     })
+}
+
+/// A packed word as the key of [`WordLists::listed`].
+fn halves(key: u128) -> (u64, u64) {
+    (key as u64, (key >> 64) as u64)
 }
 
 /// Up to 16 bytes packed into one integer (little-endian, zeros after the last byte): a hash
@@ -127,7 +171,22 @@ pub fn lists_of(word: &str, buf: &mut String) -> Listed {
         lowercase_folded(word, buf);
         pack(buf.as_bytes())
     };
-    key.and_then(|key| lists().get(&key).copied())
+    key.and_then(|key| word_lists().listed.get(&halves(key)).copied())
+        .unwrap_or_default()
+}
+
+/// [`lists_of`] the word `w` of `text`, by what the scanner found of it: ASCII words packed
+/// without a check, words with a digit on no list unless a listed word has one.
+pub fn lists_of_word(text: &str, w: Word, buf: &mut String) -> Listed {
+    let lists = word_lists();
+    if w.end - w.start > LONGEST_LISTED || (w.ascii_digit && !lists.digits) {
+        return Listed::default();
+    }
+    if !w.ascii {
+        return lists_of(w.text(text), buf);
+    }
+    pack_ascii_lowercased(&text.as_bytes()[w.start..w.end])
+        .and_then(|key| lists.listed.get(&halves(key)).copied())
         .unwrap_or_default()
 }
 
@@ -143,110 +202,185 @@ const LANGUAGE_MIN_WORDS: usize = 8;
 /// words of its paragraphs of some length (of all of them when none is long), English unless
 /// another language has more.
 pub fn document_language<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Language {
-    let mut hits = LanguageHits::default();
-    paragraphs.for_each(|p| hits.add(p));
-    hits.language()
-}
-
-/// The function words of a document's paragraphs, counted paragraph by paragraph toward its
-/// language ([`document_language`]): the paragraphs of some length apart from the short ones,
-/// which tell the language only when no paragraph is long.
-#[derive(Default)]
-pub struct LanguageHits {
-    long: Hits,
-    short: Hits,
-    /// Words of the paragraph being counted, and the word lists of those on any list.
-    paragraph_words: usize,
-    paragraph: Vec<Listed>,
-}
-
-impl LanguageHits {
-    /// Counts the words of one paragraph.
-    pub fn add(&mut self, paragraph: &str) {
-        if self.wants_words() {
-            let mut buf = String::new();
-            for w in words(paragraph) {
-                self.push(lists_of(w.text(paragraph), &mut buf));
-            }
+    let mut sets = Vec::new();
+    let mut tally = LanguageTally::default();
+    for p in paragraphs {
+        if !tally.wants_words() {
+            break;
         }
-        self.end_paragraph();
+        tally.add(&language_evidence(p, &mut sets));
+    }
+    tally.language(&sets)
+}
+
+/// What the words of one paragraph tell of its document's language: how many words it has,
+/// how many are English function words, and the language sets of those that are another
+/// language's function word (`sets[start..end]` of the document's list of sets, which the
+/// paragraph's count appended to). Kept with the paragraph, it is summed over any choice of
+/// the document's paragraphs without counting their words again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LanguageEvidence {
+    words: u32,
+    english: u32,
+    start: u32,
+    end: u32,
+}
+
+/// The language evidence of one paragraph, all its words counted; their sets go to `sets`.
+pub fn language_evidence(paragraph: &str, sets: &mut Vec<u32>) -> LanguageEvidence {
+    let mut count = EvidenceCount::new(sets);
+    let mut buf = String::new();
+    for w in words(paragraph) {
+        count.push(lists_of_word(paragraph, w, &mut buf));
+    }
+    count.take()
+}
+
+/// Counts the words of a document's paragraphs, one paragraph after the other, into their
+/// [`LanguageEvidence`], their language sets into the document's list.
+pub struct EvidenceCount<'a> {
+    sets: &'a mut Vec<u32>,
+    evidence: LanguageEvidence,
+}
+
+impl<'a> EvidenceCount<'a> {
+    pub fn new(sets: &'a mut Vec<u32>) -> Self {
+        let start = sets.len() as u32;
+        EvidenceCount {
+            sets,
+            evidence: LanguageEvidence {
+                start,
+                end: start,
+                ..Default::default()
+            },
+        }
     }
 
+    /// The word lists of the next word of the paragraph being counted.
+    pub fn push(&mut self, listed: Listed) {
+        let e = &mut self.evidence;
+        e.words += 1;
+        e.english += u32::from(listed.flags & STOP != 0);
+        if listed.set != 0 {
+            self.sets.push(listed.set);
+            e.end += 1;
+        }
+    }
+
+    /// The evidence of the paragraph counted since the last call; the next paragraph starts.
+    pub fn take(&mut self) -> LanguageEvidence {
+        let end = self.evidence.end;
+        std::mem::replace(
+            &mut self.evidence,
+            LanguageEvidence {
+                start: end,
+                end,
+                ..Default::default()
+            },
+        )
+    }
+}
+
+/// The language evidence of a document's paragraphs summed toward its language
+/// ([`document_language`]): the paragraphs of some length apart from the short ones, which tell
+/// the language only when no paragraph is long. Paragraphs are added in order; each sample
+/// takes them until it holds [`LANGUAGE_SAMPLE_WORDS`].
+#[derive(Debug, Default)]
+pub struct LanguageTally {
+    long: Sample,
+    short: Sample,
+}
+
+impl LanguageTally {
     /// Whether the words of another paragraph may still count: the samples are not full.
     pub fn wants_words(&self) -> bool {
         self.long.words < LANGUAGE_SAMPLE_WORDS || self.short.words < LANGUAGE_SAMPLE_WORDS
     }
 
-    /// The word lists of the next word of the paragraph being counted.
-    pub fn push(&mut self, listed: Listed) {
-        self.paragraph_words += 1;
-        if listed != Listed::default() {
-            self.paragraph.push(listed);
-        }
-    }
-
-    /// Ends the paragraph whose words were pushed: it counts toward the long or the short
-    /// paragraphs' sample, unless that one is full.
-    pub fn end_paragraph(&mut self) {
-        let words = self.paragraph_words;
-        let sample = match words {
-            0 => None,
-            n if n < LANGUAGE_MIN_WORDS => Some(&mut self.short),
-            _ => Some(&mut self.long),
+    /// Adds the evidence of the next paragraph to the long or the short paragraphs' sample,
+    /// unless that one is full.
+    pub fn add(&mut self, evidence: &LanguageEvidence) {
+        let sample = match evidence.words as usize {
+            0 => return,
+            n if n < LANGUAGE_MIN_WORDS => &mut self.short,
+            _ => &mut self.long,
         };
-        if let Some(hits) = sample.filter(|h| h.words < LANGUAGE_SAMPLE_WORDS) {
-            hits.count(words, &self.paragraph);
+        if sample.words < LANGUAGE_SAMPLE_WORDS {
+            sample.words += evidence.words as usize;
+            sample.english += evidence.english as usize;
+            sample.other += (evidence.end - evidence.start) as usize;
+            sample.sets.push((evidence.start, evidence.end));
         }
-        self.paragraph_words = 0;
-        self.paragraph.clear();
     }
 
-    /// The language of the paragraphs counted.
-    pub fn language(&self) -> Language {
+    /// The language of the paragraphs added, whose sets are in `sets`.
+    pub fn language(&self, sets: &[u32]) -> Language {
         if self.long.words > 0 {
-            self.long.language()
+            self.long.language(sets)
         } else {
-            self.short.language()
+            self.short.language(sets)
         }
     }
 }
 
-/// Function words counted per language over a sample of a document.
-struct Hits {
-    english: usize,
-    other: [usize; 128],
+/// Words counted by their language set ([`WordLists::sets`]), and the sets counted.
+#[derive(Default)]
+struct ByLanguageSet {
+    counts: Vec<usize>,
+    seen: Vec<u32>,
+}
+
+thread_local! {
+    static BY_SET: RefCell<ByLanguageSet> = RefCell::default();
+}
+
+/// Function words counted over a sample of a document's paragraphs.
+#[derive(Debug, Default)]
+struct Sample {
     words: usize,
+    english: usize,
+    /// Words that are another language's function word.
+    other: usize,
+    /// Where the paragraphs' language sets are in the document's list.
+    sets: Vec<(u32, u32)>,
 }
 
-impl Default for Hits {
-    fn default() -> Self {
-        Hits {
-            english: 0,
-            other: [0; 128],
-            words: 0,
-        }
-    }
-}
-
-impl Hits {
-    /// Counts the `words` of one paragraph, `listed` the word lists of those on any.
-    fn count(&mut self, words: usize, listed: &[Listed]) {
-        self.words += words;
-        for listed in listed {
-            self.english += usize::from(listed.flags & STOP != 0);
-            let mut set = listed.languages;
-            while set != 0 {
-                self.other[set.trailing_zeros() as usize] += 1;
-                set &= set - 1;
-            }
-        }
-    }
-
+impl Sample {
     /// English unless another language has more function words (and a few at least); the first
     /// listed language on ties.
-    fn language(&self) -> Language {
-        let (best, &count) = self
-            .other
+    fn language(&self, sets: &[u32]) -> Language {
+        // No language has more function words than there are words of any other language:
+        // most documents are answered without counting language by language.
+        if self.other <= self.english {
+            return Language::English;
+        }
+        // Words counted by set first (a document's words fall in a few sets), then each set's
+        // count added to its languages; the counts by set are kept per thread and cleared after.
+        let mut other = [0usize; 128];
+        BY_SET.with(|by_set| {
+            let mut by_set = by_set.borrow_mut();
+            let table = &word_lists().sets;
+            by_set.counts.resize(table.len(), 0);
+            let ByLanguageSet { counts, seen } = &mut *by_set;
+            for &(start, end) in &self.sets {
+                for &set in sets.get(start as usize..end as usize).unwrap_or_default() {
+                    let count = &mut counts[set as usize];
+                    if *count == 0 {
+                        seen.push(set);
+                    }
+                    *count += 1;
+                }
+            }
+            for set in seen.drain(..) {
+                let count = std::mem::take(&mut counts[set as usize]);
+                let mut languages = table[set as usize];
+                while languages != 0 {
+                    other[languages.trailing_zeros() as usize] += count;
+                    languages &= languages - 1;
+                }
+            }
+        });
+        let (best, &count) = other
             .iter()
             .enumerate()
             .rev()
@@ -275,7 +409,7 @@ mod tests {
     fn months_tell_no_language() {
         let mut buf = String::new();
         for month in ["May", "mar", "Dec", "August"] {
-            assert_eq!(lists_of(month, &mut buf).languages, 0, "{month}");
+            assert_eq!(lists_of(month, &mut buf).languages(), 0, "{month}");
         }
         let table = "Aug 13126\n\nDec 167\n\nMar 583\n\nMay 170\n\nTotal 25273";
         assert_eq!(document_language(table.split("\n\n")), Language::English);

@@ -9,6 +9,7 @@ use crate::clean::paragraphs::{Fate, Paragraphs};
 use crate::clean::shape::classify::{introduces, Class};
 use crate::clean::shape::headline::title_like;
 use crate::clean::shape::sentence::is_list_item;
+use crate::clean::shape::tables::{figures_row, has_figure};
 
 use super::layout::Layout;
 
@@ -28,9 +29,10 @@ pub fn remove_chrome(
     };
     let removals = match layout.body {
         Some((first, last)) => {
+            let kept_before = edges.kept_before(&rows, first);
             let mut removals: Vec<(usize, &str)> = rows
                 .iter()
-                .filter(|&&i| i < first)
+                .filter(|&&i| i < kept_before)
                 .map(|&i| (i, "chrome.head"))
                 .collect();
             removals.extend(
@@ -87,7 +89,9 @@ impl Edges<'_> {
 
     /// A short line inside the body that heads nothing (no body paragraph follows it) and is
     /// no sentence, item of a list or row of a table: a label, a credit, a name left over from
-    /// the page around the article ("Getty Images", "Most Popular", "Staff Writer").
+    /// the page around the article ("Getty Images", "Most Popular", "Staff Writer"). A line with
+    /// a figure that is a row of figures or stands beside one is a row of a table too short to
+    /// be seen as one ("Soybean May 20.0, total 20.0 (nil)", "Sorghum nil (nil)").
     fn stray_line(&self, rows: &[usize], w: usize) -> bool {
         let i = rows[w];
         let f = &self.paras[i].feat;
@@ -102,6 +106,38 @@ impl Edges<'_> {
             && !is_list_item(self.paras[i].text())
             && !heads
             && !introduced
+            && !self.among_figures(rows, w)
+    }
+
+    /// The kept row at position `w` of `rows` holds a figure, and it or a neighbour of it is a
+    /// row of figures.
+    fn among_figures(&self, rows: &[usize], w: usize) -> bool {
+        let p = &self.paras[rows[w]];
+        let figures = |w: usize| {
+            rows.get(w)
+                .is_some_and(|&i| figures_row(self.paras[i].text()))
+        };
+        has_figure(p.text(), &p.feat) && (figures(w) || (w > 0 && figures(w - 1)) || figures(w + 1))
+    }
+
+    /// Ties to the body it stands next to: a row of a table, which the body's own weighing
+    /// leaves out at times (rows weigh little).
+    fn continues_body(&self, i: usize) -> bool {
+        self.layout.class[i] != Class::Bad
+            && !self.layout.template_hit[i]
+            && !self.paras[i].feat.addresses_reader()
+            && self.layout.table[i]
+    }
+
+    /// The first row kept before the body, which starts at row `first`: the run of rows just
+    /// before it that continue it ([`Edges::continues_body`]), a table the article opens with.
+    fn kept_before(&self, rows: &[usize], first: usize) -> usize {
+        rows.iter()
+            .rev()
+            .filter(|&&i| i < first)
+            .take_while(|&&i| self.continues_body(i))
+            .last()
+            .map_or(first, |&i| i)
     }
 
     /// A headline left at the edge (the title is taken; other headlines are chrome).
@@ -111,24 +147,29 @@ impl Edges<'_> {
     }
 
     /// Removals after the body, which ends at row `last`: all but the items of a list the body
-    /// introduced with a colon, and the short closing sentences that follow the body with
-    /// nothing between ("A Chemical spokesman declined comment.", "NOTE: Share after
-    /// preferred dividends.").
+    /// introduced with a colon, and the short closing sentences, rows of a table and the notes
+    /// under a table that follow the body with nothing between ("A Chemical spokesman declined comment.", "NOTE:
+    /// Share after preferred dividends.").
     fn tail(&self, rows: &[usize], last: usize) -> Vec<(usize, &'static str)> {
         let (class, template_hit) = (&self.layout.class, &self.layout.template_hit);
         let mut removals = Vec::new();
         let mut in_list = self.paras[last].feat.colon_end;
         let mut touching = true;
+        let mut after_table = self.layout.table[last];
         for &i in rows.iter().filter(|&&i| i > last) {
             let f = &self.paras[i].feat;
             in_list &= class[i] == Class::Neutral && f.ui_words == 0 && !template_hit[i];
-            touching &= class[i] != Class::Bad
+            let plain = class[i] != Class::Bad
                 && !template_hit[i]
                 && !f.addresses_reader()
-                && f.terminal
                 && f.starts_upper
-                && f.words >= 3
                 && f.ui_words * 3 < f.words;
+            let closing_sentence = plain && f.terminal && f.words >= 3;
+            // Notes under a table end without a full stop, as wire notes do ("NOTE: Earnings
+            // exclude losses from discontinued operations of 310,000 dlrs ... in the year").
+            let note = after_table && plain && f.words >= 8 && f.stopwords >= 1;
+            touching &= closing_sentence || note || self.continues_body(i);
+            after_table = touching && (self.layout.table[i] || note);
             if !in_list && !touching {
                 removals.push((i, "chrome.tail"));
             }

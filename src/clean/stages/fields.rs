@@ -20,7 +20,11 @@ pub fn take_fields(
     let rows: Vec<usize> = paras.kept().collect();
     let mut changed = false;
     for i in rows {
+        if paras[i].no_field {
+            continue;
+        }
         let Some(rule) = recognise(paras[i].text(), found, extract) else {
+            paras[i].no_field = true;
             continue;
         };
         if extract {

@@ -60,7 +60,10 @@ pub fn read(
 
 /// The kept rows that form tables of figures.
 fn tables(paras: &Paragraphs, rows: &[usize]) -> Vec<bool> {
-    let features: Vec<_> = rows.iter().map(|&i| &paras[i].feat).collect();
+    let features: Vec<_> = rows
+        .iter()
+        .map(|&i| (paras[i].text(), &paras[i].feat))
+        .collect();
     let mut table = vec![false; paras.len()];
     for (&i, row) in rows.iter().zip(table_rows(&features)) {
         table[i] = row;

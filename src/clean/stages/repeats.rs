@@ -3,7 +3,7 @@
 //! paragraphs in the same order (so a whole copy goes, short lines included). A short paragraph
 //! repeated on its own (a quote, a refrain) stays.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::clean::paragraphs::{Fate, Paragraphs};
 
@@ -25,7 +25,8 @@ pub fn remove_repeats(paras: &mut Paragraphs, min_chars: usize) -> bool {
 /// For each of the kept paragraphs in order (by key and length), the rule that removes it as a
 /// repeat, if any.
 fn repeated(keys: &[u64], chars: &[usize], min_chars: usize) -> Vec<Option<&'static str>> {
-    let mut first_seen: HashMap<u64, usize> = HashMap::with_capacity(keys.len());
+    let mut first_seen: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
     let earlier: Vec<Option<usize>> = keys
         .iter()
         .enumerate()

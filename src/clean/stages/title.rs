@@ -1,13 +1,13 @@
 //! The title: the best title-like paragraph before the body, and its copies anywhere.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::clean::options::CleanOptions;
 use crate::clean::output::Found;
 use crate::clean::paragraphs::{Fate, Para, Paragraphs};
 use crate::clean::shape::classify::Class;
 use crate::clean::shape::headline::title_like;
-use crate::clean::shape::tables::figures_row;
+use crate::clean::shape::tables::{figures_row, has_figure};
 use crate::text::lexicon::stopwords;
 
 use super::layout::Layout;
@@ -46,9 +46,10 @@ fn best_title(paras: &Paragraphs, layout: &Layout, options: &CleanOptions) -> Op
     let head_end = layout.body.map_or(paras.len(), |(first, _)| first);
     let rows: Vec<usize> = paras.kept().collect();
     let next_kept = |w: usize| rows.get(w + 1).map(|&n| &paras[n]);
-    // A line with figures before rows of figures is the table's first row.
-    let first_row_of_table = |w: usize| {
-        paras[rows[w]].feat.digit_words > 0 && next_kept(w).is_some_and(|n| figures_row(n.text()))
+    // A line with figures (in digits or spelled) before rows of figures is the table's first row.
+    let row_of_table = |w: usize| {
+        let p = &paras[rows[w]];
+        has_figure(p.text(), &p.feat) && next_kept(w).is_some_and(|n| figures_row(n.text()))
     };
     let heads_body = |w: usize| {
         layout.body.is_some()
@@ -69,11 +70,11 @@ fn best_title(paras: &Paragraphs, layout: &Layout, options: &CleanOptions) -> Op
             && !layout.table[i]
             // A line that runs on in lower case in the next paragraph starts a sentence.
             && !p.runs_on(next_kept(w))
-            && !first_row_of_table(w)
+            && !row_of_table(w)
             && title_like(p.text(), &p.feat, class(w), options)
     };
     // Copies of each paragraph among the kept ones, counted once for all candidates.
-    let mut copies: HashMap<u64, usize> = HashMap::new();
+    let mut copies: FxHashMap<u64, usize> = FxHashMap::default();
     for &i in &rows {
         *copies.entry(paras[i].key).or_default() += 1;
     }
