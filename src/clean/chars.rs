@@ -563,16 +563,10 @@ mod tests {
                 || (b[i] == b' ' && visible(b[i - 1]) && visible(b[i + 1]))
         };
         let alphabet = b"ab &\n\r\t~\x7f\x1f!\xc3\xa9";
-        let mut state = 7u64;
+        use crate::text::random_text::RandomPicks;
+        let mut random = RandomPicks::new(7);
         for _ in 0..20_000 {
-            let bytes: Vec<u8> = (0..10)
-                .map(|_| {
-                    state = state
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    alphabet[(state >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+            let bytes: Vec<u8> = random.draw(&alphabet[..], 10);
             let chunk = plain_chunk(&bytes, 1);
             let expected = bytes.is_ascii() && (1..9).all(|i| plain(&bytes, i));
             assert_eq!(chunk, expected, "{bytes:?}");
@@ -672,17 +666,11 @@ mod tests {
         let alphabet: Vec<char> = "a1 \t\n\r&amp;#;\u{a0}\u{2009}\u{200b}\u{1}\u{b}ÃÂ©â€™\u{93}é"
             .chars()
             .collect();
-        let mut state = 3u64;
+        use crate::text::random_text::RandomPicks;
+        let mut random = RandomPicks::new(3);
         for _ in 0..20_000 {
-            let len = (state % 14) as usize;
-            let text: String = (0..len)
-                .map(|_| {
-                    state = state
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    alphabet[(state >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+            let len = random.below(14);
+            let text: String = random.draw(&alphabet[..], len);
             let (mapped, edits) = repair(&text, &CharOptions::default());
             assert_eq!((mapped.text, edits), until_unchanged(&text), "{text:?}");
         }

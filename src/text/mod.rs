@@ -8,6 +8,8 @@ pub mod hash;
 pub mod lexicon;
 pub mod offsets;
 pub mod paragraphs;
+#[cfg(test)]
+pub(crate) mod random_text;
 pub mod stats;
 pub mod words;
 

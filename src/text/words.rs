@@ -250,17 +250,11 @@ mod tests {
     #[test]
     fn matches_the_definition_on_random_text() {
         let alphabet: Vec<char> = "aZ09 '-.,\n\t’‐ßé日-'x".chars().collect();
-        let mut state = 12345u64;
+        use crate::text::random_text::RandomPicks;
+        let mut random = RandomPicks::new(12345);
         for _ in 0..3000 {
-            let len = (state % 40) as usize;
-            let text: String = (0..len)
-                .map(|_| {
-                    state = state
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    alphabet[(state >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+            let len = random.below(40);
+            let text: String = random.draw(&alphabet[..], len);
             assert_eq!(
                 word_spans(&text).collect::<Vec<_>>(),
                 reference(&text),

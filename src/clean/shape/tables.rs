@@ -240,17 +240,11 @@ mod tests {
     fn ascii_words_counted_as_split_whitespace_counts_them() {
         assert_eq!(ascii_words_and_numbers("a\u{a0}b".as_bytes()), None);
         let alphabet = b"a1 \t\n\x0b\x0c\r\x1f,";
-        let mut state = 5u64;
+        use crate::text::random_text::RandomPicks;
+        let mut random = RandomPicks::new(5);
         for _ in 0..5000 {
-            let len = (state % 60) as usize;
-            let bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    state = state
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    alphabet[(state >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+            let len = random.below(60);
+            let bytes: Vec<u8> = random.draw(&alphabet[..], len);
             let text = std::str::from_utf8(&bytes).unwrap_or_default();
             let words: Vec<&str> = text.split_whitespace().collect();
             let numbers = words
