@@ -242,6 +242,30 @@ pub struct TokenContext<'a> {
     pub caps_sentence: bool,
 }
 
+impl<'a> TokenContext<'a> {
+    /// Token `i` of a sentence: `at` gives each position's word (padding beyond the sentence),
+    /// `gazetteer` each token's code.
+    pub fn of_token(
+        at: impl Fn(isize) -> &'a WordInfo,
+        gazetteer: &[u8],
+        i: isize,
+        caps_sentence: bool,
+    ) -> Self {
+        TokenContext {
+            word: at(i),
+            previous: at(i - 1),
+            next: at(i + 1),
+            gazetteer: (
+                gazetteer_code(gazetteer, i - 1),
+                gazetteer_code(gazetteer, i),
+                gazetteer_code(gazetteer, i + 1),
+            ),
+            first: i == 0,
+            caps_sentence,
+        }
+    }
+}
+
 /// What a token's setting features read: its shape, its gazetteer codes and those of its
 /// neighbours, and its sentence's facts. Equal settings give equal features.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -352,18 +376,7 @@ pub fn sentence_features(infos: &[WordInfo], gazetteer: &[u8], bits: u32, out: &
             neighbour(-2, Neighbour::SecondPrevious)[0],
             neighbour(2, Neighbour::SecondNext)[0],
         );
-        let context = context_features(&TokenContext {
-            word: at(i),
-            previous: at(i - 1),
-            next: at(i + 1),
-            gazetteer: (
-                gazetteer_code(gazetteer, i - 1),
-                gazetteer_code(gazetteer, i),
-                gazetteer_code(gazetteer, i + 1),
-            ),
-            first: i == 0,
-            caps_sentence,
-        });
+        let context = context_features(&TokenContext::of_token(at, gazetteer, i, caps_sentence));
         let raw: [u64; FEATURES_PER_TOKEN] = [
             own[0],
             own[1],

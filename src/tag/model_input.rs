@@ -2,8 +2,7 @@
 //! into a label and a confidence per token.
 
 use super::features::{
-    gazetteer_code, is_caps_sentence, pair_features, row_of, Neighbour, Setting, TokenContext,
-    WordInfo,
+    is_caps_sentence, pair_features, row_of, Neighbour, Setting, TokenContext, WordInfo,
 };
 use super::gazetteer::{Gazetteer, Match};
 use super::perceptron::{Lattice, Model};
@@ -107,18 +106,7 @@ impl ModelReader {
         self.places.clear();
         self.place_ends.clear();
         for i in 0..infos.len() as isize {
-            let context = TokenContext {
-                word: info_at(i),
-                previous: info_at(i - 1),
-                next: info_at(i + 1),
-                gazetteer: (
-                    gazetteer_code(codes, i - 1),
-                    gazetteer_code(codes, i),
-                    gazetteer_code(codes, i + 1),
-                ),
-                first: i == 0,
-                caps_sentence,
-            };
+            let context = TokenContext::of_token(info_at, codes, i, caps_sentence);
             self.settings
                 .push(scores.setting(model, Setting::of(&context)));
             let rows = pair_features(&context).map(|h| row_of(h, model.bits));
