@@ -169,16 +169,23 @@ CoreColumns = tuple[pa.StructArray, pa.StructArray, dict[int, str]]
 _SPAN_COLUMNS = ("start", "end", "rule", "text", "replacement")
 
 
-def _cleaned_objects(found: CoreColumns) -> list[Cleaned]:
-    """:class:`Cleaned` objects read from the core's columns (one list per column, no table
-    row by row)."""
+def _core_lists(found: CoreColumns) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    """The core's document and span columns as one list each, the span texts Arrow could not
+    hold put back (one reading of the core's result for every caller)."""
     fields_table, spans_table, python_texts = found
     fields = {name: column.to_pylist() for name, column in arrow_columns(fields_table).items()}
     spans = arrow_columns(spans_table)
-    span_values = [spans[name].to_pylist() for name in _SPAN_COLUMNS]
+    span_values = {name: spans[name].to_pylist() for name in _SPAN_COLUMNS}
     for row, text in python_texts.items():
-        span_values[3][row] = text
-    removed = [RemovedSpan(*span) for span in zip(*span_values)]
+        span_values["text"][row] = text
+    return fields, span_values
+
+
+def _cleaned_objects(found: CoreColumns) -> list[Cleaned]:
+    """:class:`Cleaned` objects read from the core's columns (one list per column, no table
+    row by row)."""
+    fields, span_values = _core_lists(found)
+    removed = [RemovedSpan(*span) for span in zip(*(span_values[name] for name in _SPAN_COLUMNS))]
     ends = np.cumsum(fields["removed"]).tolist()
     return [
         Cleaned(
@@ -420,15 +427,10 @@ def clean_columns(
 
 def _columns(found: CoreColumns, ids: list[Any]) -> tuple[dict[str, list[Any]], pd.DataFrame]:
     """The core's columns as the lists and audit table of :func:`clean_columns`."""
-    fields_table, spans_table, python_texts = found
-    fields = {name: column.to_pylist() for name, column in arrow_columns(fields_table).items()}
+    fields, span_values = _core_lists(found)
     if len(ids) != len(fields["text"]):
         raise InputError(f"ids has {len(ids)} items but there are {len(fields['text'])} documents")
-    spans = arrow_columns(spans_table)
-    span_values = {name: spans[name].to_pylist() for name in _SPAN_COLUMNS}
-    for row, text in python_texts.items():
-        span_values["text"][row] = text
-    fields = {name: fields[name] for name in (*_FRAME_COLUMNS,)}
+    fields = {name: fields[name] for name in _FRAME_COLUMNS}
     doc = np.repeat(np.array(ids, dtype=object), fields["removed"]).tolist()
     columns = {"doc": doc, **span_values}
     # Without rows, columns of objects, as removed_frame gives them.
