@@ -135,7 +135,7 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
     // An indented paragraph start wrapping into a flush line is typewriter copy's sign.
     let indented = lines
         .windows(2)
-        .filter(|pair| indented_wrap(&pair[0], &pair[1]))
+        .filter(|pair| indented_wrap(&pair[0], &pair[1], width))
         .count();
     let evidence = open_full + runs_on + indented;
     let nonblank = lengths.len();
@@ -181,7 +181,7 @@ pub fn paragraphs_in_original(
     };
     let wrapped = Wrapped {
         width,
-        flush_wrap: indents_paragraphs(&lines),
+        flush_wrap: indents_paragraphs(&lines, width),
     };
     let mut out: Vec<Vec<Piece>> = Vec::new();
     let mut i = 0;
@@ -362,11 +362,12 @@ fn runs_on_plainly(a: &str, b: &str) -> bool {
 }
 
 /// A line of typewriter copy wrapping into the next (wire stories indent each paragraph's
-/// first line and set the lines it wraps into flush left): `a` is indented and leaves its
-/// sentence open, or `b` goes on in lower case, and `b` stands flush ("    Henske, 63, will
+/// first line and set the lines it wraps into flush left): `a` is indented, fills most of the
+/// `width`, and leaves its sentence open, or `b` goes on in lower case, and `b` stands flush ("    Henske, 63, will
 /// continue as chairman until he retires in / June 1988, Olin said.").
-fn indented_wrap(a: &Line, b: &Line) -> bool {
+fn indented_wrap(a: &Line, b: &Line, width: usize) -> bool {
     (2..=8).contains(&a.indent)
+        && a.chars * 10 >= width * 6
         && !a.blank
         && !b.blank
         && b.indent == 0
@@ -378,21 +379,12 @@ fn indented_wrap(a: &Line, b: &Line) -> bool {
 }
 
 /// Whether the text is typewriter copy that opens its paragraphs indented: a line wraps from
-/// an indented line into a flush one ([`indented_wrap`]), or an indented line follows a flush
-/// one that ends a sentence. Tables there are indented too, by a space or more, so a flush
-/// line under a line that leaves its sentence open goes on with it.
-fn indents_paragraphs(lines: &[Line]) -> bool {
-    lines.windows(2).any(|pair| {
-        let (a, b) = (&pair[0], &pair[1]);
-        indented_wrap(a, b)
-            || (a.indent == 0
-                && !a.blank
-                && ends_sentence(a.text)
-                && (2..=8).contains(&b.indent)
-                && !b.blank
-                && !is_list_item(b.text)
-                && !figures(b))
-    })
+/// an indented line into a flush one ([`indented_wrap`]). Tables there are indented too, by a
+/// space or more, so a flush line under a line that leaves its sentence open goes on with it.
+fn indents_paragraphs(lines: &[Line], width: usize) -> bool {
+    lines
+        .windows(2)
+        .any(|pair| indented_wrap(&pair[0], &pair[1], width))
 }
 
 /// Whether flush line `b` goes on with the sentence line `a` left open, in copy that indents

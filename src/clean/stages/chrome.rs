@@ -9,7 +9,7 @@ use crate::clean::paragraphs::{Fate, Paragraphs};
 use crate::clean::shape::classify::{introduces, Class};
 use crate::clean::shape::headline::title_like;
 use crate::clean::shape::sentence::is_list_item;
-use crate::clean::shape::tables::{figures_row, has_figure};
+use crate::clean::shape::tables::{data_row, figures_row, has_figure};
 
 use super::layout::Layout;
 
@@ -157,10 +157,10 @@ impl Edges<'_> {
         let mut in_list = self.paras[last].feat.colon_end;
         let mut touching = true;
         let mut after_table = self.layout.table[last];
-        let mut after_row = figures_row(self.paras[last].text());
+        let mut after_row = data_row(&self.paras[last].feat);
         for &i in rows.iter().filter(|&&i| i > last) {
             let f = &self.paras[i].feat;
-            let row_of_figures = figures_row(self.paras[i].text());
+            let row_of_figures = data_row(f);
             in_list &= class[i] == Class::Neutral && f.ui_words == 0 && !template_hit[i];
             let plain = class[i] != Class::Bad
                 && !template_hit[i]
