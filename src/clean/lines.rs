@@ -132,10 +132,15 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
                 && runs_on_plainly(a.text, b.text)
         })
         .count();
-    let evidence = open_full + runs_on;
+    // An indented paragraph start wrapping into a flush line is typewriter copy's sign.
+    let indented = lines
+        .windows(2)
+        .filter(|pair| indented_wrap(&pair[0], &pair[1], width))
+        .count();
+    let evidence = open_full + runs_on + indented;
     let nonblank = lengths.len();
     // A short item (a two-sentence wire story) has room for two signs at most.
-    let enough = evidence >= 3 || (evidence >= 2 && runs_on >= 1 && nonblank <= 6);
+    let enough = evidence >= 3 || (evidence >= 2 && runs_on + indented >= 1 && nonblank <= 6);
     (enough && evidence as f64 >= options.min_wrapped_fraction * nonblank as f64).then_some(width)
 }
 
@@ -174,7 +179,10 @@ pub fn paragraphs_in_original(
     let Some(width) = width else {
         return one_paragraph_per_line(&lines, options.unwrap);
     };
-    let wrapped = Wrapped { width };
+    let wrapped = Wrapped {
+        width,
+        flush_wrap: indents_paragraphs(&lines, width),
+    };
     let mut out: Vec<Vec<Piece>> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -353,9 +361,52 @@ fn runs_on_plainly(a: &str, b: &str) -> bool {
         || (!figures_row(a) && !figures_row(b) && (opening.is_ascii_digit() || function_word(last)))
 }
 
+/// A line of typewriter copy wrapping into the next (wire stories indent each paragraph's
+/// first line and set the lines it wraps into flush left): `a` is indented, fills most of the
+/// `width`, and leaves its sentence open, or `b` goes on in lower case, and `b` stands flush ("    Henske, 63, will
+/// continue as chairman until he retires in / June 1988, Olin said.").
+fn indented_wrap(a: &Line, b: &Line, width: usize) -> bool {
+    (2..=8).contains(&a.indent)
+        && a.chars * 10 >= width * 6
+        && !a.blank
+        && !b.blank
+        && b.indent == 0
+        && (!ends_sentence(a.text) || b.text.chars().next().is_some_and(char::is_lowercase))
+        && !a.text.ends_with(':')
+        && !is_list_item(a.text)
+        && !is_list_item(b.text)
+        && !(figures(a) && figures(b))
+}
+
+/// Whether the text is typewriter copy that opens its paragraphs indented: a line wraps from
+/// an indented line into a flush one ([`indented_wrap`]). Tables there are indented too, by a
+/// space or more, so a flush line under a line that leaves its sentence open goes on with it.
+fn indents_paragraphs(lines: &[Line], width: usize) -> bool {
+    lines
+        .windows(2)
+        .any(|pair| indented_wrap(&pair[0], &pair[1], width))
+}
+
+/// Whether flush line `b` goes on with the sentence line `a` left open, in copy that indents
+/// its paragraphs: `a` ends no sentence (or `b` goes on in lower case after an abbreviation,
+/// "the U.S. / and will employ") and introduces nothing with a colon; two rows of figures
+/// stay apart unless `a` stops on a function word or `b` ends the sentence ("... over the
+/// off-the-run 9-1/4 pct / Treasury bonds of 2016.").
+fn runs_on_flush(a: &Line, b: &Line) -> bool {
+    let lower = b.text.chars().next().is_some_and(char::is_lowercase);
+    (!ends_sentence(a.text) || lower)
+        && !a.text.ends_with(':')
+        && (!(figures(a) && figures(b))
+            || lower
+            || ends_on_function_word(a.text)
+            || ends_sentence(b.text))
+}
+
 /// Text hard-wrapped at `width` characters, and the decisions that depend on the width.
 struct Wrapped {
     width: usize,
+    /// Paragraphs open indented and their wrapped lines stand flush ([`indents_paragraphs`]).
+    flush_wrap: bool,
 }
 
 impl Wrapped {
@@ -422,6 +473,12 @@ impl Wrapped {
                 || !(self.full(a) && !ends_sentence(a.text) && !a.text.ends_with(':')));
         if list_item || standalone(a) || standalone(b) || self.overlong(a) || self.overlong(b) {
             false
+        } else if self.flush_wrap && (b.indent > 0 || runs_on_flush(a, b)) {
+            // In copy that indents its paragraphs, an indented line opens a paragraph or a row
+            // of a table, and a flush line goes on with the sentence the line above left open,
+            // whatever its shape ("Reporting members of the National / Soybean Processors
+            // Association (NSPA) crushed 21,782,929").
+            b.indent == 0
         } else if ends_sentence(a.text) {
             // After a sentence end, a short unpunctuated line is a label or a new start.
             let short_label = !self.full(b) && !ends_sentence(b.text);
@@ -567,6 +624,41 @@ mod tests {
         assert!(got[3].starts_with("Shell has signed"), "{got:?}");
         // Where the text begins, the same shape is a wire lead shortened by its dateline:
         // see the Standard Oil test in clean/mod.rs.
+    }
+
+    /// Typewriter copy indents its paragraphs and sets their wrapped lines flush: a flush line
+    /// goes on with the sentence the line above left open, whatever its shape (a lead
+    /// shortened by its dateline running into a line shaped like a row, a line with figures
+    /// running into a short end), and an indented line opens a paragraph or a row.
+    #[test]
+    fn typewriter_copy_joins_flush_lines_and_parts_indented_ones() {
+        let text = "Reporting members of the Midwest\nOilseed Crushers Association (MOCA) processed 18,204,117\nbushels of soybeans in the week ended March 4, the group said.\n    It said the crush compared with 17,950,620 bushels in the\nprevious week and 15,402,000 bushels a year earlier.\n    The notes were priced at 99.40 to yield 95 basis points over 8-1/2 pct\nTreasury notes of 1997.\n    Year\n    Shr 1.12 dlrs vs 98 cts\n Reuter\n";
+        let got = paras(text);
+        assert!(
+            got[0].starts_with("Reporting members of the Midwest Oilseed Crushers")
+                && got[0].ends_with("the group said."),
+            "{got:?}"
+        );
+        assert!(
+            got[1].starts_with("It said the crush") && got[1].ends_with("a year earlier."),
+            "{got:?}"
+        );
+        assert!(
+            got[2].ends_with("over 8-1/2 pct Treasury notes of 1997."),
+            "{got:?}"
+        );
+        assert_eq!(&got[3..5], ["Year", "Shr 1.12 dlrs vs 98 cts"], "{got:?}");
+        // A short story whose only wrapped paragraph is indented shows its wrap by it.
+        let short = "Harwell Tool Corp said Thomas R. Beck\nJr, 51, vice president of finance, will succeed\nDavid Ames as treasurer on May 1.\n    Ames, 64, will stay on as a director until he retires in\nJuly 1988, Harwell said.\n Reuter\n";
+        let got = paras(short);
+        assert!(
+            got[0].starts_with("Harwell Tool Corp said Thomas R. Beck Jr, 51"),
+            "{got:?}"
+        );
+        assert!(
+            got[1].ends_with("until he retires in July 1988, Harwell said."),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -425,6 +425,41 @@ mod tests {
         }
     }
 
+    /// Wire copy that indents its paragraphs: a lead's first line running into a line shaped
+    /// like a row is no title; a table of two rows before its note and a sparser row closing a
+    /// table keep their rows; a row of figures under the body's last row stays though the
+    /// agency's name is glued to it.
+    #[test]
+    fn typewriter_wire_copy_keeps_leads_short_tables_and_last_rows() {
+        let lead = "Reporting members of the Midwest\nOilseed Crushers Association (MOCA) processed 18,204,117\nbushels of soybeans in the week ended March 4, the group said.\n    It said the crush compared with 17,950,620 bushels in the\nprevious week and 15,402,000 bushels a year earlier.\n Reuter\n";
+        let c = clean(lead);
+        assert_eq!(c.title, None);
+        assert!(
+            c.text
+                .starts_with("Reporting members of the Midwest Oilseed"),
+            "{}",
+            c.text
+        );
+        let tables = [
+            "Shr 31 cts vs 40 cts\n    Net 2,140,000 vs 2,730,000\n    NOTE: Company went public in May 1986 and reports no\nearlier figures.\n Reuter\n",
+            "Qtly div 18 cts vs 18 cts prior\n    Pay May 11\n    Record April three\n    NOTE: Partnership said holders of its units will owe no\ntax on the payment.\n Reuter\n",
+        ];
+        for raw in tables {
+            let c = clean(raw);
+            assert_eq!(c.title, None, "{raw}");
+            let first_row = raw.lines().next().unwrap();
+            assert!(c.text.starts_with(first_row), "{}", c.text);
+            assert!(
+                c.removed.iter().all(|r| !r.rule.starts_with("chrome.")),
+                "{:?}",
+                c.removed
+            );
+        }
+        let rows = "Cereal export registrations in the week to March 4 were as\nfollows, in thousands of tonnes, with year-ago figures in brackets.\n    Wheat prev 642.4, Feb 112.8, Mar 30.1, total 785.3 (901.2).\n    Maize prev 88.1, Feb 47.6, Mar 12.0, total 147.7 (65.3).\n    Sorghum prev 5.2, Feb 3.1, Mar nil, Apr 1.0, May 2.2,\nJun 0.6, total 12.1 (8.4).        REUTER\n";
+        let c = clean(rows);
+        assert!(c.text.contains("Sorghum prev 5.2"), "{}", c.text);
+    }
+
     /// A closing sentence after the body stays, though it names an interface word.
     #[test]
     fn closing_sentences_after_the_body_stay() {

@@ -106,8 +106,9 @@ fn sparse_row(text: &str, f: &Features) -> bool {
 }
 
 /// For consecutive paragraphs (their text and features, in order), whether each belongs to a
-/// table: at least three consecutive paragraphs of which at least two are data rows and the rest
-/// short labels ("Year", "Nine mths") standing between rows.
+/// table: at least three consecutive paragraphs (two whose figures stand in columns) of which
+/// at least two are data rows and the rest short labels ("Year", "Nine mths") standing between
+/// rows, a sparser row closing them.
 pub fn table_rows(rows: &[(&str, &Features)]) -> Vec<bool> {
     let sparse_row = |(text, f): (&str, &Features)| sparse_row(text, f);
     let data_row = |(_, f): (&str, &Features)| data_row(f);
@@ -135,12 +136,16 @@ pub fn table_rows(rows: &[(&str, &Features)]) -> Vec<bool> {
                 end += 1;
             } else if label(f) || sparse_row(f) {
                 // Up to two labels or sparser rows in a row ("Qtly div three cts vs three cts
-                // prior", "Year"), when a data row follows them.
-                let labels = 1 + usize::from(
-                    rows.get(end + 1)
-                        .is_some_and(|&n| label(n) || sparse_row(n)),
-                );
+                // prior", "Year"), when a data row follows them (a data row right after a
+                // label of a few words, "Year", is that row, not a second label).
+                let heading = label(f) && f.1.words <= 3;
+                let labels =
+                    1 + usize::from(rows.get(end + 1).is_some_and(|&n| {
+                        !(heading && data_row(n)) && (label(n) || sparse_row(n))
+                    }));
                 if !rows.get(end + labels).is_some_and(|&n| data_row(n)) {
+                    // A sparser row closes the table ("Pay April 22 / Record April three").
+                    end += usize::from(sparse_row(f));
                     break;
                 }
                 end += labels;
@@ -163,7 +168,11 @@ pub fn table_rows(rows: &[(&str, &Features)]) -> Vec<bool> {
         {
             start -= 1;
         }
-        if data_rows >= 2 && end - start >= 3 {
+        // Two rows alone make a table when each holds two figures or more, in columns
+        // ("Shr 31 cts vs 40 cts / Net 2,140,000 vs 2,730,000"); two lines with a figure each
+        // are a list ("16 hours ago / 1 day ago").
+        let columns = rows[start..end].iter().all(|(_, f)| f.digit_words >= 2);
+        if data_rows >= 2 && (end - start >= 3 || columns) {
             out[start..end].iter_mut().for_each(|t| *t = true);
         }
         k = end;
@@ -233,6 +242,39 @@ mod tests {
                 "Markets rally 3 pct on trade deal hopes"
             ]),
             vec![false; 3]
+        );
+    }
+
+    /// Two rows make a table, a sparser row closes one, and a label between rows is followed by
+    /// a row, not by a second label.
+    #[test]
+    fn short_tables_and_labels_between_rows() {
+        assert_eq!(
+            table(&[
+                "Shr 31 cts vs 40 cts",
+                "Net 2,140,000 vs 2,730,000",
+                "NOTE: Company went public in May 1986 and reports no earlier figures.",
+            ]),
+            vec![true, true, false]
+        );
+        assert_eq!(
+            table(&[
+                "Qtly div 18 cts vs 18 cts prior",
+                "Pay May 11",
+                "Record April three"
+            ]),
+            vec![true; 3]
+        );
+        assert_eq!(
+            table(&[
+                "Shr profit 64 cts vs loss 21 cts",
+                "Net profit 2,410,000 vs loss 790,000",
+                "Year",
+                "Shr profit 1.95 dlrs vs loss 1.10 dlrs",
+                "Net profit 7.2 mln vs loss 4.1 mln",
+                "Revs 118.4 mln vs 121.9 mln",
+            ]),
+            vec![true; 6]
         );
     }
 

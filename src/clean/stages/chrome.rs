@@ -9,7 +9,7 @@ use crate::clean::paragraphs::{Fate, Paragraphs};
 use crate::clean::shape::classify::{introduces, Class};
 use crate::clean::shape::headline::title_like;
 use crate::clean::shape::sentence::is_list_item;
-use crate::clean::shape::tables::{figures_row, has_figure};
+use crate::clean::shape::tables::{data_row, figures_row, has_figure};
 
 use super::layout::Layout;
 
@@ -148,16 +148,19 @@ impl Edges<'_> {
 
     /// Removals after the body, which ends at row `last`: all but the items of a list the body
     /// introduced with a colon, and the short closing sentences, rows of a table and the notes
-    /// under a table that follow the body with nothing between ("A Chemical spokesman declined comment.", "NOTE:
-    /// Share after preferred dividends.").
+    /// under a table, and rows of figures under the body's last row, that follow the body with
+    /// nothing between ("A Chemical spokesman declined comment.", "NOTE: Share after preferred
+    /// dividends.").
     fn tail(&self, rows: &[usize], last: usize) -> Vec<(usize, &'static str)> {
         let (class, template_hit) = (&self.layout.class, &self.layout.template_hit);
         let mut removals = Vec::new();
         let mut in_list = self.paras[last].feat.colon_end;
         let mut touching = true;
         let mut after_table = self.layout.table[last];
+        let mut after_row = data_row(&self.paras[last].feat);
         for &i in rows.iter().filter(|&&i| i > last) {
             let f = &self.paras[i].feat;
+            let row_of_figures = data_row(f);
             in_list &= class[i] == Class::Neutral && f.ui_words == 0 && !template_hit[i];
             let plain = class[i] != Class::Bad
                 && !template_hit[i]
@@ -168,8 +171,13 @@ impl Edges<'_> {
             // Notes under a table end without a full stop, as wire notes do ("NOTE: Earnings
             // exclude losses from discontinued operations of 310,000 dlrs ... in the year").
             let note = after_table && plain && f.words >= 8 && f.stopwords >= 1;
-            touching &= closing_sentence || note || self.continues_body(i);
+            // A row of figures under another goes on with the rows the body ended with
+            // ("Linoil prev 15.9, Feb 23.6, total 61.8 (76.1). / Soybean oil prev 3.7, Feb
+            // 21.1, total 55.8 (33.7). REUTER"), though the credit glued to it ends no sentence.
+            let next_row = after_row && row_of_figures && plain;
+            touching &= closing_sentence || note || next_row || self.continues_body(i);
             after_table = touching && (self.layout.table[i] || note);
+            after_row = touching && row_of_figures;
             if !in_list && !touching {
                 removals.push((i, "chrome.tail"));
             }
