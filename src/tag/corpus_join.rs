@@ -36,7 +36,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::canonical::{
     deletion_variants, name_keys, similar_names, similar_token, transliteration_key,
 };
-use super::mention::{Label, Link, Mention};
+use super::mention::{Label, Link, Mention, Source};
 use super::publication::{Places, Publication, Reach, Spread};
 
 /// An entity in more documents than this and than one in [`HUB_SHARE`] is a hub.
@@ -89,62 +89,176 @@ impl Key {
     }
 }
 
-/// The corpus's keys, and each document's keys and evidence sample.
-struct Corpus {
+/// Lists of key ids one after the other (a document's keys, its evidence sample): one
+/// allocation for the whole corpus, not one per document.
+#[derive(Default)]
+struct Lists {
+    items: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Lists {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.items[start..self.ends[i]]
+    }
+
+    /// Ends the list begun by the items pushed since the last one ended.
+    fn end(&mut self) {
+        self.ends.push(self.items.len());
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+/// What the join reads of a corpus, gathered document by document: each distinct (label,
+/// name) once as a key, with its counts; of each document only the ids of its distinct keys,
+/// its in-text acronym definitions and its publication. No mention is kept, so a corpus
+/// tagged chunk by chunk holds a few bytes per distinct name of each document until the join.
+#[derive(Default)]
+pub struct CorpusNames {
     keys: Vec<Key>,
     /// Entity → key id for each label.
     ids: HashMap<String, [Option<u32>; Label::ALL.len()]>,
-    /// Each document's distinct keys.
-    doc_keys: Vec<Vec<u32>>,
-    /// Each document's evidence: its non-hub keys with the smallest hashes.
-    samples: Vec<Vec<u32>>,
+    /// Each document's distinct keys (DATE names take no part), sorted.
+    doc_keys: Lists,
+    /// Each in-text acronym definition, once per document: (acronym, key of its expansion).
+    definitions: Vec<(Box<str>, u32)>,
+    /// Where each document's definitions end in `definitions`.
+    definition_ends: Vec<usize>,
+    places: Places,
 }
 
-impl Corpus {
-    fn gather(docs: &[Vec<Mention>]) -> Self {
-        let mut corpus = Corpus {
-            keys: Vec::new(),
-            ids: HashMap::new(),
-            doc_keys: Vec::with_capacity(docs.len()),
-            samples: Vec::new(),
-        };
-        for doc in docs {
-            let mut here: Vec<u32> = Vec::new();
-            for m in doc.iter().filter(|m| m.label != Label::Date) {
-                let id = corpus.id_or_insert(m.label, &m.entity);
-                let key = &mut corpus.keys[id as usize];
-                key.mentions += 1;
-                key.fixed |= m.fixed_entity;
-                here.push(id);
+impl CorpusNames {
+    /// Adds the next document's mentions, published as `publication` says.
+    pub fn add(&mut self, mentions: &[Mention], publication: &Publication) {
+        let start = self.doc_keys.items.len();
+        let mut defined: BTreeSet<(&str, u32)> = BTreeSet::new();
+        for m in mentions.iter().filter(|m| m.label != Label::Date) {
+            let id = self.id_or_insert(m.label, &m.entity);
+            let key = &mut self.keys[id as usize];
+            key.mentions += 1;
+            key.fixed |= m.fixed_entity;
+            self.doc_keys.items.push(id);
+            if let (Link::Acronym, Some(acronym)) = (m.link, &m.acronym) {
+                defined.insert((acronym.as_str(), id));
             }
-            here.sort_unstable();
-            here.dedup();
-            for &id in &here {
-                corpus.keys[id as usize].documents += 1;
-            }
-            corpus.doc_keys.push(here);
         }
-        let hub_above = HUB_MIN_DOCUMENTS.max(docs.len() / HUB_SHARE) as u32;
-        let keys = &corpus.keys;
-        corpus.samples = corpus
-            .doc_keys
-            .iter()
-            .map(|here| {
-                let mut sample: Vec<u32> = here
-                    .iter()
+        let here = &mut self.doc_keys.items[start..];
+        here.sort_unstable();
+        let distinct = start + dedup_sorted(here);
+        self.doc_keys.items.truncate(distinct);
+        for &id in &self.doc_keys.items[start..] {
+            self.keys[id as usize].documents += 1;
+        }
+        self.doc_keys.end();
+        let definitions = defined.into_iter().map(|(a, k)| (Box::from(a), k));
+        self.definitions.extend(definitions);
+        self.definition_ends.push(self.definitions.len());
+        self.places.push(publication);
+    }
+
+    /// Documents added so far.
+    pub fn documents(&self) -> usize {
+        self.doc_keys.len()
+    }
+
+    /// The label and name of key `id`.
+    pub fn name(&self, id: u32) -> (Label, &str) {
+        let key = self.key(id);
+        (key.label, &key.entity)
+    }
+
+    /// Mentions that give the join what it kept of the documents, as [`CorpusNames::add`]
+    /// takes them, with each document's publication: each distinct name of a document once
+    /// (once per acronym defining it there), and the mentions of a name beyond those on the
+    /// first document naming it, so that another `CorpusNames` adding them joins the same.
+    pub fn mentions(&self) -> impl Iterator<Item = (Vec<Mention>, Publication)> + '_ {
+        let mut emitted = vec![0u32; self.keys.len()];
+        for d in 0..self.documents() {
+            for (k, definitions) in self.document(d) {
+                emitted[k as usize] += definitions.len().max(1) as u32;
+            }
+        }
+        let mut first = vec![true; self.keys.len()];
+        (0..self.documents()).map(move |d| {
+            let mut doc = Vec::new();
+            for (k, definitions) in self.document(d) {
+                let key = self.key(k);
+                let surplus = if std::mem::take(&mut first[k as usize]) {
+                    key.mentions - emitted[k as usize]
+                } else {
+                    0
+                };
+                let plain = if definitions.is_empty() { 1 } else { 0 } + surplus;
+                let mention = |acronym: Option<&str>| Mention {
+                    start: 0,
+                    end: 0,
+                    label: key.label,
+                    source: Source::Model,
+                    score: 0.0,
+                    entity: key.entity.clone(),
+                    fixed_entity: key.fixed,
+                    link: if acronym.is_some() {
+                        Link::Acronym
+                    } else {
+                        Link::Surface
+                    },
+                    country: None,
+                    acronym: acronym.map(str::to_string),
+                    title: None,
+                    sentence: 0,
+                };
+                doc.extend(definitions.iter().map(|a| mention(Some(a))));
+                doc.extend((0..plain).map(|_| mention(None)));
+            }
+            (doc, self.places.publication(d))
+        })
+    }
+
+    /// Document `d`'s keys, each with the acronyms it defines there.
+    fn document(&self, d: usize) -> impl Iterator<Item = (u32, Vec<&str>)> + '_ {
+        let start = if d == 0 {
+            0
+        } else {
+            self.definition_ends[d - 1]
+        };
+        let definitions = &self.definitions[start..self.definition_ends[d]];
+        self.doc_keys.get(d).iter().map(move |&k| {
+            let defined = definitions.iter().filter(|x| x.1 == k).map(|x| &*x.0);
+            (k, defined.collect())
+        })
+    }
+
+    /// Each document's evidence: its non-hub keys with the smallest hashes.
+    fn samples(&self) -> Lists {
+        let hub_above = HUB_MIN_DOCUMENTS.max(self.documents() / HUB_SHARE) as u32;
+        let mut samples = Lists::default();
+        let mut sample: Vec<u32> = Vec::new();
+        for here in self.doc_keys.iter() {
+            sample.clear();
+            let keys = &self.keys;
+            sample.extend(
+                here.iter()
                     .copied()
-                    .filter(|&k| keys[k as usize].documents <= hub_above)
-                    .collect();
-                sample.sort_unstable_by_key(|&k| keys[k as usize].hash);
-                sample.truncate(SAMPLE);
-                sample
-            })
-            .collect();
-        corpus
+                    .filter(|&k| keys[k as usize].documents <= hub_above),
+            );
+            sample.sort_unstable_by_key(|&k| keys[k as usize].hash);
+            sample.truncate(SAMPLE);
+            samples.items.extend_from_slice(&sample);
+            samples.end();
+        }
+        samples
     }
 
     fn id_or_insert(&mut self, label: Label, entity: &str) -> u32 {
-        if let Some(id) = self.ids.get(entity).and_then(|ids| ids[label.index()]) {
+        if let Some(id) = self.id(label, entity) {
             return id;
         }
         let id = self.keys.len() as u32;
@@ -170,6 +284,31 @@ impl Corpus {
     }
 }
 
+/// Moves the distinct values of sorted `items` to its front; returns how many there are.
+fn dedup_sorted(items: &mut [u32]) -> usize {
+    let mut kept = 0;
+    for i in 0..items.len() {
+        if kept == 0 || items[i] != items[kept - 1] {
+            items[kept] = items[i];
+            kept += 1;
+        }
+    }
+    kept
+}
+
+/// The keys of a corpus being joined and each document's evidence sample.
+struct Corpus<'a> {
+    names: &'a CorpusNames,
+    samples: Lists,
+}
+
+impl<'a> std::ops::Deref for Corpus<'a> {
+    type Target = CorpusNames;
+    fn deref(&self) -> &CorpusNames {
+        self.names
+    }
+}
+
 /// What each wanted key's documents mention: other key → documents.
 struct Profiles(HashMap<u32, HashMap<u32, u32>>);
 
@@ -177,7 +316,7 @@ impl Profiles {
     fn build(corpus: &Corpus, wanted: &BTreeSet<u32>) -> Self {
         let mut profiles: HashMap<u32, HashMap<u32, u32>> =
             wanted.iter().map(|&k| (k, HashMap::new())).collect();
-        for (here, sample) in corpus.doc_keys.iter().zip(&corpus.samples) {
+        for (here, sample) in corpus.doc_keys.iter().zip(corpus.samples.iter()) {
             for k in here {
                 if let Some(profile) = profiles.get_mut(k) {
                     for &other in sample.iter().filter(|&&o| o != *k) {
@@ -218,60 +357,105 @@ impl Profiles {
     }
 }
 
+/// A name the join changes in one document: every mention of key `key` there becomes key
+/// `joined`, linked by `link`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Rename {
+    pub doc: usize,
+    pub key: u32,
+    pub joined: u32,
+    pub link: Link,
+}
+
+impl CorpusNames {
+    /// Joins the names across all documents added (see the module docs): the names it
+    /// changes, by document.
+    pub fn join(&self) -> Vec<Rename> {
+        let corpus = Corpus {
+            names: self,
+            samples: self.samples(),
+        };
+        let places = &self.places;
+        let pairs = spelling_pairs(&corpus);
+        let partials = partial_names(&corpus);
+        let mut wanted: BTreeSet<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+        for (&p, candidates) in &partials {
+            wanted.insert(p);
+            wanted.extend(candidates.iter().map(|c| c.0));
+        }
+        let profiles = Profiles::build(&corpus, &wanted);
+        let anchor = spelling_anchors(&corpus, &pairs, &profiles);
+        let representative = |k: u32| anchor.get(&k).copied().unwrap_or(k);
+        let mut renamed: HashMap<u32, (u32, Link)> = anchor
+            .iter()
+            .map(|(&k, &a)| (k, (a, Link::Spelling)))
+            .collect();
+        for (k, expansion) in acronym_expansions(&corpus) {
+            renamed
+                .entry(k)
+                .or_insert((representative(expansion), Link::Acronym));
+        }
+        let (named, bare) = name_spreads(&corpus, &partials, places);
+        let readings = Readings {
+            usage: surname_usage(&corpus, &partials, &profiles, &representative, places),
+            named,
+            bare,
+            places,
+        };
+        let mut out = Vec::new();
+        for d in 0..self.documents() {
+            let surnames = surnames_in_document(
+                &corpus,
+                &partials,
+                &profiles,
+                d,
+                &representative,
+                Some(&readings),
+            );
+            for &key in self.doc_keys.get(d) {
+                let target = surnames.get(&key).or_else(|| renamed.get(&key)).copied();
+                if let Some((joined, link)) = target.filter(|t| t.0 != key) {
+                    out.push(Rename {
+                        doc: d,
+                        key,
+                        joined,
+                        link,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Joins names across all documents, in place (see the module docs). `publications` gives
 /// each document's day and outlet where known (aligned with `docs`; it may be shorter, or
 /// empty when none is known).
 pub fn join_across_corpus(docs: &mut [Vec<Mention>], publications: &[Publication]) {
-    let corpus = Corpus::gather(docs);
-    let places = Places::new(publications);
-    let pairs = spelling_pairs(&corpus);
-    let partials = partial_names(&corpus);
-    let mut wanted: BTreeSet<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
-    for (&p, candidates) in &partials {
-        wanted.insert(p);
-        wanted.extend(candidates.iter().map(|c| c.0));
+    let mut names = CorpusNames::default();
+    let unknown = Publication::default();
+    for (d, doc) in docs.iter().enumerate() {
+        names.add(doc, publications.get(d).unwrap_or(&unknown));
     }
-    let profiles = Profiles::build(&corpus, &wanted);
-    let anchor = spelling_anchors(&corpus, &pairs, &profiles);
-    let representative = |k: u32| anchor.get(&k).copied().unwrap_or(k);
-    let mut renamed: HashMap<u32, (u32, Link)> = anchor
-        .iter()
-        .map(|(&k, &a)| (k, (a, Link::Spelling)))
-        .collect();
-    for (k, expansion) in acronym_expansions(&corpus, docs) {
-        renamed
-            .entry(k)
-            .or_insert((representative(expansion), Link::Acronym));
-    }
-    let (named, bare) = name_spreads(&corpus, &partials, &places);
-    let readings = Readings {
-        usage: surname_usage(&corpus, &partials, &profiles, &representative, &places),
-        named,
-        bare,
-        places,
-    };
+    let renames = names.join();
     for (d, doc) in docs.iter_mut().enumerate() {
-        let surnames = surnames_in_document(
-            &corpus,
-            &partials,
-            &profiles,
-            d,
-            &representative,
-            Some(&readings),
-        );
+        let from = renames.partition_point(|r| r.doc < d);
+        let here = &renames[from..renames.partition_point(|r| r.doc <= d)];
+        if here.is_empty() {
+            continue;
+        }
         for m in doc
             .iter_mut()
             .filter(|m| !m.fixed_entity && m.label != Label::Date)
         {
-            let Some(k) = corpus.id(m.label, &m.entity) else {
+            let Some(k) = names.id(m.label, &m.entity) else {
                 continue;
             };
-            let target = surnames.get(&k).or_else(|| renamed.get(&k)).copied();
-            if let Some((t, link)) = target {
-                let key = corpus.key(t);
-                m.entity = key.entity.clone();
-                m.label = key.label;
-                m.link = link;
+            if let Some(r) = here.iter().find(|r| r.key == k) {
+                let (label, entity) = names.name(r.joined);
+                m.entity = entity.to_string();
+                m.label = label;
+                m.link = r.link;
             }
         }
     }
@@ -362,23 +546,15 @@ fn spelling_anchors(
 
 /// Bare acronyms (free one-word ORG keys) and the expansion two thirds of the corpus's
 /// in-text definitions of them agree on.
-fn acronym_expansions(corpus: &Corpus, docs: &[Vec<Mention>]) -> Vec<(u32, u32)> {
+fn acronym_expansions(corpus: &Corpus) -> Vec<(u32, u32)> {
     // acronym → expansion key → documents defining it so
     let mut definitions: HashMap<&str, HashMap<u32, u32>> = HashMap::new();
-    for doc in docs {
-        let mut here: BTreeSet<(&str, u32)> = BTreeSet::new();
-        for m in doc.iter().filter(|m| m.link == Link::Acronym) {
-            if let (Some(acronym), Some(k)) = (&m.acronym, corpus.id(m.label, &m.entity)) {
-                here.insert((acronym.as_str(), k));
-            }
-        }
-        for (acronym, k) in here {
-            *definitions
-                .entry(acronym)
-                .or_default()
-                .entry(k)
-                .or_default() += 1;
-        }
+    for (acronym, k) in &corpus.definitions {
+        *definitions
+            .entry(&**acronym)
+            .or_default()
+            .entry(*k)
+            .or_default() += 1;
     }
     let mut out = Vec::new();
     for (acronym, expansions) in definitions {
@@ -469,7 +645,7 @@ fn surname_usage(
     places: &Places,
 ) -> SurnameUsage {
     let mut usage = SurnameUsage::new();
-    for d in 0..corpus.doc_keys.len() {
+    for d in 0..corpus.documents() {
         for (p, (t, _)) in surnames_in_document(corpus, partials, profiles, d, representative, None)
         {
             usage.entry((p, t)).or_default().add(places, d);
@@ -518,15 +694,15 @@ fn name_spreads(
 
 /// What names a person by a surname the document's evidence leaves undecided: the documents
 /// reading each person, by the corpus's usage of the surname and by the full names.
-struct Readings {
+struct Readings<'a> {
     usage: SurnameUsage,
     /// The documents naming each candidate full name, and writing each partial name alone.
     named: HashMap<u32, Spread>,
     bare: HashMap<u32, Spread>,
-    places: Places,
+    places: &'a Places,
 }
 
-impl Readings {
+impl Readings<'_> {
     /// The cluster the surname `p` names in document `d` and what decided it: the documents
     /// near it in time, else those of its outlet (see [`nearby_choice`]), else the whole
     /// corpus (see [`dominant`]). A scope that leaves out none of the documents the corpus
@@ -623,9 +799,9 @@ fn surnames_in_document(
     representative: &dyn Fn(u32) -> u32,
     readings: Option<&Readings>,
 ) -> HashMap<u32, (u32, Link)> {
-    let sample = &corpus.samples[d];
+    let sample = corpus.samples.get(d);
     let mut out = HashMap::new();
-    for &p in &corpus.doc_keys[d] {
+    for &p in corpus.doc_keys.get(d) {
         let Some(candidates) = partials.get(&p) else {
             continue;
         };
@@ -1023,5 +1199,104 @@ mod tests {
         join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[1][0].entity, "European Community");
         assert_eq!(docs[1][0].link, Link::Acronym);
+    }
+
+    /// A small corpus that exercises every kind of join: spellings, acronyms, surnames, with
+    /// names repeated within documents.
+    fn mixed_corpus() -> (Vec<Vec<Mention>>, Vec<Publication>) {
+        let mut defined = mention(Label::Org, "European Community");
+        defined.link = Link::Acronym;
+        defined.acronym = Some("EC".into());
+        let docs = vec![
+            vec![
+                person("Hassan Rowhani"),
+                person("Vladimir Putin"),
+                person("Rowhani"),
+                mention(Label::Date, "Monday"),
+            ],
+            vec![
+                person("Hassan Rouhani"),
+                person("Vladimir Putin"),
+                person("Putin"),
+            ],
+            vec![
+                defined.clone(),
+                defined,
+                mention(Label::Org, "European Community"),
+            ],
+            vec![
+                mention(Label::Org, "EC"),
+                mention(Label::Org, "EC"),
+                person("Putin"),
+            ],
+            vec![person("George Bush"), person("Tony Blair"), person("Bush")],
+            vec![
+                person("Bush"),
+                person("Tony Blair"),
+                person("Hassan Rowhani"),
+            ],
+        ];
+        let publications = (0..docs.len())
+            .map(|i| published(&format!("1990-03-0{}", i + 1), Some("Wire")))
+            .collect();
+        (docs, publications)
+    }
+
+    #[test]
+    fn names_gathered_by_document_join_as_the_mentions_do() {
+        let (docs, publications) = mixed_corpus();
+        let mut joined = docs.clone();
+        join_across_corpus(&mut joined, &publications);
+        assert_ne!(joined, docs);
+        // Gathered in two parts, as chunks are.
+        let mut names = CorpusNames::default();
+        for (doc, publication) in docs.iter().zip(&publications) {
+            names.add(doc, publication);
+        }
+        assert_eq!(names.documents(), docs.len());
+        let renames = names.join();
+        for r in &renames {
+            let (label, entity) = names.name(r.key);
+            let (new_label, new_entity) = names.name(r.joined);
+            let before = docs[r.doc]
+                .iter()
+                .position(|m| (m.label, m.entity.as_str()) == (label, entity));
+            let after = &joined[r.doc][before.unwrap()];
+            assert_eq!(
+                (after.label, after.entity.as_str(), after.link),
+                (new_label, new_entity, r.link)
+            );
+        }
+        // What another process adds from `mentions` joins the same.
+        let mut again = CorpusNames::default();
+        for (doc, publication) in names.mentions() {
+            again.add(&doc, &publication);
+        }
+        fn named(n: &CorpusNames, r: &Rename) -> (usize, String, String, Link) {
+            let text = |k| format!("{:?} {}", n.name(k).0, n.name(k).1);
+            (r.doc, text(r.key), text(r.joined), r.link)
+        }
+        let first: Vec<_> = renames.iter().map(|r| named(&names, r)).collect();
+        let second: Vec<_> = again.join().iter().map(|r| named(&again, r)).collect();
+        assert_eq!(first, second);
+        assert!(!first.is_empty());
+    }
+
+    #[test]
+    fn a_document_keeps_each_name_once() {
+        let (docs, publications) = mixed_corpus();
+        let mut names = CorpusNames::default();
+        for (doc, publication) in docs.iter().zip(&publications) {
+            names.add(doc, publication);
+        }
+        // Document 3 names "EC" twice and "Putin" once: two keys.
+        assert_eq!(names.doc_keys.get(3).len(), 2);
+        let exported: Vec<usize> = names.mentions().map(|(doc, _)| doc.len()).collect();
+        let mentions: usize = docs
+            .iter()
+            .flatten()
+            .filter(|m| m.label != Label::Date)
+            .count();
+        assert_eq!(exported.iter().sum::<usize>(), mentions);
     }
 }
