@@ -216,10 +216,13 @@ def _run(path: str | Path, out: Path, steps: list[Step], *, text: str, id: str |
          chunk_chars: int, workers: int | None, progress: bool) -> tuple[RunStats, list[str]]:
     """Both passes of :func:`stream_corpus`, writing the tables into ``out``; returns the run's
     figures and the names of the tables written."""
-    schema = _input_schema(iter_corpus(path, text=text, id=id, chunksize=chunksize), steps)
+    def read() -> Iterator[pd.DataFrame]:
+        return iter_corpus(path, text=text, id=id, chunksize=chunksize, chunk_chars=chunk_chars)
+
+    schema = _input_schema(read(), steps)
     known = None if schema is None else pa.schema([f for f in schema if f.name not in _STANDARD_COLUMNS])
     stats = RunStats(steps=STEPS)
-    chunks = (part for chunk in _conformed(iter_corpus(path, text=text, id=id, chunksize=chunksize), schema)
+    chunks = (part for chunk in _conformed(read(), schema)
               for part in _parts_of(chunk, chunk_chars))
     paths = _apply_chunks(steps, chunks, out, stats, known, workers=workers, progress=progress)
     for step in steps:
