@@ -65,11 +65,13 @@ const DOMINANT_FACTOR: u64 = 10;
 const NEARBY_MIN_DOCUMENTS: u64 = 4;
 const NEARBY_BARE_SHARE: u64 = 4;
 
-/// One distinct (label, entity) of the corpus.
+/// One distinct (label, entity) of the corpus; its name is `CorpusNames::text[start..end]`.
 struct Key {
     label: Label,
-    entity: String,
-    tokens: Vec<String>,
+    start: usize,
+    end: usize,
+    /// Words of the name (its `name_keys`).
+    words: u32,
     hash: u64,
     mentions: u32,
     documents: u32,
@@ -77,16 +79,13 @@ struct Key {
     fixed: bool,
 }
 
-impl Key {
-    /// The order in which keys name clusters: most mentioned, longest, then by name.
-    fn rank(&self) -> (Reverse<u32>, Reverse<usize>, &str, Label) {
-        (
-            Reverse(self.mentions),
-            Reverse(self.tokens.len()),
-            &self.entity,
-            self.label,
-        )
-    }
+/// The hash of a (label, entity), which orders evidence samples and finds keys.
+fn key_hash(label: Label, entity: &str) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(label.as_str().as_bytes());
+    hasher.update(b"\t");
+    hasher.update(entity.as_bytes());
+    hasher.digest()
 }
 
 /// Lists of key ids one after the other (a document's keys, its evidence sample): one
@@ -124,8 +123,11 @@ impl Lists {
 #[derive(Default)]
 pub struct CorpusNames {
     keys: Vec<Key>,
-    /// Entity → key id for each label.
-    ids: HashMap<String, [Option<u32>; Label::ALL.len()]>,
+    /// Every key's name, one after the other.
+    text: String,
+    /// Key hash → key id; keys whose hash an earlier key has are in `collided`.
+    ids: HashMap<u64, u32>,
+    collided: HashMap<(Label, Box<str>), u32>,
     /// Each document's distinct keys (DATE names take no part), sorted.
     doc_keys: Lists,
     /// Each in-text acronym definition, once per document: (acronym, key of its expansion).
@@ -171,8 +173,7 @@ impl CorpusNames {
 
     /// The label and name of key `id`.
     pub fn name(&self, id: u32) -> (Label, &str) {
-        let key = self.key(id);
-        (key.label, &key.entity)
+        (self.key(id).label, self.entity(id))
     }
 
     /// Mentions that give the join what it kept of the documents, as [`CorpusNames::add`]
@@ -203,7 +204,7 @@ impl CorpusNames {
                     label: key.label,
                     source: Source::Model,
                     score: 0.0,
-                    entity: key.entity.clone(),
+                    entity: self.entity(k).to_string(),
                     fixed_entity: key.fixed,
                     link: if acronym.is_some() {
                         Link::Acronym
@@ -258,29 +259,67 @@ impl CorpusNames {
     }
 
     fn id_or_insert(&mut self, label: Label, entity: &str) -> u32 {
-        if let Some(id) = self.id(label, entity) {
+        let hash = key_hash(label, entity);
+        if let Some(id) = self.find(hash, label, entity) {
             return id;
         }
         let id = self.keys.len() as u32;
+        let start = self.text.len();
+        self.text.push_str(entity);
         self.keys.push(Key {
             label,
-            entity: entity.to_string(),
-            tokens: name_keys(entity),
-            hash: xxhash_rust::xxh3::xxh3_64(format!("{}\t{entity}", label.as_str()).as_bytes()),
+            start,
+            end: self.text.len(),
+            words: name_keys(entity).len() as u32,
+            hash,
             mentions: 0,
             documents: 0,
             fixed: false,
         });
-        self.ids.entry(entity.to_string()).or_default()[label.index()] = Some(id);
+        if let Some(&first) = self.ids.get(&hash) {
+            debug_assert_ne!(self.name(first), (label, entity));
+            self.collided.insert((label, Box::from(entity)), id);
+        } else {
+            self.ids.insert(hash, id);
+        }
         id
     }
 
+    fn find(&self, hash: u64, label: Label, entity: &str) -> Option<u32> {
+        let first = *self.ids.get(&hash)?;
+        if self.name(first) == (label, entity) {
+            return Some(first);
+        }
+        self.collided.get(&(label, Box::from(entity))).copied()
+    }
+
     fn id(&self, label: Label, entity: &str) -> Option<u32> {
-        self.ids.get(entity).and_then(|ids| ids[label.index()])
+        self.find(key_hash(label, entity), label, entity)
     }
 
     fn key(&self, id: u32) -> &Key {
         &self.keys[id as usize]
+    }
+
+    fn entity(&self, id: u32) -> &str {
+        let key = self.key(id);
+        &self.text[key.start..key.end]
+    }
+
+    /// The words of key `id`'s name, as `name_keys` gives them.
+    fn tokens(&self, id: u32) -> Vec<String> {
+        name_keys(self.entity(id))
+    }
+
+    /// The order in which keys name clusters: most mentioned, longest, then by name.
+    fn rank(&self, id: u32) -> (Reverse<u32>, Reverse<u32>, &str, Label) {
+        let key = self.key(id);
+        (
+            Reverse(key.mentions),
+            Reverse(key.words),
+            self.entity(id),
+            key.label,
+        )
     }
 }
 
@@ -464,9 +503,11 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>], publications: &[Publication
 /// Pairs of keys (smaller id first) that may be spellings of one name: same label, as many
 /// words, a last word sharing a one-deletion form or a transliteration, and not both fixed.
 fn spelling_pairs(corpus: &Corpus) -> BTreeSet<(u32, u32)> {
-    let mut blocks: HashMap<(Label, usize, String), Vec<u32>> = HashMap::new();
-    for (id, key) in corpus.keys.iter().enumerate() {
-        let Some(last) = key.tokens.last() else {
+    // (block, key) for each block a key is in, sorted: the blocks as runs, a few bytes a key.
+    let mut blocks: Vec<(u64, u32)> = Vec::new();
+    for id in 0..corpus.keys.len() as u32 {
+        let tokens = corpus.tokens(id);
+        let Some(last) = tokens.last() else {
             continue;
         };
         if last.chars().count() < 5 {
@@ -474,21 +515,24 @@ fn spelling_pairs(corpus: &Corpus) -> BTreeSet<(u32, u32)> {
         }
         let mut forms = deletion_variants(last);
         forms.insert(format!("\u{1}{}", transliteration_key(last)));
-        for form in forms {
-            blocks
-                .entry((key.label, key.tokens.len(), form))
-                .or_default()
-                .push(id as u32);
-        }
+        let label = corpus.key(id).label;
+        blocks.extend(
+            forms
+                .iter()
+                .map(|form| (form_hash(label, tokens.len(), form), id)),
+        );
     }
+    blocks.sort_unstable();
     let mut pairs = BTreeSet::new();
-    for ids in blocks.values().filter(|ids| ids.len() <= CROWDED_BLOCK) {
-        for (x, &a) in ids.iter().enumerate() {
-            for &b in &ids[x + 1..] {
+    let small = |block: &&[(u64, u32)]| block.len() <= CROWDED_BLOCK;
+    for block in blocks.chunk_by(|a, b| a.0 == b.0).filter(small) {
+        let tokens: Vec<Vec<String>> = block.iter().map(|&(_, id)| corpus.tokens(id)).collect();
+        for (x, &(_, a)) in block.iter().enumerate() {
+            for (y, &(_, b)) in block.iter().enumerate().skip(x + 1) {
                 let (ka, kb) = (corpus.key(a), corpus.key(b));
                 if !(ka.fixed && kb.fixed)
-                    && similar_names(&ka.tokens, &kb.tokens)
-                    && (ka.tokens.len() >= 2 || rare_misspelling(ka, kb))
+                    && similar_names(&tokens[x], &tokens[y])
+                    && (ka.words >= 2 || rare_misspelling(ka, kb))
                 {
                     pairs.insert((a.min(b), a.max(b)));
                 }
@@ -496,6 +540,16 @@ fn spelling_pairs(corpus: &Corpus) -> BTreeSet<(u32, u32)> {
         }
     }
     pairs
+}
+
+/// The hash of a block of names: label, words and a form of the last word. Blocks are
+/// compared by these 64-bit hashes, not their text.
+fn form_hash(label: Label, words: usize, form: &str) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&[label.index() as u8]);
+    hasher.update(&(words as u64).to_le_bytes());
+    hasher.update(form.as_bytes());
+    hasher.digest()
 }
 
 /// One of two one-word names is in few documents, the other in many more.
@@ -523,7 +577,7 @@ fn spelling_anchors(
         }
     }
     let mut order: Vec<u32> = partners.keys().copied().collect();
-    order.sort_by(|&a, &b| corpus.key(a).rank().cmp(&corpus.key(b).rank()));
+    order.sort_by(|&a, &b| corpus.rank(a).cmp(&corpus.rank(b)));
     let mut anchor: HashMap<u32, u32> = HashMap::new();
     let mut is_anchor: BTreeSet<u32> = BTreeSet::new();
     for &k in &order {
@@ -531,9 +585,9 @@ fn spelling_anchors(
             continue;
         }
         let mut variants = partners[&k].clone();
-        variants.sort_by(|&a, &b| corpus.key(a).rank().cmp(&corpus.key(b).rank()));
+        variants.sort_by(|&a, &b| corpus.rank(a).cmp(&corpus.rank(b)));
         for v in variants {
-            let below = corpus.key(v).rank() > corpus.key(k).rank();
+            let below = corpus.rank(v) > corpus.rank(k);
             if below && !corpus.key(v).fixed && !anchor.contains_key(&v) && !is_anchor.contains(&v)
             {
                 anchor.insert(v, k);
@@ -562,10 +616,9 @@ fn acronym_expansions(corpus: &Corpus) -> Vec<(u32, u32)> {
             continue;
         };
         let total: u32 = expansions.values().sum();
-        let best = expansions.iter().max_by(|a, b| {
-            a.1.cmp(b.1)
-                .then(corpus.key(*b.0).rank().cmp(&corpus.key(*a.0).rank()))
-        });
+        let best = expansions
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(corpus.rank(*b.0).cmp(&corpus.rank(*a.0))));
         if let Some((&expansion, &count)) = best {
             if !corpus.key(k).fixed && expansion != k && count * 3 >= total * 2 {
                 out.push((k, expansion));
@@ -583,42 +636,51 @@ type Candidate = (u32, bool);
 /// may be a person's surname read as a place or firm) and the longer person names ending with
 /// them. Exact endings only where there are any; variants need shared evidence later.
 fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
-    let mut by_last: HashMap<String, Vec<u32>> = HashMap::new();
-    for (id, key) in corpus.keys.iter().enumerate() {
-        if key.label == Label::Person && key.tokens.len() >= 2 {
-            for form in deletion_variants(&key.tokens[key.tokens.len() - 1]) {
-                by_last.entry(form).or_default().push(id as u32);
-            }
+    // (form of the last word, key) of each person named in two words or more, sorted.
+    let mut by_last: Vec<(u64, u32)> = Vec::new();
+    for id in 0..corpus.keys.len() as u32 {
+        let key = corpus.key(id);
+        if key.label == Label::Person && key.words >= 2 {
+            let tokens = corpus.tokens(id);
+            let forms = deletion_variants(&tokens[tokens.len() - 1]);
+            by_last.extend(forms.iter().map(|f| (form_hash(Label::Person, 0, f), id)));
         }
     }
+    by_last.sort_unstable();
     let mut out = HashMap::new();
-    for (id, key) in corpus.keys.iter().enumerate() {
+    for id in 0..corpus.keys.len() as u32 {
+        let key = corpus.key(id);
         let partial = match key.label {
-            Label::Person => (1..=2).contains(&key.tokens.len()),
-            Label::Org | Label::Loc => key.tokens.len() == 1,
+            Label::Person => (1..=2).contains(&key.words),
+            Label::Org | Label::Loc => key.words == 1,
             _ => false,
         };
         if key.fixed || !partial {
             continue;
         }
-        let last = &key.tokens[key.tokens.len() - 1];
+        let tokens = corpus.tokens(id);
+        let last = &tokens[tokens.len() - 1];
         let mut found: BTreeSet<u32> = BTreeSet::new();
         for form in deletion_variants(last) {
-            found.extend(by_last.get(&form).into_iter().flatten());
+            let hash = form_hash(Label::Person, 0, &form);
+            let from = by_last.partition_point(|e| e.0 < hash);
+            found.extend(
+                by_last[from..]
+                    .iter()
+                    .take_while(|e| e.0 == hash)
+                    .map(|e| e.1),
+            );
         }
         let mut candidates: Vec<Candidate> = found
             .into_iter()
             .filter_map(|f| {
-                let full = &corpus.key(f).tokens;
-                if full.len() <= key.tokens.len() {
+                let full = corpus.tokens(f);
+                if full.len() <= tokens.len() {
                     return None;
                 }
-                let suffix = &full[full.len() - key.tokens.len()..];
-                let exact = suffix == key.tokens.as_slice();
-                let variant = suffix
-                    .iter()
-                    .zip(&key.tokens)
-                    .all(|(x, y)| similar_token(x, y));
+                let suffix = &full[full.len() - tokens.len()..];
+                let exact = suffix == tokens.as_slice();
+                let variant = suffix.iter().zip(&tokens).all(|(x, y)| similar_token(x, y));
                 (exact || (variant && key.label == Label::Person)).then_some((f, exact))
             })
             .collect();
@@ -626,7 +688,7 @@ fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
             candidates.retain(|c| c.1);
         }
         if !candidates.is_empty() && candidates.len() <= MAX_CANDIDATES {
-            out.insert(id as u32, candidates);
+            out.insert(id, candidates);
         }
     }
     out
@@ -678,8 +740,11 @@ fn name_spreads(
             if let Some(spread) = named.get_mut(&k) {
                 spread.add(places, d);
             }
-            let same_words = corpus.ids.get(&corpus.key(k).entity).into_iter().flatten();
-            written.extend(same_words.flatten().filter(|q| bare.contains_key(q)));
+            let entity = corpus.entity(k);
+            let same_words = Label::ALL
+                .iter()
+                .filter_map(|&label| corpus.id(label, entity));
+            written.extend(same_words.filter(|q| bare.contains_key(q)));
         }
         written.sort_unstable();
         written.dedup();
@@ -825,10 +890,7 @@ fn surnames_in_document(
                 .iter()
                 .map(|(root, members)| (profiles.evidence(members, sample, p), *root))
                 .collect();
-            scored.sort_by(|a, b| {
-                b.0.cmp(&a.0)
-                    .then(corpus.key(a.1).rank().cmp(&corpus.key(b.1).rank()))
-            });
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(corpus.rank(a.1).cmp(&corpus.rank(b.1))));
             let needed = if person {
                 SURNAME_EVIDENCE
             } else {
