@@ -163,3 +163,22 @@ def test_reuters_streamed_in_chunks_gives_the_in_memory_tables(
         # Reuters bodies hold no headline: few titles, the same in chunks as whole.
         assert stats.titles == int(whole.documents["title"].notna().sum())
         assert stats.clusters > 20
+
+
+def test_name_counts_count_as_a_counter_does():
+    from collections import Counter
+
+    from tidings._counts import KEPT_NAMES, NameCounts
+
+    names = ["Vladimir Putin", "Sergei Lavrov", "Moscow", "Kremlin", "Putin"] + [f"Analyst {i}" for i in range(400)]
+    parts = [[names[(i * 7 + j * j) % len(names)] for j in range(i * 13 % 300)] for i in range(40)]
+    counter, counts = Counter(), NameCounts()
+    for part in parts:
+        counter.update(part)
+        counts.update(pd.Series(part, dtype=object))
+    assert len(counts) == len(counter)
+    assert counts.most_common(KEPT_NAMES) == counter.most_common(KEPT_NAMES)
+    left, right = NameCounts(), NameCounts()
+    left.update(parts[5])
+    right.update(parts[9] + [None])
+    assert (left + right).most_common(6) == (Counter(parts[5]) + Counter(parts[9])).most_common(6)

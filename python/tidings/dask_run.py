@@ -130,14 +130,14 @@ def _rename_part(path: Path, renames: dict[tuple[str, str], str]) -> RunStats:
 
 
 def _merged(parts: list[RunStats]) -> RunStats:
-    """The figures of the whole run from those of its parts (sums, counters and sets)."""
+    """The figures of the whole run from those of its parts (sums and counters)."""
     total = RunStats(steps=STEPS)
     for part in parts:
         for item in fields(RunStats):
             if item.name != "steps":
                 value = getattr(total, item.name)
                 added = getattr(part, item.name)
-                setattr(total, item.name, value | added if isinstance(value, set) else value + added)
+                setattr(total, item.name, value + added)
     return total
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,7 +48,29 @@ def _format_of(path: Path) -> str:
     return kind
 
 
-def _raw_chunks(path: Path, kind: str, chunksize: int | None) -> Iterator[pd.DataFrame]:
+def _jsonl_chunks(path: Path, chunksize: int, chunk_bytes: int | None) -> Iterator[pd.DataFrame]:
+    """A JSONL file in runs of ``chunksize`` lines, cut sooner once a run holds ``chunk_bytes``
+    characters: only the run's lines are ever parsed at once."""
+    if chunk_bytes is None:
+        with pd.read_json(path, lines=True, dtype=False, chunksize=chunksize) as reader:
+            yield from reader
+        return
+    with open(path, encoding="utf-8") as file:
+        while True:
+            lines, held = [], 0
+            for line in file:
+                if line.strip():
+                    lines.append(line)
+                    held += len(line)
+                if len(lines) >= chunksize or held >= chunk_bytes:
+                    break
+            if not lines:
+                return
+            yield pd.read_json(io.StringIO("".join(lines)), lines=True, dtype=False)
+
+
+def _raw_chunks(path: Path, kind: str, chunksize: int | None,
+                chunk_bytes: int | None = None) -> Iterator[pd.DataFrame]:
     if kind == "txt":
         files = _txt_files(path)
         step = chunksize or len(files)
@@ -57,8 +80,7 @@ def _raw_chunks(path: Path, kind: str, chunksize: int | None) -> Iterator[pd.Dat
         if chunksize is None:
             yield pd.read_json(path, lines=True, dtype=False)
         else:
-            with pd.read_json(path, lines=True, dtype=False, chunksize=chunksize) as reader:
-                yield from reader
+            yield from _jsonl_chunks(path, chunksize, chunk_bytes)
     elif kind == "parquet":
         import pyarrow.parquet as pq
 
@@ -115,11 +137,14 @@ def _standardize(frame: pd.DataFrame, path: Path, text: str, id: str | None, fir
 
 
 def iter_corpus(
-    path: str | Path, *, text: str = "text", id: str | None = None, chunksize: int = 10_000
+    path: str | Path, *, text: str = "text", id: str | None = None, chunksize: int = 10_000,
+    chunk_chars: int | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Read a corpus in chunks of ``chunksize`` documents, so it never has to fit in memory.
 
     Takes the same arguments as :func:`read_corpus` and yields DataFrames of the same shape.
+    With ``chunk_chars``, a JSONL file's chunk ends sooner, once its lines hold that many
+    characters (parsing takes many times the size of the lines parsed).
     """
     if chunksize < 1:
         raise InputError(f"chunksize must be at least 1, got {chunksize}")
@@ -127,7 +152,7 @@ def iter_corpus(
     kind = _format_of(path)
     first_row = 0
     try:
-        for chunk in _raw_chunks(path, kind, chunksize):
+        for chunk in _raw_chunks(path, kind, chunksize, chunk_chars):
             yield _standardize(chunk, path, text, id, first_row)
             first_row += len(chunk)
     except (ValueError, OSError) as error:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ._counts import NameCounts
 from .corpus import Corpus
 from .dedup import CLUSTER_COLUMNS
 from .describe import describe
@@ -73,8 +74,8 @@ class RunStats:
     kinds: Counter[str] = field(default_factory=Counter)
     representatives: int = 0
     mention_labels: Counter[str] = field(default_factory=Counter)
-    mentioned: Counter[str] = field(default_factory=Counter)
-    entities: set[str] = field(default_factory=set)
+    mentioned: NameCounts = field(default_factory=NameCounts)
+    entities: NameCounts = field(default_factory=NameCounts)
 
     def add_documents(self, documents: pd.DataFrame) -> None:
         """Count documents (raw sizes, sources, cleaned sizes and titles when known)."""
@@ -93,7 +94,7 @@ class RunStats:
         self.removed_rules.update(removed["rule"].str.split(".").str[0])
 
     def add_entities(self, entities: pd.DataFrame) -> None:
-        """Count mentions by label and entity."""
+        """Count mentions by label and entity (the entities in a few bytes each, however many)."""
         self.mention_labels.update(entities["label"])
         self.mentioned.update(entities.loc[entities["label"] != "DATE", "entity"])
         self.entities.update(entities["entity"])

@@ -190,8 +190,10 @@ def stream_corpus(
     read twice (the first pass learns the input's columns and page templates). The tables
     replace those of an earlier run in ``out`` only once all of them are written: a run that
     fails leaves ``out`` as it was. Memory holds one chunk and the results of one part of it, the template-line counts (one
-    entry per distinct short line of each source), the dedup index (a few hundred bytes per
-    document) and the label and name of every mention, for the join of names across the corpus.
+    entry per distinct short line of each source), the dedup fingerprints (4 bytes per
+    distinct shingle of each document: about 3 KB for an article of 800 words) and, for the join of names across the corpus, each document's distinct names as
+    ids into one table of the corpus's names (a few bytes per name of a document), never its
+    mentions. A JSONL file is read ``chunk_chars`` characters at a time at most.
     ``dedup_options`` are those of :meth:`tidings.Corpus.dedup`.
 
     Returns
@@ -216,10 +218,13 @@ def _run(path: str | Path, out: Path, steps: list[Step], *, text: str, id: str |
          chunk_chars: int, workers: int | None, progress: bool) -> tuple[RunStats, list[str]]:
     """Both passes of :func:`stream_corpus`, writing the tables into ``out``; returns the run's
     figures and the names of the tables written."""
-    schema = _input_schema(iter_corpus(path, text=text, id=id, chunksize=chunksize), steps)
+    def read() -> Iterator[pd.DataFrame]:
+        return iter_corpus(path, text=text, id=id, chunksize=chunksize, chunk_chars=chunk_chars)
+
+    schema = _input_schema(read(), steps)
     known = None if schema is None else pa.schema([f for f in schema if f.name not in _STANDARD_COLUMNS])
     stats = RunStats(steps=STEPS)
-    chunks = (part for chunk in _conformed(iter_corpus(path, text=text, id=id, chunksize=chunksize), schema)
+    chunks = (part for chunk in _conformed(read(), schema)
               for part in _parts_of(chunk, chunk_chars))
     paths = _apply_chunks(steps, chunks, out, stats, known, workers=workers, progress=progress)
     for step in steps:

@@ -334,7 +334,8 @@ class CorpusTagger:
     call. For a corpus tagged in chunks, :meth:`tag` each chunk (its mentions' names are joined
     within each document only), then :meth:`join` once and :meth:`rename` every chunk's
     mentions: the result is what one :func:`tag` call over the whole corpus gives. The tagger
-    keeps each mention's label and name until :meth:`join`. Documents are told apart by their
+    keeps each document's distinct names (as ids into one table of the corpus's names, in the
+    core) until :meth:`join`. Documents are told apart by their
     index labels, which must be unique across the chunks.
 
     Parameters

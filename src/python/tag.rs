@@ -14,7 +14,7 @@ use super::{
     compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, SpanText, Workers,
 };
 use crate::options::Options;
-use crate::tag::corpus_join::join_across_corpus;
+use crate::tag::corpus_join::CorpusNames;
 use crate::tag::date_values::{date_value, Day};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
@@ -85,25 +85,19 @@ type JoinChange = (
     &'static str,
 );
 
-/// The mentions of a corpus tagged chunk by chunk (`tag(..., corpus=)`), kept until every chunk
-/// was tagged, so entity names join across the whole corpus as `tag` joins them across one call.
-/// Threads that share one take turns.
+/// What the corpus-wide join needs of a corpus tagged chunk by chunk (`tag(..., corpus=)`),
+/// kept until every chunk was tagged, so entity names join across the whole corpus as `tag`
+/// joins them across one call: each document's distinct names as ids, never its mentions
+/// (`CorpusNames`). Threads that share one take turns.
 #[pyclass(module = "tidings._core", name = "EntityJoin", frozen)]
 #[derive(Default)]
 pub(crate) struct PyEntityJoin {
-    docs: Shared<Pending>,
-}
-
-/// The documents tagged so far: their mentions and publications, aligned.
-#[derive(Default)]
-struct Pending {
-    mentions: Vec<Vec<Mention>>,
-    publications: Vec<Publication>,
+    names: Shared<CorpusNames>,
 }
 
 impl PyEntityJoin {
-    fn docs(&self, py: Python<'_>) -> MutexGuard<'_, Pending> {
-        self.docs.lock(py)
+    fn lock(&self, py: Python<'_>) -> MutexGuard<'_, CorpusNames> {
+        self.names.lock(py)
     }
 }
 
@@ -116,64 +110,50 @@ impl PyEntityJoin {
 
     /// Joins the names across the corpus and returns each name it changes in each document as
     /// (document position, label, entity, joined label, joined entity, link), sorted; the kept
-    /// mentions are released.
+    /// names are released.
     fn join(&self, py: Python<'_>) -> PyResult<Vec<JoinChange>> {
-        let Pending {
-            mentions: mut docs,
-            publications,
-        } = std::mem::take(&mut *self.docs(py));
+        let names = std::mem::take(&mut *self.lock(py));
         compute(py, Some(Workers::ONE), move || {
-            let before: Vec<Vec<(Label, String)>> = docs
-                .iter()
-                .map(|doc| doc.iter().map(|m| (m.label, m.entity.clone())).collect())
+            let mut changes: Vec<JoinChange> = names
+                .join()
+                .into_iter()
+                .map(|r| {
+                    let (label, entity) = names.name(r.key);
+                    let (joined_label, joined) = names.name(r.joined);
+                    (
+                        r.doc,
+                        label.as_str(),
+                        entity.to_string(),
+                        joined_label.as_str(),
+                        joined.to_string(),
+                        r.link.as_str(),
+                    )
+                })
                 .collect();
-            join_across_corpus(&mut docs, &publications);
-            let mut changes = std::collections::BTreeSet::new();
-            for (d, (was, doc)) in before.into_iter().zip(&docs).enumerate() {
-                for ((label, entity), m) in was.into_iter().zip(doc) {
-                    if (label, entity.as_str()) != (m.label, m.entity.as_str()) {
-                        changes.insert((
-                            d,
-                            label.as_str(),
-                            entity,
-                            m.label.as_str(),
-                            m.entity.clone(),
-                            m.link.as_str(),
-                        ));
-                    }
-                }
-            }
-            Ok(changes.into_iter().collect())
+            changes.sort_unstable();
+            Ok(changes)
         })
     }
 
     /// What the join needs of each document tagged so far: its publication day and outlet, and
-    /// its mentions' (label, entity, whether a gazetteer or user table fixed the name, link,
-    /// acronym, country), so that documents tagged in other processes join here through
-    /// `add_names`.
+    /// (label, entity, whether a gazetteer or user table fixed the name, link, acronym,
+    /// country) of mentions that give the join the same names and counts
+    /// (`CorpusNames::mentions`), so that documents tagged in other processes join here
+    /// through `add_names`.
     fn names(&self, py: Python<'_>) -> Vec<JoinDocument> {
-        let name = |m: &Mention| {
+        let name = |m: Mention| {
             let label = m.label.as_str().to_string();
             let link = m.link.as_str().to_string();
-            (
-                label,
-                m.entity.clone(),
-                m.fixed_entity,
-                link,
-                m.acronym.clone(),
-                m.country.clone(),
-            )
+            (label, m.entity, m.fixed_entity, link, m.acronym, m.country)
         };
-        let pending = self.docs(py);
-        pending
-            .mentions
-            .iter()
-            .zip(&pending.publications)
+        let names = self.lock(py);
+        names
+            .mentions()
             .map(|(doc, publication)| {
                 (
                     publication.day.map(|day| day.iso()),
-                    publication.outlet.clone(),
-                    doc.iter().map(name).collect(),
+                    publication.outlet,
+                    doc.into_iter().map(name).collect(),
                 )
             })
             .collect()
@@ -192,15 +172,16 @@ impl PyEntityJoin {
         }
         let publications =
             publications(Some(days), Some(outlets), mentions.len()).into_py_result(py)?;
-        let mut pending = self.docs(py);
-        pending.mentions.extend(mentions);
-        pending.publications.extend(publications);
+        let mut names = self.lock(py);
+        for (doc, publication) in mentions.iter().zip(&publications) {
+            names.add(doc, publication);
+        }
         Ok(())
     }
 
     /// Documents tagged so far.
     fn __len__(&self, py: Python<'_>) -> usize {
-        self.docs(py).mentions.len()
+        self.lock(py).documents()
     }
 }
 
@@ -270,12 +251,12 @@ fn tag<'py>(
         }
     }
     if let (Some(corpus), true) = (corpus, join_later) {
-        let mut pending = corpus.get().docs(py);
+        let mut names = corpus.get().lock(py);
         // Documents of unknown publication when neither dates nor sources were given.
-        let aligned = pending.mentions.len() + docs.len();
-        pending.publications.extend(publications);
-        pending.publications.resize(aligned, Publication::default());
-        pending.mentions.extend(docs);
+        let unknown = Publication::default();
+        for (d, doc) in docs.iter().enumerate() {
+            names.add(doc, publications.get(d).unwrap_or(&unknown));
+        }
     }
     table.into_columns(py)
 }

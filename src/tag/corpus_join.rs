@@ -36,7 +36,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::canonical::{
     deletion_variants, name_keys, similar_names, similar_token, transliteration_key,
 };
-use super::mention::{Label, Link, Mention};
+use super::mention::{Label, Link, Mention, Source};
 use super::publication::{Places, Publication, Reach, Spread};
 
 /// An entity in more documents than this and than one in [`HUB_SHARE`] is a hub.
@@ -65,11 +65,13 @@ const DOMINANT_FACTOR: u64 = 10;
 const NEARBY_MIN_DOCUMENTS: u64 = 4;
 const NEARBY_BARE_SHARE: u64 = 4;
 
-/// One distinct (label, entity) of the corpus.
+/// One distinct (label, entity) of the corpus; its name is `CorpusNames::text[start..end]`.
 struct Key {
     label: Label,
-    entity: String,
-    tokens: Vec<String>,
+    start: usize,
+    end: usize,
+    /// Words of the name (its `name_keys`).
+    words: u32,
     hash: u64,
     mentions: u32,
     documents: u32,
@@ -77,96 +79,272 @@ struct Key {
     fixed: bool,
 }
 
-impl Key {
-    /// The order in which keys name clusters: most mentioned, longest, then by name.
-    fn rank(&self) -> (Reverse<u32>, Reverse<usize>, &str, Label) {
-        (
-            Reverse(self.mentions),
-            Reverse(self.tokens.len()),
-            &self.entity,
-            self.label,
-        )
+/// The hash of a (label, entity), which orders evidence samples and finds keys.
+fn key_hash(label: Label, entity: &str) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(label.as_str().as_bytes());
+    hasher.update(b"\t");
+    hasher.update(entity.as_bytes());
+    hasher.digest()
+}
+
+/// Lists of key ids one after the other (a document's keys, its evidence sample): one
+/// allocation for the whole corpus, not one per document.
+#[derive(Default)]
+struct Lists {
+    items: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Lists {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.items[start..self.ends[i]]
+    }
+
+    /// Ends the list begun by the items pushed since the last one ended.
+    fn end(&mut self) {
+        self.ends.push(self.items.len());
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        (0..self.len()).map(|i| self.get(i))
     }
 }
 
-/// The corpus's keys, and each document's keys and evidence sample.
-struct Corpus {
+/// What the join reads of a corpus, gathered document by document: each distinct (label,
+/// name) once as a key, with its counts; of each document only the ids of its distinct keys,
+/// its in-text acronym definitions and its publication. No mention is kept, so a corpus
+/// tagged chunk by chunk holds a few bytes per distinct name of each document until the join.
+#[derive(Default)]
+pub struct CorpusNames {
     keys: Vec<Key>,
-    /// Entity → key id for each label.
-    ids: HashMap<String, [Option<u32>; Label::ALL.len()]>,
-    /// Each document's distinct keys.
-    doc_keys: Vec<Vec<u32>>,
-    /// Each document's evidence: its non-hub keys with the smallest hashes.
-    samples: Vec<Vec<u32>>,
+    /// Every key's name, one after the other.
+    text: String,
+    /// Key hash → key id; keys whose hash an earlier key has are in `collided`.
+    ids: HashMap<u64, u32>,
+    collided: HashMap<(Label, Box<str>), u32>,
+    /// Each document's distinct keys (DATE names take no part), sorted.
+    doc_keys: Lists,
+    /// Each in-text acronym definition, once per document: (acronym, key of its expansion).
+    definitions: Vec<(Box<str>, u32)>,
+    /// Where each document's definitions end in `definitions`.
+    definition_ends: Vec<usize>,
+    places: Places,
 }
 
-impl Corpus {
-    fn gather(docs: &[Vec<Mention>]) -> Self {
-        let mut corpus = Corpus {
-            keys: Vec::new(),
-            ids: HashMap::new(),
-            doc_keys: Vec::with_capacity(docs.len()),
-            samples: Vec::new(),
-        };
-        for doc in docs {
-            let mut here: Vec<u32> = Vec::new();
-            for m in doc.iter().filter(|m| m.label != Label::Date) {
-                let id = corpus.id_or_insert(m.label, &m.entity);
-                let key = &mut corpus.keys[id as usize];
-                key.mentions += 1;
-                key.fixed |= m.fixed_entity;
-                here.push(id);
+impl CorpusNames {
+    /// Adds the next document's mentions, published as `publication` says.
+    pub fn add(&mut self, mentions: &[Mention], publication: &Publication) {
+        let start = self.doc_keys.items.len();
+        let mut defined: BTreeSet<(&str, u32)> = BTreeSet::new();
+        for m in mentions.iter().filter(|m| m.label != Label::Date) {
+            let id = self.id_or_insert(m.label, &m.entity);
+            let key = &mut self.keys[id as usize];
+            key.mentions += 1;
+            key.fixed |= m.fixed_entity;
+            self.doc_keys.items.push(id);
+            if let (Link::Acronym, Some(acronym)) = (m.link, &m.acronym) {
+                defined.insert((acronym.as_str(), id));
             }
-            here.sort_unstable();
-            here.dedup();
-            for &id in &here {
-                corpus.keys[id as usize].documents += 1;
-            }
-            corpus.doc_keys.push(here);
         }
-        let hub_above = HUB_MIN_DOCUMENTS.max(docs.len() / HUB_SHARE) as u32;
-        let keys = &corpus.keys;
-        corpus.samples = corpus
-            .doc_keys
-            .iter()
-            .map(|here| {
-                let mut sample: Vec<u32> = here
-                    .iter()
+        let here = &mut self.doc_keys.items[start..];
+        here.sort_unstable();
+        let distinct = start + dedup_sorted(here);
+        self.doc_keys.items.truncate(distinct);
+        for &id in &self.doc_keys.items[start..] {
+            self.keys[id as usize].documents += 1;
+        }
+        self.doc_keys.end();
+        let definitions = defined.into_iter().map(|(a, k)| (Box::from(a), k));
+        self.definitions.extend(definitions);
+        self.definition_ends.push(self.definitions.len());
+        self.places.push(publication);
+    }
+
+    /// Documents added so far.
+    pub fn documents(&self) -> usize {
+        self.doc_keys.len()
+    }
+
+    /// The label and name of key `id`.
+    pub fn name(&self, id: u32) -> (Label, &str) {
+        (self.key(id).label, self.entity(id))
+    }
+
+    /// Mentions that give the join what it kept of the documents, as [`CorpusNames::add`]
+    /// takes them, with each document's publication: each distinct name of a document once
+    /// (once per acronym defining it there), and the mentions of a name beyond those on the
+    /// first document naming it, so that another `CorpusNames` adding them joins the same.
+    pub fn mentions(&self) -> impl Iterator<Item = (Vec<Mention>, Publication)> + '_ {
+        let mut emitted = vec![0u32; self.keys.len()];
+        for d in 0..self.documents() {
+            for (k, definitions) in self.document(d) {
+                emitted[k as usize] += definitions.len().max(1) as u32;
+            }
+        }
+        let mut first = vec![true; self.keys.len()];
+        (0..self.documents()).map(move |d| {
+            let mut doc = Vec::new();
+            for (k, definitions) in self.document(d) {
+                let key = self.key(k);
+                let surplus = if std::mem::take(&mut first[k as usize]) {
+                    key.mentions - emitted[k as usize]
+                } else {
+                    0
+                };
+                let plain = if definitions.is_empty() { 1 } else { 0 } + surplus;
+                let mention = |acronym: Option<&str>| Mention {
+                    start: 0,
+                    end: 0,
+                    label: key.label,
+                    source: Source::Model,
+                    score: 0.0,
+                    entity: self.entity(k).to_string(),
+                    fixed_entity: key.fixed,
+                    link: if acronym.is_some() {
+                        Link::Acronym
+                    } else {
+                        Link::Surface
+                    },
+                    country: None,
+                    acronym: acronym.map(str::to_string),
+                    title: None,
+                    sentence: 0,
+                };
+                doc.extend(definitions.iter().map(|a| mention(Some(a))));
+                doc.extend((0..plain).map(|_| mention(None)));
+            }
+            (doc, self.places.publication(d))
+        })
+    }
+
+    /// Document `d`'s keys, each with the acronyms it defines there.
+    fn document(&self, d: usize) -> impl Iterator<Item = (u32, Vec<&str>)> + '_ {
+        let start = if d == 0 {
+            0
+        } else {
+            self.definition_ends[d - 1]
+        };
+        let definitions = &self.definitions[start..self.definition_ends[d]];
+        self.doc_keys.get(d).iter().map(move |&k| {
+            let defined = definitions.iter().filter(|x| x.1 == k).map(|x| &*x.0);
+            (k, defined.collect())
+        })
+    }
+
+    /// Each document's evidence: its non-hub keys with the smallest hashes.
+    fn samples(&self) -> Lists {
+        let hub_above = HUB_MIN_DOCUMENTS.max(self.documents() / HUB_SHARE) as u32;
+        let mut samples = Lists::default();
+        let mut sample: Vec<u32> = Vec::new();
+        for here in self.doc_keys.iter() {
+            sample.clear();
+            let keys = &self.keys;
+            sample.extend(
+                here.iter()
                     .copied()
-                    .filter(|&k| keys[k as usize].documents <= hub_above)
-                    .collect();
-                sample.sort_unstable_by_key(|&k| keys[k as usize].hash);
-                sample.truncate(SAMPLE);
-                sample
-            })
-            .collect();
-        corpus
+                    .filter(|&k| keys[k as usize].documents <= hub_above),
+            );
+            sample.sort_unstable_by_key(|&k| keys[k as usize].hash);
+            sample.truncate(SAMPLE);
+            samples.items.extend_from_slice(&sample);
+            samples.end();
+        }
+        samples
     }
 
     fn id_or_insert(&mut self, label: Label, entity: &str) -> u32 {
-        if let Some(id) = self.ids.get(entity).and_then(|ids| ids[label.index()]) {
+        let hash = key_hash(label, entity);
+        if let Some(id) = self.find(hash, label, entity) {
             return id;
         }
         let id = self.keys.len() as u32;
+        let start = self.text.len();
+        self.text.push_str(entity);
         self.keys.push(Key {
             label,
-            entity: entity.to_string(),
-            tokens: name_keys(entity),
-            hash: xxhash_rust::xxh3::xxh3_64(format!("{}\t{entity}", label.as_str()).as_bytes()),
+            start,
+            end: self.text.len(),
+            words: name_keys(entity).len() as u32,
+            hash,
             mentions: 0,
             documents: 0,
             fixed: false,
         });
-        self.ids.entry(entity.to_string()).or_default()[label.index()] = Some(id);
+        if let Some(&first) = self.ids.get(&hash) {
+            debug_assert_ne!(self.name(first), (label, entity));
+            self.collided.insert((label, Box::from(entity)), id);
+        } else {
+            self.ids.insert(hash, id);
+        }
         id
     }
 
+    fn find(&self, hash: u64, label: Label, entity: &str) -> Option<u32> {
+        let first = *self.ids.get(&hash)?;
+        if self.name(first) == (label, entity) {
+            return Some(first);
+        }
+        self.collided.get(&(label, Box::from(entity))).copied()
+    }
+
     fn id(&self, label: Label, entity: &str) -> Option<u32> {
-        self.ids.get(entity).and_then(|ids| ids[label.index()])
+        self.find(key_hash(label, entity), label, entity)
     }
 
     fn key(&self, id: u32) -> &Key {
         &self.keys[id as usize]
+    }
+
+    fn entity(&self, id: u32) -> &str {
+        let key = self.key(id);
+        &self.text[key.start..key.end]
+    }
+
+    /// The words of key `id`'s name, as `name_keys` gives them.
+    fn tokens(&self, id: u32) -> Vec<String> {
+        name_keys(self.entity(id))
+    }
+
+    /// The order in which keys name clusters: most mentioned, longest, then by name.
+    fn rank(&self, id: u32) -> (Reverse<u32>, Reverse<u32>, &str, Label) {
+        let key = self.key(id);
+        (
+            Reverse(key.mentions),
+            Reverse(key.words),
+            self.entity(id),
+            key.label,
+        )
+    }
+}
+
+/// Moves the distinct values of sorted `items` to its front; returns how many there are.
+fn dedup_sorted(items: &mut [u32]) -> usize {
+    let mut kept = 0;
+    for i in 0..items.len() {
+        if kept == 0 || items[i] != items[kept - 1] {
+            items[kept] = items[i];
+            kept += 1;
+        }
+    }
+    kept
+}
+
+/// The keys of a corpus being joined and each document's evidence sample.
+struct Corpus<'a> {
+    names: &'a CorpusNames,
+    samples: Lists,
+}
+
+impl<'a> std::ops::Deref for Corpus<'a> {
+    type Target = CorpusNames;
+    fn deref(&self) -> &CorpusNames {
+        self.names
     }
 }
 
@@ -177,7 +355,7 @@ impl Profiles {
     fn build(corpus: &Corpus, wanted: &BTreeSet<u32>) -> Self {
         let mut profiles: HashMap<u32, HashMap<u32, u32>> =
             wanted.iter().map(|&k| (k, HashMap::new())).collect();
-        for (here, sample) in corpus.doc_keys.iter().zip(&corpus.samples) {
+        for (here, sample) in corpus.doc_keys.iter().zip(corpus.samples.iter()) {
             for k in here {
                 if let Some(profile) = profiles.get_mut(k) {
                     for &other in sample.iter().filter(|&&o| o != *k) {
@@ -218,60 +396,105 @@ impl Profiles {
     }
 }
 
+/// A name the join changes in one document: every mention of key `key` there becomes key
+/// `joined`, linked by `link`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Rename {
+    pub doc: usize,
+    pub key: u32,
+    pub joined: u32,
+    pub link: Link,
+}
+
+impl CorpusNames {
+    /// Joins the names across all documents added (see the module docs): the names it
+    /// changes, by document.
+    pub fn join(&self) -> Vec<Rename> {
+        let corpus = Corpus {
+            names: self,
+            samples: self.samples(),
+        };
+        let places = &self.places;
+        let pairs = spelling_pairs(&corpus);
+        let partials = partial_names(&corpus);
+        let mut wanted: BTreeSet<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+        for (&p, candidates) in &partials {
+            wanted.insert(p);
+            wanted.extend(candidates.iter().map(|c| c.0));
+        }
+        let profiles = Profiles::build(&corpus, &wanted);
+        let anchor = spelling_anchors(&corpus, &pairs, &profiles);
+        let representative = |k: u32| anchor.get(&k).copied().unwrap_or(k);
+        let mut renamed: HashMap<u32, (u32, Link)> = anchor
+            .iter()
+            .map(|(&k, &a)| (k, (a, Link::Spelling)))
+            .collect();
+        for (k, expansion) in acronym_expansions(&corpus) {
+            renamed
+                .entry(k)
+                .or_insert((representative(expansion), Link::Acronym));
+        }
+        let (named, bare) = name_spreads(&corpus, &partials, places);
+        let readings = Readings {
+            usage: surname_usage(&corpus, &partials, &profiles, &representative, places),
+            named,
+            bare,
+            places,
+        };
+        let mut out = Vec::new();
+        for d in 0..self.documents() {
+            let surnames = surnames_in_document(
+                &corpus,
+                &partials,
+                &profiles,
+                d,
+                &representative,
+                Some(&readings),
+            );
+            for &key in self.doc_keys.get(d) {
+                let target = surnames.get(&key).or_else(|| renamed.get(&key)).copied();
+                if let Some((joined, link)) = target.filter(|t| t.0 != key) {
+                    out.push(Rename {
+                        doc: d,
+                        key,
+                        joined,
+                        link,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Joins names across all documents, in place (see the module docs). `publications` gives
 /// each document's day and outlet where known (aligned with `docs`; it may be shorter, or
 /// empty when none is known).
 pub fn join_across_corpus(docs: &mut [Vec<Mention>], publications: &[Publication]) {
-    let corpus = Corpus::gather(docs);
-    let places = Places::new(publications);
-    let pairs = spelling_pairs(&corpus);
-    let partials = partial_names(&corpus);
-    let mut wanted: BTreeSet<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
-    for (&p, candidates) in &partials {
-        wanted.insert(p);
-        wanted.extend(candidates.iter().map(|c| c.0));
+    let mut names = CorpusNames::default();
+    let unknown = Publication::default();
+    for (d, doc) in docs.iter().enumerate() {
+        names.add(doc, publications.get(d).unwrap_or(&unknown));
     }
-    let profiles = Profiles::build(&corpus, &wanted);
-    let anchor = spelling_anchors(&corpus, &pairs, &profiles);
-    let representative = |k: u32| anchor.get(&k).copied().unwrap_or(k);
-    let mut renamed: HashMap<u32, (u32, Link)> = anchor
-        .iter()
-        .map(|(&k, &a)| (k, (a, Link::Spelling)))
-        .collect();
-    for (k, expansion) in acronym_expansions(&corpus, docs) {
-        renamed
-            .entry(k)
-            .or_insert((representative(expansion), Link::Acronym));
-    }
-    let (named, bare) = name_spreads(&corpus, &partials, &places);
-    let readings = Readings {
-        usage: surname_usage(&corpus, &partials, &profiles, &representative, &places),
-        named,
-        bare,
-        places,
-    };
+    let renames = names.join();
     for (d, doc) in docs.iter_mut().enumerate() {
-        let surnames = surnames_in_document(
-            &corpus,
-            &partials,
-            &profiles,
-            d,
-            &representative,
-            Some(&readings),
-        );
+        let from = renames.partition_point(|r| r.doc < d);
+        let here = &renames[from..renames.partition_point(|r| r.doc <= d)];
+        if here.is_empty() {
+            continue;
+        }
         for m in doc
             .iter_mut()
             .filter(|m| !m.fixed_entity && m.label != Label::Date)
         {
-            let Some(k) = corpus.id(m.label, &m.entity) else {
+            let Some(k) = names.id(m.label, &m.entity) else {
                 continue;
             };
-            let target = surnames.get(&k).or_else(|| renamed.get(&k)).copied();
-            if let Some((t, link)) = target {
-                let key = corpus.key(t);
-                m.entity = key.entity.clone();
-                m.label = key.label;
-                m.link = link;
+            if let Some(r) = here.iter().find(|r| r.key == k) {
+                let (label, entity) = names.name(r.joined);
+                m.entity = entity.to_string();
+                m.label = label;
+                m.link = r.link;
             }
         }
     }
@@ -280,9 +503,11 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>], publications: &[Publication
 /// Pairs of keys (smaller id first) that may be spellings of one name: same label, as many
 /// words, a last word sharing a one-deletion form or a transliteration, and not both fixed.
 fn spelling_pairs(corpus: &Corpus) -> BTreeSet<(u32, u32)> {
-    let mut blocks: HashMap<(Label, usize, String), Vec<u32>> = HashMap::new();
-    for (id, key) in corpus.keys.iter().enumerate() {
-        let Some(last) = key.tokens.last() else {
+    // (block, key) for each block a key is in, sorted: the blocks as runs, a few bytes a key.
+    let mut blocks: Vec<(u64, u32)> = Vec::new();
+    for id in 0..corpus.keys.len() as u32 {
+        let tokens = corpus.tokens(id);
+        let Some(last) = tokens.last() else {
             continue;
         };
         if last.chars().count() < 5 {
@@ -290,21 +515,24 @@ fn spelling_pairs(corpus: &Corpus) -> BTreeSet<(u32, u32)> {
         }
         let mut forms = deletion_variants(last);
         forms.insert(format!("\u{1}{}", transliteration_key(last)));
-        for form in forms {
-            blocks
-                .entry((key.label, key.tokens.len(), form))
-                .or_default()
-                .push(id as u32);
-        }
+        let label = corpus.key(id).label;
+        blocks.extend(
+            forms
+                .iter()
+                .map(|form| (form_hash(label, tokens.len(), form), id)),
+        );
     }
+    blocks.sort_unstable();
     let mut pairs = BTreeSet::new();
-    for ids in blocks.values().filter(|ids| ids.len() <= CROWDED_BLOCK) {
-        for (x, &a) in ids.iter().enumerate() {
-            for &b in &ids[x + 1..] {
+    let small = |block: &&[(u64, u32)]| block.len() <= CROWDED_BLOCK;
+    for block in blocks.chunk_by(|a, b| a.0 == b.0).filter(small) {
+        let tokens: Vec<Vec<String>> = block.iter().map(|&(_, id)| corpus.tokens(id)).collect();
+        for (x, &(_, a)) in block.iter().enumerate() {
+            for (y, &(_, b)) in block.iter().enumerate().skip(x + 1) {
                 let (ka, kb) = (corpus.key(a), corpus.key(b));
                 if !(ka.fixed && kb.fixed)
-                    && similar_names(&ka.tokens, &kb.tokens)
-                    && (ka.tokens.len() >= 2 || rare_misspelling(ka, kb))
+                    && similar_names(&tokens[x], &tokens[y])
+                    && (ka.words >= 2 || rare_misspelling(ka, kb))
                 {
                     pairs.insert((a.min(b), a.max(b)));
                 }
@@ -312,6 +540,16 @@ fn spelling_pairs(corpus: &Corpus) -> BTreeSet<(u32, u32)> {
         }
     }
     pairs
+}
+
+/// The hash of a block of names: label, words and a form of the last word. Blocks are
+/// compared by these 64-bit hashes, not their text.
+fn form_hash(label: Label, words: usize, form: &str) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&[label.index() as u8]);
+    hasher.update(&(words as u64).to_le_bytes());
+    hasher.update(form.as_bytes());
+    hasher.digest()
 }
 
 /// One of two one-word names is in few documents, the other in many more.
@@ -339,7 +577,7 @@ fn spelling_anchors(
         }
     }
     let mut order: Vec<u32> = partners.keys().copied().collect();
-    order.sort_by(|&a, &b| corpus.key(a).rank().cmp(&corpus.key(b).rank()));
+    order.sort_by(|&a, &b| corpus.rank(a).cmp(&corpus.rank(b)));
     let mut anchor: HashMap<u32, u32> = HashMap::new();
     let mut is_anchor: BTreeSet<u32> = BTreeSet::new();
     for &k in &order {
@@ -347,9 +585,9 @@ fn spelling_anchors(
             continue;
         }
         let mut variants = partners[&k].clone();
-        variants.sort_by(|&a, &b| corpus.key(a).rank().cmp(&corpus.key(b).rank()));
+        variants.sort_by(|&a, &b| corpus.rank(a).cmp(&corpus.rank(b)));
         for v in variants {
-            let below = corpus.key(v).rank() > corpus.key(k).rank();
+            let below = corpus.rank(v) > corpus.rank(k);
             if below && !corpus.key(v).fixed && !anchor.contains_key(&v) && !is_anchor.contains(&v)
             {
                 anchor.insert(v, k);
@@ -362,23 +600,15 @@ fn spelling_anchors(
 
 /// Bare acronyms (free one-word ORG keys) and the expansion two thirds of the corpus's
 /// in-text definitions of them agree on.
-fn acronym_expansions(corpus: &Corpus, docs: &[Vec<Mention>]) -> Vec<(u32, u32)> {
+fn acronym_expansions(corpus: &Corpus) -> Vec<(u32, u32)> {
     // acronym → expansion key → documents defining it so
     let mut definitions: HashMap<&str, HashMap<u32, u32>> = HashMap::new();
-    for doc in docs {
-        let mut here: BTreeSet<(&str, u32)> = BTreeSet::new();
-        for m in doc.iter().filter(|m| m.link == Link::Acronym) {
-            if let (Some(acronym), Some(k)) = (&m.acronym, corpus.id(m.label, &m.entity)) {
-                here.insert((acronym.as_str(), k));
-            }
-        }
-        for (acronym, k) in here {
-            *definitions
-                .entry(acronym)
-                .or_default()
-                .entry(k)
-                .or_default() += 1;
-        }
+    for (acronym, k) in &corpus.definitions {
+        *definitions
+            .entry(&**acronym)
+            .or_default()
+            .entry(*k)
+            .or_default() += 1;
     }
     let mut out = Vec::new();
     for (acronym, expansions) in definitions {
@@ -386,10 +616,9 @@ fn acronym_expansions(corpus: &Corpus, docs: &[Vec<Mention>]) -> Vec<(u32, u32)>
             continue;
         };
         let total: u32 = expansions.values().sum();
-        let best = expansions.iter().max_by(|a, b| {
-            a.1.cmp(b.1)
-                .then(corpus.key(*b.0).rank().cmp(&corpus.key(*a.0).rank()))
-        });
+        let best = expansions
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(corpus.rank(*b.0).cmp(&corpus.rank(*a.0))));
         if let Some((&expansion, &count)) = best {
             if !corpus.key(k).fixed && expansion != k && count * 3 >= total * 2 {
                 out.push((k, expansion));
@@ -407,42 +636,51 @@ type Candidate = (u32, bool);
 /// may be a person's surname read as a place or firm) and the longer person names ending with
 /// them. Exact endings only where there are any; variants need shared evidence later.
 fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
-    let mut by_last: HashMap<String, Vec<u32>> = HashMap::new();
-    for (id, key) in corpus.keys.iter().enumerate() {
-        if key.label == Label::Person && key.tokens.len() >= 2 {
-            for form in deletion_variants(&key.tokens[key.tokens.len() - 1]) {
-                by_last.entry(form).or_default().push(id as u32);
-            }
+    // (form of the last word, key) of each person named in two words or more, sorted.
+    let mut by_last: Vec<(u64, u32)> = Vec::new();
+    for id in 0..corpus.keys.len() as u32 {
+        let key = corpus.key(id);
+        if key.label == Label::Person && key.words >= 2 {
+            let tokens = corpus.tokens(id);
+            let forms = deletion_variants(&tokens[tokens.len() - 1]);
+            by_last.extend(forms.iter().map(|f| (form_hash(Label::Person, 0, f), id)));
         }
     }
+    by_last.sort_unstable();
     let mut out = HashMap::new();
-    for (id, key) in corpus.keys.iter().enumerate() {
+    for id in 0..corpus.keys.len() as u32 {
+        let key = corpus.key(id);
         let partial = match key.label {
-            Label::Person => (1..=2).contains(&key.tokens.len()),
-            Label::Org | Label::Loc => key.tokens.len() == 1,
+            Label::Person => (1..=2).contains(&key.words),
+            Label::Org | Label::Loc => key.words == 1,
             _ => false,
         };
         if key.fixed || !partial {
             continue;
         }
-        let last = &key.tokens[key.tokens.len() - 1];
+        let tokens = corpus.tokens(id);
+        let last = &tokens[tokens.len() - 1];
         let mut found: BTreeSet<u32> = BTreeSet::new();
         for form in deletion_variants(last) {
-            found.extend(by_last.get(&form).into_iter().flatten());
+            let hash = form_hash(Label::Person, 0, &form);
+            let from = by_last.partition_point(|e| e.0 < hash);
+            found.extend(
+                by_last[from..]
+                    .iter()
+                    .take_while(|e| e.0 == hash)
+                    .map(|e| e.1),
+            );
         }
         let mut candidates: Vec<Candidate> = found
             .into_iter()
             .filter_map(|f| {
-                let full = &corpus.key(f).tokens;
-                if full.len() <= key.tokens.len() {
+                let full = corpus.tokens(f);
+                if full.len() <= tokens.len() {
                     return None;
                 }
-                let suffix = &full[full.len() - key.tokens.len()..];
-                let exact = suffix == key.tokens.as_slice();
-                let variant = suffix
-                    .iter()
-                    .zip(&key.tokens)
-                    .all(|(x, y)| similar_token(x, y));
+                let suffix = &full[full.len() - tokens.len()..];
+                let exact = suffix == tokens.as_slice();
+                let variant = suffix.iter().zip(&tokens).all(|(x, y)| similar_token(x, y));
                 (exact || (variant && key.label == Label::Person)).then_some((f, exact))
             })
             .collect();
@@ -450,7 +688,7 @@ fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
             candidates.retain(|c| c.1);
         }
         if !candidates.is_empty() && candidates.len() <= MAX_CANDIDATES {
-            out.insert(id as u32, candidates);
+            out.insert(id, candidates);
         }
     }
     out
@@ -469,7 +707,7 @@ fn surname_usage(
     places: &Places,
 ) -> SurnameUsage {
     let mut usage = SurnameUsage::new();
-    for d in 0..corpus.doc_keys.len() {
+    for d in 0..corpus.documents() {
         for (p, (t, _)) in surnames_in_document(corpus, partials, profiles, d, representative, None)
         {
             usage.entry((p, t)).or_default().add(places, d);
@@ -502,8 +740,11 @@ fn name_spreads(
             if let Some(spread) = named.get_mut(&k) {
                 spread.add(places, d);
             }
-            let same_words = corpus.ids.get(&corpus.key(k).entity).into_iter().flatten();
-            written.extend(same_words.flatten().filter(|q| bare.contains_key(q)));
+            let entity = corpus.entity(k);
+            let same_words = Label::ALL
+                .iter()
+                .filter_map(|&label| corpus.id(label, entity));
+            written.extend(same_words.filter(|q| bare.contains_key(q)));
         }
         written.sort_unstable();
         written.dedup();
@@ -518,15 +759,15 @@ fn name_spreads(
 
 /// What names a person by a surname the document's evidence leaves undecided: the documents
 /// reading each person, by the corpus's usage of the surname and by the full names.
-struct Readings {
+struct Readings<'a> {
     usage: SurnameUsage,
     /// The documents naming each candidate full name, and writing each partial name alone.
     named: HashMap<u32, Spread>,
     bare: HashMap<u32, Spread>,
-    places: Places,
+    places: &'a Places,
 }
 
-impl Readings {
+impl Readings<'_> {
     /// The cluster the surname `p` names in document `d` and what decided it: the documents
     /// near it in time, else those of its outlet (see [`nearby_choice`]), else the whole
     /// corpus (see [`dominant`]). A scope that leaves out none of the documents the corpus
@@ -623,9 +864,9 @@ fn surnames_in_document(
     representative: &dyn Fn(u32) -> u32,
     readings: Option<&Readings>,
 ) -> HashMap<u32, (u32, Link)> {
-    let sample = &corpus.samples[d];
+    let sample = corpus.samples.get(d);
     let mut out = HashMap::new();
-    for &p in &corpus.doc_keys[d] {
+    for &p in corpus.doc_keys.get(d) {
         let Some(candidates) = partials.get(&p) else {
             continue;
         };
@@ -649,10 +890,7 @@ fn surnames_in_document(
                 .iter()
                 .map(|(root, members)| (profiles.evidence(members, sample, p), *root))
                 .collect();
-            scored.sort_by(|a, b| {
-                b.0.cmp(&a.0)
-                    .then(corpus.key(a.1).rank().cmp(&corpus.key(b.1).rank()))
-            });
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(corpus.rank(a.1).cmp(&corpus.rank(b.1))));
             let needed = if person {
                 SURNAME_EVIDENCE
             } else {
@@ -1023,5 +1261,104 @@ mod tests {
         join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[1][0].entity, "European Community");
         assert_eq!(docs[1][0].link, Link::Acronym);
+    }
+
+    /// A small corpus that exercises every kind of join: spellings, acronyms, surnames, with
+    /// names repeated within documents.
+    fn mixed_corpus() -> (Vec<Vec<Mention>>, Vec<Publication>) {
+        let mut defined = mention(Label::Org, "European Community");
+        defined.link = Link::Acronym;
+        defined.acronym = Some("EC".into());
+        let docs = vec![
+            vec![
+                person("Hassan Rowhani"),
+                person("Vladimir Putin"),
+                person("Rowhani"),
+                mention(Label::Date, "Monday"),
+            ],
+            vec![
+                person("Hassan Rouhani"),
+                person("Vladimir Putin"),
+                person("Putin"),
+            ],
+            vec![
+                defined.clone(),
+                defined,
+                mention(Label::Org, "European Community"),
+            ],
+            vec![
+                mention(Label::Org, "EC"),
+                mention(Label::Org, "EC"),
+                person("Putin"),
+            ],
+            vec![person("George Bush"), person("Tony Blair"), person("Bush")],
+            vec![
+                person("Bush"),
+                person("Tony Blair"),
+                person("Hassan Rowhani"),
+            ],
+        ];
+        let publications = (0..docs.len())
+            .map(|i| published(&format!("1990-03-0{}", i + 1), Some("Wire")))
+            .collect();
+        (docs, publications)
+    }
+
+    #[test]
+    fn names_gathered_by_document_join_as_the_mentions_do() {
+        let (docs, publications) = mixed_corpus();
+        let mut joined = docs.clone();
+        join_across_corpus(&mut joined, &publications);
+        assert_ne!(joined, docs);
+        // Gathered in two parts, as chunks are.
+        let mut names = CorpusNames::default();
+        for (doc, publication) in docs.iter().zip(&publications) {
+            names.add(doc, publication);
+        }
+        assert_eq!(names.documents(), docs.len());
+        let renames = names.join();
+        for r in &renames {
+            let (label, entity) = names.name(r.key);
+            let (new_label, new_entity) = names.name(r.joined);
+            let before = docs[r.doc]
+                .iter()
+                .position(|m| (m.label, m.entity.as_str()) == (label, entity));
+            let after = &joined[r.doc][before.unwrap()];
+            assert_eq!(
+                (after.label, after.entity.as_str(), after.link),
+                (new_label, new_entity, r.link)
+            );
+        }
+        // What another process adds from `mentions` joins the same.
+        let mut again = CorpusNames::default();
+        for (doc, publication) in names.mentions() {
+            again.add(&doc, &publication);
+        }
+        fn named(n: &CorpusNames, r: &Rename) -> (usize, String, String, Link) {
+            let text = |k| format!("{:?} {}", n.name(k).0, n.name(k).1);
+            (r.doc, text(r.key), text(r.joined), r.link)
+        }
+        let first: Vec<_> = renames.iter().map(|r| named(&names, r)).collect();
+        let second: Vec<_> = again.join().iter().map(|r| named(&again, r)).collect();
+        assert_eq!(first, second);
+        assert!(!first.is_empty());
+    }
+
+    #[test]
+    fn a_document_keeps_each_name_once() {
+        let (docs, publications) = mixed_corpus();
+        let mut names = CorpusNames::default();
+        for (doc, publication) in docs.iter().zip(&publications) {
+            names.add(doc, publication);
+        }
+        // Document 3 names "EC" twice and "Putin" once: two keys.
+        assert_eq!(names.doc_keys.get(3).len(), 2);
+        let exported: Vec<usize> = names.mentions().map(|(doc, _)| doc.len()).collect();
+        let mentions: usize = docs
+            .iter()
+            .flatten()
+            .filter(|m| m.label != Label::Date)
+            .count();
+        assert_eq!(exported.iter().sum::<usize>(), mentions);
     }
 }

@@ -19,33 +19,52 @@ pub struct Publication {
 }
 
 /// The corpus's documents as day numbers and outlet ids (outlets compared without case or
-/// surrounding spaces). Documents beyond the publications given are of unknown place.
+/// surrounding spaces), added one document at a time. Documents beyond those added are of
+/// unknown place.
+#[derive(Default)]
 pub(super) struct Places {
     days: Vec<Option<i64>>,
     outlets: Vec<Option<u32>>,
+    ids: HashMap<String, u32>,
+    /// Each outlet id's name (trimmed, lowercase).
+    names: Vec<String>,
 }
 
 impl Places {
+    #[cfg(test)]
     pub(super) fn new(publications: &[Publication]) -> Self {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut outlets = Vec::with_capacity(publications.len());
+        let mut places = Places::default();
         for publication in publications {
-            let outlet = publication
-                .outlet
-                .as_deref()
-                .map(|name| name.trim().to_lowercase())
-                .filter(|name| !name.is_empty())
-                .map(|name| {
-                    let next = ids.len() as u32;
-                    *ids.entry(name).or_insert(next)
-                });
-            outlets.push(outlet);
+            places.push(publication);
         }
-        let days = publications
-            .iter()
-            .map(|p| p.day.map(Day::number))
-            .collect();
-        Places { days, outlets }
+        places
+    }
+
+    /// Adds the next document's place.
+    pub(super) fn push(&mut self, publication: &Publication) {
+        let outlet = publication
+            .outlet
+            .as_deref()
+            .map(|name| name.trim().to_lowercase())
+            .filter(|name| !name.is_empty())
+            .map(|name| match self.ids.get(&name) {
+                Some(&id) => id,
+                None => {
+                    self.names.push(name.clone());
+                    self.ids.insert(name, self.names.len() as u32 - 1);
+                    self.names.len() as u32 - 1
+                }
+            });
+        self.outlets.push(outlet);
+        self.days.push(publication.day.map(Day::number));
+    }
+
+    /// Document `doc`'s publication as added (its outlet trimmed and lowercase).
+    pub(super) fn publication(&self, doc: usize) -> Publication {
+        Publication {
+            day: self.day(doc).map(Day::from_number),
+            outlet: self.outlet(doc).map(|id| self.names[id as usize].clone()),
+        }
     }
 
     /// Whether any document has a known day or outlet.
