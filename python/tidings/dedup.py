@@ -98,8 +98,9 @@ def _lengths(values: list[Any]) -> np.ndarray:
 
 def _stamps(dates: Any, n: int) -> np.ndarray:
     """Publication dates as ``datetime64[ns]``; NaT where missing or unreadable."""
-    if isinstance(dates, pd.Series) and isinstance(dates.dtype, (np.dtype, pd.DatetimeTZDtype)) \
-            and dates.dtype.kind == "M":
+    dtype = getattr(dates, "dtype", None)
+    if isinstance(dates, pd.Series) and (isinstance(dtype, pd.DatetimeTZDtype)
+                                         or isinstance(dtype, np.dtype) and dtype.kind == "M"):
         # Already timestamps: read as UTC as the general path reads them, without a Python
         # object per date.
         stamps = pd.to_datetime(dates, utc=True).reset_index(drop=True)
