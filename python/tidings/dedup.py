@@ -98,7 +98,14 @@ def _lengths(values: list[Any]) -> np.ndarray:
 
 def _stamps(dates: Any, n: int) -> np.ndarray:
     """Publication dates as ``datetime64[ns]``; NaT where missing or unreadable."""
-    stamps = pd.to_datetime(pd.Series(list(dates), dtype=object), errors="coerce", utc=True, format="mixed")
+    dtype = getattr(dates, "dtype", None)
+    if isinstance(dates, pd.Series) and (isinstance(dtype, pd.DatetimeTZDtype)
+                                         or isinstance(dtype, np.dtype) and dtype.kind == "M"):
+        # Already timestamps: read as UTC as the general path reads them, without a Python
+        # object per date.
+        stamps = pd.to_datetime(dates, utc=True).reset_index(drop=True)
+    else:
+        stamps = pd.to_datetime(pd.Series(list(dates), dtype=object), errors="coerce", utc=True, format="mixed")
     if len(stamps) != n:
         raise InputError(f"dates has {len(stamps)} values for {n} documents")
     return stamps.to_numpy(dtype="datetime64[ns]", na_value=np.datetime64("NaT"))

@@ -348,6 +348,19 @@ impl StoryIndex {
                 .is_some_and(|last| best_first(offer, last, |d| self.keys[d as usize]).is_lt())
     }
 
+    /// The cosine of `doc` (spread in `spread`) and `other`: from a neighbour list when one of
+    /// the two lists the other, else a dot product. Either way the same value: a dot product
+    /// sums the products of the shared terms in term order, whichever side is spread.
+    fn cosine(&self, doc: u32, other: u32, spread: &Spread) -> f32 {
+        let listed = |a: u32, b: u32| {
+            let list = self.neighbours.list(a);
+            list.iter().find(|n| n.doc == b).map(|n| n.cosine)
+        };
+        listed(doc, other)
+            .or_else(|| listed(other, doc))
+            .unwrap_or_else(|| self.dot(spread, other))
+    }
+
     /// The shared-neighbour similarities of `doc`.
     fn similarities(&self, doc: u32, spread: &mut Spread) -> Similarities {
         spread.fill(self.coded_vector(doc));
@@ -355,7 +368,7 @@ impl StoryIndex {
             .shared_counts(doc)
             .into_iter()
             .map(|(other, shared)| {
-                let cosine = self.dot(spread, other);
+                let cosine = self.cosine(doc, other, spread);
                 (
                     other,
                     similarity_units(shared, cosine, self.config.neighbours),

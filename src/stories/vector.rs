@@ -85,20 +85,26 @@ impl TermVector {
     }
 
     /// The `count` highest-weighted terms (ties to the smaller hash) with their weights,
-    /// sorted by term.
+    /// sorted by term. The order is total (terms are distinct), so selecting the first
+    /// `count` (linear time) finds the terms a full sort would.
     pub fn top_terms(&self, count: usize) -> Vec<(u64, f32)> {
-        let mut order: Vec<usize> = (0..self.terms.len()).collect();
-        order.sort_unstable_by(|&a, &b| {
-            self.weights[b]
-                .total_cmp(&self.weights[a])
-                .then(self.terms[a].cmp(&self.terms[b]))
-        });
-        order.truncate(count);
-        order.sort_unstable();
-        order
-            .into_iter()
-            .map(|i| (self.terms[i], self.weights[i]))
-            .collect()
+        // A weight as an integer ordered as `f32::total_cmp` orders weights.
+        let rank = |w: f32| {
+            let bits = w.to_bits() as i32;
+            bits ^ ((((bits >> 31) as u32) >> 1) as i32)
+        };
+        let mut top: Vec<(u64, f32)> = self
+            .terms
+            .iter()
+            .copied()
+            .zip(self.weights.iter().copied())
+            .collect();
+        if count < top.len() {
+            top.select_nth_unstable_by_key(count, |&(term, w)| (std::cmp::Reverse(rank(w)), term));
+            top.truncate(count);
+        }
+        top.sort_unstable_by_key(|&(term, _)| term);
+        top
     }
 
     /// The unit-length sum of `vectors` (a story's centre), summed in the order given.
@@ -217,6 +223,8 @@ mod tests {
         assert!(a.dot(&b) > 0.0);
         spread.fill(&cb);
         assert_eq!(spread.dot(&ca), b.dot(&a));
+        // Symmetric to the bit: the index takes a listed neighbour's cosine for either side.
+        assert_eq!(a.dot(&b).to_bits(), b.dot(&a).to_bits());
         spread.fill(&[]);
         assert_eq!(spread.dot(&ca), 0.0);
     }
@@ -229,6 +237,38 @@ mod tests {
         assert_eq!(terms(2), [7, 9]);
         assert_eq!(terms(10), [5, 7, 9]);
         assert_eq!(v.top_terms(1)[0].1, v.weights()[2]);
+    }
+
+    #[test]
+    fn top_terms_are_those_of_a_full_sort() {
+        let hash = |t: u64| t.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        // Repeated terms and equal idfs: many equal weights, ties settled by the hash.
+        let v = TermVector::weighted((0..400).map(|i| hash(i % 150)).collect(), |t| {
+            (t % 5) as f32 + 1.0
+        });
+        let mut sorted: Vec<(u64, f32)> = v
+            .terms()
+            .iter()
+            .copied()
+            .zip(v.weights().iter().copied())
+            .collect();
+        sorted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for count in [0, 1, 25, 149, 150, 151] {
+            let mut expected = sorted[..count.min(sorted.len())].to_vec();
+            expected.sort_unstable_by_key(|t| t.0);
+            assert_eq!(v.top_terms(count), expected, "{count}");
+        }
+        // Signs and zeros order as `total_cmp` orders them.
+        let odd = TermVector::from_parts(
+            vec![1, 2, 3, 4, 5, 6],
+            vec![-1.0, 0.0, -0.0, 0.5, -0.5, 0.25],
+        )
+        .unwrap();
+        let terms =
+            |count: usize| -> Vec<u64> { odd.top_terms(count).iter().map(|t| t.0).collect() };
+        assert_eq!(terms(3), [2, 4, 6]);
+        assert_eq!(terms(4), [2, 3, 4, 6]);
+        assert_eq!(terms(5), [2, 3, 4, 5, 6]);
     }
 
     #[test]
