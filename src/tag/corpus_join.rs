@@ -23,6 +23,10 @@
 //!    the surname apart; the corpus as a whole decides only where neither does. `linked_by`
 //!    tells which: `nearby dates`, `same outlet` or `surname`.
 //!
+//! 4. Companies read as people: a "person" beginning the names of companies with a legal form
+//!    or trade ("Drexel" of "Drexel Burnham Lambert Inc") names the company, where the counts
+//!    agree and no surname join named a person (`company_names.rs`).
+//!
 //! Evidence is what documents mention together. Hubs, the entities in more than one document
 //! in fifty ("United States", "Reuters"), tell nothing and are left out. Each document
 //! contributes a fixed-size sample of its entities (the [`SAMPLE`] with the smallest hashes),
@@ -36,6 +40,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::canonical::{
     deletion_variants, name_keys, similar_names, similar_token, transliteration_key,
 };
+use super::company_names::{company_short_names, NameCount};
 use super::mention::{Label, Link, Mention};
 use super::publication::{Places, Publication, Reach, Spread};
 
@@ -63,6 +68,10 @@ const DOMINANT_FACTOR: u64 = 10;
 /// for every this many documents there that write the surname alone: one "Rio Grande Western"
 /// does not name the "Western" of eighty documents.
 const NEARBY_MIN_DOCUMENTS: u64 = 4;
+/// A word read as a place or firm in this many documents or more, and in this many times the
+/// documents that use it for people, is no surname.
+const PLACE_OR_FIRM_DOCUMENTS: u32 = 10;
+const PLACE_OR_FIRM_FACTOR: u64 = 4;
 const NEARBY_BARE_SHARE: u64 = 4;
 
 /// One distinct (label, entity) of the corpus.
@@ -168,6 +177,21 @@ impl Corpus {
     fn key(&self, id: u32) -> &Key {
         &self.keys[id as usize]
     }
+
+    /// The keys as the company rule reads them, aligned with their ids.
+    fn name_counts(&self) -> Vec<NameCount<'_>> {
+        self.keys
+            .iter()
+            .map(|k| NameCount {
+                label: k.label,
+                entity: &k.entity,
+                tokens: &k.tokens,
+                mentions: k.mentions,
+                documents: k.documents,
+                fixed: k.fixed,
+            })
+            .collect()
+    }
 }
 
 /// What each wanted key's documents mention: other key → documents.
@@ -242,6 +266,11 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>], publications: &[Publication
         renamed
             .entry(k)
             .or_insert((representative(expansion), Link::Acronym));
+    }
+    for (k, company) in company_short_names(&corpus.name_counts()) {
+        renamed
+            .entry(k)
+            .or_insert((representative(company), Link::ShortName));
     }
     let (named, bare) = name_spreads(&corpus, &partials, &places);
     let readings = Readings {
@@ -404,8 +433,9 @@ fn acronym_expansions(corpus: &Corpus, docs: &[Vec<Mention>]) -> Vec<(u32, u32)>
 type Candidate = (u32, bool);
 
 /// Partial names (free PERSON keys of one or two words; free one-word ORG and LOC keys, which
-/// may be a person's surname read as a place or firm) and the longer person names ending with
-/// them. Exact endings only where there are any; variants need shared evidence later.
+/// may be a person's surname read as a place or firm, when the corpus also uses the word for
+/// people) and the longer person names ending with them. Exact endings only where there are
+/// any; variants need shared evidence later.
 fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
     let mut by_last: HashMap<String, Vec<u32>> = HashMap::new();
     for (id, key) in corpus.keys.iter().enumerate() {
@@ -449,11 +479,30 @@ fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
         if candidates.iter().any(|c| c.1) {
             candidates.retain(|c| c.1);
         }
-        if !candidates.is_empty() && candidates.len() <= MAX_CANDIDATES {
+        if !candidates.is_empty()
+            && candidates.len() <= MAX_CANDIDATES
+            && read_as_person_enough(corpus, key, &candidates)
+        {
             out.insert(id as u32, candidates);
         }
     }
     out
+}
+
+/// Whether a partial name may be a person's: always for a PERSON key; a word read as a place
+/// or firm in many documents only when the corpus uses it for people (alone as a person, or in
+/// the full names ending with it) in a fair share of as many ("Reagan" of "the Reagan
+/// administration" is Ronald Reagan; "Labour" beside one headline's "Blair Labour" is the
+/// party; a rugby line-up's "O'Callaghan" read as a place is still Donnacha O'Callaghan).
+fn read_as_person_enough(corpus: &Corpus, key: &Key, candidates: &[Candidate]) -> bool {
+    if key.label == Label::Person || key.documents < PLACE_OR_FIRM_DOCUMENTS {
+        return true;
+    }
+    let alone = corpus
+        .id(Label::Person, &key.entity)
+        .map_or(0, |p| corpus.key(p).documents);
+    let named: u32 = candidates.iter().map(|c| corpus.key(c.0).documents).sum();
+    u64::from(alone + named) * PLACE_OR_FIRM_FACTOR >= u64::from(key.documents)
 }
 
 /// Documents in which each partial name stands for each cluster (partial key, cluster root →
