@@ -60,6 +60,61 @@ def test_a_company_with_a_legal_form_or_trade_is_never_a_person() -> None:
     assert not (m["label"] == "PERSON").any()
 
 
+def test_a_company_read_as_a_person_elsewhere_in_the_corpus_is_the_company() -> None:
+    m = tag(
+        "Drexel Burnham Lambert Inc said it would underwrite the offering of 200 mln dlrs of notes.",
+        "Drexel Burnham Lambert Inc was lead manager of the issue for Holiday Corp.",
+        "The notes are non-callable for three years, Drexel said as lead manager.",
+        "Edelman of Drexel said that Hudson had a tougher comparison.",
+        "Shearson Lehman Brothers Inc said it bought 5.1 pct of the company.",
+        "In a filing with the Securities and Exchange Commission, Shearson said it bought the stake.",
+        "Shearson Lehman Brothers Inc raised its rating on the shares.",
+    )
+    assert set(found(m, "Drexel")) == {("ORG", "Drexel Burnham Lambert Inc")}
+    assert set(found(m, "Shearson")) == {("ORG", "Shearson Lehman Brothers Inc")}
+    assert set(m.loc[m["text"].isin(["Drexel", "Shearson"]), "linked_by"]) == {"short name"}
+
+
+def test_a_surname_the_corpus_uses_for_people_still_names_them() -> None:
+    # "Brown" names a person the corpus writes in full, not the company beginning with it.
+    m = tag(
+        "Brown Group Inc said quarterly profits rose on shoe sales.",
+        "Brown Group Inc will pay a dividend of 40 cts a share.",
+        "Gordon Brown said the budget would help families, and Tony Blair agreed.",
+        "Gordon Brown met Tony Blair in Downing Street on Monday.",
+        "Brown said Tony Blair backed the budget.",
+    )
+    assert set(found(m, "Brown")) == {("PERSON", "Gordon Brown")}
+
+
+PARTY = [
+    "Labour won the by-election in Hartlepool by 2,000 votes.",
+    "The Conservatives said Labour had raised taxes 66 times.",
+    "Labour will publish its manifesto on Wednesday, the party said.",
+    "Charles Kennedy said Labour had failed pensioners.",
+    "Labour MPs rebelled over university top-up fees.",
+    "A Labour spokesman denied the report in The Guardian.",
+    "Labour's lead over the Tories narrowed to three points, a poll for The Times found.",
+    "Michael Howard accused Labour of wasting public money.",
+    "Labour councils in Wales froze council tax.",
+    "The Liberal Democrats and Labour clashed over the Iraq war.",
+    "Labour held the seat of Leicester South, the returning officer said.",
+    "Gordon Brown told the Labour conference that growth would return.",
+    "Labour has governed since 1997.",
+    "The SNP accused Labour of neglecting Scotland.",
+]
+
+
+def test_a_party_is_no_surname_of_a_headline_name() -> None:
+    m = tag(
+        "Blair Labour pledge on schools\n\nTony Blair said Gordon Brown and Alan Milburn would lead "
+        "the campaign in Sedgefield.",
+        "Labour's election chief Alan Milburn said Tony Blair and Gordon Brown would campaign in Sedgefield.",
+        *PARTY,
+    )
+    assert set(found(m, "Labour")) == {("ORG", "Labour")}
+
+
 def test_organisations_are_kept_whole() -> None:
     m = tag("The Securities and Exchange Commission fined Goldman, Sachs and Co on Monday. "
             "Shares of Jones Medical Industries Inc fell.")
@@ -165,6 +220,15 @@ def test_wrong_joins_stay_apart() -> None:
     )
     assert set(found(m, "Todd Domer")) == {("PERSON", "Todd Domer")}
     assert set(found(m, "Bush")) == {("PERSON", "Bush")}
+
+
+def test_a_name_written_throughout_is_no_misspelling_of_a_rarer_one() -> None:
+    m = tag("Ronald Reagan asked Congress to pass the budget.",
+            "President Reagan met White House chief of staff Donald Regan on Monday. Reagan said "
+            "the budget would pass, and Reagan aides agreed. Reagan flew to California.",
+            "President Bashar al-Assad met envoys in Damascus. Asasd said the talks would go on.")
+    assert "Donald Regan" not in set(m.loc[m["text"] == "Reagan", "entity"])
+    assert set(found(m, "Asasd")) == {("PERSON", "Bashar al-Assad")}
 
 
 def test_entity_ids_are_stable_and_order_free() -> None:

@@ -122,3 +122,13 @@ def test_bad_dates_and_sources_are_refused() -> None:
     # Missing and non-string outlets are allowed.
     m = tidings.tag(["Bush spoke.", "Bush left."], sources=[None, 7], progress=False)
     assert set(m["entity"]) == {"Bush"}
+
+
+def test_quotes_name_speakers_by_the_same_dates_and_outlets() -> None:
+    frame = _corpus()
+    texts = pd.Series(frame["text"].to_numpy(), index=frame["id"])
+    q = tidings.quotes(texts, dates=frame["date"], sources=frame["source"], progress=False)
+    speakers = dict(zip(q["doc"], q["speaker"]))
+    assert (speakers["a10"], speakers["a11"]) == ("George Bush", "Jeb Bush")
+    plain = tidings.quotes(texts, progress=False)
+    assert dict(zip(plain["doc"], plain["speaker"]))["a10"] == "Bush"

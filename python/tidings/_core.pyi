@@ -210,6 +210,8 @@ def quotes(
     *,
     entities: list[tuple[str, str, str]] | None = None,
     mentions: tuple[list[int], list[int], list[int], list[str], list[str]] | None = None,
+    dates: list[str | None] | None = None,
+    sources: list[str | None] | None = None,
     workers: int | None = None,
     progress: ProgressCounter | None = None,
 ) -> dict[str, list[Any]]: ...

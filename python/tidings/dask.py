@@ -289,7 +289,7 @@ def stories(ddf: Any, *, text: str = "text", id: str | None = None, date: str | 
     ordered = numbered.sort_values(id) if id is not None else numbered
     mentions = None
     if entities is None:
-        (mentions,) = dask.persist(tag(ordered, text=text, id="_pos", labels=list(ENTITY_LABELS)))
+        (mentions,) = dask.persist(tag(ordered, text=text, id="_pos", date=date, labels=list(ENTITY_LABELS)))
     doc_ids: list[Any] = []
     positions: list[np.ndarray] = []
     parts = ordered.to_delayed()

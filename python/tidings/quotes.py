@@ -12,7 +12,7 @@ from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
 from ._results import typed_array
 from .errors import InputError
-from .tag import _data_path, _user_entities
+from .tag import _data_path, _publications, _user_entities
 
 __all__ = ["quotes", "QUOTE_COLUMNS", "QUOTE_KINDS"]
 
@@ -41,6 +41,8 @@ def quotes(
     *,
     mentions: pd.DataFrame | None = None,
     entities: Any = None,
+    dates: Any = None,
+    sources: Any = None,
     workers: int | None = None,
     progress: bool = True,
 ) -> pd.DataFrame:
@@ -72,6 +74,10 @@ def quotes(
     entities : dict, DataFrame, list of tuples or path, optional
         A user dictionary for that tagging, as for :func:`tidings.tag` (ignored with
         ``mentions``).
+    dates, sources : sequence, optional
+        The documents' publication dates and outlets, aligned with ``texts``, for that tagging:
+        they tell people of one surname apart, as for :func:`tidings.tag` (ignored with
+        ``mentions``).
     workers : int, optional
         Number of threads; ``None`` or ``-1`` uses every core.
     progress : bool, default True
@@ -101,8 +107,10 @@ def quotes(
     options: dict[str, Any] = {}
     if mentions is not None:
         options["mentions"] = _mention_columns(mentions, column)
-    elif entities is not None:
-        options["entities"] = _user_entities(entities)
+    else:
+        options.update(_publications(dates, sources, len(column)))
+        if entities is not None:
+            options["entities"] = _user_entities(entities)
     with progress_bar(len(column), desc="quotes", enabled=progress) as counter:
         found = _core.quotes(
             column.texts,

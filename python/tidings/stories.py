@@ -138,14 +138,15 @@ def _mention_columns(entities: Any, index: pd.Index) -> tuple[list[int], list[st
     return positions.tolist(), table["label"].astype(str).tolist(), table["entity"].astype(str).tolist()
 
 
-def _mentions(entities: Any, column: TextColumn, workers: int | None, progress: bool) -> Any:
-    """The entity columns for the core: from ``entities``, or tagged here when it is None."""
+def _mentions(entities: Any, column: TextColumn, dates: Any, workers: int | None, progress: bool) -> Any:
+    """The entity columns for the core: from ``entities``, or tagged here when it is None
+    (the publication ``dates`` telling people of one surname apart)."""
     if entities is False:
         return None
     if entities is None:
         from .tag import tag
 
-        entities = tag(column.values, labels=list(ENTITY_LABELS), workers=workers, progress=progress)
+        entities = tag(column.values, dates=dates, labels=list(ENTITY_LABELS), workers=workers, progress=progress)
         return _mention_columns(entities, pd.RangeIndex(len(column)))
     return _mention_columns(entities, column.index)
 
@@ -250,7 +251,7 @@ def stories(
                        candidate_terms=candidate_terms, max_term_articles=max_term_articles)
     column = as_text_column(texts)
     n = len(column)
-    mentions = _mentions(entities, column, workers, progress)
+    mentions = _mentions(entities, column, dates, workers, progress)
     dated = _seconds(dates, n)
     groups = _groups(duplicates, n)
     if ids is None:
@@ -349,7 +350,7 @@ class StoryIndex:
         """
         column = as_text_column(texts)
         n = len(column)
-        mentions = _mentions(entities, column, workers, progress)
+        mentions = _mentions(entities, column, dates, workers, progress)
         with progress_bar(n, desc="stories", enabled=progress) as counter:
             start = self._core.add(column.values, dates=_seconds(dates, n), groups=_groups(duplicates, n),
                                    entities=mentions, workers=workers, progress=counter)

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use super::input::{SpanText, Text};
-use super::tag::user_dictionary;
+use super::tag::{publications, user_dictionary};
 use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Workers};
 use crate::quotes::mentions::{named_by_document, to_named, MentionRow};
 use crate::quotes::{quotes_of_corpus, quotes_of_documents, Named, Quote};
@@ -22,7 +22,7 @@ type MentionColumns = (Vec<usize>, Vec<usize>, Vec<usize>, Vec<String>, Vec<Stri
 /// With `mentions`, their speakers are named by those mentions; else the documents are tagged
 /// first (with the user dictionary `entities`).
 #[pyfunction]
-#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, mentions = None, workers = None, progress = None))]
+#[pyo3(signature = (texts, model_path, gazetteer_path, *, entities = None, mentions = None, dates = None, sources = None, workers = None, progress = None))]
 #[allow(clippy::too_many_arguments)]
 fn quotes<'py>(
     py: Python<'py>,
@@ -31,11 +31,14 @@ fn quotes<'py>(
     gazetteer_path: &str,
     entities: Option<Vec<(String, String, String)>>,
     mentions: Option<MentionColumns>,
+    dates: Option<Vec<Option<String>>>,
+    sources: Option<Vec<Option<String>>>,
     workers: Option<Workers>,
     progress: Option<&Bound<'py, ProgressCounter>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let texts = extract_texts(texts)?;
     let counter = progress_of(progress);
+    let publications = publications(dates, sources, texts.len()).into_py_result(py)?;
     let mentions = mentions.map(|columns| in_core_indices(columns, &texts));
     let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
     let table = match mentions {
@@ -60,7 +63,8 @@ fn quotes<'py>(
                 canonical: true,
             };
             compute(py, workers, || {
-                let quotes = quotes_of_corpus(&resources, &borrowed, &options, &counter);
+                let quotes =
+                    quotes_of_corpus(&resources, &borrowed, &publications, &options, &counter);
                 Ok(Table::of(&borrowed, &quotes))
             })?
         }

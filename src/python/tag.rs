@@ -263,7 +263,7 @@ fn tag<'py>(
 
 /// The publication day and outlet of each document (none known when `dates` and `sources`
 /// are `None`); an error names a date that is no ISO day or a list of the wrong length.
-fn publications(
+pub(super) fn publications(
     dates: Option<Vec<Option<String>>>,
     sources: Option<Vec<Option<String>>>,
     documents: usize,

@@ -32,7 +32,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use crate::parallel::Progress;
-use crate::tag::{tag_corpus, Label, Mention, Resources, TagOptions};
+use crate::tag::{tag_corpus, Label, Mention, Publication, Resources, TagOptions};
 use cues::Cue;
 use document::Document;
 use sources::Source;
@@ -234,6 +234,7 @@ pub fn quotes_of_documents(
 pub fn quotes_of_corpus(
     resources: &Resources,
     texts: &[Option<&str>],
+    publications: &[Publication],
     options: &TagOptions<'_>,
     progress: &Progress,
 ) -> Vec<Vec<Quote>> {
@@ -241,7 +242,13 @@ pub fn quotes_of_corpus(
         labels: None,
         ..options.clone()
     };
-    let mentions = tag_corpus(resources, texts, &[], &options, &Progress::default());
+    let mentions = tag_corpus(
+        resources,
+        texts,
+        publications,
+        &options,
+        &Progress::default(),
+    );
     let named: Vec<Vec<Named>> = mentions
         .iter()
         .map(|doc| doc.iter().map(Named::from).collect())

@@ -113,6 +113,7 @@ pub fn link_within_document(mentions: &mut [Mention]) {
         return;
     }
     let index = FullNameIndex::new(&full_names);
+    let written = names_written(mentions);
     // Which full names a (label, name) can abbreviate; computed once per distinct name.
     let mut memo: HashMap<(bool, String), Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter_mut().enumerate() {
@@ -132,6 +133,10 @@ pub fn link_within_document(mentions: &mut [Mention]) {
                 .candidates(&keys, person)
                 .into_iter()
                 .filter(|&d| abbreviates(&keys, &full_names[d].0, person))
+                .filter(|&d| {
+                    !misspells(&keys, &full_names[d].0)
+                        || rarer_than(&written, &m.entity, &full_names[d])
+                })
                 .collect()
         });
         if let Some(d) = nearest(&full_names, candidates, i) {
@@ -142,6 +147,32 @@ pub fn link_within_document(mentions: &mut [Mention]) {
             m.country = None;
         }
     }
+}
+
+/// How many mentions of a document name each entity.
+fn names_written(mentions: &[Mention]) -> HashMap<String, usize> {
+    let mut written: HashMap<String, usize> = HashMap::new();
+    for m in mentions {
+        *written.entry(m.entity.clone()).or_default() += 1;
+    }
+    written
+}
+
+/// Whether `keys` abbreviate `full` only as a spelling variant of its last words.
+fn misspells(keys: &[String], full: &[String]) -> bool {
+    keys.len() < full.len()
+        && full[full.len() - keys.len()..] != *keys
+        && !(keys.len() == 2 && keys[0] == full[0] && keys[1] == full[full.len() - 1])
+        && !(keys.len() == 1 && keys[0] == full[0])
+}
+
+/// A misspelling is rarer in its document than the name it misspells, in full or by its
+/// surname ("Asasd" once beside "Assad"); "Reagan" written throughout a document that names
+/// "Donald Regan" once is another man.
+fn rarer_than(written: &HashMap<String, usize>, name: &str, full: &FullName) -> bool {
+    let count = |n: &str| written.get(n).copied().unwrap_or(0);
+    let surname = full.1.split_whitespace().last().unwrap_or_default();
+    count(name) < full.2.len() + count(surname)
 }
 
 /// The full names of a document filed by every one-deletion form of their last word and by

@@ -23,6 +23,10 @@
 //!    the surname apart; the corpus as a whole decides only where neither does. `linked_by`
 //!    tells which: `nearby dates`, `same outlet` or `surname`.
 //!
+//! 4. Companies read as people: a "person" beginning the names of companies with a legal form
+//!    or trade ("Drexel" of "Drexel Burnham Lambert Inc") names the company, where the counts
+//!    agree and no surname join named a person (`company_names.rs`).
+//!
 //! Evidence is what documents mention together. Hubs, the entities in more than one document
 //! in fifty ("United States", "Reuters"), tell nothing and are left out. Each document
 //! contributes a fixed-size sample of its entities (the [`SAMPLE`] with the smallest hashes),
@@ -36,6 +40,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::canonical::{
     deletion_variants, name_keys, similar_names, similar_token, transliteration_key,
 };
+use super::company_names::{company_short_names, NameCount};
 use super::mention::{Label, Link, Mention, Source};
 use super::publication::{Places, Publication, Reach, Spread};
 
@@ -63,6 +68,10 @@ const DOMINANT_FACTOR: u64 = 10;
 /// for every this many documents there that write the surname alone: one "Rio Grande Western"
 /// does not name the "Western" of eighty documents.
 const NEARBY_MIN_DOCUMENTS: u64 = 4;
+/// A word read as a place or firm in this many documents or more, and in this many times the
+/// documents that use it for people, is no surname.
+const PLACE_OR_FIRM_DOCUMENTS: u32 = 10;
+const PLACE_OR_FIRM_FACTOR: u64 = 4;
 const NEARBY_BARE_SHARE: u64 = 4;
 
 /// One distinct (label, entity) of the corpus; its name is `CorpusNames::text[start..end]`.
@@ -311,6 +320,23 @@ impl CorpusNames {
         name_keys(self.entity(id))
     }
 
+    /// The keys as the company rule reads them, aligned with their ids.
+    fn name_counts(&self) -> Vec<NameCount<'_>> {
+        (0..self.keys.len() as u32)
+            .map(|id| {
+                let k = self.key(id);
+                NameCount {
+                    label: k.label,
+                    entity: self.entity(id),
+                    tokens: self.tokens(id),
+                    mentions: k.mentions,
+                    documents: k.documents,
+                    fixed: k.fixed,
+                }
+            })
+            .collect()
+    }
+
     /// The order in which keys name clusters: most mentioned, longest, then by name.
     fn rank(&self, id: u32) -> (Reverse<u32>, Reverse<u32>, &str, Label) {
         let key = self.key(id);
@@ -433,6 +459,11 @@ impl CorpusNames {
             renamed
                 .entry(k)
                 .or_insert((representative(expansion), Link::Acronym));
+        }
+        for (k, company) in company_short_names(&corpus.name_counts()) {
+            renamed
+                .entry(k)
+                .or_insert((representative(company), Link::ShortName));
         }
         let (named, bare) = name_spreads(&corpus, &partials, places);
         let readings = Readings {
@@ -633,8 +664,9 @@ fn acronym_expansions(corpus: &Corpus) -> Vec<(u32, u32)> {
 type Candidate = (u32, bool);
 
 /// Partial names (free PERSON keys of one or two words; free one-word ORG and LOC keys, which
-/// may be a person's surname read as a place or firm) and the longer person names ending with
-/// them. Exact endings only where there are any; variants need shared evidence later.
+/// may be a person's surname read as a place or firm, when the corpus also uses the word for
+/// people) and the longer person names ending with them. Exact endings only where there are
+/// any; variants need shared evidence later.
 fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
     // (form of the last word, key) of each person named in two words or more, sorted.
     let mut by_last: Vec<(u64, u32)> = Vec::new();
@@ -687,11 +719,31 @@ fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
         if candidates.iter().any(|c| c.1) {
             candidates.retain(|c| c.1);
         }
-        if !candidates.is_empty() && candidates.len() <= MAX_CANDIDATES {
+        if !candidates.is_empty()
+            && candidates.len() <= MAX_CANDIDATES
+            && read_as_person_enough(corpus, id, &candidates)
+        {
             out.insert(id, candidates);
         }
     }
     out
+}
+
+/// Whether a partial name may be a person's: always for a PERSON key; a word read as a place
+/// or firm in many documents only when the corpus uses it for people (alone as a person, or in
+/// the full names ending with it) in a fair share of as many ("Reagan" of "the Reagan
+/// administration" is Ronald Reagan; "Labour" beside one headline's "Blair Labour" is the
+/// party; a rugby line-up's "O'Callaghan" read as a place is still Donnacha O'Callaghan).
+fn read_as_person_enough(corpus: &Corpus, id: u32, candidates: &[Candidate]) -> bool {
+    let key = corpus.key(id);
+    if key.label == Label::Person || key.documents < PLACE_OR_FIRM_DOCUMENTS {
+        return true;
+    }
+    let alone = corpus
+        .id(Label::Person, corpus.entity(id))
+        .map_or(0, |p| corpus.key(p).documents);
+    let named: u32 = candidates.iter().map(|c| corpus.key(c.0).documents).sum();
+    u64::from(alone + named) * PLACE_OR_FIRM_FACTOR >= u64::from(key.documents)
 }
 
 /// Documents in which each partial name stands for each cluster (partial key, cluster root →

@@ -1,0 +1,182 @@
+//! Companies the model read as people, named across the corpus: a one- or two-word "person"
+//! ("Drexel", "Shearson", "Eastman Kodak") that begins the full names of companies with a
+//! legal form or a trade ("Drexel Burnham Lambert Inc", "Eastman Kodak Co") is that company's
+//! short name when the corpus says so: the companies' documents are at least as many as the
+//! short name's, one company's line ("Shearson Lehman ...") holds twice the documents of the
+//! others beginning with the word, and no person's full name ends with it, or the companies
+//! are in ten times the documents of those people ("Shell" of "Shell Oil Co" beside one
+//! "Peter Shell"). A word several companies share evenly ("Western") stays as it is.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use super::mention::Label;
+use crate::text::lexicon::{industry_words, legal_forms};
+
+/// One distinct (label, entity) of the corpus, as the join counts it.
+pub struct NameCount<'a> {
+    pub label: Label,
+    pub entity: &'a str,
+    /// Folded words of the name.
+    pub tokens: Vec<String>,
+    pub mentions: u32,
+    pub documents: u32,
+    /// Named by the gazetteer or the caller somewhere: never renamed.
+    pub fixed: bool,
+}
+
+/// Companies need this many times the documents of people with the same surname.
+const OVER_PEOPLE: u64 = 10;
+/// One company's line needs this many times the documents of the other companies.
+const OVER_OTHER_COMPANIES: u64 = 2;
+/// The longest short name, in words.
+const SHORT_WORDS: usize = 2;
+
+/// (person name, company name) pairs, indexes into `names`, sorted: each such person name
+/// names that company.
+pub fn company_short_names(names: &[NameCount<'_>]) -> Vec<(u32, u32)> {
+    let mut companies: HashMap<&[String], Vec<u32>> = HashMap::new();
+    let mut people: HashMap<&[String], u64> = HashMap::new();
+    for (id, name) in names.iter().enumerate() {
+        let n = name.tokens.len();
+        for k in 1..=SHORT_WORDS.min(n.saturating_sub(1)) {
+            if name.label == Label::Org && is_company(name.entity) {
+                companies
+                    .entry(&name.tokens[..k])
+                    .or_default()
+                    .push(id as u32);
+            } else if name.label == Label::Person {
+                *people.entry(&name.tokens[n - k..]).or_default() += u64::from(name.documents);
+            }
+        }
+    }
+    let mut out: Vec<(u32, u32)> = names
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.label == Label::Person && !p.fixed)
+        .filter_map(|(id, p)| {
+            let found = companies.get(p.tokens.as_slice())?;
+            let others = people.get(p.tokens.as_slice()).copied().unwrap_or(0);
+            named_company(names, p, found, others).map(|c| (id as u32, c))
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// An organisation name ending in a legal form or a trade ("Pennzoil Co", "Dome Petroleum").
+fn is_company(entity: &str) -> bool {
+    entity
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| legal_forms().contains(w) || industry_words().contains(w))
+}
+
+/// The company a short name `p` stands for, among the `found` companies beginning with it,
+/// when the counts agree (see the module docs); `people` counts the documents of persons
+/// whose names end with it.
+fn named_company(
+    names: &[NameCount<'_>],
+    p: &NameCount<'_>,
+    found: &[u32],
+    people: u64,
+) -> Option<u32> {
+    let docs = |c: &u32| u64::from(names[*c as usize].documents);
+    let total: u64 = found.iter().map(docs).sum();
+    if total < u64::from(p.documents) || (people > 0 && total < OVER_PEOPLE * people) {
+        return None;
+    }
+    let best = *found.iter().max_by_key(|&&c| {
+        let x = &names[c as usize];
+        (x.mentions, x.tokens.len(), Reverse(x.entity))
+    })?;
+    let line = &names[best as usize].tokens[..=p.tokens.len()];
+    let in_line: u64 = found
+        .iter()
+        .filter(|&&c| names[c as usize].tokens.starts_with(line))
+        .map(docs)
+        .sum();
+    (in_line >= OVER_OTHER_COMPANIES * (total - in_line)).then_some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::canonical::name_keys;
+
+    fn counts(rows: &[(Label, &str, u32)]) -> (Vec<Vec<String>>, Vec<(Label, String, u32)>) {
+        let tokens = rows.iter().map(|r| name_keys(r.1)).collect();
+        (
+            tokens,
+            rows.iter().map(|r| (r.0, r.1.to_string(), r.2)).collect(),
+        )
+    }
+
+    fn joined(rows: &[(Label, &str, u32)]) -> Vec<(String, String)> {
+        let (tokens, rows) = counts(rows);
+        let names: Vec<NameCount<'_>> = rows
+            .iter()
+            .zip(&tokens)
+            .map(|((label, entity, docs), tokens)| NameCount {
+                label: *label,
+                entity,
+                tokens,
+                mentions: *docs,
+                documents: *docs,
+                fixed: false,
+            })
+            .collect();
+        company_short_names(&names)
+            .into_iter()
+            .map(|(p, c)| (rows[p as usize].1.clone(), rows[c as usize].1.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_person_beginning_companies_names_the_company() {
+        let found = joined(&[
+            (Label::Person, "Drexel", 5),
+            (Label::Org, "Drexel Burnham Lambert Inc", 9),
+            (Label::Org, "Drexel Burnham Lambert Inc.", 2),
+            (Label::Person, "Eastman Kodak", 3),
+            (Label::Org, "Eastman Kodak Co", 4),
+        ]);
+        assert_eq!(
+            found,
+            [
+                ("Drexel".into(), "Drexel Burnham Lambert Inc".into()),
+                ("Eastman Kodak".into(), "Eastman Kodak Co".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn people_rare_companies_and_shared_words_stay() {
+        // A surname of people the corpus names in full; a word rarer as a company than alone;
+        // a word several companies share; an organisation without legal form or trade.
+        let found = joined(&[
+            (Label::Person, "Brown", 5),
+            (Label::Person, "Gordon Brown", 8),
+            (Label::Org, "Brown Group Inc", 9),
+            (Label::Person, "Oscar", 9),
+            (Label::Org, "Oscar Mayer and Co Inc", 1),
+            (Label::Person, "Western", 3),
+            (Label::Org, "Western Digital Corp", 3),
+            (Label::Org, "Western Mining Corp", 3),
+            (Label::Person, "Volcker", 3),
+            (Label::Org, "Volcker Committee", 9),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn companies_far_more_common_than_the_people_win() {
+        let found = joined(&[
+            (Label::Person, "Shell", 4),
+            (Label::Person, "Peter Shell", 1),
+            (Label::Org, "Shell Oil Co", 10),
+            (Label::Org, "Shell Canada Ltd", 2),
+        ]);
+        assert_eq!(found, [("Shell".into(), "Shell Oil Co".into())]);
+    }
+}
