@@ -1,5 +1,6 @@
 //! Character repair: mojibake (UTF-8 read as cp1252/Latin-1), HTML entities, control and
-//! invisible characters, odd spaces, line endings and NFC.
+//! invisible characters, odd spaces, line endings and NFC. A wide run of spaces between two
+//! stretches of words is a line break: a converter laid two columns of a page side by side.
 //!
 //! Mojibake is undone the way ftfy reasons about it: a character that cp1252 (or Latin-1) would
 //! have produced from a UTF-8 lead byte, followed by characters that stand for continuation
@@ -381,10 +382,39 @@ fn repair_spaces(r: &mut Rewriter, src: &str, i: usize) -> Option<usize> {
     let rule = any_odd.then_some("chars.space");
     if line_start || line_end {
         r.replace(i, j, "", rule);
+    } else if j - i >= WIDE_GAP_BYTES && between_columns(src, i, j) {
+        r.replace(i, j, "\n", rule);
     } else if !plain {
         r.replace(i, j, " ", rule);
     }
     Some(j)
+}
+
+/// The fewest bytes of spaces that may stand between two columns laid side by side on a line.
+const WIDE_GAP_BYTES: usize = 3;
+
+/// The run of spaces `i..j` of `src`, inside a line, stands between two columns of a page
+/// laid out side by side (a converter writes table cells on one line): the text on each side
+/// of it, up to the line's end or another such run, holds four words at least. Such a line
+/// mixes what the page set apart (a menu beside the article), so it is broken in two there.
+/// The figures of a table, whose columns are spaced the same way, are no words.
+fn between_columns(src: &str, i: usize, j: usize) -> bool {
+    let gap = |c: char| c == '\n' || c == '\r';
+    let before = &src[..i];
+    let before = &before[before.rfind(gap).map_or(0, |k| k + 1)..];
+    let before = &before[before.rfind("   ").map_or(0, |k| k + 3)..];
+    let after = &src[j..];
+    let after = &after[..after.find(gap).unwrap_or(after.len())];
+    let after = &after[..after.find("   ").unwrap_or(after.len())];
+    four_words(before) && four_words(after)
+}
+
+/// Holds four words of two letters or more.
+fn four_words(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|t| t.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
+        .nth(3)
+        .is_some()
 }
 
 /// Line endings, entities and control characters at ASCII byte `i`; the position after it.
@@ -583,6 +613,33 @@ mod tests {
         // Twice mis-decoded.
         let worse: String = bad.bytes().map(cp1252_char).collect();
         assert_eq!(fix(&worse), good);
+    }
+
+    #[test]
+    fn columns_side_by_side_are_broken_apart() {
+        // A menu column beside the article's first paragraph, as a converter lays out cells.
+        assert_eq!(
+            fix("13. Bishops meet the families of the victims today      The talks in Rome lasted until late in the evening."),
+            "13. Bishops meet the families of the victims today\nThe talks in Rome lasted until late in the evening."
+        );
+        // Columns of a table of figures, a label beside figures and a wrapped line spaced
+        // wide are one line with single spaces.
+        for (raw, fixed) in [
+            (
+                "    Sunflowerseed        1,800     18,800        nil",
+                "Sunflowerseed 1,800 18,800 nil",
+            ),
+            (
+                "Utilization for the week of March 28 was   78.7 pct and for",
+                "Utilization for the week of March 28 was 78.7 pct and for",
+            ),
+            (
+                "Asia Ltd.    Jardine Matheson's shares enjoyed a brief rally after the",
+                "Asia Ltd. Jardine Matheson's shares enjoyed a brief rally after the",
+            ),
+        ] {
+            assert_eq!(fix(raw), fixed);
+        }
     }
 
     #[test]

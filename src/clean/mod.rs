@@ -293,6 +293,45 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_introducing_a_link_stays() {
+        let raw = "Home\nNews\nEvents\n\nThe council will raise the fees for music venues next year. Many club owners say they cannot pay them. To keep the venues open, please sign this petition:\n\nhttp://www.example.org/petition/venues\n\n← Our first monthly meeting is set!\n\nNext post →";
+        let c = clean(raw);
+        assert!(
+            c.text.starts_with("The council will raise the fees"),
+            "{}",
+            c.text
+        );
+        assert_eq!(clean(&c.text).text, c.text);
+    }
+
+    #[test]
+    fn a_short_lead_before_the_sites_own_prose_stays() {
+        let mut raw = String::from("Snow weighs on solar panels\n\nA blanket of snow on a solar roof does not only cut the power it yields. Its weight also strains the panels, and experts warn owners against clearing it.\n\n");
+        for line in [
+            "Subscribe",
+            "Yearly plan",
+            "99.00 EUR",
+            "Monthly plan",
+            "Log in",
+            "Most read",
+            "1. Power cuts ahead?",
+            "2. Prices up again",
+            "Newsletter",
+        ] {
+            raw.push_str(line);
+            raw.push_str("\n\n");
+        }
+        raw.push_str("The most important energy news every Thursday, by mail.\n\nSigning up, I agree that my address is used for the chosen letters and the offers that go with them.\n\nAll newsletters");
+        let c = clean(&raw);
+        assert!(
+            c.text.contains("A blanket of snow on a solar roof"),
+            "{}",
+            c.text
+        );
+        assert_eq!(clean(&c.text).text, c.text);
+    }
+
+    #[test]
     fn empty_and_odd_inputs() {
         assert_eq!(clean(""), Cleaned::default());
         for s in [

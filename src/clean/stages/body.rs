@@ -1,8 +1,9 @@
 //! The body: the run of kept paragraphs with the most evidence of article text. Each paragraph
 //! weighs for or against being article text in proportion to its words
 //! ([`article_weight`]); a page holds one article, so the body is the run whose weights sum
-//! highest. Short chrome inside an article costs little, a long run of chrome or of other
-//! articles' headlines cuts the body off. Readers' comments follow the article: the body never
+//! highest, moved back to a run before it that weighs half as much at least (a short article
+//! or a paywalled lead before the site's own prose). Short chrome inside an article costs
+//! little, a long run of chrome or of other articles' headlines cuts the body off. Readers' comments follow the article: the body never
 //! runs across the head of a comment, and the prose after the first one weighs half.
 
 use crate::clean::paragraphs::{Fate, Paragraphs};
@@ -42,7 +43,7 @@ pub fn best_run(
     let before = heaviest_run(weights[..first_head].iter().map(|&w| Some(w)));
     let found = match before {
         Some((first, last, sum)) if sum >= MIN_ARTICLE_WEIGHT || first_head == rows.len() => {
-            Some((first, last))
+            Some((with_earlier_run(&weights, first, sum), last))
         }
         _ => {
             let after = weights
@@ -70,6 +71,21 @@ pub fn best_run(
     .map(|(first, last)| (rows[first], rows[last]));
     found
 }
+
+/// The body's first row `first` (a position in `rows`) moved back to the start of the
+/// heaviest run before it, when that run weighs at least half as much as the body (`sum`):
+/// a short article or its lead (a paywalled page) comes before the site's own prose (a
+/// newsletter's terms, the rules for comments, a login form) more often than after it, and
+/// losing the article costs more than keeping the chrome between.
+fn with_earlier_run(weights: &[f64], first: usize, sum: f64) -> usize {
+    match heaviest_run(weights[..first].iter().map(|&w| Some(w))) {
+        Some((start, _, earlier)) if earlier * 2.0 >= sum && earlier >= MIN_EARLIER_WEIGHT => start,
+        _ => first,
+    }
+}
+
+/// The weight of a run before the body that may join it: a sentence of some length.
+const MIN_EARLIER_WEIGHT: f64 = 12.0;
 
 /// The items of a list a line introduces with a colon ("Officials said the talks covered
 /// several topics:", "Key points:") belong with it: they weigh a little for the body.

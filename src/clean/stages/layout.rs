@@ -171,7 +171,11 @@ fn share_fate_with_next(
     let mut good_after = false;
     for (w, &i) in rows.iter().enumerate().rev() {
         if let Some(&next) = rows.get(w + 1) {
+            // A paragraph of sentences that ends by introducing a link or a list ("… Damit
+            // DJs ihre Sets nicht vorlesen müssen, unterschreibt alle diese Petition:") is
+            // prose of its own, whatever follows it.
             if paras[i].feat.colon_end
+                && paras[i].feat.inner_stops == 0
                 && class[next] == Class::Bad
                 && (class[i] != Class::Good || !good_after)
             {
