@@ -79,18 +79,18 @@ mod tests {
             state = crate::text::hash::fmix64(state.wrapping_add(0x9E37_79B9_7F4A_7C15));
             state
         };
-        let vocabulary: Vec<u32> = (0..300).map(|_| next() as u32).collect();
+        let vocabulary: Vec<u32> = (0..3000).map(|_| next() as u32).collect();
         let mut docs: Vec<Vec<u32>> = Vec::new();
         for d in 0..80 {
             let mut doc: Vec<u32> = if d % 3 == 2 {
                 let mut copy = docs[d - 1 - (d % 2)].clone();
                 copy.truncate(copy.len() * 4 / 5);
-                copy.push(vocabulary[(next() % 300) as usize]);
+                copy.push(vocabulary[(next() % 3000) as usize]);
                 copy
             } else {
                 let len = 1 + (d * 7) % 120;
                 (0..len)
-                    .map(|_| vocabulary[(next() % 300) as usize])
+                    .map(|_| vocabulary[(next() % 3000) as usize])
                     .collect()
             };
             doc.sort_unstable();
