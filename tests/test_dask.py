@@ -93,6 +93,20 @@ def test_dedup_is_the_same_for_any_partitioning(client: distributed.Client, npar
     pd.testing.assert_frame_equal(pairs.compute(), expected_pairs)
 
 
+@pytest.mark.parametrize("options", [{"sample": 1, "containment": None}, {"sample": 16, "threshold": 0.6},
+                                     {"ngram": 3, "containment": 0.6}])
+def test_dedup_options_find_the_same_candidates(client: distributed.Client, options: dict[str, object]) -> None:
+    # The cluster finds candidates by the sampled shingles and the count the options ask for.
+    frame = _copies_corpus(originals=60, seed=7)
+    clusters, pairs = td.dedup(dd.from_pandas(frame, npartitions=3), text="text", id="id", return_pairs=True,
+                               **options)
+    expected, expected_pairs = tidings.dedup(frame["text"], ids=frame["id"], return_pairs=True, progress=False,
+                                             **options)
+    assert (expected["kind"] == "near").any()
+    pd.testing.assert_frame_equal(clusters.compute(), expected)
+    pd.testing.assert_frame_equal(pairs.compute(), expected_pairs)
+
+
 def _copies_corpus(originals: int = 120, seed: int = 15) -> pd.DataFrame:
     """Generated articles with exact copies, near copies (a word changed), cut copies (contained),
     copies of copies (which must not chain) and empty texts, shuffled, with string ids."""
@@ -179,6 +193,8 @@ def test_accessor_on_dask_frames(client: distributed.Client, sample: tuple[dd.Da
     pd.testing.assert_frame_equal(ddf.tidings.dedup(text="text", id="id").compute(),
                                   df.tidings.dedup(text="text", id="id"))
     assert len(ddf.tidings.tag(text="text").compute()) == len(df.tidings.tag(text="text"))
+    pd.testing.assert_frame_equal(ddf.tidings.clean(text="text", source="source").compute().sort_index(),
+                                  tidings.clean_frame(df["text"], sources=df["source"]), check_index_type=False)
 
 
 def test_bad_input_is_a_tidings_error(sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:

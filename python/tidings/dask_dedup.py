@@ -17,13 +17,16 @@ the very decisions and pairs of the whole corpus. The steps, each a Dask computa
    Shingles are ordered rare first, by how many documents of a sample (positions divisible by a
    stride, at most 20,000 documents) hold them, so a document's prefix skips the phrases common
    to many (page chrome, set phrases) and each prefix shingle meets few documents. Every shingle
-   of every document is shuffled by shingle (one document per text: exact copies share every
-   shingle); each document with a shingle in its prefix meets every document as long holding
-   it in its own prefix for the pair (the two prefixes share a shingle, as in PPJoin), and the
-   pairs are shuffled by pair to keep each once.
-3. **Verification**: each candidate pair is joined with both documents' shingles (two shuffles
-   by position) and kept when the core's index would pair it: enough shared *sampled* shingles
-   to be compared (the core's rule, counted from the two sets), then a near or contained copy.
+   of every document is shuffled by shingle as a row of numbers (24 bytes; one document per
+   text: exact copies share every shingle), and the core pairs each shuffled partition
+   (``dedup::prefix_join``): each document with a shingle in its prefix meets every document as
+   long holding it in its own prefix for the pair (the two prefixes share a shingle, as in PPJoin).
+3. **Verification** without moving the fingerprints: each candidate pair goes to the task of
+   the partition holding its first document (positions say which), which keeps it once and
+   sends it, with that document's shingles (once per receiving task), to the task of the
+   partition holding the second, which keeps it when the core's index would pair it: enough
+   shared sampled shingles to be compared (the core's rule, counted from the two sets), then a
+   near or contained copy. Only candidates' shingles travel.
 4. **Components**: the verified pairs and the exact copies (documents shuffled by exact hash)
    are gathered as an edge list of positions (16 bytes an edge: no texts, no shingles) and
    labelled in this process by min-label propagation with pointer jumping; a component is named
@@ -34,12 +37,13 @@ the very decisions and pairs of the whole corpus. The steps, each a Dask computa
    duplicated document) come back to this process and are joined to every partition.
 
 Memory: a worker holds its partitions' fingerprints and, in each shuffle, its share of the
-postings or pairs (Dask's shuffle spills to disk). This process holds the edge list and the
+shingles or candidates (Dask's shuffle spills to disk). This process holds the edge list and the
 decisions of the duplicated documents only: about 100 bytes per duplicated document, so a
 corpus of ten million articles with a tenth duplicated needs about 100 MB here, plus the sample's
 shingle counts (under 100 MB). The shuffle by shingle carries every shingle of every document
-(about 30 bytes each: 10 KB a news article); the candidates it makes grow with the documents
-that share rare phrases, not with the common ones.
+(24 bytes each: about 14 KB a news article); the candidates it makes grow with the documents
+that share rare phrases, not with the common ones. A verification task holds a partition's
+fingerprints and the shingles of the other documents of its candidates, once each.
 """
 
 from __future__ import annotations
@@ -121,103 +125,114 @@ def _shingles(fingerprints: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Every shingle of a partition's documents, and the row of the document holding it."""
     counts = fingerprints["count"].to_numpy()
     if not len(counts):
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    shingles = np.frombuffer(b"".join(fingerprints["shingles"].tolist()), dtype="<u4").astype(np.int64)
+        return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64)
+    shingles = np.frombuffer(b"".join(fingerprints["shingles"].tolist()), dtype="<u4")
     return shingles, np.repeat(np.arange(len(counts)), counts)
 
 
 def _sampled_counts(fingerprints: pd.DataFrame, stride: int) -> pd.Series:
     """How many of the documents at positions divisible by ``stride`` hold each shingle."""
     shingles, _ = _shingles(fingerprints[fingerprints["pos"] % stride == 0])
-    return pd.Series(shingles).value_counts()
+    return pd.Series(shingles.astype(np.int64)).value_counts()
 
 
-@dataclass(frozen=True)
-class _Probes:
-    """Step 2's rows for one partition: every shingle of every document with words (``probe``),
-    marked ``prefix`` when it is among the document's rarest ``count - need + 1`` shingles, where
-    ``need`` is the fewest shingles it shares with a copy at least as long (the order: fewest
-    holders in the sample of ``common``, then hash)."""
-
-    options: dict[str, Any]
-
-    def __call__(self, fingerprints: pd.DataFrame, common: pd.Series) -> pd.DataFrame:
-        fingerprints = fingerprints[fingerprints["count"] > 0]
-        shingles, rows = _shingles(fingerprints)
-        counts = fingerprints["count"].to_numpy()
-        rarity = common.reindex(shingles, fill_value=0).to_numpy()
-        order = np.lexsort((shingles, rarity, rows))
-        rank = np.empty(len(shingles), dtype=np.int64)
-        rank[order] = np.arange(len(shingles)) - np.repeat(np.r_[0, np.cumsum(counts)][:-1], counts)
-        need = np.asarray(_fingerprints(self.options).fewest_shared(counts.tolist(), counts.tolist()), dtype=np.int64)
-        return pd.DataFrame({
-            "shingle": shingles,
-            "pos": fingerprints["pos"].to_numpy()[rows],
-            "exact": fingerprints["exact"].to_numpy()[rows],
-            "count": counts[rows],
-            "rank": rank,
-            "prefix": rank < (counts - need + 1)[rows],
-        })
+def _probes(fingerprints: pd.DataFrame, common: pd.Series) -> pd.DataFrame:
+    """Step 2's rows for one partition: every shingle of every document with words (``shingle``),
+    with the document's position, exact hash, shingle count and the shingle's ``rank`` among
+    them (fewest holders in the sample of ``common`` first, then by hash): numbers only, 24
+    bytes a row."""
+    fingerprints = fingerprints[fingerprints["count"] > 0]
+    shingles, rows = _shingles(fingerprints)
+    counts = fingerprints["count"].to_numpy()
+    rarity = common.reindex(shingles.astype(np.int64), fill_value=0).to_numpy()
+    # A document's shingles are sorted, so a stable sort by document, then rarity, breaks ties by hash.
+    order = np.argsort((rows.astype(np.int64) << 32) | rarity.astype(np.int64), kind="stable")
+    rank = np.empty(len(shingles), dtype=np.int64)
+    rank[order] = np.arange(len(shingles)) - np.repeat(np.r_[0, np.cumsum(counts)][:-1], counts)
+    return pd.DataFrame({
+        "shingle": shingles.astype(np.uint32),
+        "pos": fingerprints["pos"].to_numpy()[rows].astype(np.uint32),
+        "exact": fingerprints["exact"].to_numpy()[rows],
+        "count": counts[rows].astype(np.uint32),
+        "rank": rank.astype(np.uint32),
+    })
 
 
 @dataclass(frozen=True)
 class _CandidatePairs:
     """The candidate pairs of a shuffle partition of probes, as ``pair`` keys (``a`` < ``b``,
-    once each): every document holding a shingle in its prefix with every document as long
-    holding the shingle in its own prefix for the pair (its first ``count - need + 1`` shingles,
-    ``need`` the fewest shingles the two share as copies), one document per text (exact copies
-    share every shingle)."""
+    once each), by the core's prefix filter (``dedup::prefix_join``), one document per text
+    (exact copies share every shingle)."""
 
     options: dict[str, Any]
 
     def __call__(self, probes: pd.DataFrame) -> pd.DataFrame:
-        return _candidate_pairs(probes, self.options)
+        shingle, exact, pos = (probes[c].to_numpy() for c in ("shingle", "exact", "pos"))
+        order = np.lexsort((pos, exact, shingle))
+        shingle, exact = shingle[order], exact[order]
+        first = np.r_[True, (shingle[1:] != shingle[:-1]) | (exact[1:] != exact[:-1])][: len(order)]
+        rows = order[first]
+        holders = np.column_stack([probes[c].to_numpy()[rows] for c in ("shingle", "pos", "count", "rank")])
+        keys = _fingerprints(self.options).candidate_pairs(holders.astype("<u4").tobytes())
+        return pd.DataFrame({"pair": np.frombuffer(keys, dtype="<u8").astype(np.int64)})
 
 
-def _candidate_pairs(probes: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
-    """See :class:`_CandidatePairs`."""
-    rows = probes.sort_values(["shingle", "exact", "pos"]).drop_duplicates(["shingle", "exact"])
-    shingle = rows["shingle"].to_numpy()
-    if not len(rows):
-        return pd.DataFrame({"pair": np.zeros(0, dtype=np.int64)})
-    starts = np.flatnonzero(np.r_[True, shingle[1:] != shingle[:-1]])
-    sizes = np.diff(np.r_[starts, len(rows)])
-    group = np.repeat(np.arange(len(starts)), sizes)
-    indexers = np.flatnonzero(rows["prefix"].to_numpy() & (sizes[group] > 1))
-    # Each indexer against every row of its shingle's group.
-    repeat = sizes[group[indexers]]
-    left = np.repeat(indexers, repeat)
-    right = np.repeat(starts[group[indexers]] - np.r_[0, np.cumsum(repeat)][:-1], repeat) + np.arange(repeat.sum())
-    pos, count, rank = rows["pos"].to_numpy(), rows["count"].to_numpy(), rows["rank"].to_numpy()
-    keep = (left != right) & (count[left] <= count[right])
-    left, right = left[keep], right[keep]
-    need = np.asarray(_fingerprints(options).fewest_shared(count[right].tolist(), count[left].tolist()), dtype=np.int64)
-    keep = rank[right] < count[right] - need + 1
-    a, b = pos[left[keep]], pos[right[keep]]
-    pairs = (np.minimum(a, b) << _PAIR_SHIFT) | np.maximum(a, b)
-    return pd.DataFrame({"pair": np.unique(pairs)})
+def _by_partition(frame: pd.DataFrame, positions: np.ndarray, starts: np.ndarray) -> tuple[pd.DataFrame, ...]:
+    """The rows of ``frame`` split by the fingerprint partition holding their ``positions``
+    (partition ``i`` holds positions ``starts[i]`` to ``starts[i + 1]``)."""
+    which = np.searchsorted(starts, positions, side="right") - 1
+    order = np.argsort(which, kind="stable")
+    bounds = np.searchsorted(which[order], np.arange(len(starts)))
+    rows = frame.iloc[order]
+    return tuple(rows.iloc[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:]))
 
 
-def _unpaired(keys: pd.DataFrame) -> pd.DataFrame:
-    """Pair keys, once each, as positions ``a`` < ``b``."""
-    pairs = np.unique(keys["pair"].to_numpy())
-    return pd.DataFrame({"a": pairs >> _PAIR_SHIFT, "b": pairs & ((1 << _PAIR_SHIFT) - 1)})
+def _by_a(keys: pd.DataFrame, starts: np.ndarray) -> tuple[pd.DataFrame, ...]:
+    """Pair keys split by the partition holding their ``a``."""
+    return _by_partition(keys, keys["pair"].to_numpy() >> _PAIR_SHIFT, starts)
+
+
+def _candidates_by_b(fingerprints: pd.DataFrame, starts: np.ndarray,
+                     *pieces: pd.DataFrame) -> tuple[tuple[pd.DataFrame, pd.DataFrame], ...]:
+    """The candidate pairs (``a`` < ``b``, once each) whose ``a`` is in this partition of
+    fingerprints (every copy of a pair is sent here), split by the partition holding ``b``, each
+    piece with the shingles of its ``a`` documents (``pos`` and ``shingles``, once each)."""
+    keys = np.unique(np.concatenate([piece["pair"].to_numpy() for piece in pieces]))
+    pairs = pd.DataFrame({"a": keys >> _PAIR_SHIFT, "b": keys & ((1 << _PAIR_SHIFT) - 1)})
+    split = []
+    for piece in _by_partition(pairs, pairs["b"].to_numpy(), starts):
+        a = np.unique(piece["a"].to_numpy())
+        split.append((piece, pd.DataFrame({"pos": a, "shingles": _shingles_at(fingerprints, a)})))
+    return tuple(split)
+
+
+def _shingles_at(fingerprints: pd.DataFrame, positions: np.ndarray) -> np.ndarray:
+    """The shingles of the documents at ``positions``, all in this partition (sorted by position)."""
+    return fingerprints["shingles"].to_numpy()[fingerprints["pos"].searchsorted(positions)]
 
 
 @dataclass(frozen=True)
 class _Verified:
-    """Step 3 for one partition of pairs joined with both documents' shingles: the copies."""
+    """Step 3 for the candidate pairs whose ``b`` is in one partition of fingerprints, each piece
+    with the shingles of its ``a`` documents: the copies (``a``, ``b``)."""
 
     options: dict[str, Any]
 
-    def __call__(self, pairs: pd.DataFrame) -> pd.DataFrame:
-        n = len(pairs)
-        fingerprints = _fingerprints(self.options)
-        blobs = pairs["shingles_a"].tolist() + pairs["shingles_b"].tolist()
+    def __call__(self, fingerprints: pd.DataFrame, *pieces: tuple[pd.DataFrame, pd.DataFrame]) -> pd.DataFrame:
+        pairs = pd.concat([piece for piece, _ in pieces], ignore_index=True)
+        if not len(pairs):
+            return pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)})
+        # Each a document lives in one partition, so the pieces' documents are distinct.
+        firsts = pd.concat([shingles for _, shingles in pieces]).sort_values("pos")
+        seconds = np.unique(pairs["b"].to_numpy())
+        blobs = firsts["shingles"].tolist() + _shingles_at(fingerprints, seconds).tolist()
         lengths = np.array([len(b) // 4 for b in blobs], dtype=np.uint64)
         offsets = np.r_[np.uint64(0), np.cumsum(lengths, dtype=np.uint64)].astype("<u8")
-        fingerprints.add_columns(np.zeros(2 * n, dtype="<u8").tobytes(), offsets.tobytes(), b"".join(blobs))
-        found = fingerprints.paired(list(range(n)), list(range(n, 2 * n)))
+        compared = _fingerprints(self.options)
+        compared.add_columns(np.zeros(len(blobs), dtype="<u8").tobytes(), offsets.tobytes(), b"".join(blobs))
+        rows_a = firsts["pos"].searchsorted(pairs["a"].to_numpy())
+        rows_b = len(firsts) + np.searchsorted(seconds, pairs["b"].to_numpy())
+        found = compared.paired(rows_a.tolist(), rows_b.tolist())
         copies = ~np.isnan(np.asarray(found["jaccard"], dtype=np.float64))
         return pairs.loc[copies, ["a", "b"]].reset_index(drop=True)
 
@@ -316,31 +331,35 @@ def distributed_dedup(ddf: dd.DataFrame, *, text: str, id: str | None, date: str
     stride = max(1, int(starts[-1]) // _SAMPLED_DOCUMENTS)
     (common,) = dask.compute([dask.delayed(_sampled_counts)(part, stride) for part in parts])
     common = pd.concat(common).groupby(level=0).sum() if common else pd.Series(dtype=np.int64)
-    verified = _verified_pairs(fingerprints, common[common > 1], options, shuffled)
+    verified = _verified_pairs(fingerprints, parts, starts, common[common > 1], options, shuffled)
     with_words = fingerprints[fingerprints["count"] > 0][["pos", "exact"]]
-    exact = with_words.shuffle(on="exact", npartitions=shuffled).map_partitions(_exact_copies, meta=verified._meta)
-    edges = pd.concat(dask.compute(verified, exact), ignore_index=True)
+    exact = with_words.shuffle(on="exact", npartitions=shuffled).map_partitions(
+        _exact_copies, meta=pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)}))
+    (edges,) = dask.compute([*verified, *exact.to_delayed()])
+    edges = pd.concat(edges, ignore_index=True)
     decided, pairs = _decisions(fingerprints, edges, options, threads, shuffled)
     pieces = [decided[(decided["pos"] >= lo) & (decided["pos"] < hi)] for lo, hi in zip(starts[:-1], starts[1:])]
     result = [dask.delayed(_alone)(part, piece, cluster_meta) for part, piece in zip(parts, pieces)]
     return dd.from_delayed(result, meta=cluster_meta, verify_meta=False), pairs
 
 
-def _verified_pairs(fingerprints: dd.DataFrame, common: pd.Series, options: dict[str, Any],
-                    shuffled: int) -> dd.DataFrame:
-    """Steps 2 and 3: the pairs the core's index would pair (``a`` < ``b``, positions), from
-    candidates found by prefix filtering with shingles ordered by ``common``, their sample counts."""
-    probes = _Probes(options)
+def _verified_pairs(fingerprints: dd.DataFrame, parts: list[Any], starts: np.ndarray, common: pd.Series,
+                    options: dict[str, Any], shuffled: int) -> list[Any]:
+    """Steps 2 and 3: the pairs the core's index would pair (``a`` < ``b``, positions; a delayed
+    frame per partition of fingerprints), from candidates found by prefix filtering with sampled
+    shingles ordered by ``common``, their sample counts. The candidates go to the partition
+    holding ``a`` (which keeps each pair once and adds its shingles), then to the one holding
+    ``b``, which verifies them: only the shingles of candidates travel."""
     meta = fingerprints._meta
-    candidates = fingerprints.map_partitions(probes, dask.delayed(common), meta=probes(meta, common.iloc[:0]))
+    candidates = fingerprints.map_partitions(_probes, dask.delayed(common), meta=_probes(meta, common.iloc[:0]))
     candidates = candidates.shuffle(on="shingle", npartitions=shuffled).map_partitions(
         _CandidatePairs(options), meta=pd.DataFrame({"pair": np.zeros(0, dtype=np.int64)}))
-    compared = candidates.shuffle(on="pair", npartitions=shuffled).map_partitions(
-        _unpaired, meta=pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)}))
-    shingles = fingerprints[["pos", "shingles"]]
-    joined = compared.merge(shingles.rename(columns={"pos": "a", "shingles": "shingles_a"}), on="a", how="inner")
-    joined = joined.merge(shingles.rename(columns={"pos": "b", "shingles": "shingles_b"}), on="b", how="inner")
-    return joined.map_partitions(_Verified(options), meta=compared._meta)
+    n = len(parts)
+    by_a = [dask.delayed(_by_a, nout=n)(piece, starts) for piece in candidates.to_delayed()]
+    by_b = [dask.delayed(_candidates_by_b, nout=n)(part, starts, *(split[i] for split in by_a))
+            for i, part in enumerate(parts)]
+    verify = _Verified(options)
+    return [dask.delayed(verify)(part, *(split[i] for split in by_b)) for i, part in enumerate(parts)]
 
 
 def _decisions(fingerprints: dd.DataFrame, edges: pd.DataFrame, options: dict[str, Any], threads: int,

@@ -13,6 +13,7 @@ pub mod ordered;
 pub mod pairing;
 pub mod paragraphs;
 pub mod postings;
+pub mod prefix_join;
 pub mod sampling;
 pub mod shingle;
 pub mod similarity;

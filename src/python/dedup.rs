@@ -332,6 +332,43 @@ impl PyDedupFingerprints {
             .collect())
     }
 
+    /// The candidate pairs of documents holding shingles, `holders` being rows of four
+    /// little-endian u32 (shingle, position, the document's shingle count, the shingle's rank
+    /// among them), each shingle's rows contiguous: sorted keys `a << 31 | b` (u64, `a < b`),
+    /// each once (`dedup::prefix_join`).
+    fn candidate_pairs<'py>(
+        &self,
+        py: Python<'py>,
+        holders: &[u8],
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        if holders.len() % 16 != 0 {
+            return Err(Error::InvalidInput("holders are rows of four u32".into()))
+                .into_py_result(py);
+        }
+        let config = self.config;
+        let pairs = py.detach(|| {
+            let rows: Vec<dedup::prefix_join::Holder> = holders
+                .chunks_exact(16)
+                .map(|row| {
+                    let at = |i: usize| {
+                        u32::from_le_bytes(row[i * 4..i * 4 + 4].try_into().unwrap_or_default())
+                    };
+                    dedup::prefix_join::Holder {
+                        shingle: at(0),
+                        pos: at(1),
+                        count: at(2),
+                        rank: at(3),
+                    }
+                })
+                .collect();
+            le_bytes(
+                &dedup::prefix_join::candidate_pairs(&rows, &config),
+                u64::to_le_bytes,
+            )
+        });
+        Ok(PyBytes::new(py, &pairs))
+    }
+
     /// The pairs of documents `a[i]`, `b[i]` (positions) that the index would pair: exact
     /// `jaccard` and `containment`, both NaN where it would not (too few shared sampled
     /// shingles to be compared, or no copy).
