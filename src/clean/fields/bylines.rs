@@ -2,13 +2,11 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use super::regex;
+use super::{regex, Pattern};
 
 /// "By Jane Smith", "Written by Agencies": the name, when the paragraph is a byline.
 pub fn byline_of(text: &str) -> Option<String> {
-    static CELL: OnceLock<Regex> = OnceLock::new();
+    static CELL: OnceLock<Pattern> = OnceLock::new();
     let re = regex(
         &CELL,
         r"^(?i:by|written\s+by|reported\s+by|reporting\s+by|posted\s+by|story\s+by|words\s+by)\s*:?\s+(?P<name>\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and | &) ?\p{Lu}[\p{L}\p{M}.'’\- ]*){0,3})\s*(?:[|,\-–—]\s*(?P<role>[\p{L} ,]{1,40})|;\s*(?i:editing|writing|additional\s+reporting)\s+by\s+[\p{L}\p{M}.'’\- ,;]{1,80})?$",

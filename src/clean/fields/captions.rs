@@ -2,18 +2,16 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::credits::credits_of;
-use super::regex;
+use super::{regex, Pattern};
 use crate::clean::shape::sentence::ends_sentence;
 
 /// A photo caption: ends with a short parenthesised credit ("… 2015. (AP)"), marks where people
 /// stand ("(R)", ", left,"), or starts with "Photo:".
 pub fn is_caption(text: &str) -> bool {
-    static END: OnceLock<Regex> = OnceLock::new();
-    static MARK: OnceLock<Regex> = OnceLock::new();
-    static START: OnceLock<Regex> = OnceLock::new();
+    static END: OnceLock<Pattern> = OnceLock::new();
+    static MARK: OnceLock<Pattern> = OnceLock::new();
+    static START: OnceLock<Pattern> = OnceLock::new();
     // A photo credit: an agency acronym, or words such as "Photo", "Images", "/".
     let end = regex(
         &END,

@@ -3,15 +3,13 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use super::regex;
+use super::{regex, Pattern};
 use crate::text::lexicon::news_agencies;
 
 /// Agency names credited by a paragraph such as "*AFP", "(With Reuters, AFP)", "Source: AFP",
 /// "(AFP)" or "— Reuters".
 pub fn credits_of(text: &str) -> Option<Vec<String>> {
-    static CELL: OnceLock<Regex> = OnceLock::new();
+    static CELL: OnceLock<Pattern> = OnceLock::new();
     let re = regex(
         &CELL,
         r"^(?:\*\s*(?P<star>[\p{Lu}][\p{L}.&/, ]{0,40})|\(\s*(?i:with|additional\s+reporting\s+by|reporting\s+by|sources?|via)\s*:?\s+(?P<with>[^()]{1,80})\)\.?|(?i:sources?|credits?|via)\s*:\s*(?P<source>[^:]{1,60})|\(\s*(?P<paren>\p{Lu}[\p{L}.]{0,15}(?:\s*[,/&]\s*\p{Lu}[\p{L}.]{0,15}){0,3})\s*\)\.?|[-–—]\s*(?P<dash>\p{Lu}[\p{L}.]{1,15}(?:\s*[,/&]\s*\p{Lu}[\p{L}.]{1,15}){0,3}))$",

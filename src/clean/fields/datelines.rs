@@ -2,10 +2,8 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::dates::date_regex;
-use super::regex;
+use super::{regex, Pattern};
 use crate::text::lexicon::outlet_words;
 
 /// A dateline at the start of the first body paragraph.
@@ -20,7 +18,7 @@ pub struct Dateline {
 
 /// "TEHRAN (Tasnim) – …", "LONDON, March 5 (Reuters) - …", "AMMONNEWS - …".
 pub fn dateline_of(text: &str) -> Option<Dateline> {
-    static CELL: OnceLock<Regex> = OnceLock::new();
+    static CELL: OnceLock<Pattern> = OnceLock::new();
     let re = regex(
         &CELL,
         r"^(?P<place>\p{Lu}[\p{Lu}.'’\- ]{1,40}\p{Lu})(?:\s*,\s*(?P<extra>[^()\-–—:]{1,30}?))?\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:-{1,2}|–|—|:)\s+\S",

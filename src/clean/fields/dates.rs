@@ -2,14 +2,12 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use super::regex;
+use super::{regex, Pattern};
 use crate::text::lexicon::{month_forms, ordinal_suffixes, weekday_forms, weekdays};
 
 /// A whole line that is a date; the date itself is the group `date`.
-pub fn date_regex() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
+pub fn date_regex() -> &'static Pattern {
+    static CELL: OnceLock<Pattern> = OnceLock::new();
     static PATTERN: OnceLock<String> = OnceLock::new();
     let pattern = PATTERN.get_or_init(|| {
         let weekday = format!(r"(?:{})\.?,?", weekday_forms().regex_alternation());

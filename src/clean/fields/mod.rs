@@ -8,12 +8,13 @@ pub mod captions;
 pub mod credits;
 pub mod datelines;
 pub mod dates;
+mod pattern;
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+pub use pattern::Pattern;
 
-/// A built-in pattern, compiled once into `cell`.
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid built-in pattern"))
+/// A built-in pattern, kept in `cell` and compiled when first matched.
+fn regex(cell: &'static OnceLock<Pattern>, pattern: &str) -> &'static Pattern {
+    cell.get_or_init(|| Pattern::new(pattern))
 }

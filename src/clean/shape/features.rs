@@ -259,23 +259,87 @@ fn has_address(text: &str) -> bool {
         })
 }
 
-/// Separators between links ("News / Politics", "Home | World").
-pub fn separators(text: &str) -> usize {
-    // Separators stand alone between spaces; most paragraphs have none of their bytes at all.
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'|' | b'/' | b'>' | b'<' | b'\\' | b':' | 0xC2 | 0xE2))
-    {
-        return 0;
+/// Separators between links ("News / Politics", "Home | World"): tokens between whitespace.
+const SEPARATORS: [&str; 13] = [
+    "|", "/", "»", "›", "·", ">", "::", "•", "\\", "«", "‹", "<", "»»",
+];
+
+/// The distinct bytes a separator starts with.
+const SEPARATOR_STARTS: [u8; 8] = separator_starts();
+
+const fn separator_starts() -> [u8; 8] {
+    let mut starts = [0; 8];
+    let (mut k, mut n) = (0, 0);
+    while k < SEPARATORS.len() {
+        let first = SEPARATORS[k].as_bytes()[0];
+        let mut seen = 0;
+        while seen < n && starts[seen] != first {
+            seen += 1;
+        }
+        if seen == n {
+            starts[n] = first;
+            n += 1;
+        }
+        k += 1;
     }
-    text.split_whitespace()
-        .filter(|t| {
-            matches!(
-                *t,
-                "|" | "/" | "»" | "›" | "·" | ">" | "::" | "•" | "\\" | "«" | "‹" | "<" | "»»"
-            )
-        })
-        .count()
+    assert!(n == starts.len(), "one slot per distinct first byte");
+    starts
+}
+
+fn starts_separator(b: u8) -> bool {
+    let [s0, s1, s2, s3, s4, s5, s6, s7] = SEPARATOR_STARTS;
+    (b == s0) | (b == s1) | (b == s2) | (b == s3) | (b == s4) | (b == s5) | (b == s6) | (b == s7)
+}
+
+/// Whether a block of bytes holds a byte a separator starts with (compared all at once).
+fn block_may_hold_separator(block: &[u8; SEPARATOR_BLOCK]) -> bool {
+    block
+        .iter()
+        .fold(0u8, |found, &b| found | u8::from(starts_separator(b)))
+        != 0
+}
+
+const SEPARATOR_BLOCK: usize = 32;
+
+/// The number of [`SEPARATORS`] standing alone between whitespace, found from their first bytes
+/// (most paragraphs have none; blocks of bytes without one are passed over at once) rather than
+/// by splitting the text into tokens.
+pub fn separators(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let space_at = |i: usize| text[i..].chars().next().is_none_or(char::is_whitespace);
+    // The char before byte `i` is whitespace (or there is none): decoded only beyond ASCII.
+    let space_before = |i: usize| match i.checked_sub(1).map(|k| bytes[k]) {
+        None => true,
+        Some(b) if b < 0x80 => (b as char).is_whitespace(),
+        Some(_) => text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace),
+    };
+    let mut count = 0;
+    let mut from = 0;
+    while from < bytes.len() {
+        let to = (from + SEPARATOR_BLOCK).min(bytes.len());
+        if let Ok(block) = <&[u8; SEPARATOR_BLOCK]>::try_from(&bytes[from..to]) {
+            if !block_may_hold_separator(block) {
+                from = to;
+                continue;
+            }
+        }
+        for i in from..to {
+            if !starts_separator(bytes[i]) || !space_before(i) {
+                continue;
+            }
+            let rest = &bytes[i..];
+            count += usize::from(
+                SEPARATORS
+                    .iter()
+                    .any(|s| rest.starts_with(s.as_bytes()) && space_at(i + s.len())),
+            );
+        }
+        from = to;
+    }
+    count
 }
 
 impl Features {
@@ -346,6 +410,25 @@ mod tests {
             assert_eq!(inner_stops(&text), reference(&text), "{text:?}");
         }
         assert_eq!(inner_stops("He said. . Then? no. 3 ok。"), 3);
+    }
+
+    #[test]
+    fn separators_count_as_whitespace_tokens() {
+        let reference = |text: &str| {
+            text.split_whitespace()
+                .filter(|t| SEPARATORS.contains(t))
+                .count()
+        };
+        let alphabet: Vec<char> = "a |/»›·>:•\\«‹<\u{a0}\u{3000}\t\n-bcdefghijk"
+            .chars()
+            .collect();
+        let mut random = crate::text::random_text::RandomPicks::new(7);
+        for _ in 0..20_000 {
+            let len = random.below(80);
+            let text: String = random.draw(&alphabet[..], len);
+            assert_eq!(separators(&text), reference(&text), "{text:?}");
+        }
+        assert_eq!(separators("Home | News » World :: »» a/b \\ x"), 5);
     }
 
     #[test]
