@@ -104,31 +104,26 @@ mod tests {
     use super::*;
     use crate::tag::canonical::name_keys;
 
-    fn counts(rows: &[(Label, &str, u32)]) -> (Vec<Vec<String>>, Vec<(Label, String, u32)>) {
-        let tokens = rows.iter().map(|r| name_keys(r.1)).collect();
-        (
-            tokens,
-            rows.iter().map(|r| (r.0, r.1.to_string(), r.2)).collect(),
-        )
-    }
-
     fn joined(rows: &[(Label, &str, u32)]) -> Vec<(String, String)> {
-        let (tokens, rows) = counts(rows);
         let names: Vec<NameCount<'_>> = rows
             .iter()
-            .zip(&tokens)
-            .map(|((label, entity, docs), tokens)| NameCount {
-                label: *label,
+            .map(|&(label, entity, docs)| NameCount {
+                label,
                 entity,
-                tokens,
-                mentions: *docs,
-                documents: *docs,
+                tokens: name_keys(entity),
+                mentions: docs,
+                documents: docs,
                 fixed: false,
             })
             .collect();
         company_short_names(&names)
             .into_iter()
-            .map(|(p, c)| (rows[p as usize].1.clone(), rows[c as usize].1.clone()))
+            .map(|(p, c)| {
+                (
+                    rows[p as usize].1.to_string(),
+                    rows[c as usize].1.to_string(),
+                )
+            })
             .collect()
     }
 
