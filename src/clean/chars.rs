@@ -399,22 +399,33 @@ const WIDE_GAP_BYTES: usize = 3;
 /// mixes what the page set apart (a menu beside the article), so it is broken in two there.
 /// The figures of a table, whose columns are spaced the same way, are no words.
 fn between_columns(src: &str, i: usize, j: usize) -> bool {
-    let gap = |c: char| c == '\n' || c == '\r';
-    let before = &src[..i];
-    let before = &before[before.rfind(gap).map_or(0, |k| k + 1)..];
-    let before = &before[before.rfind("   ").map_or(0, |k| k + 3)..];
-    let after = &src[j..];
-    let after = &after[..after.find(gap).unwrap_or(after.len())];
-    let after = &after[..after.find("   ").unwrap_or(after.len())];
-    four_words(before) && four_words(after)
+    four_words(src[..i].chars().rev()) && four_words(src[j..].chars())
 }
 
-/// Holds four words of two letters or more.
-fn four_words(text: &str) -> bool {
-    text.split_whitespace()
-        .filter(|t| t.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
-        .nth(3)
-        .is_some()
+/// Whether the characters, read from a gap outwards, hold four words of two letters or more
+/// before the line ends or another run of three spaces comes. Reading stops at the fourth
+/// word, so a long line with many gaps is read once per gap only as far as four words.
+fn four_words(chars: impl Iterator<Item = char>) -> bool {
+    let (mut words, mut letters, mut spaces) = (0, 0, 0);
+    for c in chars {
+        if c == '\n' || c == '\r' {
+            break;
+        }
+        spaces = if c == ' ' { spaces + 1 } else { 0 };
+        if spaces == 3 {
+            break;
+        }
+        if c.is_whitespace() {
+            words += usize::from(letters >= 2);
+            letters = 0;
+            if words == 4 {
+                return true;
+            }
+        } else {
+            letters += usize::from(c.is_alphabetic());
+        }
+    }
+    words + usize::from(letters >= 2) >= 4
 }
 
 /// Line endings, entities and control characters at ASCII byte `i`; the position after it.
@@ -613,6 +624,43 @@ mod tests {
         // Twice mis-decoded.
         let worse: String = bad.bytes().map(cp1252_char).collect();
         assert_eq!(fix(&worse), good);
+    }
+
+    /// The columns check read outwards from the gap, against the slices it stands for: the
+    /// line's text on each side, cut at the nearest run of three spaces.
+    #[test]
+    fn columns_read_outwards_agree_with_the_line_cut_at_wide_gaps() {
+        let holds_four = |text: &str| {
+            text.split_whitespace()
+                .filter(|t| t.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
+                .nth(3)
+                .is_some()
+        };
+        let reference = |src: &str, i: usize, j: usize| {
+            let gap = |c: char| c == '\n' || c == '\r';
+            let before = &src[..i];
+            let before = &before[before.rfind(gap).map_or(0, |k| k + 1)..];
+            let before = &before[before.rfind("   ").map_or(0, |k| k + 3)..];
+            let after = &src[j..];
+            let after = &after[..after.find(gap).unwrap_or(after.len())];
+            let after = &after[..after.find("   ").unwrap_or(after.len())];
+            holds_four(before) && holds_four(after)
+        };
+        let alphabet: Vec<char> = "ab cd  e\u{e9}\u{a0}\n7.,".chars().collect();
+        let mut random = crate::text::random_text::RandomPicks::new(11);
+        for _ in 0..20_000 {
+            let len = random.below(60);
+            let left: String = random.draw(&alphabet[..], len);
+            let len = random.below(60);
+            let right: String = random.draw(&alphabet[..], len);
+            let src = format!("{left}   {right}");
+            let (i, j) = (left.len(), left.len() + 3);
+            assert_eq!(
+                between_columns(&src, i, j),
+                reference(&src, i, j),
+                "{src:?}"
+            );
+        }
     }
 
     #[test]

@@ -86,7 +86,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 }
 
 /// The wrap width W when the text is hard-wrapped.
-fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
+fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<Wrapped> {
     let mut lengths: Vec<usize> = lines
         .iter()
         .filter(|l| !l.blank && !figures(l))
@@ -141,7 +141,12 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<usize> {
     let nonblank = lengths.len();
     // A short item (a two-sentence wire story) has room for two signs at most.
     let enough = evidence >= 3 || (evidence >= 2 && runs_on + indented >= 1 && nonblank <= 6);
-    (enough && evidence as f64 >= options.min_wrapped_fraction * nonblank as f64).then_some(width)
+    (enough && evidence as f64 >= options.min_wrapped_fraction * nonblank as f64).then_some(
+        Wrapped {
+            width,
+            flush_wrap: indented > 0,
+        },
+    )
 }
 
 /// Splits the working text into paragraphs (lists of pieces), rejoining hard-wrapped lines.
@@ -171,17 +176,13 @@ pub fn paragraphs_in_original(
             line.trailing_space = spaces.trailing;
         }
     }
-    let width = if options.unwrap {
+    let wrapped = if options.unwrap {
         wrap_width(&lines, options)
     } else {
         None
     };
-    let Some(width) = width else {
+    let Some(wrapped) = wrapped else {
         return one_paragraph_per_line(&lines, options.unwrap);
-    };
-    let wrapped = Wrapped {
-        width,
-        flush_wrap: indents_paragraphs(&lines, width),
     };
     let mut out: Vec<Vec<Piece>> = Vec::new();
     let mut i = 0;
@@ -363,8 +364,8 @@ fn runs_on_plainly(a: &str, b: &str) -> bool {
 
 /// A line of typewriter copy wrapping into the next (wire stories indent each paragraph's
 /// first line and set the lines it wraps into flush left): `a` is indented, fills most of the
-/// `width`, and leaves its sentence open, or `b` goes on in lower case, and `b` stands flush ("    Henske, 63, will
-/// continue as chairman until he retires in / June 1988, Olin said.").
+/// `width` and leaves its sentence open (or `b` goes on in lower case), and `b` stands flush
+/// ("    Henske, 63, will continue as chairman until he retires in / June 1988, Olin said.").
 fn indented_wrap(a: &Line, b: &Line, width: usize) -> bool {
     (2..=8).contains(&a.indent)
         && a.chars * 10 >= width * 6
@@ -376,15 +377,6 @@ fn indented_wrap(a: &Line, b: &Line, width: usize) -> bool {
         && !is_list_item(a.text)
         && !is_list_item(b.text)
         && !(figures(a) && figures(b))
-}
-
-/// Whether the text is typewriter copy that opens its paragraphs indented: a line wraps from
-/// an indented line into a flush one ([`indented_wrap`]). Tables there are indented too, by a
-/// space or more, so a flush line under a line that leaves its sentence open goes on with it.
-fn indents_paragraphs(lines: &[Line], width: usize) -> bool {
-    lines
-        .windows(2)
-        .any(|pair| indented_wrap(&pair[0], &pair[1], width))
 }
 
 /// Whether flush line `b` goes on with the sentence line `a` left open, in copy that indents
@@ -405,7 +397,9 @@ fn runs_on_flush(a: &Line, b: &Line) -> bool {
 /// Text hard-wrapped at `width` characters, and the decisions that depend on the width.
 struct Wrapped {
     width: usize,
-    /// Paragraphs open indented and their wrapped lines stand flush ([`indents_paragraphs`]).
+    /// Typewriter copy that opens its paragraphs indented: some line wraps from an indented
+    /// line into a flush one ([`indented_wrap`]). Tables there are indented too, by a space or
+    /// more, so a flush line under a line that leaves its sentence open goes on with it.
     flush_wrap: bool,
 }
 

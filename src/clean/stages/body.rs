@@ -3,8 +3,9 @@
 //! ([`article_weight`]); a page holds one article, so the body is the run whose weights sum
 //! highest, moved back to a run before it that weighs half as much at least (a short article
 //! or a paywalled lead before the site's own prose). Short chrome inside an article costs
-//! little, a long run of chrome or of other articles' headlines cuts the body off. Readers' comments follow the article: the body never
-//! runs across the head of a comment, and the prose after the first one weighs half.
+//! little, a long run of chrome or of other articles' headlines cuts the body off. Readers'
+//! comments follow the article: the body never runs across the head of a comment, and the
+//! prose after the first one weighs half.
 
 use crate::clean::paragraphs::{Fate, Paragraphs};
 use crate::clean::shape::classify::{article_weight, introduces, Class};
