@@ -4,16 +4,16 @@ chrome, reprints and exact copies) plus BBC and Reuters (../shared/data, when pr
 
 Two measurements, each in a fresh process so that its peak memory is its own:
 
-- ``run``: the whole pipeline, ``tidings run`` (1 and 2 threads) beside ``tidings run --dask``
+- ``run``: the whole pipeline, ``tidings run`` (1 and 2 threads, or ``--threads``) beside ``tidings run --dask``
   (:func:`tidings.dask_run.run_on_dask`); the Dask runs' tables must equal ``tidings run``'s;
-- ``dedup``: :func:`tidings.dedup` of the raw texts (1 and 2 threads) beside
+- ``dedup``: :func:`tidings.dedup` of the raw texts (1 and 2 threads, or ``--threads``) beside
   :func:`tidings.dask.dedup` (clusters and pairs must be equal).
 
 Every run reads the same Parquet file. Printed: seconds, documents per second, the speed-up over
 one worker process, and the peak resident memory of the process that called tidings and of
 each worker process.
 
-    python benchmarks/bench_dask.py [--generated 200000] [--real N] [--only run|dedup] [--jobs 2]
+    python benchmarks/bench_dask.py [--generated 200000] [--real N] [--only run|dedup] [--jobs 2] [--threads 1,2]
 """
 
 from __future__ import annotations
@@ -151,7 +151,10 @@ def main() -> None:
     parser.add_argument("--only", choices=["run", "dedup"], default=None, help="one measurement only")
     parser.add_argument("--blocksize", default="16MB", help="bytes of the Parquet file per partition (default 16MB)")
     parser.add_argument("--jobs", type=int, default=2, help="processes generating the articles (default 2)")
+    parser.add_argument("--threads", default="1,2",
+                        help="thread counts of the single-machine runs, comma-separated (default 1,2)")
     args = parser.parse_args()
+    thread_counts = [int(value) for value in args.threads.split(",")]
     real = news_frame() if args.real != 0 else None
     if real is None and args.real != 0:
         print("BBC and Reuters-21578 (../shared/data) are not beside this checkout: generated articles only")
@@ -166,7 +169,7 @@ def main() -> None:
             if args.only not in (None, name):
                 continue
             print(f"\n{name}: {'':<26}{'seconds':>9}{'docs/s':>10}{'speed-up':>10}  peak memory (MB): caller; workers")
-            for threads in (1, 2):
+            for threads in thread_counts:
                 seconds, peak, _ = measure(single, corpus, Path(folder) / f"{name}-single{threads}", threads)
                 print(f"{f'single machine, {threads} thread(s)':<32}{seconds:>9.1f}{count / seconds:>10,.0f}"
                       f"{'':>10}  {peak / 2**20:,.0f}")
@@ -175,7 +178,7 @@ def main() -> None:
                 out = Path(folder) / f"{name}-dask{workers}"
                 seconds, peak, peaks = measure(spread, corpus, out, workers, args.blocksize)
                 base = base or seconds
-                same = same_tables(Path(folder) / f"{name}-single1", out, tables)
+                same = same_tables(Path(folder) / f"{name}-single{thread_counts[0]}", out, tables)
                 print(f"{f'Dask, {workers} worker process(es)':<32}{seconds:>9.1f}{count / seconds:>10,.0f}"
                       f"{base / seconds:>9.2f}x  {peak / 2**20:,.0f}; {', '.join(f'{p / 2**20:,.0f}' for p in peaks)}"
                       f"{'' if same else '  TABLES DIFFER'}")

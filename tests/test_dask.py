@@ -197,6 +197,29 @@ def test_accessor_on_dask_frames(client: distributed.Client, sample: tuple[dd.Da
                                   tidings.clean_frame(df["text"], sources=df["source"]), check_index_type=False)
 
 
+def test_describe_and_drop_near_duplicates_equal_pandas(client: distributed.Client) -> None:
+    texts = tidings.load_sample()
+    copies = texts.iloc[:4].assign(id=texts["id"].iloc[:4] + "-copy")
+    ddf = dd.from_pandas(pd.concat([texts, copies], ignore_index=True), npartitions=3)
+    df = ddf.compute()
+    pd.testing.assert_frame_equal(ddf.tidings.describe(text="text").compute(), df.tidings.describe(text="text"))
+    kept = ddf.tidings.drop_near_duplicates(text="text", id="id").compute()
+    pd.testing.assert_frame_equal(kept, df.tidings.drop_near_duplicates(text="text", id="id"))
+    assert len(kept) < len(df) and not kept["id"].str.endswith("-copy").any()
+
+
+def test_accessor_on_dask_series(client: distributed.Client, sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
+    ddf, df = sample
+    series, texts = ddf["text"], df["text"]
+    pd.testing.assert_frame_equal(series.tidings.describe().compute(), texts.tidings.describe())
+    positions = list(range(len(df)))  # a Dask frame without ids counts positions
+    pd.testing.assert_frame_equal(series.tidings.dedup().compute(), tidings.dedup(texts, ids=positions, progress=False))
+    pd.testing.assert_series_equal(series.tidings.clean().compute().sort_index(), texts.tidings.clean(progress=False),
+                                   check_index_type=False)
+    mentions = series.tidings.tag().compute()
+    pd.testing.assert_frame_equal(mentions.reset_index(drop=True), texts.tidings.tag(progress=False))
+
+
 def test_bad_input_is_a_tidings_error(sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
     ddf, df = sample
     with pytest.raises(InputTypeError):

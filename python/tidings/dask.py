@@ -5,7 +5,13 @@ DataFrames with the columns and dtypes of its pandas counterpart:
 
 - :func:`clean` is :func:`tidings.clean_frame` of column ``text`` (page templates per ``source``);
 - :func:`tag` is :func:`tidings.tag`, entity names joined across the whole corpus;
-- :func:`dedup` is ``frame.tidings.dedup(text=..., id=...)``, clusters named by document id.
+- :func:`dedup` is ``frame.tidings.dedup(text=..., id=...)``, clusters named by document id,
+  and :func:`drop_near_duplicates` keeps the row that represents each cluster;
+- :func:`describe` is :func:`tidings.describe` of column ``text``;
+- :func:`stories` is :func:`tidings.stories`.
+
+``import tidings.dask`` also registers the ``.tidings`` accessor on Dask DataFrames and Series,
+with the methods of the pandas accessors.
 
 How the work is split:
 
@@ -43,6 +49,7 @@ from .datasets import load_sample
 from .dask_dedup import distributed_dedup
 from .dedup import CLUSTER_COLUMNS
 from .dedup import dedup as tidings_dedup
+from .describe import describe as tidings_describe
 from .errors import InputError, InputTypeError
 from .stories import ENTITY_LABELS, StoryIndex
 from .stories import stories as tidings_stories
@@ -54,7 +61,8 @@ try:
 except ImportError as error:  # pragma: no cover - depends on the installation
     raise ImportError('tidings.dask needs dask: pip install "tidings[dask]"') from error
 
-__all__ = ["clean", "tag", "dedup", "dedup_tables", "stories", "TASK_THREADS", "TidingsDaskAccessor"]
+__all__ = ["clean", "describe", "tag", "dedup", "dedup_tables", "drop_near_duplicates", "stories", "TASK_THREADS",
+           "TidingsDaskAccessor", "TidingsDaskSeriesAccessor"]
 
 #: Threads each task's Rust code runs on. A Dask worker runs as many tasks at once as it has
 #: threads, so one thread a task keeps a worker within its thread count.
@@ -122,6 +130,24 @@ def clean(ddf: Any, *, text: str = "text", source: str | None = None, **options:
 
 
 @dataclass(frozen=True)
+class _DescribeTask:
+    """The size figures of one partition's texts."""
+
+    text: str
+
+    def __call__(self, part: pd.DataFrame) -> pd.DataFrame:
+        return tidings_describe(part[self.text], workers=TASK_THREADS, progress=False)
+
+
+def describe(ddf: Any, *, text: str = "text") -> dd.DataFrame:
+    """:func:`tidings.describe` of column ``text``: one row per input row, with its index and
+    partitions, and the ``int64`` columns ``chars``, ``words``, ``lines`` and ``paragraphs``."""
+    ddf = _frame(ddf, text)
+    task = _DescribeTask(text)
+    return ddf.map_partitions(task, meta=task(ddf._meta))
+
+
+@dataclass(frozen=True)
 class _TagTask:
     """Tagging one partition: its mentions, and their names for the corpus-wide join."""
 
@@ -144,7 +170,7 @@ class _TagTask:
         return self(part)[0]
 
 
-def _renamed(mentions: pd.DataFrame, renames: dict[tuple[str, str], str]) -> pd.DataFrame:
+def _renamed(mentions: pd.DataFrame, renames: dict[tuple[Any, str, str], tuple[str, str, str]]) -> pd.DataFrame:
     return CorpusTagger.rename(mentions, renames)
 
 
@@ -226,6 +252,30 @@ def dedup(ddf: Any, *, text: str = "text", id: str | None = None, date: str | No
     clusters = clusters[list(CLUSTER_COLUMNS)]
     with _unconverted():
         return (clusters, dd.from_pandas(pairs, npartitions=1)) if return_pairs else clusters
+
+
+def drop_near_duplicates(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None = None,
+                         **options: Any) -> dd.DataFrame:
+    """``frame.tidings.drop_near_duplicates(text=..., id=..., date=...)`` on a Dask DataFrame:
+    the rows that represent their cluster (rows without words kept), with their index and
+    partitions. Options as for :func:`dedup`."""
+    options.pop("return_pairs", None)
+    ddf = _frame(ddf, text, id, date)
+    clusters, _ = dedup_tables(ddf, text=text, id=id, date=date, **options)
+    # The clusters come one partition per partition of ddf, rows in the same order.
+    parts, decided = ddf.to_delayed(), clusters.to_delayed()
+    if len(parts) != len(decided):  # pragma: no cover - Dask keeps the partitions of to_delayed
+        raise InputError("the Dask DataFrame changed its partitions while it was deduplicated")
+    kept = [dask.delayed(_kept_rows)(part, cluster) for part, cluster in zip(parts, decided)]
+    with _unconverted():
+        return dd.from_delayed(kept, meta=ddf._meta, verify_meta=False)
+
+
+def _kept_rows(part: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
+    """The rows of one partition that represent their cluster (``clusters``: its rows' clusters)."""
+    if len(part) != len(clusters):  # pragma: no cover - as above
+        raise InputError("a partition and its clusters differ in length")
+    return part[clusters["is_representative"].to_numpy(dtype=bool)]
 
 
 def dedup_tables(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None = None,
@@ -339,3 +389,52 @@ class TidingsDaskAccessor:
     def stories(self, *, text: str = "text", **options: Any) -> dd.DataFrame:
         """See :func:`tidings.dask.stories`."""
         return stories(self._ddf, text=text, **options)
+
+    def describe(self, *, text: str = "text") -> dd.DataFrame:
+        """See :func:`tidings.dask.describe`."""
+        return describe(self._ddf, text=text)
+
+    def drop_near_duplicates(self, *, text: str = "text", id: str | None = None, date: str | None = None,
+                             **options: Any) -> dd.DataFrame:
+        """See :func:`tidings.dask.drop_near_duplicates`."""
+        return drop_near_duplicates(self._ddf, text=text, id=id, date=date, **options)
+
+
+@dd.extensions.register_series_accessor("tidings")
+class TidingsDaskSeriesAccessor:
+    """``series.tidings.<method>()`` on a Dask Series of texts, as on a pandas one: each method
+    is that of :class:`TidingsDaskAccessor` on the Series as a one-column frame."""
+
+    def __init__(self, series: dd.Series) -> None:
+        self._series = series
+
+    def _frame(self) -> tuple[dd.DataFrame, str]:
+        name = self._series.name if isinstance(self._series.name, str) else "text"
+        return self._series.to_frame(name=name), name
+
+    def describe(self) -> dd.DataFrame:
+        """See :func:`tidings.dask.describe`."""
+        frame, name = self._frame()
+        return describe(frame, text=name)
+
+    def clean(self, **options: Any) -> dd.Series:
+        """The cleaned article text of each document, with its index label and the Series' name
+        (partitioned as :func:`tidings.dask.clean` leaves them)."""
+        frame, name = self._frame()
+        with _unconverted():
+            return clean(frame, text=name, **options)["text"].astype(object).rename(self._series.name)
+
+    def clean_frame(self, **options: Any) -> dd.DataFrame:
+        """See :func:`tidings.dask.clean`."""
+        frame, name = self._frame()
+        return clean(frame, text=name, **options)
+
+    def tag(self, **options: Any) -> dd.DataFrame:
+        """Entity mentions, ``doc`` holding this Series' index labels; see :func:`tidings.dask.tag`."""
+        frame, name = self._frame()
+        return tag(frame, text=name, **options)
+
+    def dedup(self, **options: Any) -> dd.DataFrame | tuple[dd.DataFrame, dd.DataFrame]:
+        """Duplicate clusters of the texts; see :func:`tidings.dask.dedup`."""
+        frame, name = self._frame()
+        return dedup(frame, text=name, **options)
