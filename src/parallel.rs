@@ -240,6 +240,32 @@ pub fn run_watched<R: Send, W>(
     Ok(watched)
 }
 
+thread_local! {
+    /// The calling thread's pool of one thread, itself (see [`run_inline`]); `None` when the
+    /// thread cannot have one (it is a worker of another pool).
+    static INLINE: OnceCell<Option<rayon::ThreadPool>> = const { OnceCell::new() };
+}
+
+/// Runs `work` on the calling thread, as the one worker of a pool of its own, so rayon's loops
+/// inside it run in place: no other thread is woken and waited for, which on a busy machine
+/// costs more than small work itself. For work too small to be worth a pool's threads or a
+/// cancellation (its checkpoints do nothing). A panic becomes [`Error::Internal`].
+pub fn run_inline<R: Send>(work: impl FnOnce() -> Result<R> + Send) -> Result<R> {
+    INLINE.with(|pool| {
+        let pool = pool.get_or_init(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .use_current_thread()
+                .build()
+                .ok()
+        });
+        match pool {
+            Some(pool) => pool.install(|| catch_panic(work)),
+            None => run(1, work),
+        }
+    })
+}
+
 /// Runs `work` on a pool of `threads` threads; a panic becomes [`Error::Internal`].
 pub fn run<R: Send>(threads: usize, work: impl FnOnce() -> Result<R> + Send) -> Result<R> {
     run_watched(threads, work, Running::take)?
@@ -354,6 +380,29 @@ mod tests {
         assert_eq!(result, Err(Error::Cancelled));
         assert!(started.elapsed() < Duration::from_secs(5));
         assert_eq!(run(2, || Ok(7)), Ok(7));
+    }
+
+    /// Inline work runs on the calling thread, its loops in place, and panics are caught;
+    /// inside a pool's worker it runs on a pool of its own.
+    #[test]
+    fn inline_work_runs_on_the_calling_thread() {
+        let caller = std::thread::current().id();
+        let (thread, threads, sum) = run_inline(|| {
+            let sum: u64 = (0..1000u64).into_par_iter().sum();
+            Ok((
+                std::thread::current().id(),
+                rayon::current_num_threads(),
+                sum,
+            ))
+        })
+        .unwrap();
+        assert_eq!((thread, threads, sum), (caller, 1, 499_500));
+        let panicked: Result<()> = run_inline(|| panic!("inline boom"));
+        assert!(matches!(panicked, Err(Error::Internal(m)) if m.contains("inline boom")));
+        assert_eq!(
+            run(2, || run_inline(|| Ok(rayon::current_num_threads()))),
+            Ok(1)
+        );
     }
 
     #[test]

@@ -62,3 +62,43 @@ def test_span_texts_arrow_cannot_hold_come_back_as_given() -> None:
         assert [span.text for span in cleaned.removed] == ["Home | News \ud800", "Share this \ud800"]
         for span in cleaned.removed:
             assert raw[span.start:span.end] == span.text
+
+
+def _result_columns() -> dict[str, object]:
+    """Columns of every kind the result tables are built from."""
+    import numpy as np
+    import pyarrow as pa
+
+    from tidings._results import arrow_text_array
+
+    return {
+        "doc": pd.Index(["b", "a", "b"]).take([0, 0, 1]),
+        "start": np.array([3, 0, 7], dtype="int64"),
+        "score": pa.array([0.5, 1.0, 0.25]).to_numpy(),  # read-only, from Arrow
+        "label": arrow_text_array(pa.array(["LOC", None, "ORG"], pa.large_string())),
+        "ids": np.array(["x", "y", "z"], dtype=object),  # objects: pandas infers their type
+        "kind": pd.Categorical.from_codes([0, 1, 0], categories=["unique", "exact"]),
+        "cue_start": pd.array([1, None, 4], dtype="Int64"),
+        "is_representative": np.array([True, False, True]),
+        "range": pd.RangeIndex(3).take([0, 1, 2]),
+    }
+
+
+@pytest.mark.parametrize("index", [None, pd.Index([10, 11, 12], name="doc"), pd.Index(["p", "q", "r"])])
+def test_frames_are_those_the_constructor_builds(index: pd.Index | None) -> None:
+    from tidings._results import frame
+
+    built = frame(_result_columns(), index)
+    expected = pd.DataFrame(_result_columns(), index=index)
+    pd.testing.assert_frame_equal(built, expected, check_exact=True)
+    assert built.dtypes.equals(expected.dtypes) and built.columns.dtype == expected.columns.dtype
+    built.loc[built.index[0], "score"] = 9.0  # writable, whatever the source array
+    built.columns.name = "renamed"  # the column names are the frame's own
+    assert frame(_result_columns(), index).columns.name is None
+
+
+def test_frames_refuse_columns_of_other_lengths() -> None:
+    from tidings._results import frame
+
+    with pytest.raises(ValueError):
+        frame({"a": pd.array([1, 2], dtype="Int64"), "b": pd.array([1], dtype="Int64")})

@@ -22,8 +22,10 @@ _POLL_SECONDS = 0.1
 
 @contextmanager
 def progress_bar(total: int, *, desc: str, enabled: bool = True) -> Iterator[_core.ProgressCounter | None]:
-    """Yield a counter to pass to a ``_core`` function (``None`` when ``enabled`` is false)."""
-    if not enabled or total == 0:
+    """Yield a counter to pass to a ``_core`` function (``None`` when ``enabled`` is false, and
+    for at most one document, whose bar could only jump from 0 to 1 at the end: a call on one
+    text starts no thread)."""
+    if not enabled or total <= 1:
         yield None
         return
     from tqdm.auto import tqdm

@@ -69,4 +69,42 @@ def aligned_frame(columns: dict[str, Any], column: TextColumn, dtypes: dict[str,
     ``dtypes`` are built with those dtypes."""
     dtypes = dtypes or {}
     typed = {name: typed_array(values, dtypes[name]) if name in dtypes else values for name, values in columns.items()}
-    return pd.DataFrame(typed, index=column.index.copy())
+    return frame(typed, column.index.copy())
+
+
+@functools.lru_cache(maxsize=256)
+def _column_names(names: tuple[str, ...]) -> pd.Index:
+    return pd.Index(list(names))
+
+
+def frame(columns: dict[str, Any], index: pd.Index | None = None) -> pd.DataFrame:
+    """The DataFrame of ``columns`` (equal lengths; made for this frame alone, they are not
+    copied), as ``pd.DataFrame(columns, index=index)`` gives it but built in one step when
+    every column is final (:func:`_is_final`): without the constructor's per-column checks and
+    conversions, most of a short text's cost. ``index`` defaults to a ``RangeIndex``."""
+    arrays = [_column_values(values) for values in columns.values()]
+    rows = pd.RangeIndex(len(arrays[0]) if arrays else 0) if index is None else index
+    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
+    if from_arrays is None or any(len(array) != len(rows) for array in arrays):
+        # A pandas without the one-step constructor, or columns that do not fit (an error
+        # pandas words).
+        return pd.DataFrame(columns, index=index)
+    # A copy of the cached names: a caller may rename the columns' index in place.
+    names = _column_names(tuple(columns)).copy()
+    return from_arrays(arrays, names, rows, verify_integrity=not all(map(_is_final, arrays)))
+
+
+def _column_values(values: Any) -> Any:
+    """The values of an Index as an array (numpy for a numpy dtype, else its extension
+    array); other values as they are."""
+    if isinstance(values, pd.Index):
+        return values.to_numpy() if isinstance(values.dtype, np.dtype) else values.array
+    return values
+
+
+def _is_final(array: Any) -> bool:
+    """A column pandas keeps as it is: a numpy array of a type other than objects (whose type
+    pandas may still infer: strings as ``str`` in pandas 3), or an extension array."""
+    if isinstance(array, pd.api.extensions.ExtensionArray):
+        return True
+    return isinstance(array, np.ndarray) and array.ndim == 1 and array.dtype != object

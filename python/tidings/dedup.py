@@ -44,6 +44,7 @@ import pandas as pd
 from . import _core
 from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
+from ._results import frame
 from .errors import InputError
 from .store import write_bytes_atomically
 
@@ -52,6 +53,8 @@ __all__ = ["dedup", "dedup_documents", "with_clusters", "CorpusDedup", "DedupInd
 
 #: The values of the ``kind`` column, in category order (the core's order of kind codes).
 KINDS: tuple[str, ...] = tuple(_core.DEDUP_KINDS)
+#: The dtype of the ``kind`` column, built (and its categories checked) once.
+_KIND_DTYPE = pd.CategoricalDtype(list(KINDS))
 #: The columns :func:`dedup` gives each document, in order.
 CLUSTER_COLUMNS = ("cluster", "cluster_size", "kind", "is_representative", "similarity", "representative")
 
@@ -64,7 +67,7 @@ _PARAGRAPH_DEFAULTS: dict[str, Any] = _core.resolve_options("repeated_paragraphs
 
 def _kind_column(codes: bytes) -> pd.Categorical:
     """The core returns one byte per document: the position of its kind in ``KINDS``."""
-    return pd.Categorical.from_codes(np.frombuffer(codes, dtype=np.uint8).astype(np.int8), categories=list(KINDS))
+    return pd.Categorical.from_codes(np.frombuffer(codes, dtype=np.uint8).astype(np.int8), dtype=_KIND_DTYPE)
 
 
 def _cleaned(values: list[Any], workers: int | None, progress: bool) -> list[Any]:
@@ -156,7 +159,7 @@ def _decide(fingerprints: _core.DedupFingerprints, *, ids: Any, keep: str, lengt
     smallest = np.full(n, n, dtype=np.int64)
     np.minimum.at(smallest, representative, name_rank)
     by_rank = positions if ids is None else order
-    clusters = pd.DataFrame(
+    clusters = frame(
         {
             "cluster": names[by_rank[smallest[representative]]] if n else names[:0],
             "cluster_size": np.asarray(data["cluster_size"], dtype=np.int64),
@@ -306,7 +309,7 @@ def _index_frame(data: dict[str, Any], start: int) -> pd.DataFrame:
     """The cluster columns of index documents ``start ..`` (clusters named by representatives)."""
     representative = np.asarray(data["representative"], dtype=np.int64)
     docs = np.arange(start, start + len(representative), dtype=np.int64)
-    return pd.DataFrame(
+    return frame(
         {
             "cluster": representative,
             "cluster_size": np.asarray(data["cluster_size"], dtype=np.int64),

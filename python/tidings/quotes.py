@@ -10,7 +10,7 @@ import pandas as pd
 from . import _core
 from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
-from ._results import typed_array
+from ._results import frame, typed_array
 from .errors import InputError
 from .tag import _data_path, _publications, _user_entities
 
@@ -136,12 +136,13 @@ def _mention_columns(mentions: Any, column: TextColumn) -> tuple[list[int], list
         raise InputError(f"mentions name document {unknown!r}, which is not among the texts")
     if not column.index.is_unique:
         raise InputError("the texts' index must be unique to match mentions to documents")
+    # Each column read once as a list (iterating a Series costs a lookup per value).
     return (
         positions.tolist(),
-        [int(v) for v in mentions["start"]],
-        [int(v) for v in mentions["end"]],
-        [str(v) for v in mentions["label"]],
-        [v if isinstance(v, str) else "" for v in mentions["entity"]],
+        [int(v) for v in mentions["start"].tolist()],
+        [int(v) for v in mentions["end"].tolist()],
+        [str(v) for v in mentions["label"].tolist()],
+        [v if isinstance(v, str) else "" for v in mentions["entity"].tolist()],
     )
 
 
@@ -149,4 +150,4 @@ def _frame(found: dict[str, list[Any]], column: TextColumn) -> pd.DataFrame:
     """The quote table from the core's columns, each built once with its dtype."""
     columns: dict[str, Any] = {"doc": column.index.take(np.asarray(found["doc"], dtype=np.intp))}
     columns.update((name, typed_array(found[name], dtype)) for name, dtype in _DTYPES.items())
-    return pd.DataFrame({name: columns[name] for name in QUOTE_COLUMNS})
+    return frame({name: columns[name] for name in QUOTE_COLUMNS})

@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 from . import _core
 from ._input import TextColumn, as_sources, as_text_column
 from ._progress import progress_bar
-from ._results import arrow_columns, arrow_text_array
+from ._results import arrow_columns, arrow_text_array, frame
 from .errors import InputError, InputTypeError, TidingsIOError
 
 __all__ = ["tag", "CorpusTagger", "entity_id", "LABELS", "LABEL_ALIASES", "MENTION_COLUMNS"]
@@ -142,7 +142,7 @@ def _mention_frame(found: tuple[pa.StructArray, dict[int, str]], index: pd.Index
     for name in _TEXT_COLUMNS:
         columns[name] = arrow_text_array(core[name], python_texts if name == "text" else None)
     columns["entity_id"] = _entity_ids(core["label"], core["entity"])
-    return pd.DataFrame({name: columns[name] for name in MENTION_COLUMNS})
+    return frame({name: columns[name] for name in MENTION_COLUMNS})
 
 
 _TEXT_COLUMNS = ("text", "label", "entity", "source", "role", "value", "field", "country", "linked_by")

@@ -9,7 +9,8 @@ use pyo3::types::PyDict;
 use super::columns::Columns;
 use super::shared::Shared;
 use super::{
-    compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, SpanText, Text, Workers,
+    compute, compute_sized, extract_texts, progress_of, text_bytes, IntoPyResult, ProgressCounter,
+    SpanText, Text, Workers,
 };
 use crate::clean::templates::{TemplateCounts, Templates};
 use crate::clean::{self, CleanOptions, Cleaned};
@@ -193,7 +194,7 @@ fn clean_many<'py>(
     };
     let texts: Vec<Option<Text>> = extract_texts(texts)?;
     let sources: Option<Vec<Option<Text>>> = sources.map(extract_texts).transpose()?;
-    let cleaned: Vec<Cleaned> = compute(py, workers, || {
+    let cleaned: Vec<Cleaned> = compute_sized(py, workers, text_bytes(&texts), || {
         let texts = borrowed(&texts);
         let names = sources.as_deref().map(borrowed);
         match &learned {

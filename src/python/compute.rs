@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyInt};
 
 use super::errors::to_py_err;
-use super::IntoPyResult;
+use super::{IntoPyResult, Text};
 use crate::parallel;
 use crate::Error;
 
@@ -43,6 +43,31 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Workers {
 impl Workers {
     /// One thread, for work that is not parallel.
     pub(crate) const ONE: Workers = Workers(1);
+}
+
+/// Work that reads at most this many bytes (of text, or of fingerprints) runs on the calling
+/// thread (a few milliseconds at most: too short for a pool's threads to help, or for Ctrl-C).
+pub(crate) const INLINE_BYTES: usize = 16 * 1024;
+
+/// The bytes of the texts, for [`compute_sized`].
+pub(crate) fn text_bytes(texts: &[Option<Text>]) -> usize {
+    texts.iter().flatten().map(|t| t.len()).sum()
+}
+
+/// [`compute`] for work that reads `bytes` bytes: up to [`INLINE_BYTES`] it runs without the
+/// GIL on the calling thread (`parallel::run_inline`), whatever `workers` (still checked), with
+/// the same result.
+pub(crate) fn compute_sized<R: Send>(
+    py: Python<'_>,
+    workers: Option<Workers>,
+    bytes: usize,
+    work: impl FnOnce() -> crate::Result<R> + Send,
+) -> PyResult<R> {
+    if bytes > INLINE_BYTES {
+        return compute(py, workers, work);
+    }
+    parallel::resolve_workers(workers.map(|w| w.0)).into_py_result(py)?;
+    py.detach(|| parallel::run_inline(work)).into_py_result(py)
 }
 
 /// Runs `work` without the GIL on a pool of `workers` threads (`None`/-1: all cores; at most

@@ -10,7 +10,10 @@ use pyo3::types::{PyBytes, PyDict};
 
 use super::options::options_from;
 use super::shared::Shared;
-use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Workers};
+use super::{
+    compute, compute_sized, extract_texts, progress_of, text_bytes, IntoPyResult, ProgressCounter,
+    Workers,
+};
 use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
 use crate::dedup::{self, fingerprint_bytes, Clusters, DedupConfig, Fingerprints, Pair};
 use crate::options::Options;
@@ -206,7 +209,8 @@ impl PyDedupFingerprints {
         let texts = extract_texts(texts)?;
         let counter = progress_of(progress);
         let ngram = self.config.ngram;
-        let batch = compute(py, workers, move || {
+        let bytes = text_bytes(&texts);
+        let batch = compute_sized(py, workers, bytes, move || {
             let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
             Ok(Fingerprints::of_texts(&borrowed, ngram, &counter))
         })?;
@@ -225,7 +229,12 @@ impl PyDedupFingerprints {
         workers: Option<Workers>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let (fingerprints, config) = (&self.inner, self.config);
-        let decided = compute(py, workers, move || {
+        // Four bytes a shingle.
+        let bytes = 4
+            * (0..fingerprints.len())
+                .map(|d| fingerprints.shingles(d).len())
+                .sum::<usize>();
+        let decided = compute_sized(py, workers, bytes, move || {
             dedup::decide(fingerprints, config, rank.as_deref(), all_pairs)
         })?;
         let out = clusters_dict(py, decided.clusters)?;

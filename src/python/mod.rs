@@ -18,7 +18,7 @@ mod shared;
 mod stories;
 mod tag;
 
-pub(crate) use compute::{compute, Workers};
+pub(crate) use compute::{compute, compute_sized, text_bytes, Workers};
 pub(crate) use errors::IntoPyResult;
 pub(crate) use input::{extract_texts, SpanText, Text};
 pub(crate) use progress::{progress_of, ProgressCounter};
@@ -35,7 +35,8 @@ fn describe<'py>(
     use rayon::prelude::*;
     let texts = extract_texts(texts)?;
     let counter = progress_of(progress);
-    let stats: Vec<crate::text::stats::TextStats> = compute(py, workers, || {
+    let bytes = text_bytes(&texts);
+    let stats: Vec<crate::text::stats::TextStats> = compute_sized(py, workers, bytes, || {
         Ok(texts
             .par_iter()
             .map(|t| {

@@ -8,7 +8,9 @@ use pyo3::types::PyDict;
 
 use super::input::{SpanText, Text};
 use super::tag::{publications, user_dictionary};
-use super::{compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, Workers};
+use super::{
+    compute_sized, extract_texts, progress_of, text_bytes, IntoPyResult, ProgressCounter, Workers,
+};
 use crate::quotes::mentions::{named_by_document, to_named, MentionRow};
 use crate::quotes::{quotes_of_corpus, quotes_of_documents, Named, Quote};
 use crate::tag::{Resources, TagOptions};
@@ -41,8 +43,9 @@ fn quotes<'py>(
     let publications = publications(dates, sources, texts.len()).into_py_result(py)?;
     let mentions = mentions.map(|columns| in_core_indices(columns, &texts));
     let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+    let bytes = text_bytes(&texts);
     let table = match mentions {
-        Some(columns) => compute(py, workers, || {
+        Some(columns) => compute_sized(py, workers, bytes, || {
             let named = given_mentions(&borrowed, &columns)?;
             Ok(Table::of(
                 &borrowed,
@@ -62,7 +65,7 @@ fn quotes<'py>(
                 labels: None,
                 canonical: true,
             };
-            compute(py, workers, || {
+            compute_sized(py, workers, bytes, || {
                 let quotes =
                     quotes_of_corpus(&resources, &borrowed, &publications, &options, &counter);
                 Ok(Table::of(&borrowed, &quotes))

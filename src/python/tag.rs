@@ -11,7 +11,8 @@ use super::columns::Columns;
 use super::options::options_from;
 use super::shared::Shared;
 use super::{
-    compute, extract_texts, progress_of, IntoPyResult, ProgressCounter, SpanText, Workers,
+    compute, compute_sized, extract_texts, progress_of, text_bytes, IntoPyResult, ProgressCounter,
+    SpanText, Workers,
 };
 use crate::options::Options;
 use crate::tag::corpus_join::CorpusNames;
@@ -228,7 +229,7 @@ fn tag<'py>(
     };
     let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
     let join_later = corpus.is_some() && options.canonical;
-    let (mut table, docs) = compute(py, workers, || {
+    let (mut table, docs) = compute_sized(py, workers, text_bytes(&texts), || {
         let docs = if join_later {
             // Joined across the whole corpus later, by `PyEntityJoin::join`.
             tag_documents(&resources, &borrowed, &options, &counter)
