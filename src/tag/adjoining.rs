@@ -65,7 +65,7 @@ fn extend_by_legal_forms(document: &Document<'_>, mentions: &mut [Mention]) {
 /// name ("Standard and Poor's", "Gill and Duffus") when the first word is no name the model
 /// read (a person named first is read as one: "Reagan and Shultz"); when the first is a
 /// one-word person or organisation, only where a firm's description introduces them
-/// ("London-based dealer Gill and Duffus", "the brokerage Smith and Jones") or where the
+/// ("London-based dealer Gill and Duffus", "the firm Smith and Jones") or where the
 /// firm's possessive follows an organisation's word ("Standard" "and Poor 's"). Never where
 /// the document names a person by either word elsewhere ("Both Arafat and Netanyahu" beside
 /// "Arafat said"). The two become one organisation.
@@ -174,7 +174,7 @@ fn partner_word(word: &str) -> bool {
 }
 
 /// One of the two words before token `x` describes a firm: a kind of organisation ("the
-/// brokerage", "dealer") or where it is based ("London-based").
+/// firm", "the bank") or where it is based ("London-based dealer").
 fn introduced_as_firm(words: &[&str], x: usize) -> bool {
     words[x.saturating_sub(2)..x].iter().any(|w| {
         let lower = w.to_lowercase();
@@ -265,4 +265,24 @@ fn join_nationalities_to_organisations(document: &Document<'_>, mentions: &mut V
     }
     let mut keep = joined.into_iter().map(|j| !j);
     mentions.retain(|_| keep.next().unwrap_or(true));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_written_wrong_and_partners() {
+        for word in ["commission", "COmmission", "Commmission", "Comission"] {
+            assert!(miswritten_head(word), "{word}");
+        }
+        for word in ["Commission", "company", "Monday", "Law"] {
+            assert!(!miswritten_head(word), "{word}");
+        }
+        assert!(partner_word("Standard") && partner_word("Gill"));
+        assert!(!partner_word("The") && !partner_word("President") && !partner_word("and"));
+        assert!(introduced_as_firm(&["London-based", "dealer", "Gill"], 2));
+        assert!(introduced_as_firm(&["the", "firm", "Smith"], 2));
+        assert!(!introduced_as_firm(&["said", "that", "Reagan"], 2));
+    }
 }

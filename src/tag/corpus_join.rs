@@ -1436,4 +1436,24 @@ mod tests {
             .count();
         assert_eq!(exported.iter().sum::<usize>(), mentions);
     }
+
+    #[test]
+    fn a_clear_referent_nearby_outweighs_thin_evidence() {
+        let (ronald, nancy) = (1, 2);
+        let scored = [(2, nancy), (0, ronald)];
+        // The evidence alone names Nancy; the documents of its month name Ronald.
+        assert_eq!(choose(&scored, 2, None), Some((nancy, Link::Surname)));
+        let nearby = Some((ronald, Link::NearbyDates));
+        assert_eq!(choose(&scored, 2, nearby), nearby);
+        // The corpus-wide reading does not overrule the evidence; without evidence it names.
+        let corpus_wide = Some((ronald, Link::Surname));
+        assert_eq!(
+            choose(&scored, 2, corpus_wide),
+            Some((nancy, Link::Surname))
+        );
+        assert_eq!(
+            choose(&[(0, nancy), (0, ronald)], 2, corpus_wide),
+            corpus_wide
+        );
+    }
 }
