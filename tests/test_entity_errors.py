@@ -349,3 +349,51 @@ def test_a_person_is_no_longer_than_the_name() -> None:
     assert not any(any(c.isdigit() for c in n) or " b " in n or " c " in n for n in names)
     m = tag("Zairean Prime Minister Kengo wa Dondo met Ludwig van Beethoven's biographer.")
     assert "Kengo wa Dondo" in set(m.loc[m["label"] == "PERSON", "text"])
+
+
+def test_a_firm_named_after_its_partners_is_one_organisation() -> None:
+    m = tag("Standard and Poor's said it lowered the debt ratings of Navistar International Corp.",
+            "The issue is rated AAA by Standard and Poor's and secured by mortgage certificates.",
+            "London-based dealer Gill and Duffus said Ivory Coast cocoa output would fall.")
+    assert set(found(m, "Standard and Poor")) == {("ORG", "Standard and Poor")}
+    assert found(m, "Gill and Duffus") == [("ORG", "Gill and Duffus")]
+    assert not (m["label"] == "PERSON").any()
+    # People named side by side stay people.
+    m = tag("Reagan and Shultz met Gorbachev in Geneva.",
+            "Yasser Arafat spoke in Cairo on Monday. Both Arafat and Netanyahu want more talks.")
+    people = {"Reagan", "Shultz", "Gorbachev", "Yasser Arafat", "Arafat", "Netanyahu"}
+    assert set(m.loc[m["label"] == "PERSON", "text"]) == people
+
+
+def test_an_organisation_keeps_a_head_written_in_lowercase_or_misspelt() -> None:
+    m = tag("Eastman Kodak Co said it filed a shelf registration with the Securities and Exchange "
+            "commission for debt securities.",
+            "Eastman Kodak Co said in a filing with the Securities and Exchange Comission that it "
+            "holds ten pct of the company.",
+            "The Securities and Exchange Commission approved the rule. The Securities and Exchange "
+            "Commission said Eastman Kodak Co would follow it.")
+    for text in ("Securities and Exchange commission", "Securities and Exchange Comission"):
+        assert found(m, text) == [("ORG", "Securities and Exchange Commission")]
+    assert not (m["text"] == "Securities and Exchange").any()
+
+
+def test_an_election_is_no_organisation() -> None:
+    m = tag("She said the Conservatives would announce their proposals closer to the General Election.")
+    assert not m["text"].str.contains("Election").any()
+
+
+def test_the_person_after_a_title_is_a_person_mid_sentence() -> None:
+    m = tag("Deng Xiaoping told visiting U.S. Secretary of State George Shultz that China's troubles "
+            "were over.",
+            "The talks were attended by Secretary of State George Shultz and Commerce Secretary "
+            "Malcolm Baldrige.")
+    assert set(found(m, "George Shultz")) == {("PERSON", "George Shultz")}
+    assert not m["text"].str.contains("State|Commerce").any()
+
+
+def test_a_variant_written_as_often_as_the_name_is_another_name() -> None:
+    m = tag("Ronald Reagan asked Congress to pass the budget.",
+            "President Reagan met White House chief of staff Donald Regan on Monday. Regan said the "
+            "budget would pass. Reagan agreed.")
+    assert "Donald Regan" not in set(m.loc[m["text"] == "Reagan", "entity"])
+    assert set(found(m, "Regan")) == {("PERSON", "Donald Regan")}

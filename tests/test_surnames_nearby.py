@@ -132,3 +132,19 @@ def test_quotes_name_speakers_by_the_same_dates_and_outlets() -> None:
     assert (speakers["a10"], speakers["a11"]) == ("George Bush", "Jeb Bush")
     plain = tidings.quotes(texts, progress=False)
     assert dict(zip(plain["doc"], plain["speaker"]))["a10"] == "Bush"
+
+
+def test_a_few_shared_names_do_not_outweigh_the_person_of_its_time() -> None:
+    """In June 1987 "Reagan" is Ronald Reagan, even where a report shares Venice and Rome with
+    the two reports naming Nancy Reagan."""
+    ronald = [f"Ronald Reagan met Senator Number{i} Smith{i} at the White House." for i in range(40)]
+    nancy = ["Nancy Reagan will visit Venice and Rome as the guest of President Francesco Cossiga.",
+             "Nancy Reagan toured Venice and Rome with Francesco Cossiga on Thursday."]
+    bare = ["Reagan arrived in Venice for the summit, and Francesco Cossiga welcomed him to Rome."]
+    earlier = ["Ronald Reagan won the election in California.", "Ronald Reagan spoke in Sacramento."]
+    texts = ronald + nancy + bare + earlier
+    dates = [f"1987-06-{1 + i % 20:02d}" for i in range(len(ronald))] + ["1987-06-03", "1987-06-04", "1987-06-08"]
+    dates += ["1980-11-05", "1980-11-06"]
+    m = tidings.tag(texts, dates=dates, progress=False)
+    rows = m[(m["doc"] == len(ronald) + len(nancy)) & (m["text"] == "Reagan")]
+    assert list(zip(rows["entity"], rows["linked_by"])) == [("Ronald Reagan", "nearby dates")]

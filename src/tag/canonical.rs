@@ -166,13 +166,14 @@ fn misspells(keys: &[String], full: &[String]) -> bool {
         && !(keys.len() == 1 && keys[0] == full[0])
 }
 
-/// A misspelling is written no more often in its document than the name it misspells, in full
-/// or by its surname ("Asasd" once beside "Assad"); "Reagan" written throughout a document that
-/// names "Donald Regan" once is another man.
+/// A misspelling is written once in its document ("Asasd" once beside one "Assad"), or less
+/// often than the name it misspells, in full or by its surname; "Reagan" written throughout a
+/// document that names "Donald Regan" as often is another man.
 fn rarer_than(written: &HashMap<String, usize>, name: &str, full: &FullName) -> bool {
     let count = |n: &str| written.get(n).copied().unwrap_or(0);
     let surname = full.1.split_whitespace().last().unwrap_or_default();
-    count(name) <= full.2.len() + count(surname)
+    let (variant, named) = (count(name), full.2.len() + count(surname));
+    variant == 1 || variant < named
 }
 
 /// The full names of a document filed by every one-deletion form of their last word and by

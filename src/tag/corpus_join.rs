@@ -1,7 +1,8 @@
 //! Names joined across the corpus, once every document is tagged:
 //!
-//! 1. Spelling variants: names of as many words, each one edit apart or transliterated
-//!    ("Hassan Rowhani" / "Hassan Rouhani", "Abbas Araghchi" / "Abbas Araqchi"), whose
+//! 1. Spelling variants: names of as many words, each one edit apart, transliterated or
+//!    written in another case ("Hassan Rowhani" / "Hassan Rouhani", "Abbas Araghchi" /
+//!    "Abbas Araqchi", "Securities and Exchange commission"), whose
 //!    documents share another entity that is not a hub. Each variant joins the most mentioned
 //!    name it is a variant of, never a variant of a variant ("Hoadley" / "Hadley" / "Harley"
 //!    stay three). A one-word name joins only as a rare misspelling of a name far more common.
@@ -532,7 +533,8 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>], publications: &[Publication
 }
 
 /// Pairs of keys (smaller id first) that may be spellings of one name: same label, as many
-/// words, a last word sharing a one-deletion form or a transliteration, and not both fixed.
+/// words, a last word sharing a one-deletion form or a transliteration (or the same words in
+/// another case), and not both fixed.
 fn spelling_pairs(corpus: &Corpus) -> BTreeSet<(u32, u32)> {
     // (block, key) for each block a key is in, sorted: the blocks as runs, a few bytes a key.
     let mut blocks: Vec<(u64, u32)> = Vec::new();
@@ -562,7 +564,7 @@ fn spelling_pairs(corpus: &Corpus) -> BTreeSet<(u32, u32)> {
             for (y, &(_, b)) in block.iter().enumerate().skip(x + 1) {
                 let (ka, kb) = (corpus.key(a), corpus.key(b));
                 if !(ka.fixed && kb.fixed)
-                    && similar_names(&tokens[x], &tokens[y])
+                    && (tokens[x] == tokens[y] || similar_names(&tokens[x], &tokens[y]))
                     && (ka.words >= 2 || rare_misspelling(ka, kb))
                 {
                     pairs.insert((a.min(b), a.max(b)));
@@ -948,28 +950,49 @@ fn surnames_in_document(
             } else {
                 SURNAME_EVIDENCE + 1
             };
-            let second = scored.get(1).map_or(0, |s| s.0);
-            scored
-                .first()
-                .filter(|best| best.0 >= needed && best.0 >= SURNAME_MARGIN * second)
-                .map(|best| (best.1, Link::Surname))
-                .or_else(|| {
-                    let readings = readings.filter(|_| person)?;
-                    let (dominant, link) = readings.decide(corpus, &clusters, p, d)?;
-                    let own = scored.iter().find(|s| s.1 == dominant).map_or(0, |s| s.0);
-                    // Another person named here more clearly than the dominant one keeps
-                    // the surname apart; a tie is no reason to doubt the corpus's usage.
-                    let contested = scored
-                        .iter()
-                        .any(|s| s.1 != dominant && s.0 >= needed && s.0 > own);
-                    (!contested).then_some((dominant, link))
-                })
+            let decided = readings
+                .filter(|_| person)
+                .and_then(|r| r.decide(corpus, &clusters, p, d));
+            choose(&scored, needed, decided)
         };
         if let Some(t) = target {
             out.insert(p, t);
         }
     }
     out
+}
+
+/// The person a surname names in a document, from its evidence (`scored`: (entities shared,
+/// cluster), best first; `needed` to decide) and from what the documents around it or the
+/// corpus decided (`decided`). The evidence's clear choice stands unless the documents near
+/// it in time or of its outlet clearly use the surname for another person: a few entities
+/// shared with a rare person do not outweigh them ("Reagan" beside "Venice" in June 1987 is
+/// Ronald, not Nancy Reagan of the state visit's report). Where the evidence does not
+/// decide, the decided person, unless another is named here more clearly.
+fn choose(
+    scored: &[(usize, u32)],
+    needed: usize,
+    decided: Option<(u32, Link)>,
+) -> Option<(u32, Link)> {
+    let second = scored.get(1).map_or(0, |s| s.0);
+    let clear = scored
+        .first()
+        .filter(|best| best.0 >= needed && best.0 >= SURNAME_MARGIN * second);
+    if let Some(best) = clear {
+        let nearby = decided.filter(|n| matches!(n.1, Link::NearbyDates | Link::SameOutlet));
+        return match nearby {
+            Some(n) if n.0 != best.1 => Some(n),
+            _ => Some((best.1, Link::Surname)),
+        };
+    }
+    let (dominant, link) = decided?;
+    let own = scored.iter().find(|s| s.1 == dominant).map_or(0, |s| s.0);
+    // Another person named here more clearly than the dominant one keeps the surname apart;
+    // a tie is no reason to doubt the corpus's usage.
+    let contested = scored
+        .iter()
+        .any(|s| s.1 != dominant && s.0 >= needed && s.0 > own);
+    (!contested).then_some((dominant, link))
 }
 
 /// Which of the clusters' document counts is [`DOMINANT_FACTOR`] times all the others together
@@ -1412,5 +1435,25 @@ mod tests {
             .filter(|m| m.label != Label::Date)
             .count();
         assert_eq!(exported.iter().sum::<usize>(), mentions);
+    }
+
+    #[test]
+    fn a_clear_referent_nearby_outweighs_thin_evidence() {
+        let (ronald, nancy) = (1, 2);
+        let scored = [(2, nancy), (0, ronald)];
+        // The evidence alone names Nancy; the documents of its month name Ronald.
+        assert_eq!(choose(&scored, 2, None), Some((nancy, Link::Surname)));
+        let nearby = Some((ronald, Link::NearbyDates));
+        assert_eq!(choose(&scored, 2, nearby), nearby);
+        // The corpus-wide reading does not overrule the evidence; without evidence it names.
+        let corpus_wide = Some((ronald, Link::Surname));
+        assert_eq!(
+            choose(&scored, 2, corpus_wide),
+            Some((nancy, Link::Surname))
+        );
+        assert_eq!(
+            choose(&[(0, nancy), (0, ronald)], 2, corpus_wide),
+            corpus_wide
+        );
     }
 }

@@ -54,6 +54,19 @@ pub fn is_title_domain(words: &[&str], s: usize, e: usize) -> bool {
     s < e && domain_from(words, s) == Some(e)
 }
 
+/// Whether a span `[s, e)` read as something other than a person opens with a title's domain
+/// and goes on with a capitalised name: "State George Shultz" after "Secretary of".
+pub fn opens_with_title_domain(words: &[&str], s: usize, e: usize) -> bool {
+    domain_from(words, s).is_some_and(|after| {
+        after < e && words[after].chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Whether every word of `words` (at least one) is a title's domain ("Commerce", "Defense").
+pub fn is_title_domain_word_run(words: &[&str]) -> bool {
+    !words.is_empty() && words.iter().all(|w| domain_word(w))
+}
+
 fn domain_word(word: &str) -> bool {
     title_domains().contains(word)
 }
@@ -122,5 +135,24 @@ mod tests {
         assert!(is_title_domain(&words, 3, 4));
         assert!(!is_title_domain(&["Bank", "of", "England"], 2, 3));
         assert!(!is_title_domain(&["the", "State", "Department"], 1, 2));
+        let words = [
+            "U.S.",
+            "Secretary",
+            "of",
+            "State",
+            "George",
+            "Shultz",
+            "and",
+            "Commerce",
+        ];
+        assert!(opens_with_title_domain(&words, 3, 6));
+        assert!(!opens_with_title_domain(&words, 4, 6));
+        assert!(!opens_with_title_domain(
+            &["the", "State", "Department"],
+            1,
+            3
+        ));
+        assert!(is_title_domain_word_run(&["Commerce"]));
+        assert!(!is_title_domain_word_run(&["Shultz"]));
     }
 }

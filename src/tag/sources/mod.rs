@@ -16,7 +16,7 @@ mod model;
 mod org_phrases;
 mod sports_teams;
 mod user;
-mod word_shapes;
+pub(crate) mod word_shapes;
 
 use super::document::Document;
 use super::gazetteer::{Entry, Gazetteer, Match};

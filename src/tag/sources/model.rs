@@ -7,7 +7,9 @@ use super::{Candidate, CandidateSource, SentenceContext};
 use crate::tag::mention::Label;
 use crate::tag::model_input::Decoding;
 use crate::tag::perceptron::{split_label, Part};
-use crate::tag::titles::{is_title_domain, split_title};
+use crate::tag::titles::{
+    is_title_domain, is_title_domain_word_run, opens_with_title_domain, split_title,
+};
 use crate::text::lexicon::{
     industry_words, legal_forms, name_particles, organisation_heads, sentence_openers,
 };
@@ -33,12 +35,22 @@ pub fn read_spans(
     model_labels: &[Label],
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for span in decoded_spans(decoding, model_labels) {
+    for mut span in decoded_spans(decoding, model_labels) {
+        if opens_with_title_domain(sentence.words, span.start, span.end) {
+            // "Secretary of State George Shultz" read as the organisation "State George
+            // Shultz": what follows a title is the person who holds it.
+            span.label = Label::Person;
+        }
         let (start, title) = split_title(sentence.words, span.start, span.end, span.label);
         for (k, (from, to)) in name_pieces(sentence.words, start, span.end, span.label)
             .into_iter()
             .enumerate()
         {
+            // A piece after the first that is only a title's domain ("Commerce" of "Shultz
+            // and Commerce Secretary Malcolm Baldrige") names no one.
+            if k > 0 && is_title_domain_word_run(&sentence.words[from..to]) {
+                continue;
+            }
             let title = if k == 0 { title } else { None };
             read_piece(sentence, &span, (from, to), title, &mut out);
         }
