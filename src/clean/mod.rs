@@ -499,6 +499,47 @@ mod tests {
         assert!(c.text.contains("Sorghum prev 5.2"), "{}", c.text);
     }
 
+    /// Wire copy holds no chrome: notes under a table that open with a short line, a lead
+    /// paragraph before a quotation whose "we" and "our" are the speaker's, and rows of
+    /// figures split off their table by a wrapped block all stay.
+    #[test]
+    fn split_wire_tables_notes_and_quoted_leads_stay() {
+        let notes = "Oper shr 41 cts vs 44 cts\n    Oper net 12.1 mln vs 11.6 mln\n    Sales 812.4 mln vs 760.3 mln\n    Year\n    Oper shr 1.38 dlrs vs 1.46 dlrs\n    Oper net 40.8 mln vs 38.6 mln\n    Sales 3.12 billion vs 2.94 billion\n    NOTES: Sales are from continuing businesses\n    Operating net excludes results from discontinued operations\nof nil vs profit 1,910,000 dlrs, or seven cts a share, in\nquarter and loss 212,000 dlrs, or one cent a share, in year\n    Share data adjusted for three-for-two stock split paid\nto holders of record July 1, 1986\n Reuter\n";
+        let quoted = "Norcan Mining Corp said it did not expect its\nremoval from the Toronto 35 index to have a lasting effect on\nthe company's shares.\n    \"We don't think that investors buy our shares because we\nwere one of the index companies,\" spokeswoman Ann Lyle said in\nreply to a query.\n    Norcan closed 3/8 lower at 14-1/8 in active trading on the\nToronto Stock Exchange.\n    The exchange, which selects the index, said Norcan was\ndropped to make the index more representative of the market.\n    Lyle said Norcan did not view the move as a blow to its\nstanding in the industry.\n Reuter\n";
+        for raw in [notes, quoted] {
+            let c = clean(raw);
+            assert!(
+                c.removed.iter().all(|r| !r.rule.starts_with("chrome.")),
+                "{:?}",
+                c.removed
+            );
+            assert_eq!(c.title, None);
+        }
+        assert!(clean(notes)
+            .text
+            .ends_with("stock split paid to holders of record July 1, 1986"));
+    }
+
+    /// A standfirst without a full stop before the body, and a team line-up or a list of
+    /// nominees after it, are the article's; a rating counter is no title.
+    #[test]
+    fn standfirsts_line_ups_and_counters() {
+        let standfirst = "Rail fares to rise above inflation\n\nTrain operators in Britain will raise regulated fares by more than the rate of inflation from January\n\nThe Association of Train Operating Companies said average fares would rise by 4.1%, while some season tickets would climb by as much as 7%. Passenger groups said the rises were hard to justify.\n\nThe government said the money was needed to pay for new trains and longer platforms on the busiest lines.";
+        let c = clean(standfirst);
+        assert!(
+            c.text.starts_with("Train operators in Britain"),
+            "{}",
+            c.text
+        );
+        let line_up = "Wales name unchanged side\n\nWales coach Mike Ruddock has named an unchanged team for Saturday's Six Nations match against Italy in Rome.\n\nRuddock said the players had earned the right to keep their places after the win over England. The side showed great spirit and he wanted to reward them for it, he told reporters at the team hotel on Tuesday.\n\nGareth Thomas (Toulouse), Kevin Morgan (Dragons), Tom Shanklin (Blues), Gavin Henson (Ospreys), Shane Williams (Ospreys)\n\nGethin Jenkins (Blues), Mefin Davies (Gloucester), Adam Jones (Ospreys), Brent Cockbain (Ospreys)";
+        let c = clean(line_up);
+        assert!(c.text.ends_with("Brent Cockbain (Ospreys)"), "{}", c.text);
+        let rated = "Share this article\n\nLog in to comment\n\nAverage rating: 341 out of 5\n\nMayor calls for new bridge\n\nThe mayor has said the city needs a second bridge over the river and that the council should lead the way on paying for it.\n\nShe told a meeting of business leaders on Monday that traffic on the old bridge had doubled in ten years, and that delays were costing local firms money every day.";
+        let c = clean(rated);
+        assert_eq!(c.title.as_deref(), Some("Mayor calls for new bridge"));
+        assert!(c.text.starts_with("The mayor has said"), "{}", c.text);
+    }
+
     /// A closing sentence after the body stays, though it names an interface word.
     #[test]
     fn closing_sentences_after_the_body_stay() {
