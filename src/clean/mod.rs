@@ -399,14 +399,23 @@ mod tests {
     }
 
     /// Tables inside wire copy are content wherever the body's weighing puts them: a table
-    /// before a closing note, unpunctuated notes hard-wrapped after a table, a row too short to
-    /// be seen as one between rows of figures. Nothing is removed from them.
+    /// before a closing note, unpunctuated notes hard-wrapped after a table (the first a short
+    /// line), a row too short to be seen as one between rows of figures. Nothing is removed
+    /// from them, nor from a lead before a quotation whose "we" and "our" are the speaker's.
     #[test]
     fn wire_tables_notes_and_rows_stay() {
         let table_before_note = "Qtr ended March 31\n    Shr two cts vs six cts\n    Net 41,000 vs 120,000\n    Revs 5,310,000 vs 4,870,000\n    Note: nine mth figures not available\n    .\n Reuter\n";
         let notes_after_table = "Oper shr profit 21 cts vs loss 40 cts\n    Oper net profit 1,320,000 vs loss 2,510,000\n    Sales 61.2 mln vs 58.4 mln\n    Year\n    Oper shr profit 55 cts vs loss 38 cts\n    Oper net profit 3,410,000 vs loss 2,390,000\n    Sales 240.7 mln vs 221.9 mln\n    NOTE: Earnings exclude losses from discontinued\noperations of 310,000 dlrs, or five cts a share, in the quarter\nand 1,220,000 dlrs, or 20 cts a share, in the year\n    1986 earnings include a gain from the sale of a plant of\n450,000 dlrs, or seven cts a share, in the fourth quarter\n Reuter\n";
         let rows_in_body = "Chilean copper board figures show\nregistrations of copper exports in the week to March 4, in\nthousands of tonnes, with those for the same week last year in\nbrackets:\n    Cathodes total 31.2, March 12.0 (28.4).\n    Blister nil (nil)\n    Wire bar total 4.5, March 1.5 (nil)\n    The board also reported registrations of copper concentrate\nfor shipment in April and May, without giving details.\n Reuter\n";
-        for raw in [table_before_note, notes_after_table, rows_in_body] {
+        let short_note_first = "Oper shr 41 cts vs 44 cts\n    Oper net 12.1 mln vs 11.6 mln\n    Sales 812.4 mln vs 760.3 mln\n    Year\n    Oper shr 1.38 dlrs vs 1.46 dlrs\n    Oper net 40.8 mln vs 38.6 mln\n    Sales 3.12 billion vs 2.94 billion\n    NOTES: Sales are from continuing businesses\n    Operating net excludes results from discontinued operations\nof nil vs profit 1,910,000 dlrs, or seven cts a share, in\nquarter and loss 212,000 dlrs, or one cent a share, in year\n    Share data adjusted for three-for-two stock split paid\nto holders of record July 1, 1986\n Reuter\n";
+        let quoted_we = "Norcan Mining Corp said it did not expect its\nremoval from the Toronto 35 index to have a lasting effect on\nthe company's shares.\n    \"We don't think that investors buy our shares because we\nwere one of the index companies,\" spokeswoman Ann Lyle said in\nreply to a query.\n    Norcan closed 3/8 lower at 14-1/8 in active trading on the\nToronto Stock Exchange.\n    The exchange, which selects the index, said Norcan was\ndropped to make the index more representative of the market.\n    Lyle said Norcan did not view the move as a blow to its\nstanding in the industry.\n Reuter\n";
+        for raw in [
+            table_before_note,
+            notes_after_table,
+            rows_in_body,
+            short_note_first,
+            quoted_we,
+        ] {
             let c = clean(raw);
             let rules: Vec<_> = c
                 .removed
@@ -424,6 +433,9 @@ mod tests {
         assert!(clean(notes_after_table)
             .text
             .ends_with("gain from the sale of a plant of 450,000 dlrs, or seven cts a share, in the fourth quarter"));
+        assert!(clean(short_note_first)
+            .text
+            .ends_with("stock split paid to holders of record July 1, 1986"));
     }
 
     /// A wire story of two lines and a credit shows its hard wrap by how its lines run on (a
@@ -497,6 +509,26 @@ mod tests {
         let rows = "Cereal export registrations in the week to March 4 were as\nfollows, in thousands of tonnes, with year-ago figures in brackets.\n    Wheat prev 642.4, Feb 112.8, Mar 30.1, total 785.3 (901.2).\n    Maize prev 88.1, Feb 47.6, Mar 12.0, total 147.7 (65.3).\n    Sorghum prev 5.2, Feb 3.1, Mar nil, Apr 1.0, May 2.2,\nJun 0.6, total 12.1 (8.4).        REUTER\n";
         let c = clean(rows);
         assert!(c.text.contains("Sorghum prev 5.2"), "{}", c.text);
+    }
+
+    /// A standfirst without a full stop before the body, and a team line-up or a list of
+    /// nominees after it, are the article's; a rating counter is no title.
+    #[test]
+    fn standfirsts_line_ups_and_counters() {
+        let standfirst = "Rail fares to rise above inflation\n\nTrain operators in Britain will raise regulated fares by more than the rate of inflation from January\n\nThe Association of Train Operating Companies said average fares would rise by 4.1%, while some season tickets would climb by as much as 7%. Passenger groups said the rises were hard to justify.\n\nThe government said the money was needed to pay for new trains and longer platforms on the busiest lines.";
+        let c = clean(standfirst);
+        assert!(
+            c.text.starts_with("Train operators in Britain"),
+            "{}",
+            c.text
+        );
+        let line_up = "Wales name unchanged side\n\nWales coach Mike Ruddock has named an unchanged team for Saturday's Six Nations match against Italy in Rome.\n\nRuddock said the players had earned the right to keep their places after the win over England. The side showed great spirit and he wanted to reward them for it, he told reporters at the team hotel on Tuesday.\n\nGareth Thomas (Toulouse), Kevin Morgan (Dragons), Tom Shanklin (Blues), Gavin Henson (Ospreys), Shane Williams (Ospreys)\n\nGethin Jenkins (Blues), Mefin Davies (Gloucester), Adam Jones (Ospreys), Brent Cockbain (Ospreys)";
+        let c = clean(line_up);
+        assert!(c.text.ends_with("Brent Cockbain (Ospreys)"), "{}", c.text);
+        let rated = "Share this article\n\nLog in to comment\n\nAverage rating: 341 out of 5\n\nMayor calls for new bridge\n\nThe mayor has said the city needs a second bridge over the river and that the council should lead the way on paying for it.\n\nShe told a meeting of business leaders on Monday that traffic on the old bridge had doubled in ten years, and that delays were costing local firms money every day.";
+        let c = clean(rated);
+        assert_eq!(c.title.as_deref(), Some("Mayor calls for new bridge"));
+        assert!(c.text.starts_with("The mayor has said"), "{}", c.text);
     }
 
     /// A closing sentence after the body stays, though it names an interface word.

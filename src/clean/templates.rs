@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use super::keys::paragraph_key;
 use super::options::{CleanOptions, TemplateOptions};
 use super::paragraphs::Para;
+use super::shape::classify::introduces;
 use super::shape::features::Features;
 use super::shape::words::names_a_month;
 
@@ -30,11 +31,13 @@ pub fn folds_digits(text: &str, f: &Features) -> bool {
 }
 
 /// Whether a paragraph can be (or match) a template: short, and not content: neither a plain
-/// sentence of prose ("Terms were not disclosed.") nor the start of a sentence that runs on
-/// into the next paragraph in lower case.
+/// sentence of prose ("Terms were not disclosed.", "The following proposed securities
+/// offerings were filed recently with the Securities and Exchange Commission:") nor the start
+/// of a sentence that runs on into the next paragraph in lower case.
 pub fn templatable(p: &Para, next: Option<&Para>, options: &CleanOptions) -> bool {
     let f = &p.feat;
-    let prose = f.sentence_like() && f.ui_words == 0 && f.stopword_density() >= 0.25;
+    let sentence = f.sentence_like() || introduces(f);
+    let prose = sentence && f.ui_words == 0 && f.stopword_density() >= 0.25;
     f.words <= options.templates.max_words && !prose && !p.runs_on(next)
 }
 

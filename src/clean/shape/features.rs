@@ -28,6 +28,8 @@ pub struct Features {
     pub inner_stops: usize,
     /// Ends with a count in brackets ("Archives (12)", "* ► 2019 (200)"): a navigation counter.
     pub counted: bool,
+    /// Opens with a quotation mark: someone's words, whose "we" and "you" are the speaker's.
+    pub quoted: bool,
 }
 
 /// Long paragraphs are scored on a sample of their first bytes: every decision about them
@@ -121,6 +123,9 @@ fn word_features(
     f.has_address = has_address(text);
     f.separators = separators(text);
     f.counted = ends_with_count(trimmed);
+    f.quoted = text
+        .trim_start()
+        .starts_with(['"', '\u{201c}', '\u{2018}', '\u{ab}', '\u{201e}']);
     f
 }
 
@@ -354,9 +359,11 @@ impl Features {
             && (self.ui_words == 0 || (self.ui_words * 4 < self.words && self.words > 8))
     }
 
-    /// Speaks to the reader about the site: "you/our" with interface words.
+    /// Speaks to the reader about the site: "you/our" with interface words, not inside a
+    /// quotation ("We don't think investors buy our shares for that," he said).
     pub fn addresses_reader(&self) -> bool {
-        self.person_words >= 1
+        !self.quoted
+            && self.person_words >= 1
             && self.ui_words >= 1
             && self.words <= 40
             && (self.person_words + self.ui_words) * 8 >= self.words

@@ -4,6 +4,7 @@ use super::classify::{classify, Class};
 use super::features::Features;
 use super::sentence::is_list_item;
 use crate::clean::options::CleanOptions;
+use crate::text::lexicon::stopwords;
 
 /// A headline: short, capitalised, without a full stop, not an interface label. `class` is
 /// the paragraph's chrome class in its document.
@@ -32,4 +33,17 @@ pub fn title_like(text: &str, f: &Features, class: Class, options: &CleanOptions
         && !f.has_address
         && f.separators == 0
         && !(f.digit_words * 2 > f.words && f.words <= 4)
+        && !labelled_figure(text)
+}
+
+/// A label and its figure ("Average rating: 341 out of 5", "Hits: 1,204"): a counter whatever
+/// its label, not a headline ("Iraq: 20 killed in blast" says more than a figure).
+fn labelled_figure(text: &str) -> bool {
+    let figure = |w: &str| w.bytes().any(|b| b.is_ascii_digit());
+    text.split_once(": ").is_some_and(|(_, value)| {
+        value.split_whitespace().any(figure)
+            && value
+                .split_whitespace()
+                .all(|w| figure(w) || stopwords().contains_ignore_ascii_case(w))
+    })
 }

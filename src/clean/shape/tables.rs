@@ -92,6 +92,35 @@ pub fn data_row(f: &Features) -> bool {
         && f.words <= 20
 }
 
+/// A block of figures: rows of a table standing apart from it or wrapped onto one paragraph
+/// ("Jne 139 up 0.50 Jly 138 down 0.50 Aug 134.50 up 0.50 ...", "LEAD - Steady 2100 (2400)
+/// tonnes"): six words or more (not a date line, "January 13"), a figure, few function words
+/// (not a counter's "Average rating: 238 out of 5"), no interface words, people or links, and
+/// figures in a quarter of its words at least (not a credit line's "© 2011 Metro Wire Media
+/// Group"), a sixth when it runs past a dozen.
+pub fn figures_block(text: &str, f: &Features) -> bool {
+    f.words >= 6
+        && has_figure(text, f)
+        && !f.counted
+        && f.stopwords * 4 <= f.words
+        && f.ui_words * 4 < f.words
+        && f.person_words == 0
+        && !f.has_address
+        && f.digit_words * if f.words <= 12 { 4 } else { 6 } >= f.words
+}
+
+/// An entry of an unbulleted list of names: capitalised names with what they belong to in
+/// brackets, few function words, no sentence ("Matt Lucas & David Walliams (Little Britain, BBC
+/// Three)", "Dimitri Yachvili (Biarritz), Pierre Mignoni (Clermont)").
+pub fn list_entry(text: &str, f: &Features) -> bool {
+    !f.terminal
+        && !f.counted
+        && f.ui_words == 0
+        && f.stopwords * 4 <= f.words
+        && f.capitalised_words * 2 >= f.words
+        && text.trim_end().ends_with(')')
+}
+
 /// A short unpunctuated line with a figure, too few for [`data_row`] or spelled ("Shr 23 cts vs
 /// not reported", "Shr two cts vs six cts"): a row when it stands next to a table.
 fn sparse_row(text: &str, f: &Features) -> bool {

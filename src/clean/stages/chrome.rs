@@ -7,9 +7,10 @@
 use crate::clean::options::CleanOptions;
 use crate::clean::paragraphs::{Fate, Paragraphs};
 use crate::clean::shape::classify::{introduces, Class};
+use crate::clean::shape::features::Features;
 use crate::clean::shape::headline::title_like;
 use crate::clean::shape::sentence::is_list_item;
-use crate::clean::shape::tables::{data_row, figures_row, has_figure};
+use crate::clean::shape::tables::{data_row, figures_block, figures_row, has_figure, list_entry};
 
 use super::layout::Layout;
 
@@ -26,6 +27,7 @@ pub fn remove_chrome(
         paras,
         layout,
         options,
+        names: lists_of_names(paras, &rows),
     };
     let removals = match layout.body {
         Some((first, last)) => {
@@ -75,6 +77,8 @@ struct Edges<'a> {
     paras: &'a Paragraphs,
     layout: &'a Layout,
     options: &'a CleanOptions,
+    /// Entries of a list of names ([`lists_of_names`]), indexed like the paragraphs.
+    names: Vec<bool>,
 }
 
 impl Edges<'_> {
@@ -96,7 +100,10 @@ impl Edges<'_> {
         let i = rows[w];
         let f = &self.paras[i].feat;
         let class = &self.layout.class;
-        let heads = rows.get(w + 1).is_some_and(|&n| class[n] == Class::Good);
+        // A label over a table heads it too ("COTTON --", "SHIPMENT BASIS CBT MONTH PREV").
+        let heads = rows
+            .get(w + 1)
+            .is_some_and(|&n| class[n] == Class::Good || self.layout.table[n]);
         let introduced = w > 0 && self.paras[rows[w - 1]].feat.colon_end;
         class[i] == Class::Neutral
             && !f.terminal
@@ -120,13 +127,22 @@ impl Edges<'_> {
         has_figure(p.text(), &p.feat) && (figures(w) || (w > 0 && figures(w - 1)) || figures(w + 1))
     }
 
-    /// Ties to the body it stands next to: a row of a table, which the body's own weighing
-    /// leaves out at times (rows weigh little).
+    /// Ties to the body it stands next to: no chrome, and a row of a table (which the body's
+    /// own weighing leaves out at times: rows weigh little), a block of figures (rows a table
+    /// split, or wrapped onto one paragraph: "Jne 139 up 0.50 Jly 138 down 0.50 Aug 134.50"),
+    /// an entry of a list of names ("Matt Lucas & David Walliams (Little Britain, BBC Three)")
+    /// or prose that reads as body text but ends without a full stop (a standfirst, a lead
+    /// into a table; [`plain_prose`]).
     fn continues_body(&self, i: usize) -> bool {
-        self.layout.class[i] != Class::Bad
+        let p = &self.paras[i];
+        let class = self.layout.class[i];
+        class != Class::Bad
             && !self.layout.template_hit[i]
-            && !self.paras[i].feat.addresses_reader()
-            && self.layout.table[i]
+            && !p.feat.addresses_reader()
+            && (self.layout.table[i]
+                || (class == Class::Good && plain_prose(&p.feat))
+                || figures_block(p.text(), &p.feat)
+                || self.names[i])
     }
 
     /// The first row kept before the body, which starts at row `first`: the run of rows just
@@ -169,8 +185,9 @@ impl Edges<'_> {
                 && f.ui_words * 3 < f.words;
             let closing_sentence = plain && f.terminal && f.words >= 3;
             // Notes under a table end without a full stop, as wire notes do ("NOTE: Earnings
-            // exclude losses from discontinued operations of 310,000 dlrs ... in the year").
-            let note = after_table && plain && f.words >= 8 && f.stopwords >= 1;
+            // exclude losses from discontinued operations of 310,000 dlrs ... in the year",
+            // "NOTES: Sales are from continuing operations").
+            let note = after_table && plain && f.words >= 4 && f.stopwords >= 1;
             // A row of figures under another goes on with the rows the body ended with
             // ("Linoil prev 15.9, Feb 23.6, total 61.8 (76.1). / Soybean oil prev 3.7, Feb
             // 21.1, total 55.8 (33.7). REUTER"), though the credit glued to it ends no sentence.
@@ -184,4 +201,28 @@ impl Edges<'_> {
         }
         removals
     }
+}
+
+/// Prose of a sentence's length that says nothing of the page: no interface words or web
+/// address ("Global Herald's website can also be accessed at …", "… LOL Mirror:
+/// northstarnews.org"), not a short heading ("Weitere Pressemitteilungen dieses Verbands"), and
+/// no colon at its end (a paragraph introducing what follows shares its fate).
+fn plain_prose(f: &Features) -> bool {
+    f.words >= 10 && f.ui_words == 0 && !f.has_address && !f.colon_end
+}
+
+/// For each paragraph, whether it is an entry of a list of names among the kept `rows`: a
+/// [`list_entry`] beside another (a lone name with its bracket is a caption's credit, "Premio
+/// Nobel de la Paz (REUTERS/Denis Balibouse)").
+fn lists_of_names(paras: &Paragraphs, rows: &[usize]) -> Vec<bool> {
+    let entry: Vec<bool> = rows
+        .iter()
+        .map(|&i| list_entry(paras[i].text(), &paras[i].feat))
+        .collect();
+    let mut names = vec![false; paras.len()];
+    for (w, &i) in rows.iter().enumerate() {
+        let beside = (w > 0 && entry[w - 1]) || entry.get(w + 1).copied().unwrap_or(false);
+        names[i] = entry[w] && beside;
+    }
+    names
 }
