@@ -190,7 +190,9 @@ def stream_corpus(
     no one type (objects and strings) is stored as text (see :mod:`tidings._arrow`). The file is
     read twice (the first pass learns the input's columns and page templates). The tables
     replace those of an earlier run in ``out`` only once all of them are written: a run that
-    fails leaves ``out`` as it was. Memory holds one chunk and the results of one part of it, the template-line counts (one
+    fails leaves ``out`` as it was. Memory holds one chunk and the results of one part of it,
+    each document's id once (:class:`tidings._ids.DocumentIds`: about 32 bytes a short id), the
+    template-line counts (one
     entry per distinct short line of each source), the dedup fingerprints (4 bytes per
     distinct shingle of each document: about 3 KB for an article of 800 words) and, for the join of names across the corpus, each document's distinct names as
     ids into one table of the corpus's names (a few bytes per name of a document), never its
