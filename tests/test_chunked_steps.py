@@ -3,6 +3,8 @@ page templates, dedup clusters named after their smallest id, entity names joine
 
 from __future__ import annotations
 
+import pickle
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -132,7 +134,11 @@ def test_entity_names_join_across_chunks(sample: pd.DataFrame, size: int) -> Non
     assert renames and (unjoined["entity"] != whole["entity"]).any()
     joined = pd.concat([CorpusTagger.rename(part, renames) for part in parts], ignore_index=True)
     pd.testing.assert_frame_equal(joined, whole.reset_index(drop=True))
-    assert CorpusTagger(canonical=False).join() == {}
+    # Renames travel to other processes (a rewrite on Dask workers) and find the same names.
+    carried = pickle.loads(pickle.dumps(renames))
+    assert len(carried) == len(renames)
+    pd.testing.assert_frame_equal(CorpusTagger.rename(unjoined, carried), joined)
+    assert not CorpusTagger(canonical=False).join()
 
 
 def test_steps_are_defined_once_in_order(sample: pd.DataFrame) -> None:

@@ -53,7 +53,7 @@ from .describe import describe as tidings_describe
 from .errors import InputError, InputTypeError
 from .stories import ENTITY_LABELS, StoryIndex
 from .stories import stories as tidings_stories
-from .tag import CorpusTagger, _user_entities
+from .tag import CorpusTagger, Renames, _user_entities
 
 try:
     import dask
@@ -170,7 +170,7 @@ class _TagTask:
         return self(part)[0]
 
 
-def _renamed(mentions: pd.DataFrame, renames: dict[tuple[Any, str, str], tuple[str, str, str]]) -> pd.DataFrame:
+def _renamed(mentions: pd.DataFrame, renames: Renames) -> pd.DataFrame:
     return CorpusTagger.rename(mentions, renames)
 
 

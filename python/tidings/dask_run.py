@@ -37,7 +37,7 @@ from .io import _format_of, _standardize
 from .pipeline import TABLES, RunStats, prepare_corpus
 from .steps import STEPS, Clean, Tag, text_column
 from .stream import _TableWriter
-from .tag import CorpusTagger
+from .tag import CorpusTagger, Renames
 
 __all__ = ["read_dask_corpus", "run_on_dask"]
 
@@ -120,7 +120,7 @@ def _write(path: Path, frame: pd.DataFrame) -> None:
         writer.close()
 
 
-def _rename_part(path: Path, renames: dict[tuple[str, str], str]) -> RunStats:
+def _rename_part(path: Path, renames: Renames) -> RunStats:
     """Rewrite one ``entities`` part with the joined names; its figures."""
     entities = CorpusTagger.rename(pd.read_parquet(path), renames)
     _write(path, entities)

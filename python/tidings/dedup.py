@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._ids import DocumentIds
 from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
 from ._results import frame
@@ -451,18 +452,23 @@ class CorpusDedup:
         As for :func:`dedup`.
     clean : bool, default False
         Clean each chunk with :func:`tidings.clean_many` first (templates learned per chunk).
+    ids : DocumentIds, optional
+        The corpus's ids kept by the caller, who adds each chunk's ids before :meth:`add`
+        (one list of ids for every step of a run); ``ids=`` of :meth:`add` must then be those.
     """
 
     def __init__(self, *, threshold: float = _DEFAULTS["threshold"], containment: float | None = _DEFAULTS["containment"],
                  ngram: int = _DEFAULTS["ngram"], sample: int = _DEFAULTS["sample"], keep: str = _DEFAULTS["keep"],
-                 clean: bool = False) -> None:
+                 clean: bool = False, ids: DocumentIds | None = None) -> None:
         options = _core.resolve_options("dedup", {"threshold": threshold, "containment": containment, "ngram": ngram,
                                                   "sample": sample, "keep": keep})
         self._fingerprints = _core.DedupFingerprints(**{name: options[name] for name in _INDEX_OPTIONS})
         self._ngram = options["ngram"]
         self._keep = options["keep"]
         self._clean = clean
-        self._ids: list[Any] = []
+        self._shared = ids is not None
+        self._ids = ids if ids is not None else DocumentIds(unique=False)
+        self._added = 0
         self._lengths: list[np.ndarray] = []
         self._stamps: list[np.ndarray] = []
 
@@ -498,7 +504,7 @@ class CorpusDedup:
         self._record(chunk_ids, stamps, np.asarray(lengths, dtype=np.int64) if self._keep == "longest" else None)
 
     def _checked(self, n: int, ids: Sequence[Any] | None, dates: Any) -> tuple[list[Any], np.ndarray | None]:
-        chunk_ids = list(range(len(self._ids), len(self._ids) + n)) if ids is None else list(ids)
+        chunk_ids = list(range(self._added, self._added + n)) if ids is None else list(ids)
         if len(chunk_ids) != n:
             raise InputError(f"ids has {len(chunk_ids)} values for {n} documents")
         if self._keep == "earliest" and dates is None:
@@ -506,7 +512,9 @@ class CorpusDedup:
         return chunk_ids, _stamps(dates, n) if self._keep == "earliest" else None
 
     def _record(self, chunk_ids: list[Any], stamps: np.ndarray | None, lengths: np.ndarray | None) -> None:
-        self._ids.extend(chunk_ids)
+        if not self._shared:
+            self._ids.add(chunk_ids)
+        self._added += len(chunk_ids)
         if stamps is not None:
             self._stamps.append(stamps)
         if lengths is not None:
@@ -523,13 +531,16 @@ class CorpusDedup:
         """
         lengths = np.concatenate(self._lengths) if self._keep == "longest" and self._lengths else None
         stamps = np.concatenate(self._stamps) if self._keep == "earliest" and self._stamps else None
-        if len(self._ids) == 0:
+        if self._added == 0:
             lengths = np.zeros(0, dtype=np.int64) if self._keep == "longest" else None
             stamps = np.zeros(0, dtype="datetime64[ns]") if self._keep == "earliest" else None
-        clusters, pairs = _decide(self._fingerprints, ids=self._ids, keep=self._keep, lengths=lengths, stamps=stamps,
+        ids = self._ids.array()
+        if len(ids) != self._added:
+            raise InputError(f"the shared ids hold {len(ids)} documents, the fingerprints {self._added}")
+        clusters, pairs = _decide(self._fingerprints, ids=ids, keep=self._keep, lengths=lengths, stamps=stamps,
                                   all_pairs=True, workers=workers)
         assert pairs is not None
-        clusters.insert(0, "doc", _as_id_array(np.asarray(self._ids, dtype=object)))
+        clusters.insert(0, "doc", _as_id_array(ids))
         return clusters, pairs
 
 

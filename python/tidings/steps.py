@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._ids import DocumentIds
 from .cleaning import PageTemplates, clean_columns
 from .dates import document_dates, parse_dates
 from .dedup import CorpusDedup
@@ -180,10 +181,10 @@ class Dedup(Step):
 
     name = "dedup"
 
-    def __init__(self, *, keep: str = "first", dates: Any = None, workers: int | None = None,
-                 progress: bool = True, **options: Any) -> None:
+    def __init__(self, *, keep: str = "first", dates: Any = None, ids: DocumentIds | None = None,
+                 workers: int | None = None, progress: bool = True, **options: Any) -> None:
         super().__init__(workers=workers, progress=progress)
-        self._dedup = CorpusDedup(keep=keep, **options)
+        self._dedup = CorpusDedup(keep=keep, ids=ids, **options)
         self._keep = keep
         self._dates = None if dates is None else list(dates)
         self._seen = 0
@@ -218,10 +219,11 @@ class Tag(Step):
 
     name = "tag"
 
-    def __init__(self, *, workers: int | None = None, progress: bool = True, **options: Any) -> None:
+    def __init__(self, *, ids: DocumentIds | None = None, workers: int | None = None, progress: bool = True,
+                 **options: Any) -> None:
         super().__init__(workers=workers, progress=progress)
         self._options = options
-        self._tagger = CorpusTagger(**options)
+        self._tagger = CorpusTagger(ids=ids, **options)
 
     def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
         return documents, {"entities": self._entities(documents, self._tagger.tag)}
@@ -319,11 +321,18 @@ _STEP_CLASSES: dict[str, type[Step]] = {"clean": Clean, "dedup": Dedup, "tag": T
 
 
 def make_steps(*, workers: int | None = None, progress: bool = True,
-               options: dict[str, dict[str, Any]] | None = None) -> list[Step]:
+               options: dict[str, dict[str, Any]] | None = None, ids: DocumentIds | None = None) -> list[Step]:
     """Every step of the pipeline, in :data:`STEPS` order; ``options`` maps a step's name to its
-    options."""
+    options. With ``ids`` (the corpus's ids, which the caller adds chunk by chunk before the
+    steps apply), the steps that keep ids until they finish read them there."""
     options = options or {}
     unknown = sorted(set(options) - set(STEPS))
     if unknown:
         raise InputError(f"no step {', '.join(unknown)}; the steps are {', '.join(STEPS)}")
-    return [_STEP_CLASSES[name](workers=workers, progress=progress, **options.get(name, {})) for name in STEPS]
+    shared: dict[str, Any] = {} if ids is None else {"ids": ids}
+    return [_STEP_CLASSES[name](workers=workers, progress=progress, **options.get(name, {}),
+                                **(shared if name in _KEEPING_IDS else {})) for name in STEPS]
+
+
+#: The steps that keep the corpus's ids until they finish.
+_KEEPING_IDS = ("dedup", "tag")

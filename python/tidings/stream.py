@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ._arrow import ChunkedSchema, arrow_table, merge_types, stable_schema
+from ._ids import DocumentIds
 from .errors import InputError, TidingsIOError
 from .io import iter_corpus
 from .pipeline import TABLES, RunStats, prepare_corpus
@@ -189,7 +190,9 @@ def stream_corpus(
     no one type (objects and strings) is stored as text (see :mod:`tidings._arrow`). The file is
     read twice (the first pass learns the input's columns and page templates). The tables
     replace those of an earlier run in ``out`` only once all of them are written: a run that
-    fails leaves ``out`` as it was. Memory holds one chunk and the results of one part of it, the template-line counts (one
+    fails leaves ``out`` as it was. Memory holds one chunk and the results of one part of it,
+    each document's id once (:class:`tidings._ids.DocumentIds`: about 32 bytes a short id), the
+    template-line counts (one
     entry per distinct short line of each source), the dedup fingerprints (4 bytes per
     distinct shingle of each document: about 3 KB for an article of 800 words) and, for the join of names across the corpus, each document's distinct names as
     ids into one table of the corpus's names (a few bytes per name of a document), never its
@@ -203,21 +206,23 @@ def stream_corpus(
     """
     if dedup_options and "clean" in dedup_options:
         raise InputError("the pipeline dedups the cleaned text already; drop the dedup option 'clean'")
-    steps = make_steps(workers=workers, progress=progress, options={"dedup": dict(dedup_options or {})})
+    ids = DocumentIds()
+    steps = make_steps(workers=workers, progress=progress, options={"dedup": dict(dedup_options or {})}, ids=ids)
     out = Path(out)
     staging = _staging_folder(out)
     try:
-        stats, names = _run(path, staging, steps, text=text, id=id, chunksize=chunksize, chunk_chars=chunk_chars,
-                            workers=workers, progress=progress)
+        stats, names = _run(path, staging, steps, ids, text=text, id=id, chunksize=chunksize,
+                            chunk_chars=chunk_chars, workers=workers, progress=progress)
         return stats, _publish(staging, out, names)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _run(path: str | Path, out: Path, steps: list[Step], *, text: str, id: str | None, chunksize: int,
-         chunk_chars: int, workers: int | None, progress: bool) -> tuple[RunStats, list[str]]:
+def _run(path: str | Path, out: Path, steps: list[Step], ids: DocumentIds, *, text: str, id: str | None,
+         chunksize: int, chunk_chars: int, workers: int | None, progress: bool) -> tuple[RunStats, list[str]]:
     """Both passes of :func:`stream_corpus`, writing the tables into ``out``; returns the run's
-    figures and the names of the tables written."""
+    figures and the names of the tables written. ``ids`` gathers the documents' ids, which the
+    steps read."""
     def read() -> Iterator[pd.DataFrame]:
         return iter_corpus(path, text=text, id=id, chunksize=chunksize, chunk_chars=chunk_chars)
 
@@ -226,7 +231,7 @@ def _run(path: str | Path, out: Path, steps: list[Step], *, text: str, id: str |
     stats = RunStats(steps=STEPS)
     chunks = (part for chunk in _conformed(read(), schema)
               for part in _parts_of(chunk, chunk_chars))
-    paths = _apply_chunks(steps, chunks, out, stats, known, workers=workers, progress=progress)
+    paths = _apply_chunks(steps, chunks, out, stats, known, ids, workers=workers, progress=progress)
     for step in steps:
         done = step.finish()
         for name, rewrite in done.rewrites.items():
@@ -243,18 +248,16 @@ def _run(path: str | Path, out: Path, steps: list[Step], *, text: str, id: str |
 
 
 def _apply_chunks(steps: list[Step], chunks: Iterator[pd.DataFrame], out: Path, stats: RunStats,
-                  known: pa.Schema | None, *, workers: int | None, progress: bool) -> dict[str, Path]:
-    """The second pass: each chunk through every step, its rows appended to the tables in
-    ``out``. Returns the path of each table written."""
+                  known: pa.Schema | None, ids: DocumentIds, *, workers: int | None,
+                  progress: bool) -> dict[str, Path]:
+    """The second pass: each chunk's ids added to ``ids`` (an id seen before is an error), the
+    chunk through every step, its rows appended to the tables in ``out``. Returns the path of
+    each table written."""
     writers: dict[str, _TableWriter] = {}
-    seen: set[str] = set()
     try:
         for chunk in chunks:
             documents = prepare_corpus(chunk, workers=workers, progress=progress).documents
-            repeated = next((i for i in documents["doc"] if i in seen), None)
-            if repeated is not None:
-                raise InputError(f"document ids must be unique; {repeated!r} appears more than once")
-            seen.update(documents["doc"])
+            ids.add(documents["doc"])
             tables: dict[str, pd.DataFrame] = {}
             for step in steps:
                 documents, produced = step.apply(documents)

@@ -18,12 +18,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import _core
+from ._ids import DocumentIds
 from ._input import TextColumn, as_sources, as_text_column
 from ._progress import progress_bar
 from ._results import arrow_columns, arrow_text_array, frame
 from .errors import InputError, InputTypeError, TidingsIOError
 
-__all__ = ["tag", "CorpusTagger", "entity_id", "LABELS", "LABEL_ALIASES", "MENTION_COLUMNS"]
+__all__ = ["tag", "CorpusTagger", "Renames", "entity_id", "LABELS", "LABEL_ALIASES", "MENTION_COLUMNS"]
 
 #: Entity labels tidings reports (GPE folds into LOC). ``labels=`` and user dictionaries also
 #: accept the aliases of ``LABEL_ALIASES`` (PER, GPE, PLACE, ORGANIZATION...), in any case.
@@ -322,9 +323,52 @@ def _mentions(column: TextColumn, options: dict[str, Any], corpus: _core.EntityJ
     return _mention_frame(found, column.index)
 
 
-#: A name the corpus join changed in one document: (document, label, entity) → (joined label,
-#: joined entity, link).
-Renames = dict[tuple[Any, str, str], tuple[str, str, str]]
+class Renames:
+    """The names the corpus join changed (:meth:`CorpusTagger.join`): for each document with a
+    change, each name it changes there, its joined name and the link that joined them. Held in
+    the core and found there mention by mention, so that :meth:`CorpusTagger.rename` costs in
+    proportion to the mentions it rewrites; picklable (for a rewrite in other processes)."""
+
+    def __init__(self, documents: Any = (), lookup: _core.EntityRenames | None = None) -> None:
+        self._documents = pd.Index(documents)
+        self._lookup = lookup
+        self._joined: dict[str, np.ndarray] | None = None
+
+    def __len__(self) -> int:
+        return 0 if self._lookup is None else len(self._lookup)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"documents": self._documents, "lookup": None if self._lookup is None else self._lookup.to_bytes()}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        lookup = state["lookup"]
+        self._documents = state["documents"]
+        self._lookup = None if lookup is None else _core.EntityRenames.from_bytes(lookup)
+        self._joined = None
+
+    def find(self, mentions: pd.DataFrame) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The rows of ``mentions`` whose name changes, and their joined ``label``, ``entity``
+        and ``linked_by`` values."""
+        codes = self._documents.get_indexer(mentions["doc"])
+        rows = np.flatnonzero(codes >= 0)
+        if self._lookup is None or not len(rows):
+            return rows[:0], {}
+        found = np.frombuffer(self._lookup.find(
+            codes[rows].astype("<i8").tobytes(),
+            *(pa.array(mentions[column], from_pandas=True).take(pa.array(rows)) for column in ("label", "entity")),
+        ), dtype="<i8")
+        hit = found >= 0
+        joined = self._joined_names()
+        return rows[hit], {column: values[found[hit]] for column, values in joined.items()}
+
+    def _joined_names(self) -> dict[str, np.ndarray]:
+        """Each rename's joined values (computed once)."""
+        if self._joined is None:
+            assert self._lookup is not None
+            table = arrow_columns(self._lookup.joined())
+            self._joined = {column: table[source].to_numpy(zero_copy_only=False).astype(object)
+                            for column, source in (("label", "label"), ("entity", "entity"), ("linked_by", "link"))}
+        return self._joined
 
 
 class CorpusTagger:
@@ -342,12 +386,17 @@ class CorpusTagger:
     ----------
     entities, labels, canonical
         As for :func:`tag`; with ``canonical=False`` there is nothing to join.
+    ids : DocumentIds, optional
+        The corpus's ids kept by the caller, who adds each chunk's ids, in the order tagged
+        (one list of ids for every step of a run).
     """
 
-    def __init__(self, *, entities: Any = None, labels: Iterable[str] | None = None, canonical: bool = True) -> None:
+    def __init__(self, *, entities: Any = None, labels: Iterable[str] | None = None, canonical: bool = True,
+                 ids: DocumentIds | None = None) -> None:
         self._options = _core_options(entities, labels, canonical)
         self._corpus = _core.EntityJoin() if canonical else None
-        self._documents: list[Any] = []
+        self._shared = ids is not None
+        self._documents = ids if ids is not None else DocumentIds(unique=False)
 
     def tag(self, texts: Any, *, dates: Any = None, sources: Any = None, workers: int | None = None,
             progress: bool = True) -> pd.DataFrame:
@@ -355,8 +404,8 @@ class CorpusTagger:
         joined across documents; ``dates`` and ``sources`` as for :func:`tag`."""
         column = as_text_column(texts)
         options = {**self._options, **_publications(dates, sources, len(column))}
-        if self._corpus is not None:
-            self._documents.extend(column.index)
+        if self._corpus is not None and not self._shared:
+            self._documents.add(column.index)
         return _mentions(column, options, self._corpus, workers, progress)
 
     def names(self) -> tuple[list[Any], list[tuple[Any, ...]]]:
@@ -364,46 +413,38 @@ class CorpusTagger:
         and per document its publication day and outlet and each mention's label, name, whether
         the name is fixed, link, acronym and country. A tagger in another process takes them
         with :meth:`add_names`."""
-        return (list(self._documents), self._corpus.names()) if self._corpus is not None else ([], [])
+        return (self._documents.array().tolist(), self._corpus.names()) if self._corpus is not None else ([], [])
 
     def add_names(self, names: tuple[list[Any], list[tuple[Any, ...]]]) -> None:
         """Add documents tagged elsewhere, as :meth:`names` gave them, to the next :meth:`join`."""
         if self._corpus is not None:
             documents, mentions = names
             self._corpus.add_names(mentions)
-            self._documents.extend(documents)
+            self._documents.add(documents)
 
     def join(self) -> Renames:
-        """Join the names across every chunk tagged so far: ``{(document, label, entity):
-        (joined label, joined entity, link)}`` for each name that changes in a document. Call
-        it once, after the last chunk."""
+        """Join the names across every chunk tagged so far: each name that changes in a
+        document, with its joined label, entity and link (:class:`Renames`). Call it once, after
+        the last chunk."""
         if self._corpus is None:
-            return {}
-        documents = self._documents
-        return {
-            (documents[position], label, entity): (new_label, new_entity, link)
-            for position, label, entity, new_label, new_entity, link in self._corpus.join()
-        }
+            return Renames()
+        lookup = self._corpus.join()
+        positions = np.frombuffer(lookup.documents(), dtype="<u4")
+        return Renames(self._documents.take(positions), lookup)
 
     @staticmethod
     def rename(mentions: pd.DataFrame, renames: Renames) -> pd.DataFrame:
         """``mentions`` with the joined names of :meth:`join`."""
         if not renames or mentions.empty:
             return mentions
-        table = pd.DataFrame(
-            [(*key, *joined) for key, joined in renames.items()],
-            columns=["doc", "label", "entity", "new_label", "new_entity", "link"],
-        ).set_index(["doc", "label", "entity"])
-        keys = pd.MultiIndex.from_arrays([mentions["doc"], mentions["label"], mentions["entity"]])
-        found = table.reindex(keys)
-        hit = found["new_entity"].notna().to_numpy()
-        if not hit.any():
+        rows, joined = renames.find(mentions)
+        if not len(rows):
             return mentions
         out = mentions.copy()
-        for column, source in (("label", "new_label"), ("entity", "new_entity"), ("linked_by", "link")):
-            values = out[column].to_numpy(dtype=object, copy=True)
-            values[hit] = found[source].to_numpy(dtype=object)[hit]
-            out[column] = pd.Series(values, index=out.index, dtype=mentions[column].dtype)
+        for column, values in joined.items():
+            replaced = out[column].to_numpy(dtype=object, copy=True)
+            replaced[rows] = values
+            out[column] = pd.Series(replaced, index=out.index, dtype=mentions[column].dtype)
         out["entity_id"] = _entity_ids(out["label"], out["entity"])
         return out
 

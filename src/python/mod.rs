@@ -14,6 +14,7 @@ mod input;
 mod options;
 mod progress;
 mod quotes;
+mod renames;
 mod shared;
 mod stories;
 mod tag;
@@ -97,6 +98,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_raise_internal_error, m)?)?;
     dedup::register(m)?;
     tag::register(m)?;
+    renames::register(m)?;
     quotes::register(m)?;
     clean::register(m)?;
     options::register(m)?;

@@ -9,6 +9,7 @@ use pyo3::types::PyDict;
 
 use super::columns::Columns;
 use super::options::options_from;
+use super::renames::PyEntityRenames;
 use super::shared::Shared;
 use super::{
     compute, compute_sized, extract_texts, progress_of, text_bytes, IntoPyResult, ProgressCounter,
@@ -20,6 +21,7 @@ use crate::tag::date_values::{date_value, Day};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
 use crate::tag::perceptron::TrainConfig;
+use crate::tag::renames::NameRenames;
 use crate::tag::{
     tag_corpus, tag_documents, Label, Link, Mention, Publication, Resources, Source, TagOptions,
 };
@@ -75,17 +77,6 @@ pub(crate) fn user_dictionary(rows: &[(String, String, String)]) -> crate::Resul
     Ok(user)
 }
 
-/// A name changed by the corpus join in one document: (document position, label, entity,
-/// joined label, joined entity, link).
-type JoinChange = (
-    usize,
-    &'static str,
-    String,
-    &'static str,
-    String,
-    &'static str,
-);
-
 /// What the corpus-wide join needs of a corpus tagged chunk by chunk (`tag(..., corpus=)`),
 /// kept until every chunk was tagged, so entity names join across the whole corpus as `tag`
 /// joins them across one call: each document's distinct names as ids, never its mentions
@@ -109,31 +100,14 @@ impl PyEntityJoin {
         PyEntityJoin::default()
     }
 
-    /// Joins the names across the corpus and returns each name it changes in each document as
-    /// (document position, label, entity, joined label, joined entity, link), sorted; the kept
+    /// Joins the names across the corpus: the names it changes in each document; the kept
     /// names are released.
-    fn join(&self, py: Python<'_>) -> PyResult<Vec<JoinChange>> {
+    fn join(&self, py: Python<'_>) -> PyResult<PyEntityRenames> {
         let names = std::mem::take(&mut *self.lock(py));
-        compute(py, Some(Workers::ONE), move || {
-            let mut changes: Vec<JoinChange> = names
-                .join()
-                .into_iter()
-                .map(|r| {
-                    let (label, entity) = names.name(r.key);
-                    let (joined_label, joined) = names.name(r.joined);
-                    (
-                        r.doc,
-                        label.as_str(),
-                        entity.to_string(),
-                        joined_label.as_str(),
-                        joined.to_string(),
-                        r.link.as_str(),
-                    )
-                })
-                .collect();
-            changes.sort_unstable();
-            Ok(changes)
-        })
+        let renames = compute(py, Some(Workers::ONE), move || {
+            Ok(NameRenames::new(&names, &names.join()))
+        })?;
+        Ok(PyEntityRenames::wrap(renames))
     }
 
     /// What the join needs of each document tagged so far: its publication day and outlet, and

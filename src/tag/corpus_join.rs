@@ -670,14 +670,21 @@ type Candidate = (u32, bool);
 /// people) and the longer person names ending with them. Exact endings only where there are
 /// any; variants need shared evidence later.
 fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
-    // (form of the last word, key) of each person named in two words or more, sorted.
-    let mut by_last: Vec<(u64, u32)> = Vec::new();
+    // (form of the last word, words, key) of each person named in two words or more, sorted:
+    // a partial name reads only the longer names of its forms, so a name of two words does
+    // not scan every person with its surname.
+    let mut by_last: Vec<(u64, u32, u32)> = Vec::new();
     for id in 0..corpus.keys.len() as u32 {
         let key = corpus.key(id);
         if key.label == Label::Person && key.words >= 2 {
             let tokens = corpus.tokens(id);
             let forms = deletion_variants(&tokens[tokens.len() - 1]);
-            by_last.extend(forms.iter().map(|f| (form_hash(Label::Person, 0, f), id)));
+            let words = tokens.len() as u32;
+            by_last.extend(
+                forms
+                    .iter()
+                    .map(|f| (form_hash(Label::Person, 0, f), words, id)),
+            );
         }
     }
     by_last.sort_unstable();
@@ -695,14 +702,15 @@ fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
         let tokens = corpus.tokens(id);
         let last = &tokens[tokens.len() - 1];
         let mut found: BTreeSet<u32> = BTreeSet::new();
+        let words = tokens.len() as u32;
         for form in deletion_variants(last) {
             let hash = form_hash(Label::Person, 0, &form);
-            let from = by_last.partition_point(|e| e.0 < hash);
+            let from = by_last.partition_point(|e| (e.0, e.1) <= (hash, words));
             found.extend(
                 by_last[from..]
                     .iter()
                     .take_while(|e| e.0 == hash)
-                    .map(|e| e.1),
+                    .map(|e| e.2),
             );
         }
         let mut candidates: Vec<Candidate> = found
@@ -1007,11 +1015,12 @@ fn dominant(counts: &[u64]) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::tag::Source;
 
-    fn mention(label: Label, entity: &str) -> Mention {
+    /// A model mention of `entity` (for the join's tests).
+    pub(in crate::tag) fn mention(label: Label, entity: &str) -> Mention {
         Mention {
             start: 0,
             end: 0,

@@ -41,6 +41,7 @@ pub mod options;
 pub mod perceptron;
 mod priority;
 mod publication;
+pub mod renames;
 mod resources;
 mod sources;
 mod sports_report;
