@@ -62,6 +62,16 @@ def write_corpus(path: Path, real: pd.DataFrame | None, generated: int, jobs: in
 
 
 def _peak_rss() -> int:
+    """This process's peak resident memory in bytes: ``VmHWM`` where Linux gives it (``ru_maxrss``
+    keeps the peak of the process that forked this one, across ``exec``, so a spawned child
+    would report its parent's size)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
