@@ -166,7 +166,8 @@ def run_on_dask(path: str | Path, out: str | Path, *, text: str = "text", id: st
     for part in parts:
         joiner.add_names(part["names"])
     cluster_stats = _dedup(partial, parts[0]["text"] if parts else "text")
-    renames = joiner.join()
+    # One node of the graph holds the renames, so they travel once, not once per task.
+    renames = dask.delayed(joiner.join(), pure=True)
     entity_parts = sorted((partial / "entities").glob("part-*.parquet"))
     (entity_stats,) = dask.compute([dask.delayed(_rename_part)(p, renames) for p in entity_parts])
     stats = _merged([part["stats"] for part in parts] + list(entity_stats) + [cluster_stats])
