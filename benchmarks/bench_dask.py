@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpora import news_frame  # noqa: E402
 from generate_articles import blocks  # noqa: E402
+from run import own_peak_bytes  # noqa: E402
 
 TABLES = ("documents", "removed", "entities", "clusters", "pairs")
 SCHEMA = pa.schema([("id", pa.string()), ("source", pa.string()), ("date", pa.string()), ("text", pa.string())])
@@ -62,17 +63,8 @@ def write_corpus(path: Path, real: pd.DataFrame | None, generated: int, jobs: in
 
 
 def _peak_rss() -> int:
-    """This process's peak resident memory in bytes: ``VmHWM`` where Linux gives it (``ru_maxrss``
-    keeps the peak of the process that forked this one, across ``exec``, so a spawned child
-    would report its parent's size)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    """This process's own peak resident memory in bytes (:func:`run.own_peak_bytes`)."""
+    return own_peak_bytes() or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def single_run(corpus: Path, out: Path, threads: int) -> tuple[float, int, list[int]]:

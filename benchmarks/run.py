@@ -282,19 +282,29 @@ def bench_pipeline(folder: Path, step: int) -> list[Row]:
     return rows
 
 
-#: Runs ``python -m tidings`` with the arguments after ``--`` and writes the process's peak
-#: resident memory (``VmHWM``, kB) to the file named first: a child's own peak, which
-#: ``RUSAGE_CHILDREN`` does not give (Linux keeps the forking parent's peak across ``exec``).
-_PEAK_WRAPPER = """
+def own_peak_bytes() -> int | None:
+    """This process's own peak resident memory in bytes (``VmHWM``), or ``None`` where Linux's
+    ``/proc`` is missing. ``ru_maxrss`` (and ``RUSAGE_CHILDREN``) would not do for a child: Linux
+    keeps the forking parent's peak across ``exec``, so a child of a big process reports its size."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next((int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:")), None)
+    except OSError:
+        return None
+
+
+#: Runs ``python -m tidings`` with the arguments after ``--`` and writes the process's own peak
+#: resident memory in bytes (:func:`own_peak_bytes`) to the file named first.
+_PEAK_WRAPPER = f"""
 import runpy, sys
+sys.path.insert(0, {str(HERE)!r})
 peak_file, sys.argv = sys.argv[1], ["tidings", *sys.argv[3:]]
 try:
     runpy.run_module("tidings", run_name="__main__")
 finally:
-    with open("/proc/self/status") as status:
-        peak = next((line.split()[1] for line in status if line.startswith("VmHWM:")), "0")
+    from run import own_peak_bytes
     with open(peak_file, "w") as out:
-        out.write(peak)
+        out.write(str(own_peak_bytes() or 0))
 """
 
 
@@ -311,7 +321,7 @@ def tidings_run(path: Path, out: Path, corpus: Corpus) -> Row:
     seconds = time.perf_counter() - started
     note = "peak: the child's whole resident set (interpreter and imports included)"
     if linux:
-        peak = int(peak_file.read_text() or 0) / 1024
+        peak = int(peak_file.read_text() or 0) / 2**20
     else:
         peak = _children_peak()
         if peak <= before:

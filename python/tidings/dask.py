@@ -408,33 +408,33 @@ class TidingsDaskSeriesAccessor:
     def __init__(self, series: dd.Series) -> None:
         self._series = series
 
-    def _frame(self) -> tuple[dd.DataFrame, str]:
+    def _as_frame(self) -> tuple[dd.DataFrame, str]:
         name = self._series.name if isinstance(self._series.name, str) else "text"
         return self._series.to_frame(name=name), name
 
     def describe(self) -> dd.DataFrame:
         """See :func:`tidings.dask.describe`."""
-        frame, name = self._frame()
+        frame, name = self._as_frame()
         return describe(frame, text=name)
 
     def clean(self, **options: Any) -> dd.Series:
         """The cleaned article text of each document, with its index label and the Series' name
         (partitioned as :func:`tidings.dask.clean` leaves them)."""
-        frame, name = self._frame()
+        frame, name = self._as_frame()
         with _unconverted():
             return clean(frame, text=name, **options)["text"].astype(object).rename(self._series.name)
 
     def clean_frame(self, **options: Any) -> dd.DataFrame:
         """See :func:`tidings.dask.clean`."""
-        frame, name = self._frame()
+        frame, name = self._as_frame()
         return clean(frame, text=name, **options)
 
     def tag(self, **options: Any) -> dd.DataFrame:
         """Entity mentions, ``doc`` holding this Series' index labels; see :func:`tidings.dask.tag`."""
-        frame, name = self._frame()
+        frame, name = self._as_frame()
         return tag(frame, text=name, **options)
 
     def dedup(self, **options: Any) -> dd.DataFrame | tuple[dd.DataFrame, dd.DataFrame]:
         """Duplicate clusters of the texts; see :func:`tidings.dask.dedup`."""
-        frame, name = self._frame()
+        frame, name = self._as_frame()
         return dedup(frame, text=name, **options)

@@ -63,6 +63,8 @@ class Step(ABC):
     name = ""
     #: Whether the step needs the first pass (:meth:`learn`) over every chunk.
     learns = False
+    #: Whether the step keeps the corpus's ids until it finishes (and takes ``ids=``).
+    keeps_ids = False
 
     def __init__(self, *, workers: int | None = None, progress: bool = True) -> None:
         self.workers = workers
@@ -180,6 +182,7 @@ class Dedup(Step):
     """
 
     name = "dedup"
+    keeps_ids = True
 
     def __init__(self, *, keep: str = "first", dates: Any = None, ids: DocumentIds | None = None,
                  workers: int | None = None, progress: bool = True, **options: Any) -> None:
@@ -218,6 +221,7 @@ class Tag(Step):
     """
 
     name = "tag"
+    keeps_ids = True
 
     def __init__(self, *, ids: DocumentIds | None = None, workers: int | None = None, progress: bool = True,
                  **options: Any) -> None:
@@ -331,8 +335,4 @@ def make_steps(*, workers: int | None = None, progress: bool = True,
         raise InputError(f"no step {', '.join(unknown)}; the steps are {', '.join(STEPS)}")
     shared: dict[str, Any] = {} if ids is None else {"ids": ids}
     return [_STEP_CLASSES[name](workers=workers, progress=progress, **options.get(name, {}),
-                                **(shared if name in _KEEPING_IDS else {})) for name in STEPS]
-
-
-#: The steps that keep the corpus's ids until they finish.
-_KEEPING_IDS = ("dedup", "tag")
+                                **(shared if _STEP_CLASSES[name].keeps_ids else {})) for name in STEPS]
