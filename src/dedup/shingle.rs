@@ -146,8 +146,8 @@ pub fn exact_hash(normalized: &str) -> u64 {
 /// Hash of one word, lower-cased, with typographic quotes read as ASCII ones.
 fn word_hash(word: &str, ascii: bool, buffer: &mut String) -> u64 {
     let bytes = word.as_bytes();
-    if ascii && bytes.len() <= 64 {
-        let mut lower = [0u8; 64];
+    if ascii && bytes.len() <= SHORT_WORD {
+        let mut lower = [0u8; SHORT_WORD];
         for (l, b) in lower.iter_mut().zip(bytes) {
             *l = b.to_ascii_lowercase();
         }
@@ -173,18 +173,122 @@ fn window_hash(words: &[u64]) -> u64 {
 pub fn shingle_hashes(normalized: &str, ngram: usize, out: &mut Vec<u64>) {
     out.clear();
     let ngram = ngram.max(1);
-    let mut buffer = String::new();
-    let mut word_hashes: Vec<u64> = Vec::with_capacity(normalized.len() / 5 + 1);
-    word_hashes
-        .extend(words(normalized).map(|w| word_hash(w.text(normalized), w.ascii, &mut buffer)));
-    if word_hashes.is_empty() {
+    word_hashes(normalized, out);
+    if out.is_empty() {
         return;
     }
-    if word_hashes.len() < ngram {
-        out.push(window_hash(&word_hashes));
-    } else {
-        out.extend(word_hashes.windows(ngram).map(window_hash));
+    if out.len() < ngram {
+        let all = window_hash(out);
+        out.clear();
+        out.push(all);
+        return;
     }
+    // Window `i` reads words `i..i + ngram` and is written over word `i`, which no later
+    // window reads.
+    let windows = out.len() - ngram + 1;
+    for i in 0..windows {
+        out[i] = window_hash(&out[i..i + ngram]);
+    }
+    out.truncate(windows);
+}
+
+/// The hashes of the words of `text` ([`words`]), in order, appended to `out`. Runs of ASCII
+/// are scanned, lower-cased and hashed in one pass; the scanner takes over from the word a
+/// non-ASCII character touches (it only looks ahead, so starting it outside a word or at a
+/// word's start finds the same words).
+fn word_hashes(text: &str, out: &mut Vec<u64>) {
+    let mut buffer = String::new();
+    let mut at = 0;
+    while let Some(restart) = ascii_word_hashes(text.as_bytes(), at, out) {
+        let rest = &text[restart..];
+        let Some(word) = words(rest).next() else {
+            return;
+        };
+        out.push(word_hash(word.text(rest), word.ascii, &mut buffer));
+        at = restart + word.end;
+    }
+}
+
+/// Longest word lower-cased in place; longer ones are hashed by [`word_hash`].
+const SHORT_WORD: usize = 64;
+
+/// What [`ascii_word_hashes`] reads of a byte: an ASCII letter or digit is its lower-case form
+/// (above [`NON_ASCII`]); other bytes are [`SEPARATOR`], [`JOINER`] or [`NON_ASCII`].
+const SEPARATOR: u8 = 0;
+const JOINER: u8 = 1;
+const NON_ASCII: u8 = 2;
+
+const fn word_bytes() -> [u8; 256] {
+    let mut table = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            byte.to_ascii_lowercase()
+        } else if byte == b'\'' || byte == b'-' {
+            JOINER
+        } else if byte >= 0x80 {
+            NON_ASCII
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    table
+}
+
+static WORD_BYTE: [u8; 256] = word_bytes();
+
+/// [`word_hashes`] from byte `at` while the text is ASCII: the hashes of its words appended to
+/// `out`, and `None` at the end of the text, or the byte at which the scanner must take over
+/// (the start of the word a non-ASCII byte touches, or that byte outside a word).
+fn ascii_word_hashes(bytes: &[u8], at: usize, out: &mut Vec<u64>) -> Option<usize> {
+    let class = |i: usize| bytes.get(i).map_or(SEPARATOR, |&b| WORD_BYTE[b as usize]);
+    // One byte more than a short word: longer words write their tail there.
+    let mut lower = [0u8; SHORT_WORD + 1];
+    let mut i = at;
+    loop {
+        while i < bytes.len() && WORD_BYTE[bytes[i] as usize] <= JOINER {
+            i += 1;
+        }
+        match class(i) {
+            _ if i == bytes.len() => return None,
+            NON_ASCII => return Some(i),
+            _ => {}
+        }
+        let (start, mut len) = (i, 0);
+        loop {
+            while let Some(&b) = bytes.get(i) {
+                let lowered = WORD_BYTE[b as usize];
+                if lowered <= NON_ASCII {
+                    break;
+                }
+                lower[len.min(SHORT_WORD)] = lowered;
+                len += 1;
+                i += 1;
+            }
+            match (class(i), class(i + 1)) {
+                (NON_ASCII, _) | (JOINER, NON_ASCII) => return Some(start),
+                (JOINER, next) if next > NON_ASCII => {
+                    lower[len.min(SHORT_WORD)] = bytes[i];
+                    len += 1;
+                    i += 1;
+                }
+                _ => break,
+            }
+        }
+        out.push(short_word_hash(bytes, start, i, &lower, len));
+    }
+}
+
+/// The hash of the ASCII word `bytes[start..end]` of `len` bytes, lower-cased into `lower`
+/// when it fits.
+fn short_word_hash(bytes: &[u8], start: usize, end: usize, lower: &[u8], len: usize) -> u64 {
+    if len <= SHORT_WORD {
+        return xxh3_64(&lower[..len]);
+    }
+    let word = std::str::from_utf8(&bytes[start..end]).unwrap_or_default();
+    word_hash(word, true, &mut String::new())
 }
 
 #[cfg(test)]
@@ -272,6 +376,34 @@ mod tests {
         }
         shingle_hashes(&normalize(&long), 2, &mut out);
         assert_eq!((out.len(), digest(&out)), (1, 0x19d0_c3db_e919_87e1));
+    }
+
+    /// The one-pass ASCII scan finds and hashes the words the shared scanner finds, also where
+    /// ASCII and other characters meet inside or beside a word.
+    #[test]
+    fn word_hashes_are_those_of_the_scanner() {
+        const PIECES: [&str; 16] = [
+            "Iran", "'s", "’s", "-", "al-", "é", "£5", " ", "  ", "\n", "Ünï", "—", "x-ray", "'",
+            "mid-2012", "日本",
+        ];
+        let long = "Q".repeat(SHORT_WORD) + "r";
+        let mut state = 11u64;
+        let mut buffer = String::new();
+        let mut fast = Vec::new();
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..8 {
+                state = crate::text::hash::fmix64(state.wrapping_add(1));
+                let piece = (state % 17) as usize;
+                text.push_str(PIECES.get(piece).copied().unwrap_or(&long));
+            }
+            let expected: Vec<u64> = words(&text)
+                .map(|w| word_hash(w.text(&text), w.ascii, &mut buffer))
+                .collect();
+            fast.clear();
+            word_hashes(&text, &mut fast);
+            assert_eq!(fast, expected, "{text:?}");
+        }
     }
 
     #[test]
