@@ -31,12 +31,13 @@
 use std::ops::Range;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::batch_pairs::BatchPairs;
 use super::candidates::Candidates;
 use super::fingerprint::Fingerprints;
 use super::options::DedupConfig;
-use super::pairing::verified;
+use super::pairing::{paired, verified};
 use super::postings::{Postings, MAX_DOCUMENTS};
 use super::sampling::sampled;
 use super::similarity::{Relation, Similarity};
@@ -174,11 +175,14 @@ struct Match {
 }
 
 /// A block of documents being added: their ids start at `base`; `order[i]` is the position in
-/// `batch` of the block's document `i`.
+/// `batch` of the block's document `i`. The batch's ids start at `start`; with `pairs`, the
+/// candidates within the batch come from them instead of the postings.
 struct Block<'a> {
     batch: &'a Fingerprints,
     order: &'a [u32],
     base: u32,
+    start: u32,
+    pairs: Option<&'a BatchPairs>,
     roles: Vec<Role>,
 }
 
@@ -298,20 +302,46 @@ impl DedupIndex {
             let shingles = order.iter().map(|&p| batch.shingles(p as usize).len());
             self.texts.reserve(order.len(), shingles.sum());
         }
+        let pairs = self.batch_pairs(batch, order);
         for block in order.chunks(BLOCK) {
-            self.add_block(batch, block)?;
+            self.add_block(batch, block, start as u32, pairs.as_ref())?;
         }
         Ok(start as u32)
     }
 
+    /// The candidate pairs within a batch (positions in `order`) of the new texts, when common
+    /// phrases make the prefix join cheaper than the postings (`batch_pairs`).
+    fn batch_pairs(&self, batch: &Fingerprints, order: &[u32]) -> Option<BatchPairs> {
+        let mut texts = FxHashSet::default();
+        let joins: Vec<bool> = order
+            .iter()
+            .map(|&p| {
+                let (exact, p) = (batch.exact(p as usize), p as usize);
+                !batch.shingles(p).is_empty()
+                    && !self.first_with_text.contains_key(&exact)
+                    && texts.insert(exact)
+            })
+            .collect();
+        let shingles = |i: usize| batch.shingles(order[i] as usize);
+        BatchPairs::of(order.len(), shingles, &joins, &self.config)
+    }
+
     /// Adds a block: finds the exact copies, compares the new texts with the documents indexed
     /// before the block (in parallel), then decides each document in order.
-    fn add_block(&mut self, batch: &Fingerprints, order: &[u32]) -> Result<()> {
+    fn add_block(
+        &mut self,
+        batch: &Fingerprints,
+        order: &[u32],
+        start: u32,
+        pairs: Option<&BatchPairs>,
+    ) -> Result<()> {
         let base = self.len() as u32;
         let block = Block {
             batch,
             order,
             base,
+            start,
+            pairs,
             roles: self.roles(batch, order, base),
         };
         let found: Vec<Vec<Match>> = (0..order.len())
@@ -380,11 +410,18 @@ impl DedupIndex {
         let shingles = block.shingles(i);
         let mut changes = Vec::new();
         candidates.clear();
+        // With the batch's pairs, the holders are not needed.
+        let from = if block.pairs.is_some() {
+            u32::MAX
+        } else {
+            block.base
+        };
         for &shingle in sampled(shingles, self.config.sample) {
             let holders = candidates.entries();
-            changes.push(self.postings.insert(shingle, id, block.base, holders)?);
+            changes.push(self.postings.insert(shingle, id, from, holders)?);
         }
         matches.extend(self.verify(block, shingles, candidates));
+        matches.extend(self.joined(block, i, block.base..id));
         self.decide(id, &matches);
         let indexed = self.every_text || self.representative[id as usize] == id;
         if !indexed {
@@ -416,11 +453,37 @@ impl DedupIndex {
         let shingles = block.shingles(i);
         candidates.clear();
         for &s in sampled(shingles, self.config.sample) {
-            candidates
-                .entries()
-                .extend_from_slice(self.postings.docs(s));
+            let docs = self.postings.docs(s);
+            let docs = match block.pairs {
+                // The batch's own documents are among its pairs.
+                Some(_) => &docs[..docs.partition_point(|&d| d < block.start)],
+                None => docs,
+            };
+            candidates.entries().extend_from_slice(docs);
         }
-        self.verify(block, shingles, candidates)
+        let mut matches = self.verify(block, shingles, candidates);
+        matches.extend(self.joined(block, i, block.start..block.base));
+        matches
+    }
+
+    /// The copies of the block's document `i` among its batch pairs with ids in `ids` (decided
+    /// before it) that are indexed, by id.
+    fn joined(&self, block: &Block<'_>, i: usize, ids: Range<u32>) -> Vec<Match> {
+        let Some(pairs) = block.pairs else {
+            return Vec::new();
+        };
+        let shingles = block.shingles(i);
+        let position = (block.base - block.start) as usize + i;
+        let earlier = pairs.earlier(position).iter().map(|&q| block.start + q);
+        earlier
+            .filter(|doc| ids.contains(doc))
+            .filter_map(|doc| {
+                // Not indexed: no shingles kept.
+                let other = self.texts.shingles(doc as usize);
+                let similarity = paired(shingles, other, &self.config)?;
+                Some(Match { doc, similarity })
+            })
+            .collect()
     }
 
     /// The candidates that `shingles` is a copy of, by id: those sharing enough sampled shingles
@@ -918,6 +981,47 @@ mod tests {
             .clusters(0..borrowed.len())
             .unwrap();
         assert_eq!(all, reps);
+    }
+
+    /// With common hashes the batch's pairs come from the prefix join: the pairs are those of
+    /// comparing every pair by the index's rule, in one batch or several, reps only or not.
+    #[test]
+    fn joined_batches_pair_what_comparing_every_pair_pairs() {
+        let sets = crate::dedup::batch_pairs::tests::sets(5, BLOCK + 200);
+        let offsets: Vec<u64> = std::iter::once(0)
+            .chain(sets.iter().scan(0, |end, s| {
+                *end += s.len() as u64;
+                Some(*end)
+            }))
+            .collect();
+        let exact: Vec<u64> = (0..sets.len() as u64).collect();
+        let batch = Fingerprints::from_parts(exact, offsets, sets.concat()).unwrap();
+        let order: Vec<u32> = (0..sets.len() as u32).collect();
+        let config = DedupConfig::default();
+        let mut expected = Vec::new();
+        for b in 0..sets.len() {
+            for a in 0..b {
+                if paired(&sets[b], &sets[a], &config).is_some() {
+                    expected.push((a as u32, b as u32));
+                }
+            }
+        }
+        assert!(expected.len() > 300, "{}", expected.len());
+        for every_text in [true, false] {
+            let mut one = DedupIndex::new(config, every_text).unwrap();
+            one.add_fingerprints(&batch, &order).unwrap();
+            let mut split = DedupIndex::new(config, every_text).unwrap();
+            for cut in [&order[..300], &order[300..310], &order[310..]] {
+                split.add_fingerprints(&batch, cut).unwrap();
+            }
+            let n = sets.len();
+            assert_eq!(split.clusters(0..n).unwrap(), one.clusters(0..n).unwrap());
+            assert_eq!(split.pairs(), one.pairs());
+            if every_text {
+                let found: Vec<(u32, u32)> = one.pairs().iter().map(|p| (p.a, p.b)).collect();
+                assert_eq!(found, expected);
+            }
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! share a sampled shingle), clusters without chaining (a document joins a representative, never
 //! a member), a growable index that saves to disk, and repeated paragraphs across documents.
 
+pub mod batch_pairs;
 pub mod candidates;
 pub mod chrome;
 pub mod fingerprint;

@@ -1,0 +1,337 @@
+//! Candidate pairs within a batch by prefix filtering over all shingles, for batches where
+//! common phrases make the postings of sampled shingles quadratic (a phrase in a third of the
+//! documents lists every pair of them).
+//!
+//! Two copies share at least [`fewest_shared`] shingles, and the pair of a document of `n`
+//! shingles with one at least as long needs at least `fewest_shared(n, n)`. So some shingle they
+//! share is among any `n - fewest_shared(n, n) + 1` of the shorter one's shingles: its prefix.
+//! Each document's prefix holds its rarest shingles (counted on a sample of the batch; any
+//! choice is exact, rarity only keeps the lists short), and each document looks its every shingle
+//! up among the prefixes of the documents not longer than itself. The candidates are a superset
+//! of the pairs the index would verify, whatever the order, threads or sample.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::candidates::Candidates;
+use super::options::DedupConfig;
+use super::sampling::sampled;
+use super::similarity::fewest_shared;
+
+/// Documents of a batch whose shingles are counted to rank shingles from rare to common.
+const COUNTED: usize = 10_000;
+/// Documents of a batch whose sampled shingles are counted to tell whether to join.
+const ESTIMATED: usize = 2_000;
+
+/// The earlier documents (positions in the batch's order) each document may be a copy of.
+#[derive(Debug, Default)]
+pub struct BatchPairs {
+    offsets: Vec<usize>,
+    earlier: Vec<u32>,
+}
+
+impl BatchPairs {
+    /// The candidates of position `p` that come before it, sorted.
+    pub fn earlier(&self, p: usize) -> &[u32] {
+        &self.earlier[self.offsets[p]..self.offsets[p + 1]]
+    }
+
+    /// The candidate pairs of the `documents` of a batch (`shingles(p)` of position `p`; those
+    /// with `joins(p)` false take no part), or `None` when the postings of sampled shingles
+    /// would list fewer entries than this costs.
+    pub fn of<'a>(
+        documents: usize,
+        shingles: impl Fn(usize) -> &'a [u32] + Sync,
+        joins: &[bool],
+        config: &DedupConfig,
+    ) -> Option<BatchPairs> {
+        let sampled_only = |p: usize| sampled(shingles(p), config.sample);
+        let estimate = counted(documents, &sampled_only, joins, ESTIMATED);
+        if !worth_it(documents, &shingles, joins, &estimate) {
+            return None;
+        }
+        let counts = counted(documents, &shingles, joins, COUNTED);
+        let prefixes = Prefixes::of(documents, &shingles, joins, &counts, config);
+        drop(counts);
+        let mut pairs: Vec<u64> = (0..documents)
+            .into_par_iter()
+            .filter(|&p| joins[p])
+            .map_init(Candidates::default, |candidates, p| {
+                let length = |q: usize| shingles(q).len();
+                prefixes.partners(p, shingles(p), &length, documents, candidates)
+            })
+            .flatten_iter()
+            .collect();
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        Some(BatchPairs::from_keys(documents, &pairs))
+    }
+
+    /// The pairs `later << 32 | earlier`, sorted, as lists by the later document.
+    fn from_keys(documents: usize, keys: &[u64]) -> BatchPairs {
+        let mut offsets = vec![0usize; documents + 1];
+        for &key in keys {
+            offsets[(key >> 32) as usize + 1] += 1;
+        }
+        for p in 0..documents {
+            offsets[p + 1] += offsets[p];
+        }
+        let earlier = keys.iter().map(|&key| key as u32).collect();
+        BatchPairs { offsets, earlier }
+    }
+}
+
+/// How many of the counted documents (every `stride`-th position taking part) hold each shingle.
+struct Counts {
+    of: FxHashMap<u32, u32>,
+    /// The documents taking part over those counted.
+    scale: f64,
+}
+
+fn counted<'a>(
+    documents: usize,
+    shingles: &impl Fn(usize) -> &'a [u32],
+    joins: &[bool],
+    most: usize,
+) -> Counts {
+    let taking_part = joins.iter().filter(|&&j| j).count();
+    let stride = taking_part.div_ceil(most).max(1);
+    let mut of = FxHashMap::default();
+    let mut seen = 0usize;
+    let mut counted = 0usize;
+    for p in (0..documents).filter(|&p| joins[p]) {
+        seen += 1;
+        if (seen - 1) % stride != 0 {
+            continue;
+        }
+        counted += 1;
+        for &s in shingles(p) {
+            *of.entry(s).or_insert(0u32) += 1;
+        }
+    }
+    Counts {
+        of,
+        scale: taking_part as f64 / counted.max(1) as f64,
+    }
+}
+
+/// Whether the join costs less than the postings: their entries, estimated from the counts of
+/// sampled shingles (pairs sharing one), against a few per shingle of the batch.
+fn worth_it<'a>(
+    documents: usize,
+    shingles: &impl Fn(usize) -> &'a [u32],
+    joins: &[bool],
+    counts: &Counts,
+) -> bool {
+    let mut shared = 0.0;
+    for &c in counts.of.values() {
+        shared += f64::from(c) * f64::from(c.saturating_sub(1)) / 2.0;
+    }
+    let shared = shared * counts.scale * counts.scale;
+    let total: usize = (0..documents)
+        .filter(|&p| joins[p])
+        .map(|p| shingles(p).len())
+        .sum();
+    shared > JOIN_COST * total as f64
+}
+
+/// Entries of the postings that one shingle of the join costs as much as.
+const JOIN_COST: f64 = 4.0;
+
+/// Every document's prefix, sorted by shingle, with a directory by the top bits of the hash.
+struct Prefixes {
+    /// `shingle << 32 | position`, sorted.
+    entries: Vec<u64>,
+    /// `directory[b]..directory[b + 1]`: the entries whose shingle's top bits are `b`.
+    directory: Vec<usize>,
+    shift: u32,
+}
+
+impl Prefixes {
+    fn of<'a>(
+        documents: usize,
+        shingles: &(impl Fn(usize) -> &'a [u32] + Sync),
+        joins: &[bool],
+        counts: &Counts,
+        config: &DedupConfig,
+    ) -> Prefixes {
+        let mut entries: Vec<u64> = (0..documents)
+            .into_par_iter()
+            .filter(|&p| joins[p])
+            .map_init(Vec::new, |ranked, p| {
+                prefix(shingles(p), counts, config, ranked)
+                    .iter()
+                    .map(|&(_, s)| (u64::from(s) << 32) | p as u64)
+                    .collect::<Vec<u64>>()
+            })
+            .flatten_iter()
+            .collect();
+        entries.par_sort_unstable();
+        let bits = (entries.len() / 4).max(1).ilog2().clamp(8, 24);
+        let shift = 32 - bits;
+        let mut directory = vec![0usize; (1 << bits) + 1];
+        for &e in &entries {
+            directory[((e >> 32) as u32 >> shift) as usize + 1] += 1;
+        }
+        for b in 0..(1usize << bits) {
+            directory[b + 1] += directory[b];
+        }
+        Prefixes {
+            entries,
+            directory,
+            shift,
+        }
+    }
+
+    /// The pairs of position `p` (of `shingles`) with each document not longer (by length, then
+    /// position) whose prefix holds [`shared_in_prefix`] of them, as `later << 32 | earlier`,
+    /// each once.
+    fn partners(
+        &self,
+        p: usize,
+        shingles: &[u32],
+        length: &dyn Fn(usize) -> usize,
+        documents: usize,
+        candidates: &mut Candidates,
+    ) -> Vec<u64> {
+        candidates.clear();
+        let me = (shingles.len(), p);
+        for &s in shingles {
+            let b = (s >> self.shift) as usize;
+            let bucket = &self.entries[self.directory[b]..self.directory[b + 1]];
+            let start = bucket.partition_point(|&e| ((e >> 32) as u32) < s);
+            for &e in bucket[start..]
+                .iter()
+                .take_while(|&&e| (e >> 32) as u32 == s)
+            {
+                let q = e as u32 as usize;
+                if q != p && (length(q), q) < me {
+                    candidates.entries().push(q as u32);
+                }
+            }
+        }
+        let mut found = Vec::new();
+        candidates.count(documents, |q, shared| {
+            let q = q as usize;
+            if shared >= shared_in_prefix(length(q)) {
+                let (later, earlier) = (p.max(q), p.min(q));
+                found.push(((later as u64) << 32) | earlier as u64);
+            }
+        });
+        found
+    }
+}
+
+/// The shingles of its prefix a document of `n` shingles shares with any copy at least as long
+/// (the prefix holds that many more than it must): more than one, so that a phrase two documents
+/// share, and nothing else, does not pair them.
+fn shared_in_prefix(n: usize) -> usize {
+    1 + n / 16
+}
+
+/// The prefix of a document: its `n - fewest_shared(n, n) + shared_in_prefix(n)` rarest shingles (by count, then
+/// hash), as `(count, shingle)` in `ranked`.
+fn prefix<'r>(
+    shingles: &[u32],
+    counts: &Counts,
+    config: &DedupConfig,
+    ranked: &'r mut Vec<(u32, u32)>,
+) -> &'r [(u32, u32)] {
+    ranked.clear();
+    ranked.extend(
+        shingles
+            .iter()
+            .map(|&s| (counts.of.get(&s).copied().unwrap_or(0), s)),
+    );
+    let n = shingles.len();
+    let keep = (n + shared_in_prefix(n))
+        .saturating_sub(fewest_shared(n, n, config))
+        .min(n);
+    if keep < n && keep > 0 {
+        ranked.select_nth_unstable(keep - 1);
+    }
+    &ranked[..keep]
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::dedup::pairing::paired;
+
+    /// Sets of 1 to 700 hashes, half of each drawn from fifty hashes most sets hold, a third of
+    /// the sets edited or cut copies of earlier ones.
+    pub(crate) fn sets(seed: u64, count: usize) -> Vec<Vec<u32>> {
+        let mut state = seed;
+        let mut next = move || {
+            state = crate::text::hash::fmix64(state.wrapping_add(0x9E37_79B9_7F4A_7C15));
+            state
+        };
+        let vocabulary: Vec<u32> = (0..4000).map(|_| next() as u32).collect();
+        let mut sets: Vec<Vec<u32>> = Vec::new();
+        for d in 0..count {
+            let mut set: Vec<u32> = if d % 3 == 2 {
+                let mut copy = sets[(next() as usize) % d].clone();
+                copy.truncate(copy.len() * (6 + d % 5) / 10 + 1);
+                copy.extend((0..1 + d % 5).map(|_| vocabulary[(next() % 4000) as usize]));
+                copy
+            } else {
+                let len = 1 + (next() as usize) % [8, 60, 300, 700][d % 4];
+                let draw = |r: u64| vocabulary[(r % if r % 2 == 0 { 50 } else { 4000 }) as usize];
+                (0..len).map(|_| draw(next())).collect()
+            };
+            set.sort_unstable();
+            set.dedup();
+            sets.push(set);
+        }
+        sets
+    }
+
+    #[test]
+    fn every_pair_the_index_would_verify_is_a_candidate() {
+        let sets = sets(5, 600);
+        let configs = [
+            DedupConfig::default(),
+            DedupConfig {
+                containment: None,
+                threshold: 0.5,
+                sample: 16,
+                ..DedupConfig::default()
+            },
+            DedupConfig {
+                sample: 1,
+                ..DedupConfig::default()
+            },
+        ];
+        for config in configs {
+            let joins: Vec<bool> = (0..sets.len()).map(|p| p % 17 != 3).collect();
+            let pairs = BatchPairs::of(sets.len(), |p| &sets[p], &joins, &config)
+                .expect("common hashes make the join worth it");
+            let mut candidates = 0;
+            for b in 0..sets.len() {
+                let earlier = pairs.earlier(b);
+                assert!(earlier.windows(2).all(|w| w[0] < w[1]));
+                assert!(earlier
+                    .iter()
+                    .all(|&a| (a as usize) < b && joins[a as usize]));
+                candidates += earlier.len();
+                for a in 0..b {
+                    if joins[a] && joins[b] && paired(&sets[b], &sets[a], &config).is_some() {
+                        assert!(earlier.binary_search(&(a as u32)).is_ok(), "{a} {b}");
+                    }
+                }
+            }
+            assert!(candidates < sets.len() * sets.len() / 8, "{candidates}");
+        }
+    }
+
+    #[test]
+    fn unrelated_documents_use_the_postings() {
+        let sets: Vec<Vec<u32>> = (0..300u32)
+            .map(|d| (0..200).map(|i| d * 1000 + i).collect())
+            .collect();
+        let joins = vec![true; sets.len()];
+        assert!(
+            BatchPairs::of(sets.len(), |p| &sets[p], &joins, &DedupConfig::default()).is_none()
+        );
+    }
+}
