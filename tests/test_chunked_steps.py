@@ -153,3 +153,16 @@ def test_steps_are_defined_once_in_order(sample: pd.DataFrame) -> None:
     documents, tables = Dedup(progress=False).run(Clean(progress=False).run(corpus.documents)[0])
     assert set(tables) == {"clusters", "pairs"}
     assert documents.equals(corpus.clean(progress=False).documents)
+
+
+def test_dedup_step_frees_its_fingerprints_once_finished() -> None:
+    step = Dedup(progress=False)
+    chunk = pd.DataFrame({"doc": ["a", "b"], "text": ["The council voted on the budget late on Monday night.",
+                                                      "The council voted on the budget late on Monday night."]})
+    step.apply(chunk)
+    clusters = step.finish().tables["clusters"]
+    assert clusters["cluster"].tolist() == ["a", "a"]
+    with pytest.raises(tidings.InputError, match="finished"):
+        step.apply(chunk)
+    with pytest.raises(tidings.InputError, match="finished"):
+        step.finish()
