@@ -187,7 +187,7 @@ class Dedup(Step):
     def __init__(self, *, keep: str = "first", dates: Any = None, ids: DocumentIds | None = None,
                  workers: int | None = None, progress: bool = True, **options: Any) -> None:
         super().__init__(workers=workers, progress=progress)
-        self._dedup: CorpusDedup | None = CorpusDedup(keep=keep, ids=ids, **options)
+        self._dedup: CorpusDedup | None = CorpusDedup(keep=keep, ids=ids, spill=True, **options)
         self._keep = keep
         self._dates = None if dates is None else list(dates)
         self._seen = 0
