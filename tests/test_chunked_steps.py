@@ -153,3 +153,35 @@ def test_steps_are_defined_once_in_order(sample: pd.DataFrame) -> None:
     documents, tables = Dedup(progress=False).run(Clean(progress=False).run(corpus.documents)[0])
     assert set(tables) == {"clusters", "pairs"}
     assert documents.equals(corpus.clean(progress=False).documents)
+
+
+def test_dedup_step_frees_its_fingerprints_once_finished() -> None:
+    step = Dedup(progress=False)
+    chunk = pd.DataFrame({"doc": ["a", "b"], "text": ["The council voted on the budget late on Monday night.",
+                                                      "The council voted on the budget late on Monday night."]})
+    step.apply(chunk)
+    clusters = step.finish().tables["clusters"]
+    assert clusters["cluster"].tolist() == ["a", "a"]
+    with pytest.raises(tidings.InputError, match="finished"):
+        step.apply(chunk)
+    with pytest.raises(tidings.InputError, match="finished"):
+        step.finish()
+
+
+@pytest.mark.parametrize("keep", ["first", "longest"])
+def test_spilled_fingerprints_give_the_tables_kept_in_memory(keep: str) -> None:
+    frame = _dedup_corpus()
+    clusters, pairs = _clusters(frame, len(frame), keep)
+    spilled = CorpusDedup(keep=keep, spill=True)
+    for number, part in enumerate(_cuts(len(frame), 3)):
+        chunk = frame.iloc[part]
+        if number == 1:  # a chunk fingerprinted elsewhere
+            data, lengths = spilled.fingerprint(chunk["text"])
+            spilled.add_fingerprints(data, lengths, chunk["id"].tolist())
+        else:
+            spilled.add(chunk["text"], chunk["id"].tolist(), progress=False)
+    spilled_clusters, spilled_pairs = spilled.tables()
+    pd.testing.assert_frame_equal(spilled_clusters, clusters)
+    pd.testing.assert_frame_equal(spilled_pairs, pairs)
+    spilled.add(["Floods closed the main road between the two towns."], ["zz"], progress=False)
+    assert len(spilled.tables()[0]) == len(frame) + 1

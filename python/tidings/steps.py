@@ -187,12 +187,14 @@ class Dedup(Step):
     def __init__(self, *, keep: str = "first", dates: Any = None, ids: DocumentIds | None = None,
                  workers: int | None = None, progress: bool = True, **options: Any) -> None:
         super().__init__(workers=workers, progress=progress)
-        self._dedup = CorpusDedup(keep=keep, ids=ids, **options)
+        self._dedup: CorpusDedup | None = CorpusDedup(keep=keep, ids=ids, spill=True, **options)
         self._keep = keep
         self._dates = None if dates is None else list(dates)
         self._seen = 0
 
     def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        if self._dedup is None:
+            raise InputError("the dedup step has finished; it takes no more documents")
         dates = None
         if self._dates is not None:
             dates = self._dates[self._seen:self._seen + len(documents)]
@@ -204,7 +206,12 @@ class Dedup(Step):
         return documents, {}
 
     def finish(self) -> Finished:
+        if self._dedup is None:
+            raise InputError("the dedup step has finished already")
         clusters, pairs = self._dedup.tables()
+        # The fingerprints (4 bytes a distinct shingle of every document) are freed before the
+        # later steps finish and the tables are written.
+        self._dedup = None
         return Finished(tables={"clusters": clusters, "pairs": pairs})
 
 

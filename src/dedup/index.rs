@@ -175,13 +175,15 @@ struct Match {
 }
 
 /// A block of documents being added: their ids start at `base`; `order[i]` is the position in
-/// `batch` of the block's document `i`. The batch's ids start at `start`; with `pairs`, the
-/// candidates within the batch come from them instead of the postings.
+/// `batch` of the block's document `i`. The documents of the whole call (`call`, ids from
+/// `start`) are read in `batch`: the index keeps their shingles only once the call is done.
+/// With `pairs`, the candidates within the call come from them instead of the postings.
 struct Block<'a> {
     batch: &'a Fingerprints,
+    call: &'a [u32],
+    start: u32,
     order: &'a [u32],
     base: u32,
-    start: u32,
     pairs: Option<&'a BatchPairs>,
     roles: Vec<Role>,
 }
@@ -289,6 +291,40 @@ impl DedupIndex {
     /// returns the id of the first. The fingerprints must use this index's `ngram`.
     pub fn add_fingerprints(&mut self, batch: &Fingerprints, order: &[u32]) -> Result<u32> {
         let start = self.len();
+        let indexed = self.decide_call(batch, order)?;
+        // Then the texts of the call, the shingles of the indexed ones (copies are few).
+        let shingles = order.iter().zip(&indexed).filter(|(_, &kept)| kept);
+        let shingles = shingles.map(|(&p, _)| batch.shingles(p as usize).len());
+        self.texts.reserve(order.len(), shingles.sum());
+        for (&p, &kept) in order.iter().zip(&indexed) {
+            let shingles = if kept {
+                batch.shingles(p as usize)
+            } else {
+                &[]
+            };
+            self.texts.push(batch.exact(p as usize), shingles);
+        }
+        Ok(start as u32)
+    }
+
+    /// The decisions and the pairs of the documents `order` of `batch` (as positions, like
+    /// [`DedupIndex::add_fingerprints`] of a new index), without a copy of their shingles: the
+    /// batch holds them while they are decided, and the index is dropped after.
+    pub fn decide_batch(
+        config: DedupConfig,
+        every_text: bool,
+        batch: &Fingerprints,
+        order: &[u32],
+    ) -> Result<(Clusters, Vec<Pair>)> {
+        let mut index = DedupIndex::new(config, every_text)?;
+        index.decide_call(batch, order)?;
+        Ok((index.clusters(0..order.len())?, index.pairs))
+    }
+
+    /// Decides the documents `order` of `batch`, block by block; returns whether each stays
+    /// indexed. Their texts are not stored yet: the blocks read them in `batch`.
+    fn decide_call(&mut self, batch: &Fingerprints, order: &[u32]) -> Result<Vec<bool>> {
+        let start = self.len();
         if start + order.len() > MAX_DOCUMENTS {
             return Err(Error::InvalidInput(format!(
                 "a dedup index holds at most {MAX_DOCUMENTS} documents"
@@ -297,16 +333,13 @@ impl DedupIndex {
         if order.iter().any(|&p| p as usize >= batch.len()) {
             return Err(Error::Internal("a document outside the batch".into()));
         }
-        if self.every_text {
-            // Every new text is stored: room for all at once (copies are few).
-            let shingles = order.iter().map(|&p| batch.shingles(p as usize).len());
-            self.texts.reserve(order.len(), shingles.sum());
-        }
         let pairs = self.batch_pairs(batch, order);
+        let mut indexed = Vec::with_capacity(order.len());
         for block in order.chunks(BLOCK) {
-            self.add_block(batch, block, start as u32, pairs.as_ref())?;
+            let call = (order, start as u32, pairs.as_ref());
+            indexed.extend(self.add_block(batch, call, block)?);
         }
-        Ok(start as u32)
+        Ok(indexed)
     }
 
     /// The candidate pairs within a batch (positions in `order`) of the new texts, when common
@@ -326,21 +359,23 @@ impl DedupIndex {
         BatchPairs::of(order.len(), shingles, &joins, &self.config)
     }
 
-    /// Adds a block: finds the exact copies, compares the new texts with the documents indexed
-    /// before the block (in parallel), then decides each document in order.
+    /// Adds a block of the call (`call`: its documents, the id of its first and its pairs):
+    /// finds the exact copies, compares the new texts with the documents indexed before the
+    /// block (in parallel), then decides each document in order; returns whether each stays
+    /// indexed.
     fn add_block(
         &mut self,
         batch: &Fingerprints,
+        (call, start, pairs): (&[u32], u32, Option<&BatchPairs>),
         order: &[u32],
-        start: u32,
-        pairs: Option<&BatchPairs>,
-    ) -> Result<()> {
+    ) -> Result<Vec<bool>> {
         let base = self.len() as u32;
         let block = Block {
             batch,
+            call,
+            start,
             order,
             base,
-            start,
             pairs,
             roles: self.roles(batch, order, base),
         };
@@ -351,9 +386,9 @@ impl DedupIndex {
             })
             .collect();
         let mut candidates = Candidates::default();
+        let mut kept = Vec::with_capacity(order.len());
         for (i, matches) in found.into_iter().enumerate() {
             let id = base + i as u32;
-            let p = order[i] as usize;
             let indexed = match block.roles[i] {
                 Role::Empty => {
                     self.push(id, Kind::Empty, f64::NAN);
@@ -365,10 +400,9 @@ impl DedupIndex {
                 }
                 Role::New => self.add_new_text(&block, i, matches, &mut candidates)?,
             };
-            let shingles = if indexed { batch.shingles(p) } else { &[] };
-            self.texts.push(batch.exact(p), shingles);
+            kept.push(indexed);
         }
-        Ok(())
+        Ok(kept)
     }
 
     /// What each document of a block is (an exact copy when an earlier document, in the index
@@ -430,12 +464,22 @@ impl DedupIndex {
         Ok(indexed)
     }
 
-    /// The shingles of document `doc`: indexed before the block, or in the block.
+    /// Whether the call's document `doc`, decided before, stayed indexed: a new text (the first
+    /// with its words) that is kept as every text or as its cluster's representative.
+    fn stays_indexed(&self, block: &Block<'_>, doc: u32) -> bool {
+        let p = block.call[(doc - block.start) as usize] as usize;
+        self.first_with_text.get(&block.batch.exact(p)) == Some(&doc)
+            && (self.every_text || self.representative[doc as usize] == doc)
+    }
+
+    /// The shingles of document `doc`: indexed before the call, or in the call's batch.
     fn shingles_of<'a>(&'a self, block: &'a Block<'_>, doc: u32) -> &'a [u32] {
-        if doc < block.base {
+        if doc < block.start {
             self.texts.shingles(doc as usize)
         } else {
-            block.shingles((doc - block.base) as usize)
+            block
+                .batch
+                .shingles(block.call[(doc - block.start) as usize] as usize)
         }
     }
 
@@ -477,9 +521,9 @@ impl DedupIndex {
         let earlier = pairs.earlier(position).iter().map(|&q| block.start + q);
         earlier
             .filter(|doc| ids.contains(doc))
+            .filter(|&doc| self.stays_indexed(block, doc))
             .filter_map(|doc| {
-                // Not indexed: no shingles kept.
-                let other = self.texts.shingles(doc as usize);
+                let other = self.shingles_of(block, doc);
                 let similarity = paired(shingles, other, &self.config)?;
                 Some(Match { doc, similarity })
             })

@@ -63,9 +63,7 @@ pub fn decide(
     every_text: bool,
 ) -> Result<Decided> {
     let order = decision_order(fingerprints, rank)?;
-    let mut index = DedupIndex::new(config, every_text)?;
-    index.add_fingerprints(fingerprints, &order)?;
-    let by_rank = index.clusters(0..order.len())?;
+    let (by_rank, pairs) = DedupIndex::decide_batch(config, every_text, fingerprints, &order)?;
     let n = order.len();
     let mut clusters = Clusters {
         representative: vec![0; n],
@@ -80,8 +78,7 @@ pub fn decide(
         clusters.kind[p] = by_rank.kind[r];
         clusters.similarity[p] = by_rank.similarity[r];
     }
-    let pairs = index
-        .pairs()
+    let pairs = pairs
         .iter()
         .map(|pair| Pair {
             a: order[pair.a as usize],
