@@ -437,6 +437,8 @@ def test_a_bank_s_name_without_its_trade_names_the_bank() -> None:
     m = tag("Bellport Bank Corp said it expects a loss for the quarter. Bellport said it will raise "
             "its provision for loan losses, and Bellport has cut its dividend.")
     assert set(found(m, "Bellport")) == {("ORG", "Bellport Bank Corp")}
+    m = tag("The World Bank said Third World debt must be cut, and World Bank economists agreed.")
+    assert not (m["text"] == "World").any()
 
 
 def test_a_gazetteer_alias_never_renames_a_parent_company() -> None:
