@@ -224,10 +224,10 @@ impl CorpusNames {
                     score: 0.0,
                     entity: self.entity(k).to_string(),
                     fixed_entity: key.fixed,
-                    link: if acronym.is_some() {
-                        Link::Acronym
-                    } else {
-                        Link::Surface
+                    link: match (acronym, key.named) {
+                        (Some(_), _) => Link::Acronym,
+                        (None, true) => Link::Gazetteer,
+                        (None, false) => Link::Surface,
                     },
                     country: None,
                     acronym: acronym.map(str::to_string),
