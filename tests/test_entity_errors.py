@@ -397,3 +397,51 @@ def test_a_variant_written_as_often_as_the_name_is_another_name() -> None:
             "budget would pass. Reagan agreed.")
     assert "Donald Regan" not in set(m.loc[m["text"] == "Reagan", "entity"])
     assert set(found(m, "Regan")) == {("PERSON", "Donald Regan")}
+
+
+def test_a_company_is_one_entity_whatever_its_legal_form() -> None:
+    m = tag("Harlow Mining Ltd. said output rose. Its parent, Harlow Mining, owns the mine.",
+            "Harlow Mining Ltd said it would sell a stake in the Quebec mine to Teck Corp.",
+            "Shares of Harlow Mining Ltd rose after Teck Corp bought the stake.",
+            "The notes are rated AAA by Standard and Poor's Corp, the agency said.",
+            "Standard and Poor's said it affirmed the ratings of Quebec.",
+            "Standard and Poor's cut the rating of Teck Corp.",
+            "Analysts at Standard & Poor's expect more downgrades of mining companies.")
+    assert set(m.loc[m["text"].str.startswith("Harlow"), "entity"]) == {"Harlow Mining Ltd"}
+    assert set(m.loc[m["text"].str.startswith("Standard"), "entity"]) == {"Standard & Poor's"}
+    # A short name settled in its document follows its company's name across the corpus.
+    m = tag("Kessler Bank AG raised its dividend. Kessler said profits rose.",
+            "Kessler Bank said it would open a branch in Frankfurt.",
+            "Analysts at Kessler Bank expect interest rates to fall.",
+            "Kessler Bank shares rose in Frankfurt.")
+    assert set(m.loc[m["text"].str.startswith("Kessler"), "entity"]) == {"Kessler Bank"}
+
+
+def test_a_company_name_ending_in_co_is_an_organisation() -> None:
+    m = tag("Pacific Equity Ltd said it raised its stake in Oglebay Norton Co to 10.6 pct.",
+            "Shares of Du Pont Co rose today, while Bay Co Building Authority bonds fell.")
+    assert found(m, "Oglebay Norton Co") == [("ORG", "Oglebay Norton Co")]
+    assert found(m, "Du Pont Co") == [("ORG", "Du Pont Co")]
+
+
+def test_a_part_of_a_group_or_a_one_word_name_is_no_legal_form_variant() -> None:
+    m = tag("Citicorp International Ltd arranged the loan. Citicorp said profits rose.",
+            "Citicorp Ltd said it would open an office in Sydney.",
+            "The CPI rose 0.4 pct in March, the Labor Department said.",
+            "CPI Corp said it would buy back shares.")
+    assert set(found(m, "Citicorp International Ltd")) == {("ORG", "Citicorp International Ltd")}
+    assert ("ORG", "CPI Corp") not in found(m, "CPI")
+
+
+def test_a_bank_s_name_without_its_trade_names_the_bank() -> None:
+    m = tag("Bellport Bank Corp said it expects a loss for the quarter. Bellport said it will raise "
+            "its provision for loan losses, and Bellport has cut its dividend.")
+    assert set(found(m, "Bellport")) == {("ORG", "Bellport Bank Corp")}
+    m = tag("The World Bank said Third World debt must be cut, and World Bank economists agreed.")
+    assert not (m["text"] == "World").any()
+
+
+def test_a_gazetteer_alias_never_renames_a_parent_company() -> None:
+    m = tag("Time Warner said profits at Warner Bros fell, while Warner Brothers released two films.")
+    assert found(m, "Time Warner") == [("ORG", "Time Warner")]
+    assert set(found(m, "Warner Brothers")) == {("ORG", "Warner Bros")}

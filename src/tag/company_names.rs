@@ -21,8 +21,10 @@ pub struct NameCount<'a> {
     pub tokens: Vec<String>,
     pub mentions: u32,
     pub documents: u32,
-    /// Named by the gazetteer or the caller somewhere: never renamed.
+    /// Named by the gazetteer or the caller, or settled in a document: not renamed here.
     pub fixed: bool,
+    /// Named by the gazetteer or the caller somewhere: never renamed.
+    pub named: bool,
 }
 
 /// Companies need this many times the documents of people with the same surname.
@@ -114,6 +116,7 @@ mod tests {
                 mentions: docs,
                 documents: docs,
                 fixed: false,
+                named: false,
             })
             .collect();
         company_short_names(&names)

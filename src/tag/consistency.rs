@@ -154,7 +154,8 @@ fn short_company_names(
             short_end -= 1;
         }
         let mut ends = vec![(short_end, false)];
-        if short_end > s && industry_words().contains(w[short_end]) {
+        // A gazetteer's company cut of its trade is another word ("World" of "World Bank").
+        if short_end > s && industry_words().contains(w[short_end]) && m.link != Link::Gazetteer {
             ends.push((short_end - 1, true));
         }
         for (short_end, by_trade) in ends {

@@ -27,6 +27,9 @@
 //! 4. Companies read as people: a "person" beginning the names of companies with a legal form
 //!    or trade ("Drexel" of "Drexel Burnham Lambert Inc") names the company, where the counts
 //!    agree and no surname join named a person (`company_names.rs`).
+//! 5. Companies' spellings: organisation names that differ only in their legal form, a
+//!    possessive before it or "&" ("Standard and Poor's Corp", "Standard & Poor's") name one
+//!    company (`company_forms.rs`), linked as short names.
 //!
 //! Evidence is what documents mention together. Hubs, the entities in more than one document
 //! in fifty ("United States", "Reuters"), tell nothing and are left out. Each document
@@ -41,6 +44,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::canonical::{
     deletion_variants, name_keys, similar_names, similar_token, transliteration_key,
 };
+use super::company_forms::company_form_joins;
 use super::company_names::{company_short_names, NameCount};
 use super::mention::{Label, Link, Mention, Source};
 use super::publication::{Places, Publication, Reach, Spread};
@@ -85,8 +89,11 @@ struct Key {
     hash: u64,
     mentions: u32,
     documents: u32,
-    /// Named by the gazetteer or the caller somewhere: never renamed.
+    /// Named by the gazetteer or the caller somewhere, or settled in a document (a company's
+    /// short name, an acronym): renamed only as a company's other spelling.
     fixed: bool,
+    /// Named by the gazetteer or the caller somewhere: never renamed.
+    named: bool,
 }
 
 /// The hash of a (label, entity), which orders evidence samples and finds keys.
@@ -157,6 +164,7 @@ impl CorpusNames {
             let key = &mut self.keys[id as usize];
             key.mentions += 1;
             key.fixed |= m.fixed_entity;
+            key.named |= matches!(m.link, Link::Gazetteer | Link::User);
             self.doc_keys.items.push(id);
             if let (Link::Acronym, Some(acronym)) = (m.link, &m.acronym) {
                 defined.insert((acronym.as_str(), id));
@@ -216,10 +224,10 @@ impl CorpusNames {
                     score: 0.0,
                     entity: self.entity(k).to_string(),
                     fixed_entity: key.fixed,
-                    link: if acronym.is_some() {
-                        Link::Acronym
-                    } else {
-                        Link::Surface
+                    link: match (acronym, key.named) {
+                        (Some(_), _) => Link::Acronym,
+                        (None, true) => Link::Gazetteer,
+                        (None, false) => Link::Surface,
                     },
                     country: None,
                     acronym: acronym.map(str::to_string),
@@ -285,6 +293,7 @@ impl CorpusNames {
             mentions: 0,
             documents: 0,
             fixed: false,
+            named: false,
         });
         if let Some(&first) = self.ids.get(&hash) {
             debug_assert_ne!(self.name(first), (label, entity));
@@ -333,6 +342,7 @@ impl CorpusNames {
                     mentions: k.mentions,
                     documents: k.documents,
                     fixed: k.fixed,
+                    named: k.named,
                 }
             })
             .collect()
@@ -450,18 +460,27 @@ impl CorpusNames {
             wanted.extend(candidates.iter().map(|c| c.0));
         }
         let profiles = Profiles::build(&corpus, &wanted);
+        let name_counts = corpus.name_counts();
+        let company_forms: HashMap<u32, u32> =
+            company_form_joins(&name_counts).into_iter().collect();
         let anchor = spelling_anchors(&corpus, &pairs, &profiles);
-        let representative = |k: u32| anchor.get(&k).copied().unwrap_or(k);
+        let representative = |k: u32| {
+            let a = anchor.get(&k).copied().unwrap_or(k);
+            company_forms.get(&a).copied().unwrap_or(a)
+        };
         let mut renamed: HashMap<u32, (u32, Link)> = anchor
             .iter()
-            .map(|(&k, &a)| (k, (a, Link::Spelling)))
+            .map(|(&k, &a)| (k, (representative(a), Link::Spelling)))
             .collect();
+        for (&k, &company) in &company_forms {
+            renamed.entry(k).or_insert((company, Link::ShortName));
+        }
         for (k, expansion) in acronym_expansions(&corpus) {
             renamed
                 .entry(k)
                 .or_insert((representative(expansion), Link::Acronym));
         }
-        for (k, company) in company_short_names(&corpus.name_counts()) {
+        for (k, company) in company_short_names(&name_counts) {
             renamed
                 .entry(k)
                 .or_insert((representative(company), Link::ShortName));
@@ -515,14 +534,12 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>], publications: &[Publication
         if here.is_empty() {
             continue;
         }
-        for m in doc
-            .iter_mut()
-            .filter(|m| !m.fixed_entity && m.label != Label::Date)
-        {
+        for m in doc.iter_mut().filter(|m| m.label != Label::Date) {
             let Some(k) = names.id(m.label, &m.entity) else {
                 continue;
             };
-            if let Some(r) = here.iter().find(|r| r.key == k) {
+            let renamable = |r: &&Rename| !m.fixed_entity || renames_settled_names(r, m);
+            if let Some(r) = here.iter().find(|r| r.key == k).filter(renamable) {
                 let (label, entity) = names.name(r.joined);
                 m.entity = entity.to_string();
                 m.label = label;
@@ -530,6 +547,12 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>], publications: &[Publication
             }
         }
     }
+}
+
+/// Whether rename `r` applies to a mention settled in its document (a company's short name, an
+/// acronym): only a company's other spelling does, never to the gazetteer's or caller's names.
+fn renames_settled_names(r: &Rename, m: &Mention) -> bool {
+    r.link == Link::ShortName && !matches!(m.link, Link::Gazetteer | Link::User)
 }
 
 /// Pairs of keys (smaller id first) that may be spellings of one name: same label, as many

@@ -80,7 +80,7 @@ pub enum Link {
     /// the document or elsewhere in the corpus.
     Acronym,
     /// A company's name without its legal form or industry word ("Dome" for "Dome Petroleum
-    /// Ltd").
+    /// Ltd"), or with another form of it ("Dome Petroleum Ltd." across the corpus).
     ShortName,
     /// A spelling variant of a name found elsewhere in the corpus ("Rowhani" / "Rouhani").
     Spelling,

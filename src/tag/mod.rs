@@ -26,6 +26,7 @@
 mod acronyms;
 mod adjoining;
 pub mod canonical;
+mod company_forms;
 mod company_names;
 mod consistency;
 pub mod corpus_join;

@@ -279,6 +279,11 @@ lexicon_list!(
     legal_forms = marked(ORGANISATION_WORDS_FILE, "legal")
 );
 lexicon_list!(
+    /// Legal words that also name a part of a group: International, Group, Holdings (marked
+    /// `part` in `organisation_words.txt`).
+    group_parts = marked(ORGANISATION_WORDS_FILE, "part")
+);
+lexicon_list!(
     /// Trades ending a company's name: Petroleum, Mines, Airlines (marked `industry` in
     /// `organisation_words.txt`).
     industry_words = marked(ORGANISATION_WORDS_FILE, "industry")

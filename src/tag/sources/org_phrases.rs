@@ -6,7 +6,7 @@ use super::word_shapes::capitalised;
 use super::{Candidate, CandidateSource, SentenceContext};
 use crate::tag::mention::Label;
 use crate::text::lexicon::{
-    connectors_after_head, connectors_before_head, legal_forms, national_bodies,
+    connectors_after_head, connectors_before_head, group_parts, legal_forms, national_bodies,
     organisation_connectors, organisation_heads, phrase_openers,
 };
 
@@ -114,13 +114,16 @@ fn is_possessive(word: &str) -> bool {
     matches!(word, "'s" | "’s")
 }
 
-/// An organisation word, or a legal form after "and" ("Sachs and Co"): "Co" alone may be a
-/// county ("Bay Co Building Authority").
+/// An organisation word, or a legal form after "and" ("Sachs and Co") or ending a capitalised
+/// name ("Oglebay Norton Co said"): "Co" inside a name may be a county ("Bay Co Building
+/// Authority").
 fn is_head(sent: &[&str], d: usize) -> bool {
     organisation_heads().contains(sent[d])
         || (d > 0
             && legal_forms().contains(sent[d])
-            && connectors_before_head().contains(sent[d - 1]))
+            && !group_parts().contains(sent[d])
+            && (connectors_before_head().contains(sent[d - 1])
+                || (capitalised(sent[d - 1]) && !sent.get(d + 1).is_some_and(|w| capitalised(w)))))
 }
 
 /// Where the name headed at token `d` ends: after more heads and legal forms ("Boston Edison
@@ -213,7 +216,12 @@ mod tests {
         let words = ["Boatmen", "'s", "Bancshares", "Inc", "said"];
         assert_eq!(designated_organisations(&words), [(0, 4)]);
         let words = ["Dow", "Chemical", "Co", "'s", "Resin", "Department"];
-        assert_eq!(designated_organisations(&words), [(4, 6)]);
+        assert_eq!(designated_organisations(&words), [(0, 3), (4, 6)]);
+        let words = [
+            "a", "stake", "in", "Oglebay", "Norton", "Co", "to", "10.6", "pct",
+        ];
+        assert_eq!(designated_organisations(&words), [(3, 6)]);
+        assert!(designated_organisations(&["Co", "Durham", "said"]).is_empty());
         let words = ["the", "IMF", "'s", "European", "Department"];
         assert_eq!(designated_organisations(&words), [(3, 5)]);
         let words = ["First", "Bank", "System", "Inc.", "and", "Norwest", "Corp."];

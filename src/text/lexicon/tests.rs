@@ -109,7 +109,7 @@ fn files_are_well_formed() {
         (TITLE_WORDS_FILE, "head"),
         (TITLE_DOMAINS_FILE, ""),
         (NATIONAL_BODIES_FILE, ""),
-        (ORGANISATION_WORDS_FILE, "legal head industry"),
+        (ORGANISATION_WORDS_FILE, "legal head industry part"),
         (ORGANISATION_CONNECTORS_FILE, "after-head before-head"),
         (PHRASE_OPENERS_FILE, "sentence"),
         (NAME_PARTICLES_FILE, ""),

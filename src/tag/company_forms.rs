@@ -1,0 +1,160 @@
+//! One company, one name across the corpus: organisation names that differ only in their legal
+//! form ("Dome Petroleum", "Dome Petroleum Ltd", "Dome Petroleum Ltd."), in a possessive the
+//! name keeps before its form ("Standard and Poor's Corp" beside "Standard and Poor", the
+//! tagger's reading of "Standard and Poor's"), in "&" for "and" ("Standard & Poor's") or in
+//! case ("ComFed Mortgage Co Inc", "COMFED Mortgage Co Inc") are one company. Each joins the
+//! gazetteer's or caller's name among them, else the most mentioned. The name left must keep
+//! two words: "CPI" and "CPI Corp", "Continental" and "Continental Corp" may be two things. A
+//! word naming a part of a group stays ("Citicorp International Ltd" is not "Citicorp Ltd").
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use super::canonical::name_key;
+use super::company_names::NameCount;
+use super::mention::Label;
+use crate::text::lexicon::{group_parts, legal_forms};
+
+/// The fewest words a company's name keeps without its legal form.
+const FORM_FREE_WORDS: usize = 2;
+
+/// (name, company name) pairs, indexes into `names`, sorted: each such name is a spelling of
+/// that company's name (see the module docs).
+pub fn company_form_joins(names: &[NameCount<'_>]) -> Vec<(u32, u32)> {
+    let mut groups: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
+    for (id, name) in names.iter().enumerate() {
+        if name.label == Label::Org {
+            if let Some(key) = form_free_key(name.entity) {
+                groups.entry(key).or_default().push(id as u32);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let rank = |&id: &u32| {
+            let n = &names[id as usize];
+            (
+                Reverse(n.named),
+                Reverse(n.mentions),
+                Reverse(n.tokens.len()),
+                n.entity,
+            )
+        };
+        let Some(&company) = members.iter().min_by_key(|id| rank(id)) else {
+            continue;
+        };
+        out.extend(
+            members
+                .iter()
+                .filter(|&&id| id != company && !names[id as usize].named)
+                .map(|&id| (id, company)),
+        );
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The comparison words of a company's name without its legal forms, a possessive at its end
+/// and with "&" read as "and"; `None` when fewer than [`FORM_FREE_WORDS`] are left.
+fn form_free_key(entity: &str) -> Option<Vec<String>> {
+    let mut words: Vec<&str> = entity.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| legal_forms().contains(w) && !group_parts().contains(w))
+    {
+        words.pop();
+    }
+    if words.len() < FORM_FREE_WORDS {
+        return None;
+    }
+    let last = words.len() - 1;
+    let key = words
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| match w {
+            "&" => "and".to_string(),
+            _ if i == last => name_key(possessive_stem(w)),
+            _ => name_key(w),
+        })
+        .collect();
+    Some(key)
+}
+
+/// A word without its possessive ending ("Poor's" → "Poor").
+fn possessive_stem(word: &str) -> &str {
+    ["'s", "\u{2019}s"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .filter(|stem| !stem.is_empty())
+        .unwrap_or(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::canonical::name_keys;
+
+    fn joined(rows: &[(&str, u32, bool)]) -> Vec<(String, String)> {
+        let names: Vec<NameCount<'_>> = rows
+            .iter()
+            .map(|&(entity, mentions, named)| NameCount {
+                label: Label::Org,
+                entity,
+                tokens: name_keys(entity),
+                mentions,
+                documents: mentions,
+                fixed: false,
+                named,
+            })
+            .collect();
+        company_form_joins(&names)
+            .into_iter()
+            .map(|(n, c)| (rows[n as usize].0.into(), rows[c as usize].0.into()))
+            .collect()
+    }
+
+    #[test]
+    fn legal_forms_possessives_and_ampersands_name_one_company() {
+        let mut found = joined(&[
+            ("Dome Petroleum Ltd", 20, false),
+            ("Dome Petroleum", 2, false),
+            ("Dome Petroleum Ltd.", 1, false),
+            ("Standard and Poor", 129, false),
+            ("Standard and Poor's Corp", 125, false),
+            ("Standard & Poor's", 18, true),
+            ("Deutsche Bank", 29, false),
+            ("Deutsche Bank AG", 49, false),
+        ]);
+        found.sort();
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            found,
+            pairs(&[
+                ("Deutsche Bank", "Deutsche Bank AG"),
+                ("Dome Petroleum", "Dome Petroleum Ltd"),
+                ("Dome Petroleum Ltd.", "Dome Petroleum Ltd"),
+                ("Standard and Poor", "Standard & Poor's"),
+                ("Standard and Poor's Corp", "Standard & Poor's"),
+            ])
+        );
+    }
+
+    #[test]
+    fn one_word_names_and_parts_of_groups_stay_apart() {
+        let found = joined(&[
+            ("CPI", 12, false),
+            ("CPI Corp", 3, false),
+            ("Continental", 36, false),
+            ("Continental Corp", 3, false),
+            ("Citicorp International Ltd", 2, false),
+            ("Citicorp Ltd", 3, false),
+            ("Bank of Tokyo International Ltd", 11, false),
+            ("Bank of Tokyo Ltd", 9, false),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+}
