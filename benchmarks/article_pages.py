@@ -43,6 +43,10 @@ most of its words, when the text has at least 5 words and they make up at least 
 before the attribute because many pages declare a wrong ``lang`` (German WordPress blogs with
 ``lang="en-US"``).
 
+Both metrics drop invisible format characters (soft hyphens, zero-width spaces and joiners) from
+the gold and the output before comparing: they are no part of what a reader sees, and a cleaner
+that removes them would otherwise lose every snippet or shingle they sit in.
+
 Pages per second time the method alone, in this process, on a machine that may be shared:
 a guide, not a speed figure.
 """
@@ -69,6 +73,7 @@ import tidings
 from _corpora import scrapinghub_pages, trafilatura_eval_pages
 
 TOKEN = re.compile(r"\w+")
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 SHINGLE = 4
 PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.I | re.S)
 HTML_LANG = re.compile(r"<html\b[^>]*?\s(?:xml:)?lang\s*=\s*[\"']?([A-Za-z]{2})\b", re.I | re.S)
@@ -201,14 +206,21 @@ def convert(pages: Sequence[Page], conversion: str) -> tuple[list[str], float]:
 # the two metrics
 
 
+def visible(text: str) -> str:
+    """The text without invisible format characters (soft hyphens, zero-width spaces and joiners):
+    both metrics compare texts by what a reader sees, so a cleaner that drops them (as tidings
+    does) is not counted as cutting the words they sit in ("Werk\xadzeug")."""
+    return INVISIBLE.sub("", text)
+
+
 def shingles(text: str) -> Counter[tuple[str, ...]]:
     """Word 4-gram shingles as the ScrapingHub benchmark makes them (a shorter text is one shingle)."""
-    tokens = TOKEN.findall(text)
+    tokens = TOKEN.findall(visible(text))
     return Counter(tuple(tokens[i:i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1)) if tokens[i:i + SHINGLE])
 
 
 def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", visible(text)).strip()
 
 
 class ShingleMetric:
@@ -466,8 +478,9 @@ def lost_snippets_by_rule(raw: str, cleaned, snippets: Sequence[str]) -> tuple[C
         if chars:
             positions.append(match.start())
             chars.append(" ")
-        positions.extend(range(match.start(), match.end()))
-        chars.extend(match.group())
+        shown = [(match.start() + k, c) for k, c in enumerate(match.group()) if not INVISIBLE.match(c)]
+        positions.extend(at for at, _ in shown)
+        chars.extend(c for _, c in shown)
     flat, kept = "".join(chars), norm(cleaned.text)
     spans = removal_spans(cleaned)
     by_rule: Counter[str] = Counter()

@@ -305,6 +305,15 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_paragraph_introducing_a_picture_stays() {
+        // The picture the colon introduces is gone from the text; the comment form follows.
+        let raw = "Home\nAbout\n\nOur second cat came home last week, a small grey tom from the shelter in town. He slept for two days and then began to explore every room of the flat.\n\nThis is how it looked when the older cat met the newcomer for the very first time:\n\n=)\n\nNo comments so far\n\nLeave a reply\n\nName (required)";
+        let c = clean(raw);
+        assert!(c.text.ends_with("for the very first time:"), "{}", c.text);
+        assert_eq!(clean(&c.text).text, c.text);
+    }
+
+    #[test]
     fn a_short_lead_before_the_sites_own_prose_stays() {
         let mut raw = String::from("Snow weighs on solar panels\n\nA blanket of snow on a solar roof does not only cut the power it yields. Its weight also strains the panels, and experts warn owners against clearing it.\n\n");
         for line in [

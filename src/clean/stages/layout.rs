@@ -173,11 +173,20 @@ fn share_fate_with_next(
         if let Some(&next) = rows.get(w + 1) {
             // A paragraph of sentences that ends by introducing a link or a list ("… Damit
             // DJs ihre Sets nicht vorlesen müssen, unterschreibt alle diese Petition:") is
-            // prose of its own, whatever follows it.
+            // prose of its own, whatever follows it; so is a long one that goes on from a
+            // paragraph of prose, introducing a picture the text no longer holds ("So sah
+            // es aus, als Henry den Neuankömmling das erste Mal beschnupperte:"), but not
+            // one introducing the site's addresses ("… can also be accessed at the following
+            // alternate addresses:").
+            let goes_on = w > 0
+                && class[rows[w - 1]] == Class::Good
+                && paras[rows[w - 1]].feat.terminal
+                && paras[i].feat.words >= MIN_GOING_ON_WORDS
+                && !paras[next].feat.has_address;
             if paras[i].feat.colon_end
                 && paras[i].feat.inner_stops == 0
                 && class[next] == Class::Bad
-                && (class[i] != Class::Good || !good_after)
+                && (class[i] != Class::Good || !(good_after || goes_on))
             {
                 class[i] = Class::Bad;
             }
@@ -185,6 +194,10 @@ fn share_fate_with_next(
         good_after |= trusted(i, class) && class[i] != Class::Bad;
     }
 }
+
+/// The fewest words of a paragraph ending with a colon that goes on from the prose before it
+/// as prose of its own (shorter ones are the labels of widgets: "Teilen Sie dies mit:").
+const MIN_GOING_ON_WORDS: usize = 12;
 
 /// Template lines are chrome unless they are sentences inside the body; so is a paragraph
 /// speaking to the reader about the site outside the body.
