@@ -15,9 +15,8 @@ use super::fields::credits::credits_of;
 use super::fields::dates::is_date_line;
 use super::options::LineOptions;
 use super::shape::features::features;
-use super::shape::sentence::{ends_sentence, is_list_item};
+use super::shape::sentence::{ends_on_function_word, ends_sentence, function_word, is_list_item};
 use super::shape::tables::{figures_row, row_like};
-use crate::text::lexicon::stopwords;
 use crate::text::paragraphs::lines;
 
 /// A piece of a paragraph: a trimmed line range of the working text, and whether a space
@@ -332,21 +331,6 @@ fn runs_on(a: &str, b: &str) -> bool {
     }
     opening.is_some_and(|c| c.is_ascii_digit() || c == '<' || c == '(')
         || (opening.is_some_and(char::is_uppercase) && !function_word(first))
-}
-
-/// A word of the closed classes (articles, prepositions, pronouns, conjunctions), punctuation
-/// around it aside.
-fn function_word(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    !w.is_empty() && stopwords().contains_ignore_ascii_case(w)
-}
-
-/// Stops on a function word, as no label or menu line does ("General Motors Corp said car sales
-/// for").
-fn ends_on_function_word(text: &str) -> bool {
-    text.split_whitespace()
-        .next_back()
-        .is_some_and(function_word)
 }
 
 /// Line `a` plainly leaves its sentence for line `b`: `b` goes on in lower case or with a

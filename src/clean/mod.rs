@@ -447,6 +447,47 @@ mod tests {
             .ends_with("stock split paid to holders of record July 1, 1986"));
     }
 
+    /// Market tables set in capitals are tables: at the end of a story and as the whole story,
+    /// their rows, labels and notes stay; a line of a lead that a table kept from being
+    /// unwrapped, whose sentence runs on into the next line, is no title.
+    #[test]
+    fn wire_tables_in_capitals_stay() {
+        let after_prose = "Farmers sold little barley to country elevators\nthis morning, and basis bids were steady, cash grain dealers\nsaid.\n    Heavy rain in the northern plains slowed deliveries to the\nriver terminals, they said.\n                  BARLEY           OATS\n FARGO          6 UND MAY UP 1   4 UND MAY UNC\n MINOT          2 OVR MAY UP 2   1 OVR MAY UP 2\n BISMARCK      11 UND MAY UNC    5 UND MAY UNC\n GRAND FORKS    8 UND MAY UNC    MAY PRICE UNC\n                  DURUM\n FARGO  60 LB 20 OVR MAY UNC\n MINOT  60 LB 30 OVR MAY UNC\n NC - NO COMPARISON  UA - UNAVAILABLE\n Reuter\n";
+        let whole = "    NORTHERN BARLEY\n FEEDERS       SPOT, 6 UNDER MAY - UNC\n               L/H APRIL, 2 UNDER MAY - UNC\n SHIPPERS      APRIL, 5 UNDER MAY - UNC\n               NEW CROP, 12 UNDER SEP - UNC\n    SOUTHERN OATS\n SHIPPERS      SPOT, 15 OVER MAY - UNC\n MALTSTERS     SPOT, 25 OVER MAY - UP 1\n Reuter\n";
+        for raw in [after_prose, whole] {
+            let c = clean(raw);
+            let chrome: Vec<_> = c
+                .removed
+                .iter()
+                .filter(|r| r.rule.starts_with("chrome."))
+                .map(|r| r.text.as_str())
+                .collect();
+            assert!(chrome.is_empty(), "{chrome:?}");
+            assert_eq!(c.title, None);
+        }
+        let lead = "The farm ministry said\nbarley shipments from individual ports during the\n1988 crop year, which began July 1, 1988 and ends June\n30, 1989 were as follows, in tonnes --\n              SHIPPED     QUOTA\n NORTH PORT       nil    12,500\n EAST PORT      1,250    40,000\n WEST PORT        nil     8,000\n SOUTH PORT       310    22,000\n Reuter\n";
+        let c = clean(lead);
+        assert_eq!(c.title, None, "{:?}", c.text);
+        assert!(c.text.contains("EAST PORT 1,250 40,000"), "{:?}", c.text);
+    }
+
+    /// An article's own list after its last paragraph (the winners of each award) stays to its
+    /// end, and a line broken inside a sentence where a link stood is no stray label.
+    #[test]
+    fn lists_after_the_body_and_broken_sentences_stay() {
+        let prose = "The awards were handed out at a ceremony in the capital on Sunday night, where the musical took three prizes and the new play two. Organisers said the evening drew the largest audience in the history of the awards.\n\nThe winners were chosen by a panel of critics, actors and producers who had seen every show staged in the city during the year.\n\n";
+        let items = "- Best new play - The Long Summer by Anna Reid, staged by the Northern Company at the Lyric \n - Best musical - Harbour Lights by Ed Moss and the Bay Players for the Lyric \n - Best actress - Clara Hale for The Long Summer at the Lyric \n - Best new opera - The Salt Road at the Coliseum \n - Best set design - Winter Hours designed by Tom Lees at the Garrick \n - Best director - Sam Ortiz for Winter Hours at the Garrick \n - Special award - Jo Marsh for her contribution to theatre";
+        let c = clean(&format!("{prose}{items}"));
+        let last_paragraph = c.text.rsplit("\n\n").next();
+        assert_eq!(
+            last_paragraph.and_then(|p| p.lines().last()),
+            Some("- Special award - Jo Marsh for her contribution to theatre")
+        );
+        let broken = "Both clubs reached the last 16 of the competition for the first time this season, officials said on Wednesday night.\n\nA late goal from the captain secured qualification for\n\nagainst the Greek champions in front of a full stadium.\n\nThe draw for the next round takes place on Friday in Switzerland, and the two clubs will be kept apart.";
+        let c = clean(broken);
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
+    }
+
     /// A wire story of two lines and a credit shows its hard wrap by how its lines run on (a
     /// figure opens the next line, a line stops on a function word), though it has too few
     /// full lines to show its width: its lead is one sentence, not a title and a cut line.

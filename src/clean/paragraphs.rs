@@ -8,7 +8,11 @@ use std::ops::{Deref, DerefMut};
 use super::keys::exact_key;
 use super::lines::Piece;
 use super::shape::features::{english_features_counting, features, features_in, Features};
-use super::shape::sentence::ends_sentence;
+use super::shape::sentence::{ends_sentence, leaves_sentence_open};
+
+/// The fewest words of a line that, stopping on a function word, is read as a wrapped line of
+/// a sentence rather than a label ("Sign up", "Food Advertising by") or a headline.
+pub const WRAPPED_LINE_WORDS: usize = 4;
 use super::shape::words::{
     language_evidence, EvidenceCount, Language, LanguageEvidence, LanguageTally,
 };
@@ -117,6 +121,19 @@ impl Para {
             !ends_sentence(self.text()) && n.text().chars().next().is_some_and(char::is_lowercase)
         })
     }
+
+    /// A hard-wrapped line leaving its sentence to `next`, the line right under it (no blank
+    /// line between): it ends no sentence, and `next` goes on in lower case, or it stops on a
+    /// word no sentence ends on after a few words ("cumulative sugar imports from individual
+    /// countries during the"; English words). A headline stops on a word of its own, or stands apart.
+    pub fn wraps_into(&self, next: &Para) -> bool {
+        let adjacent = next.start() == self.end() + 1;
+        adjacent
+            && self.language == Language::English
+            && !ends_sentence(self.text())
+            && (next.text().chars().next().is_some_and(char::is_lowercase)
+                || (self.feat.words >= WRAPPED_LINE_WORDS && leaves_sentence_open(self.text())))
+    }
 }
 
 /// The paragraphs of one document, in order (a slice of rows).
@@ -218,6 +235,23 @@ mod tests {
     use crate::clean::options::LineOptions;
 
     #[test]
+    fn wrapped_lines_leave_their_sentence_open() {
+        let text = "The farm ministry said wheat exports from the\nnorthern ports rose in the year to March\nCrop report\nThe report covers the\n\nAnother paragraph.";
+        let lines = LineOptions {
+            unwrap: false,
+            ..LineOptions::default()
+        };
+        let paras = Paragraphs::new(text, paragraphs(text, &lines));
+        let texts: Vec<&str> = paras.iter().map(Para::text).collect();
+        assert_eq!(texts.len(), 5, "{texts:?}");
+        assert!(paras[0].wraps_into(&paras[1]));
+        // No function word at its end, no lower case after it; too short; a blank line after.
+        assert!(!paras[1].wraps_into(&paras[2]));
+        assert!(!paras[2].wraps_into(&paras[3]));
+        assert!(!paras[3].wraps_into(&paras[4]));
+    }
+
+    #[test]
     fn stages_see_kept_rows_by_their_table_index() {
         let text = "One line here.\nTwo.\nThree goes on\n\nfour ends it.";
         let mut paras = Paragraphs::new(text, paragraphs(text, &LineOptions::default()));
@@ -228,6 +262,8 @@ mod tests {
         assert!(!paras[0].runs_on(paras.next_kept(0)));
         assert!(paras[2].runs_on(paras.next_kept(2)));
         assert!(paras.next_kept(3).is_none());
+        // Line 2 runs on into line 3 across no blank line only.
+        assert!(!paras[2].wraps_into(&paras[3]));
         paras[0].cut_to(4);
         assert_eq!(
             (paras[0].text(), paras[0].source_pos(paras[0].cut)),

@@ -171,6 +171,11 @@ lexicon_list!(
     /// Function words whose share tells body text from chrome (`stopwords.txt`).
     stopwords = words_of(STOPWORDS_FILE)
 );
+lexicon_list!(
+    /// Function words no sentence ends on: a line stopping on one leaves its sentence to the
+    /// next line (marked `open` in `stopwords.txt`).
+    open_words = marked(STOPWORDS_FILE, "open")
+);
 /// Function words of the languages other than English (`function_words.txt`): each word with
 /// the set of languages it is a function word of, as bits numbered like [`Self::languages`].
 #[derive(Debug, Default)]

@@ -92,6 +92,29 @@ pub fn data_row(f: &Features) -> bool {
         && f.words <= 20
 }
 
+/// A row of a table set in capitals, as wire copy sets its market tables ("TOLEDO 5 UND MAY UP 1
+/// 2 UND MAY UNC", "PROCESSORS SPOT, 4 UNDER MAY - UNC"): a figure and two words at least, every
+/// word capitalised and most in capitals, no sentence, interface words or links (not a
+/// reference in a list of links, "BGB § 305a"). In capitals the market's words
+/// ("MAY", "UP", "OVER") are no function words, and abbreviations outnumber the figures.
+pub fn capitals_row(f: &Features) -> bool {
+    f.digit_words >= 1
+        && f.alpha_words >= 2
+        && in_capitals(f)
+        && !f.terminal
+        && !f.counted
+        && f.ui_words * 4 < f.words
+        && !f.has_address
+        && f.separators == 0
+        && f.words <= 20
+}
+
+/// Every word with a letter capitalised and most of them in capitals ("CHICAGO SRW WHEAT", "NC
+/// - NO COMPARISON").
+pub fn in_capitals(f: &Features) -> bool {
+    f.alpha_words >= 1 && f.capitalised_words == f.alpha_words && f.caps_words * 2 > f.alpha_words
+}
+
 /// A block of figures: rows of a table standing apart from it or wrapped onto one paragraph
 /// ("Jne 139 up 0.50 Jly 138 down 0.50 Aug 134.50 up 0.50 ...", "LEAD - Steady 2100 (2400)
 /// tonnes"): six words or more (not a date line, "January 13"), a figure, few function words
@@ -140,7 +163,7 @@ fn sparse_row(text: &str, f: &Features) -> bool {
 /// rows, a sparser row closing them.
 pub fn table_rows(rows: &[(&str, &Features)]) -> Vec<bool> {
     let sparse_row = |(text, f): (&str, &Features)| sparse_row(text, f);
-    let data_row = |(_, f): (&str, &Features)| data_row(f);
+    let data_row = |(_, f): (&str, &Features)| data_row(f) || capitals_row(f);
     let label = |(_, f): (&str, &Features)| {
         (f.words <= 3 || (f.words <= 8 && f.stopwords == 0))
             && f.alpha_words >= 1
@@ -304,6 +327,33 @@ mod tests {
                 "Revs 118.4 mln vs 121.9 mln",
             ]),
             vec![true; 6]
+        );
+    }
+
+    /// Market tables set in capitals are tables, their labels and notes with them; a line of
+    /// capitals with a figure between prose is none.
+    #[test]
+    fn tables_in_capitals() {
+        assert_eq!(
+            table(&[
+                "CORN SOYBEANS",
+                "TOLEDO 5 UND MAY UP 1 2 UND MAY UNC",
+                "CINCINNATI 1 OVR MAY UP 2 3 OVR MAY UP 2",
+                "NEW HAVEN 12 UND MAY UNC 4 UND MAY UNC",
+                "DURUM WHEAT",
+                "TOLEDO 58 LB 25 OVR MAY UNC",
+                "MINOT 60 LB 30 OVR MAY UNC",
+                "Dealers said trading was quiet ahead of the holiday weekend.",
+            ]),
+            [vec![true; 7], vec![false]].concat()
+        );
+        assert_eq!(
+            table(&[
+                "The ministry said exports rose in the year.",
+                "FARM EXPORTS UP 12 PCT",
+                "Officials said the figures would be revised next month.",
+            ]),
+            vec![false; 3]
         );
     }
 

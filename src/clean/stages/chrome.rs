@@ -5,12 +5,15 @@
 //! body introduced with a colon.
 
 use crate::clean::options::CleanOptions;
-use crate::clean::paragraphs::{Fate, Paragraphs};
+use crate::clean::paragraphs::{Fate, Paragraphs, WRAPPED_LINE_WORDS};
 use crate::clean::shape::classify::{introduces, Class};
 use crate::clean::shape::features::Features;
 use crate::clean::shape::headline::title_like;
-use crate::clean::shape::sentence::is_list_item;
-use crate::clean::shape::tables::{data_row, figures_block, figures_row, has_figure, list_entry};
+use crate::clean::shape::sentence::{is_list_item, leaves_sentence_open};
+use crate::clean::shape::tables::{
+    data_row, figures_block, figures_row, has_figure, in_capitals, list_entry,
+};
+use crate::clean::shape::words::Language;
 
 use super::layout::Layout;
 
@@ -105,7 +108,13 @@ impl Edges<'_> {
             .get(w + 1)
             .is_some_and(|&n| class[n] == Class::Good || self.layout.table[n]);
         let introduced = w > 0 && self.paras[rows[w - 1]].feat.colon_end;
+        // A line stopping on a function word is part of a sentence broken across lines (a
+        // link taken out of it: "Steven Gerrard's late strike secured qualification for").
+        let broken_sentence = self.english(i)
+            && f.words >= WRAPPED_LINE_WORDS
+            && leaves_sentence_open(self.paras[i].text());
         class[i] == Class::Neutral
+            && !broken_sentence
             && !f.terminal
             && !f.colon_end
             && f.words <= 8
@@ -114,6 +123,29 @@ impl Edges<'_> {
             && !heads
             && !introduced
             && !self.among_figures(rows, w)
+    }
+
+    /// The row is in English, whose word lists and wire conventions the shapes of sentence
+    /// fragments, table keys and award lists are read with.
+    fn english(&self, i: usize) -> bool {
+        self.paras[i].language == Language::English
+    }
+
+    /// An item of a bulleted list that reads as the article's: some words, no chrome, no
+    /// interface words, counts or links ("- Best actor - Richard Griffiths for The History
+    /// Boys"; not "* Colin Kaepernick: We're waiting for 32 owners (185)").
+    fn item_of_article(&self, i: usize) -> bool {
+        let p = &self.paras[i];
+        let f = &p.feat;
+        self.english(i)
+            && is_list_item(p.text())
+            && f.words >= 3
+            && f.ui_words == 0
+            && !f.counted
+            && !f.has_address
+            && !f.addresses_reader()
+            && self.layout.class[i] != Class::Bad
+            && !self.layout.template_hit[i]
     }
 
     /// The kept row at position `w` of `rows` holds a figure, and it or a neighbour of it is a
@@ -174,8 +206,13 @@ impl Edges<'_> {
         let mut touching = true;
         let mut after_table = self.layout.table[last];
         let mut after_row = data_row(&self.paras[last].feat);
+        let mut after_item = is_list_item(self.paras[last].text());
         for &i in rows.iter().filter(|&&i| i > last) {
             let f = &self.paras[i].feat;
+            // A bulleted list that the body ends in, or that follows it touching, goes on to
+            // its end (the winners of each award).
+            let item = self.item_of_article(i);
+            let next_item = after_item && item;
             let row_of_figures = data_row(f);
             in_list &= class[i] == Class::Neutral && f.ui_words == 0 && !template_hit[i];
             let plain = class[i] != Class::Bad
@@ -187,14 +224,19 @@ impl Edges<'_> {
             // Notes under a table end without a full stop, as wire notes do ("NOTE: Earnings
             // exclude losses from discontinued operations of 310,000 dlrs ... in the year",
             // "NOTES: Sales are from continuing operations").
-            let note = after_table && plain && f.words >= 4 && f.stopwords >= 1;
+            // A table in capitals closes with its key in capitals ("NC - NO COMPARISON UA -
+            // UNAVAILABLE").
+            let key =
+                self.english(i) && in_capitals(f) && !f.terminal && f.words <= 8 && f.ui_words == 0;
+            let note = after_table && ((plain && f.words >= 4 && f.stopwords >= 1) || key);
             // A row of figures under another goes on with the rows the body ended with
             // ("Linoil prev 15.9, Feb 23.6, total 61.8 (76.1). / Soybean oil prev 3.7, Feb
             // 21.1, total 55.8 (33.7). REUTER"), though the credit glued to it ends no sentence.
             let next_row = after_row && row_of_figures && plain;
-            touching &= closing_sentence || note || next_row || self.continues_body(i);
+            touching &= closing_sentence || note || next_row || next_item || self.continues_body(i);
             after_table = touching && (self.layout.table[i] || note);
             after_row = touching && row_of_figures;
+            after_item = touching && item;
             if !in_list && !touching {
                 removals.push((i, "chrome.tail"));
             }

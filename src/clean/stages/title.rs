@@ -7,8 +7,8 @@ use crate::clean::output::Found;
 use crate::clean::paragraphs::{Fate, Para, Paragraphs};
 use crate::clean::shape::classify::Class;
 use crate::clean::shape::headline::title_like;
-use crate::clean::shape::tables::{figures_row, has_figure};
-use crate::text::lexicon::stopwords;
+use crate::clean::shape::sentence::ends_on_function_word;
+use crate::clean::shape::tables::{figures_block, figures_row, has_figure};
 
 use super::layout::Layout;
 
@@ -47,9 +47,19 @@ fn best_title(paras: &Paragraphs, layout: &Layout, options: &CleanOptions) -> Op
     let rows: Vec<usize> = paras.kept().collect();
     let next_kept = |w: usize| rows.get(w + 1).map(|&n| &paras[n]);
     // A line with figures (in digits or spelled) before rows of figures is the table's first row.
+    // So is a line of figures over a block of them (rows a wrap joined: "Canadian One Western
+    // Red Spring 13.5 pct Apl/May 148.50 unch Jne 146.50 unch").
     let row_of_table = |w: usize| {
         let p = &paras[rows[w]];
-        has_figure(p.text(), &p.feat) && next_kept(w).is_some_and(|n| figures_row(n.text()))
+        has_figure(p.text(), &p.feat)
+            && next_kept(w).is_some_and(|n| {
+                figures_row(n.text()) || (figures_block(n.text(), &n.feat) && !n.feat.terminal)
+            })
+    };
+    // A hard-wrapped line of a sentence (or the line its sentence goes on in) is no title.
+    let wrapped = |i: usize| {
+        paras.get(i + 1).is_some_and(|n| paras[i].wraps_into(n))
+            || (i > 0 && paras[i - 1].wraps_into(&paras[i]))
     };
     let heads_body = |w: usize| {
         layout.body.is_some()
@@ -70,6 +80,7 @@ fn best_title(paras: &Paragraphs, layout: &Layout, options: &CleanOptions) -> Op
             && !layout.table[i]
             // A line that runs on in lower case in the next paragraph starts a sentence.
             && !p.runs_on(next_kept(w))
+            && !wrapped(i)
             && !row_of_table(w)
             && title_like(p.text(), &p.feat, class(w), options)
     };
@@ -102,12 +113,7 @@ fn best_title(paras: &Paragraphs, layout: &Layout, options: &CleanOptions) -> Op
 /// is as short as one and ends on a word of its own (a wire lead broken off before its last
 /// line ends on "the", "told", "through").
 fn short_headline(p: &Para) -> bool {
-    p.feat.words <= HEADLINE_WORDS
-        && !p
-            .text()
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| stopwords().contains_ignore_ascii_case(w))
+    p.feat.words <= HEADLINE_WORDS && !ends_on_function_word(p.text())
 }
 
 /// Removes the kept copies of the title taken earlier; true when any went.

@@ -94,7 +94,7 @@ fn lookups() {
 #[test]
 fn files_are_well_formed() {
     let files = [
-        (STOPWORDS_FILE, ""),
+        (STOPWORDS_FILE, "open"),
         (INTERFACE_WORDS_FILE, ""),
         (READER_ADDRESS_WORDS_FILE, ""),
         (NEWS_AGENCIES_FILE, ""),
