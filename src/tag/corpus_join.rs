@@ -492,16 +492,29 @@ impl CorpusNames {
             bare,
             places,
         };
-        let mut out = Vec::new();
-        for d in 0..self.documents() {
-            let surnames = surnames_in_document(
+        let surnames = |d: usize| {
+            surnames_in_document(
                 &corpus,
                 &partials,
                 &profiles,
                 d,
                 &representative,
                 Some(&readings),
-            );
+            )
+        };
+        self.renames_by_document(&surnames, &renamed)
+    }
+
+    /// The renames of every document: its surnames' referents first, then the corpus-wide
+    /// `renamed` (spellings, company forms, acronyms, short names).
+    fn renames_by_document(
+        &self,
+        surnames: &dyn Fn(usize) -> HashMap<u32, (u32, Link)>,
+        renamed: &HashMap<u32, (u32, Link)>,
+    ) -> Vec<Rename> {
+        let mut out = Vec::new();
+        for d in 0..self.documents() {
+            let surnames = surnames(d);
             for &key in self.doc_keys.get(d) {
                 let target = surnames.get(&key).or_else(|| renamed.get(&key)).copied();
                 if let Some((joined, link)) = target.filter(|t| t.0 != key) {
