@@ -50,7 +50,13 @@ pub struct Para {
 impl Para {
     /// The paragraph joined from `pieces` of `src`; its features come with [`Para::weigh`].
     fn join(src: &str, pieces: Vec<Piece>) -> Self {
-        let mut full = String::new();
+        // Sized at once: a hard-wrapped paragraph joins many lines, and growing the text line
+        // by line reallocated it at every doubling.
+        let bytes = pieces
+            .iter()
+            .map(|p| p.end - p.start + usize::from(p.space_before))
+            .sum();
+        let mut full = String::with_capacity(bytes);
         let mut offsets = Vec::with_capacity(pieces.len());
         for p in &pieces {
             if p.space_before {
