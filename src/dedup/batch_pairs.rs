@@ -386,7 +386,10 @@ pub(crate) mod tests {
                     }
                 }
             }
-            assert!(candidates < sets.len() * sets.len() / 8, "{candidates}");
+            // A loose containment needs most of each document in its prefix.
+            if config.containment.is_none_or(|c| c >= 0.5) {
+                assert!(candidates < sets.len() * sets.len() / 8, "{candidates}");
+            }
             joined += 1;
         }
         assert!(joined >= 3, "{joined}");
