@@ -207,6 +207,9 @@ pub struct DedupIndex {
     first_with_text: FxHashMap<u64, u32>,
     postings: Postings,
     pairs: Vec<Pair>,
+    /// Whether later calls may add documents: else a call whose pairs come from the prefix join
+    /// (`batch_pairs`) fills no postings, which only later calls would read.
+    lasting: bool,
 }
 
 impl std::fmt::Debug for DedupIndex {
@@ -236,6 +239,7 @@ impl DedupIndex {
             first_with_text: FxHashMap::default(),
             postings: Postings::default(),
             pairs: Vec::new(),
+            lasting: true,
         })
     }
 
@@ -317,6 +321,7 @@ impl DedupIndex {
         order: &[u32],
     ) -> Result<(Clusters, Vec<Pair>)> {
         let mut index = DedupIndex::new(config, every_text)?;
+        index.lasting = false;
         index.decide_call(batch, order)?;
         Ok((index.clusters(0..order.len())?, index.pairs))
     }
@@ -450,9 +455,11 @@ impl DedupIndex {
         } else {
             block.base
         };
-        for &shingle in sampled(shingles, self.config.sample) {
-            let holders = candidates.entries();
-            changes.push(self.postings.insert(shingle, id, from, holders)?);
+        if self.lasting || block.pairs.is_none() {
+            for &shingle in sampled(shingles, self.config.sample) {
+                let holders = candidates.entries();
+                changes.push(self.postings.insert(shingle, id, from, holders)?);
+            }
         }
         matches.extend(self.verify(block, shingles, candidates));
         matches.extend(self.joined(block, i, block.base..id));
@@ -1061,6 +1068,11 @@ mod tests {
             let n = sets.len();
             assert_eq!(split.clusters(0..n).unwrap(), one.clusters(0..n).unwrap());
             assert_eq!(split.pairs(), one.pairs());
+            // Decided at once, with no postings kept for later calls: the same.
+            let (clusters, pairs) =
+                DedupIndex::decide_batch(config, every_text, &batch, &order).unwrap();
+            assert_eq!(clusters, one.clusters(0..n).unwrap());
+            assert_eq!(pairs, one.pairs());
             if every_text {
                 let found: Vec<(u32, u32)> = one.pairs().iter().map(|p| (p.a, p.b)).collect();
                 assert_eq!(found, expected);
