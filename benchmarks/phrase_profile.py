@@ -55,7 +55,8 @@ def main() -> None:
         print("BBC and Reuters-21578 (../shared/data) are not beside this checkout: generated articles only")
     else:
         corpora["BBC + Reuters"] = list(real["text"].head(args.docs))
-    print(f"{'':<16}{'docs':>8}{'5-grams':>12}{'max df':>9}{'> 1% of docs: distinct':>25}{'occurrences':>13}  top 5-gram")
+    print(f"{'':<16}{'docs':>8}{'5-grams':>12}{'max df':>9}{'> 1% of docs: distinct':>25}{'occurrences':>13}"
+          "  top 5-gram")
     for name, texts in corpora.items():
         row = profile(texts)
         print(f"{name:<16}{row['docs']:>8,}{row['5-grams']:>12,}{row['max df']:>9,}"
