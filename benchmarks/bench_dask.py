@@ -2,12 +2,12 @@
 single-machine runs, on generated articles (``generate_articles.py``: scraped pages with page
 chrome, reprints and exact copies) plus BBC and Reuters (../shared/data, when present).
 
-Two measurements, each in a fresh process so that its peak memory is its own:
+Two measurements, each run in a fresh process so that its peak memory is its own:
 
+- ``dedup`` (first, as it is the shorter): :func:`tidings.dedup` of the raw texts (1 and 2
+  threads, or ``--threads``) beside :func:`tidings.dask.dedup` (clusters and pairs must be equal);
 - ``run``: the whole pipeline, ``tidings run`` (1 and 2 threads, or ``--threads``) beside ``tidings run --dask``
-  (:func:`tidings.dask_run.run_on_dask`); the Dask runs' tables must equal ``tidings run``'s;
-- ``dedup``: :func:`tidings.dedup` of the raw texts (1 and 2 threads, or ``--threads``) beside
-  :func:`tidings.dask.dedup` (clusters and pairs must be equal).
+  (:func:`tidings.dask_run.run_on_dask`); the Dask runs' tables must equal ``tidings run``'s.
 
 Every run reads the same Parquet file. Printed: seconds, documents per second, the speed-up over
 one worker process, and the peak resident memory of the process that called tidings and of
@@ -166,7 +166,7 @@ def main() -> None:
         corpus = Path(folder) / "corpus.parquet"
         count = write_corpus(corpus, real, args.generated, args.jobs)
         print(f"{count:,} articles ({0 if real is None else len(real):,} BBC and Reuters, {args.generated:,} generated)")
-        runs = {"run": (single_run, dask_run, TABLES), "dedup": (single_dedup, dask_dedup, ("clusters", "pairs"))}
+        runs = {"dedup": (single_dedup, dask_dedup, ("clusters", "pairs")), "run": (single_run, dask_run, TABLES)}
         for name, (single, spread, tables) in runs.items():
             if args.only not in (None, name):
                 continue
