@@ -35,9 +35,10 @@ pub fn remove_chrome(
     let removals = match layout.body {
         Some((first, last)) => {
             let kept_before = edges.kept_before(&rows, first);
+            let lead = edges.lead(&rows, kept_before);
             let mut removals: Vec<(usize, &str)> = rows
                 .iter()
-                .filter(|&&i| i < kept_before)
+                .filter(|&&i| i < kept_before && Some(i) != lead)
                 .map(|&i| (i, "chrome.head"))
                 .collect();
             removals.extend(
@@ -188,6 +189,32 @@ impl Edges<'_> {
             .map_or(first, |&i| i)
     }
 
+    /// The standfirst of an article whose body starts only after chrome (a paywall's offer,
+    /// the author's contact form): the first row after the title, past short lines (a date,
+    /// a byline, a label), when it is prose that continues a body ([`Edges::continues_body`]),
+    /// ends a sentence, holds [`LEAD_MIN_WORDS`] and speaks of no "you" or "we" (a site's
+    /// tagline or notice after a title that was the site's name: "Space is supported by its
+    /// audience. When you purchase through links on our site…"). It stays; the chrome between
+    /// it and the body goes.
+    fn lead(&self, rows: &[usize], before: usize) -> Option<usize> {
+        let title = self
+            .paras
+            .iter()
+            .position(|p| p.fate == Fate::Remove("field.title"))?;
+        let f = |i: usize| &self.paras[i].feat;
+        rows.iter()
+            .copied()
+            .filter(|&i| title < i && i < before)
+            .find(|&i| f(i).words > LEAD_GAP_WORDS)
+            .filter(|&i| {
+                self.layout.class[i] == Class::Good
+                    && f(i).terminal
+                    && f(i).words >= LEAD_MIN_WORDS
+                    && f(i).person_words == 0
+                    && self.continues_body(i)
+            })
+    }
+
     /// A headline left at the edge (the title is taken; other headlines are chrome).
     fn headline(&self, i: usize) -> bool {
         let p = &self.paras[i];
@@ -244,6 +271,14 @@ impl Edges<'_> {
         removals
     }
 }
+
+/// The most words of a line between the title and the standfirst ("von", "Hinrich Neumann",
+/// "Photovoltaik").
+const LEAD_GAP_WORDS: usize = 4;
+
+/// The fewest words of a standfirst kept apart from the body: shorter lines after a title are
+/// as often a site's tagline ("The latest local news, weather and investigative stories …").
+const LEAD_MIN_WORDS: usize = 15;
 
 /// Prose of a sentence's length that says nothing of the page: no interface words or web
 /// address ("Global Herald's website can also be accessed at …", "… LOL Mirror:
