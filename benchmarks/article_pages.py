@@ -191,13 +191,14 @@ def convert(pages: Sequence[Page], conversion: str) -> tuple[list[str], float]:
     for page in pages:
         path = cache / (hashlib.sha1(page.html.encode("utf-8", "surrogatepass")).hexdigest() + ".txt")
         if path.is_file():
-            texts.append(path.read_text(encoding="utf-8", errors="surrogatepass"))
+            # Bytes, not read_text: universal newlines would turn the page's "\r" into "\n".
+            texts.append(path.read_bytes().decode("utf-8", "surrogatepass"))
             continue
         start = time.perf_counter()
         text = function(page.html)
         seconds += time.perf_counter() - start
         converted += 1
-        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
         texts.append(text)
     return texts, converted / seconds if seconds else 0.0
 
