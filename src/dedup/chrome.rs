@@ -16,7 +16,7 @@ use crate::clean::lines::{paragraphs, Piece};
 use crate::clean::options::{ChromeOptions, LineOptions};
 use crate::clean::shape::classify::{classify, Class};
 use crate::clean::shape::features::{features, separators, Features};
-use crate::clean::shape::sentence::ends_sentence;
+use crate::clean::shape::sentence::{ends_on_function_word, ends_sentence};
 use crate::text::words::words;
 
 /// A page whose body keeps fewer words than this is shingled whole: too little is left to stand
@@ -47,7 +47,7 @@ fn has_figures(f: &Features) -> bool {
 
 /// Whether a paragraph reads as page chrome, unless it is a row of a table. A short
 /// unpunctuated paragraph that carries on a sentence (it starts in lower case, or follows a body
-/// paragraph left unfinished) is a piece of the body broken by a scraper, not a label; a row of
+/// paragraph left open) is a piece of the body broken by a scraper, not a label; a row of
 /// a table (figures beside another row of figures) is data that tells templated reports apart,
 /// where a lone counter ("Read 428 times") is chrome.
 fn is_chrome(f: &Features, terminal: bool, continues: bool, chrome: &ChromeOptions) -> bool {
@@ -144,6 +144,131 @@ fn joined<'a>(text: &'a str, pieces: &[Piece]) -> Cow<'a, str> {
     Cow::Owned(joined)
 }
 
+/// Leaves its sentence open for the next paragraph to carry on: it ends unpunctuated and is
+/// long prose or a row of figures (whose table goes on below it, "Year", "Nine mths"), or it
+/// stops on a function word or a comma ("said on Tuesday that", "prices rose,"). A headline or
+/// a teaser ends unpunctuated too, but on a word of its own, so the next line of a list of
+/// links does not carry it on.
+fn leaves_open(text: &str, ended: bool, long_or_figures: bool) -> bool {
+    let trimmed = text.trim_end();
+    !ended && (long_or_figures || trimmed.ends_with(',') || ends_on_function_word(trimmed))
+}
+
+/// Which paragraphs are kept, and the words kept and left out, judged one by one from their
+/// shapes. A short paragraph that carries on a sentence (it starts in lower case, or follows a
+/// kept paragraph left open) is a piece of the body broken by a scraper, not a label.
+fn judge(paragraphs: &[(Cow<'_, str>, Shape)], chrome: &ChromeOptions) -> Vec<Verdict> {
+    // Whether paragraph `i` is a row of figures; long prose is asked only beside a row.
+    let figures = |i: usize| match paragraphs.get(i) {
+        None => false,
+        Some((_, Shape::Counted(f))) => has_figures(f),
+        Some((joined, Shape::LongProse { .. })) => has_figures(&features(joined)),
+    };
+    let mut verdicts = Vec::with_capacity(paragraphs.len());
+    let mut open = false;
+    for (i, (joined, shape)) in paragraphs.iter().enumerate() {
+        let f = match shape {
+            Shape::LongProse {
+                terminal,
+                colon_end,
+            } => {
+                open = leaves_open(
+                    joined,
+                    ends_a_sentence(*terminal, joined) || *colon_end,
+                    true,
+                );
+                // Long prose counts as its least number of words: kept words are only
+                // compared with MIN_BODY_WORDS, which one paragraph of long prose passes.
+                verdicts.push(Verdict::body(LONG_PROSE_WORDS + 1));
+                continue;
+            }
+            Shape::Counted(f) => f,
+        };
+        let continues = open || !f.starts_upper;
+        let terminal = ends_a_sentence(f.terminal, joined);
+        let in_table = has_figures(f) && ((i > 0 && figures(i - 1)) || figures(i + 1));
+        if !in_table && is_chrome(f, terminal, continues, chrome) {
+            verdicts.push(Verdict::chrome(f.words));
+            open = false;
+            continue;
+        }
+        let long_or_figures = f.words > LONG_PROSE_WORDS || has_figures(f);
+        open = leaves_open(joined, terminal || f.colon_end, long_or_figures);
+        verdicts.push(Verdict {
+            kept: true,
+            words: f.words,
+            teaser: !terminal && !f.colon_end && !in_table && f.words <= LONG_PROSE_WORDS,
+        });
+    }
+    drop_teasers(&mut verdicts);
+    verdicts
+}
+
+/// What [`judge`] makes of a paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Verdict {
+    kept: bool,
+    words: usize,
+    /// Kept, but unpunctuated and short of long prose: a teaser or a headline when chrome
+    /// stands on both sides of it.
+    teaser: bool,
+}
+
+impl Verdict {
+    fn body(words: usize) -> Verdict {
+        Verdict {
+            kept: true,
+            words,
+            teaser: false,
+        }
+    }
+
+    fn chrome(words: usize) -> Verdict {
+        Verdict {
+            kept: false,
+            words,
+            teaser: false,
+        }
+    }
+}
+
+/// An unpunctuated paragraph between two paragraphs of chrome is chrome too: the dek of a
+/// teaser card, a headline too long for a label, in a list of links to other articles. Judged
+/// on the verdicts as they stood, so a run of teasers does not eat into the body beside it.
+fn drop_teasers(verdicts: &mut [Verdict]) {
+    let sandwiched: Vec<usize> = (1..verdicts.len().saturating_sub(1))
+        .filter(|&i| verdicts[i].teaser && !verdicts[i - 1].kept && !verdicts[i + 1].kept)
+        .collect();
+    for i in sandwiched {
+        verdicts[i].kept = false;
+    }
+}
+
+/// The text of the kept paragraphs, one per line, or `None` when too little is chrome or too
+/// little body is left.
+fn kept_text(
+    paragraphs: &[(Cow<'_, str>, Shape)],
+    verdicts: &[Verdict],
+    len: usize,
+) -> Option<String> {
+    let words = |kept: bool| -> usize {
+        verdicts
+            .iter()
+            .filter(|v| v.kept == kept)
+            .map(|v| v.words)
+            .sum()
+    };
+    if words(false) < MIN_CHROME_WORDS || words(true) < MIN_BODY_WORDS {
+        return None;
+    }
+    let mut body = String::with_capacity(len);
+    for ((joined, _), _) in paragraphs.iter().zip(verdicts).filter(|(_, v)| v.kept) {
+        body.push_str(joined);
+        body.push('\n');
+    }
+    Some(body)
+}
+
 /// The text whose shingles stand for `text`: its paragraphs without those that read as chrome,
 /// one per line, or the whole text when too little is chrome or too little body is left.
 pub fn body(text: &str) -> Cow<'_, str> {
@@ -156,53 +281,11 @@ pub fn body(text: &str) -> Cow<'_, str> {
             (joined, shape)
         })
         .collect();
-    // Whether paragraph `i` is a row of figures; long prose is asked only beside a row.
-    let figures = |i: usize| match paragraphs.get(i) {
-        None => false,
-        Some((_, Shape::Counted(f))) => has_figures(f),
-        Some((joined, Shape::LongProse { .. })) => has_figures(&features(joined)),
-    };
-    let mut kept = Vec::with_capacity(paragraphs.len());
-    // Long prose counts as its least number of words: kept words are only compared with
-    // MIN_BODY_WORDS, which one paragraph of long prose passes.
-    let mut kept_words = 0;
-    let mut dropped_words = 0;
-    let mut unfinished = false;
-    for (i, (joined, shape)) in paragraphs.iter().enumerate() {
-        let f = match shape {
-            Shape::LongProse {
-                terminal,
-                colon_end,
-            } => {
-                kept.push(true);
-                unfinished = !ends_a_sentence(*terminal, joined) && !colon_end;
-                kept_words += LONG_PROSE_WORDS + 1;
-                continue;
-            }
-            Shape::Counted(f) => f,
-        };
-        let continues = unfinished || !f.starts_upper;
-        let terminal = ends_a_sentence(f.terminal, joined);
-        let is_kept = !(is_chrome(f, terminal, continues, chrome)
-            && !(has_figures(f) && ((i > 0 && figures(i - 1)) || figures(i + 1))));
-        kept.push(is_kept);
-        if !is_kept {
-            dropped_words += f.words;
-            unfinished = false;
-            continue;
-        }
-        unfinished = !terminal && !f.colon_end;
-        kept_words += f.words;
+    let verdicts = judge(&paragraphs, chrome);
+    match kept_text(&paragraphs, &verdicts, text.len()) {
+        Some(body) => Cow::Owned(body),
+        None => Cow::Borrowed(text),
     }
-    if dropped_words < MIN_CHROME_WORDS || kept_words < MIN_BODY_WORDS {
-        return Cow::Borrowed(text);
-    }
-    let mut body = String::with_capacity(text.len());
-    for ((joined, _), _) in paragraphs.iter().zip(kept).filter(|(_, kept)| *kept) {
-        body.push_str(joined);
-        body.push('\n');
-    }
-    Cow::Owned(body)
 }
 
 #[cfg(test)]
@@ -247,39 +330,39 @@ mod tests {
         );
     }
 
-    /// [`body`] as it was before long prose skipped the word lists: every paragraph counted.
+    #[test]
+    fn lists_of_teasers_are_left_out() {
+        // Headlines of other articles, each over its dek: no dek carries on a sentence.
+        let teasers = "Troops killed in crash\n\
+            Officials dismiss a claim that the craft was downed by rebel fire\n\
+            Bank raises rates\n\
+            The third rise this year leaves borrowers paying the most in a decade\n\
+            Trade talks resume";
+        let page = format!("{NAV}{WIRE}\n\n{teasers}");
+        assert_eq!(body(&page), format!("{WIRE}\n"));
+        // A sentence left open on a function word is carried on by the next piece.
+        let open = format!("{NAV}{WIRE} Markets had waited for\n\nMr Smith\n\nto speak.");
+        assert_eq!(
+            body(&open),
+            format!("{WIRE} Markets had waited for\nMr Smith\nto speak.\n")
+        );
+    }
+
+    /// [`body`] with every paragraph counted, none taken for long prose unread.
     fn counted_body(text: &str) -> Cow<'_, str> {
         let (lines, chrome) = options();
-        let paragraphs: Vec<(Cow<'_, str>, Features)> = paragraphs(text, lines)
+        let paragraphs: Vec<(Cow<'_, str>, Shape)> = paragraphs(text, lines)
             .iter()
             .map(|pieces| {
                 let joined = joined(text, pieces);
                 let f = features(&joined);
-                (joined, f)
+                (joined, Shape::Counted(f))
             })
             .collect();
-        let figures: Vec<bool> = paragraphs.iter().map(|(_, f)| has_figures(f)).collect();
-        let (mut kept, mut kept_words, mut dropped_words) = (String::new(), 0, 0);
-        let mut unfinished = false;
-        for (i, (joined, f)) in paragraphs.iter().enumerate() {
-            let continues = unfinished || !f.starts_upper;
-            let in_table = figures[i]
-                && ((i > 0 && figures[i - 1]) || figures.get(i + 1).copied().unwrap_or(false));
-            let terminal = ends_a_sentence(f.terminal, joined);
-            if !in_table && is_chrome(f, terminal, continues, chrome) {
-                dropped_words += f.words;
-                unfinished = false;
-                continue;
-            }
-            unfinished = !terminal && !f.colon_end;
-            kept_words += f.words;
-            kept.push_str(joined);
-            kept.push('\n');
-        }
-        if dropped_words < MIN_CHROME_WORDS || kept_words < MIN_BODY_WORDS {
-            Cow::Borrowed(text)
-        } else {
-            Cow::Owned(kept)
+        let verdicts = judge(&paragraphs, chrome);
+        match kept_text(&paragraphs, &verdicts, text.len()) {
+            Some(body) => Cow::Owned(body),
+            None => Cow::Borrowed(text),
         }
     }
 
