@@ -445,3 +445,14 @@ def test_a_gazetteer_alias_never_renames_a_parent_company() -> None:
     m = tag("Time Warner said profits at Warner Bros fell, while Warner Brothers released two films.")
     assert found(m, "Time Warner") == [("ORG", "Time Warner")]
     assert set(found(m, "Warner Brothers")) == {("ORG", "Warner Bros")}
+
+
+def test_a_surname_read_as_a_nationality_is_the_person_named_in_full() -> None:
+    m = tag("Investor Karl Kirkorian bought more shares on Monday. Kerkorian now holds 12 pct "
+            "of the airline.",
+            "Dr Maria Latino of the clinic said the trial began in May. "
+            "Latino added that results were due by the summer.")
+    assert set(found(m, "Kerkorian")) == {("PERSON", "Karl Kirkorian")}
+    assert set(found(m, "Latino")) == {("PERSON", "Maria Latino")}
+    m = tag("Comedian Dawn French opened the show. French officials were not amused.")
+    assert set(found(m, "French")) == {("NORP", "French")}
