@@ -445,3 +445,29 @@ def test_a_gazetteer_alias_never_renames_a_parent_company() -> None:
     m = tag("Time Warner said profits at Warner Bros fell, while Warner Brothers released two films.")
     assert found(m, "Time Warner") == [("ORG", "Time Warner")]
     assert set(found(m, "Warner Brothers")) == {("ORG", "Warner Bros")}
+
+
+def test_a_surname_read_as_a_nationality_is_the_person_named_in_full() -> None:
+    m = tag("Investor Karl Kirkorian bought more shares on Monday. Kerkorian now holds 12 pct "
+            "of the airline.",
+            "Dr Maria Latino of the clinic said the trial began in May. "
+            "Latino added that results were due by the summer.")
+    assert set(found(m, "Kerkorian")) == {("PERSON", "Karl Kirkorian")}
+    assert set(found(m, "Latino")) == {("PERSON", "Maria Latino")}
+    m = tag("Comedian Dawn French opened the show. French officials were not amused.")
+    assert set(found(m, "French")) == {("NORP", "French")}
+
+
+def test_a_one_word_company_is_one_entity_however_its_legal_form_is_spelt() -> None:
+    m = tag("Veltronic Inc said its first quarter profit rose. Veltronic makes circuit boards.",
+            "Veltronic Inc said it would buy a plant in Ohio from Carrow Corp.",
+            "Shares of Veltronic Inc. fell after Veltronic said sales slowed.",
+            "Brandel PLC raised its dividend. Brandel said profits rose in Britain.",
+            "Analysts expect Brandel PLC to report higher profits.",
+            "Brandel Plc said it sold its stake in the brewer.")
+    assert set(m.loc[m["text"].str.startswith("Veltronic"), "entity"]) == {"Veltronic Inc"}
+    assert set(m.loc[m["text"].str.startswith("Brandel"), "entity"]) == {"Brandel PLC"}
+    # A one-word name alone and with a legal form may be two things; two forms are two names.
+    m = tag("Corvane Corp said it bought the mill.", "Corvane Corp said profits rose.",
+            "Corvane Inc., a different firm, said it opened a store.")
+    assert set(m.loc[m["text"].str.startswith("Corvane"), "entity"]) == {"Corvane Corp", "Corvane Inc."}

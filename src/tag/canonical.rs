@@ -118,10 +118,7 @@ pub fn link_within_document(mentions: &mut [Mention]) {
     let mut memo: HashMap<(bool, String), Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter_mut().enumerate() {
         let person = m.label == Label::Person;
-        // A place or firm the gazetteer names may still be the surname of a person named in
-        // full here ("Washington" after "MaliVai Washington").
-        let renamable = !m.fixed_entity || (m.link == Link::Gazetteer && !person);
-        if !renamable || !matches!(m.label, Label::Person | Label::Org | Label::Loc) {
+        if !may_be_surname(m) {
             continue;
         }
         let candidates = memo.entry((person, m.entity.clone())).or_insert_with(|| {
@@ -146,6 +143,21 @@ pub fn link_within_document(mentions: &mut [Mention]) {
             m.fixed_entity = false;
             m.country = None;
         }
+    }
+}
+
+/// Whether a mention's name may be the surname of a person named in full in its document. A
+/// place or firm the gazetteer names may be ("Washington" after "MaliVai Washington"), and so
+/// may a word the model read as a nationality or a group with no country ("Meighan" after
+/// "Tom Meighan", "Latino" after "Joseph Latino"); a country's demonym is not ("French" beside
+/// "Dawn French").
+fn may_be_surname(m: &Mention) -> bool {
+    let named_by_gazetteer = m.link == Link::Gazetteer;
+    match m.label {
+        Label::Person => !m.fixed_entity,
+        Label::Org | Label::Loc => !m.fixed_entity || named_by_gazetteer,
+        Label::Norp => !m.fixed_entity || (named_by_gazetteer && m.country.is_none()),
+        Label::Date => false,
     }
 }
 
@@ -352,6 +364,34 @@ mod tests {
                 "Bashar al-Assad",
                 "Bashar al-Assad"
             ]
+        );
+    }
+
+    #[test]
+    fn a_nationality_word_may_be_a_surname_but_not_a_country_s_demonym() {
+        let nationality = |entity: &str, country: Option<&str>| Mention {
+            label: Label::Norp,
+            fixed_entity: country.is_some(),
+            link: if country.is_some() {
+                Link::Gazetteer
+            } else {
+                Link::Surface
+            },
+            country: country.map(str::to_string),
+            ..person(entity)
+        };
+        let mut doc = vec![
+            person("Tom Meighan"),
+            nationality("Meighan", None),
+            person("Dawn French"),
+            nationality("French", Some("France")),
+        ];
+        link_within_document(&mut doc);
+        assert_eq!(doc[1].label, Label::Person);
+        assert_eq!(entities(&doc)[1], "Tom Meighan");
+        assert_eq!(
+            (doc[3].label, doc[3].entity.as_str()),
+            (Label::Norp, "French")
         );
     }
 }

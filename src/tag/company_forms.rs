@@ -4,7 +4,8 @@
 //! tagger's reading of "Standard and Poor's"), in "&" for "and" ("Standard & Poor's") or in
 //! case ("ComFed Mortgage Co Inc", "COMFED Mortgage Co Inc") are one company. Each joins the
 //! gazetteer's or caller's name among them, else the most mentioned. The name left must keep
-//! two words: "CPI" and "CPI Corp", "Continental" and "Continental Corp" may be two things. A
+//! two words, or its legal form spelt another way ("Texaco Inc", "Texaco Inc."): "CPI" and
+//! "CPI Corp", "Continental" and "Continental Corp" may be two things. A
 //! word naming a part of a group stays ("Citicorp International Ltd" is not "Citicorp Ltd").
 
 use std::cmp::Reverse;
@@ -55,20 +56,24 @@ pub fn company_form_joins(names: &[NameCount<'_>]) -> Vec<(u32, u32)> {
 }
 
 /// The comparison words of a company's name without its legal forms, a possessive at its end
-/// and with "&" read as "and"; `None` when fewer than [`FORM_FREE_WORDS`] are left.
+/// and with "&" read as "and". A one-word name keeps its legal forms, compared without case or
+/// full stop ("Texaco Inc" and "Texaco Inc.", "Allied-Lyons PLC" and "Plc" are one company;
+/// "Continental" and "Continental Corp" may be two); `None` for a name of one word alone.
 fn form_free_key(entity: &str) -> Option<Vec<String>> {
-    let mut words: Vec<&str> = entity.split_whitespace().collect();
-    while words
-        .last()
-        .is_some_and(|w| legal_forms().contains(w) && !group_parts().contains(w))
+    let all: Vec<&str> = entity.split_whitespace().collect();
+    let mut kept = all.len();
+    while kept > 0
+        && legal_forms().contains(all[kept - 1])
+        && !group_parts().contains(all[kept - 1])
     {
-        words.pop();
+        kept -= 1;
     }
-    if words.len() < FORM_FREE_WORDS {
+    if kept == 0 || (kept < FORM_FREE_WORDS && kept == all.len()) {
         return None;
     }
+    let words = &all[..kept];
     let last = words.len() - 1;
-    let key = words
+    let mut key: Vec<String> = words
         .iter()
         .enumerate()
         .map(|(i, &w)| match w {
@@ -77,6 +82,14 @@ fn form_free_key(entity: &str) -> Option<Vec<String>> {
             _ => name_key(w),
         })
         .collect();
+    if kept < FORM_FREE_WORDS {
+        // Marked so that no word of a longer name's key reads as a legal form.
+        key.extend(
+            all[kept..]
+                .iter()
+                .map(|form| format!("\0{}", form.trim_end_matches('.').to_lowercase())),
+        );
+    }
     Some(key)
 }
 
@@ -124,6 +137,10 @@ mod tests {
             ("Standard & Poor's", 18, true),
             ("Deutsche Bank", 29, false),
             ("Deutsche Bank AG", 49, false),
+            ("Texaco Inc", 74, false),
+            ("Texaco Inc.", 2, false),
+            ("Allied-Lyons PLC", 3, false),
+            ("Allied-Lyons Plc", 1, false),
         ]);
         found.sort();
         let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
@@ -134,11 +151,13 @@ mod tests {
         assert_eq!(
             found,
             pairs(&[
+                ("Allied-Lyons Plc", "Allied-Lyons PLC"),
                 ("Deutsche Bank", "Deutsche Bank AG"),
                 ("Dome Petroleum", "Dome Petroleum Ltd"),
                 ("Dome Petroleum Ltd.", "Dome Petroleum Ltd"),
                 ("Standard and Poor", "Standard & Poor's"),
                 ("Standard and Poor's Corp", "Standard & Poor's"),
+                ("Texaco Inc.", "Texaco Inc"),
             ])
         );
     }
@@ -154,6 +173,8 @@ mod tests {
             ("Citicorp Ltd", 3, false),
             ("Bank of Tokyo International Ltd", 11, false),
             ("Bank of Tokyo Ltd", 9, false),
+            ("Midland Corp", 4, false),
+            ("Midland Inc.", 2, false),
         ]);
         assert!(found.is_empty(), "{found:?}");
     }
