@@ -456,6 +456,8 @@ def test_a_surname_read_as_a_nationality_is_the_person_named_in_full() -> None:
     assert set(found(m, "Latino")) == {("PERSON", "Maria Latino")}
     m = tag("Comedian Dawn French opened the show. French officials were not amused.")
     assert set(found(m, "French")) == {("NORP", "French")}
+    m = tag("Father Luis Catholic blessed the boats. Catholics gathered at the harbour.")
+    assert set(found(m, "Catholics")) == {("NORP", "Catholic")}
 
 
 def test_a_one_word_company_is_one_entity_however_its_legal_form_is_spelt() -> None:

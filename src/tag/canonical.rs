@@ -150,13 +150,17 @@ pub fn link_within_document(mentions: &mut [Mention]) {
 /// place or firm the gazetteer names may be ("Washington" after "MaliVai Washington"), and so
 /// may a word the model read as a nationality or a group with no country ("Meighan" after
 /// "Tom Meighan", "Latino" after "Joseph Latino"); a country's demonym is not ("French" beside
-/// "Dawn French").
+/// "Dawn French"), nor a group written otherwise than its name: a surname takes no plural
+/// ("Catholics" beside a "Roman Catholic" misread as a person).
 fn may_be_surname(m: &Mention) -> bool {
     let named_by_gazetteer = m.link == Link::Gazetteer;
+    let written_as_named = m.end - m.start == m.entity.len();
     match m.label {
         Label::Person => !m.fixed_entity,
         Label::Org | Label::Loc => !m.fixed_entity || named_by_gazetteer,
-        Label::Norp => !m.fixed_entity || (named_by_gazetteer && m.country.is_none()),
+        Label::Norp => {
+            !m.fixed_entity || (named_by_gazetteer && m.country.is_none() && written_as_named)
+        }
         Label::Date => false,
     }
 }
