@@ -26,6 +26,11 @@ def found(mentions: pd.DataFrame, text: str) -> list[tuple[str, str]]:
     return list(zip(rows["label"], rows["entity"]))
 
 
+def entities_written(mentions: pd.DataFrame, start: str) -> set[str]:
+    """The entities of the mentions whose text starts with ``start``."""
+    return set(mentions.loc[mentions["text"].str.startswith(start), "entity"])
+
+
 def test_a_country_is_a_place_and_a_nationality_its_own_entity() -> None:
     m = tag("France and Germany signed the treaty. French and German officials were pleased, "
             "and the French said more talks would follow in France.")
@@ -407,14 +412,14 @@ def test_a_company_is_one_entity_whatever_its_legal_form() -> None:
             "Standard and Poor's said it affirmed the ratings of Quebec.",
             "Standard and Poor's cut the rating of Teck Corp.",
             "Analysts at Standard & Poor's expect more downgrades of mining companies.")
-    assert set(m.loc[m["text"].str.startswith("Harlow"), "entity"]) == {"Harlow Mining Ltd"}
-    assert set(m.loc[m["text"].str.startswith("Standard"), "entity"]) == {"Standard & Poor's"}
+    assert entities_written(m, "Harlow") == {"Harlow Mining Ltd"}
+    assert entities_written(m, "Standard") == {"Standard & Poor's"}
     # A short name settled in its document follows its company's name across the corpus.
     m = tag("Kessler Bank AG raised its dividend. Kessler said profits rose.",
             "Kessler Bank said it would open a branch in Frankfurt.",
             "Analysts at Kessler Bank expect interest rates to fall.",
             "Kessler Bank shares rose in Frankfurt.")
-    assert set(m.loc[m["text"].str.startswith("Kessler"), "entity"]) == {"Kessler Bank"}
+    assert entities_written(m, "Kessler") == {"Kessler Bank"}
 
 
 def test_a_company_name_ending_in_co_is_an_organisation() -> None:
@@ -467,9 +472,9 @@ def test_a_one_word_company_is_one_entity_however_its_legal_form_is_spelt() -> N
             "Brandel PLC raised its dividend. Brandel said profits rose in Britain.",
             "Analysts expect Brandel PLC to report higher profits.",
             "Brandel Plc said it sold its stake in the brewer.")
-    assert set(m.loc[m["text"].str.startswith("Veltronic"), "entity"]) == {"Veltronic Inc"}
-    assert set(m.loc[m["text"].str.startswith("Brandel"), "entity"]) == {"Brandel PLC"}
+    assert entities_written(m, "Veltronic") == {"Veltronic Inc"}
+    assert entities_written(m, "Brandel") == {"Brandel PLC"}
     # A one-word name alone and with a legal form may be two things; two forms are two names.
     m = tag("Corvane Corp said it bought the mill.", "Corvane Corp said profits rose.",
             "Corvane Inc., a different firm, said it opened a store.")
-    assert set(m.loc[m["text"].str.startswith("Corvane"), "entity"]) == {"Corvane Corp", "Corvane Inc."}
+    assert entities_written(m, "Corvane") == {"Corvane Corp", "Corvane Inc."}
