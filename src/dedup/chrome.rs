@@ -77,7 +77,8 @@ fn in_tables(paragraphs: &[(Cow<'_, str>, Shape)]) -> Vec<bool> {
                     Shape::LongProse { .. } => None,
                 }),
         );
-        if run.iter().any(|(_, f)| table_row(f)) {
+        // A table holds two rows at least.
+        if run.iter().filter(|(_, f)| table_row(f)).nth(1).is_some() {
             out[start..start + run.len()].copy_from_slice(&table_rows(&run));
         }
         start += run.len().max(1);
@@ -115,15 +116,43 @@ fn site_notice(f: &Features) -> bool {
 
 /// Whether the first bytes of a paragraph, those its features are counted on, hold a word
 /// addressing the reader ("you", "our"): only then may a long paragraph be a [`site_notice`].
+/// Scanned as bytes, not as words (most long paragraphs are prose that does not): a run of
+/// ASCII letters after a byte that is no ASCII letter or digit, looked up when it is short. Every
+/// word the scanner finds is such a run or starts one, so no word addressing the reader is missed.
 fn may_address_reader(text: &str) -> bool {
-    let mut head = text.len().min(SAMPLED_ABOVE);
-    while !text.is_char_boundary(head) {
-        head -= 1;
-    }
-    let head = &text[..head];
+    // Features count the words of a paragraph of up to SAMPLED_ABOVE bytes, and those within
+    // the first half of that of a longer one.
+    let sampled = if text.len() <= SAMPLED_ABOVE {
+        text.len()
+    } else {
+        SAMPLED_ABOVE / 2
+    };
+    let head = &text.as_bytes()[..sampled];
     let reader = reader_address_words();
-    words(head).any(|w| w.end - w.start <= 5 && reader.contains_ignore_ascii_case(w.text(head)))
+    let mut i = 0;
+    while i < head.len() {
+        if !head[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let run = head[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let starts_word = i == 0 || !head[i - 1].is_ascii_digit();
+        if starts_word && run <= MAX_READER_WORD_BYTES {
+            // A run of ASCII letters starts and ends on character boundaries.
+            if reader.contains_ignore_ascii_case(&text[i..i + run]) {
+                return true;
+            }
+        }
+        i += run;
+    }
+    false
 }
+
+/// The longest word addressing the reader ("yours").
+const MAX_READER_WORD_BYTES: usize = 5;
 
 /// Ends a sentence (`terminal`: as its features say), also where a tokenised text sets the
 /// closing quote apart ("listen . ''").
