@@ -16,7 +16,9 @@ use crate::clean::lines::{paragraphs, Piece};
 use crate::clean::options::{ChromeOptions, LineOptions};
 use crate::clean::shape::classify::{classify, Class};
 use crate::clean::shape::features::{features, separators, Features};
-use crate::clean::shape::sentence::{ends_on_function_word, ends_sentence};
+use crate::clean::shape::sentence::{ends_on_function_word, ends_sentence, is_list_item};
+use crate::clean::shape::tables::{capitals_row, data_row, figures_block, table_rows};
+use crate::text::lexicon::reader_address_words;
 use crate::text::words::words;
 
 /// A page whose body keeps fewer words than this is shingled whole: too little is left to stand
@@ -40,9 +42,48 @@ fn options() -> &'static (LineOptions, ChromeOptions) {
     CELL.get_or_init(|| (LineOptions::default(), ChromeOptions::default()))
 }
 
-/// A paragraph of figures without interface words ("Pay Nov 13", "Net 6,053,000 vs 5,803,000").
-fn has_figures(f: &Features) -> bool {
-    f.digit_words >= 1 && f.ui_words == 0 && !f.has_address && f.separators == 0
+/// Figures whose table may go on below them: a row ("Pay Nov 13", "Net 6,053,000 vs
+/// 5,803,000") or rows wrapped onto one paragraph longer than a row ("Shr profit 20 cts vs
+/// profit five cts Net profit 2,273,000 vs profit 563,000 Rev 38.7 mln vs"), as the cleaner
+/// reads them; not a headline with a figure ("Man arrested after 7 victims found").
+fn has_figures(text: &str, f: &Features) -> bool {
+    table_row(f) || (f.words > MAX_ROW_WORDS && figures_block(text, f))
+}
+
+/// The most words of a row of a table (`tables::data_row`).
+const MAX_ROW_WORDS: usize = 20;
+
+/// A row of a table of figures ("Pay Nov 13", "Net 6,053,000 vs 5,803,000", "TOLEDO 5 UND MAY
+/// UP 1"), as the cleaner reads one: not a headline with a figure ("Man arrested after 7
+/// victims found").
+fn table_row(f: &Features) -> bool {
+    data_row(f) || capitals_row(f)
+}
+
+/// Which paragraphs belong to a table, as the cleaner finds tables (`tables::table_rows`): rows
+/// of figures that stand in columns or run on for three lines, not two lines with a figure
+/// each ("5H ago" over "Four shootings in 20 minutes leave 1 dead"). Long prose is no row.
+fn in_tables(paragraphs: &[(Cow<'_, str>, Shape)]) -> Vec<bool> {
+    let mut out = vec![false; paragraphs.len()];
+    let mut run: Vec<(&str, &Features)> = Vec::new();
+    let mut start = 0;
+    while start < paragraphs.len() {
+        run.clear();
+        run.extend(
+            paragraphs[start..]
+                .iter()
+                .map_while(|(joined, shape)| match shape {
+                    Shape::Counted(f) => Some((joined.as_ref(), f)),
+                    Shape::LongProse { .. } => None,
+                }),
+        );
+        // A table holds two rows at least.
+        if run.iter().filter(|(_, f)| table_row(f)).nth(1).is_some() {
+            out[start..start + run.len()].copy_from_slice(&table_rows(&run));
+        }
+        start += run.len().max(1);
+    }
+    out
 }
 
 /// Whether a paragraph reads as page chrome, unless it is a row of a table. A short
@@ -52,8 +93,66 @@ fn has_figures(f: &Features) -> bool {
 /// where a lone counter ("Read 428 times") is chrome.
 fn is_chrome(f: &Features, terminal: bool, continues: bool, chrome: &ChromeOptions) -> bool {
     classify(f, chrome) == Class::Bad
+        || site_notice(f)
         || (!continues && ((!terminal && f.words <= MAX_LABEL_WORDS) || f.addresses_reader()))
 }
+
+/// A paragraph in which the site speaks about itself, its cookies, newsletters or rules for
+/// comments, whatever its punctuation: a short one whose interface words are a quarter of its
+/// words, three at least ("Diese Website verwendet Cookies. Wenn du die Website weiterhin
+/// nutzt..."); a long one where words addressing the reader and interface words together are
+/// an eighth of its words, as in a short one (`Features::addresses_reader`), two of them
+/// interface words ("This website uses cookies to improve your experience while you navigate
+/// through the website..."), and not someone's quoted words.
+fn site_notice(f: &Features) -> bool {
+    if f.words <= LONG_PROSE_WORDS {
+        return f.ui_words >= 3 && f.ui_words * 4 >= f.words;
+    }
+    !f.quoted
+        && f.person_words >= 1
+        && f.ui_words >= 2
+        && (f.person_words + f.ui_words) * 8 >= f.words
+}
+
+/// Whether the first bytes of a paragraph, those its features are counted on, hold a word
+/// addressing the reader ("you", "our"): only then may a long paragraph be a [`site_notice`].
+/// Scanned as bytes, not as words (most long paragraphs are prose that does not): a run of
+/// ASCII letters after a byte that is no ASCII letter or digit, looked up when it is short. Every
+/// word the scanner finds is such a run or starts one, so no word addressing the reader is missed.
+fn may_address_reader(text: &str) -> bool {
+    // Features count the words of a paragraph of up to SAMPLED_ABOVE bytes, and those within
+    // the first half of that of a longer one.
+    let sampled = if text.len() <= SAMPLED_ABOVE {
+        text.len()
+    } else {
+        SAMPLED_ABOVE / 2
+    };
+    let head = &text.as_bytes()[..sampled];
+    let reader = reader_address_words();
+    let mut i = 0;
+    while i < head.len() {
+        if !head[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let run = head[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let starts_word = i == 0 || !head[i - 1].is_ascii_digit();
+        if starts_word && run <= MAX_READER_WORD_BYTES {
+            // A run of ASCII letters starts and ends on character boundaries.
+            if reader.contains_ignore_ascii_case(&text[i..i + run]) {
+                return true;
+            }
+        }
+        i += run;
+    }
+    false
+}
+
+/// The longest word addressing the reader ("yours").
+const MAX_READER_WORD_BYTES: usize = 5;
 
 /// Ends a sentence (`terminal`: as its features say), also where a tokenised text sets the
 /// closing quote apart ("listen . ''").
@@ -117,7 +216,7 @@ enum Shape {
 
 impl Shape {
     fn of(text: &str) -> Shape {
-        if long_prose(text) {
+        if long_prose(text) && !may_address_reader(text) {
             let trimmed = text.trim_end();
             Shape::LongProse {
                 terminal: ends_sentence(trimmed),
@@ -158,12 +257,7 @@ fn leaves_open(text: &str, ended: bool, long_or_figures: bool) -> bool {
 /// shapes. A short paragraph that carries on a sentence (it starts in lower case, or follows a
 /// kept paragraph left open) is a piece of the body broken by a scraper, not a label.
 fn judge(paragraphs: &[(Cow<'_, str>, Shape)], chrome: &ChromeOptions) -> Vec<Verdict> {
-    // Whether paragraph `i` is a row of figures; long prose is asked only beside a row.
-    let figures = |i: usize| match paragraphs.get(i) {
-        None => false,
-        Some((_, Shape::Counted(f))) => has_figures(f),
-        Some((joined, Shape::LongProse { .. })) => has_figures(&features(joined)),
-    };
+    let in_tables = in_tables(paragraphs);
     let mut verdicts = Vec::with_capacity(paragraphs.len());
     let mut open = false;
     for (i, (joined, shape)) in paragraphs.iter().enumerate() {
@@ -184,20 +278,26 @@ fn judge(paragraphs: &[(Cow<'_, str>, Shape)], chrome: &ChromeOptions) -> Vec<Ve
             }
             Shape::Counted(f) => f,
         };
-        let continues = open || !f.starts_upper;
+        // An item of a nested list ("o Politics") starts on its bullet, not on a lower-case word.
+        let continues = open || (!f.starts_upper && !is_list_item(joined));
         let terminal = ends_a_sentence(f.terminal, joined);
-        let in_table = has_figures(f) && ((i > 0 && figures(i - 1)) || figures(i + 1));
+        let in_table = in_tables[i];
         if !in_table && is_chrome(f, terminal, continues, chrome) {
             verdicts.push(Verdict::chrome(f.words));
             open = false;
             continue;
         }
-        let long_or_figures = f.words > LONG_PROSE_WORDS || has_figures(f);
+        let long_or_figures = f.words > LONG_PROSE_WORDS || has_figures(joined, f);
         open = leaves_open(joined, terminal || f.colon_end, long_or_figures);
         verdicts.push(Verdict {
             kept: true,
             words: f.words,
-            teaser: !terminal && !f.colon_end && !in_table && f.words <= LONG_PROSE_WORDS,
+            teaser: !terminal
+                && !f.colon_end
+                && f.inner_stops == 0
+                && !continues
+                && !in_table
+                && f.words <= LONG_PROSE_WORDS,
         });
     }
     drop_teasers(&mut verdicts);
@@ -209,8 +309,8 @@ fn judge(paragraphs: &[(Cow<'_, str>, Shape)], chrome: &ChromeOptions) -> Vec<Ve
 struct Verdict {
     kept: bool,
     words: usize,
-    /// Kept, but unpunctuated and short of long prose: a teaser or a headline when chrome
-    /// stands on both sides of it.
+    /// Kept, but without sentence punctuation, short of long prose and carrying on no
+    /// sentence: a teaser or a headline when chrome stands on both sides of its run.
     teaser: bool,
 }
 
@@ -232,15 +332,28 @@ impl Verdict {
     }
 }
 
-/// An unpunctuated paragraph between two paragraphs of chrome is chrome too: the dek of a
-/// teaser card, a headline too long for a label, in a list of links to other articles. Judged
-/// on the verdicts as they stood, so a run of teasers does not eat into the body beside it.
+/// A run of unpunctuated paragraphs between two paragraphs of chrome is chrome too: teaser
+/// cards (a headline over its dek), headlines too long for labels, in a list of links to other
+/// articles. Judged on the verdicts as they stood, so a run of teasers does not eat into the
+/// body beside it.
 fn drop_teasers(verdicts: &mut [Verdict]) {
-    let sandwiched: Vec<usize> = (1..verdicts.len().saturating_sub(1))
-        .filter(|&i| verdicts[i].teaser && !verdicts[i - 1].kept && !verdicts[i + 1].kept)
-        .collect();
-    for i in sandwiched {
-        verdicts[i].kept = false;
+    let mut start = 0;
+    while start < verdicts.len() {
+        if !verdicts[start].teaser || !verdicts[start].kept {
+            start += 1;
+            continue;
+        }
+        let end = start
+            + verdicts[start..]
+                .iter()
+                .take_while(|v| v.kept && v.teaser)
+                .count();
+        let chrome_before = start > 0 && !verdicts[start - 1].kept;
+        let chrome_after = verdicts.get(end).is_some_and(|v| !v.kept);
+        if chrome_before && chrome_after {
+            verdicts[start..end].iter_mut().for_each(|v| v.kept = false);
+        }
+        start = end;
     }
 }
 
@@ -321,13 +434,18 @@ mod tests {
             body(&quoted),
             format!("{WIRE}\n`` I tried not to listen . ''\n")
         );
-        // Rows of figures tell two templated reports apart; a lone counter is chrome.
-        let report =
-            format!("{NAV}{WIRE}\n\nPay Nov 13\nRecord Oct 30\n\nShare this\nRead 12 times");
-        assert_eq!(
-            body(&report),
-            format!("{WIRE}\nPay Nov 13\nRecord Oct 30\n")
+        // Rows of a table tell two templated reports apart; a lone counter is chrome.
+        let table = "Qtly div 13 cts vs 13 cts prior\nPay Nov 13\nRecord Oct 30\n";
+        let report = format!("{NAV}{WIRE}\n\n{table}\nShare this\nRead 12 times");
+        assert_eq!(body(&report), format!("{WIRE}\n{table}"));
+        // Two lines with a figure each are no table: a counter's time over a headline.
+        let cards = format!(
+            "{NAV}{WIRE}\n\nMore World\nTroops killed in helicopter crash in the south\n\
+            Officials dismiss a claim that the craft was downed by rebel fire\n5H ago\n\
+            Man arrested after 7 trafficking victims found in a car\n\
+            Police said they also found illegal substances in the car\n7H ago\nMore in U.S"
         );
+        assert_eq!(body(&cards), format!("{WIRE}\n"));
     }
 
     #[test]
@@ -345,6 +463,69 @@ mod tests {
         assert_eq!(
             body(&open),
             format!("{WIRE} Markets had waited for\nMr Smith\nto speak.\n")
+        );
+    }
+
+    #[test]
+    fn counted_links_and_nested_menus_are_left_out() {
+        // A list of categories with their counts of links is no table.
+        let categories =
+            "* Categories\n+ Economy (16)\n+ Politics (3)\n+ World (195)\n+ Health (14)";
+        assert_eq!(
+            body(&format!("{WIRE}\n\n{categories}")),
+            format!("{WIRE}\n")
+        );
+        // The items of a nested list start on their bullet "o", not on a word in lower case.
+        let menu = "* Local\no News by Neighborhood\no Guide to the City\no Contact Us";
+        assert_eq!(body(&format!("{NAV}{WIRE}\n\n{menu}")), format!("{WIRE}\n"));
+    }
+
+    #[test]
+    fn runs_of_teaser_cards_are_left_out() {
+        // Headline over dek, card after card, between chrome.
+        let cards = "Latest\n\nWhy farmers may want to paint their cows with zebra stripes\n\n\
+            Some people thought the stripy cattle were a joke but the science could save money\n\n\
+            32M ago\n\nCities urge boycott of meat companies linked to forest fires\n\n\
+            Lawmakers in two cities want to cut ties with businesses involved with beef imports\n\n\
+            17H ago";
+        assert_eq!(
+            body(&format!("{NAV}{WIRE}\n\n{cards}")),
+            format!("{WIRE}\n")
+        );
+        // Pieces of a body broken by a scraper are no teasers: they hold a sentence's end, or
+        // carry on a sentence in lower case.
+        let first = "Officials said the craft came down in the hills south of the city. Rebels \
+            claimed";
+        let second = "it in a statement and denied any part in the attack on the base on Monday";
+        assert_eq!(
+            body(&format!("{NAV}{first}\n\n{second}\n\n17H ago")),
+            format!("{first}\n{second}\n")
+        );
+    }
+
+    #[test]
+    fn notices_of_the_site_are_left_out() {
+        let cookies = "This website uses cookies to improve your experience while you navigate \
+            through the website. Out of these cookies, the cookies that are categorized as \
+            necessary are stored on your browser as they are essential for the working of basic \
+            functionalities of the website. We also use third-party cookies that help us analyze \
+            and understand how you use this website.";
+        let follow = "Datenschutz & Cookies: Diese Website verwendet Cookies. Wenn du die Website \
+            weiterhin nutzt, stimmst du der Verwendung von Cookies zu.";
+        for notice in [cookies, follow] {
+            assert_eq!(
+                body(&format!("{NAV}{WIRE}\n\n{notice}")),
+                format!("{WIRE}\n"),
+                "{notice}"
+            );
+        }
+        // Someone's words to "you" about a website are body.
+        let quoted = "\"You can read the website of the bank, and you will find that our rates \
+            have risen three times this year, which is more than most of our neighbours have \
+            seen in a decade of steady growth and low inflation across the region,\" he said.";
+        assert_eq!(
+            body(&format!("{NAV}{WIRE}\n\n{quoted}")),
+            format!("{WIRE}\n{quoted}\n")
         );
     }
 
@@ -390,14 +571,17 @@ mod tests {
                 for _ in 0..1 + next(8) {
                     let length = [1, 3, 8, 20, 39, 41, 45, 80][next(8)];
                     let wrap = next(4) == 0;
+                    // Half the paragraphs do not speak to the reader: most long ones are then
+                    // taken for long prose unread.
+                    let to_reader = next(2) == 0;
                     for w in 0..length {
                         if w > 0 {
                             page.push(if wrap && w % 9 == 0 { '\n' } else { ' ' });
                         }
-                        let word = if next(60) == 0 {
-                            RARE[next(RARE.len())]
-                        } else {
-                            WORDS[next(WORDS.len())]
+                        let word = match (next(60), WORDS[next(WORDS.len())]) {
+                            (0, _) => RARE[next(RARE.len())],
+                            (_, "you" | "our") if !to_reader => "the",
+                            (_, word) => word,
                         };
                         page.push_str(word);
                     }
