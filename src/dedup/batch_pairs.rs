@@ -372,15 +372,9 @@ pub(crate) mod tests {
         sets
     }
 
-    #[test]
-    fn every_pair_the_index_would_verify_is_a_candidate() {
-        for seed in [5, 11] {
-            every_verified_pair_is_a_candidate(&sets(seed, 600));
-        }
-    }
-
-    fn every_verified_pair_is_a_candidate(sets: &[Vec<u32>]) {
-        let configs = [
+    /// Rules from the default to loose containment, tight and loose Jaccard, every sampling rate.
+    pub(crate) fn configs() -> [DedupConfig; 5] {
+        [
             DedupConfig::default(),
             DedupConfig {
                 containment: None,
@@ -404,9 +398,19 @@ pub(crate) mod tests {
                 sample: 1,
                 ..DedupConfig::default()
             },
-        ];
+        ]
+    }
+
+    #[test]
+    fn every_pair_the_index_would_verify_is_a_candidate() {
+        for seed in [5, 11] {
+            every_verified_pair_is_a_candidate(&sets(seed, 600));
+        }
+    }
+
+    fn every_verified_pair_is_a_candidate(sets: &[Vec<u32>]) {
         let mut joined = 0;
-        for config in configs {
+        for config in configs() {
             let joins: Vec<bool> = (0..sets.len()).map(|p| p % 17 != 3).collect();
             let Some(pairs) = BatchPairs::of(sets.len(), |p| &sets[p], &joins, &config) else {
                 // The postings are cheaper under this rule: nothing to check.
