@@ -21,7 +21,7 @@ use super::batch_pairs::{counted, prefix_length, Counts, Prefixes, Ranks, COUNTE
 use super::fingerprint::Fingerprints;
 use super::index::DedupIndex;
 use super::options::DedupConfig;
-use super::ordered::{by_position, ranked_order, Decided};
+use super::ordered::{by_position, decide, ranked_order, Decided};
 use super::pairing::paired;
 use super::similarity::Similarity;
 use super::spill::SpilledFingerprints;
@@ -42,6 +42,11 @@ pub fn decide_spilled(
     block_bytes: usize,
 ) -> Result<Decided> {
     config.validate()?;
+    if fits_one_block(spilled, &config, block_bytes) {
+        // The index's own decision holds no more here and may find the pairs faster (by
+        // postings rather than the prefix join): the same decisions either way.
+        return decide(&spilled.load(|_| true)?, config, rank, true);
+    }
     let n = spilled.len();
     let order = ranked_order(n, rank, |p| spilled.length(p), |p| spilled.exact(p))?;
     let lengths: Vec<u32> = order
@@ -75,6 +80,19 @@ pub fn decide_spilled(
         &found,
     )?;
     Ok(by_position(&order, &clusters, &pairs))
+}
+
+/// Whether every document's shingles and prefix entries fit in one block of `block_bytes`.
+fn fits_one_block(spilled: &SpilledFingerprints, config: &DedupConfig, block_bytes: usize) -> bool {
+    let held: usize = (0..spilled.len())
+        .map(|p| held_bytes(spilled.length(p), config))
+        .sum();
+    held <= block_bytes
+}
+
+/// What a document of `n` shingles holds in a block: its shingles and prefix entries.
+fn held_bytes(n: usize, config: &DedupConfig) -> usize {
+    4 * n + 8 * prefix_length(n, config)
 }
 
 /// Whether each document (by place in `order`) takes part in the join: it has shingles and is
@@ -122,7 +140,7 @@ fn blocks(
     let (mut start, mut held) = (0, 0);
     for rank in 0..ranks.len() {
         let n = length(ranks.position(rank));
-        let bytes = 4 * n + 8 * prefix_length(n, config);
+        let bytes = held_bytes(n, config);
         if rank > start && held + bytes > block_bytes {
             blocks.push(start..rank);
             (start, held) = (rank, 0);
