@@ -185,3 +185,31 @@ def test_spilled_fingerprints_give_the_tables_kept_in_memory(keep: str) -> None:
     pd.testing.assert_frame_equal(spilled_pairs, pairs)
     spilled.add(["Floods closed the main road between the two towns."], ["zz"], progress=False)
     assert len(spilled.tables()[0]) == len(frame) + 1
+
+
+@pytest.mark.parametrize("block_bytes", [1, 30_000, None])
+def test_spilled_fingerprints_decided_block_by_block_give_every_pair(
+        sample: pd.DataFrame, tmp_path, block_bytes: int | None) -> None:
+    texts = sample["text"].tolist()
+    # Cut, edited and joined copies, so that near and contained copies of every length abound.
+    corpus = (texts + [t[: len(t) * 3 // 4] for t in texts] + [t.replace(" the ", " a ", 3) for t in texts]
+              + [a + "\n\n" + b for a, b in zip(texts, texts[1:])] + ["", texts[0]])
+    rank = [(7919 * i) % 97 for i in range(len(corpus))]
+    kept = tidings._core.DedupFingerprints()
+    kept.add(corpus)
+    expected = kept.decide(rank, all_pairs=True)
+    assert len(expected["pairs"]["doc_a"]) > len(texts)
+    sizes = {} if block_bytes is None else {"block_bytes": block_bytes}
+    spilled = tidings._core.DedupSpill(str(tmp_path), **sizes)
+    assert list(tmp_path.iterdir()) == []  # the temporary file is gone from the start
+    half = len(corpus) // 2
+    spilled.add(corpus[:half])
+    elsewhere = tidings._core.DedupFingerprints()
+    elsewhere.add(corpus[half:])
+    spilled.add_bytes(elsewhere.to_bytes())
+    assert len(spilled) == len(corpus)
+    got = spilled.decide(rank)
+    np.testing.assert_array_equal(got.pop("similarity"), expected.pop("similarity"))  # NaN for the empty
+    assert got == expected
+    with pytest.raises(tidings.InputError, match="every pair"):
+        spilled.decide(rank, all_pairs=False)

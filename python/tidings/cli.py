@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from . import __version__
@@ -81,9 +82,13 @@ def _demo(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.dask or args.scheduler:
         return _run_on_dask(args)
+    start = time.perf_counter()
     stats, written = stream_corpus(args.input, args.out, text=args.text, id=args.id, chunksize=args.chunksize,
                                    workers=args.workers, progress=not args.no_progress)
+    seconds = max(time.perf_counter() - start, 1e-9)
     print("\n".join(stats.lines()))
+    print(f"took {seconds:,.1f} s: {stats.documents / seconds:,.0f} documents/s, "
+          f"{stats.raw_chars / seconds / 1e6:,.2f} million characters/s")
     print(f"wrote {', '.join(p.name for p in written)} to {args.out}")
     return 0
 

@@ -36,9 +36,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-import weakref
 from collections.abc import Sequence
-from typing import IO, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -140,7 +139,7 @@ def _decision_ranks(keep: str, lengths: np.ndarray | None, stamps: np.ndarray | 
     return ranks.reshape(-1).astype(np.int64).tolist()
 
 
-def _decide(fingerprints: _core.DedupFingerprints, *, ids: Any, keep: str, lengths: np.ndarray | None,
+def _decide(fingerprints: _core.DedupFingerprints | _core.DedupSpill, *, ids: Any, keep: str, lengths: np.ndarray | None,
             stamps: np.ndarray | None, all_pairs: bool, workers: int | None
             ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """Decide the gathered documents and name the result: the cluster columns by position (a
@@ -458,8 +457,9 @@ class CorpusDedup:
         The corpus's ids kept by the caller, who adds each chunk's ids before :meth:`add`
         (one list of ids for every step of a run); ``ids=`` of :meth:`add` must then be those.
     spill : bool, default False
-        Keep the fingerprints in a temporary file until :meth:`tables` reads them back, so that
-        while chunks arrive memory holds a few bytes a document (the same tables).
+        Keep the fingerprints in a temporary file (removed as soon as it is opened, so nothing
+        is left behind, even by a killed process), and decide them block by block: memory holds
+        a few dozen bytes a document, the pairs, and one block of fingerprints (the same tables).
     """
 
     def __init__(self, *, threshold: float = _DEFAULTS["threshold"], containment: float | None = _DEFAULTS["containment"],
@@ -467,7 +467,10 @@ class CorpusDedup:
                  clean: bool = False, ids: DocumentIds | None = None, spill: bool = False) -> None:
         options = _core.resolve_options("dedup", {"threshold": threshold, "containment": containment, "ngram": ngram,
                                                   "sample": sample, "keep": keep})
-        self._fingerprints = _core.DedupFingerprints(**{name: options[name] for name in _INDEX_OPTIONS})
+        index_options = {name: options[name] for name in _INDEX_OPTIONS}
+        self._fingerprints: _core.DedupFingerprints | _core.DedupSpill = (
+            _core.DedupSpill(tempfile.gettempdir(), **index_options) if spill
+            else _core.DedupFingerprints(**index_options))
         self._ngram = options["ngram"]
         self._keep = options["keep"]
         self._clean = clean
@@ -476,8 +479,6 @@ class CorpusDedup:
         self._added = 0
         self._lengths: list[np.ndarray] = []
         self._stamps: list[np.ndarray] = []
-        self._spill = spill
-        self._spilled: IO[bytes] | None = None
 
     def add(self, texts: Any, ids: Sequence[Any] | None = None, *, dates: Any = None, workers: int | None = None,
             progress: bool = True) -> None:
@@ -487,12 +488,7 @@ class CorpusDedup:
         chunk_ids, stamps = self._checked(len(column), ids, dates)
         values = _cleaned(column.values, workers, progress) if self._clean else column.values
         with progress_bar(len(column), desc="dedup", enabled=progress) as counter:
-            if not self._spill:
-                self._fingerprints.add(values, workers=workers, progress=counter)
-            else:
-                chunk = _core.DedupFingerprints(ngram=self._ngram)
-                chunk.add(values, workers=workers, progress=counter)
-                self._write_spilled(chunk.to_bytes())
+            self._fingerprints.add(values, workers=workers, progress=counter)
         self._record(chunk_ids, stamps, _lengths(values) if self._keep == "longest" else None)
 
     def fingerprint(self, texts: Any, *, workers: int | None = None) -> tuple[bytes, np.ndarray]:
@@ -509,15 +505,9 @@ class CorpusDedup:
         """Add the next chunk as :meth:`fingerprint` made it (``ids`` and ``dates`` as for
         :meth:`add`): the same as adding its texts."""
         chunk_ids, stamps = self._checked(len(lengths), ids, dates)
-        if not self._spill:
-            before = len(self._fingerprints)
-            self._fingerprints.add_bytes(fingerprints)
-            held = len(self._fingerprints) - before
-        else:
-            chunk = _core.DedupFingerprints(ngram=self._ngram)
-            chunk.add_bytes(fingerprints)
-            held = len(chunk)
-            self._write_spilled(fingerprints)
+        before = len(self._fingerprints)
+        self._fingerprints.add_bytes(fingerprints)
+        held = len(self._fingerprints) - before
         if held != len(lengths):
             raise InputError(f"the fingerprints hold {held} documents, the ids {len(lengths)}")
         self._record(chunk_ids, stamps, np.asarray(lengths, dtype=np.int64) if self._keep == "longest" else None)
@@ -553,7 +543,6 @@ class CorpusDedup:
         if self._added == 0:
             lengths = np.zeros(0, dtype=np.int64) if self._keep == "longest" else None
             stamps = np.zeros(0, dtype="datetime64[ns]") if self._keep == "earliest" else None
-        self._read_spilled()
         ids = self._ids.array()
         if len(ids) != self._added:
             raise InputError(f"the shared ids hold {len(ids)} documents, the fingerprints {self._added}")
@@ -563,26 +552,6 @@ class CorpusDedup:
         clusters.insert(0, "doc", _as_id_array(ids))
         return clusters, pairs
 
-
-    def _write_spilled(self, data: bytes) -> None:
-        """A chunk's fingerprints (``to_bytes``) appended to the temporary file, after their
-        length (8 bytes, little-endian)."""
-        if self._spilled is None:
-            self._spilled = tempfile.TemporaryFile()
-            weakref.finalize(self, self._spilled.close)
-        self._spilled.write(len(data).to_bytes(8, "little"))
-        self._spilled.write(data)
-
-    def _read_spilled(self) -> None:
-        """The spilled fingerprints back in memory, in the order added (the file is closed;
-        later chunks start a new one)."""
-        if self._spilled is None:
-            return
-        spilled, self._spilled = self._spilled, None
-        with spilled:
-            spilled.seek(0)
-            while header := spilled.read(8):
-                self._fingerprints.add_bytes(spilled.read(int.from_bytes(header, "little")))
 
 
 def dedup_documents(

@@ -193,9 +193,9 @@ def stream_corpus(
     fails leaves ``out`` as it was. Memory holds one chunk and the results of one part of it,
     each document's id once (:class:`tidings._ids.DocumentIds`: about 32 bytes a short id), the
     template-line counts (one
-    entry per distinct short line of each source), the dedup fingerprints (4 bytes per
-    distinct shingle of each document: about 3 KB for an article of 800 words) only once every
-    chunk went through (a temporary file holds them until then) and, for the join of names across the corpus, each document's distinct names as
+    entry per distinct short line of each source), a few dozen bytes per document for dedup and
+    its pairs (the fingerprints, 4 bytes per distinct shingle of each document, wait in a
+    temporary file and are decided block by block, a block holding a few hundred MB) and, for the join of names across the corpus, each document's distinct names as
     ids into one table of the corpus's names (a few bytes per name of a document), never its
     mentions. A JSONL file is read ``chunk_chars`` characters at a time at most.
     ``dedup_options`` are those of :meth:`tidings.Corpus.dedup`.

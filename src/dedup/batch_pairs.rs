@@ -10,6 +10,8 @@
 //! up among the prefixes of the documents not longer than itself. The candidates are a superset
 //! of the pairs the index would verify, whatever the order, threads or sample.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -19,7 +21,7 @@ use super::sampling::sampled;
 use super::similarity::fewest_shared;
 
 /// Documents of a batch whose shingles are counted to rank shingles from rare to common.
-const COUNTED: usize = 10_000;
+pub(crate) const COUNTED: usize = 10_000;
 /// Documents of a batch whose sampled shingles are counted to tell whether to join.
 const ESTIMATED: usize = 2_000;
 
@@ -51,12 +53,14 @@ impl BatchPairs {
             return None;
         }
         let counts = counted(documents, &shingles, joins, COUNTED);
-        let prefixes = Prefixes::of(documents, &shingles, joins, &counts, config);
+        let ranks = Ranks::of(documents, |p| shingles(p).len(), joins);
+        let prefixes = Prefixes::of(&ranks, 0..ranks.len(), &shingles, &counts, config);
         let mut pairs: Vec<u64> = (0..documents)
             .into_par_iter()
             .filter(|&p| joins[p])
             .map_init(Default::default, |buffers, p| {
-                prefixes.partners(p, shingles(p), &counts, config, buffers)
+                let (ranks, counts) = (&ranks, &counts);
+                prefixes.partners(ranks, p, shingles(p), counts, config, buffers)
             })
             .flatten_iter()
             .collect();
@@ -80,7 +84,7 @@ impl BatchPairs {
 }
 
 /// How many of the counted documents (every `stride`-th position taking part) hold each shingle.
-struct Counts {
+pub(crate) struct Counts {
     table: FxHashMap<u32, u32>,
     /// The documents taking part over those counted.
     scale: f64,
@@ -93,7 +97,7 @@ impl Counts {
     }
 }
 
-fn counted<'a>(
+pub(crate) fn counted<'a>(
     documents: usize,
     shingles: &impl Fn(usize) -> &'a [u32],
     joins: &[bool],
@@ -143,48 +147,87 @@ fn worth_it<'a>(
 /// Entries of the postings that one shingle of the join costs as much as.
 const JOIN_COST: f64 = 4.0;
 
-/// Every document's prefix, sorted by shingle then by the document's length, with a directory
-/// by the top bits of the hash.
-struct Prefixes {
-    /// `shingle << 32 | rank`, sorted, where `rank` orders the documents taking part by length
-    /// then position.
-    entries: Vec<u64>,
-    /// `directory[b]..directory[b + 1]`: the entries whose shingle's top bits are `b`.
-    directory: Vec<usize>,
-    shift: u32,
-    /// The position of each rank, and its rank by position.
+/// The documents taking part in a join, ranked by length then position: a document looks for
+/// partners among the prefixes of lower rank only, so each pair is found once.
+pub(crate) struct Ranks {
+    /// The position of each rank, and its rank by position (`u32::MAX`: not taking part).
     by_rank: Vec<u32>,
     rank_of: Vec<u32>,
     /// `up_to[n]`: the ranks of documents of at most `n` shingles are those under it.
     up_to: Vec<u32>,
 }
 
-impl Prefixes {
-    fn of<'a>(
-        documents: usize,
-        shingles: &(impl Fn(usize) -> &'a [u32] + Sync),
-        joins: &[bool],
-        counts: &Counts,
-        config: &DedupConfig,
-    ) -> Prefixes {
+impl Ranks {
+    /// The ranks of the `documents` with `joins` true, of `length(p)` shingles each.
+    pub(crate) fn of(documents: usize, length: impl Fn(usize) -> usize, joins: &[bool]) -> Ranks {
         let mut by_rank: Vec<u32> = (0..documents as u32)
             .filter(|&p| joins[p as usize])
             .collect();
-        by_rank.sort_by_key(|&p| (shingles(p as usize).len(), p));
+        by_rank.sort_by_key(|&p| (length(p as usize), p));
         let mut rank_of = vec![u32::MAX; documents];
-        let longest = by_rank.last().map_or(0, |&p| shingles(p as usize).len());
+        let longest = by_rank.last().map_or(0, |&p| length(p as usize));
         let mut up_to = vec![0u32; longest + 1];
         for (rank, &p) in by_rank.iter().enumerate() {
             rank_of[p as usize] = rank as u32;
-            up_to[shingles(p as usize).len()] = rank as u32 + 1;
+            up_to[length(p as usize)] = rank as u32 + 1;
         }
         for n in 1..up_to.len() {
             up_to[n] = up_to[n].max(up_to[n - 1]);
         }
-        let mut entries: Vec<u64> = (0..by_rank.len())
+        Ranks {
+            by_rank,
+            rank_of,
+            up_to,
+        }
+    }
+
+    /// The documents taking part.
+    pub(crate) fn len(&self) -> usize {
+        self.by_rank.len()
+    }
+
+    /// The position of the document of `rank`.
+    pub(crate) fn position(&self, rank: usize) -> usize {
+        self.by_rank[rank] as usize
+    }
+
+    /// The rank of the document at position `p` (`u32::MAX` when it takes no part).
+    pub(crate) fn rank_of(&self, p: usize) -> u32 {
+        self.rank_of[p]
+    }
+
+    /// The shingles of the document of `rank`.
+    fn length(&self, rank: u32) -> usize {
+        self.up_to.partition_point(|&r| r <= rank)
+    }
+}
+
+/// The prefixes of the documents of a range of ranks, sorted by shingle then rank, with a
+/// directory by the top bits of the hash.
+pub(crate) struct Prefixes {
+    /// `shingle << 32 | rank`, sorted.
+    entries: Vec<u64>,
+    /// `directory[b]..directory[b + 1]`: the entries whose shingle's top bits are `b`.
+    directory: Vec<usize>,
+    shift: u32,
+    /// The lowest rank with a prefix here.
+    first: u32,
+}
+
+impl Prefixes {
+    /// The prefixes of the documents of `ranks` in `block` (`shingles(p)` of position `p`).
+    pub(crate) fn of<'a>(
+        ranks: &Ranks,
+        block: Range<usize>,
+        shingles: &(impl Fn(usize) -> &'a [u32] + Sync),
+        counts: &Counts,
+        config: &DedupConfig,
+    ) -> Prefixes {
+        let first = block.start as u32;
+        let mut entries: Vec<u64> = block
             .into_par_iter()
             .map_init(Vec::new, |ranked, rank| {
-                prefix(shingles(by_rank[rank] as usize), counts, config, ranked)
+                prefix(shingles(ranks.position(rank)), counts, config, ranked)
                     .iter()
                     .map(|&(_, s)| (u64::from(s) << 32) | rank as u64)
                     .collect::<Vec<u64>>()
@@ -205,22 +248,21 @@ impl Prefixes {
             entries,
             directory,
             shift,
-            by_rank,
-            rank_of,
-            up_to,
+            first,
         }
     }
 
-    /// The pairs of position `p` (of `shingles`) with each document not longer (by length, then
-    /// position) whose prefix holds [`shared_in_prefix`] of them, as `later << 32 | earlier`,
-    /// each once.
+    /// The pairs of position `p` (of `shingles`) with each document of these prefixes not
+    /// longer (by rank) whose prefix holds [`shared_in_prefix`] of them, as
+    /// `later << 32 | earlier` (by position), each once.
     ///
     /// The first `shared_in_prefix(m)` shingles a copy of `m` shingles shares with `p` (in the
     /// order of the prefixes) are in its prefix, and among the first `n - fewest_shared(m, n) +
     /// shared_in_prefix(m)` of `p`'s own (`n` of them): so `p` looks its shingles up from the
     /// rarest, each among the prefixes of the documents short enough to need it.
-    fn partners(
+    pub(crate) fn partners(
         &self,
+        ranks: &Ranks,
         p: usize,
         shingles: &[u32],
         counts: &Counts,
@@ -228,7 +270,7 @@ impl Prefixes {
         (ranked, candidates): &mut (Vec<(u32, u32)>, Candidates),
     ) -> Vec<u64> {
         candidates.clear();
-        let me = self.rank_of[p];
+        let me = ranks.rank_of(p);
         let n = shingles.len();
         ranked.clear();
         ranked.extend(shingles.iter().map(|&s| (counts.of(s), s)));
@@ -240,8 +282,8 @@ impl Prefixes {
             while longest > 0 && fewest_shared(longest, n, config) + j >= spare {
                 longest -= 1;
             }
-            let below = me.min(self.up_to[longest]);
-            if below == 0 {
+            let below = me.min(ranks.up_to[longest]);
+            if below <= self.first {
                 break;
             }
             let b = (s >> self.shift) as usize;
@@ -255,19 +297,14 @@ impl Prefixes {
             }
         }
         let mut found = Vec::new();
-        candidates.count(self.by_rank.len(), |rank, shared| {
-            let q = self.by_rank[rank as usize] as usize;
-            if shared >= shared_in_prefix(self.length(rank)) {
+        candidates.count(ranks.len(), |rank, shared| {
+            let q = ranks.position(rank as usize);
+            if shared >= shared_in_prefix(ranks.length(rank)) {
                 let (later, earlier) = (p.max(q), p.min(q));
                 found.push(((later as u64) << 32) | earlier as u64);
             }
         });
         found
-    }
-
-    /// The shingles of the document of `rank`.
-    fn length(&self, rank: u32) -> usize {
-        self.up_to.partition_point(|&r| r <= rank)
     }
 }
 
@@ -276,6 +313,13 @@ impl Prefixes {
 /// share, and nothing else, does not pair them.
 fn shared_in_prefix(n: usize) -> usize {
     1 + n / 16
+}
+
+/// The shingles in the prefix of a document of `n` shingles.
+pub(crate) fn prefix_length(n: usize, config: &DedupConfig) -> usize {
+    (n + shared_in_prefix(n))
+        .saturating_sub(fewest_shared(n, n, config))
+        .min(n)
 }
 
 /// The prefix of a document: its `n - fewest_shared(n, n) + shared_in_prefix(n)` rarest shingles (by count, then
@@ -288,11 +332,8 @@ fn prefix<'r>(
 ) -> &'r [(u32, u32)] {
     ranked.clear();
     ranked.extend(shingles.iter().map(|&s| (counts.of(s), s)));
-    let n = shingles.len();
-    let keep = (n + shared_in_prefix(n))
-        .saturating_sub(fewest_shared(n, n, config))
-        .min(n);
-    if keep < n && keep > 0 {
+    let keep = prefix_length(shingles.len(), config);
+    if keep < shingles.len() && keep > 0 {
         ranked.select_nth_unstable(keep - 1);
     }
     &ranked[..keep]
@@ -331,15 +372,9 @@ pub(crate) mod tests {
         sets
     }
 
-    #[test]
-    fn every_pair_the_index_would_verify_is_a_candidate() {
-        for seed in [5, 11] {
-            every_verified_pair_is_a_candidate(&sets(seed, 600));
-        }
-    }
-
-    fn every_verified_pair_is_a_candidate(sets: &[Vec<u32>]) {
-        let configs = [
+    /// Rules from the default to loose containment, tight and loose Jaccard, every sampling rate.
+    pub(crate) fn configs() -> [DedupConfig; 5] {
+        [
             DedupConfig::default(),
             DedupConfig {
                 containment: None,
@@ -363,9 +398,19 @@ pub(crate) mod tests {
                 sample: 1,
                 ..DedupConfig::default()
             },
-        ];
+        ]
+    }
+
+    #[test]
+    fn every_pair_the_index_would_verify_is_a_candidate() {
+        for seed in [5, 11] {
+            every_verified_pair_is_a_candidate(&sets(seed, 600));
+        }
+    }
+
+    fn every_verified_pair_is_a_candidate(sets: &[Vec<u32>]) {
         let mut joined = 0;
-        for config in configs {
+        for config in configs() {
             let joins: Vec<bool> = (0..sets.len()).map(|p| p % 17 != 3).collect();
             let Some(pairs) = BatchPairs::of(sets.len(), |p| &sets[p], &joins, &config) else {
                 // The postings are cheaper under this rule: nothing to check.

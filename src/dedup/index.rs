@@ -326,6 +326,49 @@ impl DedupIndex {
         Ok((index.clusters(0..order.len())?, index.pairs))
     }
 
+    /// The decisions and pairs of `n` documents, decided in their order, whose verified pairs
+    /// are known already (`matches`: `later << 32 | earlier` with their similarity, sorted; the
+    /// pairs of every new text with the earlier ones), as [`DedupIndex::decide_batch`] with
+    /// every text indexed takes them. `exact(d)` and `empty(d)` (no shingles) of document `d`.
+    pub(crate) fn decide_verified(
+        config: DedupConfig,
+        n: usize,
+        exact: impl Fn(usize) -> u64,
+        empty: impl Fn(usize) -> bool,
+        matches: &[(u64, Similarity)],
+    ) -> Result<(Clusters, Vec<Pair>)> {
+        let mut index = DedupIndex::new(config, true)?;
+        index.lasting = false;
+        let mut next = 0;
+        for id in 0..n as u32 {
+            let start = next;
+            while next < matches.len() && (matches[next].0 >> 32) as u32 == id {
+                next += 1;
+            }
+            if empty(id as usize) {
+                index.push(id, Kind::Empty, f64::NAN);
+                continue;
+            }
+            let first = *index
+                .first_with_text
+                .entry(exact(id as usize))
+                .or_insert(id);
+            if first != id {
+                index.push_copy(id, first);
+                continue;
+            }
+            let found: Vec<Match> = matches[start..next]
+                .iter()
+                .map(|&(key, similarity)| Match {
+                    doc: key as u32,
+                    similarity,
+                })
+                .collect();
+            index.decide(id, &found);
+        }
+        Ok((index.clusters(0..n)?, index.pairs))
+    }
+
     /// Decides the documents `order` of `batch`, block by block; returns whether each stays
     /// indexed. Their texts are not stored yet: the blocks read them in `batch`.
     fn decide_call(&mut self, batch: &Fingerprints, order: &[u32]) -> Result<Vec<bool>> {

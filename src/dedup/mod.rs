@@ -18,9 +18,13 @@ pub mod prefix_join;
 pub mod sampling;
 pub mod shingle;
 pub mod similarity;
+pub mod spill;
+pub mod spilled;
 
 pub use fingerprint::Fingerprints;
 pub use index::{Clusters, DedupIndex, Kind, Pair};
 pub use options::DedupConfig;
 pub use ordered::{decide, dedup, Decided};
 pub use paragraphs::{paragraph_hash, repeated_paragraphs, RepeatedParagraph};
+pub use spill::SpilledFingerprints;
+pub use spilled::decide_spilled;

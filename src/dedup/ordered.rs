@@ -27,7 +27,22 @@ pub struct Decided {
 /// The order in which documents are decided: positions sorted by rank, then most distinct
 /// shingles, then exact hash, then position.
 pub fn decision_order(fingerprints: &Fingerprints, rank: Option<&[u64]>) -> Result<Vec<u32>> {
-    let n = fingerprints.len();
+    ranked_order(
+        fingerprints.len(),
+        rank,
+        |p| fingerprints.shingles(p).len(),
+        |p| fingerprints.exact(p),
+    )
+}
+
+/// [`decision_order`] of `n` documents of `length(p)` distinct shingles and exact hash
+/// `exact(p)`.
+pub(crate) fn ranked_order(
+    n: usize,
+    rank: Option<&[u64]>,
+    length: impl Fn(usize) -> usize + Sync,
+    exact: impl Fn(usize) -> u64 + Sync,
+) -> Result<Vec<u32>> {
     if let Some(rank) = rank {
         if rank.len() != n {
             return Err(Error::InvalidInput(format!(
@@ -46,8 +61,8 @@ pub fn decision_order(fingerprints: &Fingerprints, rank: Option<&[u64]>) -> Resu
         let p = p as usize;
         (
             rank.map_or(0, |r| r[p]),
-            std::cmp::Reverse(fingerprints.shingles(p).len()),
-            fingerprints.exact(p),
+            std::cmp::Reverse(length(p)),
+            exact(p),
             p,
         )
     });
@@ -64,6 +79,11 @@ pub fn decide(
 ) -> Result<Decided> {
     let order = decision_order(fingerprints, rank)?;
     let (by_rank, pairs) = DedupIndex::decide_batch(config, every_text, fingerprints, &order)?;
+    Ok(by_position(&order, &by_rank, &pairs))
+}
+
+/// The decisions taken in `order` (`by_rank`, `pairs` by place in it) by position.
+pub(crate) fn by_position(order: &[u32], by_rank: &Clusters, pairs: &[Pair]) -> Decided {
     let n = order.len();
     let mut clusters = Clusters {
         representative: vec![0; n],
@@ -86,7 +106,7 @@ pub fn decide(
             ..*pair
         })
         .collect();
-    Ok(Decided { clusters, pairs })
+    Decided { clusters, pairs }
 }
 
 /// One-shot dedup of `texts` in [`decision_order`] (runs on the current rayon pool).

@@ -15,7 +15,10 @@ use super::{
     Workers,
 };
 use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
-use crate::dedup::{self, fingerprint_bytes, Clusters, DedupConfig, Fingerprints, Pair};
+use crate::dedup::spilled::BLOCK_BYTES;
+use crate::dedup::{
+    self, fingerprint_bytes, Clusters, DedupConfig, Fingerprints, Pair, SpilledFingerprints,
+};
 use crate::options::Options;
 use crate::Error;
 
@@ -175,6 +178,127 @@ impl PyDedupIndex {
     }
 }
 
+/// A batch of texts fingerprinted with shingles of `ngram` words.
+fn fingerprinted(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    ngram: usize,
+    workers: Option<Workers>,
+    progress: Option<&Bound<'_, ProgressCounter>>,
+) -> PyResult<Fingerprints> {
+    let texts = extract_texts(texts)?;
+    let counter = progress_of(progress);
+    let bytes = text_bytes(&texts);
+    compute_sized(py, workers, bytes, move || {
+        let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+        Ok(Fingerprints::of_texts(&borrowed, ngram, &counter))
+    })
+}
+
+/// Fingerprints saved by `to_bytes`, which must use shingles of `ngram` words.
+fn from_bytes(py: Python<'_>, data: &[u8], ngram: usize) -> PyResult<Fingerprints> {
+    let (batch, made_with) = fingerprint_bytes::fingerprints_from_bytes(data).into_py_result(py)?;
+    if made_with != ngram {
+        return Err(Error::InvalidInput(format!(
+            "the fingerprints were made with ngram={made_with}, these have ngram={ngram}"
+        )))
+        .into_py_result(py);
+    }
+    Ok(batch)
+}
+
+/// The cluster columns of `decided` and, with `all_pairs`, its pairs under "pairs".
+fn decided_dict(
+    py: Python<'_>,
+    decided: dedup::Decided,
+    all_pairs: bool,
+) -> PyResult<Bound<'_, PyDict>> {
+    let out = clusters_dict(py, decided.clusters)?;
+    if all_pairs {
+        out.set_item("pairs", pairs_dict(py, &decided.pairs)?)?;
+    }
+    Ok(out)
+}
+
+/// Documents gathered batch by batch with their shingles in a temporary file, then decided
+/// together block by block in bounded memory: what `DedupFingerprints.decide` gives with every
+/// pair (the corpus dedup step of `tidings run`).
+#[pyclass(module = "tidings._core", name = "DedupSpill")]
+pub(crate) struct PyDedupSpill {
+    config: DedupConfig,
+    inner: SpilledFingerprints,
+    block_bytes: usize,
+}
+
+#[pymethods]
+impl PyDedupSpill {
+    /// The temporary file goes into `directory`; a block of the decision holds about
+    /// `block_bytes` of shingles; options as in `dedup::options::INDEX_OPTIONS`.
+    #[new]
+    #[pyo3(signature = (directory, *, block_bytes = BLOCK_BYTES, **options))]
+    fn new(
+        py: Python<'_>,
+        directory: PathBuf,
+        block_bytes: usize,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let config = config_of(py, options)?;
+        config.validate().into_py_result(py)?;
+        let inner = SpilledFingerprints::create(&directory).into_py_result(py)?;
+        Ok(PyDedupSpill {
+            config,
+            inner,
+            block_bytes,
+        })
+    }
+
+    /// Fingerprints a batch and writes it to the file.
+    #[pyo3(signature = (texts, *, workers = None, progress = None))]
+    fn add(
+        &mut self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        workers: Option<Workers>,
+        progress: Option<&Bound<'_, ProgressCounter>>,
+    ) -> PyResult<()> {
+        let batch = fingerprinted(py, texts, self.config.ngram, workers, progress)?;
+        self.inner.append(&batch).into_py_result(py)
+    }
+
+    /// Adds the documents of fingerprints saved by `DedupFingerprints.to_bytes`.
+    fn add_bytes(&mut self, py: Python<'_>, data: &[u8]) -> PyResult<()> {
+        let batch = from_bytes(py, data, self.config.ngram)?;
+        self.inner.append(&batch).into_py_result(py)
+    }
+
+    /// Decides every document as `DedupFingerprints.decide` with `all_pairs` (which must be
+    /// true: the pairs are found anyway).
+    #[pyo3(signature = (rank = None, *, all_pairs = true, workers = None))]
+    fn decide<'py>(
+        &mut self,
+        py: Python<'py>,
+        rank: Option<Vec<u64>>,
+        all_pairs: bool,
+        workers: Option<Workers>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        if !all_pairs {
+            return Err(Error::InvalidInput(
+                "spilled fingerprints are decided with every pair".into(),
+            ))
+            .into_py_result(py);
+        }
+        let (spilled, config, block_bytes) = (&mut self.inner, self.config, self.block_bytes);
+        let decided = compute(py, workers, move || {
+            dedup::decide_spilled(spilled, config, rank.as_deref(), block_bytes)
+        })?;
+        decided_dict(py, decided, true)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+}
+
 /// Documents gathered batch by batch, then decided together in an order given by ranks (the
 /// engine behind `tidings.dedup` and the corpus dedup step).
 #[pyclass(module = "tidings._core", name = "DedupFingerprints")]
@@ -206,14 +330,7 @@ impl PyDedupFingerprints {
         workers: Option<Workers>,
         progress: Option<&Bound<'_, ProgressCounter>>,
     ) -> PyResult<()> {
-        let texts = extract_texts(texts)?;
-        let counter = progress_of(progress);
-        let ngram = self.config.ngram;
-        let bytes = text_bytes(&texts);
-        let batch = compute_sized(py, workers, bytes, move || {
-            let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
-            Ok(Fingerprints::of_texts(&borrowed, ngram, &counter))
-        })?;
+        let batch = fingerprinted(py, texts, self.config.ngram, workers, progress)?;
         self.inner.append(&batch);
         Ok(())
     }
@@ -237,11 +354,7 @@ impl PyDedupFingerprints {
         let decided = compute_sized(py, workers, bytes, move || {
             dedup::decide(fingerprints, config, rank.as_deref(), all_pairs)
         })?;
-        let out = clusters_dict(py, decided.clusters)?;
-        if all_pairs {
-            out.set_item("pairs", pairs_dict(py, &decided.pairs)?)?;
-        }
-        Ok(out)
+        decided_dict(py, decided, all_pairs)
     }
 
     /// The fingerprints as bytes, for `add_bytes` of fingerprints with the same `ngram` (in
@@ -255,15 +368,7 @@ impl PyDedupFingerprints {
 
     /// Adds the documents of fingerprints saved by `to_bytes`, after those added so far.
     fn add_bytes(&mut self, py: Python<'_>, data: &[u8]) -> PyResult<()> {
-        let (batch, ngram) = fingerprint_bytes::fingerprints_from_bytes(data).into_py_result(py)?;
-        if ngram != self.config.ngram {
-            return Err(Error::InvalidInput(format!(
-                "the fingerprints were made with ngram={ngram}, these have ngram={}",
-                self.config.ngram
-            )))
-            .into_py_result(py);
-        }
-        self.inner.append(&batch);
+        self.inner.append(&from_bytes(py, data, self.config.ngram)?);
         Ok(())
     }
 
@@ -474,6 +579,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEDUP_KINDS", kinds)?;
     m.add_class::<PyDedupIndex>()?;
     m.add_class::<PyDedupFingerprints>()?;
+    m.add_class::<PyDedupSpill>()?;
     m.add_function(wrap_pyfunction!(repeated_paragraphs, m)?)?;
     Ok(())
 }
