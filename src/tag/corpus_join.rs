@@ -667,8 +667,9 @@ fn spelling_anchors(
     anchor
 }
 
-/// Bare acronyms (free one-word ORG keys) and the expansion two thirds of the corpus's
-/// in-text definitions of them agree on.
+/// Bare acronyms (free one-word ORG keys, and PERSON keys: an acronym the model read as a
+/// person where no definition was at hand, "GATT said") and the expansion two thirds of the
+/// corpus's in-text definitions of them agree on.
 fn acronym_expansions(corpus: &Corpus) -> Vec<(u32, u32)> {
     // acronym → expansion key → documents defining it so
     let mut definitions: HashMap<&str, HashMap<u32, u32>> = HashMap::new();
@@ -681,16 +682,18 @@ fn acronym_expansions(corpus: &Corpus) -> Vec<(u32, u32)> {
     }
     let mut out = Vec::new();
     for (acronym, expansions) in definitions {
-        let Some(k) = corpus.id(Label::Org, acronym) else {
-            continue;
-        };
         let total: u32 = expansions.values().sum();
         let best = expansions
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then(corpus.rank(*b.0).cmp(&corpus.rank(*a.0))));
-        if let Some((&expansion, &count)) = best {
-            if !corpus.key(k).fixed && expansion != k && count * 3 >= total * 2 {
-                out.push((k, expansion));
+        let Some((&expansion, _)) = best.filter(|b| b.1 * 3 >= total * 2) else {
+            continue;
+        };
+        for label in [Label::Org, Label::Person] {
+            if let Some(k) = corpus.id(label, acronym) {
+                if !corpus.key(k).fixed && expansion != k {
+                    out.push((k, expansion));
+                }
             }
         }
     }
