@@ -503,3 +503,11 @@ def test_common_nouns_in_capitals_are_no_entities() -> None:
     assert not m["text"].isin(["DVD", "HDTV", "GNP", "PSBR", "Ray DVD"]).any()
     assert found(m, "Sony Corp") == [("ORG", "Sony Corp")]
     assert found(m, "Japan") == [("LOC", "Japan")]
+
+
+def test_a_group_s_word_before_a_noun_is_the_group() -> None:
+    m = tag("The region's resorts and Western tourists were hit. However, Western diplomats said the "
+            "talks had failed, and the Catholic church said Republican senators would vote against it.")
+    assert set(found(m, "Western")) == {("NORP", "Western")}
+    assert set(m.loc[m["text"].isin(["Catholic", "Republican"]), "label"]) <= {"NORP"}
+    assert not (m["label"] == "PERSON").any()
