@@ -511,3 +511,12 @@ def test_a_group_s_word_before_a_noun_is_the_group() -> None:
     assert set(found(m, "Western")) == {("NORP", "Western")}
     assert set(m.loc[m["text"].isin(["Catholic", "Republican"]), "label"]) <= {"NORP"}
     assert not (m["label"] == "PERSON").any()
+
+
+def test_a_place_the_gazetteer_names_is_no_misspelt_surname() -> None:
+    m = tag("Maurice Greene won the 100 metres in Athens, Greece, on Sunday. Greene said he was "
+            "tired.",
+            "Carlos Brasil, the central bank governor, said Brazil would cut rates.")
+    assert set(found(m, "Greece")) == {("LOC", "Greece")}
+    assert set(found(m, "Greene")) == {("PERSON", "Maurice Greene")}
+    assert set(found(m, "Brazil")) == {("LOC", "Brazil")}
