@@ -478,3 +478,45 @@ def test_a_one_word_company_is_one_entity_however_its_legal_form_is_spelt() -> N
     m = tag("Corvane Corp said it bought the mill.", "Corvane Corp said profits rose.",
             "Corvane Inc., a different firm, said it opened a store.")
     assert entities_written(m, "Corvane") == {"Corvane Corp", "Corvane Inc."}
+
+
+def test_an_agreement_keeps_its_topic() -> None:
+    m = tag("Canada told a council meeting of the General Agreement on Tariffs and Trade (GATT) in "
+            "Geneva that the European Convention on Human Rights did not apply. The Commission on "
+            "Monday said it would reply.")
+    assert found(m, "General Agreement on Tariffs and Trade") == [("ORG", "General Agreement on Tariffs and Trade")]
+    assert found(m, "GATT") == [("ORG", "General Agreement on Tariffs and Trade")]
+    assert "European Convention on Human Rights" in set(m["text"])
+    assert not m["text"].isin(["General Agreement", "Tariffs", "Tariffs and Trade", "Commission on Monday"]).any()
+
+
+def test_an_acronym_read_as_a_person_joins_its_definition() -> None:
+    m = tag("Delegates to the General Agreement on Tariffs and Trade (GATT) met in Geneva on Monday.",
+            "GATT's council decided to set up a panel. GATT said the talks would go on.")
+    assert set(m.loc[m["text"] == "GATT", "label"]) == {"ORG"}
+    assert entities_written(m, "GATT") == {"General Agreement on Tariffs and Trade"}
+
+
+def test_common_nouns_in_capitals_are_no_entities() -> None:
+    m = tag("Sales of DVD players and HDTV sets rose, Sony Corp said, as GNP grew two pct and the "
+            "PSBR fell. Ray DVD sales were strong. Gross national product (GNP) rose in Japan.")
+    assert not m["text"].isin(["DVD", "HDTV", "GNP", "PSBR", "Ray DVD"]).any()
+    assert found(m, "Sony Corp") == [("ORG", "Sony Corp")]
+    assert found(m, "Japan") == [("LOC", "Japan")]
+
+
+def test_a_group_s_word_before_a_noun_is_the_group() -> None:
+    m = tag("The region's resorts and Western tourists were hit. However, Western diplomats said the "
+            "talks had failed, and the Catholic church said Republican senators would vote against it.")
+    assert set(found(m, "Western")) == {("NORP", "Western")}
+    assert set(m.loc[m["text"].isin(["Catholic", "Republican"]), "label"]) <= {"NORP"}
+    assert not (m["label"] == "PERSON").any()
+
+
+def test_a_place_the_gazetteer_names_is_no_misspelt_surname() -> None:
+    m = tag("Maurice Greene won the 100 metres in Athens, Greece, on Sunday. Greene said he was "
+            "tired.",
+            "Carlos Brasil, the central bank governor, said Brazil would cut rates.")
+    assert set(found(m, "Greece")) == {("LOC", "Greece")}
+    assert set(found(m, "Greene")) == {("PERSON", "Maurice Greene")}
+    assert set(found(m, "Brazil")) == {("LOC", "Brazil")}

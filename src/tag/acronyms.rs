@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use super::document::Document;
 use super::mention::{Label, Link, Mention, Source};
 use super::tokenize::Token;
-use crate::text::lexicon::organisation_connectors;
+use crate::text::lexicon::{common_terms, organisation_connectors};
 
 /// Longest name, in tokens, an acronym may stand for.
 const LONGEST_EXPANSION: usize = 10;
@@ -42,7 +42,10 @@ pub fn name_defined_acronyms(document: &Document<'_>, mentions: &mut Vec<Mention
             continue;
         }
         let acronym = words[p + 1];
-        if defined.contains_key(acronym) || tokens[p + 1].sentence_start {
+        if defined.contains_key(acronym)
+            || tokens[p + 1].sentence_start
+            || common_terms().contains(acronym)
+        {
             continue;
         }
         let before = by_end.get(&tokens[p - 1].end).copied();

@@ -6,7 +6,8 @@
 //! ("Australian Open"). A name of partners cut before its head word, when the head is
 //! lowercased or misspelt ("Securities and Exchange" "commission", "Comission"), takes it
 //! back. A firm named after its partners ("Standard and Poor's", "Gill and
-//! Duffus") is one organisation, not a person's surname after a word.
+//! Duffus") is one organisation, not a person's surname after a word. An agreement's name
+//! keeps its topic ("General Agreement" "on Tariffs and Trade").
 
 use std::collections::HashSet;
 
@@ -16,8 +17,8 @@ use super::mention::{Label, Link, Mention, Source};
 use super::sources::word_shapes::capitalised;
 use crate::text::lexicon::quote_words::organisation_kind_nouns;
 use crate::text::lexicon::{
-    connectors_before_head, event_words, legal_forms, national_bodies, organisation_heads,
-    phrase_openers, stopwords, title_words,
+    agreement_words, calendar_words_never_names, connectors_before_head, event_words, legal_forms,
+    national_bodies, organisation_heads, phrase_openers, stopwords, title_words, topic_connectors,
 };
 
 /// Joins the adjoining names of a document's mentions, sorted by position (and kept so).
@@ -26,6 +27,7 @@ pub fn join_adjoining_names(document: &Document<'_>, mentions: &mut Vec<Mention>
     extend_by_miswritten_heads(document, mentions);
     join_nationalities_to_organisations(document, mentions);
     join_partners_firms(document, mentions);
+    extend_agreements_by_topic(document, mentions);
 }
 
 /// The token index at which a mention starting at byte `start` starts.
@@ -228,6 +230,77 @@ fn miswritten_head(word: &str) -> bool {
             let head = h.to_lowercase();
             head == lower || similar_token(&head, &lower)
         })
+}
+
+/// A name ending in an agreement's or a body's head ("General Agreement", "Committee") takes
+/// its topic written after "on", "of" or "for" on the same line: capitalised words, two of them
+/// joined by "and" ("on Tariffs and Trade"), never a day or month ("the Commission on
+/// Monday"). The names the model read inside the topic ("Tariffs") go.
+fn extend_agreements_by_topic(document: &Document<'_>, mentions: &mut Vec<Mention>) {
+    let mut inside = vec![false; mentions.len()];
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        let e = token_at(document, m.end);
+        if inside[k]
+            || !matches!(m.label, Label::Org | Label::Loc)
+            || m.source == Source::User
+            || e == 0
+            || !agreement_words().contains(document.words[e - 1])
+        {
+            continue;
+        }
+        let Some(topic_end) = topic_end(document, e) else {
+            continue;
+        };
+        let end = document.tokens[topic_end - 1].end;
+        let mut j = k + 1;
+        while j < mentions.len() && mentions[j].start < end {
+            inside[j] = mentions[j].end <= end;
+            j += 1;
+        }
+        if (k + 1..j).any(|j| !inside[j] || mentions[j].source == Source::User) {
+            inside[k + 1..j].fill(false);
+            continue;
+        }
+        let m = &mut mentions[k];
+        m.end = end;
+        m.fixed_entity = false;
+        m.link = Link::Surface;
+        m.country = None;
+    }
+    let mut keep = inside.into_iter().map(|i| !i);
+    mentions.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// The end token of an agreement's topic starting with the connector at token `c`, if one
+/// follows it (see [`extend_agreements_by_topic`]).
+fn topic_end(document: &Document<'_>, c: usize) -> Option<usize> {
+    let (tokens, words) = (&document.tokens, &document.words);
+    let topic_word = |t: usize| {
+        t < tokens.len()
+            && !tokens[t].sentence_start
+            && capitalised(words[t])
+            && !phrase_openers().contains(words[t])
+            && !calendar_words_never_names().contains(words[t].to_lowercase().as_str())
+            && same_line_gap(document.text, tokens[t - 1].end, tokens[t].start)
+    };
+    if c >= tokens.len() || !topic_connectors().contains(words[c]) || !topic_word(c + 1) {
+        return None;
+    }
+    let mut e = c + 1;
+    while e - c <= 6 {
+        if topic_word(e) {
+            e += 1;
+        } else if e < tokens.len()
+            && connectors_before_head().contains(words[e])
+            && topic_word(e + 1)
+        {
+            e += 2;
+        } else {
+            break;
+        }
+    }
+    same_line_gap(document.text, tokens[c - 1].end, tokens[c].start).then_some(e)
 }
 
 fn join_nationalities_to_organisations(document: &Document<'_>, mentions: &mut Vec<Mention>) {

@@ -106,7 +106,10 @@ pub fn similar_names(a: &[String], b: &[String]) -> bool {
 type FullName = (Vec<String>, String, Vec<usize>);
 
 /// Links partial person names to full names within one document; also relabels a one-word
-/// ORG/LOC mention as PERSON when it is the surname of a person named in full there.
+/// ORG/LOC mention as PERSON when it is the surname of a person named in full there. A
+/// misspelling of a full name's words links only where no full name there is spelled as the
+/// mention ("Reagan" beside "Ronald Reagan" and "Donald Regan" is Ronald Reagan), and never
+/// from a name the gazetteer gives, which is spelled right ("Greece" beside "Maurice Greene").
 pub fn link_within_document(mentions: &mut [Mention]) {
     let full_names = full_person_names(mentions);
     if full_names.is_empty() {
@@ -114,26 +117,30 @@ pub fn link_within_document(mentions: &mut [Mention]) {
     }
     let index = FullNameIndex::new(&full_names);
     let written = names_written(mentions);
-    // Which full names a (label, name) can abbreviate; computed once per distinct name.
-    let mut memo: HashMap<(bool, String), Vec<usize>> = HashMap::new();
+    // Which full names a (label, name, fixed) can abbreviate; once per distinct name.
+    let mut memo: HashMap<(bool, String, bool), Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter_mut().enumerate() {
         let person = m.label == Label::Person;
         if !may_be_surname(m) {
             continue;
         }
-        let candidates = memo.entry((person, m.entity.clone())).or_insert_with(|| {
+        let memo_key = (person, m.entity.clone(), m.fixed_entity);
+        let candidates = memo.entry(memo_key).or_insert_with(|| {
             let keys = name_keys(&m.entity);
             if !person && keys.len() != 1 {
                 return Vec::new();
             }
-            index
+            let (spelled_alike, misspelled): (Vec<usize>, Vec<usize>) = index
                 .candidates(&keys, person)
                 .into_iter()
                 .filter(|&d| abbreviates(&keys, &full_names[d].0, person))
-                .filter(|&d| {
-                    !misspells(&keys, &full_names[d].0)
-                        || rarer_than(&written, &m.entity, &full_names[d])
-                })
+                .partition(|&d| !misspells(&keys, &full_names[d].0));
+            if !spelled_alike.is_empty() || m.fixed_entity {
+                return spelled_alike;
+            }
+            misspelled
+                .into_iter()
+                .filter(|&d| rarer_than(&written, &m.entity, &full_names[d]))
                 .collect()
         });
         if let Some(d) = nearest(&full_names, candidates, i) {
@@ -368,6 +375,31 @@ mod tests {
                 "Bashar al-Assad",
                 "Bashar al-Assad"
             ]
+        );
+    }
+
+    #[test]
+    fn a_misspelling_links_only_where_no_name_is_spelled_alike() {
+        // "President Ronald Reagan met Donald Regan at the White House. Reagan said ...".
+        let mut doc = vec![
+            person("Ronald Reagan"),
+            person("Donald Regan"),
+            person("Reagan"),
+        ];
+        link_within_document(&mut doc);
+        assert_eq!(entities(&doc)[2], "Ronald Reagan");
+        // "Maurice Greene won the 100 metres in Athens, Greece."
+        let place = |entity: &str| Mention {
+            label: Label::Loc,
+            fixed_entity: true,
+            link: Link::Gazetteer,
+            ..person(entity)
+        };
+        let mut greece = vec![person("Maurice Greene"), place("Greece")];
+        link_within_document(&mut greece);
+        assert_eq!(
+            (greece[1].label, greece[1].entity.as_str()),
+            (Label::Loc, "Greece")
         );
     }
 

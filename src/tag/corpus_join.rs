@@ -667,8 +667,9 @@ fn spelling_anchors(
     anchor
 }
 
-/// Bare acronyms (free one-word ORG keys) and the expansion two thirds of the corpus's
-/// in-text definitions of them agree on.
+/// Bare acronyms (free one-word ORG keys, and PERSON keys: an acronym the model read as a
+/// person where no definition was at hand, "GATT said") and the expansion two thirds of the
+/// corpus's in-text definitions of them agree on.
 fn acronym_expansions(corpus: &Corpus) -> Vec<(u32, u32)> {
     // acronym → expansion key → documents defining it so
     let mut definitions: HashMap<&str, HashMap<u32, u32>> = HashMap::new();
@@ -681,16 +682,18 @@ fn acronym_expansions(corpus: &Corpus) -> Vec<(u32, u32)> {
     }
     let mut out = Vec::new();
     for (acronym, expansions) in definitions {
-        let Some(k) = corpus.id(Label::Org, acronym) else {
-            continue;
-        };
         let total: u32 = expansions.values().sum();
         let best = expansions
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then(corpus.rank(*b.0).cmp(&corpus.rank(*a.0))));
-        if let Some((&expansion, &count)) = best {
-            if !corpus.key(k).fixed && expansion != k && count * 3 >= total * 2 {
-                out.push((k, expansion));
+        let Some((&expansion, _)) = best.filter(|b| b.1 * 3 >= total * 2) else {
+            continue;
+        };
+        for label in [Label::Org, Label::Person] {
+            if let Some(k) = corpus.id(label, acronym) {
+                if !corpus.key(k).fixed && expansion != k {
+                    out.push((k, expansion));
+                }
             }
         }
     }
@@ -790,6 +793,17 @@ fn read_as_person_enough(corpus: &Corpus, id: u32, candidates: &[Candidate]) -> 
         .map_or(0, |p| corpus.key(p).documents);
     let named: u32 = candidates.iter().map(|c| corpus.key(c.0).documents).sum();
     u64::from(alone + named) * PLACE_OR_FIRM_FACTOR >= u64::from(key.documents)
+}
+
+/// The PERSON key of a word read as a place or firm, when the corpus writes the word alone as
+/// a person in [`PLACE_OR_FIRM_FACTOR`] times as many documents ("Reagan" of "the Reagan
+/// administration", read as a place in 19 documents, as a person in 466): the word then reads
+/// as the corpus reads that person's surname where its document's evidence does not decide.
+fn mostly_a_person(corpus: &Corpus, id: u32) -> Option<u32> {
+    let documents = u64::from(corpus.key(id).documents);
+    corpus
+        .id(Label::Person, corpus.entity(id))
+        .filter(|&q| u64::from(corpus.key(q).documents) >= PLACE_OR_FIRM_FACTOR * documents)
 }
 
 /// Documents in which each partial name stands for each cluster (partial key, cluster root →
@@ -994,9 +1008,14 @@ fn surnames_in_document(
             } else {
                 SURNAME_EVIDENCE + 1
             };
+            let read_as = if person {
+                Some(p)
+            } else {
+                mostly_a_person(corpus, p)
+            };
             let decided = readings
-                .filter(|_| person)
-                .and_then(|r| r.decide(corpus, &clusters, p, d));
+                .zip(read_as)
+                .and_then(|(r, q)| r.decide(corpus, &clusters, q, d));
             choose(&scored, needed, decided)
         };
         if let Some(t) = target {
@@ -1178,6 +1197,28 @@ pub(super) mod tests {
         ];
         join_across_corpus(&mut two, &[]);
         assert_eq!(two[2][0].entity, "Baker");
+    }
+
+    #[test]
+    fn a_word_mostly_a_persons_surname_names_them_when_read_as_a_place() {
+        // "The Reagan administration said ...": "Reagan" read as a place beside no evidence,
+        // in a corpus writing "Reagan" alone for Ronald Reagan.
+        let loc = |name: &str| mention(Label::Loc, name);
+        let mut docs: Vec<Vec<Mention>> = (0..20)
+            .map(|i| vec![person("Ronald Reagan"), person(&format!("Aide Number{i}"))])
+            .collect();
+        docs.extend((0..8).map(|i| vec![person("Reagan"), loc(&format!("Town{i}"))]));
+        docs.push(vec![loc("Reagan"), loc("Tokyo")]);
+        // "Donaldson" of Donaldson Lufkin Jenrette, never a person alone, stays a firm.
+        docs.push(vec![person("William Donaldson"), loc("Bonn")]);
+        docs.push(vec![loc("Donaldson"), loc("Tokyo")]);
+        join_across_corpus(&mut docs, &[]);
+        let reagan = &docs[28][0];
+        assert_eq!(
+            (reagan.label, reagan.entity.as_str()),
+            (Label::Person, "Ronald Reagan")
+        );
+        assert_eq!(docs[30][0].entity, "Donaldson");
     }
 
     #[test]

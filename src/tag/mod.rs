@@ -47,6 +47,7 @@ mod resources;
 mod sources;
 mod sports_report;
 mod steps;
+mod terms;
 mod titles;
 pub mod tokenize;
 pub mod train;

@@ -7,11 +7,13 @@ use super::consistency::settle_document_consistency;
 use super::document::Document;
 use super::events::drop_event_names;
 use super::mention::{Label, Mention};
+use super::terms::drop_common_terms;
 use super::TagOptions;
 
 /// Runs the steps in order. Each is named for its job; see their docs.
 pub fn run(document: &Document<'_>, options: &TagOptions<'_>, mentions: &mut Vec<Mention>) {
     order_by_position(mentions);
+    drop_common_terms(document, mentions);
     join_adjoining_names(document, mentions);
     name_by_surface(document.text, mentions);
     settle_document_consistency(document, mentions);

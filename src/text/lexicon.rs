@@ -166,6 +166,8 @@ const EVENT_WORDS_FILE: &str = include_str!("lexicon/event_words.txt");
 const LEAGUE_TABLE_WORDS_FILE: &str = include_str!("lexicon/league_table_words.txt");
 const SPORTS_CUES_FILE: &str = include_str!("lexicon/sports_cues.txt");
 const PLACE_PREPOSITIONS_FILE: &str = include_str!("lexicon/place_prepositions.txt");
+const COMMON_TERMS_FILE: &str = include_str!("lexicon/common_terms.txt");
+const AGREEMENT_WORDS_FILE: &str = include_str!("lexicon/agreement_words.txt");
 
 lexicon_list!(
     /// Function words whose share tells body text from chrome (`stopwords.txt`).
@@ -292,6 +294,19 @@ lexicon_list!(
     /// Trades ending a company's name: Petroleum, Mines, Airlines (marked `industry` in
     /// `organisation_words.txt`).
     industry_words = marked(ORGANISATION_WORDS_FILE, "industry")
+);
+lexicon_list!(
+    /// Common nouns written in capitals: DVD, GNP (`common_terms.txt`).
+    common_terms = words_of(COMMON_TERMS_FILE)
+);
+lexicon_list!(
+    /// Heads of names whose topic follows a connector: Agreement, Treaty (`agreement_words.txt`).
+    agreement_words = words_of(AGREEMENT_WORDS_FILE)
+);
+lexicon_list!(
+    /// Connectors before the topic of an agreement's name: on, of (marked `topic` in
+    /// `organisation_connectors.txt`).
+    topic_connectors = marked(ORGANISATION_CONNECTORS_FILE, "topic")
 );
 lexicon_list!(
     /// Words of a state's institutions, which a nationality before does not start

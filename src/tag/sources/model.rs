@@ -4,6 +4,7 @@
 
 use super::word_shapes::{capitalised, has_alphanumeric, is_initial};
 use super::{Candidate, CandidateSource, SentenceContext};
+use crate::tag::gazetteer::Entry;
 use crate::tag::mention::Label;
 use crate::tag::model_input::Decoding;
 use crate::tag::perceptron::{split_label, Part};
@@ -11,7 +12,7 @@ use crate::tag::titles::{
     is_title_domain, is_title_domain_word_run, opens_with_title_domain, split_title,
 };
 use crate::text::lexicon::{
-    industry_words, legal_forms, name_particles, organisation_heads, sentence_openers,
+    industry_words, legal_forms, name_particles, organisation_heads, sentence_openers, stopwords,
 };
 
 /// The model source offers the spans read when the sentence's context was built.
@@ -306,9 +307,28 @@ fn name_from_gazetteer(sentence: &SentenceContext<'_>, candidate: &mut Candidate
     let entry = sentence.gazetteer.entry(g.entry);
     let alias = entry.canonical != sentence.words[g.start..g.end].join(" ");
     let agreed = alias && entry.label == candidate.label && entry.label != Label::Person;
-    if entry.label != Label::Date && (!entry.ambiguous || agreed) {
+    if entry.label != Label::Date
+        && (!entry.ambiguous || agreed || group_before_noun(sentence, entry, candidate))
+    {
         candidate.name_by(entry);
     }
+}
+
+/// A group's word the model read as a person or an organisation describes the word after it,
+/// a lowercase noun ("Western tourists", "Republican senators"), not a function word or "said"
+/// ("Western said", where a company of that name speaks), and ends no longer name ("Liberal
+/// Democrat peer", "Pacific Western bankers").
+fn group_before_noun(sentence: &SentenceContext<'_>, entry: &Entry, candidate: &Candidate) -> bool {
+    let next = sentence.words.get(candidate.end).copied().unwrap_or("");
+    let before = candidate.start.checked_sub(1).map(|k| sentence.words[k]);
+    entry.label == Label::Norp
+        && matches!(candidate.label, Label::Person | Label::Org)
+        && candidate.end == candidate.start + 1
+        && next.chars().all(char::is_lowercase)
+        && !next.is_empty()
+        && !stopwords().contains(next)
+        && !before
+            .is_some_and(|w| capitalised(w) && !stopwords().contains(w.to_lowercase().as_str()))
 }
 
 /// Two or more gazetteer countries exactly tile the span ("Japan Spain" in a results line).

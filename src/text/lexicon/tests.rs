@@ -110,7 +110,7 @@ fn files_are_well_formed() {
         (TITLE_DOMAINS_FILE, ""),
         (NATIONAL_BODIES_FILE, ""),
         (ORGANISATION_WORDS_FILE, "legal head industry part"),
-        (ORGANISATION_CONNECTORS_FILE, "after-head before-head"),
+        (ORGANISATION_CONNECTORS_FILE, "after-head before-head topic"),
         (PHRASE_OPENERS_FILE, "sentence"),
         (NAME_PARTICLES_FILE, ""),
         (NAME_PREFIXES_FILE, ""),
@@ -118,6 +118,8 @@ fn files_are_well_formed() {
         (LEAGUE_TABLE_WORDS_FILE, "heading"),
         (SPORTS_CUES_FILE, ""),
         (PLACE_PREPOSITIONS_FILE, ""),
+        (COMMON_TERMS_FILE, ""),
+        (AGREEMENT_WORDS_FILE, ""),
     ];
     for (file, marks) in files {
         assert!(file.starts_with("# "), "{file:.60}");
