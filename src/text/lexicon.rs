@@ -35,6 +35,9 @@ pub struct WordSet {
     exact: FxHashSet<Box<str>>,
     /// ASCII-lowercased word → position of its first spelling in `words`.
     folded: FxHashMap<Box<str>, usize>,
+    /// The first bytes of the keys of `folded`, one bit each: most words looked up ignoring
+    /// case start otherwise and are answered without hashing them.
+    folded_starts: [u64; 4],
 }
 
 impl WordSet {
@@ -46,9 +49,11 @@ impl WordSet {
             if set.exact.contains(&word) {
                 continue;
             }
-            set.folded
-                .entry(word.to_ascii_lowercase().into())
-                .or_insert(set.words.len());
+            let folded = word.to_ascii_lowercase();
+            if let Some(&first) = folded.as_bytes().first() {
+                set.folded_starts[usize::from(first >> 6)] |= 1 << (first & 63);
+            }
+            set.folded.entry(folded.into()).or_insert(set.words.len());
             set.exact.insert(word.clone());
             set.words.push(word);
         }
@@ -62,6 +67,12 @@ impl WordSet {
     /// The listed spelling of `word` compared ignoring ASCII case (the first one listed when
     /// several differ only in case).
     pub fn find_ignore_ascii_case(&self, word: &str) -> Option<&str> {
+        if let Some(&first) = word.as_bytes().first() {
+            let first = first.to_ascii_lowercase();
+            if self.folded_starts[usize::from(first >> 6)] & (1 << (first & 63)) == 0 {
+                return None;
+            }
+        }
         let mut buffer = [0u8; 32];
         let position = if word.len() <= buffer.len() {
             let lower = &mut buffer[..word.len()];

@@ -90,6 +90,33 @@ fn lookups() {
     );
 }
 
+/// The first-byte filter of case-insensitive lookups rejects no listed word, whatever its
+/// first byte (either case, beyond ASCII, empty) and answers other words as the map does.
+#[test]
+fn case_insensitive_lookups_pass_the_first_byte_filter() {
+    let set = WordSet::new(["Zed", "apple", "Élan", "", "9lives", "_x"]);
+    for (word, listed) in [
+        ("zED", Some("Zed")),
+        ("APPLE", Some("apple")),
+        ("Élan", Some("Élan")),
+        ("élan", None),
+        ("", Some("")),
+        ("9LIVES", Some("9lives")),
+        ("_X", Some("_x")),
+        ("Zee", None),
+        ("bpple", None),
+    ] {
+        assert_eq!(set.find_ignore_ascii_case(word), listed, "{word:?}");
+    }
+    for word in reader_address_words().iter() {
+        let upper = word.to_ascii_uppercase();
+        assert_eq!(
+            reader_address_words().find_ignore_ascii_case(&upper),
+            Some(word)
+        );
+    }
+}
+
 /// Every file opens with its header, lists each word once, and uses only known marks.
 #[test]
 fn files_are_well_formed() {
