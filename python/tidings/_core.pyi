@@ -13,6 +13,7 @@ __all__ = [
     "DEDUP_KINDS",
     "DedupIndex",
     "DedupFingerprints",
+    "DedupSpill",
     "repeated_paragraphs",
     "LABELS",
     "LABEL_ALIASES",
