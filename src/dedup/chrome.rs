@@ -140,7 +140,7 @@ fn may_address_reader(text: &str) -> bool {
             .take_while(|b| b.is_ascii_alphabetic())
             .count();
         let starts_word = i == 0 || !head[i - 1].is_ascii_digit();
-        if starts_word && run <= MAX_READER_WORD_BYTES {
+        if starts_word && run <= reader.longest() {
             // A run of ASCII letters starts and ends on character boundaries.
             if reader.contains_ignore_ascii_case(&text[i..i + run]) {
                 return true;
@@ -150,9 +150,6 @@ fn may_address_reader(text: &str) -> bool {
     }
     false
 }
-
-/// The longest word addressing the reader ("yours").
-const MAX_READER_WORD_BYTES: usize = 5;
 
 /// Ends a sentence (`terminal`: as its features say), also where a tokenised text sets the
 /// closing quote apart ("listen . ''").

@@ -38,6 +38,8 @@ pub struct WordSet {
     /// The first bytes of the keys of `folded`, one bit each: most words looked up ignoring
     /// case start otherwise and are answered without hashing them.
     folded_starts: [u64; 4],
+    /// Bytes of the longest word: a longer one is in no case listed.
+    longest: usize,
 }
 
 impl WordSet {
@@ -53,11 +55,17 @@ impl WordSet {
             if let Some(&first) = folded.as_bytes().first() {
                 set.folded_starts[usize::from(first >> 6)] |= 1 << (first & 63);
             }
+            set.longest = set.longest.max(word.len());
             set.folded.entry(folded.into()).or_insert(set.words.len());
             set.exact.insert(word.clone());
             set.words.push(word);
         }
         set
+    }
+
+    /// Bytes of the longest word in the set.
+    pub fn longest(&self) -> usize {
+        self.longest
     }
 
     pub fn contains(&self, word: &str) -> bool {
