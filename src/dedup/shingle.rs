@@ -157,14 +157,29 @@ fn word_hash(word: &str, ascii: bool, buffer: &mut String) -> u64 {
     xxh3_64(buffer.as_bytes())
 }
 
-/// Hash of a window of word hashes: each word rotated by its position (so order matters and a
-/// repeated word does not cancel), xor-ed, then mixed.
+/// How far the word at position `k` of a window is rotated: order matters and a repeated
+/// word does not cancel.
+fn rotation(k: usize) -> u32 {
+    (k as u32 * 23) % 64
+}
+
+/// Hash of a window of word hashes: each word rotated by its position ([`rotation`]),
+/// xor-ed, then mixed.
 fn window_hash(words: &[u64]) -> u64 {
-    let mut h = SHINGLE_SEED ^ words.len() as u64;
-    for (k, w) in words.iter().enumerate() {
-        h ^= w.rotate_left((k as u32 * 23) % 64);
-    }
-    fmix64(h)
+    mix_window(rotated_xor(words), words.len())
+}
+
+/// The word hashes of a window, each rotated by its position, xor-ed.
+fn rotated_xor(words: &[u64]) -> u64 {
+    words
+        .iter()
+        .enumerate()
+        .fold(0, |h, (k, w)| h ^ w.rotate_left(rotation(k)))
+}
+
+/// The hash of a window of `len` words whose rotated word hashes xor to `mixed`.
+fn mix_window(mixed: u64, len: usize) -> u64 {
+    fmix64(SHINGLE_SEED ^ len as u64 ^ mixed)
 }
 
 /// Hashes of the word `ngram`-shingles of a normalised text, in text order (with repeats).
@@ -183,13 +198,25 @@ pub fn shingle_hashes(normalized: &str, ngram: usize, out: &mut Vec<u64>) {
         out.push(all);
         return;
     }
-    // Window `i` reads words `i..i + ngram` and is written over word `i`, which no later
-    // window reads.
-    let windows = out.len() - ngram + 1;
+    window_hashes(out, ngram);
+}
+
+/// Replaces the word hashes in `words` by the hashes of their windows of `ngram` words
+/// ([`window_hash`]), rolled from one window to the next: the next window drops the first
+/// word (rotated by 0), turns every other word back one position, and adds a last word.
+fn window_hashes(words: &mut Vec<u64>, ngram: usize) {
+    let last = rotation(ngram - 1);
+    let mut mixed = rotated_xor(&words[..ngram]);
+    let windows = words.len() - ngram + 1;
+    // Window `i` is written over word `i`, which no later window reads.
     for i in 0..windows {
-        out[i] = window_hash(&out[i..i + ngram]);
+        let first = words[i];
+        words[i] = mix_window(mixed, ngram);
+        if let Some(&next) = words.get(i + ngram) {
+            mixed = (mixed ^ first).rotate_right(rotation(1)) ^ next.rotate_left(last);
+        }
     }
-    out.truncate(windows);
+    words.truncate(windows);
 }
 
 /// The hashes of the words of `text` ([`words`]), in order, appended to `out`. Runs of ASCII
@@ -403,6 +430,18 @@ mod tests {
             fast.clear();
             word_hashes(&text, &mut fast);
             assert_eq!(fast, expected, "{text:?}");
+        }
+    }
+
+    /// Rolled window hashes are those of each window hashed on its own, for any window size.
+    #[test]
+    fn rolled_windows_are_hashed_windows() {
+        let words: Vec<u64> = (0..40u64).map(|k| fmix64(k % 7 + 1)).collect();
+        for ngram in 1..=12 {
+            let expected: Vec<u64> = words.windows(ngram).map(window_hash).collect();
+            let mut rolled = words.clone();
+            window_hashes(&mut rolled, ngram);
+            assert_eq!(rolled, expected, "{ngram}");
         }
     }
 
