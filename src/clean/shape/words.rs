@@ -5,13 +5,13 @@
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::fold::lowercase_folded;
 use crate::text::lexicon::{
     function_words, interface_words, month_forms, reader_address_words, stopwords,
 };
-use crate::text::words::{words, Word};
+use crate::text::words::{alnum_runs, words, Word};
 
 /// Flags of [`Listed::flags`]: the word is an English function word, an interface word, a word
 /// addressing the reader.
@@ -400,6 +400,33 @@ pub fn names_a_month(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic())
         .any(|w| month_forms().contains_ignore_ascii_case(w))
 }
+
+/// The words of a text that carry its topic, each as its stem (its first [`STEM_CHARS`]
+/// letters lowercased, so that "Apple's" and "Apple", "Petersberger" and "Petersberg" meet): no
+/// function word of `language`, no figure, no word of fewer than [`MIN_CONTENT_CHARS`] letters.
+/// Paragraphs about one thing share them.
+pub fn content_words(text: &str, language: Language) -> FxHashSet<String> {
+    let mut buf = String::new();
+    let mut found = FxHashSet::default();
+    for w in alnum_runs(text) {
+        let word = w.text(text);
+        if w.ascii_digit
+            || word.chars().count() < MIN_CONTENT_CHARS
+            || lists_of_word(text, w, &mut buf).is_function_word(language)
+        {
+            continue;
+        }
+        lowercase_folded(word, &mut buf);
+        found.insert(buf.chars().take(STEM_CHARS).collect());
+    }
+    found
+}
+
+/// The letters of a word's stem ([`content_words`]).
+const STEM_CHARS: usize = 6;
+
+/// The fewest letters of a content word ([`content_words`]).
+const MIN_CONTENT_CHARS: usize = 3;
 
 #[cfg(test)]
 mod tests {

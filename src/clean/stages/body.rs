@@ -5,12 +5,15 @@
 //! or a paywalled lead before the site's own prose: a cookie notice, a sidebar, shop terms). Short chrome inside an article costs
 //! little, a long run of chrome or of other articles' headlines cuts the body off. Readers'
 //! comments follow the article: the body never runs across the head of a comment, and the
-//! prose after the first one weighs half.
+//! prose after the first one weighs half. Teasers of other stories after the article weigh
+//! against it ([`without_other_stories`]).
 
 use crate::clean::paragraphs::{Fate, Paragraphs};
 use crate::clean::shape::classify::{article_weight, introduces, Class};
 use crate::clean::shape::comments::{comment_head, has_time};
 use crate::clean::shape::sentence::is_list_item;
+
+use super::teasers::without_other_stories;
 
 /// The first and last row of the body among the kept `rows`, or `None` when no run of them
 /// weighs for article text.
@@ -38,18 +41,34 @@ pub fn best_run(
     };
     let mut weights: Vec<f64> = rows.iter().map(|&i| weight(i)).collect();
     weigh_introduced_lists(paras, rows, class, &mut weights);
+    // Teasers of other stories weigh against the body.
+    let body = |weights: &[f64]| run_of_article(paras, rows, weights, &heads);
+    without_other_stories(paras, rows, &weights, body)
+        .and_then(|without| body(&without))
+        .or_else(|| body(&weights))
+        .map(|(first, last)| (rows[first], rows[last]))
+}
+
+/// The first and last position of the body among `rows` weighed by `weights`, the heads of
+/// readers' comments `heads` barring it.
+fn run_of_article(
+    paras: &Paragraphs,
+    rows: &[usize],
+    weights: &[f64],
+    heads: &[bool],
+) -> Option<(usize, usize)> {
     // The article comes before its comments: the heaviest run before the first comment, when
     // it holds an article's worth of words.
     let first_head = heads.iter().position(|&h| h).unwrap_or(rows.len());
     let before = heaviest_run(weights[..first_head].iter().map(|&w| Some(w)));
-    let found = match before {
+    match before {
         Some((first, last, sum)) if sum >= MIN_ARTICLE_WEIGHT || first_head == rows.len() => {
-            Some((with_earlier_run(&weights, first, sum), last))
+            Some((with_earlier_run(weights, first, sum), last))
         }
         _ => {
             let after = weights
                 .iter()
-                .zip(&heads)
+                .zip(heads)
                 .enumerate()
                 .map(|(k, (&w, &head))| {
                     if k < first_head {
@@ -65,12 +84,10 @@ pub fn best_run(
     }
     .map(|(first, last)| {
         (
-            with_introducer(paras, rows, &weights, first),
-            bridge_short_gaps(paras, rows, &weights, &heads, last),
+            with_introducer(paras, rows, weights, first),
+            bridge_short_gaps(paras, rows, weights, heads, last),
         )
     })
-    .map(|(first, last)| (rows[first], rows[last]));
-    found
 }
 
 /// The body's first row `first` (a position in `rows`) moved back to the start of the
@@ -182,7 +199,7 @@ fn bridge_short_gaps(
 }
 
 /// The weight of a run of paragraphs that makes an article (some forty words of prose).
-const MIN_ARTICLE_WEIGHT: f64 = 40.0;
+pub const MIN_ARTICLE_WEIGHT: f64 = 40.0;
 
 /// For each of the kept `rows`, whether it heads a reader's comment: a comment head stamped
 /// with a time or a date (on its line or the next), when the page has two of them at least.

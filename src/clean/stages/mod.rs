@@ -21,6 +21,7 @@ mod fallback;
 mod fields;
 mod layout;
 mod repeats;
+mod teasers;
 mod title;
 
 use std::collections::HashSet;

@@ -1,0 +1,277 @@
+//! Teasers of other articles: a headline, at times a short line of its author, date or section,
+//! then one paragraph summing the story up, the pair repeated down a list ("Read these next", a
+//! site's latest stories, a portal's front page). Each summary is prose that weighs for article
+//! text on its own; repeated under headlines, one paragraph each, it is another story's.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::clean::paragraphs::Paragraphs;
+use crate::clean::shape::features::Features;
+use crate::clean::shape::sentence::is_list_item;
+use crate::clean::shape::words::content_words;
+
+use super::body::MIN_ARTICLE_WEIGHT;
+
+/// The `weights` of the kept `rows` with the summaries of other stories' teasers weighing
+/// against the body, or `None` when the page holds none. A run of teasers after the article
+/// (the body found without them, by `body`) is other stories' when most of them hold none of
+/// its key words ([`topic_of`]); sections of one article under their own subheadings speak of
+/// its names. An article too short to repeat any is no evidence either way. The article found without them must still be one, and weigh [`MIN_KEPT_SHARE`] of
+/// the teasers at least: a page of short items (a list of deals, a calendar) is its article.
+pub fn without_other_stories(
+    paras: &Paragraphs,
+    rows: &[usize],
+    weights: &[f64],
+    body: impl Fn(&[f64]) -> Option<(usize, usize)>,
+) -> Option<Vec<f64>> {
+    let runs = teaser_runs(paras, rows, weights);
+    let against = |runs: &[Vec<(usize, usize)>]| {
+        let mut w = weights.to_vec();
+        for &(start, end) in runs.iter().flatten() {
+            for k in start..=end {
+                if w[k] > 0.0 {
+                    w[k] = -(paras[rows[k]].feat.words as f64);
+                }
+            }
+        }
+        w
+    };
+    let (first, last) = body(&against(&runs))?;
+    let article = topic_of(paras, rows, &against(&runs), (first, last));
+    // An article too short to repeat its names gives no evidence of what it is about.
+    if article.len() < MIN_KEY_WORDS {
+        return None;
+    }
+    let others: Vec<Vec<(usize, usize)>> = runs
+        .into_iter()
+        .filter(|run| run[0].0 > last)
+        .filter(|run| {
+            let off = run
+                .iter()
+                .filter(|&&(start, end)| !on_topic(paras, rows, (start, end), &article))
+                .count();
+            off * OFF_TOPIC_DENOMINATOR >= run.len() * OFF_TOPIC_NUMERATOR
+        })
+        .collect();
+    if others.is_empty() {
+        return None;
+    }
+    let teaser_weight: f64 = others
+        .iter()
+        .flatten()
+        .flat_map(|&(start, end)| weights[start..=end].iter())
+        .filter(|&&w| w > 0.0)
+        .sum();
+    let without = against(&others);
+    let (first, last) = body(&without)?;
+    let kept: f64 = without[first..=last].iter().filter(|&&w| w > 0.0).sum();
+    (kept >= MIN_ARTICLE_WEIGHT && kept >= MIN_KEPT_SHARE * teaser_weight).then_some(without)
+}
+
+/// The least weight of the article kept beside the teasers it loses, as a share of theirs.
+const MIN_KEPT_SHARE: f64 = 0.5;
+
+/// Most teasers of a run (this share) speak of something else than the article.
+const OFF_TOPIC_NUMERATOR: usize = 2;
+const OFF_TOPIC_DENOMINATOR: usize = 3;
+
+/// The article's key words: the content words of at least [`KEY_WORD_PARAGRAPHS`] of its
+/// rows weighing for article text from position `first` to `last` (its names, its subject).
+fn topic_of(
+    paras: &Paragraphs,
+    rows: &[usize],
+    weights: &[f64],
+    (first, last): (usize, usize),
+) -> FxHashSet<String> {
+    let mut count: FxHashMap<String, usize> = FxHashMap::default();
+    for k in (first..=last).filter(|&k| weights[k] > 0.0) {
+        for w in content_words(paras[rows[k]].text(), paras[rows[k]].language) {
+            *count.entry(w).or_default() += 1;
+        }
+    }
+    count
+        .into_iter()
+        .filter(|&(_, n)| n >= KEY_WORD_PARAGRAPHS)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// The fewest key words of an article judged to speak of something else than its teasers.
+const MIN_KEY_WORDS: usize = 5;
+
+/// The fewest paragraphs of the article a key word stands in.
+const KEY_WORD_PARAGRAPHS: usize = 3;
+
+/// The teaser from position `start` to `end` holds one of the article's key words (`topic`).
+fn on_topic(
+    paras: &Paragraphs,
+    rows: &[usize],
+    (start, end): (usize, usize),
+    topic: &FxHashSet<String>,
+) -> bool {
+    (start..=end).any(|k| {
+        content_words(paras[rows[k]].text(), paras[rows[k]].language)
+            .iter()
+            .any(|w| topic.contains(w))
+    })
+}
+
+/// The runs of at least [`MIN_TEASERS`] teasers among the kept `rows` (positions, weighed by
+/// `weights`), each no more than [`MAX_GAP_ROWS`] rows of chrome from the next: the first and
+/// last position of each teaser.
+fn teaser_runs(paras: &Paragraphs, rows: &[usize], weights: &[f64]) -> Vec<Vec<(usize, usize)>> {
+    let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
+    for unit in teasers(paras, rows, weights) {
+        let joined = runs
+            .last()
+            .and_then(|run| run.last())
+            .is_some_and(|&(_, end)| {
+                unit.0 <= end + 1 + MAX_GAP_ROWS
+                    && weights[end + 1..unit.0].iter().all(|&w| w <= 0.0)
+            });
+        match runs.last_mut() {
+            Some(run) if joined => run.push(unit),
+            _ => runs.push(vec![unit]),
+        }
+    }
+    runs.retain(|run| run.len() >= MIN_TEASERS);
+    runs
+}
+
+/// The fewest teasers in a run: two headlines with their summaries are as often an article's
+/// subheadings.
+const MIN_TEASERS: usize = 3;
+
+/// The most rows between two teasers of a run (a section's label, a headline without summary).
+const MAX_GAP_ROWS: usize = 2;
+
+/// The teasers among the kept `rows`: the first and last position of each.
+fn teasers(paras: &Paragraphs, rows: &[usize], weights: &[f64]) -> Vec<(usize, usize)> {
+    let feat = |k: usize| &paras[rows[k]].feat;
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < rows.len() {
+        let unit = headline(paras[rows[k]].text(), feat(k))
+            .then(|| {
+                // The headline, its short lines, then its summary.
+                (k + 1..rows.len().min(k + 2 + MAX_META_LINES))
+                    .take_while(|&j| j == k + 1 || meta_line(feat(j - 1)))
+                    .find(|&j| summary(paras[rows[j]].text(), feat(j), weights[j]))
+            })
+            .flatten()
+            // One paragraph of summary: the next row is no more prose of the same story.
+            .filter(|&s| {
+                rows.get(s + 1).is_none_or(|&n| {
+                    weights[s + 1] <= 0.0 || headline(paras[n].text(), &paras[n].feat)
+                })
+            });
+        match unit {
+            Some(end) => {
+                found.push((k, end));
+                k = end + 1;
+            }
+            None => k += 1,
+        }
+    }
+    found
+}
+
+/// The most short lines between a teaser's headline and its summary (its author, its date).
+const MAX_META_LINES: usize = 2;
+
+/// A headline: a short line that ends no sentence with a full stop (a question may head a story).
+fn headline(text: &str, f: &Features) -> bool {
+    let last = text.trim_end().chars().next_back().unwrap_or('.');
+    (2..=MAX_HEADLINE_WORDS).contains(&f.words)
+        && f.alpha_words >= 2
+        && f.starts_upper
+        && (!f.terminal || matches!(last, '?' | '!'))
+        && f.inner_stops == 0
+        && !f.colon_end
+        && !f.has_address
+}
+
+/// The most words of a teaser's headline.
+const MAX_HEADLINE_WORDS: usize = 20;
+
+/// A short line under a headline: an author, a date, a section ("Tom Rogan", "19 hours ago on
+/// Mac Blog").
+fn meta_line(f: &Features) -> bool {
+    f.words <= MAX_META_WORDS && !f.terminal && !f.colon_end && f.inner_stops == 0
+}
+
+/// The most words of a line between a teaser's headline and its summary.
+const MAX_META_WORDS: usize = 8;
+
+/// A summary: prose that weighs for article text and ends a sentence (or is cut short with an
+/// ellipsis, which ends a sentence too), not an item of a list.
+fn summary(text: &str, f: &Features, weight: f64) -> bool {
+    weight > 0.0 && f.words >= MIN_SUMMARY_WORDS && f.terminal && !is_list_item(text)
+}
+
+/// The fewest words of a teaser's summary.
+const MIN_SUMMARY_WORDS: usize = 8;
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::clean_document;
+    use crate::clean::options::CleanOptions;
+
+    const ARTICLE: &str = "Harbour council approves new ferry terminal\n\n\
+        The harbour council voted on Tuesday to approve a new ferry terminal on the eastern \
+        quay, ending two years of debate over the harbour's future and its fishing fleet.\n\n\
+        The terminal will replace the ageing ferry sheds on the eastern quay and give the \
+        harbour room for two larger ferries, the council said in a statement after the vote.\n\n\
+        Work on the eastern quay is due to start in the spring, and the council expects the \
+        terminal to open to ferry passengers within three years of the first works.\n\n\
+        Fishermen who moor at the eastern quay said the council had promised them new berths \
+        elsewhere in the harbour while the ferry terminal is built.\n\n\
+        Share this story\n\nRead these next\n\n";
+
+    fn cleaned(page: &str) -> String {
+        clean_document(page, &CleanOptions::default()).text
+    }
+
+    #[test]
+    fn teasers_of_other_stories_after_the_article_go() {
+        let page = format!(
+            "{ARTICLE}Bakery wins regional bread award\n\n\
+            A family bakery from the old town took first prize for its sourdough loaf at the \
+            regional bread fair held in the exhibition hall last weekend.\n\n\
+            Marathon route changes announced\n\nSports desk\n\n\
+            Runners in next month's city marathon will follow a new course through the \
+            botanical gardens because of roadworks near the railway station.\n\n\
+            Why did the school choir sing so well?\n\n\
+            Forty pupils from the primary school choir will sing in the national final after \
+            winning the county competition with a programme of folk songs.\n"
+        );
+        let text = cleaned(&page);
+        assert!(text.contains("berths elsewhere in the harbour"), "{text}");
+        for teaser in ["sourdough loaf", "botanical gardens", "folk songs"] {
+            assert!(!text.contains(teaser), "{teaser}: {text}");
+        }
+    }
+
+    #[test]
+    fn sections_of_the_article_under_subheadings_stay() {
+        let page = format!(
+            "{ARTICLE}What the fishermen want\n\n\
+            The fishermen asked the council for berths on the western side of the harbour, \
+            away from the ferry traffic at the new terminal.\n\n\
+            Costs of the terminal\n\n\
+            The council put the cost of the ferry terminal at forty million, shared with the \
+            port authority that runs the eastern quay.\n\n\
+            A vote that split the council\n\n\
+            Seven members of the council voted against the terminal, saying the harbour \
+            should stay a home for its fishing boats.\n"
+        );
+        let text = cleaned(&page);
+        for section in [
+            "western side of the harbour",
+            "forty million",
+            "fishing boats",
+        ] {
+            assert!(text.contains(section), "{section}: {text}");
+        }
+    }
+}
