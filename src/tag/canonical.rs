@@ -5,7 +5,7 @@
 //! [`super::corpus_join`]. Gazetteer and user canonical names (aliases such as "Daesh" →
 //! "Islamic State") are fixed and never rewritten.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use super::{Label, Link, Mention};
 use crate::text::fold::fold_quote;
@@ -291,23 +291,20 @@ fn nearest(full_names: &[FullName], candidates: &[usize], i: usize) -> Option<us
     before.or(after).map(|(_, d)| d)
 }
 
-/// The token and every form of it with one char deleted (symmetric-delete blocking).
-pub fn deletion_variants(token: &str) -> BTreeSet<String> {
-    let chars: Vec<char> = token.chars().collect();
-    let mut out = BTreeSet::new();
-    out.insert(token.to_string());
-    if chars.len() >= 4 {
-        for skip in 0..chars.len() {
-            out.insert(
-                chars
-                    .iter()
-                    .enumerate()
-                    .filter(|&(k, _)| k != skip)
-                    .map(|(_, c)| *c)
-                    .collect(),
-            );
-        }
+/// The token and every form of it with one char deleted (symmetric-delete blocking), sorted,
+/// each once.
+pub fn deletion_variants(token: &str) -> Vec<String> {
+    let mut out = vec![token.to_string()];
+    if token.chars().count() >= 4 {
+        out.extend(token.char_indices().map(|(at, c)| {
+            let mut form = String::with_capacity(token.len() - c.len_utf8());
+            form.push_str(&token[..at]);
+            form.push_str(&token[at + c.len_utf8()..]);
+            form
+        }));
     }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

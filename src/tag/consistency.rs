@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::acronyms::name_defined_acronyms;
 use super::canonical::{deletion_variants, name_key, similar_token};
@@ -40,13 +40,12 @@ struct DocumentWords<'a> {
     lowercase: FxHashSet<&'a str>,
     /// Pairs of adjacent words the document writes in lowercase ("general election").
     lowercase_pairs: FxHashSet<(&'a str, &'a str)>,
-    token_starting_at: FxHashMap<usize, usize>,
-    token_ending_at: FxHashMap<usize, usize>,
+    /// The document's tokens, in text order (their starts and ends both ascending).
+    tokens: &'a [Token],
 }
 
 impl<'a> DocumentWords<'a> {
-    fn new(document: &Document<'a>) -> Self {
-        let tokens = &document.tokens;
+    fn new(document: &'a Document<'a>) -> Self {
         DocumentWords {
             lowercase: document
                 .words
@@ -60,12 +59,7 @@ impl<'a> DocumentWords<'a> {
                 .filter(|pair| pair.iter().all(|w| w.starts_with(char::is_lowercase)))
                 .map(|pair| (pair[0], pair[1]))
                 .collect(),
-            token_starting_at: tokens
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.start, i))
-                .collect(),
-            token_ending_at: tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect(),
+            tokens: &document.tokens,
         }
     }
 
@@ -87,9 +81,15 @@ impl<'a> DocumentWords<'a> {
 
     /// The first and last token of a mention.
     fn tokens_of(&self, m: &Mention) -> Option<(usize, usize)> {
-        let s = self.token_starting_at.get(&m.start)?;
-        let e = self.token_ending_at.get(&m.end)?;
-        Some((*s, *e))
+        let s = self
+            .tokens
+            .partition_point(|t| t.start <= m.start)
+            .checked_sub(1)?;
+        let e = self
+            .tokens
+            .partition_point(|t| t.end <= m.end)
+            .checked_sub(1)?;
+        (self.tokens[s].start == m.start && self.tokens[e].end == m.end).then_some((s, e))
     }
 }
 

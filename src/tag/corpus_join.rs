@@ -583,7 +583,10 @@ fn spelling_pairs(corpus: &Corpus) -> BTreeSet<(u32, u32)> {
             continue;
         }
         let mut forms = deletion_variants(last);
-        forms.insert(format!("\u{1}{}", transliteration_key(last)));
+        let transliterated = format!("\u{1}{}", transliteration_key(last));
+        if !forms.contains(&transliterated) {
+            forms.push(transliterated);
+        }
         let label = corpus.key(id).label;
         blocks.extend(
             forms
