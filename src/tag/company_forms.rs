@@ -37,7 +37,7 @@ pub fn company_form_joins(names: &[NameCount<'_>]) -> Vec<(u32, u32)> {
             (
                 Reverse(n.named),
                 Reverse(n.mentions),
-                Reverse(n.tokens.len()),
+                Reverse(n.words),
                 n.entity,
             )
         };
@@ -113,7 +113,7 @@ mod tests {
             .map(|&(entity, mentions, named)| NameCount {
                 label: Label::Org,
                 entity,
-                tokens: name_keys(entity),
+                words: name_keys(entity).len() as u32,
                 mentions,
                 documents: mentions,
                 fixed: false,

@@ -10,6 +10,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
+use super::canonical::name_keys;
 use super::mention::Label;
 use crate::text::lexicon::{industry_words, legal_forms};
 
@@ -17,8 +18,9 @@ use crate::text::lexicon::{industry_words, legal_forms};
 pub struct NameCount<'a> {
     pub label: Label,
     pub entity: &'a str,
-    /// Folded words of the name.
-    pub tokens: Vec<String>,
+    /// Words of the name (its `name_keys`, which [`NameCount::tokens`] gives: computed where
+    /// needed, not kept for every name of the corpus).
+    pub words: u32,
     pub mentions: u32,
     pub documents: u32,
     /// Named by the gazetteer or the caller, or settled in a document: not renamed here.
@@ -37,18 +39,23 @@ const SHORT_WORDS: usize = 2;
 /// (person name, company name) pairs, indexes into `names`, sorted: each such person name
 /// names that company.
 pub fn company_short_names(names: &[NameCount<'_>]) -> Vec<(u32, u32)> {
-    let mut companies: HashMap<&[String], Vec<u32>> = HashMap::new();
-    let mut people: HashMap<&[String], u64> = HashMap::new();
+    // Keyed by the hash of the words, not the words, so a corpus's names are not copied.
+    let mut companies: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut people: HashMap<u64, u64> = HashMap::new();
     for (id, name) in names.iter().enumerate() {
-        let n = name.tokens.len();
-        for k in 1..=SHORT_WORDS.min(n.saturating_sub(1)) {
-            if name.label == Label::Org && is_company(name.entity) {
-                companies
-                    .entry(&name.tokens[..k])
-                    .or_default()
-                    .push(id as u32);
-            } else if name.label == Label::Person {
-                *people.entry(&name.tokens[n - k..]).or_default() += u64::from(name.documents);
+        let n = name.words as usize;
+        let company = name.label == Label::Org && is_company(name.entity);
+        if n < 2 || !(company || name.label == Label::Person) {
+            continue;
+        }
+        let tokens = name.tokens();
+        for k in 1..=SHORT_WORDS.min(n - 1) {
+            if company {
+                let words = words_hash(&tokens[..k]);
+                companies.entry(words).or_default().push(id as u32);
+            } else {
+                let words = words_hash(&tokens[n - k..]);
+                *people.entry(words).or_default() += u64::from(name.documents);
             }
         }
     }
@@ -57,13 +64,32 @@ pub fn company_short_names(names: &[NameCount<'_>]) -> Vec<(u32, u32)> {
         .enumerate()
         .filter(|(_, p)| p.label == Label::Person && !p.fixed)
         .filter_map(|(id, p)| {
-            let found = companies.get(p.tokens.as_slice())?;
-            let others = people.get(p.tokens.as_slice()).copied().unwrap_or(0);
-            named_company(names, p, found, others).map(|c| (id as u32, c))
+            let tokens = p.tokens();
+            let words = words_hash(&tokens);
+            let found = companies.get(&words)?;
+            let others = people.get(&words).copied().unwrap_or(0);
+            named_company(names, p, &tokens, found, others).map(|c| (id as u32, c))
         })
         .collect();
     out.sort_unstable();
     out
+}
+
+impl NameCount<'_> {
+    /// The words of the name, folded as `name_keys` folds them.
+    pub fn tokens(&self) -> Vec<String> {
+        name_keys(self.entity)
+    }
+}
+
+/// The hash of a run of words, which the companies and people are found by.
+fn words_hash(words: &[String]) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for word in words {
+        hasher.update(word.as_bytes());
+        hasher.update(b"\0");
+    }
+    hasher.digest()
 }
 
 /// An organisation name ending in a legal form or a trade ("Pennzoil Co", "Dome Petroleum").
@@ -80,6 +106,7 @@ fn is_company(entity: &str) -> bool {
 fn named_company(
     names: &[NameCount<'_>],
     p: &NameCount<'_>,
+    short: &[String],
     found: &[u32],
     people: u64,
 ) -> Option<u32> {
@@ -90,12 +117,13 @@ fn named_company(
     }
     let best = *found.iter().max_by_key(|&&c| {
         let x = &names[c as usize];
-        (x.mentions, x.tokens.len(), Reverse(x.entity))
+        (x.mentions, x.words, Reverse(x.entity))
     })?;
-    let line = &names[best as usize].tokens[..=p.tokens.len()];
+    let best_tokens = names[best as usize].tokens();
+    let line = &best_tokens[..=short.len()];
     let in_line: u64 = found
         .iter()
-        .filter(|&&c| names[c as usize].tokens.starts_with(line))
+        .filter(|&&c| names[c as usize].tokens().starts_with(line))
         .map(docs)
         .sum();
     (in_line >= OVER_OTHER_COMPANIES * (total - in_line)).then_some(best)
@@ -104,7 +132,6 @@ fn named_company(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tag::canonical::name_keys;
 
     fn joined(rows: &[(Label, &str, u32)]) -> Vec<(String, String)> {
         let names: Vec<NameCount<'_>> = rows
@@ -112,7 +139,7 @@ mod tests {
             .map(|&(label, entity, docs)| NameCount {
                 label,
                 entity,
-                tokens: name_keys(entity),
+                words: name_keys(entity).len() as u32,
                 mentions: docs,
                 documents: docs,
                 fixed: false,

@@ -338,7 +338,7 @@ impl CorpusNames {
                 NameCount {
                     label: k.label,
                     entity: self.entity(id),
-                    tokens: self.tokens(id),
+                    words: k.words,
                     mentions: k.mentions,
                     documents: k.documents,
                     fixed: k.fixed,
@@ -385,28 +385,51 @@ impl<'a> std::ops::Deref for Corpus<'a> {
     }
 }
 
-/// What each wanted key's documents mention: other key → documents.
-struct Profiles(HashMap<u32, HashMap<u32, u32>>);
+/// What the documents of each wanted key mention: the other keys of their evidence samples,
+/// sorted and distinct, 4 bytes a key (only whether a key is there is ever asked).
+struct Profiles {
+    /// The wanted keys, increasing; `lists[i]` is `keys[i]`'s.
+    keys: Vec<u32>,
+    lists: Vec<Vec<u32>>,
+}
 
 impl Profiles {
     fn build(corpus: &Corpus, wanted: &BTreeSet<u32>) -> Self {
-        let mut profiles: HashMap<u32, HashMap<u32, u32>> =
-            wanted.iter().map(|&k| (k, HashMap::new())).collect();
+        let keys: Vec<u32> = wanted.iter().copied().collect();
+        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
         for (here, sample) in corpus.doc_keys.iter().zip(corpus.samples.iter()) {
             for k in here {
-                if let Some(profile) = profiles.get_mut(k) {
-                    for &other in sample.iter().filter(|&&o| o != *k) {
-                        *profile.entry(other).or_default() += 1;
+                let Ok(row) = keys.binary_search(k) else {
+                    continue;
+                };
+                let list = &mut lists[row];
+                if list.capacity() - list.len() < sample.len() {
+                    // Made distinct before it grows, so it holds about twice its keys at most.
+                    sort_distinct(list);
+                    let room = list.len().max(sample.len());
+                    if list.capacity() - list.len() < room {
+                        list.reserve_exact(room);
                     }
                 }
+                list.extend(sample.iter().filter(|&o| o != k));
             }
         }
-        Profiles(profiles)
+        for list in &mut lists {
+            sort_distinct(list);
+            list.shrink_to_fit();
+        }
+        Profiles { keys, lists }
+    }
+
+    /// Key `k`'s profile, if it is wanted.
+    fn get(&self, k: u32) -> Option<&[u32]> {
+        let row = self.keys.binary_search(&k).ok()?;
+        Some(&self.lists[row])
     }
 
     /// Whether the documents of `a` and of `b` mention a third entity in common.
     fn share_context(&self, a: u32, b: u32) -> bool {
-        let (Some(pa), Some(pb)) = (self.0.get(&a), self.0.get(&b)) else {
+        let (Some(pa), Some(pb)) = (self.get(a), self.get(b)) else {
             return false;
         };
         let (small, large) = if pa.len() <= pb.len() {
@@ -415,8 +438,8 @@ impl Profiles {
             (pb, pa)
         };
         small
-            .keys()
-            .any(|o| *o != a && *o != b && large.contains_key(o))
+            .iter()
+            .any(|o| *o != a && *o != b && large.binary_search(o).is_ok())
     }
 
     /// How many of `sample` (other than `skip`) the documents of any of `members` mention.
@@ -427,10 +450,16 @@ impl Profiles {
             .filter(|o| {
                 members
                     .iter()
-                    .any(|m| self.0.get(m).is_some_and(|p| p.contains_key(o)))
+                    .any(|&m| self.get(m).is_some_and(|p| p.binary_search(o).is_ok()))
             })
             .count()
     }
+}
+
+/// `list` sorted, each value once.
+fn sort_distinct(list: &mut Vec<u32>) {
+    list.sort_unstable();
+    list.dedup();
 }
 
 /// A name the join changes in one document: every mention of key `key` there becomes key
