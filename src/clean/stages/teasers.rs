@@ -16,8 +16,9 @@ use super::body::MIN_ARTICLE_WEIGHT;
 /// against the body, or `None` when the page holds none. A run of teasers after the article
 /// (the body found without them, by `body`) is other stories' when most of them hold none of
 /// its key words ([`topic_of`]); sections of one article under their own subheadings speak of
-/// its names. An article too short to repeat any is no evidence either way. The article found without them must still be one, and weigh [`MIN_KEPT_SHARE`] of
-/// the teasers at least: a page of short items (a list of deals, a calendar) is its article.
+/// its names. An article too short to repeat any is no evidence either way. The article found
+/// without them must still be one, and weigh [`MIN_KEPT_SHARE`] of the teasers at least: a page
+/// of short items (a list of deals, a calendar) is its article.
 pub fn without_other_stories(
     paras: &Paragraphs,
     rows: &[usize],
@@ -25,6 +26,10 @@ pub fn without_other_stories(
     body: impl Fn(&[f64]) -> Option<(usize, usize)>,
 ) -> Option<Vec<f64>> {
     let runs = teaser_runs(paras, rows, weights);
+    // Most pages hold no teasers: the body is then found once, by the caller.
+    if runs.is_empty() {
+        return None;
+    }
     let against = |runs: &[Vec<(usize, usize)>]| {
         let mut w = weights.to_vec();
         for &(start, end) in runs.iter().flatten() {
@@ -36,15 +41,19 @@ pub fn without_other_stories(
         }
         w
     };
-    let (first, last) = body(&against(&runs))?;
-    let article = topic_of(paras, rows, &against(&runs), (first, last));
+    let weighed_against = against(&runs);
+    let (first, last) = body(&weighed_against)?;
+    let after: Vec<Vec<(usize, usize)>> = runs.into_iter().filter(|run| run[0].0 > last).collect();
+    if after.is_empty() {
+        return None;
+    }
+    let article = topic_of(paras, rows, &weighed_against, (first, last));
     // An article too short to repeat its names gives no evidence of what it is about.
     if article.len() < MIN_KEY_WORDS {
         return None;
     }
-    let others: Vec<Vec<(usize, usize)>> = runs
+    let others: Vec<Vec<(usize, usize)>> = after
         .into_iter()
-        .filter(|run| run[0].0 > last)
         .filter(|run| {
             let off = run
                 .iter()
