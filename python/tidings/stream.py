@@ -87,15 +87,34 @@ class _TableWriter:
 _PART_ROWS = 65_536
 
 
-def _trimmer() -> Any:
-    """glibc's ``malloc_trim`` where the C library has it (else ``None``)."""
+def _libc() -> Any:
+    """The C library (``None`` where it cannot be loaded)."""
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
         return None
 
 
-_MALLOC_TRIM = _trimmer()
+_LIBC = _libc()
+#: glibc's ``mallopt`` parameter: the size from which a block gets a mapping of its own.
+_M_MMAP_THRESHOLD = -3
+#: glibc's default for it (128 KiB).
+_MMAP_THRESHOLD = 128 * 1024
+
+
+def _map_large_blocks() -> None:
+    """Keeps glibc's threshold for giving a block a mapping of its own at its default. Left
+    alone, glibc raises it to the largest mapped block freed so far (up to 32 MB): a part's large
+    temporary arrays were then carved out of the heaps, among the long-lived per-document state,
+    and the heaps kept pages that ``malloc_trim`` did not give back, a share growing with the
+    corpus (about 2.4 KB an article beyond the live memory, from 10,000 to 20,000 articles).
+    Mapped on their own, such blocks go back to the system as soon as they are freed."""
+    mallopt = getattr(_LIBC, "mallopt", None)
+    if mallopt is not None:
+        mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
+
+
+_MALLOC_TRIM = getattr(_LIBC, "malloc_trim", None)
 
 
 def _release_freed_memory() -> None:
@@ -230,6 +249,7 @@ def stream_corpus(
     """
     if dedup_options and "clean" in dedup_options:
         raise InputError("the pipeline dedups the cleaned text already; drop the dedup option 'clean'")
+    _map_large_blocks()
     ids = DocumentIds()
     steps = make_steps(workers=workers, progress=progress, options={"dedup": dict(dedup_options or {})}, ids=ids)
     out = Path(out)
