@@ -22,9 +22,17 @@ from tidings.cli import main  # noqa: E402
 from tidings.errors import InputError, InputTypeError  # noqa: E402
 
 
+def _local_cluster(scratch: Path) -> distributed.LocalCluster:
+    """Two worker processes, one thread each, writing their scratch data in a directory of their
+    own (a shared one is first purged of other processes' leftovers, which can take long enough
+    for distributed to warn)."""
+    return distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+                                    local_directory=str(scratch))
+
+
 @pytest.fixture(scope="module")
-def client() -> Iterator[distributed.Client]:
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[distributed.Client]:
+    with _local_cluster(tmp_path_factory.mktemp("dask-scratch")) as cluster:
         with distributed.Client(cluster) as client:
             yield client
 
@@ -140,7 +148,7 @@ def test_dedup_without_ids_counts_positions(client: distributed.Client,
     pd.testing.assert_frame_equal(td.dedup(ddf, text="text").compute(), tidings.dedup(df["text"], ids=positions))
 
 
-def test_a_worker_killed_mid_run_changes_nothing() -> None:
+def test_a_worker_killed_mid_run_changes_nothing(tmp_path: Path) -> None:
     frame = _copies_corpus()
     expected, expected_pairs = tidings.dedup(frame["text"], ids=frame["id"], return_pairs=True, progress=False)
 
@@ -151,8 +159,7 @@ def test_a_worker_killed_mid_run_changes_nothing() -> None:
         return part
 
     ddf = dd.from_pandas(frame, npartitions=8).map_partitions(slowly)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
-            distributed.Client(cluster) as client:
+    with _local_cluster(tmp_path) as cluster, distributed.Client(cluster) as client:
         victim = sorted(client.run(os.getpid).values())[0]
         finished = threading.Event()
         killed_while_running: list[bool] = []
