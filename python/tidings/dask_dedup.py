@@ -14,11 +14,19 @@ the very decisions and pairs of the whole corpus. The steps, each a Dask computa
 2. **Candidates**, by prefix filtering (exact whatever the order of shingles): two copies share at
    least ``need`` shingles, the fewest the shorter one (of ``n`` shingles) shares with a copy at
    least as long, so some shared shingle is among its first ``n - need + 1`` in any fixed order.
-   Shingles are ordered rare first, by how many documents of a sample (positions divisible by a
-   stride, at most 20,000 documents) hold them, so a document's prefix skips the phrases common
-   to many (page chrome, set phrases) and each prefix shingle meets few documents. Every shingle
-   of every document is shuffled by shingle as a row of numbers (24 bytes; one document per
-   text: exact copies share every shingle), and the core pairs each shuffled partition
+   The order puts first the shingles no other text holds (they can pair nothing), then the rest
+   from rare to common, so a document's prefix skips the phrases common to many (page chrome,
+   set phrases) and each prefix shingle meets few documents: with the rare ones merely first,
+   the candidates grew with the square of the corpus, as a document's unique shingles were ranked
+   behind shingles that a sample happened to count once. Which shingles are held by more than one
+   text is sketched over the whole corpus: a bitset of shingle buckets (their top bits) seen once
+   and one of buckets seen twice, per partition, merged in a tree (a collision only moves a unique
+   shingle later, which costs candidates, never pairs). How common the rest are is counted on a
+   sample (positions divisible by a stride, at most 20,000 documents). Exact copies after the
+   first of their text (found first, by a shuffle by exact hash) are left out: they hold the
+   first's shingles, and their pairs follow from its. Every shingle of the other documents that
+   another text may hold (as the sketch tells: the unique ones are ranked, then dropped) is
+   shuffled by shingle as a row of numbers (16 bytes), and the core pairs each shuffled partition
    (``dedup::prefix_join``): each document with a shingle in its prefix meets every document as
    long holding it in its own prefix for the pair (the two prefixes share a shingle, as in PPJoin).
 3. **Verification** without moving the fingerprints: each candidate pair goes to the task of
@@ -27,7 +35,7 @@ the very decisions and pairs of the whole corpus. The steps, each a Dask computa
    partition holding the second, which keeps it when the core's index would pair it: enough
    shared sampled shingles to be compared (the core's rule, counted from the two sets), then a
    near or contained copy. Only candidates' shingles travel.
-4. **Components**: the verified pairs and the exact copies (documents shuffled by exact hash)
+4. **Components**: the verified pairs and the exact copies (from step 2's shuffle by exact hash)
    are gathered as an edge list of positions (16 bytes an edge: no texts, no shingles) and
    labelled in this process by min-label propagation with pointer jumping; a component is named
    after its smallest position. Documents in no edge are alone: unique (or empty).
@@ -36,14 +44,17 @@ the very decisions and pairs of the whole corpus. The steps, each a Dask computa
    single-machine code) with the documents' ids and ``keep`` keys. The decisions (a row per
    duplicated document) come back to this process and are joined to every partition.
 
-Memory: a worker holds its partitions' fingerprints and, in each shuffle, its share of the
-shingles or candidates (Dask's shuffle spills to disk). This process holds the edge list and the
-decisions of the duplicated documents only: about 100 bytes per duplicated document, so a
-corpus of ten million articles with a tenth duplicated needs about 100 MB here, plus the sample's
-shingle counts (under 100 MB). The shuffle by shingle carries every shingle of every document
-(24 bytes each: about 14 KB a news article); the candidates it makes grow with the documents
-that share rare phrases, not with the common ones. A verification task holds a partition's
-fingerprints and the shingles of the other documents of its candidates, once each.
+Memory: this process holds the edge list and the decisions of the duplicated documents only:
+about 100 bytes per duplicated document, so a corpus of ten million articles with a tenth
+duplicated needs about 100 MB here. A worker holds its partitions' fingerprints and, in each
+shuffle, its share of the shingles or candidates (Dask's shuffle spills to disk); two 32 MB
+bitsets per partition it sketches (and per merging task); the order (the sketch and the
+sample's shingle counts, under 150 MB) while it ranks shingles. The shuffle by shingle carries
+the shingles the sketch finds in two texts or more (16 bytes each: at most about 9 KB a news
+article, a quarter to a half of that in news or generated corpora); the candidates it makes
+grow with the documents that share rare phrases, not with the common ones. A verification
+task holds a partition's fingerprints and the shingles of the other documents of its
+candidates, once each.
 """
 
 from __future__ import annotations
@@ -65,6 +76,9 @@ __all__ = ["distributed_dedup"]
 _INDEX_OPTIONS = ("threshold", "containment", "ngram", "sample")
 #: Documents (at most) whose shingles are counted to order shingles from rare to common.
 _SAMPLED_DOCUMENTS = 20_000
+#: Bits of a shingle (its top ones) naming its bucket in the sketch of repeated shingles: 2**28
+#: buckets, a 32 MB bitset, about a tenth of them set by a corpus of 200,000 news articles.
+_BUCKET_BITS = 28
 #: Positions fit in 31 bits (the core's limit on documents), so a pair is one 62-bit key.
 _PAIR_SHIFT = 31
 
@@ -130,48 +144,120 @@ def _shingles(fingerprints: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return shingles, np.repeat(np.arange(len(counts)), counts)
 
 
-def _sampled_counts(fingerprints: pd.DataFrame, stride: int) -> pd.Series:
-    """How many of the documents at positions divisible by ``stride`` hold each shingle."""
-    shingles, _ = _shingles(fingerprints[fingerprints["pos"] % stride == 0])
-    return pd.Series(shingles.astype(np.int64)).value_counts()
+def _originals(fingerprints: pd.DataFrame, copies: np.ndarray) -> pd.DataFrame:
+    """The documents with words of one partition, less the exact copies after the first of their
+    text (``copies``: their positions, sorted)."""
+    with_words = fingerprints[fingerprints["count"] > 0]
+    return with_words[~np.isin(with_words["pos"].to_numpy(), copies)]
 
 
-def _probes(fingerprints: pd.DataFrame, common: pd.Series) -> pd.DataFrame:
-    """Step 2's rows for one partition: every shingle of every document with words (``shingle``),
-    with the document's position, exact hash, shingle count and the shingle's ``rank`` among
-    them (fewest holders in the sample of ``common`` first, then by hash): numbers only, 24
-    bytes a row."""
-    fingerprints = fingerprints[fingerprints["count"] > 0]
+def _held(fingerprints: pd.DataFrame, copies: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One partition's sketch of the shingles of its texts: the bitset of the buckets holding a
+    shingle of one of them, and that of the buckets holding shingles of two or more."""
+    shingles, _ = _shingles(_originals(fingerprints, copies))
+    buckets, counts = np.unique(shingles >> np.uint32(32 - _BUCKET_BITS), return_counts=True)
+    return _bitset(buckets), _bitset(buckets[counts > 1])
+
+
+def _bitset(buckets: np.ndarray) -> np.ndarray:
+    """The bitset (``2**_BUCKET_BITS`` bits, packed little-endian by byte) of ``buckets``."""
+    bits = np.zeros(1 << (_BUCKET_BITS - 3), dtype=np.uint8)
+    if len(buckets):
+        # Buckets are sorted, so each byte's bits are a run to or together.
+        byte, first = np.unique(buckets >> 3, return_index=True)
+        bits[byte] = np.bitwise_or.reduceat(np.left_shift(1, buckets & 7).astype(np.uint8), first)
+    return bits
+
+
+def _merged(*held: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The sketches of several partitions as one: a bucket is held twice when it is held twice
+    by one of them or once by two."""
+    once, twice = held[0][0].copy(), held[0][1].copy()
+    for other_once, other_twice in held[1:]:
+        twice |= other_twice | (once & other_once)
+        once |= other_once
+    return once, twice
+
+
+def _repeated(parts: list[Any], copies: np.ndarray, fan_in: int = 4) -> Any:
+    """The delayed bitset of the buckets holding shingles of two texts or more, in the whole
+    corpus, merged ``fan_in`` partitions at a time."""
+    level = [dask.delayed(_held)(part, copies) for part in parts]
+    while len(level) > 1:
+        level = [dask.delayed(_merged)(*level[i:i + fan_in]) for i in range(0, len(level), fan_in)]
+    return level[0][1]
+
+
+def _sampled(fingerprints: pd.DataFrame, copies: np.ndarray, stride: int) -> np.ndarray:
+    """The shingles of the texts at positions divisible by ``stride`` (one entry per text)."""
+    originals = _originals(fingerprints, copies)
+    shingles, _ = _shingles(originals[originals["pos"] % stride == 0])
+    return shingles
+
+
+@dataclass(frozen=True)
+class _Rarity:
+    """Step 2's order of shingles (lower first): those of one text only first (as far as the
+    sketch ``repeated`` tells), then by how many sampled texts hold them (``sampled``, sorted,
+    held by ``counts`` of them; shingles held by one are not listed), then by hash."""
+
+    repeated: np.ndarray
+    sampled: np.ndarray
+    counts: np.ndarray
+
+    def shared(self, shingles: np.ndarray) -> np.ndarray:
+        """Whether other texts may hold each of ``shingles`` (the sketch has no false no)."""
+        buckets = shingles >> np.uint32(32 - _BUCKET_BITS)
+        return ((self.repeated[buckets >> 3] >> (buckets & 7).astype(np.uint8)) & 1).astype(bool)
+
+    def sampled_counts(self, shingles: np.ndarray) -> np.ndarray:
+        """How many sampled texts hold each of ``shingles`` (0 for one or none)."""
+        if not len(self.sampled):
+            return np.zeros(len(shingles), dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.sampled, shingles), len(self.sampled) - 1)
+        return np.where(self.sampled[at] == shingles, self.counts[at], 0)
+
+
+def _rarity(repeated: np.ndarray, *sampled: np.ndarray) -> _Rarity:
+    """Step 2's order, from the sketch of ``repeated`` buckets and the ``sampled`` shingles."""
+    shingles, counts = np.unique(np.concatenate([np.zeros(0, np.uint32), *sampled]), return_counts=True)
+    return _Rarity(repeated, shingles[counts > 1], counts[counts > 1])
+
+
+def _probes(fingerprints: pd.DataFrame, copies: np.ndarray, rarity: _Rarity) -> pd.DataFrame:
+    """Step 2's rows for one partition: the shingles of its texts that other texts may hold
+    (``shingle``; the others can pair nothing), each with the document's position, shingle
+    count and the shingle's ``rank`` among all of them (by ``rarity``, then by hash): numbers
+    only, 16 bytes a row."""
+    fingerprints = _originals(fingerprints, copies)
     shingles, rows = _shingles(fingerprints)
     counts = fingerprints["count"].to_numpy()
-    rarity = common.reindex(shingles.astype(np.int64), fill_value=0).to_numpy()
-    # A document's shingles are sorted, so a stable sort by document, then rarity, breaks ties by hash.
-    order = np.argsort((rows.astype(np.int64) << 32) | rarity.astype(np.int64), kind="stable")
+    shared = rarity.shared(shingles)
+    shingles, rows = shingles[shared], rows[shared]
+    # The unique shingles rank first; the shared ones follow, by sampled count, then by hash
+    # (a document's shingles are sorted, so a stable sort keeps ties by hash).
+    held = np.bincount(rows, minlength=len(counts))
+    order = np.argsort((rows.astype(np.int64) << 32) | rarity.sampled_counts(shingles), kind="stable")
     rank = np.empty(len(shingles), dtype=np.int64)
-    rank[order] = np.arange(len(shingles)) - np.repeat(np.r_[0, np.cumsum(counts)][:-1], counts)
+    rank[order] = np.arange(len(shingles)) - np.repeat(np.r_[0, np.cumsum(held)][:-1], held)
+    rows_counts = counts[rows]
     return pd.DataFrame({
         "shingle": shingles.astype(np.uint32),
         "pos": fingerprints["pos"].to_numpy()[rows].astype(np.uint32),
-        "exact": fingerprints["exact"].to_numpy()[rows],
-        "count": counts[rows].astype(np.uint32),
-        "rank": rank.astype(np.uint32),
+        "count": rows_counts.astype(np.uint32),
+        "rank": (rank + rows_counts - held[rows]).astype(np.uint32),
     })
 
 
 @dataclass(frozen=True)
 class _CandidatePairs:
-    """The candidate pairs of a shuffle partition of probes, as ``pair`` keys (``a`` < ``b``,
-    once each), by the core's prefix filter (``dedup::prefix_join``), one document per text
-    (exact copies share every shingle)."""
+    """The candidate pairs of a shuffle partition of probes (one document per text), as ``pair``
+    keys (``a`` < ``b``, once each), by the core's prefix filter (``dedup::prefix_join``)."""
 
     options: dict[str, Any]
 
     def __call__(self, probes: pd.DataFrame) -> pd.DataFrame:
-        shingle, exact, pos = (probes[c].to_numpy() for c in ("shingle", "exact", "pos"))
-        order = np.lexsort((pos, exact, shingle))
-        shingle, exact = shingle[order], exact[order]
-        first = np.r_[True, (shingle[1:] != shingle[:-1]) | (exact[1:] != exact[:-1])][: len(order)]
-        rows = order[first]
+        rows = np.argsort(probes["shingle"].to_numpy(), kind="stable")
         holders = np.column_stack([probes[c].to_numpy()[rows] for c in ("shingle", "pos", "count", "rank")])
         keys = _fingerprints(self.options).candidate_pairs(holders.astype("<u4").tobytes())
         return pd.DataFrame({"pair": np.frombuffer(keys, dtype="<u8").astype(np.int64)})
@@ -328,30 +414,34 @@ def distributed_dedup(ddf: dd.DataFrame, *, text: str, id: str | None, date: str
     meta = task(ddf._meta)
     fingerprints = dd.from_delayed(parts, meta=meta, verify_meta=False)
     shuffled = max(ddf.npartitions, 1)
-    stride = max(1, int(starts[-1]) // _SAMPLED_DOCUMENTS)
-    (common,) = dask.compute([dask.delayed(_sampled_counts)(part, stride) for part in parts])
-    common = pd.concat(common).groupby(level=0).sum() if common else pd.Series(dtype=np.int64)
-    verified = _verified_pairs(fingerprints, parts, starts, common[common > 1], options, shuffled)
     with_words = fingerprints[fingerprints["count"] > 0][["pos", "exact"]]
     exact = with_words.shuffle(on="exact", npartitions=shuffled).map_partitions(
         _exact_copies, meta=pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)}))
-    (edges,) = dask.compute([*verified, *exact.to_delayed()])
-    edges = pd.concat(edges, ignore_index=True)
+    (exact,) = dask.compute(exact.to_delayed())
+    exact = pd.concat(exact, ignore_index=True)
+    (verified,) = dask.compute(_verified_pairs(fingerprints, parts, starts, exact, options, shuffled))
+    edges = pd.concat([exact, *verified], ignore_index=True)
     decided, pairs = _decisions(fingerprints, edges, options, threads, shuffled)
     pieces = [decided[(decided["pos"] >= lo) & (decided["pos"] < hi)] for lo, hi in zip(starts[:-1], starts[1:])]
     result = [dask.delayed(_alone)(part, piece, cluster_meta) for part, piece in zip(parts, pieces)]
     return dd.from_delayed(result, meta=cluster_meta, verify_meta=False), pairs
 
 
-def _verified_pairs(fingerprints: dd.DataFrame, parts: list[Any], starts: np.ndarray, common: pd.Series,
+def _verified_pairs(fingerprints: dd.DataFrame, parts: list[Any], starts: np.ndarray, exact: pd.DataFrame,
                     options: dict[str, Any], shuffled: int) -> list[Any]:
     """Steps 2 and 3: the pairs the core's index would pair (``a`` < ``b``, positions; a delayed
-    frame per partition of fingerprints), from candidates found by prefix filtering with sampled
-    shingles ordered by ``common``, their sample counts. The candidates go to the partition
+    frame per partition of fingerprints), from candidates found by prefix filtering, the
+    ``exact`` copies (edges ``a`` to ``b``) left out. The candidates go to the partition
     holding ``a`` (which keeps each pair once and adds its shingles), then to the one holding
     ``b``, which verifies them: only the shingles of candidates travel."""
-    meta = fingerprints._meta
-    candidates = fingerprints.map_partitions(_probes, dask.delayed(common), meta=_probes(meta, common.iloc[:0]))
+    copies = np.unique(exact["b"].to_numpy())
+    shared_copies = dask.delayed(copies)
+    stride = max(1, int(starts[-1]) // _SAMPLED_DOCUMENTS)
+    sampled = [dask.delayed(_sampled)(part, shared_copies, stride) for part in parts]
+    rarity = dask.delayed(_rarity)(_repeated(parts, shared_copies), *sampled)
+    nothing = np.zeros(0, np.uint32)
+    meta = _probes(fingerprints._meta, copies[:0], _Rarity(_bitset(nothing), nothing, nothing.astype(np.int64)))
+    candidates = fingerprints.map_partitions(_probes, shared_copies, rarity, meta=meta)
     candidates = candidates.shuffle(on="shingle", npartitions=shuffled).map_partitions(
         _CandidatePairs(options), meta=pd.DataFrame({"pair": np.zeros(0, dtype=np.int64)}))
     n = len(parts)
