@@ -15,8 +15,10 @@ use super::body::MIN_ARTICLE_WEIGHT;
 /// The `weights` of the kept `rows` with the summaries of other stories' teasers weighing
 /// against the body, or `None` when the page holds none. A run of teasers after the article
 /// (the body found without them, by `body`) is other stories' when most of them hold none of
-/// its key words ([`topic_of`]); sections of one article under their own subheadings speak of
-/// its names. An article too short to repeat any is no evidence either way. The article found
+/// its key words ([`topic_of`]), or have their summaries cut short with an ellipsis (a site's
+/// latest on the same subject); sections of one article under their own subheadings speak of
+/// its names and end their sentences. An article too short to repeat any names is no evidence
+/// of topic either way. The article found
 /// without them must still be one, and weigh [`MIN_KEPT_SHARE`] of the teasers at least: a page
 /// of short items (a list of deals, a calendar) is its article.
 pub fn without_other_stories(
@@ -48,18 +50,19 @@ pub fn without_other_stories(
         return None;
     }
     let article = topic_of(paras, rows, &weighed_against, (first, last));
-    // An article too short to repeat its names gives no evidence of what it is about.
-    if article.len() < MIN_KEY_WORDS {
-        return None;
-    }
+    // An article too short to repeat its names gives no evidence of what it is about; summaries
+    // a list cut short are other stories' whatever they speak of (the site's latest on a topic).
+    let topic_known = article.len() >= MIN_KEY_WORDS;
     let others: Vec<Vec<(usize, usize)>> = after
         .into_iter()
         .filter(|run| {
-            let off = run
-                .iter()
-                .filter(|&&(start, end)| !on_topic(paras, rows, (start, end), &article))
-                .count();
-            off * OFF_TOPIC_DENOMINATOR >= run.len() * OFF_TOPIC_NUMERATOR
+            let most = |of: &dyn Fn(usize, usize) -> bool| {
+                let n = run.iter().filter(|&&(start, end)| of(start, end)).count();
+                n * MOST_DENOMINATOR >= run.len() * MOST_NUMERATOR
+            };
+            most(&|_, end| cut_short(paras[rows[end]].text()))
+                || (topic_known
+                    && most(&|start, end| !on_topic(paras, rows, (start, end), &article)))
         })
         .collect();
     if others.is_empty() {
@@ -80,9 +83,10 @@ pub fn without_other_stories(
 /// The least weight of the article kept beside the teasers it loses, as a share of theirs.
 const MIN_KEPT_SHARE: f64 = 0.5;
 
-/// Most teasers of a run (this share) speak of something else than the article.
-const OFF_TOPIC_NUMERATOR: usize = 2;
-const OFF_TOPIC_DENOMINATOR: usize = 3;
+/// Most teasers of a run (this share) speak of something else than the article, or have their
+/// summary cut short.
+const MOST_NUMERATOR: usize = 2;
+const MOST_DENOMINATOR: usize = 3;
 
 /// The article's key words: the content words of at least [`KEY_WORD_PARAGRAPHS`] of its
 /// rows weighing for article text from position `first` to `last` (its names, its subject).
@@ -188,13 +192,14 @@ fn teasers(paras: &Paragraphs, rows: &[usize], weights: &[f64]) -> Vec<(usize, u
 /// The most short lines between a teaser's headline and its summary (its author, its date).
 const MAX_META_LINES: usize = 2;
 
-/// A headline: a short line that ends no sentence with a full stop (a question may head a story).
+/// A headline: a short line that ends no sentence with a full stop (a question may head a story;
+/// a list may cut a long headline short, "… plus JBL he...").
 fn headline(text: &str, f: &Features) -> bool {
     let last = text.trim_end().chars().next_back().unwrap_or('.');
     (2..=MAX_HEADLINE_WORDS).contains(&f.words)
         && f.alpha_words >= 2
         && f.starts_upper
-        && (!f.terminal || matches!(last, '?' | '!'))
+        && (!f.terminal || matches!(last, '?' | '!') || cut_short(text))
         && f.inner_stops == 0
         && !f.colon_end
         && !f.has_address
@@ -202,6 +207,13 @@ fn headline(text: &str, f: &Features) -> bool {
 
 /// The most words of a teaser's headline.
 const MAX_HEADLINE_WORDS: usize = 20;
+
+/// Text a list cut short, an ellipsis in place of the rest ("Update Ass...", "he said...."):
+/// its full stop ends no sentence of its own.
+fn cut_short(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with("...") || text.ends_with('…')
+}
 
 /// A short line under a headline: an author, a date, a section ("Tom Rogan", "19 hours ago on
 /// Mac Blog").
@@ -241,46 +253,109 @@ mod tests {
         clean_document(page, &CleanOptions::default()).text
     }
 
-    #[test]
-    fn teasers_of_other_stories_after_the_article_go() {
-        let page = format!(
-            "{ARTICLE}Bakery wins regional bread award\n\n\
-            A family bakery from the old town took first prize for its sourdough loaf at the \
-            regional bread fair held in the exhibition hall last weekend.\n\n\
-            Marathon route changes announced\n\nSports desk\n\n\
-            Runners in next month's city marathon will follow a new course through the \
-            botanical gardens because of roadworks near the railway station.\n\n\
-            Why did the school choir sing so well?\n\n\
-            Forty pupils from the primary school choir will sing in the national final after \
-            winning the county competition with a programme of folk songs.\n"
-        );
-        let text = cleaned(&page);
-        assert!(text.contains("berths elsewhere in the harbour"), "{text}");
-        for teaser in ["sourdough loaf", "botanical gardens", "folk songs"] {
-            assert!(!text.contains(teaser), "{teaser}: {text}");
+    /// Cleaning `page` keeps each of the phrases `kept` and none of `gone`.
+    fn assert_cleaned(page: &str, kept: &[&str], gone: &[&str]) {
+        let text = cleaned(page);
+        for phrase in kept {
+            assert!(text.contains(phrase), "kept {phrase}: {text}");
+        }
+        for phrase in gone {
+            assert!(!text.contains(phrase), "gone {phrase}: {text}");
         }
     }
 
+    /// The article of `page` stays and its teasers (a phrase of each) go.
+    fn assert_teasers_go(page: &str, teasers: &[&str]) {
+        assert_cleaned(page, &["berths elsewhere in the harbour"], teasers);
+    }
+
+    /// The article, then three other stories' teasers under `headlines` (each its headline and
+    /// any short lines under it).
+    fn with_teasers(headlines: [&str; 3]) -> String {
+        let [bakery, marathon, choir] = headlines;
+        format!(
+            "{ARTICLE}{bakery}\n\n\
+            A family bakery from the old town took first prize for its sourdough loaf at the \
+            regional bread fair held in the exhibition hall last weekend.\n\n{marathon}\n\n\
+            Runners in next month's city marathon will follow a new course through the \
+            botanical gardens because of roadworks near the railway station.\n\n{choir}\n\n\
+            Forty pupils from the primary school choir will sing in the national final after \
+            winning the county competition with a programme of folk songs.\n"
+        )
+    }
+
+    const OTHER_STORIES: [&str; 3] = ["sourdough loaf", "botanical gardens", "folk songs"];
+
     #[test]
-    fn sections_of_the_article_under_subheadings_stay() {
-        let page = format!(
+    fn teasers_of_other_stories_after_the_article_go() {
+        let page = with_teasers([
+            "Bakery wins regional bread award",
+            "Marathon route changes announced\n\nSports desk",
+            "Why did the school choir sing so well?",
+        ]);
+        assert_teasers_go(&page, &OTHER_STORIES);
+    }
+
+    /// The article, then three sections of it under subheadings, the first ending with `end`.
+    fn with_sections(end: &str) -> String {
+        format!(
             "{ARTICLE}What the fishermen want\n\n\
             The fishermen asked the council for berths on the western side of the harbour, \
-            away from the ferry traffic at the new terminal.\n\n\
+            away from the ferry traffic at the new terminal{end}\n\n\
             Costs of the terminal\n\n\
             The council put the cost of the ferry terminal at forty million, shared with the \
             port authority that runs the eastern quay.\n\n\
             A vote that split the council\n\n\
             Seven members of the council voted against the terminal, saying the harbour \
             should stay a home for its fishing boats.\n"
-        );
-        let text = cleaned(&page);
-        for section in [
+        )
+    }
+
+    fn assert_sections_stay(page: &str) {
+        let sections = [
             "western side of the harbour",
             "forty million",
             "fishing boats",
-        ] {
-            assert!(text.contains(section), "{section}: {text}");
-        }
+        ];
+        assert_cleaned(page, &sections, &[]);
+    }
+
+    #[test]
+    fn sections_of_the_article_under_subheadings_stay() {
+        assert_sections_stay(&with_sections("."));
+    }
+
+    #[test]
+    fn teasers_whose_headlines_a_list_cut_short_go() {
+        let page = with_teasers([
+            "Bakery wins regional bread award for its sourdough and rye lo...",
+            "Marathon route changes announced after roadworks near the st...",
+            "School choir through to the national final with a programme o…",
+        ]);
+        assert_teasers_go(&page, &OTHER_STORIES);
+    }
+
+    #[test]
+    fn teasers_on_the_articles_topic_go_when_their_summaries_are_cut_short() {
+        let page = format!(
+            "{ARTICLE}More from the harbour\n\n\
+            Ferry passengers face delays at the harbour\n\n\
+            Passengers waiting for the morning ferry at the harbour were told on Monday that \
+            the crossing would leave two hours late because of a fault on the...\n\n\
+            Fishermen protest over berths on the eastern quay\n\n\
+            A group of fishermen gathered outside the harbour office to protest against the \
+            plans for the eastern quay, saying the council had not listened to the...\n\n\
+            Council names new harbour master\n\n\
+            The council has named a new harbour master to oversee the ferry terminal works, a \
+            former captain who has worked at the harbour for twenty…\n"
+        );
+        assert_teasers_go(&page, &["fault on the", "not listened", "former captain"]);
+    }
+
+    #[test]
+    fn a_section_trailing_off_in_an_ellipsis_stays() {
+        let page = with_sections(", and then they waited...");
+        assert!(page.contains("waited..."));
+        assert_sections_stay(&page);
     }
 }
