@@ -171,14 +171,9 @@ const SAMPLE_HEAD: usize = 190;
 /// Whether a paragraph is long prose: more than [`LONG_PROSE_WORDS`] words, a word that starts
 /// with a letter and no separators, as its [`features`] count them (with `false`, the features
 /// are counted). A text over [`SAMPLED_ABOVE`] bytes has at least one word more than spaces.
+/// Asked of a paragraph with [`spaced_like_prose`] only.
 fn long_prose(text: &str) -> bool {
     let starts_with_letter = |word: &str| word.chars().next().is_some_and(char::is_alphabetic);
-    // Prose has a space between words: a paragraph with fewer spaces is counted, not scanned
-    // twice (counting is right for any paragraph).
-    let spaces = memchr::memchr_iter(b' ', text.as_bytes()).count();
-    if spaces < LONG_PROSE_WORDS {
-        return false;
-    }
     let long = if text.len() <= SAMPLED_ABOVE {
         let mut letters = false;
         let mut count = 0;
@@ -204,6 +199,12 @@ fn long_prose(text: &str) -> bool {
     long && separators(text) == 0
 }
 
+/// Prose has a space between words: a paragraph with fewer spaces than [`LONG_PROSE_WORDS`]
+/// is counted, not scanned twice (counting is right for any paragraph).
+fn spaced_like_prose(text: &str) -> bool {
+    memchr::memchr_iter(b' ', text.as_bytes()).count() >= LONG_PROSE_WORDS
+}
+
 /// What the chrome decision reads of a paragraph: its features, or for long prose (body
 /// whatever its words) whether it ends a sentence or a colon.
 enum Shape {
@@ -213,7 +214,9 @@ enum Shape {
 
 impl Shape {
     fn of(text: &str) -> Shape {
-        if long_prose(text) && !may_address_reader(text) {
+        // The byte scan for words addressing the reader before the word scan: a paragraph
+        // with one is counted whatever its length.
+        if spaced_like_prose(text) && !may_address_reader(text) && long_prose(text) {
             let trimmed = text.trim_end();
             Shape::LongProse {
                 terminal: ends_sentence(trimmed),
@@ -230,7 +233,8 @@ fn joined<'a>(text: &'a str, pieces: &[Piece]) -> Cow<'a, str> {
     if let [piece] = pieces {
         return Cow::Borrowed(&text[piece.start..piece.end]);
     }
-    let mut joined = String::new();
+    let len = pieces.iter().map(|p| p.end - p.start + 1).sum();
+    let mut joined = String::with_capacity(len);
     for piece in pieces {
         if piece.space_before {
             joined.push(' ');
@@ -284,8 +288,10 @@ fn judge(paragraphs: &[(Cow<'_, str>, Shape)], chrome: &ChromeOptions) -> Vec<Ve
             open = false;
             continue;
         }
-        let long_or_figures = f.words > LONG_PROSE_WORDS || has_figures(joined, f);
-        open = leaves_open(joined, terminal || f.colon_end, long_or_figures);
+        let ended = terminal || f.colon_end;
+        // An ended paragraph leaves nothing open: its figures are not looked for.
+        let long_or_figures = !ended && (f.words > LONG_PROSE_WORDS || has_figures(joined, f));
+        open = leaves_open(joined, ended, long_or_figures);
         verdicts.push(Verdict {
             kept: true,
             words: f.words,
