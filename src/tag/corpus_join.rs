@@ -386,45 +386,40 @@ impl<'a> std::ops::Deref for Corpus<'a> {
 }
 
 /// What the documents of each wanted key mention: the other keys of their evidence samples,
-/// sorted and distinct, 4 bytes a key (only whether a key is there is ever asked).
+/// sorted and distinct, 4 bytes a key (only whether a key is there is ever asked), one list
+/// after the other.
 struct Profiles {
-    /// The wanted keys, increasing; `lists[i]` is `keys[i]`'s.
+    /// The wanted keys, increasing; `lists.get(i)` is `keys[i]`'s.
     keys: Vec<u32>,
-    lists: Vec<Vec<u32>>,
+    lists: Lists,
 }
 
 impl Profiles {
+    /// Built one wanted key at a time from the documents naming it, so that each list is
+    /// written once at its final length: no list grows in place and leaves freed room behind.
     fn build(corpus: &Corpus, wanted: &BTreeSet<u32>) -> Self {
         let keys: Vec<u32> = wanted.iter().copied().collect();
-        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
-        for (here, sample) in corpus.doc_keys.iter().zip(corpus.samples.iter()) {
-            for k in here {
-                let Ok(row) = keys.binary_search(k) else {
-                    continue;
-                };
-                let list = &mut lists[row];
-                if list.capacity() - list.len() < sample.len() {
-                    // Made distinct before it grows, so it holds about twice its keys at most.
-                    sort_distinct(list);
-                    let room = list.len().max(sample.len());
-                    if list.capacity() - list.len() < room {
-                        list.reserve_exact(room);
-                    }
-                }
-                list.extend(sample.iter().filter(|&o| o != k));
+        let documents = documents_naming(corpus, &keys);
+        let mut lists = Lists::default();
+        let mut list: Vec<u32> = Vec::new();
+        for (row, &k) in keys.iter().enumerate() {
+            list.clear();
+            for &d in documents.get(row) {
+                let sample = corpus.samples.get(d as usize);
+                list.extend(sample.iter().filter(|&&o| o != k));
             }
+            sort_distinct(&mut list);
+            lists.items.extend_from_slice(&list);
+            lists.end();
         }
-        for list in &mut lists {
-            sort_distinct(list);
-            list.shrink_to_fit();
-        }
+        lists.items.shrink_to_fit();
         Profiles { keys, lists }
     }
 
     /// Key `k`'s profile, if it is wanted.
     fn get(&self, k: u32) -> Option<&[u32]> {
         let row = self.keys.binary_search(&k).ok()?;
-        Some(&self.lists[row])
+        Some(self.lists.get(row))
     }
 
     /// Whether the documents of `a` and of `b` mention a third entity in common.
@@ -456,6 +451,27 @@ impl Profiles {
     }
 }
 
+/// The documents naming each of `keys` (increasing), as lists aligned with them.
+fn documents_naming(corpus: &Corpus, keys: &[u32]) -> Lists {
+    // Where each key's list begins (then where its next document goes), and where it ends.
+    let mut next = Vec::with_capacity(keys.len());
+    let mut ends = Vec::with_capacity(keys.len());
+    let mut total = 0;
+    for &k in keys {
+        next.push(total);
+        total += corpus.key(k).documents as usize;
+        ends.push(total);
+    }
+    let mut items = vec![0u32; total];
+    for (d, here) in corpus.doc_keys.iter().enumerate() {
+        for row in here.iter().filter_map(|k| keys.binary_search(k).ok()) {
+            items[next[row]] = d as u32;
+            next[row] += 1;
+        }
+    }
+    Lists { items, ends }
+}
+
 /// `list` sorted, each value once.
 fn sort_distinct(list: &mut Vec<u32>) {
     list.sort_unstable();
@@ -483,12 +499,7 @@ impl CorpusNames {
         let places = &self.places;
         let pairs = spelling_pairs(&corpus);
         let partials = partial_names(&corpus);
-        let mut wanted: BTreeSet<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
-        for (&p, candidates) in &partials {
-            wanted.insert(p);
-            wanted.extend(candidates.iter().map(|c| c.0));
-        }
-        let profiles = Profiles::build(&corpus, &wanted);
+        let profiles = Profiles::build(&corpus, &profiled_keys(&corpus, &pairs, &partials));
         let name_counts = corpus.name_counts();
         let company_forms: HashMap<u32, u32> =
             company_form_joins(&name_counts).into_iter().collect();
@@ -595,6 +606,27 @@ pub fn join_across_corpus(docs: &mut [Vec<Mention>], publications: &[Publication
 /// acronym): only a company's other spelling does, never to the gazetteer's or caller's names.
 fn renames_settled_names(r: &Rename, m: &Mention) -> bool {
     r.link == Link::ShortName && !matches!(m.link, Link::Gazetteer | Link::User)
+}
+
+/// The keys whose profiles the join reads: both of each spelling pair; a partial name and
+/// its candidates that are variants of it (shared evidence decides those); the candidates
+/// whose evidence is weighed, where a document may choose among them (a partial name with
+/// several candidates, or one not read as a person).
+fn profiled_keys(
+    corpus: &Corpus,
+    pairs: &BTreeSet<(u32, u32)>,
+    partials: &HashMap<u32, Vec<Candidate>>,
+) -> BTreeSet<u32> {
+    let mut wanted: BTreeSet<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    for (&p, candidates) in partials {
+        let weighed = candidates.len() > 1 || corpus.key(p).label != Label::Person;
+        let read = candidates.iter().filter(|&&(_, exact)| weighed || !exact);
+        wanted.extend(read.map(|c| c.0));
+        if candidates.iter().any(|&(_, exact)| !exact) {
+            wanted.insert(p);
+        }
+    }
+    wanted
 }
 
 /// Pairs of keys (smaller id first) that may be spellings of one name: same label, as many
