@@ -42,11 +42,13 @@ the very decisions and pairs of the whole corpus. The steps, each a Dask computa
 5. **Decisions**: the fingerprints of the documents in components are shuffled by component, and
    each partition of components is decided by the core (:func:`tidings.dedup._decide`, the
    single-machine code) with the documents' ids and ``keep`` keys. The decisions (a row per
-   duplicated document) come back to this process and are joined to every partition.
+   duplicated document) stay on the cluster: each partition of components sends each partition
+   of documents its share, and only the pairs table comes back to this process.
 
-Memory: this process holds the edge list and the decisions of the duplicated documents only:
-about 100 bytes per duplicated document, so a corpus of ten million articles with a tenth
-duplicated needs about 100 MB here. A worker holds its partitions' fingerprints and, in each
+Memory: this process holds the edge list while it labels the components (16 bytes an edge,
+with its working arrays about 50 bytes), then the component of each document in one (16 bytes,
+sent to every task that picks the members) and the pairs table it returns: a corpus of ten
+million articles with a tenth duplicated needs a few hundred MB here. A worker holds its partitions' fingerprints and, in each
 shuffle, its share of the shingles or candidates (Dask's shuffle spills to disk); two 32 MB
 bitsets per partition it sketches (and per merging task); the order (the sketch and the
 sample's shingle counts, under 150 MB) while it ranks shingles. The shuffle by shingle carries
@@ -374,9 +376,11 @@ class _Decided:
         return clusters, pairs
 
 
-def _alone(fingerprints: pd.DataFrame, decided: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
-    """The document ids (``doc``) and cluster columns of one partition: the decisions of its
-    duplicated documents, and every other document alone (``unique``, or ``empty`` without words)."""
+def _alone(fingerprints: pd.DataFrame, meta: pd.DataFrame, *decisions: pd.DataFrame) -> pd.DataFrame:
+    """The document ids (``doc``) and cluster columns of one partition: the ``decisions`` of its
+    duplicated documents (pieces from each partition of components), and every other document
+    alone (``unique``, or ``empty`` without words)."""
+    decided = pd.concat(decisions, ignore_index=True).sort_values("pos") if decisions else None
     ids = _as_id_array(fingerprints["id"].to_numpy(dtype=object))
     empty = fingerprints["count"].to_numpy() == 0
     frame = pd.DataFrame({
@@ -388,7 +392,7 @@ def _alone(fingerprints: pd.DataFrame, decided: pd.DataFrame, meta: pd.DataFrame
         "similarity": np.where(empty, np.nan, 1.0),
         "representative": ids,
     }, index=fingerprints.index).astype(meta.dtypes.to_dict())
-    if len(decided):
+    if decided is not None and len(decided):
         rows = fingerprints["pos"].searchsorted(decided["pos"].to_numpy())
         for column in CLUSTER_COLUMNS:
             frame.iloc[rows, frame.columns.get_loc(column)] = decided[column].to_numpy()
@@ -420,10 +424,11 @@ def distributed_dedup(ddf: dd.DataFrame, *, text: str, id: str | None, date: str
     (exact,) = dask.compute(exact.to_delayed())
     exact = pd.concat(exact, ignore_index=True)
     (verified,) = dask.compute(_verified_pairs(fingerprints, parts, starts, exact, options, shuffled))
-    edges = pd.concat([exact, *verified], ignore_index=True)
-    decided, pairs = _decisions(fingerprints, edges, options, threads, shuffled)
-    pieces = [decided[(decided["pos"] >= lo) & (decided["pos"] < hi)] for lo, hi in zip(starts[:-1], starts[1:])]
-    result = [dask.delayed(_alone)(part, piece, cluster_meta) for part, piece in zip(parts, pieces)]
+    members = _members(fingerprints, pd.concat([exact, *verified], ignore_index=True))
+    decided, pairs = _decisions(fingerprints, members, options, threads, shuffled)
+    n = len(parts)
+    splits = [dask.delayed(_by_position, nout=n)(piece, starts) for piece in decided]
+    result = [dask.delayed(_alone)(part, cluster_meta, *(split[i] for split in splits)) for i, part in enumerate(parts)]
     return dd.from_delayed(result, meta=cluster_meta, verify_meta=False), pairs
 
 
@@ -452,26 +457,39 @@ def _verified_pairs(fingerprints: dd.DataFrame, parts: list[Any], starts: np.nda
     return [dask.delayed(verify)(part, *(split[i] for split in by_b)) for i, part in enumerate(parts)]
 
 
-def _decisions(fingerprints: dd.DataFrame, edges: pd.DataFrame, options: dict[str, Any], threads: int,
-               shuffled: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Steps 4 and 5: the components of ``edges`` (positions) decided by the core where their
-    fingerprints are shuffled to; the decisions (``pos`` and the cluster columns, by position)
-    and the pairs (sorted), gathered."""
-    decide = _Decided(options, threads)
+def _members(fingerprints: dd.DataFrame, edges: pd.DataFrame) -> dd.DataFrame | None:
+    """Step 4: the fingerprints of the documents in ``edges`` (positions), with their
+    ``component``, labelled in this process; ``None`` without edges."""
     if not len(edges):
-        decided, pairs = decide(fingerprints._meta)
-    else:
-        component = _components(edges["a"].to_numpy(), edges["b"].to_numpy())
-        members = fingerprints.map_partitions(_in_components, component,
-                                              meta=fingerprints._meta.assign(component=np.int64(0)))
-        grouped = members.shuffle(on="component", npartitions=shuffled).to_delayed()
-        (results,) = dask.compute([dask.delayed(decide)(part) for part in grouped])
-        decided = pd.concat([r[0] for r in results], ignore_index=True).sort_values("pos")
-        pairs = pd.concat([r[1] for r in results], ignore_index=True)
-    return decided, pairs.sort_values(["doc_a", "doc_b"], kind="stable").reset_index(drop=True)
+        return None
+    component = _components(edges["a"].to_numpy(), edges["b"].to_numpy())
+    return fingerprints.map_partitions(_in_components, component, meta=fingerprints._meta.assign(component=np.int64(0)))
+
+
+def _decisions(fingerprints: dd.DataFrame, members: dd.DataFrame | None, options: dict[str, Any], threads: int,
+               shuffled: int) -> tuple[list[Any], pd.DataFrame]:
+    """Step 5: the components of ``members`` decided by the core where their fingerprints are
+    shuffled to: the decisions (delayed frames of ``pos`` and the cluster columns, kept on the
+    cluster) and the pairs (gathered, sorted)."""
+    decide = _Decided(options, threads)
+    if members is None:
+        _, pairs = decide(fingerprints._meta)
+        return [], pairs.sort_values(["doc_a", "doc_b"]).reset_index(drop=True)
+    grouped = members.shuffle(on="component", npartitions=shuffled).to_delayed()
+    (results,) = dask.persist([dask.delayed(decide, nout=2)(part) for part in grouped])
+    (pairs,) = dask.compute([pair for _, pair in results])
+    pairs = pd.concat(pairs, ignore_index=True)
+    return [clusters for clusters, _ in results], pairs.sort_values(["doc_a", "doc_b"], kind="stable").reset_index(
+        drop=True)
 
 
 def _in_components(fingerprints: pd.DataFrame, component: pd.Series) -> pd.DataFrame:
     """The documents of one partition that are in a component, with its name."""
     inside = fingerprints[fingerprints["pos"].isin(component.index)]
     return inside.assign(component=component.reindex(inside["pos"]).to_numpy(dtype=np.int64))
+
+
+def _by_position(decided: pd.DataFrame, starts: np.ndarray) -> tuple[pd.DataFrame, ...]:
+    """The decisions of a partition of components split by the partition of fingerprints holding
+    their documents."""
+    return _by_partition(decided, decided["pos"].to_numpy(), starts)
