@@ -48,8 +48,9 @@ the very decisions and pairs of the whole corpus. The steps, each a Dask computa
 Memory: this process holds the edge list while it labels the components (16 bytes an edge,
 with its working arrays about 50 bytes), then the component of each document in one (16 bytes,
 sent to every task that picks the members) and the pairs table it returns: a corpus of ten
-million articles with a tenth duplicated needs a few hundred MB here. A worker holds its partitions' fingerprints and, in each
-shuffle, its share of the shingles or candidates (Dask's shuffle spills to disk); two 32 MB
+million articles with a tenth duplicated needs a few hundred MB here. A worker holds its
+partitions' fingerprints and, in each shuffle, its share of the shingles or candidates (Dask's
+shuffle spills to disk); two 32 MB
 bitsets per partition it sketches (and per merging task); the order (the sketch and the
 sample's shingle counts, under 150 MB) while it ranks shingles. The shuffle by shingle carries
 the shingles the sketch finds in two texts or more (16 bytes each: at most about 9 KB a news
@@ -79,7 +80,7 @@ _INDEX_OPTIONS = ("threshold", "containment", "ngram", "sample")
 #: Documents (at most) whose shingles are counted to order shingles from rare to common.
 _SAMPLED_DOCUMENTS = 20_000
 #: Bits of a shingle (its top ones) naming its bucket in the sketch of repeated shingles: 2**28
-#: buckets, a 32 MB bitset, about a tenth of them set by a corpus of 200,000 news articles.
+#: buckets, a 32 MB bitset; 40,000 generated articles set about a tenth of them, 200,000 a third.
 _BUCKET_BITS = 28
 #: Positions fit in 31 bits (the core's limit on documents), so a pair is one 62-bit key.
 _PAIR_SHIFT = 31
@@ -181,9 +182,9 @@ def _merged(*held: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarra
     return once, twice
 
 
-def _repeated(parts: list[Any], copies: np.ndarray, fan_in: int = 4) -> Any:
+def _repeated(parts: list[Any], copies: Any, fan_in: int = 4) -> Any:
     """The delayed bitset of the buckets holding shingles of two texts or more, in the whole
-    corpus, merged ``fan_in`` partitions at a time."""
+    corpus (less the delayed ``copies``), merged ``fan_in`` partitions at a time."""
     level = [dask.delayed(_held)(part, copies) for part in parts]
     while len(level) > 1:
         level = [dask.delayed(_merged)(*level[i:i + fan_in]) for i in range(0, len(level), fan_in)]
