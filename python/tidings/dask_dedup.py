@@ -445,8 +445,9 @@ def _verified_pairs(fingerprints: dd.DataFrame, parts: list[Any], starts: np.nda
     stride = max(1, int(starts[-1]) // _SAMPLED_DOCUMENTS)
     sampled = [dask.delayed(_sampled)(part, shared_copies, stride) for part in parts]
     rarity = dask.delayed(_rarity)(_repeated(parts, shared_copies), *sampled)
+    # The meta's order needs no sketch: it ranks no shingle.
     nothing = np.zeros(0, np.uint32)
-    meta = _probes(fingerprints._meta, copies[:0], _Rarity(_bitset(nothing), nothing, nothing.astype(np.int64)))
+    meta = _probes(fingerprints._meta, copies[:0], _Rarity(nothing.astype(np.uint8), nothing, nothing.astype(np.int64)))
     candidates = fingerprints.map_partitions(_probes, shared_copies, rarity, meta=meta)
     candidates = candidates.shuffle(on="shingle", npartitions=shuffled).map_partitions(
         _CandidatePairs(options), meta=pd.DataFrame({"pair": np.zeros(0, dtype=np.int64)}))
