@@ -122,7 +122,7 @@ def dask_dedup(corpus: Path, out: Path, workers: int, blocksize: str) -> tuple[f
             clusters, pairs = tidings.dask.dedup_tables(frame, text="text", id="id")
             out.mkdir(parents=True)
             clusters.compute().reset_index(drop=True).to_parquet(out / "clusters.parquet")
-            pairs.to_parquet(out / "pairs.parquet")
+            pairs.compute().to_parquet(out / "pairs.parquet")
             seconds = time.perf_counter() - start
             return seconds, _peak_rss(), sorted(client.run(_peak_rss).values())
 

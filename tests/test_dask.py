@@ -115,6 +115,22 @@ def test_dedup_options_find_the_same_candidates(client: distributed.Client, opti
     pd.testing.assert_frame_equal(pairs.compute(), expected_pairs)
 
 
+@pytest.mark.parametrize("npartitions", [1, 4])
+def test_dedup_labels_components_on_the_cluster_beyond_the_local_edges(
+        client: distributed.Client, npartitions: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past LOCAL_EDGES the components are labelled on the cluster, with the same results.
+    import tidings.dask_dedup as dask_dedup
+
+    monkeypatch.setattr(dask_dedup, "LOCAL_EDGES", 0)
+    frame = _copies_corpus(seed=4)
+    clusters, pairs = td.dedup(dd.from_pandas(frame, npartitions=npartitions), text="text", id="id",
+                               return_pairs=True)
+    expected, expected_pairs = tidings.dedup(frame["text"], ids=frame["id"], return_pairs=True, progress=False)
+    assert (expected["cluster_size"] > 2).any()
+    pd.testing.assert_frame_equal(clusters.compute(), expected)
+    pd.testing.assert_frame_equal(pairs.compute(), expected_pairs)
+
+
 def _copies_corpus(originals: int = 120, seed: int = 15) -> pd.DataFrame:
     """Generated articles with exact copies, near copies (a word changed), cut copies (contained),
     copies of copies (which must not chain) and empty texts, shuffled, with string ids."""
@@ -282,7 +298,11 @@ def _table(folder: Path) -> pd.DataFrame:
     return frame.sort_values(keys).reset_index(drop=True)
 
 
-def test_cli_run_on_a_local_cluster_writes_the_tables_of_a_run(tmp_path: Path) -> None:
+@pytest.mark.parametrize("labels_on_cluster", [False, True])
+def test_cli_run_on_a_local_cluster_writes_the_tables_of_a_run(tmp_path: Path, labels_on_cluster: bool,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    if labels_on_cluster:  # the duplicates' components labelled on the cluster, the pairs sorted there
+        monkeypatch.setattr("tidings.dask_dedup.LOCAL_EDGES", 0)
     corpus = tmp_path / "corpus.jsonl"
     tidings.load_sample().to_json(corpus, orient="records", lines=True, date_format="iso")
     single, spread = tmp_path / "single", tmp_path / "spread"

@@ -242,7 +242,8 @@ def dedup(ddf: Any, *, text: str = "text", id: str | None = None, date: str | No
 
     Returns the cluster columns of :func:`tidings.dedup` (``cluster`` and ``representative``
     hold ids of column ``id``, default the row's position in the whole frame) with the input's
-    index and partitions; with ``return_pairs``, also the pairs table (one partition). ``date``
+    index and partitions; with ``return_pairs``, also the pairs table (sorted by ids: one
+    partition, or several for a corpus whose duplicates are labelled on the cluster). ``date``
     names a column of publication dates and makes ``keep='earliest'`` the default. Options are
     those of :func:`tidings.dedup` but ``clean`` (clean first with :func:`clean`). The documents
     are decided on the cluster, never gathered (see :mod:`tidings.dask_dedup`); the result is
@@ -251,7 +252,7 @@ def dedup(ddf: Any, *, text: str = "text", id: str | None = None, date: str | No
     clusters, pairs = dedup_tables(ddf, text=text, id=id, date=date, **options)
     clusters = clusters[list(CLUSTER_COLUMNS)]
     with _unconverted():
-        return (clusters, dd.from_pandas(pairs, npartitions=1)) if return_pairs else clusters
+        return (clusters, pairs) if return_pairs else clusters
 
 
 def drop_near_duplicates(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None = None,
@@ -279,10 +280,11 @@ def _kept_rows(part: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
 
 
 def dedup_tables(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None = None,
-                 **options: Any) -> tuple[dd.DataFrame, pd.DataFrame]:
+                 **options: Any) -> tuple[dd.DataFrame, dd.DataFrame]:
     """The tables of :meth:`tidings.CorpusDedup.tables` from a Dask DataFrame: the clusters
     (a Dask DataFrame with the input's index and partitions, the document id ``doc`` first) and
-    the pairs (a pandas DataFrame: the verified pairs only). Arguments as for :func:`dedup`."""
+    the pairs (a Dask DataFrame of the verified pairs only, as :func:`dedup` returns them).
+    Arguments as for :func:`dedup`."""
     ddf = _frame(ddf, text, id, date)
     if "clean" in options:
         raise InputError("tidings.dask.dedup does not clean; run tidings.dask.clean first")
@@ -296,8 +298,8 @@ def dedup_tables(ddf: Any, *, text: str = "text", id: str | None = None, date: s
     meta, pairs_meta = _dedup_meta(ddf, id)
     with _unconverted():
         clusters, pairs = distributed_dedup(ddf, text=text, id=id, date=date, options=resolved, cluster_meta=meta,
-                                            threads=TASK_THREADS)
-    return clusters, pairs.astype(pairs_meta.dtypes.to_dict())
+                                            pairs_meta=pairs_meta, threads=TASK_THREADS)
+    return clusters, pairs
 
 
 def _positions(ddf: dd.DataFrame) -> dd.DataFrame:

@@ -36,9 +36,12 @@ the very decisions and pairs of the whole corpus. The steps, each a Dask computa
    shared sampled shingles to be compared (the core's rule, counted from the two sets), then a
    near or contained copy. Only candidates' shingles travel.
 4. **Components**: the verified pairs and the exact copies (from step 2's shuffle by exact hash)
-   are gathered as an edge list of positions (16 bytes an edge: no texts, no shingles) and
-   labelled in this process by min-label propagation with pointer jumping; a component is named
-   after its smallest position. Documents in no edge are alone: unique (or empty).
+   are the edges of a graph of positions (16 bytes an edge: no texts, no shingles), labelled in
+   this process (min-label propagation with pointer jumping) up to
+   :data:`tidings.dask_components.LOCAL_EDGES` edges, and on the cluster beyond (large-star and
+   small-star rounds: :mod:`tidings.dask_components`); a component is named after its smallest
+   position, and each partition of fingerprints receives its own documents' labels. Documents in
+   no edge are alone: unique (or empty).
 5. **Decisions**: the fingerprints of the documents in components are shuffled by component, and
    each partition of components is decided by the core (:func:`tidings.dedup._decide`, the
    single-machine code) with the documents' ids and ``keep`` keys. The decisions (a row per
@@ -46,8 +49,8 @@ the very decisions and pairs of the whole corpus. The steps, each a Dask computa
    of documents its share, and only the pairs table comes back to this process.
 
 Memory: this process holds the edge list while it labels the components (16 bytes an edge,
-with its working arrays about 50 bytes), then the component of each document in one (16 bytes,
-sent to every task that picks the members) and the pairs table it returns: a corpus of ten
+with its working arrays about 50 bytes; at most 20 million edges, about 1 GB, else the cluster
+labels them and this process holds none) and the pairs table it returns: a corpus of ten
 million articles with a tenth duplicated needs a few hundred MB here. A worker holds its
 partitions' fingerprints and, in each shuffle, its share of the shingles or candidates (Dask's
 shuffle spills to disk); two 32 MB
@@ -71,6 +74,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from .dask_components import LOCAL_EDGES, components_here, components_on_cluster, labels_by_partition
 from .dedup import CLUSTER_COLUMNS, KINDS, _as_id_array, _decide, _lengths, _stamps
 from .errors import InputError
 
@@ -335,23 +339,6 @@ def _exact_copies(fingerprints: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"a": first[copies].to_numpy(), "b": rows["pos"][copies].to_numpy()})
 
 
-def _components(a: np.ndarray, b: np.ndarray) -> pd.Series:
-    """Each position in an edge, mapped to the smallest position of its connected component
-    (min-label propagation with pointer jumping)."""
-    nodes, inverse = np.unique(np.concatenate([a, b]).astype(np.int64), return_inverse=True)
-    ea, eb = inverse[: len(a)], inverse[len(a):]
-    label = np.arange(len(nodes))
-    while True:
-        low = np.minimum(label[ea], label[eb])
-        new = label.copy()
-        np.minimum.at(new, ea, low)
-        np.minimum.at(new, eb, low)
-        new = new[new]
-        if np.array_equal(new, label):
-            return pd.Series(nodes[label], index=nodes)
-        label = new
-
-
 @dataclass(frozen=True)
 class _Decided:
     """Step 5 for one partition of whole components: the core's decisions, a row per document
@@ -401,11 +388,13 @@ def _alone(fingerprints: pd.DataFrame, meta: pd.DataFrame, *decisions: pd.DataFr
 
 
 def distributed_dedup(ddf: dd.DataFrame, *, text: str, id: str | None, date: str | None, options: dict[str, Any],
-                      cluster_meta: pd.DataFrame, threads: int) -> tuple[dd.DataFrame, pd.DataFrame]:
+                      cluster_meta: pd.DataFrame, pairs_meta: pd.DataFrame,
+                      threads: int) -> tuple[dd.DataFrame, dd.DataFrame]:
     """The document id (``doc``: column ``id``, else the position) and cluster columns of every
-    row of ``ddf`` (its index, its partitions), and the pairs table (a pandas frame: the verified
-    pairs only), by the steps of the module docs; ``options`` are the resolved dedup options,
-    ``cluster_meta`` the empty result with its dtypes; each task's Rust code runs on ``threads``."""
+    row of ``ddf`` (its index, its partitions), and the pairs table (the verified pairs only:
+    one partition, or sorted across partitions when the components are labelled on the
+    cluster), by the steps of the module docs; ``options`` are the resolved dedup options,
+    ``cluster_meta`` and ``pairs_meta`` the empty results with their dtypes; each task's Rust code runs on ``threads``."""
     # One list of partitions for every step (Dask may fuse partitions anew each time it optimises a graph).
     task = _Fingerprint(text, id, date, options, threads)
     (unnumbered,) = dask.persist([dask.delayed(task)(part) for part in ddf.to_delayed()])
@@ -424,9 +413,11 @@ def distributed_dedup(ddf: dd.DataFrame, *, text: str, id: str | None, date: str
         _exact_copies, meta=pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)}))
     (exact,) = dask.compute(exact.to_delayed())
     exact = pd.concat(exact, ignore_index=True)
-    (verified,) = dask.compute(_verified_pairs(fingerprints, parts, starts, exact, options, shuffled))
-    members = _members(fingerprints, pd.concat([exact, *verified], ignore_index=True))
-    decided, pairs = _decisions(fingerprints, members, options, threads, shuffled)
+    (verified,) = dask.persist(_verified_pairs(fingerprints, parts, starts, exact, options, shuffled))
+    (sizes,) = dask.compute([dask.delayed(len)(piece) for piece in verified])
+    here = len(exact) + sum(sizes) <= LOCAL_EDGES
+    members = _members(fingerprints, parts, starts, exact, verified, here)
+    decided, pairs = _decisions(fingerprints, members, _Decided(options, threads), pairs_meta, shuffled, here)
     n = len(parts)
     splits = [dask.delayed(_by_position, nout=n)(piece, starts) for piece in decided]
     result = [dask.delayed(_alone)(part, cluster_meta, *(split[i] for split in splits)) for i, part in enumerate(parts)]
@@ -459,36 +450,65 @@ def _verified_pairs(fingerprints: dd.DataFrame, parts: list[Any], starts: np.nda
     return [dask.delayed(verify)(part, *(split[i] for split in by_b)) for i, part in enumerate(parts)]
 
 
-def _members(fingerprints: dd.DataFrame, edges: pd.DataFrame) -> dd.DataFrame | None:
-    """Step 4: the fingerprints of the documents in ``edges`` (positions), with their
-    ``component``, labelled in this process; ``None`` without edges."""
-    if not len(edges):
-        return None
-    component = _components(edges["a"].to_numpy(), edges["b"].to_numpy())
-    return fingerprints.map_partitions(_in_components, component, meta=fingerprints._meta.assign(component=np.int64(0)))
+def _members(fingerprints: dd.DataFrame, parts: list[Any], starts: np.ndarray, exact: pd.DataFrame,
+             verified: list[Any], here: bool) -> dd.DataFrame | None:
+    """Step 4: the fingerprints of the documents in an edge (the ``exact`` copies and the
+    ``verified`` pairs, delayed frames), with their ``component``; ``None`` without edges. The
+    edges are labelled in this process (``here``) or on the cluster."""
+    if here:
+        (gathered,) = dask.compute(verified)
+        edges = pd.concat([exact, *gathered], ignore_index=True)
+        if not len(edges):
+            return None
+        labels = [dask.delayed(piece) for piece in labels_by_partition(
+            components_here(edges["a"].to_numpy(), edges["b"].to_numpy()), starts)]
+    else:
+        labels = components_on_cluster([dask.delayed(exact), *verified], starts)
+    meta = fingerprints._meta.assign(component=np.int64(0))
+    return dd.from_delayed([dask.delayed(_in_components)(part, label) for part, label in zip(parts, labels)],
+                           meta=meta, verify_meta=False)
 
 
-def _decisions(fingerprints: dd.DataFrame, members: dd.DataFrame | None, options: dict[str, Any], threads: int,
-               shuffled: int) -> tuple[list[Any], pd.DataFrame]:
+def _decisions(fingerprints: dd.DataFrame, members: dd.DataFrame | None, decide: _Decided, meta: pd.DataFrame,
+               shuffled: int, gather: bool) -> tuple[list[Any], dd.DataFrame]:
     """Step 5: the components of ``members`` decided by the core where their fingerprints are
     shuffled to: the decisions (delayed frames of ``pos`` and the cluster columns, kept on the
-    cluster) and the pairs (gathered, sorted)."""
-    decide = _Decided(options, threads)
+    cluster) and the pairs sorted by ids, with the dtypes of ``meta`` (``gather``: in one
+    partition, sorted here; else sorted on the cluster, numbered across partitions)."""
     if members is None:
-        _, pairs = decide(fingerprints._meta)
-        return [], pairs.sort_values(["doc_a", "doc_b"]).reset_index(drop=True)
+        return [], dd.from_pandas(meta, npartitions=1)
     grouped = members.shuffle(on="component", npartitions=shuffled).to_delayed()
     (results,) = dask.persist([dask.delayed(decide, nout=2)(part) for part in grouped])
-    (pairs,) = dask.compute([pair for _, pair in results])
-    pairs = pd.concat(pairs, ignore_index=True)
-    return [clusters for clusters, _ in results], pairs.sort_values(["doc_a", "doc_b"], kind="stable").reset_index(
-        drop=True)
+    decided = [clusters for clusters, _ in results]
+    dtypes = meta.dtypes.to_dict()
+    pieces = [dask.delayed(pd.DataFrame.astype)(pairs, dtypes) for _, pairs in results]
+    if not gather:
+        return decided, _sorted_pairs(pieces, meta)
+    (pairs,) = dask.compute(pieces)
+    pairs = pd.concat(pairs, ignore_index=True).sort_values(["doc_a", "doc_b"], kind="stable")
+    return decided, dd.from_pandas(pairs.reset_index(drop=True), npartitions=1)
 
 
-def _in_components(fingerprints: pd.DataFrame, component: pd.Series) -> pd.DataFrame:
-    """The documents of one partition that are in a component, with its name."""
-    inside = fingerprints[fingerprints["pos"].isin(component.index)]
-    return inside.assign(component=component.reindex(inside["pos"]).to_numpy(dtype=np.int64))
+def _sorted_pairs(pieces: list[Any], meta: pd.DataFrame) -> dd.DataFrame:
+    """The pairs sorted by ids on the cluster (each pair once: no ties), with the row numbers of
+    the whole table as index."""
+    frame = dd.from_delayed(pieces, meta=meta, verify_meta=False).sort_values(["doc_a", "doc_b"])
+    (parts,) = dask.persist(frame.to_delayed())
+    (sizes,) = dask.compute([dask.delayed(len)(part) for part in parts])
+    starts = np.r_[0, np.cumsum(sizes)]
+    numbered = [dask.delayed(_renumbered)(part, int(start)) for part, start in zip(parts, starts)]
+    return dd.from_delayed(numbered, meta=meta, verify_meta=False)
+
+
+def _renumbered(part: pd.DataFrame, start: int) -> pd.DataFrame:
+    return part.set_axis(pd.RangeIndex(start, start + len(part)))
+
+
+def _in_components(fingerprints: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """The documents of one partition that are in a component (``labels``: their ``pos``,
+    sorted, and ``component``), with its name."""
+    rows = fingerprints["pos"].searchsorted(labels["pos"].to_numpy())
+    return fingerprints.iloc[rows].assign(component=labels["component"].to_numpy(dtype=np.int64))
 
 
 def _by_position(decided: pd.DataFrame, starts: np.ndarray) -> tuple[pd.DataFrame, ...]:

@@ -2,7 +2,8 @@
 
 The tables are those of ``tidings run`` (:func:`tidings.pipeline.run_tables`), written as
 partitioned Parquet: one folder per table in ``DIR`` with a ``part-N.parquet`` file per
-partition (``pairs``: one part). The run goes in three stages:
+partition (``pairs``: one part, or several sorted parts for a corpus whose duplicates are
+labelled on the cluster). The run goes in three stages:
 
 1. Each partition (of the documents of whole sources: they are shuffled by ``source`` first, as
    page templates are learned per source) is cleaned and its entities tagged by a task, which
@@ -96,7 +97,8 @@ def _dedup(partial: Path, text: str) -> RunStats:
     documents = dd.read_parquet(str(partial / "documents"), columns=["doc", text])
     clusters, pairs = dedup_tables(documents, text=text, id="doc")
     clusters = clusters.reset_index(drop=True).persist()
-    _write(partial / "pairs" / "part-0.parquet", pairs)
+    dask.compute([dask.delayed(_write)(partial / "pairs" / f"part-{number}.parquet", part)
+                  for number, part in enumerate(pairs.to_delayed())])
     dask.compute([dask.delayed(_write)(partial / "clusters" / f"part-{number}.parquet", part)
                   for number, part in enumerate(clusters.to_delayed())])
     shared = clusters[clusters["cluster_size"] > 1]
