@@ -5,7 +5,7 @@
 //! [`super::corpus_join`]. Gazetteer and user canonical names (aliases such as "Daesh" →
 //! "Islamic State") are fixed and never rewritten.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{Label, Link, Mention};
 use crate::text::fold::fold_quote;
@@ -14,15 +14,21 @@ use crate::text::lexicon::name_prefixes;
 /// Comparison form of a name token: lowercase, typographic quotes made ASCII, and an article
 /// prefix ("al-", "el-") dropped when three letters or more remain.
 pub fn name_key(token: &str) -> String {
-    let lower: String = token
-        .chars()
-        .map(|c| fold_quote(c).unwrap_or(c))
-        .flat_map(char::to_lowercase)
-        .collect();
+    // ASCII has no typographic quotes to fold and lowercases byte by byte.
+    let mut lower: String = if token.is_ascii() {
+        token.to_ascii_lowercase()
+    } else {
+        token
+            .chars()
+            .map(|c| fold_quote(c).unwrap_or(c))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     for prefix in name_prefixes().iter() {
         if let Some(rest) = lower.strip_prefix(prefix) {
             if rest.chars().count() >= 3 {
-                return rest.to_string();
+                lower.drain(..prefix.len());
+                return lower;
             }
         }
     }
@@ -118,7 +124,7 @@ pub fn link_within_document(mentions: &mut [Mention]) {
     let index = FullNameIndex::new(&full_names);
     let written = names_written(mentions);
     // Which full names a (label, name, fixed) can abbreviate; once per distinct name.
-    let mut memo: HashMap<(bool, String, bool), Vec<usize>> = HashMap::new();
+    let mut memo: FxHashMap<(bool, String, bool), Vec<usize>> = FxHashMap::default();
     for (i, m) in mentions.iter_mut().enumerate() {
         let person = m.label == Label::Person;
         if !may_be_surname(m) {
@@ -173,8 +179,8 @@ fn may_be_surname(m: &Mention) -> bool {
 }
 
 /// How many mentions of a document name each entity.
-fn names_written(mentions: &[Mention]) -> HashMap<String, usize> {
-    let mut written: HashMap<String, usize> = HashMap::new();
+fn names_written(mentions: &[Mention]) -> FxHashMap<String, usize> {
+    let mut written: FxHashMap<String, usize> = FxHashMap::default();
     for m in mentions {
         *written.entry(m.entity.clone()).or_default() += 1;
     }
@@ -192,7 +198,7 @@ fn misspells(keys: &[String], full: &[String]) -> bool {
 /// A misspelling is written once in its document ("Asasd" once beside one "Assad"), or less
 /// often than the name it misspells, in full or by its surname; "Reagan" written throughout a
 /// document that names "Donald Regan" as often is another man.
-fn rarer_than(written: &HashMap<String, usize>, name: &str, full: &FullName) -> bool {
+fn rarer_than(written: &FxHashMap<String, usize>, name: &str, full: &FullName) -> bool {
     let count = |n: &str| written.get(n).copied().unwrap_or(0);
     let surname = full.1.split_whitespace().last().unwrap_or_default();
     let (variant, named) = (count(name), full.2.len() + count(surname));
@@ -203,15 +209,15 @@ fn rarer_than(written: &HashMap<String, usize>, name: &str, full: &FullName) -> 
 /// their first word, so that a name finds the full names it may abbreviate without reading
 /// them all.
 struct FullNameIndex {
-    by_last: HashMap<String, Vec<usize>>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_last: FxHashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
 }
 
 impl FullNameIndex {
     fn new(full_names: &[FullName]) -> Self {
         let mut index = FullNameIndex {
-            by_last: HashMap::new(),
-            by_first: HashMap::new(),
+            by_last: FxHashMap::default(),
+            by_first: FxHashMap::default(),
         };
         for (d, (keys, _, _)) in full_names.iter().enumerate() {
             if let (Some(first), Some(last)) = (keys.first(), keys.last()) {
@@ -245,7 +251,7 @@ impl FullNameIndex {
 /// The distinct full names (two words or more) of people, not fixed by a gazetteer.
 fn full_person_names(mentions: &[Mention]) -> Vec<FullName> {
     let mut distinct: Vec<FullName> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.label == Label::Person && !m.fixed_entity && m.entity.split_whitespace().count() >= 2 {
             let d = *by_name.entry(m.entity.clone()).or_insert_with(|| {

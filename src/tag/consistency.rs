@@ -4,16 +4,16 @@
 //! tagged name that the model missed (often in capitals, in a headline), a surname alone, or a
 //! misspelt surname are tagged like the tagged name.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::acronyms::name_defined_acronyms;
 use super::canonical::{deletion_variants, name_key, similar_token};
 use super::document::Document;
 use super::mention::{Label, Link, Mention, Source};
 use super::tokenize::Token;
-use crate::text::fold::fold_quote;
+use crate::text::fold::{fold_quote, with_lowercase};
 use crate::text::lexicon::{
     calendar_words_never_names, industry_words, legal_forms, organisation_heads,
 };
@@ -38,8 +38,10 @@ pub fn settle_document_consistency(document: &Document<'_>, mentions: &mut Vec<M
 struct DocumentWords<'a> {
     /// Words the document writes starting in lowercase ("sales", "union").
     lowercase: FxHashSet<&'a str>,
-    /// Pairs of adjacent words the document writes in lowercase ("general election").
-    lowercase_pairs: FxHashSet<(&'a str, &'a str)>,
+    /// Pairs of adjacent words the document writes in lowercase ("general election"), filed
+    /// when first asked: most documents never ask.
+    lowercase_pairs: OnceCell<FxHashSet<(&'a str, &'a str)>>,
+    words: &'a [&'a str],
     /// The document's tokens, in text order (their starts and ends both ascending).
     tokens: &'a [Token],
 }
@@ -53,30 +55,34 @@ impl<'a> DocumentWords<'a> {
                 .copied()
                 .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
                 .collect(),
-            lowercase_pairs: document
-                .words
-                .windows(2)
-                .filter(|pair| pair.iter().all(|w| w.starts_with(char::is_lowercase)))
-                .map(|pair| (pair[0], pair[1]))
-                .collect(),
+            lowercase_pairs: OnceCell::new(),
+            words: &document.words,
             tokens: &document.tokens,
         }
     }
 
     /// Whether the document also writes `word` in lowercase.
     fn also_lowercase(&self, word: &str) -> bool {
-        self.lowercase.contains(word.to_lowercase().as_str())
+        with_lowercase(word, |lower| self.lowercase.contains(lower))
     }
 
     /// Whether the document also writes the phrase of `words` in lowercase ("a general
     /// election" beside "the General Election").
     fn also_lowercase_phrase(&self, words: &[&str]) -> bool {
+        if words.len() < 2 {
+            return false;
+        }
+        let pairs = self.lowercase_pairs.get_or_init(|| {
+            self.words
+                .windows(2)
+                .filter(|pair| pair.iter().all(|w| w.starts_with(char::is_lowercase)))
+                .map(|pair| (pair[0], pair[1]))
+                .collect()
+        });
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        lower.len() >= 2
-            && lower.windows(2).all(|pair| {
-                self.lowercase_pairs
-                    .contains(&(pair[0].as_str(), pair[1].as_str()))
-            })
+        lower
+            .windows(2)
+            .all(|pair| pairs.contains(&(pair[0].as_str(), pair[1].as_str())))
     }
 
     /// The first and last token of a mention.
@@ -124,8 +130,9 @@ fn drop_common_words(
 }
 
 fn is_month_or_day(word: &str) -> bool {
-    let word = word.to_lowercase();
-    calendar_words_never_names().contains(word.trim_end_matches('.'))
+    with_lowercase(word, |word| {
+        calendar_words_never_names().contains(word.trim_end_matches('.'))
+    })
 }
 
 /// A folded name (see [`fold`]) and the index of the mention it copies.
@@ -141,7 +148,7 @@ fn short_company_names(
 ) -> Vec<ShortName> {
     let w = &document.words;
     let mut short_names: Vec<ShortName> = Vec::new();
-    let mut seen: HashSet<Vec<String>> = HashSet::new();
+    let mut seen: FxHashSet<Vec<String>> = FxHashSet::default();
     for (k, m) in mentions.iter().enumerate() {
         let Some((s, e)) = words.tokens_of(m) else {
             continue;
@@ -197,7 +204,7 @@ fn name_by_short_company_names(text: &str, short_names: &[ShortName], mentions: 
     if short_names.is_empty() {
         return;
     }
-    let by_key: HashMap<&[String], &ShortName> =
+    let by_key: FxHashMap<&[String], &ShortName> =
         short_names.iter().map(|n| (n.key.as_slice(), n)).collect();
     let relabel: Vec<(usize, usize)> = mentions
         .iter()
@@ -222,8 +229,8 @@ fn name_by_short_company_names(text: &str, short_names: &[ShortName], mentions: 
 /// Names to look for, filed by their first folded word.
 #[derive(Default)]
 struct NameTable {
-    by_first: HashMap<String, Vec<NamedKey>>,
-    filed: HashSet<Vec<String>>,
+    by_first: FxHashMap<String, Vec<NamedKey>>,
+    filed: FxHashSet<Vec<String>>,
 }
 
 impl NameTable {
@@ -248,7 +255,7 @@ impl NameTable {
 /// one-deletion form so that a word finds the surnames one edit from it without reading all.
 #[derive(Default)]
 struct Surnames {
-    by_form: HashMap<String, Vec<usize>>,
+    by_form: FxHashMap<String, Vec<usize>>,
     names: Vec<(String, usize)>,
 }
 
@@ -260,8 +267,20 @@ impl Surnames {
         self.names.push((surname, mention));
     }
 
+    fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
     /// The mention of the first filed surname that `key` may misspell.
     fn misspelt(&self, key: &str) -> Option<usize> {
+        // A misspelling keeps the first letter and the length within one (`similar_token`):
+        // most words are near no surname, and are answered without their deletion forms.
+        let (first, length) = (key.chars().next(), key.chars().count());
+        let near =
+            |name: &str| name.chars().next() == first && name.chars().count().abs_diff(length) <= 1;
+        if !self.names.iter().any(|(name, _)| near(name)) {
+            return None;
+        }
         deletion_variants(key)
             .iter()
             .filter_map(|form| self.by_form.get(form))
@@ -376,6 +395,7 @@ fn find_missed_occurrences(
 ) -> Vec<Mention> {
     let (tokens, w) = (&document.tokens, &document.words);
     let mut added = Vec::new();
+    let mut folded = String::new();
     let mut i = 0;
     while i < tokens.len() {
         let first = w[i];
@@ -383,7 +403,8 @@ fn find_missed_occurrences(
         let filed = if taken[i] || !capitalised {
             None
         } else {
-            names.starting_with(&fold(first))
+            fold_into(first, &mut folded);
+            names.starting_with(&folded)
         };
         let mut step = 1;
         if let Some(list) = filed {
@@ -393,7 +414,7 @@ fn find_missed_occurrences(
                 taken[i..i + key.len()].iter_mut().for_each(|t| *t = true);
                 step = key.len();
             }
-        } else if !taken[i] && first.chars().count() >= 5 && capitalised {
+        } else if !taken[i] && !surnames.is_empty() && first.chars().count() >= 5 && capitalised {
             // A misspelt surname ("Asasd" for "Assad") of a person named in full here.
             let key = name_key(first);
             let lower_too = words.also_lowercase(first);
@@ -419,7 +440,7 @@ fn longest_fit<'n>(
         .filter(|(key, _)| {
             i + key.len() <= tokens.len()
                 && !taken[i..i + key.len()].iter().any(|&t| t)
-                && key.iter().zip(&words[i..]).all(|(k, w)| *k == fold(w))
+                && key.iter().zip(&words[i..]).all(|(k, w)| folds_to(w, k))
                 && (key.len() == 1
                     || tokens[i + 1..i + key.len()]
                         .iter()
@@ -430,10 +451,24 @@ fn longest_fit<'n>(
 
 /// Case-folded key of a word for matching within a document, typographic quotes made ASCII.
 fn fold(word: &str) -> String {
+    folded_chars(word).collect()
+}
+
+/// [`fold`] of `word` into `out`, reusing its buffer.
+fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    out.extend(folded_chars(word));
+}
+
+/// Whether `key` is [`fold`] of `word`, without building it.
+fn folds_to(word: &str, key: &str) -> bool {
+    folded_chars(word).eq(key.chars())
+}
+
+fn folded_chars(word: &str) -> impl Iterator<Item = char> + '_ {
     word.chars()
         .map(|c| fold_quote(c).unwrap_or(c))
         .flat_map(char::to_uppercase)
-        .collect()
 }
 
 /// A copy of `source` on tokens `[s, e)`.

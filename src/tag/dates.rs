@@ -2,25 +2,11 @@
 //! "28 March 2016", "March 2011"), ISO and slashed dates, years after a preposition ("since
 //! 2012", "mid-2012"), and relative expressions ("last week", "this month", "yesterday").
 
+use crate::text::fold::with_lowercase;
 use crate::text::lexicon::{
     ambiguous_months, date_months, date_periods, date_weekdays, ordinal_suffixes,
     relative_date_heads, relative_days, year_cues,
 };
-
-/// `f` of `word` lowercased: ASCII words (nearly all) are lowercased on the stack, without a
-/// new `String` per token.
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buffer = [0u8; 32];
-    if word.is_ascii() && word.len() <= buffer.len() {
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return f(lower);
-        }
-    }
-    f(&word.to_lowercase())
-}
 
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -33,6 +19,10 @@ fn is_year(word: &str) -> bool {
 }
 
 fn is_day(word: &str) -> bool {
+    // Most tokens fail at the first byte.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
     !digits.is_empty()
@@ -91,7 +81,7 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
 fn date_at(words: &[&str], i: usize, lw: &str) -> Option<usize> {
     let (n, w) = (words.len(), words[i]);
     let mut end = None;
-    if date_weekdays().contains(lw) && is_capitalised(w) {
+    if is_capitalised(w) && date_weekdays().contains(lw) {
         end = Some(i + 1);
         // "Monday, 28 March 2016" / "Monday, Nov. 23, 2015"
         let mut j = i + 1;

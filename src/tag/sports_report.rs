@@ -8,16 +8,14 @@ const SPORTS_CUES_NEEDED: usize = 3;
 /// Whether the words make a sports report: [`SPORTS_CUES_NEEDED`] of them are words of sports
 /// reporting (compared lowercased: words of 3 to 13 ASCII letters and hyphens).
 pub fn is_sports_report(words: &[&str]) -> bool {
-    let mut lower = String::new();
     let mut found = 0;
     for w in words {
         if !(3..=13).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
         {
             continue;
         }
-        lower.clear();
-        lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-        if sports_cues().contains(&lower) {
+        // The cues are listed in lowercase, so ignoring case is comparing lowercased.
+        if sports_cues().contains_ignore_ascii_case(w) {
             found += 1;
             if found >= SPORTS_CUES_NEEDED {
                 return true;
@@ -41,5 +39,11 @@ mod tests {
             .split(' ')
             .collect::<Vec<_>>();
         assert!(!is_sports_report(&words));
+    }
+
+    /// The cues are compared ignoring case as the lowercased words they are.
+    #[test]
+    fn cues_are_lowercase() {
+        assert!(sports_cues().iter().all(|w| w == w.to_lowercase()));
     }
 }

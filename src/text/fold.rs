@@ -23,6 +23,21 @@ pub fn fold_quote(c: char) -> Option<char> {
     }
 }
 
+/// `f` of `word` lowercased (`str::to_lowercase`): ASCII words (nearly all) are lowercased on
+/// the stack, without a new `String` per word.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// An apostrophe: ASCII `'`, the typographic `’`, or the letter `ʼ`.
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')

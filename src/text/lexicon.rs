@@ -38,6 +38,8 @@ pub struct WordSet {
     /// The first bytes of the keys of `folded`, one bit each: most words looked up ignoring
     /// case start otherwise and are answered without hashing them.
     folded_starts: [u64; 4],
+    /// The first bytes of the words as listed, the same way for [`WordSet::contains`].
+    exact_starts: [u64; 4],
     /// Bytes of the longest word: a longer one is in no case listed.
     longest: usize,
 }
@@ -53,7 +55,10 @@ impl WordSet {
             }
             let folded = word.to_ascii_lowercase();
             if let Some(&first) = folded.as_bytes().first() {
-                set.folded_starts[usize::from(first >> 6)] |= 1 << (first & 63);
+                mark_start(&mut set.folded_starts, first);
+            }
+            if let Some(&first) = word.as_bytes().first() {
+                mark_start(&mut set.exact_starts, first);
             }
             set.longest = set.longest.max(word.len());
             set.folded.entry(folded.into()).or_insert(set.words.len());
@@ -69,15 +74,17 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.exact.contains(word)
+        match word.as_bytes().first() {
+            Some(&first) if !starts_with_marked(&self.exact_starts, first) => false,
+            _ => self.exact.contains(word),
+        }
     }
 
     /// The listed spelling of `word` compared ignoring ASCII case (the first one listed when
     /// several differ only in case).
     pub fn find_ignore_ascii_case(&self, word: &str) -> Option<&str> {
         if let Some(&first) = word.as_bytes().first() {
-            let first = first.to_ascii_lowercase();
-            if self.folded_starts[usize::from(first >> 6)] & (1 << (first & 63)) == 0 {
+            if !starts_with_marked(&self.folded_starts, first.to_ascii_lowercase()) {
                 return None;
             }
         }
@@ -121,6 +128,17 @@ impl WordSet {
         let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
         escaped.join("|")
     }
+}
+
+/// Marks `first` as the first byte of a listed word.
+fn mark_start(starts: &mut [u64; 4], first: u8) {
+    starts[usize::from(first >> 6)] |= 1 << (first & 63);
+}
+
+/// Whether some listed word starts with the byte `first`: most words looked up are answered
+/// by this bit, without hashing them.
+fn starts_with_marked(starts: &[u64; 4], first: u8) -> bool {
+    starts[usize::from(first >> 6)] & (1 << (first & 63)) != 0
 }
 
 /// The entries of a lexicon file: each line's fields, comments and blank lines dropped.
