@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 from ._arrow import ChunkedSchema, arrow_table, merge_types, stable_schema
 from ._ids import DocumentIds
 from .errors import InputError, TidingsIOError
-from .io import iter_corpus
+from .io import iter_corpus, parquet_parts
 from .pipeline import TABLES, RunStats, prepare_corpus
 from .steps import STEPS, Step, make_steps
 from .store import RUN_STAGING
@@ -129,8 +129,7 @@ def _release_freed_memory() -> None:
 
 def _parts(path: Path) -> Iterator[pd.DataFrame]:
     """A Parquet file as DataFrames of at most ``_PART_ROWS`` rows."""
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=_PART_ROWS):
-        yield batch.to_pandas()
+    return parquet_parts(path, _PART_ROWS)
 
 
 def _input_schema(chunks: Iterator[pd.DataFrame], steps: list[Step]) -> pa.Schema | None:
