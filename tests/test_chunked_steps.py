@@ -36,6 +36,13 @@ def test_page_templates_learned_over_chunks_clean_as_one_call(sample: pd.DataFra
     chunked = [c for part in _cuts(len(texts), size)
                for c in tidings.clean_many(texts[part], sources=sources[part], templates=templates, progress=False)]
     assert chunked == whole
+    # Finished, the templates free their counts and clean the same; they count no more pages.
+    templates.finish()
+    assert len(templates) == len(texts) - 2
+    assert tidings.clean_many(texts[:size], sources=sources[:size], templates=templates,
+                              progress=False) == whole[:size]
+    with pytest.raises(tidings.InputError, match="learned"):
+        templates.add(texts[:1], progress=False)
     # Without the whole corpus, a chunk of one page learns no template.
     first = next(i for i, c in enumerate(whole) if "chrome.template" in c.rules())
     alone = tidings.clean_many(texts[first:first + 1], sources=sources[first:first + 1], progress=False)

@@ -299,6 +299,11 @@ class PageTemplates:
         with progress_bar(len(column), desc="templates", enabled=progress) as counter:
             self._core.add(column.texts, source_values, workers=workers, progress=counter)
 
+    def finish(self) -> None:
+        """Learn the templates from the chunks added and free the line counts (they grow with the
+        corpus): the templates clean as before, and :meth:`add` takes no more chunks."""
+        self._core.finish()
+
     def __len__(self) -> int:
         """Documents counted so far (a copy of a page counted once)."""
         return len(self._core)

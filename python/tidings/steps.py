@@ -124,6 +124,8 @@ class Clean(Step):
                             progress=self.progress)
 
     def apply(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        # The first pass is over: the templates are learned and their counts freed.
+        self._templates.finish()
         return self._tables(documents, templates=self._templates)
 
     def run(self, documents: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:

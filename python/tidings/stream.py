@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 from ._arrow import ChunkedSchema, arrow_table, merge_types, stable_schema
 from ._ids import DocumentIds
 from .errors import InputError, TidingsIOError
-from .io import iter_corpus
+from .io import iter_corpus, parquet_parts
 from .pipeline import TABLES, RunStats, prepare_corpus
 from .steps import STEPS, Step, make_steps
 from .store import RUN_STAGING
@@ -129,8 +129,7 @@ def _release_freed_memory() -> None:
 
 def _parts(path: Path) -> Iterator[pd.DataFrame]:
     """A Parquet file as DataFrames of at most ``_PART_ROWS`` rows."""
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=_PART_ROWS):
-        yield batch.to_pandas()
+    return parquet_parts(path, _PART_ROWS)
 
 
 def _input_schema(chunks: Iterator[pd.DataFrame], steps: list[Step]) -> pa.Schema | None:
@@ -234,8 +233,8 @@ def stream_corpus(
     replace those of an earlier run in ``out`` only once all of them are written: a run that
     fails leaves ``out`` as it was. Memory holds one chunk and the results of one part of it,
     each document's id once (:class:`tidings._ids.DocumentIds`: about 32 bytes a short id), the
-    template-line counts (one
-    entry per distinct short line of each source), a few dozen bytes per document for dedup and
+    template-line counts during the first pass (one
+    entry per distinct short line of each source; the second pass keeps only the templates learned), a few dozen bytes per document for dedup and
     its pairs (the fingerprints, 4 bytes per distinct shingle of each document, wait in a
     temporary file and are decided block by block, a block holding a few hundred MB) and, for the join of names across the corpus, each document's distinct names as
     ids into one table of the corpus's names (a few bytes per name of a document), never its
@@ -287,6 +286,9 @@ def _run(path: str | Path, out: Path, steps: list[Step], ids: DocumentIds, *, te
             pq.write_table(arrow_table(table), paths[name])
         if "clusters" in done.tables:
             stats.add_clusters(done.tables["clusters"])
+        # Written: dedup's tables (a row and an id per document) are not held while the
+        # names are joined.
+        del done
     if "entities" in paths:
         for part in _parts(paths["entities"]):
             stats.add_entities(part)

@@ -93,6 +93,8 @@ struct CountState {
     counts: TemplateCounts,
     options: CleanOptions,
     learned: Option<Arc<Templates>>,
+    /// The counts were freed once learned ([`TemplateCounts::finish`]): nothing more is counted.
+    finished: bool,
 }
 
 impl PyTemplateCounts {
@@ -124,6 +126,7 @@ impl PyTemplateCounts {
                 counts: TemplateCounts::default(),
                 options,
                 learned: None,
+                finished: false,
             }),
         })
     }
@@ -143,6 +146,12 @@ impl PyTemplateCounts {
         let sources: Option<Vec<Option<Text>>> = sources.map(extract_texts).transpose()?;
         let mut state = self.state(py);
         let state = &mut *state;
+        if state.finished {
+            let refused = Error::InvalidInput(
+                "these templates are learned; they count no more documents".into(),
+            );
+            return Err::<(), _>(refused).into_py_result(py);
+        }
         let (counts, options) = (&mut state.counts, &state.options);
         compute(py, workers, move || {
             let names = sources.as_deref().map(borrowed);
@@ -152,6 +161,17 @@ impl PyTemplateCounts {
         })?;
         state.learned = None;
         Ok(())
+    }
+
+    /// Learns the templates and frees the counts: no more documents are counted.
+    fn finish(&self, py: Python<'_>) {
+        let mut state = self.state(py);
+        let state = &mut *state;
+        if !state.finished {
+            let templates = state.counts.finish(&state.options.templates);
+            state.learned = Some(Arc::new(templates));
+            state.finished = true;
+        }
     }
 
     /// Documents counted so far (copies once).

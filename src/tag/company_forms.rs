@@ -9,7 +9,6 @@
 //! word naming a part of a group stays ("Citicorp International Ltd" is not "Citicorp Ltd").
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use super::canonical::name_key;
 use super::company_names::NameCount;
@@ -22,16 +21,20 @@ const FORM_FREE_WORDS: usize = 2;
 /// (name, company name) pairs, indexes into `names`, sorted: each such name is a spelling of
 /// that company's name (see the module docs).
 pub fn company_form_joins(names: &[NameCount<'_>]) -> Vec<(u32, u32)> {
-    let mut groups: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
-    for (id, name) in names.iter().enumerate() {
-        if name.label == Label::Org {
-            if let Some(key) = form_free_key(name.entity) {
-                groups.entry(key).or_default().push(id as u32);
-            }
-        }
-    }
+    // One flat key and id per organisation name, sorted so that a company's spellings are
+    // neighbours: no map of word lists, whose allocations grew with the corpus's names.
+    let mut keyed: Vec<(Box<[u8]>, u32)> = names
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| name.label == Label::Org)
+        .filter_map(|(id, name)| Some((flat_key(&form_free_key(name.entity)?), id as u32)))
+        .collect();
+    keyed.sort_unstable();
     let mut out = Vec::new();
-    for members in groups.values().filter(|m| m.len() > 1) {
+    let mut members: Vec<u32> = Vec::new();
+    for group in keyed.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        members.clear();
+        members.extend(group.iter().map(|&(_, id)| id));
         let rank = |&id: &u32| {
             let n = &names[id as usize];
             (
@@ -53,6 +56,16 @@ pub fn company_form_joins(names: &[NameCount<'_>]) -> Vec<(u32, u32)> {
     }
     out.sort_unstable();
     out
+}
+
+/// `words` as one byte string, each word after its length: equal for equal word lists only.
+fn flat_key(words: &[String]) -> Box<[u8]> {
+    let mut key = Vec::with_capacity(words.iter().map(|w| w.len() + 4).sum());
+    for word in words {
+        key.extend_from_slice(&(word.len() as u32).to_le_bytes());
+        key.extend_from_slice(word.as_bytes());
+    }
+    key.into_boxed_slice()
 }
 
 /// The comparison words of a company's name without its legal forms, a possessive at its end
