@@ -49,6 +49,32 @@ def test_page_templates_learned_over_chunks_clean_as_one_call(sample: pd.DataFra
     assert "chrome.template" not in alone[0].rules()
 
 
+@pytest.mark.parametrize("size", [1, 7])
+def test_page_templates_counted_apart_and_merged_clean_as_one_call(sample: pd.DataFrame, size: int) -> None:
+    # As on a cluster: each part counted by itself and sent elsewhere (pickled), the counts
+    # merged in any order, and only the templates learned from them sent on to clean.
+    texts, sources = sample["text"].tolist(), sample["source"].tolist()
+    whole = tidings.clean_many(texts, sources=sources, progress=False)
+    parts = []
+    for part in _cuts(len(texts), size):
+        counted = tidings.PageTemplates()
+        counted.add(texts[part], sources=sources[part], progress=False)
+        parts.append(pickle.loads(pickle.dumps(counted)))
+    merged = tidings.PageTemplates()
+    for part in reversed(parts):
+        merged.merge(part)
+    assert len(merged) == len(texts) - 2  # the copies count once, though counted in other parts
+    learned = pickle.loads(pickle.dumps(merged.learned()))
+    assert len(pickle.dumps(learned)) < len(pickle.dumps(merged))
+    chunked = [c for part in _cuts(len(texts), size)
+               for c in tidings.clean_many(texts[part], sources=sources[part], templates=learned, progress=False)]
+    assert chunked == whole
+    with pytest.raises(tidings.InputError, match="learned elsewhere"):
+        learned.add(texts[:1], progress=False)
+    with pytest.raises(tidings.InputError, match="other cleaning options"):
+        merged.merge(tidings.PageTemplates(template_min_docs=4))
+
+
 def test_page_templates_options_and_bad_input(sample: pd.DataFrame) -> None:
     templates = tidings.PageTemplates(template_min_docs=4)
     templates.add(sample["text"], sources=sample["source"], progress=False)

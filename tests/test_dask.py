@@ -309,9 +309,16 @@ def test_cli_run_on_a_local_cluster_writes_the_tables_of_a_run(tmp_path: Path, l
     assert main(["run", str(corpus), "--out", str(single), "--no-progress"]) == 0
     assert main(["run", str(corpus), "--out", str(spread), "--dask", "local", "--workers", "2",
                  "--blocksize", "8KB"]) == 0
-    assert len(list((spread / "documents").glob("part-*.parquet"))) > 1
+    parts = sorted((spread / "documents").glob("part-*.parquet"))
+    assert len(parts) > 1
     for name in ("documents", "removed", "entities", "clusters", "pairs"):
         expected = _table(single / f"{name}.parquet")
         found = _table(spread / name)
         pd.testing.assert_frame_equal(found, expected, obj=name)
+    # The partitions are those read (no shuffle by source): a source's pages lie in several
+    # parts, and the templates learned over all of them are removed in each.
+    sources = [set(pd.read_parquet(part, columns=["source"])["source"]) for part in parts]
+    assert any(sum(source in part for part in sources) > 1 for source in set().union(*sources))
+    removed = pd.read_parquet(spread / "removed")
+    assert (removed["rule"] == "chrome.template").any()
     assert not (spread / ".tidings-partial").exists()

@@ -290,6 +290,7 @@ class PageTemplates:
     def __init__(self, **options: Any) -> None:
         self.options: dict[str, Any] = _core.resolve_options("clean", options)
         self._core = _core.TemplateCounts(self.options)
+        self._learned_only = False
 
     def add(self, texts: Any, *, sources: Any = None, workers: int | None = None, progress: bool = True) -> None:
         """Count the template lines of the next chunk (chunks in corpus order; ``texts`` and
@@ -303,9 +304,45 @@ class PageTemplates:
         """Learn the templates from the chunks added and free the line counts (they grow with the
         corpus): the templates clean as before, and :meth:`add` takes no more chunks."""
         self._core.finish()
+        self._learned_only = True
+
+    def merge(self, other: PageTemplates) -> None:
+        """Add the counts of another part of the corpus (counted with the same options, in
+        another process, say): the counts of both parts as one, whatever the order, a page
+        copied across them counted once."""
+        if other.options != self.options:
+            raise InputError("page templates counted with other cleaning options cannot be merged")
+        self._core.add_bytes(other._core.to_bytes())
+
+    def learned(self) -> PageTemplates:
+        """Only the templates learned from these counts, which clean as these counts do: a few
+        bytes per template line (what travels to the workers of a cluster), no counts (they
+        take no more chunks)."""
+        return self._only_learned(self._core.learned_bytes())
+
+    def _only_learned(self, learned: bytes) -> PageTemplates:
+        templates = PageTemplates.__new__(PageTemplates)
+        templates.options = self.options
+        templates._core = _core.TemplateCounts.from_learned(learned, self.options)
+        templates._learned_only = True
+        return templates
+
+    def __getstate__(self) -> dict[str, Any]:
+        saved = self._core.learned_bytes() if self._learned_only else self._core.to_bytes()
+        return {"options": self.options, "learned_only": self._learned_only, "saved": saved}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.options = state["options"]
+        if state["learned_only"]:
+            self.__dict__.update(self._only_learned(state["saved"]).__dict__)
+            return
+        self._core = _core.TemplateCounts(self.options)
+        self._core.add_bytes(state["saved"])
+        self._learned_only = False
 
     def __len__(self) -> int:
-        """Documents counted so far (a copy of a page counted once)."""
+        """Documents counted so far (a copy of a page counted once; none for templates that
+        keep only what was learned)."""
         return len(self._core)
 
     def __repr__(self) -> str:

@@ -25,8 +25,8 @@ How the work is split:
   every partition on its own). The result is partitioned by source; its index labels are the
   input's.
 - Tagging runs per partition; the mentions stay on the cluster (persisted) while each
-  mention's label and name (no text) are gathered to join names across the corpus; the
-  renames are then applied on the cluster.
+  document's distinct names are gathered, as bytes (a few per name), to join names across the
+  corpus; the renames are then applied on the cluster.
 - Dedup decides the documents where they are, never gathering them: fingerprints per partition
   in Rust, sampled shingles shuffled by shingle into candidate pairs, the pairs the core would
   compare verified exactly, connected components of the verified pairs, and each component

@@ -5,10 +5,12 @@ partitioned Parquet: one folder per table in ``DIR`` with a ``part-N.parquet`` f
 partition (``pairs``: one part, or several sorted parts for a corpus whose duplicates are
 labelled on the cluster). The run goes in three stages:
 
-1. Each partition (of the documents of whole sources: they are shuffled by ``source`` first, as
-   page templates are learned per source) is cleaned and its entities tagged by a task, which
-   writes its ``documents``, ``removed`` and (names not yet joined) ``entities`` parts and
-   returns the dedup fingerprints and the labels and names of its mentions.
+1. The page templates are learned as ``tidings run``'s first pass learns them: each partition's
+   template lines are counted by a task, the counts merged on the cluster and the templates of
+   each source learned there. Then each partition is cleaned with them and its entities tagged
+   by a task, which writes its ``documents``, ``removed`` and (names not yet joined)
+   ``entities`` parts and returns its documents' names in a few bytes per distinct name of a
+   document (:meth:`tidings.tag.CorpusTagger.names`).
 2. Dedup runs on the cluster over the written documents' ids and texts (:mod:`tidings.dask_dedup`:
    nothing gathered but the edge list of the duplicated documents) and writes ``clusters`` (a part
    per part of ``documents``) and ``pairs``; this process joins entity names across the corpus.
@@ -77,9 +79,9 @@ class _Stage1:
 
     folder: Path
 
-    def __call__(self, part: pd.DataFrame, number: int) -> dict[str, Any]:
+    def __call__(self, part: pd.DataFrame, number: int, templates: PageTemplates | None) -> dict[str, Any]:
         documents = prepare_corpus(part, workers=TASK_THREADS, progress=False).documents
-        documents, tables = Clean(workers=TASK_THREADS, progress=False).run(documents)
+        documents, tables = Clean(templates=templates, workers=TASK_THREADS, progress=False).apply(documents)
         tagger = Tag(workers=TASK_THREADS, progress=False)
         _, tagged = tagger.apply(documents)
         stats = RunStats()
@@ -88,6 +90,39 @@ class _Stage1:
         for name, frame in (("documents", documents), ("removed", tables["removed"]), ("entities", tagged["entities"])):
             _write(self.folder / name / f"part-{number}.parquet", frame)
         return {"stats": stats, "names": tagger.names(), "text": text_column(documents)}
+
+
+#: Partitions' template counts merged by one task (the counts are merged in a tree).
+_MERGED_AT_ONCE = 8
+
+
+def _counted_templates(part: pd.DataFrame) -> PageTemplates:
+    """The page-template counts of one partition (the first pass of ``tidings run``)."""
+    step = Clean(workers=TASK_THREADS, progress=False)
+    step.learn(part)
+    return step.templates
+
+
+def _merged_templates(*parts: PageTemplates) -> PageTemplates:
+    """The counts of several partitions as one (the parts, other tasks' results, stay as they are)."""
+    merged = PageTemplates(**parts[0].options)
+    for part in parts:
+        merged.merge(part)
+    return merged
+
+
+def _learned_templates(documents: dd.DataFrame) -> PageTemplates | None:
+    """The page templates of the whole corpus (``None`` when cleaning learns none), as the first
+    pass of ``tidings run`` learns them: each partition's counts, merged on the cluster in a tree,
+    the templates learned there; only those (a few bytes per template line) come back."""
+    if not Clean().learns:
+        return None
+    level = [dask.delayed(_counted_templates)(part) for part in documents.to_delayed()]
+    while len(level) > 1:
+        level = [dask.delayed(_merged_templates)(*level[i:i + _MERGED_AT_ONCE])
+                 for i in range(0, len(level), _MERGED_AT_ONCE)]
+    (learned,) = dask.compute(dask.delayed(PageTemplates.learned)(level[0]))
+    return learned
 
 
 def _dedup(partial: Path, text: str) -> RunStats:
@@ -143,15 +178,6 @@ def _merged(parts: list[RunStats]) -> RunStats:
     return total
 
 
-def _partitions_of_whole_sources(documents: dd.DataFrame) -> dd.DataFrame:
-    """Page templates are learned per source: each source's documents in one partition."""
-    if not PageTemplates().options["use_templates"]:
-        return documents
-    if "source" in documents.columns:
-        return documents.shuffle(on="source")
-    return documents.repartition(npartitions=1)
-
-
 def run_on_dask(path: str | Path, out: str | Path, *, text: str = "text", id: str | None = None,
                 blocksize: str = "64MB") -> tuple[RunStats, list[Path]]:
     """Run clean, dedup and tag over a JSONL/Parquet corpus on the current Dask scheduler and
@@ -160,13 +186,15 @@ def run_on_dask(path: str | Path, out: str | Path, *, text: str = "text", id: st
     out.mkdir(parents=True, exist_ok=True)
     partial = out / ".tidings-partial"
     shutil.rmtree(partial, ignore_errors=True)
-    documents = _partitions_of_whole_sources(read_dask_corpus(path, text=text, id=id, blocksize=blocksize))
+    documents = read_dask_corpus(path, text=text, id=id, blocksize=blocksize)
+    # A node of the graph, so that the templates travel once to each worker, not once per task.
+    templates = dask.delayed(_learned_templates(documents))
     stage = _Stage1(partial)
-    tasks = [dask.delayed(stage)(part, number) for number, part in enumerate(documents.to_delayed())]
+    tasks = [dask.delayed(stage)(part, number, templates) for number, part in enumerate(documents.to_delayed())]
     (parts,) = dask.compute(tasks)
     joiner = CorpusTagger()
     for part in parts:
-        joiner.add_names(part["names"])
+        joiner.add_names(part.pop("names"))
     cluster_stats = _dedup(partial, parts[0]["text"] if parts else "text")
     # One node of the graph holds the renames, so they travel once, not once per task.
     renames = dask.delayed(joiner.join(), pure=True)

@@ -106,18 +106,27 @@ class Clean(Step):
     page, ``datetime64[ns, UTC]``, read by :func:`tidings.dates.parse_dates` with
     ``date_format``), ``published_text`` (that date as printed), ``credits``, ``captions``
     (lists) and ``removed_spans`` (int64), and the ``removed`` table (``doc`` id, ``start``,
-    ``end``, ``rule``, ``text``, ``replacement``, offsets into the raw ``text``).
+    ``end``, ``rule``, ``text``, ``replacement``, offsets into the raw ``text``). Given
+    ``templates`` (counted or learned over the whole corpus elsewhere, as on a cluster), the step
+    cleans with them and learns nothing.
     """
 
     name = "clean"
 
-    def __init__(self, *, date_format: str | None = None, workers: int | None = None, progress: bool = True,
-                 **options: Any) -> None:
+    def __init__(self, *, date_format: str | None = None, templates: PageTemplates | None = None,
+                 workers: int | None = None, progress: bool = True, **options: Any) -> None:
         super().__init__(workers=workers, progress=progress)
-        self._templates = PageTemplates(**options)
+        self._templates = templates if templates is not None else PageTemplates(**options)
         self._date_format = date_format
         parse_dates([], date_format=date_format)  # a bad format fails before any work
-        self.learns = bool(self._templates.options["use_templates"] and self._templates.options["remove_chrome"])
+        uses = self._templates.options["use_templates"] and self._templates.options["remove_chrome"]
+        # Templates given were learned over the whole corpus already (elsewhere).
+        self.learns = bool(uses and templates is None)
+
+    @property
+    def templates(self) -> PageTemplates:
+        """The page templates learned (counted) so far."""
+        return self._templates
 
     def learn(self, documents: pd.DataFrame) -> None:
         self._templates.add(documents["text"], sources=_sources(documents), workers=self.workers,
@@ -261,7 +270,7 @@ class Tag(Step):
         positions = pd.Series(np.arange(len(ids)), index=ids).reindex(entities["doc"].to_numpy())
         return split_fields(entities.reset_index(drop=True), positions, layout)
 
-    def names(self) -> tuple[list[Any], list[tuple[Any, ...]]]:
+    def names(self) -> tuple[np.ndarray, bytes]:
         """The mentions' names of the chunks applied so far, for a join in another process
         (:meth:`tidings.tag.CorpusTagger.names`)."""
         return self._tagger.names()

@@ -408,18 +408,20 @@ class CorpusTagger:
             self._documents.add(column.index)
         return _mentions(column, options, self._corpus, workers, progress)
 
-    def names(self) -> tuple[list[Any], list[tuple[Any, ...]]]:
-        """What :meth:`join` needs of the documents tagged so far, as plain values: their ids,
-        and per document its publication day and outlet and each mention's label, name, whether
-        the name is fixed, link, acronym and country. A tagger in another process takes them
-        with :meth:`add_names`."""
-        return (self._documents.array().tolist(), self._corpus.names()) if self._corpus is not None else ([], [])
+    def names(self) -> tuple[np.ndarray, bytes]:
+        """What :meth:`join` needs of the documents tagged so far, as plain values: their ids (an
+        array), and as bytes each document's publication day and outlet and its distinct names
+        (label, name, whether the name is fixed, link, acronym), a few bytes per distinct name
+        of a document. A tagger in another process takes them with :meth:`add_names`."""
+        if self._corpus is None:
+            return np.empty(0, dtype=object), b""
+        return self._documents.array(), self._corpus.names()
 
-    def add_names(self, names: tuple[list[Any], list[tuple[Any, ...]]]) -> None:
+    def add_names(self, names: tuple[Any, bytes]) -> None:
         """Add documents tagged elsewhere, as :meth:`names` gave them, to the next :meth:`join`."""
         if self._corpus is not None:
-            documents, mentions = names
-            self._corpus.add_names(mentions)
+            documents, saved = names
+            self._corpus.add_names(saved)
             self._documents.add(documents)
 
     def join(self) -> Renames:

@@ -16,6 +16,8 @@ use super::shape::classify::introduces;
 use super::shape::features::Features;
 use super::shape::words::names_a_month;
 
+mod bytes;
+
 /// The key a short paragraph is learned and matched under as a template. Digits are folded
 /// ("Read 428 times" ~ "Read 12 times") only for chrome-like lines: an interface word, or a
 /// lone counter among a few words. Data rows ("Net 807,000 vs 2,858,000", "Pay March 31")
@@ -85,29 +87,43 @@ impl TemplateCounts {
         let mut keys: Vec<u64> = doc.keys.iter().copied().filter(|&k| k != 0).collect();
         keys.sort_unstable();
         keys.dedup();
-        let replaced = match self.counted.get_mut(&(doc.source, doc.fingerprint)) {
+        self.count(doc.source, doc.fingerprint, keys);
+    }
+
+    /// Adds the counts of another part of the corpus: the counts of both parts as one, as if
+    /// each document had been added here (copies across the parts count once).
+    pub fn merge(&mut self, other: TemplateCounts) {
+        let groups: Vec<usize> = other.groups.names().map(|name| self.group(name)).collect();
+        for ((group, fingerprint), keys) in other.counted {
+            self.count(groups[group], fingerprint, keys);
+        }
+    }
+
+    /// Counts a document of `source` with its distinct non-zero `keys`, sorted.
+    fn count(&mut self, source: usize, fingerprint: u64, keys: Vec<u64>) {
+        let replaced = match self.counted.get_mut(&(source, fingerprint)) {
             None => {
-                if self.docs_per_group.len() <= doc.source {
-                    self.docs_per_group.resize(doc.source + 1, 0);
+                if self.docs_per_group.len() <= source {
+                    self.docs_per_group.resize(source + 1, 0);
                 }
-                self.docs_per_group[doc.source] += 1;
+                self.docs_per_group[source] += 1;
                 Vec::new()
             }
             Some(counted) if counts_before(&keys, counted) => std::mem::take(counted),
             Some(_) => return,
         };
         for key in replaced {
-            if let Some(count) = self.counts.get_mut(&(doc.source, key)) {
+            if let Some(count) = self.counts.get_mut(&(source, key)) {
                 *count -= 1;
                 if *count == 0 {
-                    self.counts.remove(&(doc.source, key));
+                    self.counts.remove(&(source, key));
                 }
             }
         }
         for &key in &keys {
-            *self.counts.entry((doc.source, key)).or_insert(0) += 1;
+            *self.counts.entry((source, key)).or_insert(0) += 1;
         }
-        self.counted.insert((doc.source, doc.fingerprint), keys);
+        self.counted.insert((source, fingerprint), keys);
     }
 
     /// Documents counted so far (copies counted once).
@@ -167,6 +183,15 @@ struct SourceGroups {
 impl SourceGroups {
     fn len(&self) -> usize {
         self.named.len() + usize::from(self.unnamed.is_some())
+    }
+
+    /// Each group's source, by group id.
+    fn names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        let mut names = vec![None; self.len()];
+        for (name, &id) in &self.named {
+            names[id] = Some(name.as_str());
+        }
+        names.into_iter()
     }
 
     fn get(&self, source: Option<&str>) -> Option<usize> {

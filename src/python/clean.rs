@@ -4,7 +4,7 @@
 use std::sync::{Arc, MutexGuard};
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBytes, PyDict};
 
 use super::columns::Columns;
 use super::shared::Shared;
@@ -93,8 +93,9 @@ struct CountState {
     counts: TemplateCounts,
     options: CleanOptions,
     learned: Option<Arc<Templates>>,
-    /// The counts were freed once learned ([`TemplateCounts::finish`]): nothing more is counted.
-    finished: bool,
+    /// Only the learned templates are kept (learned elsewhere, `from_learned`, or the counts
+    /// freed by `finish`): no counts to add to.
+    learned_only: bool,
 }
 
 impl PyTemplateCounts {
@@ -105,6 +106,15 @@ impl PyTemplateCounts {
 }
 
 impl CountState {
+    /// Refuses templates that keep no counts.
+    fn counting(&self, py: Python<'_>) -> PyResult<()> {
+        if self.learned_only {
+            let why = "these templates are learned; they take no more counts";
+            return Err(Error::InvalidInput(why.to_string())).into_py_result(py);
+        }
+        Ok(())
+    }
+
     fn learned(&mut self) -> Arc<Templates> {
         let (counts, options) = (&self.counts, &self.options);
         Arc::clone(
@@ -126,9 +136,56 @@ impl PyTemplateCounts {
                 counts: TemplateCounts::default(),
                 options,
                 learned: None,
-                finished: false,
+                learned_only: false,
             }),
         })
+    }
+
+    /// The templates learned from counts saved by `learned_bytes` (elsewhere), with `options`:
+    /// they clean as the counts would; nothing can be added to them.
+    #[staticmethod]
+    #[pyo3(signature = (data, options = None))]
+    fn from_learned(
+        py: Python<'_>,
+        data: &[u8],
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let counts = Self::new(py, options)?;
+        {
+            let mut state = counts.state(py);
+            let templates = py
+                .detach(|| Templates::from_bytes(data))
+                .into_py_result(py)?;
+            state.learned = Some(Arc::new(templates));
+            state.learned_only = true;
+        }
+        Ok(counts)
+    }
+
+    /// The templates learned from the counts, as bytes (for `from_learned`).
+    fn learned_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        let learned = self.state(py).learned();
+        PyBytes::new(py, &learned.to_bytes())
+    }
+
+    /// The counts as bytes (for `add_bytes` in another process).
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let state = self.state(py);
+        state.counting(py)?;
+        Ok(PyBytes::new(py, &state.counts.to_bytes()))
+    }
+
+    /// Adds counts saved by `to_bytes` (another part of the corpus, counted with the same
+    /// options): the counts of both parts as one.
+    fn add_bytes(&self, py: Python<'_>, data: &[u8]) -> PyResult<()> {
+        let mut state = self.state(py);
+        state.counting(py)?;
+        let other = py
+            .detach(|| TemplateCounts::from_bytes(data))
+            .into_py_result(py)?;
+        state.counts.merge(other);
+        state.learned = None;
+        Ok(())
     }
 
     /// Counts the template lines of the next chunk of the corpus.
@@ -145,13 +202,8 @@ impl PyTemplateCounts {
         let texts = extract_texts(texts)?;
         let sources: Option<Vec<Option<Text>>> = sources.map(extract_texts).transpose()?;
         let mut state = self.state(py);
+        state.counting(py)?;
         let state = &mut *state;
-        if state.finished {
-            let refused = Error::InvalidInput(
-                "these templates are learned; they count no more documents".into(),
-            );
-            return Err::<(), _>(refused).into_py_result(py);
-        }
         let (counts, options) = (&mut state.counts, &state.options);
         compute(py, workers, move || {
             let names = sources.as_deref().map(borrowed);
@@ -167,10 +219,10 @@ impl PyTemplateCounts {
     fn finish(&self, py: Python<'_>) {
         let mut state = self.state(py);
         let state = &mut *state;
-        if !state.finished {
+        if !state.learned_only {
             let templates = state.counts.finish(&state.options.templates);
             state.learned = Some(Arc::new(templates));
-            state.finished = true;
+            state.learned_only = true;
         }
     }
 

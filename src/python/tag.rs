@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::MutexGuard;
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBytes, PyDict};
 
 use super::columns::Columns;
 use super::options::options_from;
@@ -19,47 +19,17 @@ use crate::options::Options;
 use crate::tag::corpus_join::CorpusNames;
 use crate::tag::date_values::{date_value, Day};
 use crate::tag::gazetteer::Gazetteer;
+use crate::tag::names_bytes;
 use crate::tag::options::{CANONICAL, KEEP_LABELS, LABELS, TAG_OPTIONS};
 use crate::tag::perceptron::TrainConfig;
 use crate::tag::renames::NameRenames;
-use crate::tag::{
-    tag_corpus, tag_documents, Label, Link, Mention, Publication, Resources, Source, TagOptions,
-};
+use crate::tag::{tag_corpus, tag_documents, Label, Mention, Publication, Resources, TagOptions};
 use crate::text::CharOffsets;
 use crate::Error;
 
 /// The label `name` stands for (a label or an alias, see `tag::options::LABELS`).
 fn label_named(name: &str) -> Option<Label> {
     LABELS.resolve(name).and_then(Label::parse)
-}
-
-/// What the corpus-wide join reads of a mention: label, name, whether the name is fixed, how it
-/// was linked, and its acronym and country (offsets and scores take no part).
-type JoinName = (String, String, bool, String, Option<String>, Option<String>);
-
-/// What the corpus-wide join reads of a document: its publication day (ISO) and outlet, each
-/// when known, and its mentions' [`JoinName`]s.
-type JoinDocument = (Option<String>, Option<String>, Vec<JoinName>);
-
-/// A mention as the corpus-wide join sees it (see [`JoinName`]).
-fn named_mention(name: JoinName) -> crate::Result<Mention> {
-    let (label, entity, fixed_entity, link, acronym, country) = name;
-    let bad =
-        |what: &str, value: &str| Error::InvalidInput(format!("'{value}' is not an entity {what}"));
-    Ok(Mention {
-        start: 0,
-        end: 0,
-        label: Label::parse(&label).ok_or_else(|| bad("label", &label))?,
-        source: Source::Model,
-        score: 0.0,
-        entity,
-        fixed_entity,
-        link: Link::parse(&link).ok_or_else(|| bad("link", &link))?,
-        country,
-        acronym,
-        title: None,
-        sentence: 0,
-    })
 }
 
 /// The user dictionary of `(pattern, label, canonical)` rows.
@@ -110,48 +80,18 @@ impl PyEntityJoin {
         Ok(PyEntityRenames::wrap(renames))
     }
 
-    /// What the join needs of each document tagged so far: its publication day and outlet, and
-    /// (label, entity, whether a gazetteer or user table fixed the name, link, acronym,
-    /// country) of mentions that give the join the same names and counts
-    /// (`CorpusNames::mentions`), so that documents tagged in other processes join here
-    /// through `add_names`.
-    fn names(&self, py: Python<'_>) -> Vec<JoinDocument> {
-        let name = |m: Mention| {
-            let label = m.label.as_str().to_string();
-            let link = m.link.as_str().to_string();
-            (label, m.entity, m.fixed_entity, link, m.acronym, m.country)
-        };
+    /// What the join needs of the documents tagged so far, as bytes
+    /// (`tag::names_bytes`), so that documents tagged in other processes join here through
+    /// `add_names`.
+    fn names<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
         let names = self.lock(py);
-        names
-            .mentions()
-            .map(|(doc, publication)| {
-                (
-                    publication.day.map(|day| day.iso()),
-                    publication.outlet,
-                    doc.into_iter().map(name).collect(),
-                )
-            })
-            .collect()
+        PyBytes::new(py, &names_bytes::to_bytes(&names))
     }
 
-    /// Adds documents as `names` gives them.
-    fn add_names(&self, py: Python<'_>, docs: Vec<JoinDocument>) -> PyResult<()> {
-        let mut mentions = Vec::with_capacity(docs.len());
-        let mut days = Vec::with_capacity(docs.len());
-        let mut outlets = Vec::with_capacity(docs.len());
-        for (day, outlet, names) in docs {
-            let doc: crate::Result<Vec<Mention>> = names.into_iter().map(named_mention).collect();
-            mentions.push(doc.into_py_result(py)?);
-            days.push(day);
-            outlets.push(outlet);
-        }
-        let publications =
-            publications(Some(days), Some(outlets), mentions.len()).into_py_result(py)?;
+    /// Adds documents as `names` gives them (damaged bytes add none).
+    fn add_names(&self, py: Python<'_>, data: &[u8]) -> PyResult<()> {
         let mut names = self.lock(py);
-        for (doc, publication) in mentions.iter().zip(&publications) {
-            names.add(doc, publication);
-        }
-        Ok(())
+        names_bytes::add_bytes(&mut names, data).into_py_result(py)
     }
 
     /// Documents tagged so far.

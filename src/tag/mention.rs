@@ -126,6 +126,11 @@ impl Link {
     pub fn parse(name: &str) -> Option<Link> {
         Link::ALL.into_iter().find(|link| link.as_str() == name)
     }
+
+    /// The link's position in [`Link::ALL`] (how saved files write it).
+    pub(crate) fn index(self) -> usize {
+        Link::ALL.iter().position(|&l| l == self).unwrap_or(0)
+    }
 }
 
 /// One mention, with byte offsets into its document.

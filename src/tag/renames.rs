@@ -144,7 +144,7 @@ impl NameRenames {
         out.put_all(&self.documents);
         out.put_all(&self.starts[1..]);
         for row in &self.rows {
-            out.put_all(&[row.from, row.to, link_index(row.link)]);
+            out.put_all(&[row.from, row.to, row.link.index() as u32]);
         }
         out.finish()
     }
@@ -188,11 +188,6 @@ impl NameRenames {
         input.finish()?;
         Ok(out)
     }
-}
-
-/// `link`'s position in [`Link::ALL`].
-fn link_index(link: Link) -> u32 {
-    Link::ALL.iter().position(|&l| l == link).unwrap_or(0) as u32
 }
 
 #[cfg(test)]
