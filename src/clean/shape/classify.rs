@@ -51,7 +51,7 @@ pub fn classify(f: &Features, options: &ChromeOptions) -> Class {
 pub fn article_weight(f: &Features, class: Class, table: bool, item: bool) -> f64 {
     let words = f.words as f64;
     let chrome_words = f.words.max(CHROME_LINE_WORDS) as f64;
-    let sentence = f.terminal || f.colon_end || f.inner_stops >= 2;
+    let sentence = f.terminal || f.colon_end || f.runs_of_sentences(2);
     if table {
         return 0.5 * words;
     }
@@ -62,11 +62,22 @@ pub fn article_weight(f: &Features, class: Class, table: bool, item: bool) -> f6
         // Body text ends its sentences; an unpunctuated run of prose, or a bulleted one, is as
         // often the teaser of another article.
         Class::Good if sentence && !item => words,
-        Class::Good | Class::Neutral if f.sentence_like() || introduces(f) => 0.3 * words,
+        Class::Good | Class::Neutral if f.sentence_like() || introduces(f) || prose(f) => {
+            0.3 * words
+        }
         Class::Good if !item => 0.0,
         Class::Good | Class::Neutral => -0.5 * chrome_words,
         Class::Bad => -chrome_words,
     }
+}
+
+/// Sentences of prose that the function words of the document's language do not vouch for
+/// (an English review on a German blog) or that end on a credit, not a full stop: they weigh
+/// as a sentence does, not as a line of chrome. Two sentence ends are as often abbreviations
+/// in a line of a list of sources ("Federal Reserve Bank of St. Louis, CPI historical data,
+/// accessed Nov. 5, 2019"), so it takes three.
+fn prose(f: &Features) -> bool {
+    f.runs_of_sentences(3) && f.starts_upper && f.ui_words * 4 < f.words
 }
 
 /// Introduces what follows with a colon, as a sentence does ("Officials said the talks covered
@@ -126,5 +137,30 @@ mod tests {
         assert!(short.sentence_like());
         assert_eq!(features("The US firm said").person_words, 0);
         assert!(!features("All rights reserved.").sentence_like());
+    }
+
+    #[test]
+    fn sentences_ending_on_a_credit_weigh_for_the_body() {
+        // Prose whose function words the document's language does not count (Neutral) and
+        // whose last sentence ends on a credit: it weighs as sentences do.
+        let review = features(
+            "A nearly wordless narrative intercuts two stories. A woman brings forth her baby \
+             to a crowd. Loose in this world of power lines is also Jesus. The elements content \
+             with political power. Director: Derek Jarman · Stars: Tilda Swinton",
+        );
+        assert!(review.runs_of_sentences(3));
+        assert!(article_weight(&review, Class::Neutral, false, false) > 0.0);
+        // A tag cloud with an initial or two, a reference thick with abbreviations: not prose.
+        let cloud = features(&format!(
+            "E. T. A. Hoffmann {}",
+            "Adalbert Stifter Bergkristall Judith Butler Laibach Der Sandmann ".repeat(30)
+        ));
+        assert!(!cloud.runs_of_sentences(2));
+        let reference = features(
+            "Braithwaite, V.A./Ebbesson, L.O.E. (2014): Pain and stress responses in farmed \
+             fish. Rev. Sci. Tech. Off. Int. Epiz., Vol. 33(1), S. 245-253",
+        );
+        assert!(!reference.runs_of_sentences(2));
+        assert!(article_weight(&reference, Class::Neutral, false, true) < 0.0);
     }
 }

@@ -347,6 +347,14 @@ pub fn separators(text: &str) -> usize {
     count
 }
 
+/// The most words per sentence end of a paragraph [`Features::runs_of_sentences`] counts as
+/// prose; sentences of news and blog prose average some twenty words.
+const MAX_WORDS_PER_SENTENCE: usize = 40;
+
+/// The fewest words per sentence end of a paragraph [`Features::runs_of_sentences`] counts as
+/// prose; fewer are the full stops of abbreviations and initials.
+const MIN_WORDS_PER_SENTENCE: usize = 6;
+
 impl Features {
     pub fn stopword_density(&self) -> f64 {
         self.stopwords as f64 / self.words.max(1) as f64
@@ -357,6 +365,18 @@ impl Features {
         self.terminal
             && self.starts_upper
             && (self.ui_words == 0 || (self.ui_words * 4 < self.words && self.words > 8))
+    }
+
+    /// Sentence ends inside the paragraph, `min_stops` at least, at a prose pace: between
+    /// [`MIN_WORDS_PER_SENTENCE`] and [`MAX_WORDS_PER_SENTENCE`] words to each ("… is also
+    /// Jesus. The elements … Director: Derek Jarman · Stars: Tilda Swinton"; not a tag cloud of
+    /// hundreds of names with an initial or two, "E. T. A. Hoffmann", nor a reference thick with
+    /// abbreviations, "Rev. Sci. Tech. Off. Int. Epiz., Vol. 33(1), S. 245-253").
+    pub fn runs_of_sentences(&self, min_stops: usize) -> bool {
+        let stops = self.inner_stops;
+        stops >= min_stops.max(1)
+            && self.words <= stops * MAX_WORDS_PER_SENTENCE
+            && self.words >= stops * MIN_WORDS_PER_SENTENCE
     }
 
     /// Speaks to the reader about the site: "you/our" with interface words, not inside a

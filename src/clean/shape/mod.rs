@@ -3,6 +3,7 @@
 //! the paragraph table or of the stages that use them.
 
 pub mod classify;
+pub mod code;
 pub mod comments;
 pub mod features;
 pub mod headline;

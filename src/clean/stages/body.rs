@@ -10,6 +10,7 @@
 
 use crate::clean::paragraphs::{Fate, Paragraphs};
 use crate::clean::shape::classify::{article_weight, introduces, Class};
+use crate::clean::shape::code::code_line;
 use crate::clean::shape::comments::{comment_head, has_time};
 use crate::clean::shape::sentence::is_list_item;
 
@@ -25,19 +26,26 @@ pub fn best_run(
     template_hit: &[bool],
 ) -> Option<(usize, usize)> {
     let heads = comment_heads(paras, rows);
-    // A line of a template learned from the source is chrome, whatever its shape.
+    // A line of a template learned from the source is chrome, whatever its shape. A line of
+    // source code is a listing's, which the body runs across to the prose after it: it weighs
+    // neither way.
     let weight = |i: usize| {
         let class = if template_hit[i] {
             Class::Bad
         } else {
             class[i]
         };
-        article_weight(
+        let w = article_weight(
             &paras[i].feat,
             class,
             table[i] && !template_hit[i],
             is_list_item(paras[i].text()),
-        )
+        );
+        if w < 0.0 && !template_hit[i] && code_line(paras[i].text(), &paras[i].feat) {
+            0.0
+        } else {
+            w
+        }
     };
     let mut weights: Vec<f64> = rows.iter().map(|&i| weight(i)).collect();
     weigh_introduced_lists(paras, rows, class, &mut weights);

@@ -7,6 +7,7 @@
 use crate::clean::options::CleanOptions;
 use crate::clean::paragraphs::{Fate, Paragraphs, WRAPPED_LINE_WORDS};
 use crate::clean::shape::classify::{introduces, Class};
+use crate::clean::shape::code::code_line;
 use crate::clean::shape::features::Features;
 use crate::clean::shape::headline::title_like;
 use crate::clean::shape::sentence::{is_list_item, leaves_sentence_open};
@@ -99,7 +100,8 @@ impl Edges<'_> {
     /// no sentence, item of a list or row of a table: a label, a credit, a name left over from
     /// the page around the article ("Getty Images", "Most Popular", "Staff Writer"). A line with
     /// a figure that is a row of figures or stands beside one is a row of a table too short to
-    /// be seen as one ("Soybean May 20.0, total 20.0 (nil)", "Sorghum nil (nil)").
+    /// be seen as one ("Soybean May 20.0, total 20.0 (nil)", "Sorghum nil (nil)"). A line of
+    /// source code is the article's listing.
     fn stray_line(&self, rows: &[usize], w: usize) -> bool {
         let i = rows[w];
         let f = &self.paras[i].feat;
@@ -121,6 +123,7 @@ impl Edges<'_> {
             && f.words <= 8
             && !self.layout.table[i]
             && !is_list_item(self.paras[i].text())
+            && !code_line(self.paras[i].text(), f)
             && !heads
             && !introduced
             && !self.among_figures(rows, w)
