@@ -69,7 +69,7 @@ def test_page_templates_counted_apart_and_merged_clean_as_one_call(sample: pd.Da
     chunked = [c for part in _cuts(len(texts), size)
                for c in tidings.clean_many(texts[part], sources=sources[part], templates=learned, progress=False)]
     assert chunked == whole
-    with pytest.raises(tidings.InputError, match="learned elsewhere"):
+    with pytest.raises(tidings.InputError, match="no more counts"):
         learned.add(texts[:1], progress=False)
     with pytest.raises(tidings.InputError, match="other cleaning options"):
         merged.merge(tidings.PageTemplates(template_min_docs=4))
