@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 dask = pytest.importorskip("dask")
 
-from tidings.dask_components import components_here, components_on_cluster, labels_by_partition  # noqa: E402
+from tidings.dask_components import components_here, components_on_cluster  # noqa: E402
+from tidings.dask_dedup import _by_partition  # noqa: E402
 
 
 def _reference(a: list[int], b: list[int]) -> pd.DataFrame:
@@ -57,7 +58,7 @@ def test_cluster_labels_equal_the_reference(graph: tuple[list[int], list[int], n
         labels = components_on_cluster([dask.delayed(edges.iloc[i::pieces]) for i in range(pieces)], starts)
         (computed,) = dask.compute(labels)
     # Each partition holds its own positions' labels, sorted.
-    for piece, expected_piece in zip(computed, labels_by_partition(expected, starts)):
+    for piece, expected_piece in zip(computed, _by_partition(expected, expected["pos"].to_numpy(), starts)):
         pd.testing.assert_frame_equal(piece.reset_index(drop=True), expected_piece.reset_index(drop=True))
 
 

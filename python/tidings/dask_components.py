@@ -20,7 +20,7 @@ import dask
 import numpy as np
 import pandas as pd
 
-__all__ = ["LOCAL_EDGES", "components_here", "components_on_cluster", "labels_by_partition"]
+__all__ = ["LOCAL_EDGES", "components_here", "components_on_cluster"]
 
 #: Edges (verified pairs and exact copies) labelled in this process at most: 20 million edges
 #: take about 1 GB here while they are labelled (16 bytes an edge, with the working arrays
@@ -46,12 +46,6 @@ def components_here(a: np.ndarray, b: np.ndarray) -> pd.DataFrame:
         if np.array_equal(new, label):
             return pd.DataFrame({"pos": nodes, "component": nodes[label]})
         label = new
-
-
-def labels_by_partition(labels: pd.DataFrame, starts: np.ndarray) -> tuple[pd.DataFrame, ...]:
-    """Rows sorted by ``pos``, split by the partition holding their position."""
-    bounds = np.searchsorted(labels["pos"].to_numpy(), starts)
-    return tuple(labels.iloc[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:]))
 
 
 def components_on_cluster(edges: list[Any], starts: np.ndarray) -> list[Any]:

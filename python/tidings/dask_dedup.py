@@ -74,7 +74,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .dask_components import LOCAL_EDGES, components_here, components_on_cluster, labels_by_partition
+from .dask_components import LOCAL_EDGES, components_here, components_on_cluster
 from .dedup import CLUSTER_COLUMNS, KINDS, _as_id_array, _decide, _lengths, _stamps
 from .errors import InputError
 
@@ -460,8 +460,8 @@ def _members(fingerprints: dd.DataFrame, parts: list[Any], starts: np.ndarray, e
         edges = pd.concat([exact, *gathered], ignore_index=True)
         if not len(edges):
             return None
-        labels = [dask.delayed(piece) for piece in labels_by_partition(
-            components_here(edges["a"].to_numpy(), edges["b"].to_numpy()), starts)]
+        labelled = components_here(edges["a"].to_numpy(), edges["b"].to_numpy())
+        labels = [dask.delayed(piece) for piece in _by_partition(labelled, labelled["pos"].to_numpy(), starts)]
     else:
         labels = components_on_cluster([dask.delayed(exact), *verified], starts)
     meta = fingerprints._meta.assign(component=np.int64(0))
