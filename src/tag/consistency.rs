@@ -48,13 +48,18 @@ struct DocumentWords<'a> {
 
 impl<'a> DocumentWords<'a> {
     fn new(document: &'a Document<'a>) -> Self {
-        DocumentWords {
-            lowercase: document
+        // Sized for every word at once: growing it rehashed each word several times.
+        let mut lowercase =
+            FxHashSet::with_capacity_and_hasher(document.words.len(), Default::default());
+        lowercase.extend(
+            document
                 .words
                 .iter()
                 .copied()
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                .collect(),
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
+        );
+        DocumentWords {
+            lowercase,
             lowercase_pairs: OnceCell::new(),
             words: &document.words,
             tokens: &document.tokens,
@@ -119,10 +124,11 @@ fn drop_common_words(
             let named = parts
                 .iter()
                 .any(|w| organisation_heads().contains(w) || legal_forms().contains(w));
+            // The phrase in lowercase has each of its words in lowercase: asked only then.
             let common = parts.iter().all(|w| words.also_lowercase(w));
             return named
-                || !(words.also_lowercase_phrase(&parts)
-                    || (common && m.score < COMMON_WORD_CONFIDENCE));
+                || !(common
+                    && (m.score < COMMON_WORD_CONFIDENCE || words.also_lowercase_phrase(&parts)));
         }
         let common = words.also_lowercase(surface);
         !(is_month_or_day(surface) || (common && m.score < COMMON_WORD_CONFIDENCE))

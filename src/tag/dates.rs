@@ -65,7 +65,9 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < n {
         let w = words[i];
-        let end = with_lowercase(w, |lw| date_at(words, i, lw));
+        let end = may_start_date(w)
+            .then(|| with_lowercase(w, |lw| date_at(words, i, lw)))
+            .flatten();
         match end {
             Some(e) => {
                 out.push((i, e));
@@ -75,6 +77,21 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Whether [`date_at`] may find a date starting with `word`, from its first byte alone. Most
+/// tokens are lowercase words and punctuation: of the rules only the relative ones and "mid-"
+/// take a token that starts with neither a capital nor a digit, and lowercasing keeps an
+/// ASCII first byte that is no capital.
+fn may_start_date(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_digit() => {
+            b == b'm'
+                || relative_date_heads().has_word_starting_with(b)
+                || relative_days().has_word_starting_with(b)
+        }
+        _ => true,
+    }
 }
 
 /// The end of a date starting at token `i` (`lw`: the token lowercased), if one does.

@@ -305,7 +305,81 @@ struct Moves {
     into_opening: Vec<f32>,
     /// Per type: its B, I and L labels and the transitions B→I, I→I, B→L, I→L.
     inside: Vec<([usize; 3], [f32; 4])>,
+    /// What a step may skip when O leads by enough (see [`OLead`]).
+    o_lead: OLead,
 }
+
+/// How far O must lead for a step to skip the block of moves from closed into opening labels.
+/// When O leads every other closed label by more than any transition can make up, every opening
+/// label's best predecessor is O (forward), and O is every closed label's best successor
+/// (backward): the step is then one add per label, the same operations the full step would
+/// have chosen, so the same scores to the bit. Most tokens of news are plainly O.
+#[derive(Debug, Clone)]
+struct OLead {
+    /// Per closed label after O (in `closed` order): the most a move from it into an opening
+    /// label gains over the move from O into that label.
+    forward: Vec<f64>,
+    /// Per opening label after O (in `opening` order): the most a move into it from a closed
+    /// label gains over that label's move into O.
+    backward: Vec<f64>,
+    /// The largest size of an allowed transition, for the rounding bound of the backward sums.
+    largest: f64,
+}
+
+impl OLead {
+    fn new(closed: &[usize], opening: &[usize], t: &dyn Fn(usize, usize) -> f32) -> Self {
+        let gain = |a: (usize, usize), b: (usize, usize)| t(a.0, a.1) as f64 - t(b.0, b.1) as f64;
+        let most = |gains: &mut dyn Iterator<Item = f64>| gains.fold(f64::NEG_INFINITY, f64::max);
+        let forward = closed[1..]
+            .iter()
+            .map(|&p| most(&mut opening.iter().map(|&y| gain((p, y), (0, y)))))
+            .collect();
+        let backward = opening[1..]
+            .iter()
+            .map(|&z| most(&mut closed.iter().map(|&y| gain((y, z), (y, 0)))))
+            .collect();
+        let largest = closed
+            .iter()
+            .flat_map(|&p| opening.iter().map(move |&y| (p, y)))
+            .map(|(p, y)| (t(p, y) as f64).abs())
+            .fold(0.0, f64::max);
+        OLead {
+            forward,
+            backward,
+            largest,
+        }
+    }
+
+    /// Whether `score[0] + t(0, y)` is at least `score[p] + t(p, y)` for every closed `p` and
+    /// opening `y`. A single f32 addition rounds monotonically, so the sums compare as the
+    /// exact ones do; the check itself is in f64 with room for its own rounding.
+    fn leads_forward(&self, closed: &[usize], score: &[f32]) -> bool {
+        let o = score[0] as f64;
+        closed[1..].iter().zip(&self.forward).all(|(&p, &gain)| {
+            let s = score[p] as f64;
+            o - s >= gain + (o.abs() + s.abs() + gain.abs() + 1.0) * EPSILON_F64
+        })
+    }
+
+    /// Whether, for every closed `y`, `(t(y, 0) + e[0]) + b[0]` is the greatest of the sums
+    /// `(t(y, z) + e[z]) + b[z]` over the opening `z`, `e` the next emissions and `b` the later
+    /// maxima. Each sum rounds twice, so O must lead by more than both sums' rounding
+    /// (a relative 2^-22 of their sizes each) and by a little more, so that no two equal.
+    fn leads_backward(&self, opening: &[usize], emission: &[f32], later: &[f32]) -> bool {
+        let (e, b) = (emission[0] as f64, later[0] as f64);
+        let o = e + b;
+        opening[1..].iter().zip(&self.backward).all(|(&z, &gain)| {
+            let (ez, bz) = (emission[z] as f64, later[z] as f64);
+            let sizes = 2.0 * self.largest + e.abs() + b.abs() + ez.abs() + bz.abs();
+            o - (ez + bz) >= gain + sizes * ROUNDING_F32 + 1e-6
+        })
+    }
+}
+
+/// Room for the rounding of the f64 checks of [`OLead`] (their inputs are f32).
+const EPSILON_F64: f64 = 1.0 / (1u64 << 40) as f64;
+/// Bound on the relative rounding of two f32 sums of three terms (2^-24 each rounding).
+const ROUNDING_F32: f64 = 1.0 / (1u64 << 20) as f64;
 
 impl Moves {
     /// The moves of `transitions` (`(l + 1) * l`, by previous label; the start row is not a
@@ -332,6 +406,7 @@ impl Moves {
                 ([b, i, last], [t(b, i), t(i, i), t(b, last), t(i, last)])
             })
             .collect();
+        let o_lead = OLead::new(&closed, &opening, &t);
         Moves {
             closed,
             opening,
@@ -339,6 +414,7 @@ impl Moves {
             from_closed,
             into_opening,
             inside,
+            o_lead,
         }
     }
 
@@ -346,6 +422,33 @@ impl Moves {
     /// the labels `p` allowed before `y`, `back[y]` that `p` (of equal scores the first in
     /// label order).
     fn forward_step(&self, (score, emission): (&[f32], &[f32]), out: &mut [f32], back: &mut [u8]) {
+        if self.o_lead.leads_forward(&self.closed, score) {
+            // The first lanes of the block's first row: the moves from O.
+            for (&y, &t) in self.opening.iter().zip(&self.from_closed) {
+                out[y] = (score[0] + t) + emission[y];
+                back[y] = 0;
+            }
+        } else {
+            self.forward_from_closed((score, emission), out, back);
+        }
+        for &([b, i, last], [bi, ii, bl, il]) in &self.inside {
+            for (y, from_b, from_i) in [(i, bi, ii), (last, bl, il)] {
+                // Selects, not branches; of equal scores B, the first (scores are finite).
+                let (via_b, via_i) = (score[b] + from_b, score[i] + from_i);
+                let by_i = via_i > via_b;
+                out[y] = if by_i { via_i } else { via_b } + emission[y];
+                back[y] = if by_i { i } else { b } as u8;
+            }
+        }
+    }
+
+    /// The opening labels' part of [`Moves::forward_step`], every move from a closed label.
+    fn forward_from_closed(
+        &self,
+        (score, emission): (&[f32], &[f32]),
+        out: &mut [f32],
+        back: &mut [u8],
+    ) {
         let rows = self.from_closed.chunks_exact(self.width);
         for (c, labels) in self.opening.chunks(LANES).enumerate() {
             // Kept in registers, updated by selects, not branches.
@@ -365,23 +468,36 @@ impl Moves {
                 back[y] = a as u8;
             }
         }
-        for &([b, i, last], [bi, ii, bl, il]) in &self.inside {
-            for (y, from_b, from_i) in [(i, bi, ii), (last, bl, il)] {
-                let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
-                for (p, v) in [(b, score[b] + from_b), (i, score[i] + from_i)] {
-                    if v > best {
-                        (best, arg) = (v, p);
-                    }
-                }
-                out[y] = best + emission[y];
-                back[y] = arg as u8;
-            }
-        }
     }
 
     /// One step of the max-marginals, backwards: `here[y]` is the best of `t(y, z) +
     /// next_emission[z] + later[z]` over the labels `z` allowed after `y`.
     fn backward_step(&self, (next_emission, later): (&[f32], &[f32]), here: &mut [f32]) {
+        if self
+            .o_lead
+            .leads_backward(&self.opening, next_emission, later)
+        {
+            // The first row of `into_opening`: the moves into O.
+            let (e, b) = (next_emission[0], later[0]);
+            for (&y, &t) in self.closed.iter().zip(&self.into_opening) {
+                here[y] = t + e + b;
+            }
+        } else {
+            self.backward_into_opening((next_emission, later), here);
+        }
+        for &([b, i, last], [bi, ii, bl, il]) in &self.inside {
+            let into = |ti: f32, tl: f32| {
+                let to_i = ti + next_emission[i] + later[i];
+                let to_last = tl + next_emission[last] + later[last];
+                f32::NEG_INFINITY.max(to_i).max(to_last)
+            };
+            here[b] = into(bi, bl);
+            here[i] = into(ii, il);
+        }
+    }
+
+    /// The closed labels' part of [`Moves::backward_step`], every move into an opening label.
+    fn backward_into_opening(&self, (next_emission, later): (&[f32], &[f32]), here: &mut [f32]) {
         let rows = self.into_opening.chunks_exact(self.width);
         for (c, labels) in self.closed.chunks(LANES).enumerate() {
             let mut most = [f32::NEG_INFINITY; LANES];
@@ -394,15 +510,6 @@ impl Moves {
             for (&y, m) in labels.iter().zip(most) {
                 here[y] = m;
             }
-        }
-        for &([b, i, last], [bi, ii, bl, il]) in &self.inside {
-            let into = |ti: f32, tl: f32| {
-                let to_i = ti + next_emission[i] + later[i];
-                let to_last = tl + next_emission[last] + later[last];
-                f32::NEG_INFINITY.max(to_i).max(to_last)
-            };
-            here[b] = into(bi, bl);
-            here[i] = into(ii, il);
         }
     }
 }
@@ -855,6 +962,103 @@ mod tests {
                 assert_eq!(got, expected, "{types} types, label {y}");
             }
         }
+    }
+
+    /// Fractional numbers of every size in `-size..size`.
+    fn fractions(seed: u64) -> impl FnMut(f32) -> f32 {
+        let mut next = small_numbers(seed);
+        let mut state = seed | 1;
+        move |size| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let unit = (state >> 40) as f32 / (1u64 << 24) as f32;
+            (next() / 4.0 + unit - 0.5) * size
+        }
+    }
+
+    /// The steps that skip the closed block when O leads give the scores, back pointers and
+    /// maxima of every allowed pair, to the bit: on scores where O leads by a lot, by about
+    /// the most a transition gains (just more or just less), or not at all, at every size.
+    #[test]
+    fn o_lead_steps_equal_every_allowed_pair() {
+        let (mut skipped_forward, mut skipped_backward) = (0, 0);
+        for seed in 0..400u64 {
+            let types = 1 + seed as usize % 5;
+            let l = 1 + 4 * types;
+            let mut draw = fractions(0x51ed_270b_1f3c_9a85 ^ seed.wrapping_mul(0x9e37));
+            let transitions: Vec<f32> = (0..(l + 1) * l)
+                .map(|k| match allowed((k / l < l).then_some(k / l), k % l) {
+                    true => draw(8.0),
+                    false => FORBIDDEN,
+                })
+                .collect();
+            let moves = Moves::new(&transitions, l);
+            let t = |p: usize, y: usize| transitions[p * l + y];
+            let base = draw(1.0e5);
+            let near = |draw: &mut dyn FnMut(f32) -> f32, gain: f64| -> f32 {
+                match seed % 4 {
+                    0 => base - draw(40.0).abs() - 30.0,
+                    1 => (base as f64 - gain) as f32 + draw(1.0e-3),
+                    2 => base + draw(3.0),
+                    _ => base - draw(1.0e3),
+                }
+            };
+            let mut score = vec![0f32; l];
+            score[0] = base;
+            for (&p, &gain) in moves.closed[1..].iter().zip(&moves.o_lead.forward) {
+                score[p] = near(&mut draw, gain);
+            }
+            for y in (1..l).filter(|&y| !may_end(y)) {
+                score[y] = base + draw(50.0);
+            }
+            let emission: Vec<f32> = (0..l).map(|_| draw(20.0)).collect();
+            let (mut out, mut back) = (vec![0f32; l], vec![0u8; l]);
+            moves.forward_step((&score, &emission), &mut out, &mut back);
+            skipped_forward += moves.o_lead.leads_forward(&moves.closed, &score) as usize;
+            for y in 0..l {
+                let mut best = (f32::NEG_INFINITY, 0);
+                for p in (0..l).filter(|&p| allowed(Some(p), y)) {
+                    let v = score[p] + t(p, y);
+                    if v > best.0 {
+                        best = (v, p);
+                    }
+                }
+                assert_eq!(out[y].to_bits(), (best.0 + emission[y]).to_bits(), "{seed}");
+                assert_eq!(back[y] as usize, best.1, "{seed}");
+            }
+            // Backward: O's emission plus later maximum against the other opening labels'.
+            let mut later = vec![0f32; l];
+            let mut next_emission = vec![0f32; l];
+            later[0] = base;
+            next_emission[0] = draw(20.0);
+            for (&z, &gain) in moves.opening[1..].iter().zip(&moves.o_lead.backward) {
+                next_emission[z] = draw(20.0);
+                later[z] = near(
+                    &mut draw,
+                    gain + (next_emission[z] - next_emission[0]) as f64,
+                );
+            }
+            for z in (1..l).filter(|&z| !allowed(None, z)) {
+                (later[z], next_emission[z]) = (base + draw(50.0), draw(20.0));
+            }
+            let mut here = vec![0f32; l];
+            moves.backward_step((&next_emission, &later), &mut here);
+            skipped_backward += moves
+                .o_lead
+                .leads_backward(&moves.opening, &next_emission, &later)
+                as usize;
+            for (y, &got) in here.iter().enumerate() {
+                let expected = (0..l)
+                    .filter(|&z| allowed(Some(y), z))
+                    .map(|z| t(y, z) + next_emission[z] + later[z])
+                    .fold(f32::NEG_INFINITY, f32::max);
+                assert_eq!(got.to_bits(), expected.to_bits(), "{seed}, label {y}");
+            }
+        }
+        // The shortcuts were taken often, and not always.
+        assert!((50..350).contains(&skipped_forward), "{skipped_forward}");
+        assert!((50..350).contains(&skipped_backward), "{skipped_backward}");
     }
 
     fn toy() -> (Vec<Example>, Model) {

@@ -46,13 +46,17 @@ fn clitic_len(text: &str, i: usize) -> Option<usize> {
 }
 
 fn alnum_run(text: &str, mut i: usize) -> usize {
-    while let Some(c) = char_at(text, i) {
-        if !c.is_alphanumeric() {
-            break;
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits byte by byte (most words are all ASCII), others decoded.
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
         }
-        i += c.len_utf8();
+        match char_at(text, i) {
+            Some(c) if !c.is_ascii() && c.is_alphanumeric() => i += c.len_utf8(),
+            _ => return i,
+        }
     }
-    i
 }
 
 /// End of the word starting at `start` (an alphanumeric char).

@@ -73,6 +73,11 @@ impl WordSet {
         self.longest
     }
 
+    /// Whether some word of the set starts with the byte `first`.
+    pub fn has_word_starting_with(&self, first: u8) -> bool {
+        starts_with_marked(&self.exact_starts, first)
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         match word.as_bytes().first() {
             Some(&first) if !starts_with_marked(&self.exact_starts, first) => false,
