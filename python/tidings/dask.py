@@ -167,7 +167,7 @@ class _TagTask:
     source: str | None
     options: dict[str, Any]
 
-    def __call__(self, part: pd.DataFrame) -> tuple[pd.DataFrame, tuple[list[Any], list[tuple[Any, ...]]]]:
+    def __call__(self, part: pd.DataFrame) -> tuple[pd.DataFrame, tuple[np.ndarray, bytes]]:
         index = pd.Index(part[self.id], name=self.id) if self.id is not None else part.index
         texts = pd.Series(part[self.text].to_numpy(), index=index)
         dates = part[self.date] if self.date is not None else None
