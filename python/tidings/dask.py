@@ -211,7 +211,11 @@ def tag(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None
     renames = joiner.join()
     with _unconverted():
         mentions = dd.from_delayed([part[0] for part in tagged], meta=meta, verify_meta=False)
-    return mentions.map_partitions(_renamed, renames, meta=meta) if renames else mentions
+    if not renames:
+        return mentions
+    # One node of the graph holds the renames, so they travel once to each worker, not once per
+    # task (a value given to map_partitions is copied into every task).
+    return mentions.map_partitions(_renamed, dask.delayed(renames, pure=True), meta=meta)
 
 
 def _dedup_meta(ddf: dd.DataFrame, id: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
