@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
@@ -53,14 +54,66 @@ def test_clean_equals_clean_frame(client: distributed.Client, sample: tuple[dd.D
     cleaned = td.clean(ddf, text="text", source="source")
     expected = tidings.clean_frame(df["text"], sources=df["source"])
     assert cleaned.dtypes.to_dict() == expected.dtypes.to_dict()
-    pd.testing.assert_frame_equal(cleaned.compute().sort_index(), expected, check_index_type=False)
+    pd.testing.assert_frame_equal(cleaned.compute(), expected, check_index_type=False)
+
+
+def _templated_corpus() -> pd.DataFrame:
+    """Generated articles, of sources "a" and "b" in turn, with a line recurring in three articles
+    of "a" ten rows apart (a template of "a", learned only from rows of several partitions), and
+    a line in two articles of "b" and one of "a" (a template only when sources are not told
+    apart); the index labels are not positions."""
+    import random
+
+    rng = random.Random(11)
+    words = ("the council said on monday that it would spend more money on roads and schools in the town "
+             "after a long debate with residents about the budget for next year").split()
+    inserted = {row: "Harbour Gazette Regional Edition" for row in (0, 10, 20)}
+    inserted |= {row: "Photographs by Anna Smith and John Lee" for row in (1, 11, 12)}
+    rows = []
+    for row in range(30):
+        paragraphs = [" ".join(rng.choice(words) for _ in range(rng.randint(18, 30))).capitalize() + "."
+                      for _ in range(3)]
+        if row in inserted:
+            paragraphs.insert(1, inserted[row])
+        rows.append({"id": f"d{row}", "source": "ab"[row % 2], "text": "\n\n".join(paragraphs)})
+    return pd.DataFrame(rows, index=pd.Index(range(100, 130)))
+
+
+@pytest.mark.parametrize("npartitions", [1, 3, 7])
+@pytest.mark.parametrize("source", ["source", None])
+def test_clean_learns_templates_over_all_partitions_and_keeps_them(client: distributed.Client, npartitions: int,
+                                                                   source: str | None) -> None:
+    frame = _templated_corpus()
+    expected = tidings.clean_frame(frame["text"], sources=frame[source] if source else None, progress=False)
+    ddf = dd.from_pandas(frame, npartitions=npartitions)
+    cleaned = td.clean(ddf, text="text", source=source)
+    # The input's partitions, each with its rows in order: nothing shuffled or gathered.
+    assert cleaned.npartitions == ddf.npartitions
+    inputs, outputs = dask.compute(ddf.to_delayed(), cleaned.to_delayed())
+    assert [part.index.tolist() for part in outputs] == [part.index.tolist() for part in inputs]
+    pd.testing.assert_frame_equal(pd.concat(outputs), expected)
+    if npartitions > 1:  # the templates are those of the whole frame, not of each partition
+        alone = pd.concat([tidings.clean_frame(part["text"], sources=part[source] if source else None, progress=False)
+                           for part in inputs])
+        assert (alone["text"] != expected["text"]).sum() >= 3
+
+
+def test_templated_corpus_tells_sources_apart() -> None:
+    # The corpus above has templates that depend on the sources (else the tests could not fail).
+    frame = _templated_corpus()
+    by_source = tidings.clean_frame(frame["text"], sources=frame["source"], progress=False)
+    together = tidings.clean_frame(frame["text"], progress=False)
+    unlearned = tidings.clean_frame(frame["text"], use_templates=False, progress=False)
+    assert (by_source["text"] != unlearned["text"]).sum() == 3
+    assert (together["text"] != unlearned["text"]).sum() == 6
 
 
 def test_clean_without_sources_or_templates(client: distributed.Client,
                                             sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
     ddf, df = sample
-    whole = td.clean(ddf, text="text").compute().sort_index()
-    pd.testing.assert_frame_equal(whole, tidings.clean_frame(df["text"]), check_index_type=False)
+    whole = td.clean(ddf, text="text")
+    assert whole.npartitions == ddf.npartitions
+    pd.testing.assert_frame_equal(whole.compute(), tidings.clean_frame(df["text"]), check_index_type=False)
     parts = td.clean(ddf, text="text", use_templates=False)
     assert parts.npartitions == ddf.npartitions
     expected = tidings.clean_frame(df["text"], use_templates=False)
@@ -216,7 +269,7 @@ def test_accessor_on_dask_frames(client: distributed.Client, sample: tuple[dd.Da
     pd.testing.assert_frame_equal(ddf.tidings.dedup(text="text", id="id").compute(),
                                   df.tidings.dedup(text="text", id="id"))
     assert len(ddf.tidings.tag(text="text").compute()) == len(df.tidings.tag(text="text"))
-    pd.testing.assert_frame_equal(ddf.tidings.clean(text="text", source="source").compute().sort_index(),
+    pd.testing.assert_frame_equal(ddf.tidings.clean(text="text", source="source").compute(),
                                   tidings.clean_frame(df["text"], sources=df["source"]), check_index_type=False)
 
 
@@ -237,7 +290,7 @@ def test_accessor_on_dask_series(client: distributed.Client, sample: tuple[dd.Da
     pd.testing.assert_frame_equal(series.tidings.describe().compute(), texts.tidings.describe())
     positions = list(range(len(df)))  # a Dask frame without ids counts positions
     pd.testing.assert_frame_equal(series.tidings.dedup().compute(), tidings.dedup(texts, ids=positions, progress=False))
-    pd.testing.assert_series_equal(series.tidings.clean().compute().sort_index(), texts.tidings.clean(progress=False),
+    pd.testing.assert_series_equal(series.tidings.clean().compute(), texts.tidings.clean(progress=False),
                                    check_index_type=False)
     mentions = series.tidings.tag().compute()
     pd.testing.assert_frame_equal(mentions.reset_index(drop=True), texts.tidings.tag(progress=False))
@@ -267,7 +320,7 @@ def test_real_articles_equal_single_machine(client: distributed.Client, news_fra
     frame = pd.concat([news[news.source == "bbc"].head(1000), news[news.source == "reuters"].head(1500)])
     ddf = dd.from_pandas(frame.sample(frac=1.0, random_state=7).reset_index(drop=True), npartitions=4)
     df = ddf.compute()
-    cleaned = td.clean(ddf, text="text", source="source").compute().sort_index()
+    cleaned = td.clean(ddf, text="text", source="source").compute()
     expected = tidings.clean_frame(df["text"], sources=df["source"])
     # A field no document has keeps the text dtype Dask declares (the columns come from Arrow).
     pd.testing.assert_frame_equal(cleaned, expected, check_index_type=False)

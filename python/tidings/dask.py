@@ -19,11 +19,12 @@ How the work is split:
   model and gazetteer are loaded once per worker process (the core caches them) and the Rust
   code runs with the GIL released on one thread per task, so a worker uses as many cores as it
   has threads (it runs that many tasks at once).
-- Cleaning learns page templates from all the documents of a source, so the documents are
-  shuffled by ``source`` first and each source is cleaned in one task (without ``source``, and
-  with templates on, the whole corpus is one source and one task; ``use_templates=False`` cleans
-  every partition on its own). The result is partitioned by source; its index labels are the
-  input's.
+- Cleaning learns page templates from all the documents of a source, without moving them
+  (:mod:`tidings.dask_templates`): each partition's template lines are counted by a task, the
+  counts merged on the cluster in a tree and the templates learned there (per ``source``, or
+  one set for the whole frame without it); only the learned templates come back, and they
+  travel to the tasks that clean each partition where it is. So a task holds one partition,
+  whatever the size of a source, and the result keeps the input's partitions and index labels.
 - Tagging runs per partition; the mentions stay on the cluster (persisted) while each
   document's distinct names are gathered, as bytes (a few per name), to join names across the
   corpus; the renames are then applied on the cluster.
@@ -44,9 +45,10 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .cleaning import clean_frame
+from .cleaning import PageTemplates, clean_frame
 from .datasets import load_sample
 from .dask_dedup import distributed_dedup
+from .dask_templates import learned_templates
 from .dedup import CLUSTER_COLUMNS
 from .dedup import dedup as tidings_dedup
 from .describe import describe as tidings_describe
@@ -85,11 +87,12 @@ def _as_meta(frame: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(meta.dtypes.to_dict())
 
 
-def _map(ddf: dd.DataFrame, task: Callable[[pd.DataFrame], pd.DataFrame], probe: pd.DataFrame) -> dd.DataFrame:
-    """``task`` on every partition, with the dtypes the task itself gives on ``probe``, a small
-    frame of the partitions' columns, and the index of the empty partition."""
+def _map(ddf: dd.DataFrame, task: Callable[..., pd.DataFrame], probe: pd.DataFrame, *args: Any) -> dd.DataFrame:
+    """``task`` on every partition (and ``args``, which may be Dask objects), with the dtypes the
+    task itself gives on ``probe``, a small frame of the partitions' columns, and the index of
+    the empty partition."""
     meta = task(ddf._meta).astype(task(probe).dtypes.to_dict())
-    return ddf.map_partitions(lambda part: _as_meta(task(part), meta), meta=meta)
+    return ddf.map_partitions(lambda part, *given: _as_meta(task(part, *given), meta), *args, meta=meta)
 
 
 def _unconverted() -> Any:
@@ -106,27 +109,34 @@ class _CleanTask:
     source: str | None
     options: dict[str, Any]
 
-    def __call__(self, part: pd.DataFrame) -> pd.DataFrame:
+    def __call__(self, part: pd.DataFrame, templates: PageTemplates | None = None) -> pd.DataFrame:
+        """``part`` cleaned with ``templates`` (learned over the whole frame); without them,
+        with the templates of ``part`` alone."""
         sources = part[self.source] if self.source is not None else None
-        return clean_frame(part[self.text], sources=sources, workers=TASK_THREADS, progress=False, **self.options)
+        return clean_frame(part[self.text], sources=sources, templates=templates, workers=TASK_THREADS,
+                           progress=False, **self.options)
 
 
 def clean(ddf: Any, *, text: str = "text", source: str | None = None, **options: Any) -> dd.DataFrame:
     """:func:`tidings.clean_frame` of column ``text`` (templates learned per column ``source``).
 
     Options are those of :func:`tidings.clean_many`. Returns a Dask DataFrame with the columns
-    and dtypes of :func:`tidings.clean_frame`, one row per input row with its index label; when
-    templates are learned, the rows are partitioned by source (see the module docs). A column
-    pandas gives its ``str`` dtype when it holds any string is ``str`` in every partition (the
-    dtypes are those of :func:`tidings.clean_frame` on the sample corpus, which has every field).
+    and dtypes of :func:`tidings.clean_frame`, one row per input row, with the input's partitions
+    and index labels. The page templates are learned now, over the whole frame, on the cluster
+    (which reads ``ddf`` once for them, and once more to clean it; see the module docs); each
+    document is then cleaned as :func:`tidings.clean_frame` of the whole frame cleans it. A
+    column pandas gives its ``str`` dtype when it holds any string is ``str`` in every partition
+    (the dtypes are those of :func:`tidings.clean_frame` on the sample corpus, which has every
+    field).
     """
     ddf = _frame(ddf, text, source)
     resolved = _core.resolve_options("clean", options)
-    if resolved["use_templates"] and resolved["remove_chrome"]:
-        ddf = ddf.repartition(npartitions=1) if source is None else ddf.shuffle(on=source)
+    templates = learned_templates(ddf, text=text, source=source, options=resolved, threads=TASK_THREADS)
     sample = load_sample()
     probe = pd.DataFrame({text: sample["text"], **({source: sample["source"]} if source is not None else {})})
-    return _map(ddf, _CleanTask(text, source, resolved), probe)
+    # One node of the graph holds the templates, so they travel once to each worker, not once per task.
+    given = (dask.delayed(templates),) if templates is not None else ()
+    return _map(ddf, _CleanTask(text, source, resolved), probe, *given)
 
 
 @dataclass(frozen=True)
@@ -157,7 +167,7 @@ class _TagTask:
     source: str | None
     options: dict[str, Any]
 
-    def __call__(self, part: pd.DataFrame) -> tuple[pd.DataFrame, tuple[list[Any], list[tuple[Any, ...]]]]:
+    def __call__(self, part: pd.DataFrame) -> tuple[pd.DataFrame, tuple[np.ndarray, bytes]]:
         index = pd.Index(part[self.id], name=self.id) if self.id is not None else part.index
         texts = pd.Series(part[self.text].to_numpy(), index=index)
         dates = part[self.date] if self.date is not None else None
@@ -201,7 +211,11 @@ def tag(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None
     renames = joiner.join()
     with _unconverted():
         mentions = dd.from_delayed([part[0] for part in tagged], meta=meta, verify_meta=False)
-    return mentions.map_partitions(_renamed, renames, meta=meta) if renames else mentions
+    if not renames:
+        return mentions
+    # One node of the graph holds the renames, so they travel once to each worker, not once per
+    # task (a value given to map_partitions is copied into every task).
+    return mentions.map_partitions(_renamed, dask.delayed(renames, pure=True), meta=meta)
 
 
 def _dedup_meta(ddf: dd.DataFrame, id: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -420,8 +434,8 @@ class TidingsDaskSeriesAccessor:
         return describe(frame, text=name)
 
     def clean(self, **options: Any) -> dd.Series:
-        """The cleaned article text of each document, with its index label and the Series' name
-        (partitioned as :func:`tidings.dask.clean` leaves them)."""
+        """The cleaned article text of each document, with its index label, partition and the
+        Series' name."""
         frame, name = self._as_frame()
         with _unconverted():
             return clean(frame, text=name, **options)["text"].astype(object).rename(self._series.name)

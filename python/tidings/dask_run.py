@@ -7,7 +7,7 @@ labelled on the cluster). The run goes in three stages:
 
 1. The page templates are learned as ``tidings run``'s first pass learns them: each partition's
    template lines are counted by a task, the counts merged on the cluster and the templates of
-   each source learned there. Then each partition is cleaned with them and its entities tagged
+   each source learned there (:mod:`tidings.dask_templates`). Then each partition is cleaned with them and its entities tagged
    by a task, which writes its ``documents``, ``removed`` and (names not yet joined)
    ``entities`` parts and returns its documents' names in a few bytes per distinct name of a
    document (:meth:`tidings.tag.CorpusTagger.names`).
@@ -35,6 +35,7 @@ import pandas as pd
 
 from .cleaning import PageTemplates
 from .dask import TASK_THREADS, dedup_tables
+from .dask_templates import learned_templates
 from .errors import InputError
 from .io import _format_of, _standardize
 from .pipeline import TABLES, RunStats, prepare_corpus
@@ -90,39 +91,6 @@ class _Stage1:
         for name, frame in (("documents", documents), ("removed", tables["removed"]), ("entities", tagged["entities"])):
             _write(self.folder / name / f"part-{number}.parquet", frame)
         return {"stats": stats, "names": tagger.names(), "text": text_column(documents)}
-
-
-#: Partitions' template counts merged by one task (the counts are merged in a tree).
-_MERGED_AT_ONCE = 8
-
-
-def _counted_templates(part: pd.DataFrame) -> PageTemplates:
-    """The page-template counts of one partition (the first pass of ``tidings run``)."""
-    step = Clean(workers=TASK_THREADS, progress=False)
-    step.learn(part)
-    return step.templates
-
-
-def _merged_templates(*parts: PageTemplates) -> PageTemplates:
-    """The counts of several partitions as one (the parts, other tasks' results, stay as they are)."""
-    merged = PageTemplates(**parts[0].options)
-    for part in parts:
-        merged.merge(part)
-    return merged
-
-
-def _learned_templates(documents: dd.DataFrame) -> PageTemplates | None:
-    """The page templates of the whole corpus (``None`` when cleaning learns none), as the first
-    pass of ``tidings run`` learns them: each partition's counts, merged on the cluster in a tree,
-    the templates learned there; only those (a few bytes per template line) come back."""
-    if not Clean().learns:
-        return None
-    level = [dask.delayed(_counted_templates)(part) for part in documents.to_delayed()]
-    while len(level) > 1:
-        level = [dask.delayed(_merged_templates)(*level[i:i + _MERGED_AT_ONCE])
-                 for i in range(0, len(level), _MERGED_AT_ONCE)]
-    (learned,) = dask.compute(dask.delayed(PageTemplates.learned)(level[0]))
-    return learned
 
 
 def _dedup(partial: Path, text: str) -> RunStats:
@@ -187,8 +155,11 @@ def run_on_dask(path: str | Path, out: str | Path, *, text: str = "text", id: st
     partial = out / ".tidings-partial"
     shutil.rmtree(partial, ignore_errors=True)
     documents = read_dask_corpus(path, text=text, id=id, blocksize=blocksize)
+    source = "source" if "source" in documents.columns else None
+    learned = learned_templates(documents, text="text", source=source, options=Clean().templates.options,
+                                threads=TASK_THREADS)
     # A node of the graph, so that the templates travel once to each worker, not once per task.
-    templates = dask.delayed(_learned_templates(documents))
+    templates = dask.delayed(learned)
     stage = _Stage1(partial)
     tasks = [dask.delayed(stage)(part, number, templates) for number, part in enumerate(documents.to_delayed())]
     (parts,) = dask.compute(tasks)
