@@ -325,7 +325,9 @@ mod tests {
     fn the_body_runs_on_across_its_own_short_lines_to_the_prose_after_them() {
         // Prose, a listing of code and its output (short lines that cost more than the
         // sentence after them weighs), the sentence, then a menu.
-        let weights = [30.0, 25.0, -5.0, -5.0, -5.0, -5.0, -5.0, -5.0, 20.0, -5.0, -5.0];
+        let weights = [
+            30.0, 25.0, -5.0, -5.0, -5.0, -5.0, -5.0, -5.0, 20.0, -5.0, -5.0,
+        ];
         let all = [true; 11];
         assert_eq!(with_later_run(&weights, &all, 1, 55.0), 8);
         // A line of the page's own between (a copyright, a comment's head) stops it.
