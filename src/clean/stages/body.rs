@@ -112,7 +112,7 @@ fn run_of_article(
 fn with_earlier_run(weights: &[f64], first: usize, sum: f64) -> usize {
     match heaviest_run(weights[..first].iter().map(|&w| Some(w))) {
         Some((start, _, earlier))
-            if earlier >= EARLIER_SHARE * sum && earlier >= MIN_EARLIER_WEIGHT =>
+            if earlier >= EARLIER_SHARE * sum && earlier >= MIN_JOINING_WEIGHT =>
         {
             start
         }
@@ -130,7 +130,7 @@ fn with_later_run(weights: &[f64], bridgeable: &[bool], last: usize, sum: f64) -
         .position(|&b| !b)
         .map_or(weights.len(), |k| last + 1 + k);
     match heaviest_run(weights[last + 1..end].iter().map(|&w| Some(w))) {
-        Some((_, end, later)) if later >= LATER_SHARE * sum && later >= MIN_EARLIER_WEIGHT => {
+        Some((_, end, later)) if later >= LATER_SHARE * sum && later >= MIN_JOINING_WEIGHT => {
             last + 1 + end
         }
         _ => last,
@@ -174,8 +174,8 @@ const LATER_SHARE: f64 = 0.25;
 /// precision than the articles it saves.
 const EARLIER_SHARE: f64 = 0.1;
 
-/// The weight of a run before the body that may join it: a sentence of some length.
-const MIN_EARLIER_WEIGHT: f64 = 12.0;
+/// The weight of a run before or after the body that may join it: a sentence of some length.
+const MIN_JOINING_WEIGHT: f64 = 12.0;
 
 /// The items of a list a line introduces with a colon ("Officials said the talks covered
 /// several topics:", "Key points:") belong with it: they weigh a little for the body.
