@@ -37,10 +37,9 @@ pub fn credits_of(text: &str) -> Option<Vec<String>> {
         return None;
     }
     let caps = re.captures(trimmed)?;
-    let body = ["star", "with", "source", "paren", "dash"]
+    let (form, body) = ["star", "with", "source", "paren", "dash"]
         .iter()
-        .find_map(|name| caps.name(name))?
-        .as_str();
+        .find_map(|&name| Some((name, caps.name(name)?.as_str())))?;
     let names: Vec<String> = body
         .split([',', '/', '&', ';'])
         .flat_map(|part| part.split(" and "))
@@ -48,6 +47,16 @@ pub fn credits_of(text: &str) -> Option<Vec<String>> {
         .filter(|s| !s.is_empty())
         .collect();
     if names.is_empty() || names.iter().any(|n| n.split_whitespace().count() > 4) {
+        return None;
+    }
+    // A line led by an asterisk or a dash is as often an item of a bulleted list ("* Home",
+    // "* Swim proof", "- Startseite"): it credits only agencies known by name ("*AFP").
+    let bulleted = matches!(form, "star" | "dash");
+    if bulleted
+        && !names
+            .iter()
+            .all(|n| news_agencies().find_ignore_ascii_case(n).is_some())
+    {
         return None;
     }
     Some(names)
@@ -70,5 +79,15 @@ mod tests {
         assert_eq!(credits_of("Source: AFP"), Some(vec!["AFP".to_string()]));
         assert_eq!(credits_of("(AP)"), Some(vec!["AP".to_string()]));
         assert_eq!(credits_of("He said (and meant) it."), None);
+        assert_eq!(credits_of("— Reuters"), Some(vec!["Reuters".to_string()]));
+        // Items of a bulleted list credit no one.
+        for item in [
+            "* Home",
+            "* Swim proof",
+            "* Automatically on, automatically connected",
+        ] {
+            assert_eq!(credits_of(item), None, "{item}");
+        }
+        assert_eq!(credits_of("- Startseite"), None);
     }
 }

@@ -14,7 +14,7 @@ use crate::clean::shape::code::code_line;
 use crate::clean::shape::comments::{comment_head, has_time};
 use crate::clean::shape::sentence::is_list_item;
 
-use super::teasers::without_other_stories;
+use super::teasers::{cut_short, without_other_stories};
 
 /// The first and last row of the body among the kept `rows`, or `None` when no run of them
 /// weighs for article text.
@@ -50,7 +50,8 @@ pub fn best_run(
     let mut weights: Vec<f64> = rows.iter().map(|&i| weight(i)).collect();
     weigh_introduced_lists(paras, rows, class, &mut weights);
     // Teasers of other stories weigh against the body.
-    let body = |weights: &[f64]| run_of_article(paras, rows, weights, &heads);
+    let bridgeable = bridgeable_rows(paras, rows, class, template_hit, &heads);
+    let body = |weights: &[f64]| run_of_article(paras, rows, weights, &heads, &bridgeable);
     without_other_stories(paras, rows, &weights, body)
         .and_then(|without| body(&without))
         .or_else(|| body(&weights))
@@ -64,6 +65,7 @@ fn run_of_article(
     rows: &[usize],
     weights: &[f64],
     heads: &[bool],
+    bridgeable: &[bool],
 ) -> Option<(usize, usize)> {
     // The article comes before its comments: the heaviest run before the first comment, when
     // it holds an article's worth of words.
@@ -71,7 +73,10 @@ fn run_of_article(
     let before = heaviest_run(weights[..first_head].iter().map(|&w| Some(w)));
     match before {
         Some((first, last, sum)) if sum >= MIN_ARTICLE_WEIGHT || first_head == rows.len() => {
-            Some((with_earlier_run(weights, first, sum), last))
+            Some((
+                with_earlier_run(weights, first, sum),
+                with_later_run(weights, bridgeable, last, sum),
+            ))
         }
         _ => {
             let after = weights
@@ -107,7 +112,7 @@ fn run_of_article(
 fn with_earlier_run(weights: &[f64], first: usize, sum: f64) -> usize {
     match heaviest_run(weights[..first].iter().map(|&w| Some(w))) {
         Some((start, _, earlier))
-            if earlier >= EARLIER_SHARE * sum && earlier >= MIN_EARLIER_WEIGHT =>
+            if earlier >= EARLIER_SHARE * sum && earlier >= MIN_JOINING_WEIGHT =>
         {
             start
         }
@@ -115,14 +120,62 @@ fn with_earlier_run(weights: &[f64], first: usize, sum: f64) -> usize {
     }
 }
 
+/// The body's last row `last` (a position in `rows`) moved on to the end of the heaviest run
+/// after it over `bridgeable` rows only ([`bridgeable_rows`]), when that run weighs at least [`LATER_SHARE`] of the
+/// body (`sum`): an article goes on after a block of short lines of its own (a listing of code,
+/// a product's data, a list of items) that costs more than the prose after it weighs.
+fn with_later_run(weights: &[f64], bridgeable: &[bool], last: usize, sum: f64) -> usize {
+    let end = bridgeable[last + 1..]
+        .iter()
+        .position(|&b| !b)
+        .map_or(weights.len(), |k| last + 1 + k);
+    match heaviest_run(weights[last + 1..end].iter().map(|&w| Some(w))) {
+        Some((_, end, later)) if later >= LATER_SHARE * sum && later >= MIN_JOINING_WEIGHT => {
+            last + 1 + end
+        }
+        _ => last,
+    }
+}
+
+/// For each of the kept `rows`, whether the body may run on across it to prose after it: a
+/// line of the article's own content however short (a line of code or of its output, an item,
+/// a label, a row of data), not one of the page's (a template's line, interface words, a web
+/// address, separators, a reader's comment, a teaser's summary cut short with an ellipsis).
+fn bridgeable_rows(
+    paras: &Paragraphs,
+    rows: &[usize],
+    class: &[Class],
+    template_hit: &[bool],
+    heads: &[bool],
+) -> Vec<bool> {
+    rows.iter()
+        .zip(heads)
+        .map(|(&i, &head)| {
+            let f = &paras[i].feat;
+            let content =
+                class[i] != Class::Bad || f.alpha_words == 0 || code_line(paras[i].text(), f);
+            content
+                && !head
+                && !cut_short(paras[i].text())
+                && !template_hit[i]
+                && f.ui_words == 0
+                && !f.has_address
+                && !f.addresses_reader()
+        })
+        .collect()
+}
+
+/// The least share of the body's weight a run after it weighs to join it.
+const LATER_SHARE: f64 = 0.25;
+
 /// The least share of the body's weight a run before it weighs to join it. Measured on real
 /// pages: a half lost the article of one page in twenty-five of trafilatura's set (a short
 /// post before a long cookie notice or sidebar); below a tenth the chrome between costs more
 /// precision than the articles it saves.
 const EARLIER_SHARE: f64 = 0.1;
 
-/// The weight of a run before the body that may join it: a sentence of some length.
-const MIN_EARLIER_WEIGHT: f64 = 12.0;
+/// The weight of a run before or after the body that may join it: a sentence of some length.
+const MIN_JOINING_WEIGHT: f64 = 12.0;
 
 /// The items of a list a line introduces with a colon ("Officials said the talks covered
 /// several topics:", "Key points:") belong with it: they weigh a little for the body.
@@ -266,6 +319,24 @@ mod tests {
         // A lone line before a long article stays out of it: it weighs under a tenth of it.
         let weights = [-5.0, 13.0, -5.0, -5.0, 60.0, 50.0, 40.0];
         assert_eq!(with_earlier_run(&weights, 4, 150.0), 4);
+    }
+
+    #[test]
+    fn the_body_runs_on_across_its_own_short_lines_to_the_prose_after_them() {
+        // Prose, a listing of code and its output (short lines that cost more than the
+        // sentence after them weighs), the sentence, then a menu.
+        let weights = [
+            30.0, 25.0, -5.0, -5.0, -5.0, -5.0, -5.0, -5.0, 20.0, -5.0, -5.0,
+        ];
+        let all = [true; 11];
+        assert_eq!(with_later_run(&weights, &all, 1, 55.0), 8);
+        // A line of the page's own between (a copyright, a comment's head) stops it.
+        let mut page_line = all;
+        page_line[4] = false;
+        assert_eq!(with_later_run(&weights, &page_line, 1, 55.0), 1);
+        // A lone short sentence far less than the body stays out.
+        let weights = [60.0, 50.0, -5.0, -5.0, 13.0];
+        assert_eq!(with_later_run(&weights, &[true; 5], 1, 110.0), 1);
     }
 
     #[test]

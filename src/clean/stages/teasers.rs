@@ -210,7 +210,7 @@ const MAX_HEADLINE_WORDS: usize = 20;
 
 /// Text a list cut short, an ellipsis in place of the rest ("Update Ass...", "he said...."):
 /// its full stop ends no sentence of its own.
-fn cut_short(text: &str) -> bool {
+pub(super) fn cut_short(text: &str) -> bool {
     let text = text.trim_end();
     text.ends_with("...") || text.ends_with('…')
 }
