@@ -4,9 +4,10 @@ The steps are those of :class:`~tidings.Corpus` (:mod:`tidings.steps`), run over
 two passes. The first reads every chunk to learn what needs the whole corpus before any
 document is processed: the columns of the input and their types (a field may first appear, go
 missing or change type in any chunk), and the page templates cleaning removes. The second runs
-each chunk through every step and appends its rows to the Parquet tables. Then the steps finish
-with what needs the whole corpus: dedup's clusters and pairs (a later document can join
-earlier ones), and entity names joined across the corpus, which rewrites ``entities.parquet``.
+each chunk through every step and appends its rows to the Parquet tables. Then the steps finish,
+the last first, with what needs the whole corpus: entity names joined across the corpus, which
+rewrites ``entities.parquet``, and dedup's clusters and pairs (a later document can join
+earlier ones).
 The tables are those of the in-memory pipeline, whatever the chunk size.
 
 The tables are written into a hidden folder inside the output folder and moved into place
@@ -275,7 +276,10 @@ def _run(path: str | Path, out: Path, steps: list[Step], ids: DocumentIds, *, te
     chunks = (part for chunk in _conformed(read(), schema)
               for part in _parts_of(chunk, chunk_chars))
     paths = _apply_chunks(steps, chunks, out, stats, known, ids, workers=workers, progress=progress)
-    for step in steps:
+    # Last step first: each step's finish needs only its own state, and the names the tag step
+    # keeps for its join (the largest state kept, a few hundred bytes an article) are freed by
+    # its join, so they are no longer held while dedup decides its block of fingerprints.
+    for step in reversed(steps):
         _release_freed_memory()
         done = step.finish()
         _release_freed_memory()
@@ -286,8 +290,8 @@ def _run(path: str | Path, out: Path, steps: list[Step], ids: DocumentIds, *, te
             pq.write_table(arrow_table(table), paths[name])
         if "clusters" in done.tables:
             stats.add_clusters(done.tables["clusters"])
-        # Written: dedup's tables (a row and an id per document) are not held while the
-        # names are joined.
+        # Applied or written, so not held while the next step finishes: the join's renames,
+        # dedup's tables (a row and an id per document).
         del done
     if "entities" in paths:
         for part in _parts(paths["entities"]):

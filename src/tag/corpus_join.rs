@@ -525,6 +525,9 @@ impl CorpusNames {
                 .entry(k)
                 .or_insert((representative(company), Link::ShortName));
         }
+        // A row per key of the corpus, read only by the company rules: not held while the
+        // surnames' documents are counted.
+        drop(name_counts);
         let (named, bare) = name_spreads(&corpus, &partials, places);
         let readings = Readings {
             usage: surname_usage(&corpus, &partials, &profiles, &representative, places),
@@ -803,43 +806,78 @@ fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
             continue;
         }
         let tokens = corpus.tokens(id);
-        let last = &tokens[tokens.len() - 1];
-        let mut found: BTreeSet<u32> = BTreeSet::new();
-        let words = tokens.len() as u32;
-        for form in deletion_variants(last) {
-            let hash = form_hash(Label::Person, 0, &form);
-            let from = by_last.partition_point(|e| (e.0, e.1) <= (hash, words));
-            found.extend(
-                by_last[from..]
-                    .iter()
-                    .take_while(|e| e.0 == hash)
-                    .map(|e| e.2),
-            );
-        }
-        let mut candidates: Vec<Candidate> = found
-            .into_iter()
-            .filter_map(|f| {
-                let full = corpus.tokens(f);
-                if full.len() <= tokens.len() {
-                    return None;
-                }
-                let suffix = &full[full.len() - tokens.len()..];
-                let exact = suffix == tokens.as_slice();
-                let variant = suffix.iter().zip(&tokens).all(|(x, y)| similar_token(x, y));
-                (exact || (variant && key.label == Label::Person)).then_some((f, exact))
-            })
-            .collect();
-        if candidates.iter().any(|c| c.1) {
-            candidates.retain(|c| c.1);
-        }
-        if !candidates.is_empty()
-            && candidates.len() <= MAX_CANDIDATES
-            && read_as_person_enough(corpus, id, &candidates)
-        {
+        let Some(candidates) = candidates_of(corpus, &by_last, key.label, &tokens) else {
+            continue;
+        };
+        if !candidates.is_empty() && read_as_person_enough(corpus, id, &candidates) {
             out.insert(id, candidates);
         }
     }
     out
+}
+
+/// The full names a partial name (`tokens`, of a key labelled `label`) may stand for: those
+/// ending with it exactly where there are any, else (for a PERSON) those ending with similar
+/// words; `None` where there are more than [`MAX_CANDIDATES`] (the partial name is then left
+/// alone). The exact endings are looked up first, among the names whose last word is the
+/// partial name's own: a common surname is never compared with the thousands of full names
+/// ending with a word one letter apart from it.
+fn candidates_of(
+    corpus: &Corpus,
+    by_last: &[(u64, u32, u32)],
+    label: Label,
+    tokens: &[String],
+) -> Option<Vec<Candidate>> {
+    let last = &tokens[tokens.len() - 1];
+    let exact: Vec<u32> = ending_with(corpus, by_last, std::slice::from_ref(last), tokens)
+        .filter(|&(_, exact)| exact)
+        .map(|(f, _)| f)
+        .collect();
+    if !exact.is_empty() {
+        return (exact.len() <= MAX_CANDIDATES)
+            .then(|| exact.into_iter().map(|f| (f, true)).collect());
+    }
+    if label != Label::Person {
+        return Some(Vec::new());
+    }
+    let variants: Vec<Candidate> = ending_with(corpus, by_last, &deletion_variants(last), tokens)
+        .filter(|&(_, exact)| !exact)
+        .collect();
+    (variants.len() <= MAX_CANDIDATES).then_some(variants)
+}
+
+/// The longer person names (`by_last`, sorted) with one of the last-word `forms` whose last
+/// words are `tokens` or similar to them, in key order, each once, with whether they end
+/// exactly with `tokens`.
+fn ending_with<'a>(
+    corpus: &'a Corpus,
+    by_last: &'a [(u64, u32, u32)],
+    forms: &[String],
+    tokens: &'a [String],
+) -> impl Iterator<Item = Candidate> + 'a {
+    let words = tokens.len() as u32;
+    let mut found: Vec<u32> = Vec::new();
+    for form in forms {
+        let hash = form_hash(Label::Person, 0, form);
+        let from = by_last.partition_point(|e| (e.0, e.1) <= (hash, words));
+        found.extend(
+            by_last[from..]
+                .iter()
+                .take_while(|e| e.0 == hash)
+                .map(|e| e.2),
+        );
+    }
+    sort_distinct(&mut found);
+    found.into_iter().filter_map(move |f| {
+        let full = corpus.tokens(f);
+        if full.len() <= tokens.len() {
+            return None;
+        }
+        let suffix = &full[full.len() - tokens.len()..];
+        let exact = suffix == tokens;
+        let variant = suffix.iter().zip(tokens).all(|(x, y)| similar_token(x, y));
+        (exact || variant).then_some((f, exact))
+    })
 }
 
 /// Whether a partial name may be a person's: always for a PERSON key; a word read as a place
