@@ -263,6 +263,11 @@ def clean(text: str | None, **options: Any) -> Cleaned:
     return cleaned
 
 
+def learns_templates(options: dict[str, Any]) -> bool:
+    """Whether cleaning with these resolved options learns page templates."""
+    return bool(options["use_templates"] and options["remove_chrome"])
+
+
 class PageTemplates:
     """Page templates learned over a corpus read chunk by chunk.
 

@@ -7,10 +7,10 @@ labelled on the cluster). The run goes in three stages:
 
 1. The page templates are learned as ``tidings run``'s first pass learns them: each partition's
    template lines are counted by a task, the counts merged on the cluster and the templates of
-   each source learned there (:mod:`tidings.dask_templates`). Then each partition is cleaned with them and its entities tagged
-   by a task, which writes its ``documents``, ``removed`` and (names not yet joined)
-   ``entities`` parts and returns its documents' names in a few bytes per distinct name of a
-   document (:meth:`tidings.tag.CorpusTagger.names`).
+   each source learned there (:mod:`tidings.dask_templates`). Then each partition is cleaned
+   with them and its entities tagged by a task, which writes its ``documents``, ``removed``
+   and (names not yet joined) ``entities`` parts and returns its documents' names in a few
+   bytes per distinct name of a document (:meth:`tidings.tag.CorpusTagger.names`).
 2. Dedup runs on the cluster over the written documents' ids and texts (:mod:`tidings.dask_dedup`:
    nothing gathered but the edge list of the duplicated documents) and writes ``clusters`` (a part
    per part of ``documents``) and ``pairs``; this process joins entity names across the corpus.

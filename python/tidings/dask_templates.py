@@ -19,17 +19,12 @@ import dask
 import dask.dataframe as dd
 import pandas as pd
 
-from .cleaning import PageTemplates
+from .cleaning import PageTemplates, learns_templates
 
-__all__ = ["learned_templates", "learns_templates"]
+__all__ = ["learned_templates"]
 
 #: Partitions' template counts merged by one task (the counts are merged in a tree).
 MERGED_AT_ONCE = 8
-
-
-def learns_templates(options: dict[str, Any]) -> bool:
-    """Whether cleaning with these resolved options learns page templates."""
-    return bool(options["use_templates"] and options["remove_chrome"])
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ._ids import DocumentIds
-from .cleaning import PageTemplates, clean_columns
+from .cleaning import PageTemplates, clean_columns, learns_templates
 from .dates import document_dates, parse_dates
 from .dedup import CorpusDedup
 from .errors import InputError
@@ -119,9 +119,8 @@ class Clean(Step):
         self._templates = templates if templates is not None else PageTemplates(**options)
         self._date_format = date_format
         parse_dates([], date_format=date_format)  # a bad format fails before any work
-        uses = self._templates.options["use_templates"] and self._templates.options["remove_chrome"]
         # Templates given were learned over the whole corpus already (elsewhere).
-        self.learns = bool(uses and templates is None)
+        self.learns = learns_templates(self._templates.options) and templates is None
 
     @property
     def templates(self) -> PageTemplates:
