@@ -47,6 +47,7 @@ use super::canonical::{
 use super::company_forms::company_form_joins;
 use super::company_names::{company_short_names, NameCount};
 use super::mention::{Label, Link, Mention, Source};
+use super::name_endings::NameEndings;
 use super::publication::{Places, Publication, Reach, Spread};
 
 /// An entity in more documents than this and than one in [`HUB_SHARE`] is a hub.
@@ -56,6 +57,9 @@ const HUB_SHARE: usize = 50;
 const SAMPLE: usize = 32;
 /// A block of more names than this is a common stem, not a typo.
 const CROWDED_BLOCK: usize = 64;
+/// Spelling blocks are gathered for a share of their hashes at a time, one share per this
+/// many keys: ~8 forms of 16 bytes a key, ~130 MB at most.
+const KEYS_PER_SHARE: usize = 1 << 20;
 /// A surname shared by more full names than this is left alone.
 const MAX_CANDIDATES: usize = 32;
 /// A one-word name is a misspelling only in this many documents or fewer...
@@ -634,9 +638,30 @@ fn profiled_keys(
 
 /// Pairs of keys (smaller id first) that may be spellings of one name: same label, as many
 /// words, a last word sharing a one-deletion form or a transliteration (or the same words in
-/// another case), and not both fixed.
+/// another case), and not both fixed. The blocks are gathered a share of their hashes at a
+/// time, so that a large corpus never holds every form of every name at once.
 fn spelling_pairs(corpus: &Corpus) -> BTreeSet<(u32, u32)> {
-    // (block, key) for each block a key is in, sorted: the blocks as runs, a few bytes a key.
+    spelling_pairs_in_shares(
+        corpus,
+        corpus.keys.len().div_ceil(KEYS_PER_SHARE).max(1) as u64,
+    )
+}
+
+fn spelling_pairs_in_shares(corpus: &Corpus, shares: u64) -> BTreeSet<(u32, u32)> {
+    let mut pairs = BTreeSet::new();
+    for share in 0..shares {
+        let blocks = spelling_blocks(corpus, |hash| hash % shares == share);
+        let small = |block: &&[(u64, u32)]| block.len() <= CROWDED_BLOCK;
+        for block in blocks.chunk_by(|a, b| a.0 == b.0).filter(small) {
+            pairs_in_block(corpus, block, &mut pairs);
+        }
+    }
+    pairs
+}
+
+/// (block, key) for each block a key is in whose hash `wanted` takes, sorted: the blocks as
+/// runs, a few bytes a key.
+fn spelling_blocks(corpus: &Corpus, wanted: impl Fn(u64) -> bool) -> Vec<(u64, u32)> {
     let mut blocks: Vec<(u64, u32)> = Vec::new();
     for id in 0..corpus.keys.len() as u32 {
         let tokens = corpus.tokens(id);
@@ -652,30 +677,29 @@ fn spelling_pairs(corpus: &Corpus) -> BTreeSet<(u32, u32)> {
             forms.push(transliterated);
         }
         let label = corpus.key(id).label;
-        blocks.extend(
-            forms
-                .iter()
-                .map(|form| (form_hash(label, tokens.len(), form), id)),
-        );
+        let hashes = forms
+            .iter()
+            .map(|form| form_hash(label, tokens.len(), form));
+        blocks.extend(hashes.filter(|&h| wanted(h)).map(|h| (h, id)));
     }
     blocks.sort_unstable();
-    let mut pairs = BTreeSet::new();
-    let small = |block: &&[(u64, u32)]| block.len() <= CROWDED_BLOCK;
-    for block in blocks.chunk_by(|a, b| a.0 == b.0).filter(small) {
-        let tokens: Vec<Vec<String>> = block.iter().map(|&(_, id)| corpus.tokens(id)).collect();
-        for (x, &(_, a)) in block.iter().enumerate() {
-            for (y, &(_, b)) in block.iter().enumerate().skip(x + 1) {
-                let (ka, kb) = (corpus.key(a), corpus.key(b));
-                if !(ka.fixed && kb.fixed)
-                    && (tokens[x] == tokens[y] || similar_names(&tokens[x], &tokens[y]))
-                    && (ka.words >= 2 || rare_misspelling(ka, kb))
-                {
-                    pairs.insert((a.min(b), a.max(b)));
-                }
+    blocks
+}
+
+/// The pairs of one block's keys that may be spellings of one name, into `pairs`.
+fn pairs_in_block(corpus: &Corpus, block: &[(u64, u32)], pairs: &mut BTreeSet<(u32, u32)>) {
+    let tokens: Vec<Vec<String>> = block.iter().map(|&(_, id)| corpus.tokens(id)).collect();
+    for (x, &(_, a)) in block.iter().enumerate() {
+        for (y, &(_, b)) in block.iter().enumerate().skip(x + 1) {
+            let (ka, kb) = (corpus.key(a), corpus.key(b));
+            if !(ka.fixed && kb.fixed)
+                && (tokens[x] == tokens[y] || similar_names(&tokens[x], &tokens[y]))
+                && (ka.words >= 2 || rare_misspelling(ka, kb))
+            {
+                pairs.insert((a.min(b), a.max(b)));
             }
         }
     }
-    pairs
 }
 
 /// The hash of a block of names: label, words and a form of the last word. Blocks are
@@ -776,24 +800,11 @@ type Candidate = (u32, bool);
 /// people) and the longer person names ending with them. Exact endings only where there are
 /// any; variants need shared evidence later.
 fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
-    // (form of the last word, words, key) of each person named in two words or more, sorted:
-    // a partial name reads only the longer names of its forms, so a name of two words does
-    // not scan every person with its surname.
-    let mut by_last: Vec<(u64, u32, u32)> = Vec::new();
-    for id in 0..corpus.keys.len() as u32 {
-        let key = corpus.key(id);
-        if key.label == Label::Person && key.words >= 2 {
-            let tokens = corpus.tokens(id);
-            let forms = deletion_variants(&tokens[tokens.len() - 1]);
-            let words = tokens.len() as u32;
-            by_last.extend(
-                forms
-                    .iter()
-                    .map(|f| (form_hash(Label::Person, 0, f), words, id)),
-            );
-        }
-    }
-    by_last.sort_unstable();
+    let full_names: Vec<u32> = (0..corpus.keys.len() as u32)
+        .filter(|&id| corpus.key(id).label == Label::Person && corpus.key(id).words >= 2)
+        .collect();
+    let endings = NameEndings::build(&full_names, |id| corpus.tokens(id));
+    drop(full_names);
     let mut out = HashMap::new();
     for id in 0..corpus.keys.len() as u32 {
         let key = corpus.key(id);
@@ -806,7 +817,7 @@ fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
             continue;
         }
         let tokens = corpus.tokens(id);
-        let Some(candidates) = candidates_of(corpus, &by_last, key.label, &tokens) else {
+        let Some(candidates) = candidates_of(corpus, &endings, key.label, &tokens) else {
             continue;
         };
         if !candidates.is_empty() && read_as_person_enough(corpus, id, &candidates) {
@@ -819,65 +830,47 @@ fn partial_names(corpus: &Corpus) -> HashMap<u32, Vec<Candidate>> {
 /// The full names a partial name (`tokens`, of a key labelled `label`) may stand for: those
 /// ending with it exactly where there are any, else (for a PERSON) those ending with similar
 /// words; `None` where there are more than [`MAX_CANDIDATES`] (the partial name is then left
-/// alone). The exact endings are looked up first, among the names whose last word is the
-/// partial name's own: a common surname is never compared with the thousands of full names
-/// ending with a word one letter apart from it.
+/// alone). Each look-up reads only the names under its ending and stops past the limit, so a
+/// common surname costs no more than a rare one.
 fn candidates_of(
     corpus: &Corpus,
-    by_last: &[(u64, u32, u32)],
+    endings: &NameEndings,
     label: Label,
     tokens: &[String],
 ) -> Option<Vec<Candidate>> {
-    let last = &tokens[tokens.len() - 1];
-    let exact: Vec<u32> = ending_with(corpus, by_last, std::slice::from_ref(last), tokens)
-        .filter(|&(_, exact)| exact)
-        .map(|(f, _)| f)
-        .collect();
+    let ends_exactly = |f: &u32| {
+        let full = corpus.tokens(*f);
+        full.len() > tokens.len() && full[full.len() - tokens.len()..] == *tokens
+    };
+    let exact = at_most(endings.exact(tokens).filter(ends_exactly), MAX_CANDIDATES)?;
     if !exact.is_empty() {
-        return (exact.len() <= MAX_CANDIDATES)
-            .then(|| exact.into_iter().map(|f| (f, true)).collect());
+        return Some(exact.into_iter().map(|f| (f, true)).collect());
     }
     if label != Label::Person {
         return Some(Vec::new());
     }
-    let variants: Vec<Candidate> = ending_with(corpus, by_last, &deletion_variants(last), tokens)
-        .filter(|&(_, exact)| !exact)
-        .collect();
-    (variants.len() <= MAX_CANDIDATES).then_some(variants)
+    let ends_similarly = |f: &u32| {
+        let full = corpus.tokens(*f);
+        let Some(suffix) = full.len().checked_sub(tokens.len()).map(|at| &full[at..]) else {
+            return false;
+        };
+        suffix != tokens && suffix.iter().zip(tokens).all(|(x, y)| similar_token(x, y))
+    };
+    let variants = endings.similar(tokens).into_iter().filter(ends_similarly);
+    let variants = at_most(variants, MAX_CANDIDATES)?;
+    Some(variants.into_iter().map(|f| (f, false)).collect())
 }
 
-/// The longer person names (`by_last`, sorted) with one of the last-word `forms` whose last
-/// words are `tokens` or similar to them, in key order, each once, with whether they end
-/// exactly with `tokens`.
-fn ending_with<'a>(
-    corpus: &'a Corpus,
-    by_last: &'a [(u64, u32, u32)],
-    forms: &[String],
-    tokens: &'a [String],
-) -> impl Iterator<Item = Candidate> + 'a {
-    let words = tokens.len() as u32;
-    let mut found: Vec<u32> = Vec::new();
-    for form in forms {
-        let hash = form_hash(Label::Person, 0, form);
-        let from = by_last.partition_point(|e| (e.0, e.1) <= (hash, words));
-        found.extend(
-            by_last[from..]
-                .iter()
-                .take_while(|e| e.0 == hash)
-                .map(|e| e.2),
-        );
-    }
-    sort_distinct(&mut found);
-    found.into_iter().filter_map(move |f| {
-        let full = corpus.tokens(f);
-        if full.len() <= tokens.len() {
+/// The items, or `None` where there are more than `limit` (reading no further).
+fn at_most(items: impl Iterator<Item = u32>, limit: usize) -> Option<Vec<u32>> {
+    let mut out = Vec::new();
+    for item in items {
+        if out.len() == limit {
             return None;
         }
-        let suffix = &full[full.len() - tokens.len()..];
-        let exact = suffix == tokens;
-        let variant = suffix.iter().zip(tokens).all(|(x, y)| similar_token(x, y));
-        (exact || variant).then_some((f, exact))
-    })
+        out.push(item);
+    }
+    Some(out)
 }
 
 /// Whether a partial name may be a person's: always for a PERSON key; a word read as a place
@@ -1509,6 +1502,37 @@ pub(super) mod tests {
         join_across_corpus(&mut docs, &[]);
         assert_eq!(docs[3][0].entity, "Mary Hoadley");
         assert_eq!(docs[5][0].entity, "Mary Harley");
+    }
+
+    /// Gathering the spelling blocks a share of hashes at a time finds the same pairs.
+    #[test]
+    fn spelling_pairs_are_the_same_in_shares() {
+        let names = [
+            "Mary Hoadley",
+            "Mary Hadley",
+            "Mary Harley",
+            "Hassan Rowhani",
+            "Hassan Rouhani",
+            "Abbas Araghchi",
+            "Abbas Araqchi",
+            "Putin",
+            "Puttin",
+        ];
+        let mut docs: Vec<Vec<Mention>> = names.iter().map(|n| vec![person(n)]).collect();
+        docs.extend((0..10).map(|_| vec![person("Putin")]));
+        let mut corpus_names = CorpusNames::default();
+        for doc in &docs {
+            corpus_names.add(doc, &Publication::default());
+        }
+        let corpus = Corpus {
+            names: &corpus_names,
+            samples: corpus_names.samples(),
+        };
+        let whole = spelling_pairs_in_shares(&corpus, 1);
+        assert!(whole.len() >= 4, "{whole:?}");
+        for shares in [2, 3, 7] {
+            assert_eq!(spelling_pairs_in_shares(&corpus, shares), whole);
+        }
     }
 
     #[test]

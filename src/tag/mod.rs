@@ -38,6 +38,7 @@ pub mod features;
 pub mod gazetteer;
 mod mention;
 mod model_input;
+mod name_endings;
 pub mod names_bytes;
 pub mod options;
 pub mod perceptron;

@@ -1,0 +1,230 @@
+//! The corpus's person names of two words or more, indexed by their endings: a partial name
+//! ("Reagan", "Nancy Reagan") finds the longer names ending with exactly its words, or with
+//! words that may be spellings of them, in time proportional to what it finds. A common
+//! surname written with a given name is not compared with every longer name ending with the
+//! surname, which made the join quadratic in the corpus.
+
+use super::canonical::deletion_variants;
+
+/// Tokens shorter than this are never spelling variants of another (see
+/// [`similar_token`](super::canonical::similar_token)): they block only as themselves.
+const TYPO_MIN_CHARS: usize = 5;
+
+/// Index entries: (hash of an ending or of forms of it, a name id or an ending's hash), sorted.
+type Entries<T> = Vec<(u64, T)>;
+
+/// Longer person names by their last one or two words. The forms that find spelling
+/// variants are kept once per distinct ending, not per name: a corpus has far fewer
+/// surnames than people.
+#[derive(Default)]
+pub struct NameEndings {
+    /// Each name under the hash of its exact last word and, with three words or more, of its
+    /// last two.
+    exact: Entries<u32>,
+    /// Each distinct last word long enough for a typo, under each of its one-deletion forms.
+    last_forms: Entries<u64>,
+    /// Each distinct ending of two words (of names of three words or more), under each pair
+    /// of forms of its words.
+    two_forms: Entries<u64>,
+}
+
+impl NameEndings {
+    /// The index of the names `ids`, of two words or more, whose comparison tokens `tokens`
+    /// gives.
+    pub fn build(ids: &[u32], tokens: impl Fn(u32) -> Vec<String>) -> Self {
+        let mut index = NameEndings::default();
+        for &id in ids {
+            let tokens = tokens(id);
+            let n = tokens.len();
+            index.exact.push((words_hash(&tokens[n - 1..]), id));
+            if n >= 3 {
+                index.exact.push((words_hash(&tokens[n - 2..]), id));
+            }
+        }
+        index.exact.sort_unstable();
+        for &id in ids {
+            let tokens = tokens(id);
+            let n = tokens.len();
+            let last = &tokens[n - 1];
+            let one = words_hash(&tokens[n - 1..]);
+            if last.chars().count() >= TYPO_MIN_CHARS && index.first_named(one) == Some(id) {
+                let forms = deletion_variants(last).into_iter();
+                index
+                    .last_forms
+                    .extend(forms.map(|f| (words_hash(&[f]), one)));
+            }
+            let two = words_hash(&tokens[n.saturating_sub(2)..]);
+            if n >= 3 && index.first_named(two) == Some(id) {
+                let pairs = form_pairs(&tokens[n - 2], last);
+                index.two_forms.extend(pairs.into_iter().map(|h| (h, two)));
+            }
+        }
+        index.last_forms.sort_unstable();
+        index.two_forms.sort_unstable();
+        index
+    }
+
+    /// The first of the names under the exact ending `hash`: who gives the ending its forms.
+    fn first_named(&self, hash: u64) -> Option<u32> {
+        run(&self.exact, hash).first().map(|e| e.1)
+    }
+
+    /// Ids of the names longer than `tokens` (one or two words) that may end with exactly
+    /// them, increasing: a hash match, to be checked.
+    pub fn exact(&self, tokens: &[String]) -> impl Iterator<Item = u32> + '_ {
+        run(&self.exact, words_hash(tokens)).iter().map(|e| e.1)
+    }
+
+    /// Ids of the names longer than `tokens` (one or two words) whose last words may be
+    /// spelling variants of them, increasing, each once: a superset, to be checked.
+    pub fn similar(&self, tokens: &[String]) -> Vec<u32> {
+        let endings: Vec<u64> = match tokens {
+            [last] if last.chars().count() >= TYPO_MIN_CHARS => deletion_variants(last)
+                .into_iter()
+                .flat_map(|f| run(&self.last_forms, words_hash(&[f])))
+                .map(|e| e.1)
+                .collect(),
+            [before, last] => form_pairs(before, last)
+                .into_iter()
+                .flat_map(|h| run(&self.two_forms, h))
+                .map(|e| e.1)
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut found: Vec<u32> = Vec::new();
+        for ending in endings {
+            found.extend(run(&self.exact, ending).iter().map(|e| e.1));
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+/// The entries of sorted `entries` under `hash`.
+fn run<T>(entries: &[(u64, T)], hash: u64) -> &[(u64, T)] {
+    let from = entries.partition_point(|e| e.0 < hash);
+    let to = from + entries[from..].partition_point(|e| e.0 == hash);
+    &entries[from..to]
+}
+
+/// The forms a token blocks under: itself, and its one-deletion forms when it is long
+/// enough to have typos. Two tokens one edit apart share one.
+fn forms(token: &str) -> Vec<String> {
+    if token.chars().count() >= TYPO_MIN_CHARS {
+        deletion_variants(token)
+    } else {
+        vec![token.to_string()]
+    }
+}
+
+/// The hashes of every pair of forms of two consecutive words.
+fn form_pairs(before: &str, last: &str) -> Vec<u64> {
+    let lasts = forms(last);
+    let befores = forms(before);
+    let pairs = befores
+        .iter()
+        .flat_map(|b| lasts.iter().map(move |l| (b, l)));
+    pairs.map(|(b, l)| words_hash(&[b, l])).collect()
+}
+
+fn words_hash<S: AsRef<str>>(words: &[S]) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for word in words {
+        hasher.update(word.as_ref().as_bytes());
+        hasher.update(b"\0");
+    }
+    hasher.digest()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::canonical::{name_keys, similar_token};
+
+    fn index(names: &[&str]) -> NameEndings {
+        let ids: Vec<u32> = (0..names.len() as u32).collect();
+        NameEndings::build(&ids, |i| name_keys(names[i as usize]))
+    }
+
+    #[test]
+    fn exact_endings_of_one_and_two_words() {
+        let names = [
+            "Nancy Reagan",
+            "Ronald Wilson Reagan",
+            "Nancy Davis Reagan",
+            "Ron Regan",
+        ];
+        let ix = index(&names);
+        let find = |t: &str| ix.exact(&name_keys(t)).collect::<Vec<_>>();
+        assert_eq!(find("Reagan"), vec![0, 1, 2]);
+        assert_eq!(find("Wilson Reagan"), vec![1]);
+        assert_eq!(find("Nancy Reagan"), Vec::<u32>::new());
+    }
+
+    /// Every longer name whose last words are each a spelling variant of the partial name's
+    /// is found (checked against comparing with every name).
+    #[test]
+    fn similar_endings_miss_no_variant() {
+        let names = [
+            "Hassan Rowhani",
+            "Hassan Rouhani",
+            "Ali Hassan Rowhani",
+            "Ali Hasan Rowhani",
+            "Jon Smith",
+            "John Smyth",
+            "Ann Jon Smith",
+            "Ann Jon Smyth",
+            "Ann Jan Smith",
+            "Paul Smtih",
+            "Mary Anne Kalo",
+            "Mary Anna Kalo",
+            "Bo Lee Kalos",
+        ];
+        let ix = index(&names);
+        let keys: Vec<Vec<String>> = names.iter().map(|n| name_keys(n)).collect();
+        let partials = [
+            "Rowhani",
+            "Hassan Rowhani",
+            "Smith",
+            "Jon Smith",
+            "Anne Kalo",
+            "Anna Kalo",
+            "Kalo",
+            "Lee Kalos",
+            "Hasan Rowhani",
+        ];
+        for p in partials {
+            let tokens = name_keys(p);
+            let similar = |full: &Vec<String>| {
+                full.len() > tokens.len()
+                    && full[full.len() - tokens.len()..]
+                        .iter()
+                        .zip(&tokens)
+                        .all(|(x, y)| similar_token(x, y))
+            };
+            let slow: Vec<u32> = (0..names.len() as u32)
+                .filter(|&i| similar(&keys[i as usize]))
+                .collect();
+            let fast: Vec<u32> = ix
+                .similar(&tokens)
+                .into_iter()
+                .filter(|&i| similar(&keys[i as usize]))
+                .collect();
+            let exact_last = tokens.len() == 1;
+            let expected: Vec<u32> = if exact_last {
+                // One word: equal last words are the exact look-up's.
+                slow.into_iter()
+                    .filter(|&i| keys[i as usize].last() != tokens.last())
+                    .collect()
+            } else {
+                slow
+            };
+            let fast: Vec<u32> = fast
+                .into_iter()
+                .filter(|&i| !exact_last || keys[i as usize].last() != tokens.last())
+                .collect();
+            assert_eq!(fast, expected, "{p}");
+        }
+    }
+}
