@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import tidings
-from tidings._results import TEXT_DTYPE
+from tidings._results import TEXT_DTYPE, TEXT_LIST_DTYPE
 from tidings.tag import MENTION_COLUMNS
 
 NUMBERS = {"start": "int64", "end": "int64", "sentence": "int64", "score": "float64", "entity_id": "int64"}
@@ -41,7 +41,8 @@ def test_clean_frame_columns_have_fixed_dtypes(texts: list[str | None]) -> None:
     for name in CLEAN_TEXTS:
         assert frame[name].dtype == TEXT_DTYPE, name
     assert frame["removed"].dtype == "int64"
-    assert frame["credits"].dtype == object and all(isinstance(v, list) for v in frame["credits"])
+    for name in ("credits", "captions"):
+        assert frame[name].dtype == TEXT_LIST_DTYPE and all(isinstance(v, list) for v in frame[name]), name
 
 
 def test_cleaned_objects_match_the_frame() -> None:

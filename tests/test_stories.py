@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tidings
+from tidings._results import TEXT_DTYPE
 from tidings.stories import STORY_COLUMNS, STORY_TABLE_COLUMNS
 
 # Five events, each reported by several articles in partly different words.
@@ -81,7 +82,7 @@ def test_articles_of_one_event_form_one_story(corpus: tuple[list[str], list[int]
     assert result["story_size"].tolist() == [5] * 20 + [1, 1]
     assert result.groupby("story")["is_representative"].sum().eq(1).all()
     assert result["similarity"].between(0, 1 + 1e-6).all()
-    assert result.dtypes.to_dict() == {"story": object, "story_size": np.int64, "is_representative": bool,
+    assert result.dtypes.to_dict() == {"story": TEXT_DTYPE, "story_size": np.int64, "is_representative": bool,
                                        "similarity": np.float64}
     assert all(isinstance(s, str) and len(s) == 16 for s in result["story"])
 
@@ -355,3 +356,14 @@ def test_ecbplus_targets(data_dir: Path) -> None:
     _, _, f1 = b_cubed(gold, predicted)
     assert f1 >= 0.93
     assert adjusted_rand_index(gold, predicted) >= 0.88
+
+
+@pytest.mark.parametrize(("ids", "dtype"), [(None, TEXT_DTYPE), (["b", "a", "c"], TEXT_DTYPE), ([30, 10, 20], "Int64")])
+def test_story_dtype_follows_the_ids_not_the_stories(ids: list | None, dtype: object) -> None:
+    quake = "A strong earthquake struck off the coast of northern Peru on Sunday, shaking Lima."
+    for texts in ([quake, quake.replace("struck", "hit"), "the of and"], ["the", "of", "and"]):
+        result = tidings.stories(texts, ids=ids, entities=False, progress=False)
+        assert result["story"].dtype == dtype
+        assert result["story"].isna().tolist() == [t != quake and "Peru" not in t for t in texts]
+    assert result["story"].isna().all()
+

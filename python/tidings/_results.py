@@ -18,6 +18,16 @@ from ._input import TextColumn
 TEXT_DTYPE = pd.Series([], dtype="str").dtype
 
 
+#: The dtype of list-of-text columns in results (``credits``, ``captions``): Arrow lists, whose
+#: values are Python lists and whose type Parquet and Dask know without looking at the data.
+TEXT_LIST_DTYPE = pd.ArrowDtype(pa.list_(pa.string()))
+
+
+def text_list_array(values: pa.Array) -> Any:
+    """A column of :data:`TEXT_LIST_DTYPE` from an Arrow list column the core built."""
+    return pd.arrays.ArrowExtensionArray(values.cast(TEXT_LIST_DTYPE.pyarrow_dtype))
+
+
 def text_array(values: Sequence[str | None]) -> Any:
     """A text column of :data:`TEXT_DTYPE` from strings, missing (NaN) where a value is None."""
     if isinstance(TEXT_DTYPE, pd.StringDtype):

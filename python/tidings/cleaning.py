@@ -24,7 +24,7 @@ import pyarrow as pa
 from . import _core
 from ._input import TextColumn, as_sources, as_text_column, coerce_item
 from ._progress import progress_bar
-from ._results import arrow_columns, arrow_text_array
+from ._results import arrow_columns, arrow_text_array, text_list_array
 from .errors import InputError, InputTypeError
 
 __all__ = [
@@ -490,9 +490,10 @@ def clean_frame(texts: Any, *, sources: Any = None, workers: int | None = None, 
 
     Takes the arguments of :func:`clean_many`. Returns a DataFrame with the input's index and
     columns ``text``, ``title``, ``dateline``, ``place``, ``agency``, ``byline``, ``date`` (text,
-    of the dtype ``astype("str")`` gives, missing as NaN, whatever the data), ``credits`` (list),
-    ``captions`` (list) and ``removed`` (int64, number of audit spans). The columns are built in
-    the core, with no Python object per document but the lists.
+    of the dtype ``astype("str")`` gives, missing as NaN, whatever the data), ``credits`` and
+    ``captions`` (lists of text, dtype ``pd.ArrowDtype(pa.list_(pa.string()))``: each value a
+    list) and ``removed`` (int64, number of audit spans). The columns are built in the core, with
+    no Python object per document.
 
     Examples
     --------
@@ -504,20 +505,13 @@ def clean_frame(texts: Any, *, sources: Any = None, workers: int | None = None, 
     fields = arrow_columns(_clean_columns(column, sources, templates, workers, progress, options)[0])
     columns: dict[str, Any] = {name: arrow_text_array(fields[name]) for name in _FRAME_TEXTS}
     for name in ("credits", "captions"):
-        columns[name] = _object_array(fields[name].to_pylist())
+        columns[name] = text_list_array(fields[name])
     columns["removed"] = fields["removed"].to_numpy()
     return pd.DataFrame({name: columns[name] for name in _FRAME_COLUMNS}, index=column.index.copy())
 
 
 _FRAME_TEXTS = ("text", "title", "dateline", "place", "agency", "byline", "date")
 _FRAME_COLUMNS = (*_FRAME_TEXTS, "credits", "captions", "removed")
-
-
-def _object_array(values: list[Any]) -> np.ndarray:
-    """A one-dimensional object array of ``values`` (lists stay lists, whatever their lengths)."""
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    return out
 
 
 def removed_frame(cleaned: list[Cleaned], ids: Any = None) -> pd.DataFrame:

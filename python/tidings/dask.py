@@ -218,12 +218,18 @@ def tag(ddf: Any, *, text: str = "text", id: str | None = None, date: str | None
     return mentions.map_partitions(_renamed, dask.delayed(renames, pure=True), meta=meta)
 
 
+def _probe_ids(ddf: dd.DataFrame, id: str | None) -> list[Any]:
+    """Two distinct ids like those of column ``id`` (positions without it), for finding the
+    dtypes a pandas function gives such ids."""
+    value = ddf._meta_nonempty[id].iloc[0] if id is not None else 1
+    return [value, value + value]
+
+
 def _dedup_meta(ddf: dd.DataFrame, id: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Empty clusters and pairs tables with the dtypes :func:`tidings.dedup` itself gives ids
     like those of column ``id`` (positions without it)."""
-    value = ddf._meta_nonempty[id].iloc[0] if id is not None else 1
     texts = pd.Series(["a probe text of words"] * 2)
-    clusters, pairs = tidings_dedup(texts, ids=[value, value + value], return_pairs=True, progress=False)
+    clusters, pairs = tidings_dedup(texts, ids=_probe_ids(ddf, id), return_pairs=True, progress=False)
     clusters.insert(0, "doc", clusters["cluster"])
     return clusters.iloc[:0].set_axis(ddf._meta.index), pairs.iloc[:0]
 
@@ -370,10 +376,19 @@ def stories(ddf: Any, *, text: str = "text", id: str | None = None, date: str | 
         doc_ids.extend(batch[id].tolist() if id is not None else [])
     found_stories = index.stories(ids=doc_ids if id is not None else None)
     by_position = found_stories.set_axis(np.concatenate(positions) if positions else np.zeros(0, np.int64))
-    meta = tidings_stories(pd.Series([], dtype=object), entities=False, progress=False).set_axis(ddf._meta.index)
+    meta = _stories_meta(ddf, id)
     pieces = [dask.delayed(_stories_of)(part, by_position) for part in numbered.to_delayed()]
     with _unconverted():
         return dd.from_delayed(pieces, meta=meta, verify_meta=False)
+
+
+def _stories_meta(ddf: dd.DataFrame, id: str | None) -> pd.DataFrame:
+    """The empty story columns with the dtypes :func:`tidings.stories` gives ids like those of
+    column ``id`` (text hashes without it)."""
+    texts = pd.Series(["a probe text of words"] * 2)
+    found = tidings_stories(texts, ids=_probe_ids(ddf, id) if id is not None else None, entities=False,
+                            progress=False)
+    return found.iloc[:0].set_axis(ddf._meta.index)
 
 
 def _stories_of(part: pd.DataFrame, by_position: pd.DataFrame) -> pd.DataFrame:

@@ -47,7 +47,8 @@ import pandas as pd
 from . import _core
 from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
-from .dedup import _order, _stamps
+from ._results import text_array
+from .dedup import _as_id_array, _order, _stamps
 from .errors import InputError, InputTypeError
 from .store import write_bytes_atomically
 
@@ -151,6 +152,17 @@ def _mentions(entities: Any, column: TextColumn, dates: Any, workers: int | None
     return _mention_columns(entities, column.index)
 
 
+def _story_names(names: list[Any], ids: np.ndarray | None, index: pd.Index) -> pd.Series:
+    """The ``story`` column, of a dtype that follows the ids and not which articles have a story
+    (so every batch and partition agrees): text for text hashes and text ids, ``Int64`` for
+    integer ids, objects for other ids; missing where an article has no story."""
+    if ids is None or all(isinstance(v, str) for v in ids.tolist()):
+        return pd.Series(text_array(names), index=index)
+    if _as_id_array(ids).dtype == np.int64:
+        return pd.Series(names, index=index, dtype="Int64")
+    return pd.Series(names, index=index, dtype=object)
+
+
 def _story_frame(data: dict[str, Any], ids: np.ndarray | None, index: pd.Index) -> pd.DataFrame:
     """The story columns of the core's assignments; stories named by id or by text hash."""
     story = np.asarray(data["story"], dtype=np.int64)
@@ -160,7 +172,7 @@ def _story_frame(data: dict[str, Any], ids: np.ndarray | None, index: pd.Index) 
     else:
         names = [ids[s] if s >= 0 else None for s in story.tolist()]
     return pd.DataFrame({
-        "story": pd.Series(names, index=index, dtype=object),
+        "story": _story_names(names, ids, index),
         "story_size": np.asarray(data["story_size"], dtype=np.int64),
         "is_representative": np.asarray(data["is_representative"], dtype=bool),
         "similarity": np.asarray(data["similarity"], dtype=np.float64),
@@ -230,9 +242,9 @@ def stories(
     pandas.DataFrame
         One row per input row, with the input's index, and the columns
 
-        - ``story`` (object): the story's id, the 16 hex digits of its earliest article's text
-          hash, or that article's id when ``ids`` are given; None for an article without
-          terms;
+        - ``story`` (text, ``Int64`` for integer ``ids``, object for other ids): the story's
+          id, the 16 hex digits of its earliest article's text hash, or that article's id when
+          ``ids`` are given; missing for an article without terms;
         - ``story_size`` (int64): articles in the story (0 without one);
         - ``is_representative`` (bool): the article closest to the story's centre, one per
           story;
