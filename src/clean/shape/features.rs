@@ -168,7 +168,8 @@ fn count_words(
 /// Adds word `w` of `text`, on the word lists `listed`, to the counts of `f`.
 fn count_word(f: &mut Features, text: &str, w: Word, listed: Listed, language: Language) {
     let word = w.text(text);
-    f.words += 1;
+    let weight = if w.ascii { 1 } else { words_in_run(word) };
+    f.words += weight;
     let bytes = word.as_bytes();
     let mut is_caps = false;
     f.digit_words += usize::from(w.ascii_digit);
@@ -178,7 +179,7 @@ fn count_word(f: &mut Features, text: &str, w: Word, listed: Listed, language: L
         word.chars().next().unwrap_or(' ')
     };
     if first.is_alphabetic() {
-        f.alpha_words += 1;
+        f.alpha_words += weight;
         if first.is_uppercase() {
             f.capitalised_words += 1;
             is_caps = if w.ascii {
@@ -194,6 +195,37 @@ fn count_word(f: &mut Features, text: &str, w: Word, listed: Listed, language: L
     f.ui_words += usize::from(flags & UI != 0);
     // "US" is a country, not "us".
     f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
+}
+
+/// How many words one run of letters stands for: one, or in a script written without spaces
+/// between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese), where a whole sentence is one
+/// run, one for every [`CHARS_PER_UNSPACED_WORD`] of its characters, so that a sentence there
+/// weighs as a sentence does, not as a one-word label.
+fn words_in_run(word: &str) -> usize {
+    let unspaced = word.chars().filter(|&c| written_without_spaces(c)).count();
+    let rest = usize::from(unspaced < word.chars().count());
+    (unspaced.div_ceil(CHARS_PER_UNSPACED_WORD) + rest).max(1)
+}
+
+/// Characters per word in the scripts written without spaces: Chinese words run to one or two
+/// characters, Japanese and Thai ones to two or three.
+const CHARS_PER_UNSPACED_WORD: usize = 2;
+
+/// A character of a script written without spaces between its words: Han, kana, Thai, Lao,
+/// Khmer, Burmese.
+fn written_without_spaces(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{31f0}'..='\u{31ff}'
+        | '\u{3400}'..='\u{4dbf}' // Han
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{ff66}'..='\u{ff9f}' // half-width katakana
+        | '\u{20000}'..='\u{2fa1f}'
+        | '\u{0e00}'..='\u{0eff}' // Thai, Lao
+        | '\u{1000}'..='\u{109f}' // Burmese
+        | '\u{1780}'..='\u{17ff}' // Khmer
+    )
 }
 
 /// Sentence ends inside the text: ".", "!", "?" (or their full-width forms) followed by a space
@@ -411,6 +443,21 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_in_a_script_without_spaces_counts_its_words() {
+        // One run of letters, a sentence of some twenty words: it weighs as a sentence, not
+        // as a one-word label; a short label there stays short.
+        let sentence = features(
+            "使わない時はタスクバーに格納しておき、いつでも呼び出せるようにしていました。",
+        );
+        assert!(sentence.words >= 15, "{}", sentence.words);
+        assert_eq!(sentence.alpha_words, sentence.words);
+        assert!(features("サイトマップ").words <= 3);
+        // Scripts with spaces count one word a run, as before.
+        assert_eq!(features("Die Fahrt beginnt um 7:20 Uhr.").words, 7);
+        assert_eq!(features("Это тоже предложение.").words, 3);
     }
 
     #[test]
