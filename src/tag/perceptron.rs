@@ -121,13 +121,13 @@ impl Model {
 
     /// Appends where the weight rows `rows` (each `< 1 << bits`) are stored to `places`, rows
     /// of zeros left out (see [`Model::add_places`]).
-    #[inline]
+    #[inline(always)]
     pub fn places(&self, rows: &[u32], places: &mut Vec<u32>) {
         self.weights.places(rows, places);
     }
 
     /// Adds the weight rows stored at `places` to `out`, as [`Model::add_rows`] does.
-    #[inline]
+    #[inline(always)]
     pub fn add_places(&self, places: &[u32], out: &mut [i32]) {
         self.weights.add_places(places, out);
     }
