@@ -54,6 +54,7 @@ mod titles;
 pub mod tokenize;
 pub mod train;
 mod weight_table;
+mod wide;
 mod word_scores;
 
 pub use mention::{Label, Link, Mention, Source, MODEL_TYPES};

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{FEATURES_PER_TOKEN, FEATURES_VERSION};
 use super::weight_table::WeightTable;
+use super::wide::wide_available;
 use crate::error::{Error, Result};
 use crate::persist::{Format, Reader, Writer};
 
@@ -121,13 +122,13 @@ impl Model {
 
     /// Appends where the weight rows `rows` (each `< 1 << bits`) are stored to `places`, rows
     /// of zeros left out (see [`Model::add_places`]).
-    #[inline]
+    #[inline(always)]
     pub fn places(&self, rows: &[u32], places: &mut Vec<u32>) {
         self.weights.places(rows, places);
     }
 
     /// Adds the weight rows stored at `places` to `out`, as [`Model::add_rows`] does.
-    #[inline]
+    #[inline(always)]
     pub fn add_places(&self, places: &[u32], out: &mut [i32]) {
         self.weights.add_places(places, out);
     }
@@ -149,6 +150,37 @@ impl Model {
     /// [`Model::decode`] from each token's summed emission weights (`n_labels` per token, in
     /// quantisation steps), however they were summed; `lattice` holds the work tables.
     pub fn decode_sums(
+        &self,
+        steps: &[i32],
+        lattice: &mut Lattice,
+        labels: &mut Vec<usize>,
+        confidence: &mut Vec<f32>,
+    ) {
+        #[cfg(target_arch = "x86_64")]
+        if wide_available() {
+            // SAFETY: the processor has the features `wide_decode_sums` is built for.
+            unsafe { self.wide_decode_sums(steps, lattice, labels, confidence) };
+            return;
+        }
+        self.decode_lattice(steps, lattice, labels, confidence);
+    }
+
+    /// [`Model::decode_lattice`] built for AVX2 and `popcnt` (see [`super::wide`]).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,popcnt")]
+    unsafe fn wide_decode_sums(
+        &self,
+        steps: &[i32],
+        lattice: &mut Lattice,
+        labels: &mut Vec<usize>,
+        confidence: &mut Vec<f32>,
+    ) {
+        self.decode_lattice(steps, lattice, labels, confidence);
+    }
+
+    /// What [`Model::decode_sums`] computes, inlined into each build, as its helpers are.
+    #[inline(always)]
+    fn decode_lattice(
         &self,
         steps: &[i32],
         lattice: &mut Lattice,
@@ -353,6 +385,7 @@ impl OLead {
     /// Whether `score[0] + t(0, y)` is at least `score[p] + t(p, y)` for every closed `p` and
     /// opening `y`. A single f32 addition rounds monotonically, so the sums compare as the
     /// exact ones do; the check itself is in f64 with room for its own rounding.
+    #[inline(always)]
     fn leads_forward(&self, closed: &[usize], score: &[f32]) -> bool {
         let o = score[0] as f64;
         closed[1..].iter().zip(&self.forward).all(|(&p, &gain)| {
@@ -365,6 +398,7 @@ impl OLead {
     /// `(t(y, z) + e[z]) + b[z]` over the opening `z`, `e` the next emissions and `b` the later
     /// maxima. Each sum rounds twice, so O must lead by more than both sums' rounding
     /// (a relative 2^-22 of their sizes each) and by a little more, so that no two equal.
+    #[inline(always)]
     fn leads_backward(&self, opening: &[usize], emission: &[f32], later: &[f32]) -> bool {
         let (e, b) = (emission[0] as f64, later[0] as f64);
         let o = e + b;
@@ -421,6 +455,7 @@ impl Moves {
     /// One Viterbi step: `out[y]` is `emission[y]` plus the best of `score[p] + t(p, y)` over
     /// the labels `p` allowed before `y`, `back[y]` that `p` (of equal scores the first in
     /// label order).
+    #[inline(always)]
     fn forward_step(&self, (score, emission): (&[f32], &[f32]), out: &mut [f32], back: &mut [u8]) {
         if self.o_lead.leads_forward(&self.closed, score) {
             // The first lanes of the block's first row: the moves from O.
@@ -443,6 +478,7 @@ impl Moves {
     }
 
     /// The opening labels' part of [`Moves::forward_step`], every move from a closed label.
+    #[inline(always)]
     fn forward_from_closed(
         &self,
         (score, emission): (&[f32], &[f32]),
@@ -472,6 +508,7 @@ impl Moves {
 
     /// One step of the max-marginals, backwards: `here[y]` is the best of `t(y, z) +
     /// next_emission[z] + later[z]` over the labels `z` allowed after `y`.
+    #[inline(always)]
     fn backward_step(&self, (next_emission, later): (&[f32], &[f32]), here: &mut [f32]) {
         if self
             .o_lead
@@ -497,6 +534,7 @@ impl Moves {
     }
 
     /// The closed labels' part of [`Moves::backward_step`], every move into an opening label.
+    #[inline(always)]
     fn backward_into_opening(&self, (next_emission, later): (&[f32], &[f32]), here: &mut [f32]) {
         let rows = self.into_opening.chunks_exact(self.width);
         for (c, labels) in self.closed.chunks(LANES).enumerate() {
@@ -515,6 +553,7 @@ impl Moves {
 }
 
 /// Chunk `c` of a block's row: [`LANES`] lanes.
+#[inline(always)]
 fn lanes(row: &[f32], c: usize) -> &[f32; LANES] {
     row[c * LANES..(c + 1) * LANES]
         .try_into()
@@ -524,6 +563,7 @@ fn lanes(row: &[f32], c: usize) -> &[f32; LANES] {
 /// Viterbi over `n` tokens; `emission` is `n * l`, `start` the `l` scores of each label
 /// opening a sentence. Fills the forward table (best prefix score ending in each label at each
 /// token) and the back pointers.
+#[inline(always)]
 fn viterbi(
     emission: &[f32],
     start: &[f32],
@@ -909,6 +949,37 @@ mod tests {
             state ^= state >> 7;
             state ^= state << 17;
             (state % 9) as f32 - 4.0
+        }
+    }
+
+    /// The build for wider instructions decodes as the portable one: the same labels and the
+    /// same confidences to the bit, on the shipped model and sums of every size.
+    #[test]
+    fn wide_build_decodes_as_portable() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/python/tidings/data/tagger.bin"
+        );
+        let model = Model::from_bytes(&std::fs::read(path).unwrap()).unwrap();
+        let l = model.n_labels();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut lattice = Lattice::default();
+        for (sentence, spread) in (0..200).zip([40, 400, 4000, 40000].into_iter().cycle()) {
+            let steps: Vec<i32> = (0..(1 + sentence % 30) * l)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (state % (2 * spread + 1)) as i32 - spread as i32
+                })
+                .collect();
+            let (mut wide, mut wide_confidence) = (Vec::new(), Vec::new());
+            model.decode_sums(&steps, &mut lattice, &mut wide, &mut wide_confidence);
+            let (mut labels, mut confidence) = (Vec::new(), Vec::new());
+            model.decode_lattice(&steps, &mut lattice, &mut labels, &mut confidence);
+            assert_eq!(wide, labels);
+            let bits = |c: &[f32]| c.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&wide_confidence), bits(&confidence));
         }
     }
 

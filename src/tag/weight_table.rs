@@ -63,7 +63,7 @@ impl WeightTable {
     }
 
     /// The stored place of row `row`, `None` for a row of zeros.
-    #[inline]
+    #[inline(always)]
     fn place(&self, row: usize) -> Option<usize> {
         let word = self.presence[row / 64];
         let bit = 1u64 << (row % 64);
@@ -93,7 +93,7 @@ impl WeightTable {
     /// Where each row of `rows` is stored, rows of zeros left out, appended to `places`: the
     /// places of a whole sentence's rows, found before any is read, let the processor wait for
     /// many reads at once.
-    #[inline]
+    #[inline(always)]
     pub fn places(&self, rows: &[u32], places: &mut Vec<u32>) {
         places.extend(
             rows.iter()
@@ -103,7 +103,7 @@ impl WeightTable {
 
     /// Adds the weights of the stored rows at `places` (from [`WeightTable::places`]) to `out`
     /// (`n_labels` sums).
-    #[inline]
+    #[inline(always)]
     pub fn add_places(&self, places: &[u32], out: &mut [i32]) {
         let split = self.n_labels.min(BLOCK);
         let tail = self.n_labels - split;
@@ -117,7 +117,13 @@ impl WeightTable {
         for (sum, &h) in head_out.iter_mut().zip(&head) {
             *sum += h;
         }
-        if tail > 0 {
+        if tail == 1 {
+            // The shipped model's 17th label: one weight per row, no slice to bound.
+            tail_out[0] += places
+                .iter()
+                .map(|&place| self.tails[place as usize] as i32)
+                .sum::<i32>();
+        } else if tail > 0 {
             for &place in places {
                 let place = place as usize;
                 for (sum, &w) in tail_out

@@ -87,6 +87,7 @@ impl WordScores {
         }
     }
 
+    #[inline]
     fn push(&mut self, model: &Model, info: WordInfo) -> u32 {
         let l = self.n_labels;
         let start = self.sums.len();
@@ -104,6 +105,7 @@ impl WordScores {
     }
 
     /// The form's number, summed now if this thread has not seen it since the table started.
+    #[inline]
     pub fn form(&mut self, model: &Model, word: &str) -> u32 {
         let short = ShortForm::of(word);
         let found = match short {
@@ -123,6 +125,7 @@ impl WordScores {
     }
 
     /// The setting's number, summed now if this thread has not met it since the table started.
+    #[inline]
     pub fn setting(&mut self, model: &Model, setting: Setting) -> u32 {
         if let Some(&id) = self.settings.get(&setting) {
             return id;
