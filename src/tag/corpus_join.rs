@@ -533,22 +533,16 @@ impl CorpusNames {
         // surnames' documents are counted.
         drop(name_counts);
         let (named, bare) = name_spreads(&corpus, &partials, places);
+        let clusters = partial_clusters(&partials, &profiles, &representative);
+        drop(partials);
         let readings = Readings {
-            usage: surname_usage(&corpus, &partials, &profiles, &representative, places),
+            usage: surname_usage(&corpus, &clusters, &profiles, places),
             named,
             bare,
             places,
         };
-        let surnames = |d: usize| {
-            surnames_in_document(
-                &corpus,
-                &partials,
-                &profiles,
-                d,
-                &representative,
-                Some(&readings),
-            )
-        };
+        let surnames =
+            |d: usize| surnames_in_document(&corpus, &clusters, &profiles, d, Some(&readings));
         self.renames_by_document(&surnames, &renamed)
     }
 
@@ -856,8 +850,14 @@ fn candidates_of(
         };
         suffix != tokens && suffix.iter().zip(tokens).all(|(x, y)| similar_token(x, y))
     };
-    let variants = endings.similar(tokens).into_iter().filter(ends_similarly);
-    let variants = at_most(variants, MAX_CANDIDATES)?;
+    let mut found: Vec<u32> = endings
+        .similar(tokens)
+        .into_iter()
+        .filter(|(_, first)| ends_similarly(first))
+        .flat_map(|(ending, _)| endings.ending_with(ending))
+        .collect();
+    sort_distinct(&mut found);
+    let variants = at_most(found.into_iter().filter(ends_similarly), MAX_CANDIDATES)?;
     Some(variants.into_iter().map(|f| (f, false)).collect())
 }
 
@@ -901,6 +901,36 @@ fn mostly_a_person(corpus: &Corpus, id: u32) -> Option<u32> {
         .filter(|&q| u64::from(corpus.key(q).documents) >= PLACE_OR_FIRM_FACTOR * documents)
 }
 
+/// Each partial name's candidates by the cluster they belong to, (cluster root, members) in
+/// the order of the candidates; variants only where they share evidence with the partial
+/// name. The same in every document naming it, so worked out once.
+type PartialClusters = HashMap<u32, Vec<(u32, Vec<u32>)>>;
+
+fn partial_clusters(
+    partials: &HashMap<u32, Vec<Candidate>>,
+    profiles: &Profiles,
+    representative: &dyn Fn(u32) -> u32,
+) -> PartialClusters {
+    let clusters_of = |p: u32, candidates: &[Candidate]| {
+        let mut clusters: Vec<(u32, Vec<u32>)> = Vec::new();
+        for &(f, exact) in candidates {
+            if !exact && !profiles.share_context(p, f) {
+                continue;
+            }
+            let r = representative(f);
+            match clusters.iter_mut().find(|(root, _)| *root == r) {
+                Some((_, members)) => members.push(f),
+                None => clusters.push((r, vec![f])),
+            }
+        }
+        clusters
+    };
+    partials
+        .iter()
+        .map(|(&p, candidates)| (p, clusters_of(p, candidates)))
+        .collect()
+}
+
 /// Documents in which each partial name stands for each cluster (partial key, cluster root →
 /// documents) when only the documents' own evidence decides: how the corpus itself uses a
 /// surname, which the dominant-person rule weighs beside the full names' documents.
@@ -908,15 +938,13 @@ type SurnameUsage = HashMap<(u32, u32), Spread>;
 
 fn surname_usage(
     corpus: &Corpus,
-    partials: &HashMap<u32, Vec<Candidate>>,
+    clusters: &PartialClusters,
     profiles: &Profiles,
-    representative: &dyn Fn(u32) -> u32,
     places: &Places,
 ) -> SurnameUsage {
     let mut usage = SurnameUsage::new();
     for d in 0..corpus.documents() {
-        for (p, (t, _)) in surnames_in_document(corpus, partials, profiles, d, representative, None)
-        {
+        for (p, (t, _)) in surnames_in_document(corpus, clusters, profiles, d, None) {
             usage.entry((p, t)).or_default().add(places, d);
         }
     }
@@ -1065,30 +1093,17 @@ fn nearby_choice(counts: &[Reach], bare: u64) -> Option<Option<usize>> {
 /// it for (see [`Readings::decide`]).
 fn surnames_in_document(
     corpus: &Corpus,
-    partials: &HashMap<u32, Vec<Candidate>>,
+    clusters: &PartialClusters,
     profiles: &Profiles,
     d: usize,
-    representative: &dyn Fn(u32) -> u32,
     readings: Option<&Readings>,
 ) -> HashMap<u32, (u32, Link)> {
     let sample = corpus.samples.get(d);
     let mut out = HashMap::new();
     for &p in corpus.doc_keys.get(d) {
-        let Some(candidates) = partials.get(&p) else {
+        let Some(clusters) = clusters.get(&p) else {
             continue;
         };
-        // The candidates by the cluster they belong to; variants only with shared evidence.
-        let mut clusters: Vec<(u32, Vec<u32>)> = Vec::new();
-        for &(f, exact) in candidates {
-            if !exact && !profiles.share_context(p, f) {
-                continue;
-            }
-            let r = representative(f);
-            match clusters.iter_mut().find(|(root, _)| *root == r) {
-                Some((_, members)) => members.push(f),
-                None => clusters.push((r, vec![f])),
-            }
-        }
         let person = corpus.key(p).label == Label::Person;
         let target = if clusters.len() == 1 && person {
             Some((clusters[0].0, Link::Surname))
@@ -1110,7 +1125,7 @@ fn surnames_in_document(
             };
             let decided = readings
                 .zip(read_as)
-                .and_then(|(r, q)| r.decide(corpus, &clusters, q, d));
+                .and_then(|(r, q)| r.decide(corpus, clusters, q, d));
             choose(&scored, needed, decided)
         };
         if let Some(t) = target {

@@ -10,8 +10,11 @@ use super::canonical::deletion_variants;
 /// [`similar_token`](super::canonical::similar_token)): they block only as themselves.
 const TYPO_MIN_CHARS: usize = 5;
 
-/// Index entries: (hash of an ending or of forms of it, a name id or an ending's hash), sorted.
+/// Index entries: (hash of an ending or of forms of it, what is under it), sorted.
 type Entries<T> = Vec<(u64, T)>;
+
+/// A distinct ending: its hash, and the first name ending with it, which shows its words.
+pub type Ending = (u64, u32);
 
 /// Longer person names by their last one or two words. The forms that find spelling
 /// variants are kept once per distinct ending, not per name: a corpus has far fewer
@@ -22,10 +25,10 @@ pub struct NameEndings {
     /// last two.
     exact: Entries<u32>,
     /// Each distinct last word long enough for a typo, under each of its one-deletion forms.
-    last_forms: Entries<u64>,
+    last_forms: Entries<Ending>,
     /// Each distinct ending of two words (of names of three words or more), under each pair
     /// of forms of its words.
-    two_forms: Entries<u64>,
+    two_forms: Entries<Ending>,
 }
 
 impl NameEndings {
@@ -51,12 +54,14 @@ impl NameEndings {
                 let forms = deletion_variants(last).into_iter();
                 index
                     .last_forms
-                    .extend(forms.map(|f| (words_hash(&[f]), one)));
+                    .extend(forms.map(|f| (words_hash(&[f]), (one, id))));
             }
             let two = words_hash(&tokens[n.saturating_sub(2)..]);
             if n >= 3 && index.first_named(two) == Some(id) {
                 let pairs = form_pairs(&tokens[n - 2], last);
-                index.two_forms.extend(pairs.into_iter().map(|h| (h, two)));
+                index
+                    .two_forms
+                    .extend(pairs.into_iter().map(|h| (h, (two, id))));
             }
         }
         index.last_forms.sort_unstable();
@@ -72,13 +77,19 @@ impl NameEndings {
     /// Ids of the names longer than `tokens` (one or two words) that may end with exactly
     /// them, increasing: a hash match, to be checked.
     pub fn exact(&self, tokens: &[String]) -> impl Iterator<Item = u32> + '_ {
-        run(&self.exact, words_hash(tokens)).iter().map(|e| e.1)
+        self.ending_with(words_hash(tokens))
     }
 
-    /// Ids of the names longer than `tokens` (one or two words) whose last words may be
-    /// spelling variants of them, increasing, each once: a superset, to be checked.
-    pub fn similar(&self, tokens: &[String]) -> Vec<u32> {
-        let endings: Vec<u64> = match tokens {
+    /// Ids of the names with the ending `hash`, increasing.
+    pub fn ending_with(&self, hash: u64) -> impl Iterator<Item = u32> + '_ {
+        run(&self.exact, hash).iter().map(|e| e.1)
+    }
+
+    /// The distinct endings of as many words as `tokens` (one or two) that may be spelling
+    /// variants of them: a superset, to be checked on each ending's first name before its
+    /// names are read, so that the names of a word that only shares a form are never read.
+    pub fn similar(&self, tokens: &[String]) -> Vec<Ending> {
+        let mut endings: Vec<Ending> = match tokens {
             [last] if last.chars().count() >= TYPO_MIN_CHARS => deletion_variants(last)
                 .into_iter()
                 .flat_map(|f| run(&self.last_forms, words_hash(&[f])))
@@ -91,13 +102,9 @@ impl NameEndings {
                 .collect(),
             _ => Vec::new(),
         };
-        let mut found: Vec<u32> = Vec::new();
-        for ending in endings {
-            found.extend(run(&self.exact, ending).iter().map(|e| e.1));
-        }
-        found.sort_unstable();
-        found.dedup();
-        found
+        endings.sort_unstable();
+        endings.dedup();
+        endings
     }
 }
 
@@ -206,11 +213,14 @@ mod tests {
             let slow: Vec<u32> = (0..names.len() as u32)
                 .filter(|&i| similar(&keys[i as usize]))
                 .collect();
-            let fast: Vec<u32> = ix
+            let mut fast: Vec<u32> = ix
                 .similar(&tokens)
                 .into_iter()
+                .filter(|&(_, first)| similar(&keys[first as usize]))
+                .flat_map(|(hash, _)| ix.ending_with(hash))
                 .filter(|&i| similar(&keys[i as usize]))
                 .collect();
+            fast.sort_unstable();
             let exact_last = tokens.len() == 1;
             let expected: Vec<u32> = if exact_last {
                 // One word: equal last words are the exact look-up's.
