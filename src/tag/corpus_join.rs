@@ -850,11 +850,21 @@ fn candidates_of(
         };
         suffix != tokens && suffix.iter().zip(tokens).all(|(x, y)| similar_token(x, y))
     };
-    let mut found: Vec<u32> = endings
+    let similar: Vec<u64> = endings
         .similar(tokens)
         .into_iter()
         .filter(|(_, first)| ends_similarly(first))
-        .flat_map(|(ending, _)| endings.ending_with(ending))
+        .map(|(ending, _)| ending)
+        .collect();
+    // The names of one ending share its words: a surname spelt like a common one has more
+    // candidates than allowed as soon as the endings' names are counted, before any is read.
+    let named: usize = similar.iter().map(|&e| endings.ending_with(e).len()).sum();
+    if named > MAX_CANDIDATES {
+        return None;
+    }
+    let mut found: Vec<u32> = similar
+        .into_iter()
+        .flat_map(|ending| endings.ending_with(ending))
         .collect();
     sort_distinct(&mut found);
     let variants = at_most(found.into_iter().filter(ends_similarly), MAX_CANDIDATES)?;

@@ -4,6 +4,8 @@
 //! surname written with a given name is not compared with every longer name ending with the
 //! surname, which made the join quadratic in the corpus.
 
+use rustc_hash::FxHashMap;
+
 use super::canonical::deletion_variants;
 
 /// Tokens shorter than this are never spelling variants of another (see
@@ -25,10 +27,41 @@ pub struct NameEndings {
     /// last two.
     exact: Entries<u32>,
     /// Each distinct last word long enough for a typo, under each of its one-deletion forms.
-    last_forms: Entries<Ending>,
+    last_forms: FormIndex,
     /// Each distinct ending of two words (of names of three words or more), under each pair
     /// of forms of its words.
-    two_forms: Entries<Ending>,
+    two_forms: FormIndex,
+}
+
+/// Endings under the hashes of their forms. A partial name asks for up to 64 forms, most under
+/// no ending: one hash probe each, not a binary search through the whole index.
+#[derive(Default)]
+struct FormIndex {
+    endings: Vec<Ending>,
+    /// Form hash → where its endings are in `endings` (start, count).
+    runs: FxHashMap<u64, (u32, u32)>,
+}
+
+impl FormIndex {
+    fn new(mut entries: Entries<Ending>) -> Self {
+        entries.sort_unstable();
+        let mut runs = FxHashMap::default();
+        let mut start = 0;
+        for run in entries.chunk_by(|a, b| a.0 == b.0) {
+            runs.insert(run[0].0, (start, run.len() as u32));
+            start += run.len() as u32;
+        }
+        FormIndex {
+            endings: entries.into_iter().map(|e| e.1).collect(),
+            runs,
+        }
+    }
+
+    fn get(&self, hash: u64) -> &[Ending] {
+        self.runs.get(&hash).map_or(&[], |&(start, count)| {
+            &self.endings[start as usize..(start + count) as usize]
+        })
+    }
 }
 
 impl NameEndings {
@@ -36,6 +69,7 @@ impl NameEndings {
     /// gives.
     pub fn build(ids: &[u32], tokens: impl Fn(u32) -> Vec<String>) -> Self {
         let mut index = NameEndings::default();
+        let (mut last_forms, mut two_forms) = (Vec::new(), Vec::new());
         for &id in ids {
             let tokens = tokens(id);
             let n = tokens.len();
@@ -52,20 +86,16 @@ impl NameEndings {
             let one = words_hash(&tokens[n - 1..]);
             if last.chars().count() >= TYPO_MIN_CHARS && index.first_named(one) == Some(id) {
                 let forms = deletion_variants(last).into_iter();
-                index
-                    .last_forms
-                    .extend(forms.map(|f| (words_hash(&[f]), (one, id))));
+                last_forms.extend(forms.map(|f| (words_hash(&[f]), (one, id))));
             }
             let two = words_hash(&tokens[n.saturating_sub(2)..]);
             if n >= 3 && index.first_named(two) == Some(id) {
                 let pairs = form_pairs(&tokens[n - 2], last);
-                index
-                    .two_forms
-                    .extend(pairs.into_iter().map(|h| (h, (two, id))));
+                two_forms.extend(pairs.into_iter().map(|h| (h, (two, id))));
             }
         }
-        index.last_forms.sort_unstable();
-        index.two_forms.sort_unstable();
+        index.last_forms = FormIndex::new(last_forms);
+        index.two_forms = FormIndex::new(two_forms);
         index
     }
 
@@ -76,12 +106,12 @@ impl NameEndings {
 
     /// Ids of the names longer than `tokens` (one or two words) that may end with exactly
     /// them, increasing: a hash match, to be checked.
-    pub fn exact(&self, tokens: &[String]) -> impl Iterator<Item = u32> + '_ {
+    pub fn exact(&self, tokens: &[String]) -> impl ExactSizeIterator<Item = u32> + '_ {
         self.ending_with(words_hash(tokens))
     }
 
     /// Ids of the names with the ending `hash`, increasing.
-    pub fn ending_with(&self, hash: u64) -> impl Iterator<Item = u32> + '_ {
+    pub fn ending_with(&self, hash: u64) -> impl ExactSizeIterator<Item = u32> + '_ {
         run(&self.exact, hash).iter().map(|e| e.1)
     }
 
@@ -92,13 +122,13 @@ impl NameEndings {
         let mut endings: Vec<Ending> = match tokens {
             [last] if last.chars().count() >= TYPO_MIN_CHARS => deletion_variants(last)
                 .into_iter()
-                .flat_map(|f| run(&self.last_forms, words_hash(&[f])))
-                .map(|e| e.1)
+                .flat_map(|f| self.last_forms.get(words_hash(&[f])))
+                .copied()
                 .collect(),
             [before, last] => form_pairs(before, last)
                 .into_iter()
-                .flat_map(|h| run(&self.two_forms, h))
-                .map(|e| e.1)
+                .flat_map(|h| self.two_forms.get(h))
+                .copied()
                 .collect(),
             _ => Vec::new(),
         };
