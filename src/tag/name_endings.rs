@@ -28,13 +28,13 @@ pub struct NameEndings {
     exact: Entries<u32>,
     /// Each distinct last word long enough for a typo, under each of its one-deletion forms.
     last_forms: FormIndex,
-    /// Each distinct ending of two words (of names of three words or more), under each pair
-    /// of forms of its words.
+    /// Each distinct ending of two words (of names of three words or more), under the first
+    /// letter of its first word with each form of its last.
     two_forms: FormIndex,
 }
 
-/// Endings under the hashes of their forms. A partial name asks for up to 64 forms, most under
-/// no ending: one hash probe each, not a binary search through the whole index.
+/// Endings under the hashes of their forms. A partial name asks for a dozen forms or so, most
+/// under no ending: one hash probe each, not a binary search through the whole index.
 #[derive(Default)]
 struct FormIndex {
     endings: Vec<Ending>,
@@ -155,14 +155,14 @@ fn forms(token: &str) -> Vec<String> {
     }
 }
 
-/// The hashes of every pair of forms of two consecutive words.
+/// The keys of two consecutive words: the first letter of the first (a spelling variant keeps
+/// it, see [`similar_token`](super::canonical::similar_token)) with each form of the last.
+/// At most a dozen a name, where every pair of forms would be over a hundred.
 fn form_pairs(before: &str, last: &str) -> Vec<u64> {
-    let lasts = forms(last);
-    let befores = forms(before);
-    let pairs = befores
-        .iter()
-        .flat_map(|b| lasts.iter().map(move |l| (b, l)));
-    pairs.map(|(b, l)| words_hash(&[b, l])).collect()
+    let initial = before.chars().next().map(String::from).unwrap_or_default();
+    let keys = forms(last).into_iter();
+    keys.map(|l| words_hash(&[initial.as_str(), l.as_str()]))
+        .collect()
 }
 
 fn words_hash<S: AsRef<str>>(words: &[S]) -> u64 {
