@@ -300,6 +300,36 @@ def test_results_write_to_parquet_and_read_back_equal(client: distributed.Client
         pd.testing.assert_frame_equal(found.reset_index(drop=True), expected.reset_index(drop=True), obj=name)
 
 
+def _assert_same_dtypes(result: dd.DataFrame, expected: pd.DataFrame, name: str) -> None:
+    """The columns of ``result`` (its meta and every computed partition) are those of
+    ``expected``, in order, each of the same dtype."""
+    partitions = dask.compute(*result.to_delayed())
+    for frame, what in ((result._meta, "meta"), *((part, f"partition {i}") for i, part in enumerate(partitions))):
+        assert list(frame.columns) == list(expected.columns), (name, what)
+        for column in expected.columns:
+            assert frame[column].dtype == expected[column].dtype, (name, what, column, frame[column].dtype)
+
+
+def test_results_have_the_columns_and_dtypes_of_pandas(client: distributed.Client,
+                                                        sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
+    ddf, df = sample
+    clusters, pairs = td.dedup(ddf, text="text", id="id", return_pairs=True)
+    expected_clusters, expected_pairs = df.tidings.dedup(text="text", id="id", return_pairs=True)
+    expected_clean = tidings.clean_frame(df["text"], sources=df["source"], progress=False)
+    results = {
+        "clean": (td.clean(ddf, text="text", source="source"), expected_clean),
+        "clusters": (clusters, expected_clusters),
+        "pairs": (pairs, expected_pairs),
+        "tag": (td.tag(ddf, text="text", id="id"), tidings.tag(_by_id(df), progress=False)),
+        "stories": (td.stories(ddf, text="text"), tidings.stories(df["text"], progress=False)),
+    }
+    lists = pd.ArrowDtype(pa.list_(pa.string()))
+    assert all(expected_clean[name].dtype == lists for name in ("credits", "captions"))
+    assert expected_clean["credits"].map(len).gt(0).any() and expected_clean["captions"].map(len).gt(0).any()
+    for name, (result, expected) in results.items():
+        _assert_same_dtypes(result, expected, name)
+
+
 def test_accessor_on_dask_frames(client: distributed.Client, sample: tuple[dd.DataFrame, pd.DataFrame]) -> None:
     ddf, df = sample
     pd.testing.assert_frame_equal(ddf.tidings.dedup(text="text", id="id").compute(),

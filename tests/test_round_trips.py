@@ -12,6 +12,7 @@ import pytest
 
 import tidings
 from tidings import Corpus
+from tidings._results import TEXT_LIST_DTYPE
 from tidings.cli import main as cli_main
 
 
@@ -39,6 +40,38 @@ def test_read_gives_back_what_to_parquet_wrote(full: Corpus, tmp_path: Path) -> 
     raw = Corpus.sample()
     raw.to_parquet(tmp_path / "raw")
     assert_same_corpus(Corpus.read(tmp_path / "raw"), raw)
+
+
+LISTS = ("credits", "captions")
+
+
+def test_lists_of_text_round_trip_as_arrow_lists(full: Corpus, tmp_path: Path) -> None:
+    documents = full.documents
+    assert documents["credits"].map(len).gt(0).any() and documents["captions"].map(len).gt(0).any()
+    for name in LISTS:
+        assert documents[name].dtype == TEXT_LIST_DTYPE and all(isinstance(v, list) for v in documents[name]), name
+    sources = full.cluster_sources()
+    assert sources["agencies"].map(len).gt(0).any()
+    for name in ("sources", "agencies"):
+        assert sources[name].dtype == TEXT_LIST_DTYPE, name
+    # An analyst's own column of lists keeps its dtype (objects) beside them.
+    tagged = full.documents.assign(tags=[["a", "b"] if i % 2 else [] for i in range(len(full))])
+    corpus = Corpus(documents=tagged, steps=full.steps, tables=dict(full.tables))
+    corpus.to_parquet(tmp_path / "corpus")
+    back = Corpus.read(tmp_path / "corpus")
+    assert_same_corpus(back, corpus)
+    assert back.documents["tags"].dtype == object and back.documents["tags"].tolist() == tagged["tags"].tolist()
+    pd.testing.assert_frame_equal(back.cluster_sources(), sources)
+    # pandas reads the table itself, the lists as arrays, as it reads lists of Python objects.
+    plain = pd.read_parquet(tmp_path / "corpus" / "documents.parquet")
+    for name in (*LISTS, "tags"):
+        assert [list(v) for v in plain[name]] == tagged[name].tolist(), name
+
+
+def test_an_empty_corpus_has_lists_of_text_too() -> None:
+    empty = Corpus.from_pandas(pd.DataFrame({"text": pd.Series([], dtype=object)})).clean(progress=False)
+    for name in LISTS:
+        assert empty.documents[name].dtype == TEXT_LIST_DTYPE, name
 
 
 def test_to_parquet_replaces_its_own_folder_and_nothing_else(full: Corpus, tmp_path: Path) -> None:
@@ -84,6 +117,9 @@ def test_read_gives_back_what_tidings_run_wrote(tmp_path: Path) -> None:
     assert back.entities[["doc", "start", "end", "entity"]].values.tolist() == \
         whole.entities[["doc", "start", "end", "entity"]].values.tolist()
     assert back.cluster_sources()["documents"].tolist() == whole.cluster_sources()["documents"].tolist()
+    for name in LISTS:  # lists of text of one dtype, whichever way the corpus was made
+        assert back.documents[name].dtype == whole.documents[name].dtype == TEXT_LIST_DTYPE, name
+        assert back.documents[name].tolist() == whole.documents[name].tolist(), name
     back.to_parquet(tmp_path / "out")  # a folder tidings run wrote may be replaced
     assert (tmp_path / "out" / "tidings.json").is_file()
 

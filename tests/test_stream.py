@@ -8,9 +8,11 @@ import random
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 import tidings
+from tidings._arrow import arrow_table
 from tidings.cli import main as cli_main
 from tidings.pipeline import TABLES, run_pipeline, run_tables
 from tidings.stream import RunStats, stream_corpus
@@ -69,8 +71,9 @@ def test_cli_rejects_bad_chunksize(sample_file: Path, tmp_path: Path) -> None:
 
 
 def _as_written(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` as tidings writes it (``Corpus.to_parquet``), read back by pandas."""
     buffer = io.BytesIO()
-    table.to_parquet(buffer, index=False)
+    pq.write_table(arrow_table(table), buffer)
     return pd.read_parquet(buffer)
 
 

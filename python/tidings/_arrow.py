@@ -12,7 +12,12 @@ depend on how the corpus was cut into chunks:
   their text); a value with no JSON form (an arbitrary Python object) is an error;
 - a table written chunk by chunk has one schema, that of every chunk's columns together
   (:class:`ChunkedSchema`): the types pandas gives the table read at once (integers with a
-  missing value anywhere are floats), whatever the chunks.
+  missing value anywhere are floats), whatever the chunks;
+- a column of an Arrow dtype whose name pandas cannot read back (``pd.ArrowDtype`` of a list,
+  such as the lists of text of cleaned documents: pandas-dev/pandas#57411, where
+  ``pd.read_parquet`` raises) is described to pandas as objects, as pandas describes a column of
+  Python lists, and marked, so that :func:`arrow_dtype_columns` finds it when tidings reads the
+  table back (``pd.read_parquet`` reads it as a column of arrays, as it reads Python lists).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import pyarrow as pa
 
 from .errors import TidingsIOError
 
-__all__ = ["ChunkedSchema", "arrow_table", "merge_types", "stable_schema"]
+__all__ = ["ChunkedSchema", "arrow_dtype_columns", "arrow_table", "merge_types", "stable_schema"]
 
 _ARROW_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError)
 
@@ -92,7 +97,7 @@ def arrow_table(frame: pd.DataFrame, schema: pa.Schema | None = None) -> pa.Tabl
     """
     if schema is None:
         try:  # keeps pandas' metadata (dtypes read back as written)
-            return pa.Table.from_pandas(frame, preserve_index=False)
+            return _readable_metadata(pa.Table.from_pandas(frame, preserve_index=False), frame)
         except _ARROW_ERRORS:
             return pa.table({str(name): _column(frame[name], None) for name in frame.columns})
     extra = [name for name in frame.columns if name not in schema.names]
@@ -103,6 +108,47 @@ def arrow_table(frame: pd.DataFrame, schema: pa.Schema | None = None) -> pa.Tabl
         for field in schema
     ]
     return pa.Table.from_arrays(arrays, schema=schema)
+
+
+#: The key of a column's pandas metadata marking an Arrow dtype pandas cannot read by its name.
+_ARROW_DTYPE = "tidings_arrow_dtype"
+
+
+def _unreadable(dtype: Any) -> bool:
+    """Whether ``dtype`` is an Arrow dtype whose name pandas cannot read back."""
+    if not isinstance(dtype, pd.ArrowDtype):
+        return False
+    try:
+        pd.api.types.pandas_dtype(str(dtype))
+    except TypeError:
+        return True
+    return False
+
+
+def _readable_metadata(table: pa.Table, frame: pd.DataFrame) -> pa.Table:
+    """``table`` (``frame`` with pandas' metadata) with metadata pandas can read: the columns of
+    an Arrow dtype pandas cannot read by its name described as objects, and marked."""
+    unreadable = {str(name) for name, dtype in frame.dtypes.items() if _unreadable(dtype)}
+    metadata = table.schema.pandas_metadata
+    if not unreadable or not metadata:
+        return table
+    for column in metadata.get("columns", []):
+        if column.get("field_name") in unreadable:
+            column["numpy_type"] = "object"
+            column["metadata"] = {**(column.get("metadata") or {}), _ARROW_DTYPE: True}
+    return table.replace_schema_metadata({**table.schema.metadata, b"pandas": json.dumps(metadata).encode()})
+
+
+def arrow_dtype_columns(table: pa.Table) -> list[str]:
+    """The columns of a table tidings wrote that read back as ``pd.ArrowDtype`` of their Arrow
+    type: those marked as such (see the module docs), and every list column of a table written
+    without pandas' metadata (the tables of ``tidings run``, whose list columns tidings built as
+    Arrow lists)."""
+    metadata = table.schema.pandas_metadata
+    if not metadata:
+        return [field.name for field in table.schema if pa.types.is_list(field.type) or pa.types.is_large_list(field.type)]
+    return [column["field_name"] for column in metadata.get("columns", [])
+            if (column.get("metadata") or {}).get(_ARROW_DTYPE) and column.get("field_name") in table.column_names]
 
 
 def merge_types(first: pa.DataType, second: pa.DataType) -> pa.DataType:

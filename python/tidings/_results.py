@@ -18,14 +18,31 @@ from ._input import TextColumn
 TEXT_DTYPE = pd.Series([], dtype="str").dtype
 
 
-#: The dtype of list-of-text columns in results (``credits``, ``captions``): Arrow lists, whose
-#: values are Python lists and whose type Parquet and Dask know without looking at the data.
+#: The dtype of list-of-text columns in results (a corpus's ``credits`` and ``captions``, as in
+#: :func:`tidings.clean_frame` and :func:`tidings.dask.clean`; the ``sources`` and ``agencies``
+#: of :meth:`tidings.Corpus.cluster_sources`): Arrow lists, whose values are Python lists and
+#: whose type Parquet and Dask know without looking at the data.
 TEXT_LIST_DTYPE = pd.ArrowDtype(pa.list_(pa.string()))
 
 
-def text_list_array(values: pa.Array) -> Any:
-    """A column of :data:`TEXT_LIST_DTYPE` from an Arrow list column the core built."""
+def text_list_array(values: pa.Array | Sequence[Sequence[str]]) -> Any:
+    """A column of :data:`TEXT_LIST_DTYPE` from an Arrow list column the core built, or from
+    Python lists of strings."""
+    if not isinstance(values, (pa.Array, pa.ChunkedArray)):
+        values = pa.array(values, type=TEXT_LIST_DTYPE.pyarrow_dtype)
     return pd.arrays.ArrowExtensionArray(values.cast(TEXT_LIST_DTYPE.pyarrow_dtype))
+
+
+def list_items(lists: pd.Series) -> pd.Series:
+    """The items of a column of lists (of :data:`TEXT_LIST_DTYPE`, or Python lists), one row
+    each with the index of its row, as objects; none for an empty or missing list. What
+    ``lists.explode().dropna()`` gives in pandas 2.1 and later: pandas 2.0 does not explode
+    Arrow lists."""
+    values = lists.tolist()
+    counts = np.fromiter((len(v) if isinstance(v, (list, tuple, np.ndarray)) else 0 for v in values),
+                         dtype=np.int64, count=len(values))
+    items = [item for value, count in zip(values, counts) if count for item in value]
+    return pd.Series(items, index=lists.index.repeat(counts), dtype=object)
 
 
 def text_array(values: Sequence[str | None]) -> Any:

@@ -169,11 +169,13 @@ CoreColumns = tuple[pa.StructArray, pa.StructArray, dict[int, str]]
 _SPAN_COLUMNS = ("start", "end", "rule", "text", "replacement")
 
 
-def _core_lists(found: CoreColumns) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+def _core_lists(found: CoreColumns, *, text_lists: bool = False) -> tuple[dict[str, Any], dict[str, list[Any]]]:
     """The core's document and span columns as one list each, the span texts Arrow could not
-    hold put back (one reading of the core's result for every caller)."""
+    hold put back (one reading of the core's result for every caller); with ``text_lists``,
+    the list columns (:data:`_LIST_COLUMNS`) as columns of ``TEXT_LIST_DTYPE`` instead."""
     fields_table, spans_table, python_texts = found
-    fields = {name: column.to_pylist() for name, column in arrow_columns(fields_table).items()}
+    fields = {name: text_list_array(column) if text_lists and name in _LIST_COLUMNS else column.to_pylist()
+              for name, column in arrow_columns(fields_table).items()}
     spans = arrow_columns(spans_table)
     span_values = {name: spans[name].to_pylist() for name in _SPAN_COLUMNS}
     for row, text in python_texts.items():
@@ -460,21 +462,22 @@ def clean_columns(
     workers: int | None = None,
     progress: bool = True,
     **options: Any,
-) -> tuple[dict[str, list[Any]], pd.DataFrame]:
+) -> tuple[dict[str, Any], pd.DataFrame]:
     """:func:`clean_many` as columns, with no :class:`Cleaned` object per document nor
     :class:`RemovedSpan` per span (for a corpus: less time, and memory left unfragmented).
 
     Returns the fields of :func:`clean_frame`, one list each (``dateline`` is the dateline's
-    text), and the audit of :func:`removed_frame` with the documents named by ``ids``.
+    text) but ``credits`` and ``captions``, columns of the dtype :func:`clean_frame` gives them,
+    and the audit of :func:`removed_frame` with the documents named by ``ids``.
     """
     column = as_text_column(texts)
     with _gc_paused():
         return _columns(_clean_columns(column, sources, templates, workers, progress, options), list(ids))
 
 
-def _columns(found: CoreColumns, ids: list[Any]) -> tuple[dict[str, list[Any]], pd.DataFrame]:
+def _columns(found: CoreColumns, ids: list[Any]) -> tuple[dict[str, Any], pd.DataFrame]:
     """The core's columns as the lists and audit table of :func:`clean_columns`."""
-    fields, span_values = _core_lists(found)
+    fields, span_values = _core_lists(found, text_lists=True)
     if len(ids) != len(fields["text"]):
         raise InputError(f"ids has {len(ids)} items but there are {len(fields['text'])} documents")
     fields = {name: fields[name] for name in _FRAME_COLUMNS}
@@ -504,14 +507,15 @@ def clean_frame(texts: Any, *, sources: Any = None, workers: int | None = None, 
     templates, progress = options.pop("templates", None), options.pop("progress", True)
     fields = arrow_columns(_clean_columns(column, sources, templates, workers, progress, options)[0])
     columns: dict[str, Any] = {name: arrow_text_array(fields[name]) for name in _FRAME_TEXTS}
-    for name in ("credits", "captions"):
+    for name in _LIST_COLUMNS:
         columns[name] = text_list_array(fields[name])
     columns["removed"] = fields["removed"].to_numpy()
     return pd.DataFrame({name: columns[name] for name in _FRAME_COLUMNS}, index=column.index.copy())
 
 
 _FRAME_TEXTS = ("text", "title", "dateline", "place", "agency", "byline", "date")
-_FRAME_COLUMNS = (*_FRAME_TEXTS, "credits", "captions", "removed")
+_LIST_COLUMNS = ("credits", "captions")
+_FRAME_COLUMNS = (*_FRAME_TEXTS, *_LIST_COLUMNS, "removed")
 
 
 def removed_frame(cleaned: list[Cleaned], ids: Any = None) -> pd.DataFrame:

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core, analysis, plots, selection, store
+from ._results import list_items, text_list_array
 from .cleaning import DEFAULTS as _CLEAN
 from .dates import document_dates, parse_dates, unparsed
 from .dedup import with_clusters
@@ -429,9 +430,11 @@ class Corpus:
         ``dateline`` (without its closing dash), ``place``, ``agency``, ``byline``,
         ``published`` (the date printed in the page, ``datetime64[ns, UTC]``; see
         :attr:`unparsed_dates`), ``published_text`` (that date as printed), ``credits``,
-        ``captions`` (lists) and ``removed_spans`` (int64), and a ``removed`` table (the audit:
-        ``doc``, ``start``, ``end``, ``rule``, ``text``, ``replacement``, with offsets into the
-        raw ``text``). Later steps work on ``clean_text``.
+        ``captions`` (lists of text, ``pd.ArrowDtype(pa.list_(pa.string()))`` as in
+        :func:`tidings.clean_frame`: each value a list) and ``removed_spans`` (int64), and a
+        ``removed`` table (the audit: ``doc``, ``start``, ``end``, ``rule``, ``text``,
+        ``replacement``, with offsets into the raw ``text``). Later steps work on
+        ``clean_text``.
 
         Parameters
         ----------
@@ -748,7 +751,8 @@ class Corpus:
         -------
         pandas.DataFrame
             One row per cluster of two or more documents, biggest first: ``cluster``,
-            ``documents`` (int64), ``sources`` and ``agencies`` (sorted lists of str: outlets
+            ``documents`` (int64), ``sources`` and ``agencies`` (sorted lists of text, of the
+            dtype ``pd.ArrowDtype(pa.list_(pa.string()))``: outlets
             from the ``source`` column; agencies from datelines and credits when the corpus was
             cleaned), ``first_date`` and ``last_date`` (``datetime64[ns]`` in UTC, from
             :attr:`dates`; NaT when undated) and ``title`` (the representative's headline, else
@@ -762,7 +766,7 @@ class Corpus:
         table["sources"] = _sorted_lists(info, "cluster", info["source"] if "source" in info.columns else None)
         agencies = [info["agency"]] if "agency" in info.columns else []
         if "credits" in info.columns:
-            agencies.append(info["credits"].explode())
+            agencies.append(list_items(info["credits"]))
         table["agencies"] = _sorted_lists(info, "cluster", pd.concat(agencies) if agencies else None)
         table["first_date"] = grouped["_date"].min().astype("datetime64[ns]")
         table["last_date"] = grouped["_date"].max().astype("datetime64[ns]")
@@ -948,11 +952,12 @@ class Corpus:
 
 def _sorted_lists(info: pd.DataFrame, by: str, values: pd.Series | None) -> pd.Series:
     """Per group of ``info[by]``, the sorted distinct strings of ``values`` (aligned with
-    ``info``'s index, possibly repeated) as a list; an empty list where there are none."""
+    ``info``'s index, possibly repeated) as a list, in a column of ``TEXT_LIST_DTYPE``; an empty
+    list where there are none."""
     groups = pd.Index(info[by].unique()).sort_values()
     if values is None:
-        return pd.Series([[] for _ in groups], index=groups, dtype=object)
+        return pd.Series(text_list_array([[] for _ in groups]), index=groups)
     pairs = pd.DataFrame({by: info[by].reindex(values.index).to_numpy(), "value": values.to_numpy()})
     pairs = pairs[pairs["value"].map(lambda v: isinstance(v, str))].drop_duplicates().sort_values([by, "value"])
     lists = pairs.groupby(by, sort=True)["value"].agg(list)
-    return pd.Series([lists.get(g, []) for g in groups], index=groups, dtype=object)
+    return pd.Series(text_list_array([lists.get(g, []) for g in groups]), index=groups)

@@ -105,8 +105,9 @@ class Clean(Step):
     ``clean_<name>``), ``published`` (the date printed in the
     page, ``datetime64[ns, UTC]``, read by :func:`tidings.dates.parse_dates` with
     ``date_format``), ``published_text`` (that date as printed), ``credits``, ``captions``
-    (lists) and ``removed_spans`` (int64), and the ``removed`` table (``doc`` id, ``start``,
-    ``end``, ``rule``, ``text``, ``replacement``, offsets into the raw ``text``). Given
+    (lists of text, of the dtype :func:`tidings.clean_frame` gives them) and ``removed_spans``
+    (int64), and the ``removed`` table (``doc`` id, ``start``, ``end``, ``rule``, ``text``,
+    ``replacement``, offsets into the raw ``text``). Given
     ``templates`` (counted or learned over the whole corpus elsewhere, as on a cluster), the step
     cleans with them and learns nothing.
     """
@@ -148,6 +149,8 @@ class Clean(Step):
         # The body as the core gave it (one str per document, never missing); the short fields
         # as pandas infers them.
         body = pd.Series(found.pop("text"), index=documents.index, dtype=object)
+        # Lists of text of the dtype clean_frame gives them, with or without documents.
+        lists = {name: pd.Series(found.pop(name), index=documents.index) for name in ("credits", "captions")}
         # Without documents, columns of objects (pandas makes empty lists floats).
         fields = pd.DataFrame(found if len(documents) else {}, index=documents.index, columns=list(found))
         documents = documents.assign(clean_text=body)
@@ -156,8 +159,8 @@ class Clean(Step):
             _fill_analyst_column(documents, name, fields[name].astype(object))
         documents["published"] = parse_dates(fields["date"], date_format=self._date_format)
         documents["published_text"] = fields["date"].astype(object)
-        documents["credits"] = fields["credits"]
-        documents["captions"] = fields["captions"]
+        documents["credits"] = lists["credits"]
+        documents["captions"] = lists["captions"]
         documents["removed_spans"] = fields["removed"].astype("int64")
         return documents, {"removed": removed}
 

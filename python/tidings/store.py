@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import _core
-from ._arrow import arrow_table
+from ._arrow import arrow_dtype_columns, arrow_table
 from .errors import TidingsIOError
 
 __all__ = ["MANIFEST", "write_folder", "read_folder", "is_corpus_folder"]
@@ -120,19 +120,24 @@ def _replace(staging: Path, folder: Path) -> None:
 
 
 def _read_table(path: Path) -> pd.DataFrame:
-    """A Parquet table with the pandas dtypes it was written with: list columns back as Python
-    lists, and object columns of strings back as objects (pandas 3 would read them as ``str``)."""
+    """A Parquet table with the pandas dtypes it was written with: Arrow list columns (the
+    credits and captions of cleaned documents) back as ``pd.ArrowDtype`` (see
+    :func:`tidings._arrow.arrow_dtype_columns`), other list columns back as Python lists, and
+    object columns of strings back as objects (pandas 3 would read them as ``str``)."""
     try:
         table = pq.read_table(path)
     except (pa.ArrowException, OSError) as error:
         raise TidingsIOError(f"cannot read {path}: {error}") from error
     frame = table.to_pandas()
+    arrow = arrow_dtype_columns(table)
     for field in table.schema:
-        if pa.types.is_list(field.type) or pa.types.is_large_list(field.type):
+        if field.name in arrow:
+            frame[field.name] = pd.Series(pd.arrays.ArrowExtensionArray(table.column(field.name)), index=frame.index)
+        elif pa.types.is_list(field.type) or pa.types.is_large_list(field.type):
             frame[field.name] = pd.Series(table.column(field.name).to_pylist(), index=frame.index, dtype=object)
     written = {c.get("name"): c.get("numpy_type") for c in (table.schema.pandas_metadata or {}).get("columns", [])}
     for name, numpy_type in written.items():
-        if numpy_type == "object" and name in frame.columns and frame[name].dtype != object:
+        if numpy_type == "object" and name in frame.columns and name not in arrow and frame[name].dtype != object:
             frame[name] = frame[name].astype(object)
     return frame
 
