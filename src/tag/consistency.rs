@@ -210,15 +210,14 @@ fn name_by_short_company_names(text: &str, short_names: &[ShortName], mentions: 
     if short_names.is_empty() {
         return;
     }
-    let by_key: FxHashMap<&[String], &ShortName> =
-        short_names.iter().map(|n| (n.key.as_slice(), n)).collect();
     let relabel: Vec<(usize, usize)> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.source != Source::User && m.label != Label::Date)
         .filter_map(|(k, m)| {
-            let key: Vec<String> = text[m.start..m.end].split_whitespace().map(fold).collect();
-            let short = by_key.get(key.as_slice())?;
+            // Short names are filed once per spelling: at most one is spelled by the mention.
+            let surface = &text[m.start..m.end];
+            let short = short_names.iter().find(|n| spells(surface, &n.key))?;
             let keep = short.by_trade && m.link == Link::Gazetteer;
             (short.full != k && !keep).then_some((k, short.full))
         })
@@ -236,15 +235,18 @@ fn name_by_short_company_names(text: &str, short_names: &[ShortName], mentions: 
 #[derive(Default)]
 struct NameTable {
     by_first: FxHashMap<String, Vec<NamedKey>>,
-    filed: FxHashSet<Vec<String>>,
 }
 
 impl NameTable {
     /// Files a name unless it is there already (the first mention of a spelling is copied).
     fn add(&mut self, key: Vec<String>, mention: usize) {
-        if self.filed.insert(key.clone()) {
-            let list = self.by_first.entry(key[0].clone()).or_default();
-            list.push((key, mention));
+        // A spelling already filed is in the list of its first word.
+        match self.by_first.get_mut(&key[0]) {
+            Some(list) if list.iter().any(|(filed, _)| *filed == key) => {}
+            Some(list) => list.push((key, mention)),
+            None => {
+                self.by_first.insert(key[0].clone(), vec![(key, mention)]);
+            }
         }
     }
 
@@ -453,6 +455,14 @@ fn longest_fit<'n>(
                         .all(|t| !t.sentence_start))
         })
         .max_by_key(|(key, _)| key.len())
+}
+
+/// Whether the words of `surface` fold to `key`, word by word, without building their folds.
+fn spells(surface: &str, key: &[String]) -> bool {
+    let mut words = surface.split_whitespace();
+    key.iter()
+        .all(|k| words.next().is_some_and(|w| folds_to(w, k)))
+        && words.next().is_none()
 }
 
 /// Case-folded key of a word for matching within a document, typographic quotes made ASCII.

@@ -95,18 +95,33 @@ fn affix_hash(tag: u64, s: &str) -> u64 {
 pub fn word_info(word: &str, scratch: &mut String) -> WordInfo {
     normalize_word(word, scratch);
     let lower = xxh3_64(scratch.as_bytes());
-    let chars: Vec<(usize, char)> = scratch.char_indices().collect();
-    let n = chars.len();
+    // Affixes count characters; in ASCII (most forms) a character is a byte.
+    let ascii = scratch.is_ascii();
+    let n = if ascii {
+        scratch.len()
+    } else {
+        scratch.chars().count()
+    };
+    let at = |k: usize| {
+        if ascii {
+            k
+        } else {
+            scratch
+                .char_indices()
+                .nth(k)
+                .map_or(scratch.len(), |(at, _)| at)
+        }
+    };
     let suffix = |k: usize| {
         if n > k {
-            &scratch[chars[n - k].0..]
+            &scratch[at(n - k)..]
         } else {
             scratch.as_str()
         }
     };
     let prefix = |k: usize| {
         if n > k {
-            &scratch[..chars[k].0]
+            &scratch[..at(k)]
         } else {
             scratch.as_str()
         }
@@ -430,6 +445,53 @@ mod tests {
         }
         normalize_word("Iran’s 2015", &mut s);
         assert_eq!(s, "iran's 0000");
+    }
+
+    /// Affixes and length count characters, in ASCII and beyond.
+    #[test]
+    fn affixes_count_characters() {
+        let mut scratch = String::new();
+        for word in [
+            "a",
+            "of",
+            "Iran",
+            "Putin",
+            "al-Assad",
+            "Zürich",
+            "İstanbul",
+            "Ærø",
+            "‘Øresund’",
+            "日本語",
+            "Dvořák",
+            "2015",
+            "Müller-Lüdenscheid",
+        ] {
+            let info = word_info(word, &mut scratch);
+            normalize_word(word, &mut scratch);
+            let chars: Vec<char> = scratch.chars().collect();
+            let n = chars.len();
+            let suffix = |k: usize| chars[n.saturating_sub(k)..].iter().collect::<String>();
+            let prefix = |k: usize| chars[..k.min(n)].iter().collect::<String>();
+            let expected = [
+                affix_hash(1, &suffix(2)),
+                affix_hash(2, &suffix(3)),
+                affix_hash(3, &suffix(4)),
+                affix_hash(4, &prefix(2)),
+                affix_hash(5, &prefix(3)),
+            ];
+            let got = [
+                info.suffix2,
+                info.suffix3,
+                info.suffix4,
+                info.prefix2,
+                info.prefix3,
+            ];
+            assert_eq!(got, expected, "{word}");
+            assert_eq!(
+                info.length,
+                n.min(4) as u64 + u64::from(n > 4) + u64::from(n > 6)
+            );
+        }
     }
 
     #[test]

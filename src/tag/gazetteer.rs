@@ -38,7 +38,48 @@ pub struct Gazetteer {
     sequences: FxHashMap<String, u32>,
     /// First token → lengths of entries starting with it, longest first.
     first: FxHashMap<String, Vec<u8>>,
+    /// The first tokens' keys by their first byte and length, exact and capital-letter twins.
+    starts: [FirstBytes; 2],
     max_len: usize,
+}
+
+/// For each first byte, a bit for each key length (the last bit for every length from 63):
+/// most tokens (lowercase words, punctuation, numbers) start no entry and are answered here,
+/// without building their key or hashing it.
+#[derive(Debug, Clone)]
+struct FirstBytes([u64; 256]);
+
+impl Default for FirstBytes {
+    fn default() -> Self {
+        FirstBytes([0; 256])
+    }
+}
+
+impl FirstBytes {
+    fn bit(len: usize) -> u64 {
+        1 << len.min(63)
+    }
+
+    fn add(&mut self, key: &str) {
+        if let Some(&first) = key.as_bytes().first() {
+            self.0[first as usize] |= Self::bit(key.len());
+        }
+    }
+
+    /// Whether some key may be the key of `token` (in capitals, for the twins' table): `false`
+    /// only when none is. A token whose first byte is ASCII has a key starting with that byte
+    /// (capital-letter twins start with no lowercase letter, nor do the words in capitals that
+    /// look them up); an ASCII token's key is as long as the token.
+    fn may_hold(&self, token: &str) -> bool {
+        let Some(&first) = token.as_bytes().first() else {
+            return true;
+        };
+        if !first.is_ascii() {
+            return true;
+        }
+        let lengths = self.0[first as usize];
+        lengths & Self::bit(token.len()) != 0 || (lengths != 0 && !token.is_ascii())
+    }
 }
 
 /// Key form of a token: apostrophes and typographic quotes made ASCII.
@@ -143,10 +184,11 @@ impl Gazetteer {
             }
             self.sequences.insert(key, id);
             let mut first = String::new();
-            if upper {
-                first.push('\u{1e}');
-            }
             key_token(tokens[0], upper, &mut first);
+            self.starts[usize::from(upper)].add(&first);
+            if upper {
+                first.insert(0, '\u{1e}');
+            }
             let lengths = self.first.entry(first).or_default();
             if !lengths.contains(&(tokens.len() as u8)) {
                 lengths.push(tokens.len() as u8);
@@ -248,7 +290,9 @@ impl Gazetteer {
         while i < words.len() {
             let mut found = None;
             for upper in [false, true] {
-                if upper && !is_all_caps(words[i]) {
+                if !self.starts[usize::from(upper)].may_hold(words[i])
+                    || (upper && !is_all_caps(words[i]))
+                {
                     continue;
                 }
                 key.clear();
@@ -346,6 +390,49 @@ mod tests {
         assert_eq!(g.find(&caps).len(), 2);
         assert!(Gazetteer::from_tsv("x\tBOGUS\ty").is_err());
         assert!(Gazetteer::from_tsv("x\tLOC").is_err());
+    }
+
+    /// The first-byte filter passes every first token of the shipped gazetteer, as written and
+    /// in capitals.
+    #[test]
+    fn first_byte_filter_passes_every_first_token() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/python/tidings/data/gazetteer.tsv"
+        );
+        let tsv = std::fs::read_to_string(path).unwrap();
+        let g = Gazetteer::from_tsv(&tsv).unwrap();
+        for key in g.first.keys() {
+            let (upper, token) = match key.strip_prefix('\u{1e}') {
+                Some(token) => (true, token),
+                None => (false, key.as_str()),
+            };
+            assert!(g.starts[usize::from(upper)].may_hold(token), "{key:?}");
+        }
+        for line in tsv
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.get(3).is_some_and(|flags| flags.contains("club")) {
+                continue; // the clubs' own gazetteer
+            }
+            let surface = fields[0];
+            let w = words(surface);
+            assert_eq!(g.find(&w).first().map(|m| m.start), Some(0), "{surface}");
+            let caps: Vec<String> = w.iter().map(|t| t.to_ascii_uppercase()).collect();
+            let caps: Vec<&str> = caps.iter().map(String::as_str).collect();
+            if is_all_caps(caps[0]) {
+                assert_eq!(g.find(&caps).first().map(|m| m.start), Some(0), "{surface}");
+            }
+        }
+        // A typographic apostrophe makes the key shorter than the token.
+        let quotes = Gazetteer::from_tsv("O'Neill\tPERSON\tO'Neill\n").unwrap();
+        assert_eq!(quotes.find(&["O’Neill"]).len(), 1);
+        assert_eq!(quotes.find(&["O’NEILL"]).len(), 1);
+        // A token the filter turns away is found by no key.
+        assert!(!g.starts[0].may_hold("the") && !g.starts[1].may_hold("the"));
+        assert!(g.find(&["the", "said", "12", ","]).is_empty());
     }
 
     #[test]

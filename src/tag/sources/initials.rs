@@ -11,11 +11,10 @@ pub fn candidates(sentence: &SentenceContext<'_>) -> Vec<Candidate> {
     let words = sentence.words;
     (0..words.len().saturating_sub(1))
         .filter(|&k| {
-            // After a capitalised word ("John F. Kennedy") the name started earlier.
-            let middle_initial =
-                k > 0 && capitalised(words[k - 1]) && has_alphanumeric(words[k - 1]);
+            // Tested first: most words are no initial.
             is_initial(words[k])
-                && !middle_initial
+                // After a capitalised word ("John F. Kennedy") the name started earlier.
+                && !(k > 0 && capitalised(words[k - 1]) && has_alphanumeric(words[k - 1]))
                 && is_surname(words[k + 1])
                 && !inside_other_gazetteer_name(sentence, k + 1)
         })
