@@ -37,34 +37,41 @@ pub fn lists_beside_body(
     ) else {
         return Vec::new();
     };
+    let after = rows[end + 1..].iter().copied();
+    let before = rows[..start].iter().rev().copied();
+    let runs: Vec<(Vec<usize>, usize)> = [
+        run_before_prose(paras, class, template_hit, after),
+        run_before_prose(paras, class, template_hit, before),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    // Most bodies have no such run beside them: the key words are gathered only for one.
+    if runs.is_empty() {
+        return Vec::new();
+    }
     let prose: Vec<f64> = rows
         .iter()
         .map(|&i| f64::from(u8::from(class[i] == Class::Good)))
         .collect();
     let topic = topic_of(paras, rows, &prose, (start, end), KEY_WORD_PARAGRAPHS);
-    let after = rows[end + 1..].iter().copied();
-    let before = rows[..start].iter().rev().copied();
-    let mut lists = list_before_prose(paras, class, template_hit, &topic, after);
-    lists.extend(list_before_prose(
-        paras,
-        class,
-        template_hit,
-        &topic,
-        before,
-    ));
-    lists
+    runs.into_iter()
+        .filter(|(lines, prose)| {
+            key_words_named(paras, *prose, &topic) >= MIN_ON_TOPIC && on_topic(paras, lines, &topic)
+        })
+        .flat_map(|(lines, _)| lines)
+        .collect()
 }
 
-/// The run of short lines the rows `beyond` the body open with, when a paragraph of the
-/// article's prose ends it and it names the article's subject (`topic`), as
-/// [`lists_beside_body`] tells; empty otherwise.
-fn list_before_prose(
+/// The run of at least [`MIN_ON_TOPIC`] short lines the rows `beyond` the body open with and
+/// the paragraph of prose that ends it, when that reads as the article's
+/// ([`article_prose`], not a teaser's summary cut short).
+fn run_before_prose(
     paras: &Paragraphs,
     class: &[Class],
     template_hit: &[bool],
-    topic: &FxHashSet<String>,
     mut beyond: impl Iterator<Item = usize>,
-) -> Vec<usize> {
+) -> Option<(Vec<usize>, usize)> {
     let mut lines = Vec::new();
     let prose = beyond.find(|&i| {
         let line = !template_hit[i] && list_line(&paras[i].feat);
@@ -72,19 +79,12 @@ fn list_before_prose(
             lines.push(i);
         }
         !line
-    });
-    let Some(prose) = prose else {
-        return Vec::new();
-    };
+    })?;
     let prose_of_article = class[prose] == Class::Good
         && !template_hit[prose]
         && article_prose(&paras[prose].feat)
-        && !cut_short(paras[prose].text())
-        && key_words_named(paras, prose, topic) >= MIN_ON_TOPIC;
-    if !prose_of_article || !on_topic(paras, &lines, topic) {
-        return Vec::new();
-    }
-    lines
+        && !cut_short(paras[prose].text());
+    (prose_of_article && lines.len() >= MIN_ON_TOPIC).then_some((lines, prose))
 }
 
 /// [`MIN_ON_TOPIC`] of the `lines` name the article's subject (`topic`), and a third of them
