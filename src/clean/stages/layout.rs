@@ -13,11 +13,16 @@ use crate::clean::shape::words::Language;
 use crate::clean::templates::{folds_digits, templatable, template_key};
 
 use super::body::best_run;
+use super::lists::lists_beside_body;
+
+/// The most lists of the article's own, one after another, the body is carried across.
+const MAX_LISTS: usize = 4;
 
 /// What a round reads from its kept paragraphs; every vector is indexed like the paragraph
 /// table (rows not kept when it was read hold defaults that no stage looks at).
 pub struct Layout {
-    /// Rows of a table of figures and the labels between them: content, not chrome.
+    /// Rows of a table of figures and the labels between them, and the lines of a list of the
+    /// article's own beside its prose ([`lists_beside_body`]): content, not chrome.
     pub table: Vec<bool>,
     /// Chrome class of each row, its table and its place before or in the body weighed in.
     pub class: Vec<Class>,
@@ -42,12 +47,28 @@ pub fn read(
     options: &CleanOptions,
 ) -> Layout {
     let rows: Vec<usize> = paras.kept().collect();
-    let table = tables(paras, &rows);
+    let mut table = tables(paras, &rows);
     let class = classes(paras, &rows, &table, options);
     let template_hit = template_hits(paras, &rows, &table, templates, options);
     let mut class = class;
     share_fate_with_next(paras, &rows, &table, &template_hit, &mut class);
-    let body = best_run(paras, &rows, &class, &table, &template_hit);
+    let mut body = best_run(paras, &rows, &class, &table, &template_hit);
+    // A list of the article's own between its prose is content as a table is; the body found
+    // again runs across it, on to the prose (and the next list) beyond it.
+    for _ in 0..MAX_LISTS {
+        let Some(found) = body else { break };
+        let list = lists_beside_body(paras, &rows, &class, &template_hit, found);
+        if list.is_empty() {
+            break;
+        }
+        for i in list {
+            table[i] = true;
+            if class[i] == Class::Bad {
+                class[i] = Class::Neutral;
+            }
+        }
+        body = best_run(paras, &rows, &class, &table, &template_hit);
+    }
     let mut layout = Layout {
         table,
         class,

@@ -20,6 +20,7 @@ mod dateline;
 mod fallback;
 mod fields;
 mod layout;
+mod lists;
 mod repeats;
 mod teasers;
 mod title;

@@ -49,7 +49,13 @@ pub fn without_other_stories(
     if after.is_empty() {
         return None;
     }
-    let article = topic_of(paras, rows, &weighed_against, (first, last));
+    let article = topic_of(
+        paras,
+        rows,
+        &weighed_against,
+        (first, last),
+        KEY_WORD_PARAGRAPHS,
+    );
     // An article too short to repeat its names gives no evidence of what it is about; summaries
     // a list cut short are other stories' whatever they speak of (the site's latest on a topic).
     let topic_known = article.len() >= MIN_KEY_WORDS;
@@ -88,13 +94,14 @@ const MIN_KEPT_SHARE: f64 = 0.5;
 const MOST_NUMERATOR: usize = 2;
 const MOST_DENOMINATOR: usize = 3;
 
-/// The article's key words: the content words of at least [`KEY_WORD_PARAGRAPHS`] of its
-/// rows weighing for article text from position `first` to `last` (its names, its subject).
-fn topic_of(
+/// The article's key words: the content words of at least `paragraphs` of its rows weighing
+/// for article text from position `first` to `last` (its names, its subject).
+pub fn topic_of(
     paras: &Paragraphs,
     rows: &[usize],
     weights: &[f64],
     (first, last): (usize, usize),
+    paragraphs: usize,
 ) -> FxHashSet<String> {
     let mut count: FxHashMap<String, usize> = FxHashMap::default();
     for k in (first..=last).filter(|&k| weights[k] > 0.0) {
@@ -104,7 +111,7 @@ fn topic_of(
     }
     count
         .into_iter()
-        .filter(|&(_, n)| n >= KEY_WORD_PARAGRAPHS)
+        .filter(|&(_, n)| n >= paragraphs)
         .map(|(w, _)| w)
         .collect()
 }
@@ -112,7 +119,7 @@ fn topic_of(
 /// The fewest key words of an article judged to speak of something else than its teasers.
 const MIN_KEY_WORDS: usize = 5;
 
-/// The fewest paragraphs of the article a key word stands in.
+/// The fewest paragraphs of the article a key word of its teasers' test stands in.
 const KEY_WORD_PARAGRAPHS: usize = 3;
 
 /// The teaser from position `start` to `end` holds one of the article's key words (`topic`).
