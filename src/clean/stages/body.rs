@@ -104,20 +104,23 @@ fn run_of_article(
 }
 
 /// The body's first row `first` (a position in `rows`) moved back to the start of the
-/// heaviest run before it, when that run weighs at least [`EARLIER_SHARE`] of the body (`sum`):
+/// heaviest run before it, and so on to the heaviest run before that, each while the run
+/// weighs at least [`EARLIER_SHARE`] of the body (`sum`):
 /// a short article or its lead (a paywalled page) comes before the site's own prose (a
 /// newsletter's terms, the rules for comments, a login form, a cookie notice, a sidebar about
 /// the blog's author, shipping terms) more often than after it, and that prose is often the
 /// longer; losing the article costs more than keeping the chrome between.
-fn with_earlier_run(weights: &[f64], first: usize, sum: f64) -> usize {
-    match heaviest_run(weights[..first].iter().map(|&w| Some(w))) {
-        Some((start, _, earlier))
-            if earlier >= EARLIER_SHARE * sum && earlier >= MIN_JOINING_WEIGHT =>
-        {
-            start
+fn with_earlier_run(weights: &[f64], mut first: usize, sum: f64) -> usize {
+    // The heaviest run before the body is often a part of the article nearer it (paragraphs
+    // before a table of products or after a list of facts), with the lead further back: once a
+    // run joins, the runs before it are weighed in turn.
+    while let Some((start, _, earlier)) = heaviest_run(weights[..first].iter().map(|&w| Some(w))) {
+        if earlier < EARLIER_SHARE * sum || earlier < MIN_JOINING_WEIGHT {
+            break;
         }
-        _ => first,
+        first = start;
     }
+    first
 }
 
 /// The body's last row `last` (a position in `rows`) moved on to the end of the heaviest run
@@ -319,6 +322,25 @@ mod tests {
         // A lone line before a long article stays out of it: it weighs under a tenth of it.
         let weights = [-5.0, 13.0, -5.0, -5.0, 60.0, 50.0, 40.0];
         assert_eq!(with_earlier_run(&weights, 4, 150.0), 4);
+    }
+
+    #[test]
+    fn the_lead_before_a_nearer_part_of_the_article_joins_the_body() {
+        // A buyer's guide: a menu, the lead's three paragraphs, a list of facts that costs more
+        // than the lead weighs, two paragraphs (heavier than the lead) before a table of
+        // products, the table, then the long rest of the guide. The paragraphs join first, then
+        // the lead before them.
+        let mut weights = vec![-5.0, -5.0, 16.0, 26.0, 32.0];
+        weights.extend([-5.0; 16]);
+        weights.extend([60.0, 40.0]);
+        weights.extend([-2.5; 12]);
+        weights.extend([50.0, 26.0, -2.5, 79.0, 64.0, 71.0]);
+        let body = weights.len() - 6;
+        assert_eq!(with_earlier_run(&weights, body, 287.5), 2);
+        // A line of the site's before the lead, under a tenth of the body, stays out.
+        weights[0] = 10.0;
+        weights[1] = -12.0;
+        assert_eq!(with_earlier_run(&weights, body, 287.5), 2);
     }
 
     #[test]
