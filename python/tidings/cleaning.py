@@ -172,9 +172,9 @@ _SPAN_COLUMNS = ("start", "end", "rule", "text", "replacement")
 def _core_lists(found: CoreColumns, *, text_lists: bool = False) -> tuple[dict[str, Any], dict[str, list[Any]]]:
     """The core's document and span columns as one list each, the span texts Arrow could not
     hold put back (one reading of the core's result for every caller); with ``text_lists``,
-    the list columns (:data:`_LIST_COLUMNS`) as columns of ``TEXT_LIST_DTYPE`` instead."""
+    the list columns (:data:`LIST_COLUMNS`) as columns of ``TEXT_LIST_DTYPE`` instead."""
     fields_table, spans_table, python_texts = found
-    fields = {name: text_list_array(column) if text_lists and name in _LIST_COLUMNS else column.to_pylist()
+    fields = {name: text_list_array(column) if text_lists and name in LIST_COLUMNS else column.to_pylist()
               for name, column in arrow_columns(fields_table).items()}
     spans = arrow_columns(spans_table)
     span_values = {name: spans[name].to_pylist() for name in _SPAN_COLUMNS}
@@ -507,15 +507,16 @@ def clean_frame(texts: Any, *, sources: Any = None, workers: int | None = None, 
     templates, progress = options.pop("templates", None), options.pop("progress", True)
     fields = arrow_columns(_clean_columns(column, sources, templates, workers, progress, options)[0])
     columns: dict[str, Any] = {name: arrow_text_array(fields[name]) for name in _FRAME_TEXTS}
-    for name in _LIST_COLUMNS:
+    for name in LIST_COLUMNS:
         columns[name] = text_list_array(fields[name])
     columns["removed"] = fields["removed"].to_numpy()
     return pd.DataFrame({name: columns[name] for name in _FRAME_COLUMNS}, index=column.index.copy())
 
 
 _FRAME_TEXTS = ("text", "title", "dateline", "place", "agency", "byline", "date")
-_LIST_COLUMNS = ("credits", "captions")
-_FRAME_COLUMNS = (*_FRAME_TEXTS, *_LIST_COLUMNS, "removed")
+#: The fields that are lists of text (of ``TEXT_LIST_DTYPE`` in every result).
+LIST_COLUMNS = ("credits", "captions")
+_FRAME_COLUMNS = (*_FRAME_TEXTS, *LIST_COLUMNS, "removed")
 
 
 def removed_frame(cleaned: list[Cleaned], ids: Any = None) -> pd.DataFrame:

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ._ids import DocumentIds
-from .cleaning import PageTemplates, clean_columns, learns_templates
+from .cleaning import LIST_COLUMNS, PageTemplates, clean_columns, learns_templates
 from .dates import document_dates, parse_dates
 from .dedup import CorpusDedup
 from .errors import InputError
@@ -150,7 +150,7 @@ class Clean(Step):
         # as pandas infers them.
         body = pd.Series(found.pop("text"), index=documents.index, dtype=object)
         # Lists of text of the dtype clean_frame gives them, with or without documents.
-        lists = {name: pd.Series(found.pop(name), index=documents.index) for name in ("credits", "captions")}
+        lists = {name: pd.Series(found.pop(name), index=documents.index) for name in LIST_COLUMNS}
         # Without documents, columns of objects (pandas makes empty lists floats).
         fields = pd.DataFrame(found if len(documents) else {}, index=documents.index, columns=list(found))
         documents = documents.assign(clean_text=body)

@@ -67,7 +67,12 @@ pub fn read(
                 class[i] = Class::Neutral;
             }
         }
-        body = best_run(paras, &rows, &class, &table, &template_hit);
+        let again = best_run(paras, &rows, &class, &table, &template_hit);
+        // The same body beside the same lists: nothing more to carry it across.
+        if again == body {
+            break;
+        }
+        body = again;
     }
     let mut layout = Layout {
         table,

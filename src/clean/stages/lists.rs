@@ -9,9 +9,8 @@ use rustc_hash::FxHashSet;
 use crate::clean::paragraphs::Paragraphs;
 use crate::clean::shape::classify::Class;
 use crate::clean::shape::features::Features;
-use crate::clean::shape::words::content_words;
 
-use super::teasers::{cut_short, topic_of};
+use super::teasers::{cut_short, key_words_named, topic_of};
 
 /// The rows of the lists of the article's own beside its body (`first` to `last`, rows of
 /// the paragraph table) among the kept `rows`, between it and more of its prose: the run of
@@ -134,14 +133,6 @@ fn article_prose(f: &Features) -> bool {
 
 /// The fewest words of the prose after a list of the article's own.
 const MIN_PROSE_WORDS: usize = 15;
-
-/// How many of the article's key words (`topic`) paragraph `i` holds.
-fn key_words_named(paras: &Paragraphs, i: usize, topic: &FxHashSet<String>) -> usize {
-    content_words(paras[i].text(), paras[i].language)
-        .iter()
-        .filter(|w| topic.contains(*w))
-        .count()
-}
 
 #[cfg(test)]
 mod tests {

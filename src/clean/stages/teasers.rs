@@ -129,11 +129,15 @@ fn on_topic(
     (start, end): (usize, usize),
     topic: &FxHashSet<String>,
 ) -> bool {
-    (start..=end).any(|k| {
-        content_words(paras[rows[k]].text(), paras[rows[k]].language)
-            .iter()
-            .any(|w| topic.contains(w))
-    })
+    (start..=end).any(|k| key_words_named(paras, rows[k], topic) > 0)
+}
+
+/// How many of the article's key words (`topic`) paragraph `i` holds.
+pub fn key_words_named(paras: &Paragraphs, i: usize, topic: &FxHashSet<String>) -> usize {
+    content_words(paras[i].text(), paras[i].language)
+        .iter()
+        .filter(|w| topic.contains(*w))
+        .count()
 }
 
 /// The runs of at least [`MIN_TEASERS`] teasers among the kept `rows` (positions, weighed by
