@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -476,11 +477,24 @@ def test_repeated_paragraphs() -> None:
     r = tidings.repeated_paragraphs(texts)
     assert r[["text", "doc_count", "first_doc"]].values.tolist() == [["Follow us", 3, "a"], ["Share this article", 2, "a"]]
     assert r["docs"].tolist() == [["a", "d", "e"], ["a", "b"]]
+    assert r["docs"].dtype == pd.ArrowDtype(pa.list_(pa.string()))
     assert all(re.fullmatch(r"[0-9a-f]{16}", h) for h in r["hash"])
     assert tidings.repeated_paragraphs(texts, min_docs=3)["text"].tolist() == ["Follow us"]
     with pytest.raises(InputError):
         tidings.repeated_paragraphs(texts, min_docs=0)
     assert len(tidings.repeated_paragraphs([])) == 0
+
+
+def test_repeated_paragraphs_list_the_labels_in_their_own_type() -> None:
+    texts = ["One.\n\nFollow us", "Two.\n\nFollow us", "Three.", "Follow us"]
+    by_position = tidings.repeated_paragraphs(texts)["docs"]
+    assert by_position.dtype == pd.ArrowDtype(pa.list_(pa.int64())) and by_position.tolist() == [[0, 1, 3]]
+    dated = tidings.repeated_paragraphs(pd.Series(texts, index=pd.date_range("2024-01-01", periods=4)))["docs"]
+    assert pa.types.is_timestamp(dated.dtype.pyarrow_dtype.value_type)
+    assert [pd.Timestamp(d) for d in dated.iloc[0]] == list(pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-04"]))
+    pairs = pd.MultiIndex.from_tuples([(1, "a"), (1, "b"), (2, "a"), (3, "c")])
+    tuples = tidings.repeated_paragraphs(pd.Series(texts, index=pairs))["docs"]
+    assert tuples.dtype == object and tuples.tolist() == [[(1, "a"), (1, "b"), (3, "c")]]
 
 
 def test_accessors() -> None:

@@ -45,6 +45,29 @@ def list_items(lists: pd.Series) -> pd.Series:
     return pd.Series(items, index=lists.index.repeat(counts), dtype=object)
 
 
+def label_lists(labels: pd.Index, positions: Sequence[Sequence[int]]) -> Any:
+    """A column of lists of ``labels``, row ``i`` holding those at ``positions[i]``: Arrow lists of
+    the labels' own type where Arrow holds it (numbers, text, dates), like the other list
+    columns; Python lists of the labels otherwise (a MultiIndex's tuples, mixed objects)."""
+    values = None
+    if labels.nlevels == 1:
+        try:
+            values = pa.Array.from_pandas(labels)
+        except (pa.ArrowException, TypeError, ValueError):
+            pass
+    if values is None or pa.types.is_null(values.type):
+        return pd.array([labels[list(p)].tolist() for p in positions], dtype=object)
+    if str(values.type) in ("large_string", "string_view"):  # one text type for every list column
+        values = values.cast(pa.string())
+    lengths = np.fromiter((len(p) for p in positions), dtype=np.int64, count=len(positions))
+    offsets = np.concatenate([np.zeros(1, np.int64), np.cumsum(lengths)])
+    flat = np.fromiter((i for p in positions for i in p), dtype=np.int64, count=int(offsets[-1]))
+    make = pa.ListArray if offsets[-1] < 2**31 else pa.LargeListArray
+    lists = make.from_arrays(pa.array(offsets, type=pa.int32() if make is pa.ListArray else pa.int64()),
+                             values.take(pa.array(flat)))
+    return pd.arrays.ArrowExtensionArray(lists)
+
+
 def text_array(values: Sequence[str | None]) -> Any:
     """A text column of :data:`TEXT_DTYPE` from strings, missing (NaN) where a value is None."""
     if isinstance(TEXT_DTYPE, pd.StringDtype):

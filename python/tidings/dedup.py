@@ -46,7 +46,7 @@ from . import _core
 from ._ids import DocumentIds
 from ._input import TextColumn, as_text_column
 from ._progress import progress_bar
-from ._results import frame
+from ._results import frame, label_lists
 from .errors import InputError
 from .store import write_bytes_atomically
 
@@ -628,7 +628,8 @@ def repeated_paragraphs(
     pandas.DataFrame
         One row per repeated paragraph, most widespread first: ``hash`` (str, 16 hex digits,
         stable across runs and machines), ``text`` (normalised text of its first occurrence),
-        ``doc_count`` (int64), ``first_doc`` and ``docs`` (labels of the input's index).
+        ``doc_count`` (int64), ``first_doc`` and ``docs`` (labels of the input's index; ``docs``
+        holds Arrow lists of them where Arrow holds the labels' type, Python lists otherwise).
 
     Examples
     --------
@@ -643,5 +644,5 @@ def repeated_paragraphs(
         "text": pd.Series(data["text"], dtype=object),
         "doc_count": np.asarray(data["doc_count"], dtype=np.int64),
         "first_doc": pd.Series([labels[d[0]] for d in data["docs"]], dtype=labels.dtype if len(data["docs"]) else object),
-        "docs": pd.Series([labels[d].tolist() for d in data["docs"]], dtype=object),
+        "docs": label_lists(labels, data["docs"]),
     })
