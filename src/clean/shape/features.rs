@@ -166,17 +166,22 @@ fn count_words(
 }
 
 /// Adds word `w` of `text`, on the word lists `listed`, to the counts of `f`.
+#[inline(always)]
 fn count_word(f: &mut Features, text: &str, w: Word, listed: Listed, language: Language) {
-    let word = w.text(text);
-    let weight = if w.ascii { 1 } else { words_in_run(word) };
+    // The word as bytes: an ASCII word needs no check of its character boundaries.
+    let bytes = &text.as_bytes()[w.start..w.end];
+    let weight = if w.ascii {
+        1
+    } else {
+        words_in_run(w.text(text))
+    };
     f.words += weight;
-    let bytes = word.as_bytes();
     let mut is_caps = false;
     f.digit_words += usize::from(w.ascii_digit);
     let first = if bytes[0].is_ascii() {
         bytes[0] as char
     } else {
-        word.chars().next().unwrap_or(' ')
+        w.text(text).chars().next().unwrap_or(' ')
     };
     if first.is_alphabetic() {
         f.alpha_words += weight;
@@ -185,6 +190,7 @@ fn count_word(f: &mut Features, text: &str, w: Word, listed: Listed, language: L
             is_caps = if w.ascii {
                 bytes.len() >= 2 && !bytes.iter().any(u8::is_ascii_lowercase)
             } else {
+                let word = w.text(text);
                 word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase)
             };
             f.caps_words += usize::from(is_caps);

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::fold::lowercase_folded;
 use crate::text::lexicon::{
-    function_words, interface_words, month_forms, reader_address_words, stopwords,
+    function_words, interface_words, month_forms, reader_address_words, stopwords, WordSet,
 };
 use crate::text::words::{alnum_runs, words, Word};
 
@@ -58,15 +58,24 @@ pub enum Language {
     Other(u8),
 }
 
-/// The word lists, one lookup per word (keys are [`pack`]ed words, split in two halves so that
-/// an entry takes 24 bytes); and the distinct language sets of the words, numbered from the
-/// empty set (0), which a [`Listed`] and a document's language evidence name by number.
+/// The word lists, one lookup per word (keys are [`pack`]ed words); and the distinct language
+/// sets of the words, numbered from the empty set (0), which a [`Listed`] and a document's
+/// language evidence name by number.
 struct WordLists {
-    listed: FxHashMap<(u64, u64), Listed>,
+    listed: ListedTable,
     sets: Vec<u128>,
     /// Whether a listed word holds an ASCII digit (none does today: words with one are looked
     /// up only if so).
     digits: bool,
+}
+
+/// The word lists that give a word its [`Listed::flags`], each with its flag.
+fn flagged_lists() -> [(&'static WordSet, u8); 3] {
+    [
+        (stopwords(), STOP),
+        (interface_words(), UI),
+        (reader_address_words(), PERSON),
+    ]
 }
 
 fn word_lists() -> &'static WordLists {
@@ -74,12 +83,7 @@ fn word_lists() -> &'static WordLists {
     CELL.get_or_init(|| {
         // Flags and language sets of each packed word.
         let mut map: FxHashMap<u128, (u8, u128)> = FxHashMap::default();
-        let flagged = [
-            (stopwords(), STOP),
-            (interface_words(), UI),
-            (reader_address_words(), PERSON),
-        ];
-        for (list, flag) in flagged {
+        for (list, flag) in flagged_lists() {
             for word in list.iter() {
                 if let Some(key) = pack(word.as_bytes()) {
                     map.entry(key).or_default().0 |= flag;
@@ -104,16 +108,13 @@ fn word_lists() -> &'static WordLists {
         let mut sets = vec![0];
         let mut numbers: FxHashMap<u128, u32> = FxHashMap::default();
         numbers.insert(0, 0);
-        let listed = map
-            .into_iter()
-            .map(|(key, (flags, languages))| {
-                let set = *numbers.entry(languages).or_insert_with(|| {
-                    sets.push(languages);
-                    (sets.len() - 1) as u32
-                });
-                (halves(key), Listed { flags, set })
-            })
-            .collect();
+        let listed = ListedTable::new(map.into_iter().map(|(key, (flags, languages))| {
+            let set = *numbers.entry(languages).or_insert_with(|| {
+                sets.push(languages);
+                (sets.len() - 1) as u32
+            });
+            (key, Listed { flags, set })
+        }));
         WordLists {
             listed,
             sets,
@@ -122,9 +123,56 @@ fn word_lists() -> &'static WordLists {
     })
 }
 
-/// A packed word as the key of [`WordLists::listed`].
-fn halves(key: u128) -> (u64, u64) {
-    (key as u64, (key >> 64) as u64)
+/// The listed words by their [`pack`]ed key, open-addressed: a slot is the key's two halves and
+/// its lists (24 bytes), found from the key's hash by stepping to the next slot until the key or
+/// an empty slot (key 0, which no packed word has, and empty lists) is met. At most half the
+/// slots are used, so a word on no list, most words, is answered at the first or second slot.
+struct ListedTable {
+    slots: Vec<(u64, u64, Listed)>,
+    /// Right shift of the hash to a slot number (64 less the slots' bits).
+    shift: u32,
+}
+
+impl ListedTable {
+    fn new(words: impl ExactSizeIterator<Item = (u128, Listed)>) -> Self {
+        let bits = (2 * words.len())
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut table = ListedTable {
+            slots: vec![(0, 0, Listed::default()); 1 << bits],
+            shift: 64 - bits,
+        };
+        for (key, listed) in words {
+            let mut at = table.slot(key);
+            while table.slots[at].0 | table.slots[at].1 != 0 {
+                at = (at + 1) & (table.slots.len() - 1);
+            }
+            table.slots[at] = (key as u64, (key >> 64) as u64, listed);
+        }
+        table
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let mixed =
+            (key as u64 ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> self.shift) as usize
+    }
+
+    #[inline(always)]
+    fn get(&self, key: u128) -> Listed {
+        let (low, high) = (key as u64, (key >> 64) as u64);
+        let mask = self.slots.len() - 1;
+        let mut at = self.slot(key);
+        loop {
+            let (l, h, listed) = self.slots[at];
+            // An empty slot holds empty lists: found or not, its lists are the answer.
+            if (l == low && h == high) || l | h == 0 {
+                return listed;
+            }
+            at = (at + 1) & mask;
+        }
+    }
 }
 
 /// Up to 16 bytes packed into one integer (little-endian, zeros after the last byte): a hash
@@ -171,12 +219,12 @@ pub fn lists_of(word: &str, buf: &mut String) -> Listed {
         lowercase_folded(word, buf);
         pack(buf.as_bytes())
     };
-    key.and_then(|key| word_lists().listed.get(&halves(key)).copied())
-        .unwrap_or_default()
+    key.map_or_else(Listed::default, |key| word_lists().listed.get(key))
 }
 
 /// [`lists_of`] the word `w` of `text`, by what the scanner found of it: ASCII words packed
 /// without a check, words with a digit on no list unless a listed word has one.
+#[inline(always)]
 pub fn lists_of_word(text: &str, w: Word, buf: &mut String) -> Listed {
     let lists = word_lists();
     if w.end - w.start > LONGEST_LISTED || (w.ascii_digit && !lists.digits) {
@@ -186,8 +234,7 @@ pub fn lists_of_word(text: &str, w: Word, buf: &mut String) -> Listed {
         return lists_of(w.text(text), buf);
     }
     pack_ascii_lowercased(&text.as_bytes()[w.start..w.end])
-        .and_then(|key| lists.listed.get(&halves(key)).copied())
-        .unwrap_or_default()
+        .map_or_else(Listed::default, |key| lists.listed.get(key))
 }
 
 /// Words a document's language is told from at most: a long document's first paragraphs
@@ -373,10 +420,14 @@ impl Sample {
             }
             for set in seen.drain(..) {
                 let count = std::mem::take(&mut counts[set as usize]);
-                let mut languages = table[set as usize];
-                while languages != 0 {
-                    other[languages.trailing_zeros() as usize] += count;
-                    languages &= languages - 1;
+                let languages = table[set as usize];
+                // The set's bits half by half: a 64-bit word's bits cost half a 128-bit one's.
+                for (half, offset) in [(languages as u64, 0), ((languages >> 64) as u64, 64)] {
+                    let mut bits = half;
+                    while bits != 0 {
+                        other[offset + bits.trailing_zeros() as usize] += count;
+                        bits &= bits - 1;
+                    }
                 }
             }
         });
@@ -478,6 +529,24 @@ mod tests {
             .chain(interface_words().iter())
             .chain(reader_address_words().iter())
             .all(|w| w.len() <= LONGEST_LISTED));
+    }
+
+    #[test]
+    fn every_listed_word_is_found() {
+        let mut buf = String::new();
+        for (list, flag) in flagged_lists() {
+            for word in list.iter() {
+                assert_ne!(lists_of(word, &mut buf).flags & flag, 0, "{word}");
+            }
+        }
+        for &(word, languages) in &function_words().words {
+            let month = month_forms().contains_ignore_ascii_case(word);
+            let found = lists_of(word, &mut buf).languages();
+            assert!(month || found & languages == languages, "{word}");
+        }
+        for word in ["Tehran", "zzzz", "Reuters", "qwertyuiopasdfgh"] {
+            assert_eq!(lists_of(word, &mut buf), Listed::default(), "{word}");
+        }
     }
 
     #[test]
