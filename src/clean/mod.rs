@@ -340,6 +340,25 @@ mod tests {
         assert_eq!(clean(&c.text).text, c.text);
     }
 
+    /// A listing of code that the text conversion split one token a line stays, with the
+    /// article's prose after it.
+    #[test]
+    fn a_listing_split_one_token_a_line_stays() {
+        let mut raw = String::from("Tracing the error\n\nI had run the test in isolation and it passed, but in the full suite it failed. This points to some global state shared between tests, so I took another look at the test.\n\n");
+        let listing = "import os from django.conf import settings from selenium import webdriver @override_settings ( STATICFILES_DIRS = ( os . path . join ( __file__ ), )) class QunitTests ( StaticLiveServerTestCase ):";
+        raw.push_str(&listing.replace(' ', "\n\n"));
+        raw.push_str("\n\n");
+        raw.push_str("It seemed isolated to me. The test gets its own browser instance, and there is no file system or database state that could leak between the tests of the suite.\n\nComments\n\nShare\n\nSubscribe to our newsletter");
+        let c = clean(&raw);
+        for kept in [
+            "django.conf",
+            "StaticLiveServerTestCase",
+            "It seemed isolated to me.",
+        ] {
+            assert!(c.text.contains(kept), "{kept}: {}", c.text);
+        }
+    }
+
     #[test]
     fn empty_and_odd_inputs() {
         assert_eq!(clean(""), Cleaned::default());

@@ -37,6 +37,57 @@ pub fn code_line(text: &str, f: &Features) -> bool {
         || trimmed.ends_with(';')
 }
 
+/// For consecutive lines, whether each belongs to a listing of source code split one token a
+/// line (a page's highlighted code turned to text at every element: "from", "django.conf",
+/// "import", "(", "os .", "path", "):"): a run of [`MIN_LISTING_TOKENS`] lines or more of a
+/// few tokens each, among them brackets or operators standing alone (in a sixth of the lines
+/// at least) and names joined by a dot or an underscore. A menu of single words has no
+/// operators, a list of counts split from their labels ("Comments", "(", "3", ")") no joined
+/// names.
+pub fn token_listing(lines: &[&str]) -> Vec<bool> {
+    let tokens = |l: &str| (1..=MAX_LINE_TOKENS).contains(&l.split_whitespace().count());
+    let mut out = vec![false; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        let end = start + lines[start..].iter().take_while(|l| tokens(l)).count();
+        let run = &lines[start..end];
+        let operators = run
+            .iter()
+            .filter(|l| l.split_whitespace().any(operator))
+            .count();
+        let names = run.iter().any(|l| l.split_whitespace().any(joined_name));
+        if run.len() >= MIN_LISTING_TOKENS && operators * 6 >= run.len() && names {
+            out[start..end].iter_mut().for_each(|t| *t = true);
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// The most tokens a line of a listing split at each token holds: the text conversion runs a
+/// name into the operator after it ("os .", "__file__ ),").
+const MAX_LINE_TOKENS: usize = 3;
+
+/// The fewest lines a listing split at each token runs to.
+const MIN_LISTING_TOKENS: usize = 12;
+
+/// Brackets and operators alone, with a bracket or an equals sign among them ("(", "):", "=",
+/// "()"): not a bullet, a bar or a dash.
+fn operator(token: &str) -> bool {
+    token.chars().all(|c| "()[]{}=.,:;".contains(c))
+        && token.contains(['(', ')', '[', ']', '{', '}', '='])
+}
+
+/// A name joined by a dot or an underscore between letters ("django.conf", "__file__",
+/// "find_element_by_class_name"), not a web address.
+fn joined_name(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    let dotted = bytes
+        .windows(3)
+        .any(|w| w[0].is_ascii_alphabetic() && w[1] == b'.' && w[2].is_ascii_alphabetic());
+    (dotted || has_joined_name(bytes)) && !token.contains("www.") && !token.contains('/')
+}
+
 /// A name of letters joined by an underscore ("type_", "c_int", "my_ggp").
 fn has_joined_name(bytes: &[u8]) -> bool {
     bytes.windows(2).any(|w| {
@@ -61,6 +112,24 @@ mod tests {
         ] {
             assert!(code_line(line, &features(line)), "{line}");
         }
+    }
+
+    /// Highlighted code split one token a line is a listing; a menu of single words, a
+    /// count split from its label, are none.
+    #[test]
+    fn listings_split_one_token_a_line() {
+        let listing =
+            "def deref ( addr , type_ ): return ctypes.cast ( addr , ctypes.POINTER ( type_ ))";
+        let listing: Vec<&str> = listing.split(' ').collect();
+        assert_eq!(token_listing(&listing), vec![true; listing.len()]);
+        let menu = [
+            "Home", "News", "Sport", "Weather", "iPlayer", "Sounds", "Bitesize", "CBeebies",
+            "CBBC", "Food", "Travel", "More", "*", "|", "-",
+        ];
+        assert_eq!(token_listing(&menu), vec![false; menu.len()]);
+        let mut counts = vec!["Comments", "(", "3", ")", "Shares", "(", "12", ")"];
+        counts.extend(["Likes", "(", "7", ")", "Views", "(", "9", ")"]);
+        assert_eq!(token_listing(&counts), vec![false; counts.len()]);
     }
 
     #[test]

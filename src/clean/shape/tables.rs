@@ -2,7 +2,9 @@
 //! runs of paragraphs they form. A table is content, not chrome, even when each row alone looks
 //! like a counter.
 
+use super::comments::has_time;
 use super::features::{few_words_without_function_words, Features};
+use crate::text::lexicon::ordinal_suffixes;
 
 /// A line of a table of figures ("Net 807,000 vs 2,858,000", "Pay March 31"): at least a
 /// quarter of its words are numbers. Rows are laid out line by line, never wrapped.
@@ -92,6 +94,57 @@ pub fn data_row(f: &Features) -> bool {
         && f.words <= 20
 }
 
+/// A line whose only figures are one date, in any language, stamping a post or naming an
+/// archive's month: the date with its time of day ("Fagus-Werk Alfeld 2. Oktober 2015 -
+/// 12:33", "Posted October 12, 2015 at 9:05pm") or a month and year alone ("+ Juni 2009"), its
+/// year after a word or a day. Such lines are no row of figures, however many of their words are
+/// numbers. A row naming two years ("Net 1987 vs 1986") or another figure is one, and so is a
+/// dated entry of a list without a time ("9 juin 2016 : Reportage France 3"): an article's
+/// chronology or its list of coverage.
+pub fn date_stamp(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (mut years, mut timed) = (0, false);
+    for (k, word) in words.iter().enumerate() {
+        if !word.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let figure = word.trim_end_matches([',', '.', ';', ')']);
+        if year(figure) {
+            let after_word = k > 0 && words[k - 1].chars().any(char::is_alphabetic);
+            let after_day = k > 1 && day(words[k - 1].trim_end_matches(['.', ',']));
+            years += 1;
+            if !(after_word || after_day) {
+                return false;
+            }
+        } else if has_time(figure) {
+            timed = true;
+        } else if !day(figure) {
+            return false;
+        }
+    }
+    let month_and_year = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+        == 1;
+    years == 1 && (timed || month_and_year)
+}
+
+/// A year of the last two centuries, "1987", "2015".
+fn year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
+/// A day of a month, "2", "31", "2nd".
+fn day(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = &word[digits..];
+    (1..=2).contains(&digits)
+        && (suffix.is_empty() || ordinal_suffixes().contains_ignore_ascii_case(suffix))
+}
+
 /// A row of a table set in capitals, as wire copy sets its market tables ("TOLEDO 5 UND MAY UP 1
 /// 2 UND MAY UNC", "PROCESSORS SPOT, 4 UNDER MAY - UNC"): a figure and two words at least, every
 /// word capitalised and most in capitals, no sentence, interface words or links (not a
@@ -163,7 +216,8 @@ fn sparse_row(text: &str, f: &Features) -> bool {
 /// rows, a sparser row closing them.
 pub fn table_rows(rows: &[(&str, &Features)]) -> Vec<bool> {
     let sparse_row = |(text, f): (&str, &Features)| sparse_row(text, f);
-    let data_row = |(_, f): (&str, &Features)| data_row(f) || capitals_row(f);
+    let data_row =
+        |(text, f): (&str, &Features)| (data_row(f) || capitals_row(f)) && !date_stamp(text);
     let label = |(_, f): (&str, &Features)| {
         (f.words <= 3 || (f.words <= 8 && f.stopwords == 0))
             && f.alpha_words >= 1
@@ -295,6 +349,33 @@ mod tests {
             ]),
             vec![false; 3]
         );
+    }
+
+    /// An archive's months and a list of posts stamped with their dates are no table, in any
+    /// language; a row of two years or of other figures is a row.
+    #[test]
+    fn lists_of_dates_are_no_table() {
+        assert_eq!(
+            table(&["+ Juni 2009", "+ Mai 2009", "+ April 2009"]),
+            vec![false; 3]
+        );
+        assert_eq!(
+            table(&[
+                "* Fagus-Werk Alfeld 2. Oktober 2015 - 12:33",
+                "* Kongresshalle Berlin 2. Oktober 2015 - 12:29",
+                "* Siedlung Dessau-Törten, Kleinring 42 Dessau 2. Oktober 2015 - 11:08",
+            ]),
+            vec![false; 3]
+        );
+        for row in [
+            "Net 1987 vs 1986",
+            "Pay May 11",
+            "Revs 25.2 mln vs 19.5 mln 2015",
+            "* 9 juin 2016 : Reportage France 3",
+        ] {
+            assert!(!date_stamp(row), "{row}");
+        }
+        assert!(date_stamp("Posted October 12, 2015 at 9:05pm"));
     }
 
     /// Two rows make a table, a sparser row closes one, and a label between rows is followed by

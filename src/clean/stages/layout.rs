@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use crate::clean::options::{ChromeOptions, CleanOptions};
 use crate::clean::paragraphs::Paragraphs;
 use crate::clean::shape::classify::{classify, Class};
+use crate::clean::shape::code::token_listing;
 use crate::clean::shape::tables::table_rows;
 use crate::clean::shape::words::Language;
 use crate::clean::templates::{folds_digits, templatable, template_key};
@@ -21,8 +22,9 @@ const MAX_LISTS: usize = 4;
 /// What a round reads from its kept paragraphs; every vector is indexed like the paragraph
 /// table (rows not kept when it was read hold defaults that no stage looks at).
 pub struct Layout {
-    /// Rows of a table of figures and the labels between them, and the lines of a list of the
-    /// article's own beside its prose ([`lists_beside_body`]): content, not chrome.
+    /// Rows of a table of figures and the labels between them, the lines of a listing of code
+    /// split one token a line, and the lines of a list of the article's own beside its prose
+    /// ([`lists_beside_body`]): content, not chrome.
     pub table: Vec<bool>,
     /// Chrome class of each row, its table and its place before or in the body weighed in.
     pub class: Vec<Class>,
@@ -84,15 +86,18 @@ pub fn read(
     layout
 }
 
-/// The kept rows that form tables of figures.
+/// The kept rows that form tables of figures, and the lines of a listing of code split one
+/// token a line: content, however short each line.
 fn tables(paras: &Paragraphs, rows: &[usize]) -> Vec<bool> {
     let features: Vec<_> = rows
         .iter()
         .map(|&i| (paras[i].text(), &paras[i].feat))
         .collect();
+    let texts: Vec<&str> = features.iter().map(|&(text, _)| text).collect();
     let mut table = vec![false; paras.len()];
-    for (&i, row) in rows.iter().zip(table_rows(&features)) {
-        table[i] = row;
+    let found = table_rows(&features).into_iter().zip(token_listing(&texts));
+    for (&i, (row, listing)) in rows.iter().zip(found) {
+        table[i] = row || listing;
     }
     table
 }
