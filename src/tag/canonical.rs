@@ -24,7 +24,16 @@ pub fn name_key(token: &str) -> String {
             .flat_map(char::to_lowercase)
             .collect()
     };
-    for prefix in name_prefixes().iter() {
+    // Most tokens start with no prefix's first letter: answered without comparing them.
+    let prefixes = name_prefixes();
+    if !lower
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| prefixes.has_word_starting_with(b))
+    {
+        return lower;
+    }
+    for prefix in prefixes.iter() {
         if let Some(rest) = lower.strip_prefix(prefix) {
             if rest.chars().count() >= 3 {
                 lower.drain(..prefix.len());
@@ -85,12 +94,21 @@ pub fn similar_token(a: &str, b: &str) -> bool {
 /// The spelling of a name token with the letters that transliterations of one name swap made
 /// one ("Araghchi" and "Araqchi", "Khamenei" and "Hamenei", "Rouhani" and "Ruhani").
 pub fn transliteration_key(token: &str) -> String {
-    token
-        .replace("kh", "h")
-        .replace("gh", "q")
-        .replace("ou", "u")
-        .replace("ee", "i")
-        .replace('y', "i")
+    let mut key = token.to_string();
+    // In turn, each on the result of the last; most tokens hold few of them, and a
+    // replacement of what is not there would only copy the key.
+    for (from, to) in [
+        ("kh", "h"),
+        ("gh", "q"),
+        ("ou", "u"),
+        ("ee", "i"),
+        ("y", "i"),
+    ] {
+        if key.contains(from) {
+            key = key.replace(from, to);
+        }
+    }
+    key
 }
 
 /// Whether two names of comparison tokens are spellings of one name: as many words, each a
@@ -235,9 +253,9 @@ impl FullNameIndex {
     fn candidates(&self, keys: &[String], person: bool) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
         if let Some(last) = keys.last() {
-            for v in deletion_variants(last) {
-                found.extend(self.by_last.get(&v).into_iter().flatten());
-            }
+            each_deletion_variant(last, |v| {
+                found.extend(self.by_last.get(v).into_iter().flatten());
+            });
         }
         if person && keys.len() == 1 {
             found.extend(self.by_first.get(&keys[0]).into_iter().flatten());
@@ -300,18 +318,45 @@ fn nearest(full_names: &[FullName], candidates: &[usize], i: usize) -> Option<us
 /// The token and every form of it with one char deleted (symmetric-delete blocking), sorted,
 /// each once.
 pub fn deletion_variants(token: &str) -> Vec<String> {
-    let mut out = vec![token.to_string()];
-    if token.chars().count() >= 4 {
-        out.extend(token.char_indices().map(|(at, c)| {
-            let mut form = String::with_capacity(token.len() - c.len_utf8());
-            form.push_str(&token[..at]);
-            form.push_str(&token[at + c.len_utf8()..]);
-            form
-        }));
-    }
-    out.sort_unstable();
-    out.dedup();
+    let mut out = Vec::with_capacity(token.len() + 1);
+    each_deletion_variant(token, |form| out.push(form.to_string()));
     out
+}
+
+/// `f` of each of [`deletion_variants`] in turn, in the same order, without building a
+/// `String` for each.
+///
+/// In order without sorting: deleting any char of a run of equal chars gives one form, and
+/// two forms of different runs first differ where the earlier run ends, so the earlier run's
+/// form is the smaller exactly when the char after that run is smaller than the run's
+/// ("descending"). Hence the forms of descending runs come first, in text order, then the
+/// last run's (a prefix of the token), then the token, then the other runs' in reverse order.
+pub fn each_deletion_variant(token: &str, mut f: impl FnMut(&str)) {
+    if token.chars().count() < 4 {
+        f(token);
+        return;
+    }
+    let mut form = String::with_capacity(token.len());
+    let mut without = |at: usize, c: char, f: &mut dyn FnMut(&str)| {
+        form.clear();
+        form.push_str(&token[..at]);
+        form.push_str(&token[at + c.len_utf8()..]);
+        f(&form);
+    };
+    let mut chars = token.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if chars.peek().is_none_or(|&(_, next)| next < c) {
+            without(at, c, &mut f);
+        }
+    }
+    f(token);
+    let mut next = None;
+    for (at, c) in token.char_indices().rev() {
+        if next.is_some_and(|next| next > c) {
+            without(at, c, &mut f);
+        }
+        next = Some(c);
+    }
 }
 
 #[cfg(test)]
@@ -431,6 +476,72 @@ mod tests {
         assert_eq!(
             (doc[3].label, doc[3].entity.as_str()),
             (Label::Norp, "French")
+        );
+    }
+
+    /// The forms built in order are the sorted, distinct forms of every one-char deletion.
+    #[test]
+    fn deletion_variants_are_the_sorted_deletions() {
+        let sorted = |token: &str| {
+            let mut out = vec![token.to_string()];
+            if token.chars().count() >= 4 {
+                out.extend(
+                    token
+                        .char_indices()
+                        .map(|(at, c)| format!("{}{}", &token[..at], &token[at + c.len_utf8()..])),
+                );
+            }
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        let alphabet: Vec<char> = "aabz\u{e9}\u{e8}\u{df}\u{4e2d}A".chars().collect();
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 60) as usize % 9;
+            let token: String = (0..len)
+                .map(|k| alphabet[(seed >> (4 * k + 8)) as usize % alphabet.len()])
+                .collect();
+            assert_eq!(deletion_variants(&token), sorted(&token), "{token:?}");
+        }
+        for token in [
+            "Assad",
+            "Mississippi",
+            "aaaa",
+            "abcd",
+            "dcba",
+            "Zoë",
+            "Müller",
+        ] {
+            assert_eq!(deletion_variants(token), sorted(token), "{token:?}");
+        }
+    }
+
+    /// The key is the five replacements made in turn, each on the result of the last.
+    #[test]
+    fn transliteration_key_replaces_in_turn() {
+        let chained = |t: &str| {
+            t.replace("kh", "h")
+                .replace("gh", "q")
+                .replace("ou", "u")
+                .replace("ee", "i")
+                .replace('y', "i")
+        };
+        for token in [
+            "araghchi", "khamenei", "rouhani", "gkh", "okhu", "yee", "kkhh", "assad", "",
+        ] {
+            assert_eq!(transliteration_key(token), chained(token), "{token:?}");
+        }
+        assert_eq!(
+            transliteration_key("araghchi"),
+            transliteration_key("araqchi")
+        );
+        assert_eq!(
+            transliteration_key("rouhani"),
+            transliteration_key("ruhani")
         );
     }
 }

@@ -5,7 +5,7 @@
 use crate::text::fold::with_lowercase;
 use crate::text::lexicon::{
     ambiguous_months, date_months, date_periods, date_weekdays, ordinal_suffixes,
-    relative_date_heads, relative_days, year_cues,
+    relative_date_heads, relative_days, year_cues, WordSet,
 };
 
 fn is_capitalised(word: &str) -> bool {
@@ -79,19 +79,33 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Whether [`date_at`] may find a date starting with `word`, from its first byte alone. Most
-/// tokens are lowercase words and punctuation: of the rules only the relative ones and "mid-"
-/// take a token that starts with neither a capital nor a digit, and lowercasing keeps an
-/// ASCII first byte that is no capital.
+/// Whether [`date_at`] may find a date starting with `word`, from its first byte and length
+/// alone. Most tokens are lowercase words and punctuation: of the rules only the relative ones
+/// and "mid-" take a token that starts with neither a capital nor a digit; a capitalised word
+/// dates only as a month, a weekday, a relative word or "Mid-". Lowercasing an ASCII first
+/// byte gives `lower`, and keeps an ASCII word's length, so the sets' first bytes and lengths
+/// answer most words without lowercasing them.
 fn may_start_date(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(&b) if b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_digit() => {
-            b == b'm'
-                || relative_date_heads().has_word_starting_with(b)
-                || relative_days().has_word_starting_with(b)
-        }
-        _ => true,
+    let Some(&first) = word.as_bytes().first() else {
+        return true;
+    };
+    if !first.is_ascii() || first.is_ascii_digit() {
+        return true;
     }
+    let lower = first.to_ascii_lowercase();
+    let ascii = word.is_ascii();
+    let listed = |set: &WordSet| {
+        if ascii {
+            set.has_word_of(lower, word.len())
+        } else {
+            set.has_word_starting_with(lower)
+        }
+    };
+    word.get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("mid-"))
+        || listed(relative_date_heads())
+        || listed(relative_days())
+        || (first.is_ascii_uppercase() && (listed(date_weekdays()) || listed(date_months())))
 }
 
 /// The end of a date starting at token `i` (`lw`: the token lowercased), if one does.
@@ -204,5 +218,42 @@ mod tests {
             dates("on Apr 5, 2016 and Jun 30 and Sep 2015, not Mar 5"),
             ["Apr 5, 2016", "Jun 30", "Sep 2015"]
         );
+    }
+
+    /// The first-byte filter passes every word that starts a date: each listed month,
+    /// weekday and relative word in three cases, before each kind of word a date goes on with.
+    #[test]
+    fn first_byte_filter_passes_every_date_start() {
+        let sets = [
+            date_months(),
+            date_weekdays(),
+            relative_date_heads(),
+            relative_days(),
+        ];
+        let listed: Vec<String> = sets
+            .iter()
+            .flat_map(|set| set.iter())
+            .map(str::to_string)
+            .collect();
+        let mut starts = 0;
+        for word in listed
+            .iter()
+            .chain(&["mid-2012".to_string(), "Zürich".to_string()])
+        {
+            let capitalised: String = word[..1].to_uppercase() + &word[1..];
+            for w in [word.clone(), capitalised, word.to_uppercase()] {
+                for next in ["week", "2012", "12", ",", "Monday", "x"] {
+                    let words = [w.as_str(), next, "2015"];
+                    if with_lowercase(&w, |lw| date_at(&words, 0, lw)).is_some() {
+                        starts += 1;
+                        assert!(may_start_date(&w), "{w:?} {next:?}");
+                    }
+                }
+            }
+        }
+        assert!(starts > 100, "{starts}");
+        for word in ["the", "Bank", "Reuters", "said", "."] {
+            assert!(!may_start_date(word), "{word:?}");
+        }
     }
 }

@@ -10,6 +10,7 @@ use super::tokenize::tokenize;
 use super::Label;
 use crate::error::{Error, Result};
 use crate::text::fold::{fold_quote, is_apostrophe};
+use crate::text::lexicon::FirstBytes;
 
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -43,43 +44,20 @@ pub struct Gazetteer {
     max_len: usize,
 }
 
-/// For each first byte, a bit for each key length (the last bit for every length from 63):
-/// most tokens (lowercase words, punctuation, numbers) start no entry and are answered here,
-/// without building their key or hashing it.
-#[derive(Debug, Clone)]
-struct FirstBytes([u64; 256]);
-
-impl Default for FirstBytes {
-    fn default() -> Self {
-        FirstBytes([0; 256])
+/// Whether some first key in `starts` (in capitals, for the twins' table) may be the key of
+/// `token`: `false` only when none is. Most tokens (lowercase words, punctuation, numbers)
+/// start no entry and are answered here, without building their key or hashing it. A token
+/// whose first byte is ASCII has a key starting with that byte (capital-letter twins start
+/// with no lowercase letter, nor do the words in capitals that look them up); an ASCII token's
+/// key is as long as the token.
+fn may_start_entry(starts: &FirstBytes, token: &str) -> bool {
+    let Some(&first) = token.as_bytes().first() else {
+        return true;
+    };
+    if !first.is_ascii() {
+        return true;
     }
-}
-
-impl FirstBytes {
-    fn bit(len: usize) -> u64 {
-        1 << len.min(63)
-    }
-
-    fn add(&mut self, key: &str) {
-        if let Some(&first) = key.as_bytes().first() {
-            self.0[first as usize] |= Self::bit(key.len());
-        }
-    }
-
-    /// Whether some key may be the key of `token` (in capitals, for the twins' table): `false`
-    /// only when none is. A token whose first byte is ASCII has a key starting with that byte
-    /// (capital-letter twins start with no lowercase letter, nor do the words in capitals that
-    /// look them up); an ASCII token's key is as long as the token.
-    fn may_hold(&self, token: &str) -> bool {
-        let Some(&first) = token.as_bytes().first() else {
-            return true;
-        };
-        if !first.is_ascii() {
-            return true;
-        }
-        let lengths = self.0[first as usize];
-        lengths & Self::bit(token.len()) != 0 || (lengths != 0 && !token.is_ascii())
-    }
+    starts.holds(first, token.len()) || (starts.any_starts(first) && !token.is_ascii())
 }
 
 /// Key form of a token: apostrophes and typographic quotes made ASCII.
@@ -284,13 +262,13 @@ impl Gazetteer {
         if self.entries.is_empty() {
             return out;
         }
-        let mut key = String::new();
-        let mut ends = Vec::new();
+        let mut key = String::with_capacity(64);
+        let mut ends = Vec::with_capacity(8);
         let mut i = 0;
         while i < words.len() {
             let mut found = None;
             for upper in [false, true] {
-                if !self.starts[usize::from(upper)].may_hold(words[i])
+                if !may_start_entry(&self.starts[usize::from(upper)], words[i])
                     || (upper && !is_all_caps(words[i]))
                 {
                     continue;
@@ -407,7 +385,10 @@ mod tests {
                 Some(token) => (true, token),
                 None => (false, key.as_str()),
             };
-            assert!(g.starts[usize::from(upper)].may_hold(token), "{key:?}");
+            assert!(
+                may_start_entry(&g.starts[usize::from(upper)], token),
+                "{key:?}"
+            );
         }
         for line in tsv
             .lines()
@@ -431,7 +412,7 @@ mod tests {
         assert_eq!(quotes.find(&["O’Neill"]).len(), 1);
         assert_eq!(quotes.find(&["O’NEILL"]).len(), 1);
         // A token the filter turns away is found by no key.
-        assert!(!g.starts[0].may_hold("the") && !g.starts[1].may_hold("the"));
+        assert!(!may_start_entry(&g.starts[0], "the") && !may_start_entry(&g.starts[1], "the"));
         assert!(g.find(&["the", "said", "12", ","]).is_empty());
     }
 

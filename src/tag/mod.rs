@@ -67,7 +67,7 @@ use rayon::prelude::*;
 use crate::parallel::Progress;
 use document::Document;
 use gazetteer::Gazetteer;
-use model_input::ModelReader;
+use model_input::with_model_reader;
 use sources::{all_candidates, SentenceContext};
 use sports_report::is_sports_report;
 
@@ -96,24 +96,25 @@ fn sentence_mentions(
     options: &TagOptions<'_>,
 ) -> Vec<Mention> {
     let sports_report = is_sports_report(&document.words);
-    let mut reader = ModelReader::default();
     let mut mentions = Vec::new();
-    for range in document.sentences() {
-        crate::parallel::checkpoint();
-        let sentence = SentenceContext::new(
-            resources,
-            document,
-            range,
-            options.user,
-            sports_report,
-            &mut reader,
-        );
-        let kept = priority::resolve(all_candidates(&sentence), sentence.words.len());
-        mentions.extend(
-            kept.into_iter()
-                .map(|c| priority::mention_of(c, sentence.tokens)),
-        );
-    }
+    with_model_reader(|reader| {
+        for range in document.sentences() {
+            crate::parallel::checkpoint();
+            let sentence = SentenceContext::new(
+                resources,
+                document,
+                range,
+                options.user,
+                sports_report,
+                reader,
+            );
+            let kept = priority::resolve(all_candidates(&sentence), sentence.words.len());
+            mentions.extend(
+                kept.into_iter()
+                    .map(|c| priority::mention_of(c, sentence.tokens)),
+            );
+        }
+    });
     mentions
 }
 

@@ -1,6 +1,8 @@
 //! What the model reads of a sentence: each token's gazetteer code and hashed features, decoded
 //! into a label and a confidence per token.
 
+use std::cell::RefCell;
+
 use super::features::{
     is_caps_sentence, pair_features, row_of, Neighbour, Setting, TokenContext, WordInfo,
 };
@@ -53,6 +55,15 @@ pub struct ModelReader {
     place_ends: Vec<usize>,
     lattice: Lattice,
     decoding: Decoding,
+}
+
+thread_local! {
+    static READER: RefCell<ModelReader> = RefCell::new(ModelReader::default());
+}
+
+/// Runs `f` with this thread's reader, whose buffers last from one document to the next.
+pub fn with_model_reader<R>(f: impl FnOnce(&mut ModelReader) -> R) -> R {
+    READER.with_borrow_mut(f)
 }
 
 impl ModelReader {

@@ -35,11 +35,12 @@ pub struct WordSet {
     exact: FxHashSet<Box<str>>,
     /// ASCII-lowercased word → position of its first spelling in `words`.
     folded: FxHashMap<Box<str>, usize>,
-    /// The first bytes of the keys of `folded`, one bit each: most words looked up ignoring
-    /// case start otherwise and are answered without hashing them.
-    folded_starts: [u64; 4],
-    /// The first bytes of the words as listed, the same way for [`WordSet::contains`].
-    exact_starts: [u64; 4],
+    /// The first bytes and lengths of the keys of `folded`: most words looked up ignoring
+    /// case start otherwise, or are longer or shorter, and are answered without hashing them.
+    folded_starts: FirstBytes,
+    /// The first bytes and lengths of the words as listed, the same way for
+    /// [`WordSet::contains`].
+    exact_starts: FirstBytes,
     /// Bytes of the longest word: a longer one is in no case listed.
     longest: usize,
 }
@@ -54,12 +55,8 @@ impl WordSet {
                 continue;
             }
             let folded = word.to_ascii_lowercase();
-            if let Some(&first) = folded.as_bytes().first() {
-                mark_start(&mut set.folded_starts, first);
-            }
-            if let Some(&first) = word.as_bytes().first() {
-                mark_start(&mut set.exact_starts, first);
-            }
+            set.folded_starts.add(&folded);
+            set.exact_starts.add(&word);
             set.longest = set.longest.max(word.len());
             set.folded.entry(folded.into()).or_insert(set.words.len());
             set.exact.insert(word.clone());
@@ -75,12 +72,18 @@ impl WordSet {
 
     /// Whether some word of the set starts with the byte `first`.
     pub fn has_word_starting_with(&self, first: u8) -> bool {
-        starts_with_marked(&self.exact_starts, first)
+        self.exact_starts.any_starts(first)
+    }
+
+    /// Whether some word of the set starts with the byte `first` and is `len` bytes long:
+    /// `false` only when none is.
+    pub fn has_word_of(&self, first: u8, len: usize) -> bool {
+        self.exact_starts.holds(first, len)
     }
 
     pub fn contains(&self, word: &str) -> bool {
         match word.as_bytes().first() {
-            Some(&first) if !starts_with_marked(&self.exact_starts, first) => false,
+            Some(&first) if !self.exact_starts.holds(first, word.len()) => false,
             _ => self.exact.contains(word),
         }
     }
@@ -88,8 +91,12 @@ impl WordSet {
     /// The listed spelling of `word` compared ignoring ASCII case (the first one listed when
     /// several differ only in case).
     pub fn find_ignore_ascii_case(&self, word: &str) -> Option<&str> {
+        // ASCII lowercasing keeps the length and lowercases the first byte.
         if let Some(&first) = word.as_bytes().first() {
-            if !starts_with_marked(&self.folded_starts, first.to_ascii_lowercase()) {
+            if !self
+                .folded_starts
+                .holds(first.to_ascii_lowercase(), word.len())
+            {
                 return None;
             }
         }
@@ -135,15 +142,39 @@ impl WordSet {
     }
 }
 
-/// Marks `first` as the first byte of a listed word.
-fn mark_start(starts: &mut [u64; 4], first: u8) {
-    starts[usize::from(first >> 6)] |= 1 << (first & 63);
+/// For each first byte, a bit for each length in bytes (the last bit for every length from
+/// 63) of the words added: most words looked up start no listed word, or none as long, and
+/// are answered by one load, without hashing them.
+#[derive(Debug, Clone)]
+pub struct FirstBytes([u64; 256]);
+
+impl Default for FirstBytes {
+    fn default() -> Self {
+        FirstBytes([0; 256])
+    }
 }
 
-/// Whether some listed word starts with the byte `first`: most words looked up are answered
-/// by this bit, without hashing them.
-fn starts_with_marked(starts: &[u64; 4], first: u8) -> bool {
-    starts[usize::from(first >> 6)] & (1 << (first & 63)) != 0
+impl FirstBytes {
+    fn bit(len: usize) -> u64 {
+        1 << len.min(63)
+    }
+
+    pub fn add(&mut self, word: &str) {
+        if let Some(&first) = word.as_bytes().first() {
+            self.0[first as usize] |= Self::bit(word.len());
+        }
+    }
+
+    /// Whether some word added starts with `first` and is `len` bytes long (or both 63 or
+    /// longer).
+    pub fn holds(&self, first: u8, len: usize) -> bool {
+        self.0[first as usize] & Self::bit(len) != 0
+    }
+
+    /// Whether some word added starts with `first`.
+    pub fn any_starts(&self, first: u8) -> bool {
+        self.0[first as usize] != 0
+    }
 }
 
 /// The entries of a lexicon file: each line's fields, comments and blank lines dropped.

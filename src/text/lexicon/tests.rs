@@ -90,11 +90,26 @@ fn lookups() {
     );
 }
 
-/// The first-byte filter of case-insensitive lookups rejects no listed word, whatever its
-/// first byte (either case, beyond ASCII, empty) and answers other words as the map does.
+/// The first-byte and length filter of lookups rejects no listed word, whatever its first
+/// byte (either case, beyond ASCII, empty) or length (past the last length bit too), and
+/// answers other words as the map does.
 #[test]
-fn case_insensitive_lookups_pass_the_first_byte_filter() {
-    let set = WordSet::new(["Zed", "apple", "Élan", "", "9lives", "_x"]);
+fn lookups_pass_the_first_byte_filter() {
+    let long = format!("a{}", "b".repeat(70));
+    let longer = format!("a{}", "b".repeat(80));
+    let set = WordSet::new(["Zed", "apple", "Élan", "", "9lives", "_x", &long, "ab"]);
+    for word in set.iter() {
+        assert!(set.contains(word), "{word:?}");
+    }
+    for word in ["Ze", "Zedd", "appl", "a", "abc", &longer, "\u{e9}lan"] {
+        assert!(!set.contains(word), "{word:?}");
+    }
+    assert_eq!(
+        set.find_ignore_ascii_case(&long.to_uppercase()),
+        Some(&*long)
+    );
+    assert_eq!(set.find_ignore_ascii_case(&longer), None);
+    assert!(set.has_word_starting_with(b'Z') && !set.has_word_starting_with(b'z'));
     for (word, listed) in [
         ("zED", Some("Zed")),
         ("APPLE", Some("apple")),
