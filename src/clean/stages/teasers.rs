@@ -122,15 +122,28 @@ const MIN_KEY_WORDS: usize = 5;
 /// The fewest paragraphs of the article a key word of its teasers' test stands in.
 const KEY_WORD_PARAGRAPHS: usize = 3;
 
-/// The teaser from position `start` to `end` holds one of the article's key words (`topic`).
+/// The teaser from position `start` to `end` names the article's key words (`topic`): one,
+/// or [`FRAMED_KEY_WORDS`] when it is framed as another story's (a short line of its author,
+/// date or source under its headline, or of its section over it: "Tom Rogan", "cnn.com News",
+/// "* Company Town"), where one alone is as often a word any story uses ("former", "likely",
+/// "party"). A subheading of the article with its paragraph has no such frame.
 fn on_topic(
     paras: &Paragraphs,
     rows: &[usize],
     (start, end): (usize, usize),
     topic: &FxHashSet<String>,
 ) -> bool {
-    (start..=end).any(|k| key_words_named(paras, rows[k], topic) > 0)
+    let named: FxHashSet<String> = (start..=end)
+        .flat_map(|k| content_words(paras[rows[k]].text(), paras[rows[k]].language))
+        .filter(|w| topic.contains(w))
+        .collect();
+    let framed = end > start + 1 || (start > 0 && meta_line(&paras[rows[start - 1]].feat));
+    named.len() >= if framed { FRAMED_KEY_WORDS } else { 1 }
 }
+
+/// The fewest of the article's key words a teaser framed as another story's names when it is
+/// on the article's subject.
+const FRAMED_KEY_WORDS: usize = 2;
 
 /// How many of the article's key words (`topic`) paragraph `i` holds.
 pub fn key_words_named(paras: &Paragraphs, i: usize, topic: &FxHashSet<String>) -> usize {
@@ -361,6 +374,24 @@ mod tests {
             former captain who has worked at the harbour for twenty…\n"
         );
         assert_teasers_go(&page, &["fault on the", "not listened", "former captain"]);
+    }
+
+    #[test]
+    fn teasers_framed_as_other_stories_sharing_one_word_with_the_article_go() {
+        // Each summary, under its headline and its desk, names one of the article's key words
+        // ("council", "harbour", "ferry"), as stories on other subjects do; none names two.
+        let page = format!(
+            "{ARTICLE}Bakery wins regional bread award\n\nCity desk\n\n\
+            A family bakery from the old town took first prize from the county council for its \
+            sourdough loaf at the regional bread fair held in the exhibition hall.\n\n\
+            Marathon route changes announced\n\nSports desk\n\n\
+            Runners in next month's city marathon will start beside the harbour and follow a new \
+            course through the botanical gardens because of roadworks.\n\n\
+            Why did the school choir sing so well?\n\nSchools desk\n\n\
+            Forty pupils from the primary school choir who took the ferry to the national final \
+            won the county competition with a programme of folk songs.\n"
+        );
+        assert_teasers_go(&page, &OTHER_STORIES);
     }
 
     #[test]
