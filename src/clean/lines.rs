@@ -185,6 +185,10 @@ pub fn paragraphs_in_original(
         return one_paragraph_per_line(&lines, options.unwrap);
     };
     let mut out: Vec<Vec<Piece>> = Vec::new();
+    // The paragraph being built, reused from block to block: each paragraph is then copied
+    // out at its size once, not grown line by line.
+    let mut current = Vec::new();
+    let mut end = ParagraphEnd::default();
     let mut i = 0;
     while i < lines.len() {
         if lines[i].blank {
@@ -196,7 +200,7 @@ pub fn paragraphs_in_original(
         while block_end < lines.len() && !lines[block_end].blank {
             block_end += 1;
         }
-        wrapped.block_paragraphs(&lines[i..block_end], &mut out);
+        wrapped.block_paragraphs(&lines[i..block_end], (&mut current, &mut end), &mut out);
         i = block_end;
     }
     out
@@ -399,15 +403,21 @@ impl Wrapped {
         l.chars > self.width + self.width / 7 + 2
     }
 
-    /// Adds the paragraphs of a block of consecutive non-blank lines to `out`.
-    fn block_paragraphs(&self, block: &[Line], out: &mut Vec<Vec<Piece>>) {
-        let mut current = vec![Piece {
+    /// Adds the paragraphs of a block of consecutive non-blank lines to `out`, building each
+    /// in `current` (with the end of its text in `end`).
+    fn block_paragraphs(
+        &self,
+        block: &[Line],
+        (current, end): (&mut Vec<Piece>, &mut ParagraphEnd),
+        out: &mut Vec<Vec<Piece>>,
+    ) {
+        current.clear();
+        current.push(Piece {
             start: block[0].start,
             end: block[0].end,
             space_before: false,
-        }];
+        });
         let mut paragraph_start = true;
-        let mut end = ParagraphEnd::default();
         end.start(block[0].text);
         for k in 0..block.len() - 1 {
             let (a, b) = (&block[k], &block[k + 1]);
@@ -425,7 +435,8 @@ impl Wrapped {
                 });
                 paragraph_start = false;
             } else {
-                out.push(std::mem::take(&mut current));
+                out.push(current.to_vec());
+                current.clear();
                 end.start(b.text);
                 current.push(Piece {
                     start: b.start,
@@ -435,7 +446,7 @@ impl Wrapped {
                 paragraph_start = true;
             }
         }
-        out.push(current);
+        out.push(current.to_vec());
     }
 
     /// Whether line `k + 1` of the block goes on the paragraph of line `k` (`paragraph_start`:

@@ -127,7 +127,7 @@ fn write_paragraph(
     } else {
         r.replace(last_end, start, separator, None);
     }
-    let first_piece = p.offsets.partition_point(|&o| o <= p.cut).saturating_sub(1);
+    let (first_piece, _) = p.piece_at(p.cut);
     let mut prev_end = None;
     for piece in &p.pieces[first_piece..] {
         if let Some(prev) = prev_end {

@@ -28,8 +28,6 @@ pub enum Fate {
 #[derive(Debug, Clone)]
 pub struct Para {
     pub pieces: Vec<Piece>,
-    /// Start of each piece in the joined text.
-    pub offsets: Vec<usize>,
     pub full: String,
     /// Bytes of `full` cut from the start (a dateline).
     pub cut: usize,
@@ -57,18 +55,15 @@ impl Para {
             .map(|p| p.end - p.start + usize::from(p.space_before))
             .sum();
         let mut full = String::with_capacity(bytes);
-        let mut offsets = Vec::with_capacity(pieces.len());
         for p in &pieces {
             if p.space_before {
                 full.push(' ');
             }
-            offsets.push(full.len());
             full.push_str(&src[p.start..p.end]);
         }
         let key = exact_key(&full);
         Para {
             pieces,
-            offsets,
             full,
             cut: 0,
             feat: Features::default(),
@@ -104,12 +99,26 @@ impl Para {
 
     /// Working-text position of byte `offset` of the joined text.
     pub fn source_pos(&self, offset: usize) -> usize {
-        let k = self
-            .offsets
-            .partition_point(|&o| o <= offset)
-            .saturating_sub(1);
+        let (k, start) = self.piece_at(offset);
         let piece = &self.pieces[k];
-        (piece.start + offset.saturating_sub(self.offsets[k])).min(piece.end)
+        (piece.start + offset.saturating_sub(start)).min(piece.end)
+    }
+
+    /// The last piece starting at or before byte `offset` of the joined text, and where it
+    /// starts there (the first piece when none does). The starts are summed from the pieces'
+    /// lengths rather than kept: a paragraph has few pieces, and asks this once or twice.
+    pub fn piece_at(&self, offset: usize) -> (usize, usize) {
+        let mut found = (0, 0);
+        let mut at = 0;
+        for (k, p) in self.pieces.iter().enumerate() {
+            at += usize::from(p.space_before);
+            if k > 0 && at > offset {
+                break;
+            }
+            found = (k, at);
+            at += p.end - p.start;
+        }
+        found
     }
 
     pub fn start(&self) -> usize {
@@ -157,7 +166,9 @@ impl Paragraphs {
         let mut rows: Vec<Para> = pieces.into_iter().map(|p| Para::join(src, p)).collect();
         // Weighed in English while the words count toward the language; weighed again in
         // another language only when the document is in it.
-        let mut language_sets = Vec::new();
+        // Sized once for a word set in every fourth word or so (grown from empty, it was
+        // reallocated at every doubling), then trimmed to what the words held.
+        let mut language_sets = Vec::with_capacity(src.len() / 16);
         let mut count = EvidenceCount::new(&mut language_sets);
         let mut tally = LanguageTally::default();
         for p in rows.iter_mut() {
@@ -170,6 +181,7 @@ impl Paragraphs {
                 p.feat = features(p.text());
             }
         }
+        language_sets.shrink_to_fit();
         let language = tally.language(&language_sets);
         if language != Language::English {
             rows.iter_mut().for_each(|p| p.weigh(language));

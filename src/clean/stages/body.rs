@@ -274,15 +274,14 @@ fn comment_heads(paras: &Paragraphs, rows: &[usize]) -> Vec<bool> {
                 has_time(next.text()) || next.fate == Fate::Remove("field.date")
             })
     };
-    let heads: Vec<bool> = rows
+    let mut heads: Vec<bool> = rows
         .iter()
         .map(|&i| comment_head(paras[i].text(), &paras[i].feat) && stamped(i))
         .collect();
-    if heads.iter().filter(|&&h| h).count() >= 2 {
-        heads
-    } else {
-        vec![false; rows.len()]
+    if heads.iter().filter(|&&h| h).count() < 2 {
+        heads.fill(false);
     }
+    heads
 }
 
 /// The positions of the first and last weight of the run with the highest sum, if any sum is

@@ -40,9 +40,12 @@ pub fn run(
     let mut found = Found::default();
     // Each round only removes or shortens paragraphs, so this ends; the cap bounds odd inputs.
     let rounds = (paras.len() + 2).min(64);
-    let to_fixed_point = |paras: &mut Paragraphs, found: &mut Found| {
+    // Rows a stage recognised but leaves in the text (fields when they are not extracted):
+    // chrome removal spares them in the round; one list for all the rounds.
+    let mut protected = vec![false; paras.len()];
+    let mut to_fixed_point = |paras: &mut Paragraphs, found: &mut Found| {
         for _ in 0..rounds {
-            if !round(paras, found, templates, options) {
+            if !round(paras, found, &mut protected, templates, options) {
                 break;
             }
         }
@@ -66,6 +69,7 @@ pub fn run(
 fn round(
     paras: &mut Paragraphs,
     found: &mut Found,
+    protected: &mut [bool],
     templates: Option<&HashSet<u64>>,
     options: &CleanOptions,
 ) -> bool {
@@ -73,16 +77,14 @@ fn round(
         return false;
     }
     crate::parallel::checkpoint();
-    // Rows a stage recognised but leaves in the text (fields when they are not extracted):
-    // chrome removal spares them this round.
-    let mut protected = vec![false; paras.len()];
+    protected.fill(false);
     let mut changed = false;
     if options.remove_repeats {
         changed |= repeats::remove_repeats(paras, options.min_repeat_chars);
     }
-    changed |= fields::take_fields(paras, found, &mut protected, options.extract_fields);
+    changed |= fields::take_fields(paras, found, protected, options.extract_fields);
     let mut layout = layout::read(paras, templates, options);
-    changed |= title::take_title(paras, found, &layout, &mut protected, options);
+    changed |= title::take_title(paras, found, &layout, protected, options);
     if options.remove_repeats {
         changed |= title::remove_title_repeats(paras, found);
     }
@@ -90,7 +92,7 @@ fn round(
         changed |= dateline::take_dateline(paras, found, &layout);
     }
     if options.remove_chrome {
-        changed |= chrome::remove_chrome(paras, &mut layout, &protected, options);
+        changed |= chrome::remove_chrome(paras, &mut layout, protected, options);
     }
     changed
 }

@@ -11,9 +11,14 @@ use crate::clean::paragraphs::{Fate, Paragraphs};
 pub fn remove_repeats(paras: &mut Paragraphs, min_chars: usize) -> bool {
     let rows: Vec<usize> = paras.kept().collect();
     let keys: Vec<u64> = rows.iter().map(|&i| paras[i].key).collect();
+    let earlier = earlier_copies(&keys);
+    // Most rounds find no copy at all: nothing more to measure.
+    if earlier.iter().all(Option::is_none) {
+        return false;
+    }
     let lens: Vec<usize> = rows.iter().map(|&i| paras[i].text().len()).collect();
     let mut changed = false;
-    for (rule, i) in repeated(&keys, &lens, min_chars).into_iter().zip(rows) {
+    for (rule, i) in repeat_rules(&earlier, &lens, min_chars).zip(rows) {
         if let Some(rule) = rule {
             paras[i].fate = Fate::Remove(rule);
             changed = true;
@@ -24,11 +29,16 @@ pub fn remove_repeats(paras: &mut Paragraphs, min_chars: usize) -> bool {
 
 /// For each of the kept paragraphs in order (by key and length), the rule that removes it as a
 /// repeat, if any.
+#[cfg(test)]
 fn repeated(keys: &[u64], chars: &[usize], min_chars: usize) -> Vec<Option<&'static str>> {
+    repeat_rules(&earlier_copies(keys), chars, min_chars).collect()
+}
+
+/// For each key, the position of its first copy when it repeats one (a key of 0 never does).
+fn earlier_copies(keys: &[u64]) -> Vec<Option<usize>> {
     let mut first_seen: FxHashMap<u64, usize> =
         FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
-    let earlier: Vec<Option<usize>> = keys
-        .iter()
+    keys.iter()
         .enumerate()
         .map(|(i, &k)| {
             if k == 0 {
@@ -42,9 +52,18 @@ fn repeated(keys: &[u64], chars: &[usize], min_chars: usize) -> Vec<Option<&'sta
                 }
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The rule removing each paragraph as a repeat, if any, from its `earlier` copy and its length
+/// in `chars`.
+fn repeat_rules<'e>(
+    earlier: &'e [Option<usize>],
+    chars: &'e [usize],
+    min_chars: usize,
+) -> impl Iterator<Item = Option<&'static str>> + 'e {
     // Does paragraph i repeat in step with its neighbour at offset `d` (-1 or +1)?
-    let in_step = |i: usize, d: isize| -> bool {
+    let in_step = move |i: usize, d: isize| -> bool {
         let (Some(j), Some(n)) = (earlier[i], i.checked_add_signed(d)) else {
             return false;
         };
@@ -53,18 +72,16 @@ fn repeated(keys: &[u64], chars: &[usize], min_chars: usize) -> Vec<Option<&'sta
         };
         j.checked_add_signed(d) == Some(nj) && n != j
     };
-    (0..keys.len())
-        .map(|i| {
-            earlier[i]?;
-            if chars[i] >= min_chars {
-                Some("repeat.paragraph")
-            } else if in_step(i, -1) || in_step(i, 1) {
-                Some("repeat.block")
-            } else {
-                None
-            }
-        })
-        .collect()
+    (0..earlier.len()).map(move |i| {
+        earlier[i]?;
+        if chars[i] >= min_chars {
+            Some("repeat.paragraph")
+        } else if in_step(i, -1) || in_step(i, 1) {
+            Some("repeat.block")
+        } else {
+            None
+        }
+    })
 }
 
 #[cfg(test)]
