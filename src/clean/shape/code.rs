@@ -45,18 +45,26 @@ pub fn code_line(text: &str, f: &Features) -> bool {
 /// operators, a list of counts split from their labels ("Comments", "(", "3", ")") no joined
 /// names.
 pub fn token_listing(lines: &[&str]) -> Vec<bool> {
-    let tokens = |l: &str| (1..=MAX_LINE_TOKENS).contains(&l.split_whitespace().count());
+    // Counting stops past the most a line may hold: prose paragraphs are long.
+    let tokens = |l: &str| {
+        let count = l.split_whitespace().take(MAX_LINE_TOKENS + 1).count();
+        (1..=MAX_LINE_TOKENS).contains(&count)
+    };
     let mut out = vec![false; lines.len()];
     let mut start = 0;
     while start < lines.len() {
         let end = start + lines[start..].iter().take_while(|l| tokens(l)).count();
         let run = &lines[start..end];
+        if run.len() < MIN_LISTING_TOKENS {
+            start = end + 1;
+            continue;
+        }
         let operators = run
             .iter()
             .filter(|l| l.split_whitespace().any(operator))
             .count();
         let names = run.iter().any(|l| l.split_whitespace().any(joined_name));
-        if run.len() >= MIN_LISTING_TOKENS && operators * 6 >= run.len() && names {
+        if operators * 6 >= run.len() && names {
             out[start..end].iter_mut().for_each(|t| *t = true);
         }
         start = end + 1;

@@ -134,8 +134,7 @@ fn on_topic(
     topic: &FxHashSet<String>,
 ) -> bool {
     let named: FxHashSet<String> = (start..=end)
-        .flat_map(|k| content_words(paras[rows[k]].text(), paras[rows[k]].language))
-        .filter(|w| topic.contains(w))
+        .flat_map(|k| key_words_in(paras, rows[k], topic))
         .collect();
     let framed = end > start + 1 || (start > 0 && meta_line(&paras[rows[start - 1]].feat));
     named.len() >= if framed { FRAMED_KEY_WORDS } else { 1 }
@@ -147,10 +146,18 @@ const FRAMED_KEY_WORDS: usize = 2;
 
 /// How many of the article's key words (`topic`) paragraph `i` holds.
 pub fn key_words_named(paras: &Paragraphs, i: usize, topic: &FxHashSet<String>) -> usize {
+    key_words_in(paras, i, topic).count()
+}
+
+/// The article's key words (`topic`) paragraph `i` holds, as often as it holds them.
+fn key_words_in<'t>(
+    paras: &Paragraphs,
+    i: usize,
+    topic: &'t FxHashSet<String>,
+) -> impl Iterator<Item = String> + 't {
     content_words(paras[i].text(), paras[i].language)
-        .iter()
-        .filter(|w| topic.contains(*w))
-        .count()
+        .into_iter()
+        .filter(|w| topic.contains(w))
 }
 
 /// The runs of at least [`MIN_TEASERS`] teasers among the kept `rows` (positions, weighed by
