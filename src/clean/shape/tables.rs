@@ -102,16 +102,21 @@ pub fn data_row(f: &Features) -> bool {
 /// dated entry of a list without a time ("9 juin 2016 : Reportage France 3"): an article's
 /// chronology or its list of coverage.
 pub fn date_stamp(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let (mut years, mut timed) = (0, false);
-    for (k, word) in words.iter().enumerate() {
+    let (mut years, mut timed, mut worded) = (0, false, 0);
+    // The word before, and whether it holds a letter.
+    let mut before: Option<(&str, bool)> = None;
+    for (k, word) in text.split_whitespace().enumerate() {
+        let alphabetic = word.chars().any(char::is_alphabetic);
+        let previous = before.replace((word, alphabetic));
+        worded += usize::from(alphabetic);
         if !word.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         let figure = word.trim_end_matches([',', '.', ';', ')']);
         if year(figure) {
-            let after_word = k > 0 && words[k - 1].chars().any(char::is_alphabetic);
-            let after_day = k > 1 && day(words[k - 1].trim_end_matches(['.', ',']));
+            let after_word = previous.is_some_and(|(_, letters)| letters);
+            let after_day =
+                k > 1 && previous.is_some_and(|(w, _)| day(w.trim_end_matches(['.', ','])));
             years += 1;
             if !(after_word || after_day) {
                 return false;
@@ -122,12 +127,8 @@ pub fn date_stamp(text: &str) -> bool {
             return false;
         }
     }
-    let month_and_year = words
-        .iter()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .count()
-        == 1;
-    years == 1 && (timed || month_and_year)
+    // A month and its year: one word of letters.
+    years == 1 && (timed || worded == 1)
 }
 
 /// A year of the last two centuries, "1987", "2015".
