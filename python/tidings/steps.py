@@ -267,10 +267,11 @@ class Tag(Step):
             return tagger(texts, dates=dates, sources=sources, workers=self.workers,
                           progress=self.progress).reset_index(drop=True)
         combined, layout = article_texts(documents)
-        entities = tagger(pd.Series(combined, index=ids, dtype=object), dates=dates, sources=sources,
+        # Tagged by position (the default index), which split_fields reads; ids put in after.
+        entities = tagger(pd.Series(combined, dtype=object), dates=dates, sources=sources,
                           workers=self.workers, progress=self.progress)
-        positions = pd.Series(np.arange(len(ids)), index=ids).reindex(entities["doc"].to_numpy())
-        return split_fields(entities.reset_index(drop=True), positions, layout)
+        entities = split_fields(entities, entities["doc"], layout)
+        return entities.assign(doc=ids.take(entities["doc"].to_numpy()))
 
     def names(self) -> tuple[np.ndarray, bytes]:
         """The mentions' names of the chunks applied so far, for a join in another process

@@ -54,6 +54,11 @@ impl Columns {
         self.push(name, Arc::new(builder.finish()));
     }
 
+    /// A `large_string` column from its builder (for a table built row by row).
+    pub(crate) fn built_texts(&mut self, name: &str, mut builder: LargeStringBuilder) {
+        self.push(name, Arc::new(builder.finish()));
+    }
+
     /// A `large_string` column of span texts; a text Arrow cannot hold (a slice of an input
     /// with surrogates) is null there and returned by row, for the facade to put back.
     pub(crate) fn span_texts<'py>(

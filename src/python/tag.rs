@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::sync::MutexGuard;
 
+use arrow_array::builder::LargeStringBuilder;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
@@ -151,13 +152,22 @@ fn tag<'py>(
             tag_corpus(&resources, &borrowed, &publications, &options, &counter)
         };
         let mut table = Table::default();
-        for (doc, (mentions, text)) in docs.iter().zip(&borrowed).enumerate() {
+        let published = |doc: usize| publications.get(doc).and_then(|p| p.day);
+        if join_later {
+            for (doc, (mentions, text)) in docs.iter().zip(&borrowed).enumerate() {
+                if let Some(text) = text {
+                    table.push_document(doc, mentions, text, published(doc));
+                }
+            }
+            return Ok((table, docs));
+        }
+        // Nothing reads the mentions again: each document's are freed once in the table.
+        for (doc, (mentions, text)) in docs.into_iter().zip(&borrowed).enumerate() {
             if let Some(text) = text {
-                let published = publications.get(doc).and_then(|p| p.day);
-                table.push_document(doc, mentions, text, published);
+                table.push_document(doc, &mentions, text, published(doc));
             }
         }
-        Ok((table, docs))
+        Ok((table, Vec::new()))
     })?;
     for (i, &doc) in table.doc.iter().enumerate() {
         if let Some(text) = &texts[doc] {
@@ -210,6 +220,9 @@ pub(super) fn publications(
         .collect()
 }
 
+/// The mention table as it is built: numbers and the few fixed names in vectors, the texts
+/// of the mentions' names straight in Arrow buffers (a `String` each would hold the table
+/// twice over until it is handed to Python).
 #[derive(Default)]
 struct Table {
     doc: Vec<usize>,
@@ -217,14 +230,14 @@ struct Table {
     end: Vec<usize>,
     text: Vec<SpanText>,
     label: Vec<&'static str>,
-    entity: Vec<String>,
+    entity: LargeStringBuilder,
     source: Vec<&'static str>,
     score: Vec<f64>,
-    title: Vec<Option<String>>,
+    title: LargeStringBuilder,
     sentence: Vec<usize>,
-    value: Vec<Option<String>>,
+    value: LargeStringBuilder,
     linked_by: Vec<&'static str>,
-    country: Vec<Option<String>>,
+    country: LargeStringBuilder,
 }
 
 impl Table {
@@ -245,17 +258,17 @@ impl Table {
             self.text
                 .push(SpanText::Core(text[m.start..m.end].to_string()));
             self.label.push(m.label.as_str());
-            self.entity.push(m.entity.clone());
+            self.entity.append_value(&m.entity);
             self.linked_by.push(m.link.as_str());
-            self.country.push(m.country.clone());
+            self.country.append_option(m.country.as_deref());
             self.source.push(m.source.as_str());
             self.score.push(m.score as f64);
-            self.title.push(
+            self.title.append_option(
                 m.title
                     .map(|(s, e)| text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")),
             );
             self.sentence.push(m.sentence);
-            self.value.push(
+            self.value.append_option(
                 (m.label == Label::Date)
                     .then(|| date_value(&text[m.start..m.end], published))
                     .flatten(),
@@ -272,14 +285,14 @@ impl Table {
         columns.ints("end", self.end);
         let python_texts = columns.span_texts(py, "text", self.text)?;
         columns.texts("label", self.label.iter().copied().map(Some));
-        columns.texts("entity", self.entity.iter().map(|e| Some(e.as_str())));
+        columns.built_texts("entity", self.entity);
         columns.texts("source", self.source.iter().copied().map(Some));
         columns.floats("score", self.score);
-        columns.texts("title", self.title.iter().map(Option::as_deref));
+        columns.built_texts("title", self.title);
         columns.ints("sentence", self.sentence);
-        columns.texts("value", self.value.iter().map(Option::as_deref));
+        columns.built_texts("value", self.value);
         columns.texts("linked_by", self.linked_by.iter().copied().map(Some));
-        columns.texts("country", self.country.iter().map(Option::as_deref));
+        columns.built_texts("country", self.country);
         Ok((columns.into_pyarrow(py)?, python_texts))
     }
 }
