@@ -90,13 +90,36 @@ pub(crate) fn compute<R: Send>(
         }
         running.take().into_py_result(py)
     });
-    py.detach(release_freed_memory);
     outcome.into_py_result(py)?
 }
 
-/// Hands back to the system the memory a call's workers freed. glibc keeps it in each worker
-/// thread's arena, so a process would otherwise hold the peak of every call it made (a
-/// `Corpus` held twice its tables after cleaning and tagging).
+/// Calls on at least this many bytes of text hand back the memory they freed as they return.
+const RELEASE_BYTES: usize = 16 << 20;
+
+/// Declared first in a binding call that builds large results, so that it drops last, once
+/// the call's intermediate results are freed: hands back to the system the memory the call
+/// freed. glibc keeps it in each worker thread's arena, so a process would otherwise hold the
+/// peak of every call it made (a `Corpus` held twice its tables after cleaning and tagging).
+/// Smaller calls skip it: a trim walks the whole heap (tens of milliseconds).
+pub(crate) struct ReleaseOnReturn<'py> {
+    py: Python<'py>,
+    bytes: usize,
+}
+
+impl<'py> ReleaseOnReturn<'py> {
+    pub(crate) fn after(py: Python<'py>, bytes: usize) -> Self {
+        ReleaseOnReturn { py, bytes }
+    }
+}
+
+impl Drop for ReleaseOnReturn<'_> {
+    fn drop(&mut self) {
+        if self.bytes >= RELEASE_BYTES {
+            self.py.detach(release_freed_memory);
+        }
+    }
+}
+
 fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns pages no allocation uses; it is thread-safe.

@@ -19,7 +19,7 @@ mod shared;
 mod stories;
 mod tag;
 
-pub(crate) use compute::{compute, compute_sized, text_bytes, Workers};
+pub(crate) use compute::{compute, compute_sized, text_bytes, ReleaseOnReturn, Workers};
 pub(crate) use errors::IntoPyResult;
 pub(crate) use input::{extract_texts, SpanText, Text};
 pub(crate) use progress::{progress_of, ProgressCounter};

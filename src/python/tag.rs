@@ -14,7 +14,7 @@ use super::renames::PyEntityRenames;
 use super::shared::Shared;
 use super::{
     compute, compute_sized, extract_texts, progress_of, text_bytes, IntoPyResult, ProgressCounter,
-    SpanText, Workers,
+    ReleaseOnReturn, SpanText, Workers,
 };
 use crate::options::Options;
 use crate::tag::corpus_join::CorpusNames;
@@ -124,6 +124,7 @@ fn tag<'py>(
 ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
     let options = options_from(Options::new(&TAG_OPTIONS), options)?;
     let texts = extract_texts(texts)?;
+    let _release = ReleaseOnReturn::after(py, text_bytes(&texts));
     let publications = publications(dates, sources, texts.len()).into_py_result(py)?;
     let counter = progress_of(progress);
     let resources = py
