@@ -272,9 +272,42 @@ fn starts_with_closing_mark(text: &str) -> bool {
     ])
 }
 
+/// Quotation marks that open a quotation after a space ("„", "“" in German, "«" in French,
+/// where "»" after a space closes it).
+const OPENING_QUOTES: [char; 4] = ['"', '„', '“', '«'];
+
+/// Quotation marks that close a quotation before punctuation or the rest of a sentence.
+const CLOSING_QUOTES: [char; 4] = ['"', '“', '”', '»'];
+
+/// Whether `text` ends on a quotation mark it opens after a space ("In ihrem Buch „"): a
+/// page's converter broke the line before the title it quotes, set in italics.
+fn ends_opening_quote(text: &str) -> bool {
+    let mut end = text.trim_end().chars().rev();
+    end.next().is_some_and(|c| OPENING_QUOTES.contains(&c))
+        && end.next().is_some_and(char::is_whitespace)
+}
+
+/// Whether `text` opens on a quotation mark that closes the quotation of the line before, its
+/// sentence going on after it with punctuation or in lower case ("“, schreibt Susan Sontag",
+/// "\" analysiert Howard Zehr").
+fn starts_closing_quote(text: &str) -> bool {
+    let mut chars = text.chars();
+    if !chars.next().is_some_and(|c| CLOSING_QUOTES.contains(&c)) {
+        return false;
+    }
+    match chars.next() {
+        Some(c) if c.is_whitespace() => chars
+            .find(|c| !c.is_whitespace())
+            .is_some_and(char::is_lowercase),
+        Some(c) => matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?'),
+        None => false,
+    }
+}
+
 /// Whether the break after line `k` (both it and the next line not blank) is where a page's
-/// converter broke a sentence at an inline element (a link, a bold word): the next line goes
-/// on with the sentence's punctuation, or (in text that is not hard-wrapped, where a line ends
+/// converter broke a sentence at an inline element (a link, a bold word, a quoted title): the
+/// next line goes on with the sentence's punctuation, the line opens a quotation the next one
+/// holds or the next one closes it, or (in text that is not hard-wrapped, where a line ends
 /// where its paragraph ends) in lower case or after the space that stood before the element
 /// ("offers \nApple's 12-inch MacBook for \n$700\n. Free shipping"). A byline or date line
 /// stays on its own line unless the sentence goes on after it ("was in \nSeptember 2008\n.").
@@ -286,7 +319,10 @@ fn inline_break(lines: &[Line], k: usize, wrapped: bool) -> bool {
     {
         return false;
     }
-    if starts_with_closing_mark(b.text) {
+    // A quoted title set apart: the line before opens the quotation after words of its
+    // sentence (not a widget's lone mark before a reader's comment), the line after closes it.
+    let opens_quote = ends_opening_quote(a.text) && a.text.chars().any(char::is_alphabetic);
+    if starts_with_closing_mark(b.text) || opens_quote || starts_closing_quote(b.text) {
         return true;
     }
     let goes_on = |l: &Line| {
@@ -648,6 +684,24 @@ mod tests {
         assert!(
             got[1].ends_with("until he retires in July 1988, Harwell said."),
             "{got:?}"
+        );
+    }
+
+    /// A page's converter sets a quoted title in italics on a line of its own: the sentence
+    /// runs on across it. The lines join with spaces: a straight mark next to a space opens a
+    /// quotation as often as it closes one.
+    #[test]
+    fn a_quoted_title_on_its_own_line_stays_in_its_sentence() {
+        let text = "Ist Fotografie ein Akt der Aggression? In ihrem Buch \"\nOn Photography\n\", schreibt Susan Sontag, es liege eine Aggression darin.\nIn seinem Buch \"\nContemplative Photography\n\" analysiert Howard Zehr unseren Sprachgebrauch.\nA new paragraph opens here.\n\"A quotation opens this line,\" she said.";
+        let got = paras(text);
+        assert_eq!(
+            got,
+            [
+                "Ist Fotografie ein Akt der Aggression? In ihrem Buch \" On Photography \", schreibt Susan Sontag, es liege eine Aggression darin.",
+                "In seinem Buch \" Contemplative Photography \" analysiert Howard Zehr unseren Sprachgebrauch.",
+                "A new paragraph opens here.",
+                "\"A quotation opens this line,\" she said.",
+            ]
         );
     }
 

@@ -12,6 +12,7 @@ use crate::clean::paragraphs::{Fate, Paragraphs};
 use crate::clean::shape::classify::{article_weight, introduces, Class};
 use crate::clean::shape::code::code_line;
 use crate::clean::shape::comments::{comment_head, has_time};
+use crate::clean::shape::features::Features;
 use crate::clean::shape::sentence::is_list_item;
 
 use super::teasers::{cut_short, without_other_stories};
@@ -181,7 +182,8 @@ const EARLIER_SHARE: f64 = 0.1;
 const MIN_JOINING_WEIGHT: f64 = 12.0;
 
 /// The items of a list a line introduces with a colon ("Officials said the talks covered
-/// several topics:", "Key points:") belong with it: they weigh a little for the body.
+/// several topics:", "Key points:") belong with it: they weigh a little for the body, and the
+/// link of an item on the line after it weighs nothing against it.
 fn weigh_introduced_lists(
     paras: &Paragraphs,
     rows: &[usize],
@@ -190,25 +192,36 @@ fn weigh_introduced_lists(
 ) {
     let introduced = introduced_items(paras);
     for (k, &i) in rows.iter().enumerate() {
-        if introduced[i] && class[i] != Class::Bad && paras[i].feat.ui_words == 0 {
-            weights[k] = weights[k].max(0.1 * paras[i].feat.words as f64);
+        let f = &paras[i].feat;
+        if introduced[i] && class[i] != Class::Bad && f.ui_words == 0 {
+            weights[k] = weights[k].max(0.1 * f.words as f64);
+        } else if i > 0 && introduced[i - 1] && address_alone(paras[i].text(), f) {
+            // An item's link on the line after it weighs neither way.
+            weights[k] = weights[k].max(0.0);
         }
     }
 }
 
 /// For each paragraph, whether it is an item of a list a line introduces with a colon. Over
-/// every paragraph, kept or not: the introducing line may have gone already.
+/// every paragraph, kept or not: the introducing line may have gone already. The link of an
+/// item on a line of its own (a web address alone) goes on with the list.
 fn introduced_items(paras: &Paragraphs) -> Vec<bool> {
     let mut introduced = vec![false; paras.len()];
     let mut in_list = false;
     for (i, p) in paras.iter().enumerate() {
         let item = is_list_item(p.text());
         introduced[i] = in_list && item;
-        if !item {
+        let link = in_list && address_alone(p.text(), &p.feat);
+        if !item && !link {
             in_list = introduces(&p.feat);
         }
     }
     introduced
+}
+
+/// A line holding a web address and nothing else: an item's link.
+fn address_alone(text: &str, f: &Features) -> bool {
+    f.has_address && !text.trim().contains(char::is_whitespace)
 }
 
 /// The body's first row `first` (a position in `rows`), moved back to the line that introduces
@@ -311,6 +324,49 @@ fn heaviest_run(weights: impl Iterator<Item = Option<f64>>) -> Option<(usize, us
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clean::clean_document;
+    use crate::clean::options::CleanOptions;
+
+    /// A shopping post: a few paragraphs, a line introducing a numbered list of products, each
+    /// item with its link on the line after it, then the site's own lines. The whole list
+    /// stays with the post, its links weighing nothing against it.
+    #[test]
+    fn a_list_whose_items_carry_their_links_on_lines_of_their_own_stays_whole() {
+        let mut page = String::from(
+            "Home\n\nFilms\n\nToys\n\nMusic\n\n\
+            Black Friday is here again, and for once the shops have remembered the toys and \
+            films we grew up with in the eighties and nineties.\n\n\
+            The discounts run for a whole week this year, so there is time to look around \
+            before the best offers are gone from the shelves.\n\n\
+            Here are the offers for nostalgic readers that we would not let slip away:\n\n",
+        );
+        let items = [
+            "Star Wars bomber of the resistance in bricks",
+            "Electric racing track with two cars",
+            "Box set of the director's films on disc",
+            "The final cut of the replicant film in high definition",
+            "Collection of the ghost hunter films in a steel case",
+            "Adventure films of the archaeologist in a steel case",
+            "Complete collection of the detective series on disc",
+            "Portable electronic drum kit with seven pads",
+            "Model of the time machine car from the film",
+            "Doormat of the treasure hunting children",
+            "Concert film of the wall on disc",
+            "Swiss army knife in red",
+        ];
+        for (k, item) in items.iter().enumerate() {
+            page.push_str(&format!(
+                "{}) {item}\n\nhttp://amzn.to/2hX{k}QPDr\n\n",
+                k + 1
+            ));
+        }
+        page.push_str("Share on Facebook\n\nLeave a comment\n\nSearch\n\n");
+        let text = clean_document(&page, &CleanOptions::default()).text;
+        for item in items {
+            assert!(text.contains(item), "{item}: {text}");
+        }
+        assert!(!text.contains("Leave a comment"), "{text}");
+    }
 
     #[test]
     fn a_short_article_before_longer_site_prose_joins_the_body() {
