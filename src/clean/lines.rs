@@ -283,8 +283,19 @@ const CLOSING_QUOTES: [char; 4] = ['"', '“', '”', '»'];
 /// page's converter broke the line before the title it quotes, set in italics.
 fn ends_opening_quote(text: &str) -> bool {
     let mut end = text.trim_end().chars().rev();
-    end.next().is_some_and(|c| OPENING_QUOTES.contains(&c))
-        && end.next().is_some_and(char::is_whitespace)
+    let Some(mark) = end.next().filter(|c| OPENING_QUOTES.contains(c)) else {
+        return false;
+    };
+    if !end.next().is_some_and(char::is_whitespace) {
+        return false;
+    }
+    // A mark after a sentence's end closes its quotation ("the Paris accords... "" ends a
+    // wire paragraph), as does a straight mark that pairs one before it on the line.
+    let after_sentence = end
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
+    let pairs_one = mark == '"' && text.matches('"').count() % 2 == 0;
+    !after_sentence && !pairs_one
 }
 
 /// Whether `text` opens on a quotation mark that closes the quotation of the line before, its
@@ -703,6 +714,16 @@ mod tests {
                 "\"A quotation opens this line,\" she said.",
             ]
         );
+    }
+
+    /// In hard-wrapped wire copy, a quotation closed by a straight mark after a space ends its
+    /// paragraph: the indented paragraph after it stays apart.
+    #[test]
+    fn a_quotation_closed_after_a_space_ends_its_paragraph() {
+        let text = "The minister said the tools to watch the markets\nwere there. \"What is needed is the will to\nuse them more fully, in the spirit of the\naccords... \"\n    In other parts of his speech, the minister called on\ncountries with large surpluses to open their markets\nand to stimulate demand at home.";
+        let got = paras(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].ends_with("accords... \""), "{got:?}");
     }
 
     #[test]
