@@ -45,8 +45,20 @@ pub fn without_other_stories(
     };
     let weighed_against = against(&runs);
     let (first, last) = body(&weighed_against)?;
-    let after: Vec<Vec<(usize, usize)>> = runs.into_iter().filter(|run| run[0].0 > last).collect();
-    if after.is_empty() {
+    // Lists of other stories stand after the article as often as before it, under the menu;
+    // a run reaching into the body (its last sections, then the teasers) keeps its teasers
+    // beyond it.
+    let beside: Vec<Vec<(usize, usize)>> = runs
+        .iter()
+        .flat_map(|run| {
+            let part = |keep: &dyn Fn(&(usize, usize)) -> bool| -> Vec<(usize, usize)> {
+                run.iter().copied().filter(keep).collect()
+            };
+            [part(&|unit| unit.1 < first), part(&|unit| unit.0 > last)]
+        })
+        .filter(|run| run.len() >= MIN_TEASERS)
+        .collect();
+    if beside.is_empty() {
         return None;
     }
     let article = topic_of(
@@ -59,16 +71,20 @@ pub fn without_other_stories(
     // An article too short to repeat its names gives no evidence of what it is about; summaries
     // a list cut short are other stories' whatever they speak of (the site's latest on a topic).
     let topic_known = article.len() >= MIN_KEY_WORDS;
-    let others: Vec<Vec<(usize, usize)>> = after
+    let others: Vec<Vec<(usize, usize)>> = beside
         .into_iter()
         .filter(|run| {
             let most = |of: &dyn Fn(usize, usize) -> bool| {
                 let n = run.iter().filter(|&&(start, end)| of(start, end)).count();
                 n * MOST_DENOMINATOR >= run.len() * MOST_NUMERATOR
             };
+            let labels = repeated_lines(paras, rows, run);
+            let on_topic = |start, end| on_topic(paras, rows, (start, end), &article, &labels);
+            // Before the body, the article's own sections under their subheadings may be what
+            // the body missed (a short article before a long notice): only summaries cut short
+            // tell other stories there.
             most(&|_, end| cut_short(paras[rows[end]].text()))
-                || (topic_known
-                    && most(&|start, end| !on_topic(paras, rows, (start, end), &article)))
+                || (run[0].0 > last && topic_known && most(&|start, end| !on_topic(start, end)))
         })
         .collect();
     if others.is_empty() {
@@ -132,8 +148,10 @@ fn on_topic(
     rows: &[usize],
     (start, end): (usize, usize),
     topic: &FxHashSet<String>,
+    labels: &FxHashSet<&str>,
 ) -> bool {
     let named: FxHashSet<String> = (start..=end)
+        .filter(|&k| !labels.contains(unbulleted(paras[rows[k]].text())))
         .flat_map(|k| key_words_in(paras, rows[k], topic))
         .collect();
     let framed = end > start + 1 || (start > 0 && meta_line(&paras[rows[start - 1]].feat));
@@ -143,6 +161,34 @@ fn on_topic(
 /// The fewest of the article's key words a teaser framed as another story's names when it is
 /// on the article's subject.
 const FRAMED_KEY_WORDS: usize = 2;
+
+/// The lines that stand twice or more in the `run` of teasers (with the rows between them),
+/// bullets aside: the site's section labels over and under each headline ("* Company Town"),
+/// whose words name no story's subject however often the article uses them.
+fn repeated_lines<'p>(
+    paras: &'p Paragraphs,
+    rows: &[usize],
+    run: &[(usize, usize)],
+) -> FxHashSet<&'p str> {
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+    for k in run[0].0..=run[run.len() - 1].1 {
+        *seen.entry(unbulleted(paras[rows[k]].text())).or_default() += 1;
+    }
+    seen.into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(line, _)| line)
+        .collect()
+}
+
+/// A line without the bullet of a list item ("* Company Town", "+ World").
+fn unbulleted(text: &str) -> &str {
+    let text = text.trim();
+    if is_list_item(text) && !text.starts_with(|c: char| c.is_ascii_digit()) {
+        text[text.char_indices().nth(1).map_or(text.len(), |(i, _)| i)..].trim_start()
+    } else {
+        text
+    }
+}
 
 /// How many of the article's key words (`topic`) paragraph `i` holds.
 pub fn key_words_named(paras: &Paragraphs, i: usize, topic: &FxHashSet<String>) -> usize {
@@ -209,7 +255,13 @@ fn teasers(paras: &Paragraphs, rows: &[usize], weights: &[f64]) -> Vec<(usize, u
                     weights[s + 1] <= 0.0 || headline(paras[n].text(), &paras[n].feat)
                 })
             });
-        match unit {
+        // A teaser may be its summary alone, cut short ("* Minister resigns LONDON: The
+        // minister ... may soon..."): the headline before it, if any, is on its line.
+        let alone = || {
+            let f = feat(k);
+            weights[k] > 0.0 && f.words >= MIN_SUMMARY_WORDS && cut_short(paras[rows[k]].text())
+        };
+        match unit.or_else(|| alone().then_some(k)) {
             Some(end) => {
                 found.push((k, end));
                 k = end + 1;
@@ -228,6 +280,7 @@ const MAX_META_LINES: usize = 2;
 fn headline(text: &str, f: &Features) -> bool {
     let last = text.trim_end().chars().next_back().unwrap_or('.');
     (2..=MAX_HEADLINE_WORDS).contains(&f.words)
+        && !text.trim_start().starts_with(['[', '('])
         && f.alpha_words >= 2
         && f.starts_upper
         && (!f.terminal || matches!(last, '?' | '!') || cut_short(text))
@@ -239,12 +292,25 @@ fn headline(text: &str, f: &Features) -> bool {
 /// The most words of a teaser's headline.
 const MAX_HEADLINE_WORDS: usize = 20;
 
-/// Text a list cut short, an ellipsis in place of the rest ("Update Ass...", "he said...."):
-/// its full stop ends no sentence of its own.
+/// Text a list cut short, an ellipsis in place of the rest ("Update Ass...", "he said...."),
+/// at times with a link to the rest after it ("... Read More", "[…]"): its full stop ends no
+/// sentence of its own.
 pub(super) fn cut_short(text: &str) -> bool {
     let text = text.trim_end();
-    text.ends_with("...") || text.ends_with('…')
+    let Some(at) = text.rfind("...").or_else(|| text.rfind('…')) else {
+        return false;
+    };
+    let link = text[at..]
+        .trim_start_matches(['.', '…'])
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ']' | ')' | '»' | '›'));
+    link.is_empty()
+        || (link.split_whitespace().count() <= MAX_LINK_WORDS
+            && !link.starts_with(char::is_lowercase)
+            && !link.contains(['.', '!', '?', ',', ';', ':']))
 }
+
+/// The most words of the link to the rest of a text a list cut short ("Read More").
+const MAX_LINK_WORDS: usize = 3;
 
 /// A short line under a headline: an author, a date, a section ("Tom Rogan", "19 hours ago on
 /// Mac Blog").
@@ -258,7 +324,10 @@ const MAX_META_WORDS: usize = 8;
 /// A summary: prose that weighs for article text and ends a sentence (or is cut short with an
 /// ellipsis, which ends a sentence too), not an item of a list.
 fn summary(text: &str, f: &Features, weight: f64) -> bool {
-    weight > 0.0 && f.words >= MIN_SUMMARY_WORDS && f.terminal && !is_list_item(text)
+    weight > 0.0
+        && f.words >= MIN_SUMMARY_WORDS
+        && (f.terminal || cut_short(text))
+        && !is_list_item(text)
 }
 
 /// The fewest words of a teaser's summary.
@@ -399,6 +468,114 @@ mod tests {
             won the county competition with a programme of folk songs.\n"
         );
         assert_teasers_go(&page, &OTHER_STORIES);
+    }
+
+    #[test]
+    fn sections_credited_to_their_sources_in_brackets_stay_and_teasers_after_them_go() {
+        // A round-up of reviews: each paragraph, then its source in brackets, some under a
+        // subheading. A bracketed credit is no headline, so the sections are not read as a
+        // list of teasers, and the other stories' teasers after the article still go.
+        let article = ARTICLE
+            .replace(
+                "\n\nThe terminal will",
+                "\n\n[Harbour Weekly]\n\nThe terminal will",
+            )
+            .replace("\n\nWork on the", "\n\n[Coast Radio]\n\nWork on the")
+            .replace("\n\nFishermen who", "\n\n[Quay Gazette]\n\nFishermen who");
+        let page = with_teasers([
+            "Bakery wins regional bread award\n\nCity desk",
+            "Marathon route changes announced\n\nSports desk",
+            "Why did the school choir sing so well?\n\nSchools desk",
+        ])
+        .replacen(ARTICLE, &article, 1);
+        assert_cleaned(
+            &page,
+            &[
+                "eastern quay is due to start",
+                "berths elsewhere in the harbour",
+            ],
+            &OTHER_STORIES,
+        );
+    }
+
+    #[test]
+    fn summaries_cut_short_before_a_link_to_the_rest_go() {
+        assert!(super::cut_short(
+            "the crossing would leave two hours late ... Read More"
+        ));
+        assert!(super::cut_short(
+            "Forty pupils sang in the final [\u{2026}]"
+        ));
+        assert!(!super::cut_short("He waited... and then he left."));
+        assert!(!super::cut_short(
+            "She paused... then went on with the speech"
+        ));
+        let page = format!(
+            "{ARTICLE}Bakery wins regional bread award\n\n\
+            A family bakery from the old town took first prize for its sourdough loaf at the \
+            regional bread fair held in the ... Read More\n\n\
+            Marathon route changes announced\n\n\
+            Runners in next month's city marathon will follow a new course through the \
+            botanical gardens because of ... Read More\n\n\
+            Why did the school choir sing so well?\n\n\
+            Forty pupils from the primary school choir will sing in the national final after \
+            winning the county competition with folk songs ... Read More\n"
+        );
+        assert_teasers_go(&page, &OTHER_STORIES);
+    }
+
+    #[test]
+    fn a_list_of_other_stories_cut_short_before_the_article_goes() {
+        // Under the site's label, its latest stories, one line each: a headline, a dateline
+        // and a summary whose last sentence is cut short with an ellipsis. Then a line of the
+        // page's own and the article.
+        let latest = "* Bakery wins regional bread award OLDTOWN: A family bakery from the \
+            old town took first prize for its sourdough loaf at the regional bread fair. The \
+            judges praised its crust. The baker said the...\n\n\
+            * Marathon route changes announced CITY: Runners in next month's marathon will \
+            follow a new course through the botanical gardens. Roadworks near the station \
+            closed the old one. Organisers said the...\n\n\
+            * School choir through to the final COUNTY: Forty pupils from the primary school \
+            choir will sing in the national final. They won with a programme of folk songs. \
+            Their teacher said the...\n\n";
+        assert_cleaned(
+            &format!("Latest news\n\n{latest}Print this article Share it\n\n{ARTICLE}"),
+            &[
+                "berths elsewhere in the harbour",
+                "approve a new ferry terminal",
+            ],
+            &["sourdough loaf", "botanical gardens", "folk songs"],
+        );
+    }
+
+    #[test]
+    fn section_labels_around_each_teaser_name_no_subject() {
+        // Each teaser framed by its section's label over and under its headline; the label
+        // holds one of the article's key words ("harbour"), the stories do not.
+        let page = format!(
+            "{ARTICLE}* Harbour Life\n\nBakery wins regional bread award\n\nHarbour Life\n\n\
+            A family bakery from the old town took first prize for its sourdough loaf at the \
+            regional bread fair held in the exhibition hall last weekend.\n\n\
+            * Harbour Life\n\nMarathon route changes announced\n\nHarbour Life\n\n\
+            Runners in next month's city marathon will follow a new course through the \
+            botanical gardens because of roadworks near the railway station.\n\n\
+            * Harbour Life\n\nWhy did the school choir sing so well?\n\nHarbour Life\n\n\
+            Forty pupils from the primary school choir will sing in the national final after \
+            winning the county competition with a programme of folk songs.\n"
+        );
+        assert_teasers_go(&page, &OTHER_STORIES);
+    }
+
+    #[test]
+    fn a_short_article_in_sections_before_a_longer_notice_stays() {
+        // Three sections under subheadings, then the site's long notice on its cookies: the
+        // sections end their sentences (nothing cut short), so they are no teasers however
+        // much the notice outweighs them.
+        let notice = "We use cookies on this website to remember your settings and to count \
+            the visits to each page, and some of them are set by the services we embed.\n\n"
+            .repeat(6);
+        let page = format!("{}{notice}", with_sections("."));
+        assert_sections_stay(&page);
     }
 
     #[test]
