@@ -93,29 +93,13 @@ fn in_tables(paragraphs: &[(Cow<'_, str>, Shape)]) -> Vec<bool> {
 /// where a lone counter ("Read 428 times") is chrome.
 fn is_chrome(f: &Features, terminal: bool, continues: bool, chrome: &ChromeOptions) -> bool {
     classify(f, chrome) == Class::Bad
-        || site_notice(f)
+        || f.site_notice()
         || (!continues && ((!terminal && f.words <= MAX_LABEL_WORDS) || f.addresses_reader()))
 }
 
-/// A paragraph in which the site speaks about itself, its cookies, newsletters or rules for
-/// comments, whatever its punctuation: a short one whose interface words are a quarter of its
-/// words, three at least ("Diese Website verwendet Cookies. Wenn du die Website weiterhin
-/// nutzt..."); a long one where words addressing the reader and interface words together are
-/// an eighth of its words, as in a short one (`Features::addresses_reader`), two of them
-/// interface words ("This website uses cookies to improve your experience while you navigate
-/// through the website..."), and not someone's quoted words.
-fn site_notice(f: &Features) -> bool {
-    if f.words <= LONG_PROSE_WORDS {
-        return f.ui_words >= 3 && f.ui_words * 4 >= f.words;
-    }
-    !f.quoted
-        && f.person_words >= 1
-        && f.ui_words >= 2
-        && (f.person_words + f.ui_words) * 8 >= f.words
-}
-
 /// Whether the first bytes of a paragraph, those its features are counted on, hold a word
-/// addressing the reader ("you", "our"): only then may a long paragraph be a [`site_notice`].
+/// addressing the reader ("you", "our"): only then may a long paragraph be a site notice
+/// (`Features::site_notice`).
 /// Scanned as bytes, not as words (most long paragraphs are prose that does not): a run of
 /// ASCII letters after a byte that is no ASCII letter or digit, looked up when it is short. Every
 /// word the scanner finds is such a run or starts one, so no word addressing the reader is missed.

@@ -216,6 +216,7 @@ const FUNCTION_WORDS_FILE: &str = include_str!("lexicon/function_words.txt");
 const INTERFACE_WORDS_FILE: &str = include_str!("lexicon/interface_words.txt");
 const READER_ADDRESS_WORDS_FILE: &str = include_str!("lexicon/reader_address_words.txt");
 const COMMENT_VERBS_FILE: &str = include_str!("lexicon/comment_verbs.txt");
+const AUTHOR_ROLES_FILE: &str = include_str!("lexicon/author_roles.txt");
 const NEWS_AGENCIES_FILE: &str = include_str!("lexicon/news_agencies.txt");
 const OUTLET_WORDS_FILE: &str = include_str!("lexicon/outlet_words.txt");
 const MONTHS_FILE: &str = include_str!("lexicon/months.txt");
@@ -286,6 +287,20 @@ pub fn function_words() -> &'static FunctionWords {
 lexicon_list!(
     /// Words labelling page widgets (`interface_words.txt`).
     interface_words = words_of(INTERFACE_WORDS_FILE)
+);
+lexicon_list!(
+    /// Plurals heading the readers' comments: comments, replies... (marked `thread` in
+    /// `interface_words.txt`).
+    thread_words = marked(INTERFACE_WORDS_FILE, "thread")
+);
+lexicon_list!(
+    /// What an author's note says its author is: writer, reporter... (marked `role` in
+    /// `author_roles.txt`).
+    author_roles = marked(AUTHOR_ROLES_FILE, "role")
+);
+lexicon_list!(
+    /// The verbs of `author_roles.txt` that join an author's name to the role (marked `joins`).
+    author_role_verbs = marked(AUTHOR_ROLES_FILE, "joins")
 );
 lexicon_list!(
     /// Verbs heading a reader's comment: says, wrote... (`comment_verbs.txt`).

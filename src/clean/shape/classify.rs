@@ -26,7 +26,8 @@ pub fn classify(f: &Features, options: &ChromeOptions) -> Class {
         || (f.ui_words * 3 >= f.words && f.words <= 25 && (!f.terminal || labelish))
         || (counter && !f.terminal)
         || (all_caps && !f.terminal)
-        || (f.words <= 2 && !f.terminal && f.stopwords == 0 && f.capitalised_words < f.words);
+        || (f.words <= 2 && !f.terminal && f.stopwords == 0 && f.capitalised_words < f.words)
+        || f.site_notice();
     if bad {
         return Class::Bad;
     }
@@ -122,6 +123,50 @@ mod tests {
         ] {
             assert_ne!(class(s), Class::Good, "{s}");
         }
+    }
+
+    #[test]
+    fn notices_of_the_site_are_chrome_however_long() {
+        // A consent notice of sixty words speaks to the reader of the site's cookies: chrome,
+        // though it reads as prose and ends its sentences.
+        let cookies = "We use cookies and other tracking technologies to improve your browsing \
+            experience on our site, show personalised content and targeted ads, analyse site \
+            traffic, and understand where our audiences come from. To learn more or opt-out, \
+            read our Cookie Policy. Please also read our Privacy Notice and Terms of Use, which \
+            became effective on the first of the month.";
+        assert!(features(cookies).words > 40);
+        assert_eq!(class(cookies), Class::Bad);
+        // A site's welcome over its article speaks to the reader as much, but of the
+        // article's subject: one interface word in its ninety words.
+        let welcome = format!(
+            "Welcome to the Daily Deals, your source for the best deals on the things you \
+             actually want to buy. Follow us on Twitter. {}",
+            "We bring you the best prices we have found today on games and hardware, and we \
+             check them every morning before you wake up. "
+                .repeat(3)
+        );
+        assert!(features(&welcome).words > 60);
+        assert_ne!(class(&welcome), Class::Bad);
+    }
+
+    #[test]
+    fn short_lines_with_the_copyright_sign_are_chrome() {
+        // A site's copyright line ends its sentences, and a credit under a picture holds no
+        // interface word; the sign tells them in any language.
+        for s in [
+            "Copyright © 2019 Harbour Media Group, Inc. All Rights Reserved.",
+            "This material may not be published or redistributed. © 2019 Harbour News Network.",
+            "Eine Fracking-Anlage zur Förderung von Gas in Pennsylvania © Jane Roe",
+        ] {
+            assert_eq!(class(s), Class::Bad, "{s}");
+        }
+        // A long paragraph that names the sign (a line joining an article to its footer)
+        // is weighed by its words.
+        let long = format!(
+            "{} © 2019 Harbour News.",
+            "The council voted to approve a new ferry terminal on the quay. ".repeat(5)
+        );
+        assert!(!features(&long).site_notice());
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! The head of a reader's comment: a short line naming the commenter and ending with a comment
 //! verb and a colon ("Kristine says:", "Milan on September 12, 2018 at 4:47 pm said:", or
-//! "says:" alone where a converter put the name on a line of its own).
+//! "says:" alone where a converter put the name on a line of its own); and the head of the
+//! readers' comments as a whole ("2 comments", "Top Rated Comments").
 
 use super::features::Features;
-use crate::text::lexicon::comment_verbs;
+use crate::text::lexicon::{comment_verbs, thread_words};
+use crate::text::words::words;
 
 /// A line heading a comment: at most a dozen words, few of them function words (a name, a
 /// date), the last a comment verb before a colon.
@@ -18,6 +20,19 @@ pub fn comment_head(text: &str, f: &Features) -> bool {
             .find(|w| !w.is_empty())
             .is_some_and(|verb| comment_verbs().contains(&verb.to_lowercase()))
 }
+
+/// A short line heading the readers' comments: at most [`THREAD_HEAD_WORDS`] words, no
+/// sentence, one of them a plural naming comments ("2 comments", "[ 167 comments ]", "Top Rated
+/// Comments", "Kommentare (3)").
+pub fn thread_head(text: &str, f: &Features) -> bool {
+    f.words <= THREAD_HEAD_WORDS
+        && !f.terminal
+        && f.ui_words >= 1
+        && words(text).any(|w| thread_words().contains_ignore_ascii_case(w.text(text)))
+}
+
+/// The most words of a [`thread_head`].
+const THREAD_HEAD_WORDS: usize = 5;
 
 /// A time of day in the text ("4:47 pm", "14:32"): comments are stamped with one.
 pub fn has_time(text: &str) -> bool {
@@ -52,6 +67,21 @@ mod tests {
             "Note:",
         ] {
             assert!(!comment_head(s, &features(s)), "{s}");
+        }
+        for s in [
+            "2 comments",
+            "[ 167 comments ]",
+            "Top Rated Comments",
+            "Kommentare (3)",
+        ] {
+            assert!(thread_head(s, &features(s)), "{s}");
+        }
+        for s in [
+            "Comment",
+            "Readers left 167 comments on the story.",
+            "Comments from the minister and his deputies on Monday",
+        ] {
+            assert!(!thread_head(s, &features(s)), "{s}");
         }
         assert!(has_time("November 19, 2019 at 6:34 am") && has_time("um 14:32 Uhr"));
         assert!(!has_time("Ratio 3:1") && !has_time("2019"));

@@ -30,7 +30,14 @@ pub struct Features {
     pub counted: bool,
     /// Opens with a quotation mark: someone's words, whose "we" and "you" are the speaker's.
     pub quoted: bool,
+    /// Holds the copyright sign: a site's copyright line or a picture's credit ("© 2019 Dow
+    /// Jones & Company, Inc. All Rights Reserved", "(Image: © NASA/ESA)").
+    pub copyright: bool,
 }
+
+/// The marks that open someone's words: straight and curly double quotes, a curly single one,
+/// guillemets, low double quotes.
+pub const OPENING_QUOTES: [char; 5] = ['"', '\u{201c}', '\u{2018}', '\u{ab}', '\u{201e}'];
 
 /// Long paragraphs are scored on a sample of their first bytes: every decision about them
 /// rests on shares (stopwords, interface words), which the sample estimates well.
@@ -123,9 +130,8 @@ fn word_features(
     f.has_address = has_address(text);
     f.separators = separators(text);
     f.counted = ends_with_count(trimmed);
-    f.quoted = text
-        .trim_start()
-        .starts_with(['"', '\u{201c}', '\u{2018}', '\u{ab}', '\u{201e}']);
+    f.quoted = text.trim_start().starts_with(OPENING_QUOTES);
+    f.copyright = memchr::memmem::find(text.as_bytes(), "©".as_bytes()).is_some();
     f
 }
 
@@ -393,6 +399,14 @@ const MAX_WORDS_PER_SENTENCE: usize = 40;
 /// prose; fewer are the full stops of abbreviations and initials.
 const MIN_WORDS_PER_SENTENCE: usize = 6;
 
+/// The most words of a paragraph that [`Features::addresses_reader`] reads as speaking to the
+/// reader from the share of its words alone; a longer one is a [`Features::site_notice`] only
+/// with two interface words.
+pub const NOTICE_SHORT_WORDS: usize = 40;
+
+/// The most words per interface word of a long [`Features::site_notice`].
+const NOTICE_WORDS_PER_INTERFACE_WORD: usize = 25;
+
 impl Features {
     pub fn stopword_density(&self) -> f64 {
         self.stopwords as f64 / self.words.max(1) as f64
@@ -423,7 +437,29 @@ impl Features {
         !self.quoted
             && self.person_words >= 1
             && self.ui_words >= 1
-            && self.words <= 40
+            && self.words <= NOTICE_SHORT_WORDS
+            && (self.person_words + self.ui_words) * 8 >= self.words
+    }
+
+    /// The site speaks about itself, its cookies, newsletters or rules for comments, whatever
+    /// its punctuation: a short paragraph with the copyright sign (its copyright line, a
+    /// picture's credit, in any language), or whose interface words are a quarter of its words,
+    /// three at least ("Diese Website verwendet Cookies. Wenn du die Website weiterhin
+    /// nutzt..."); a long one where words addressing the reader and interface words together
+    /// are an eighth of its words, as in a short one ([`Features::addresses_reader`]), two of
+    /// them interface words ("This website uses cookies to improve your experience while you
+    /// navigate through the website..."), one word in [`NOTICE_WORDS_PER_INTERFACE_WORD`] at
+    /// least, and not someone's quoted words. A site's welcome before its article speaks to
+    /// the reader as much but of the article's subject ("Welcome to our Daily Deals, your
+    /// source for the best deals… We bring you…").
+    pub fn site_notice(&self) -> bool {
+        if self.words <= NOTICE_SHORT_WORDS {
+            return self.copyright || (self.ui_words >= 3 && self.ui_words * 4 >= self.words);
+        }
+        !self.quoted
+            && self.person_words >= 1
+            && self.ui_words >= 2
+            && self.ui_words * NOTICE_WORDS_PER_INTERFACE_WORD >= self.words
             && (self.person_words + self.ui_words) * 8 >= self.words
     }
 }

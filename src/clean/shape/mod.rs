@@ -2,6 +2,7 @@
 //! features, chrome or body, a headline's shape, rows of figures. These checks know nothing of
 //! the paragraph table or of the stages that use them.
 
+pub mod author;
 pub mod classify;
 pub mod code;
 pub mod comments;

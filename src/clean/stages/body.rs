@@ -11,7 +11,7 @@
 use crate::clean::paragraphs::{Fate, Paragraphs};
 use crate::clean::shape::classify::{article_weight, introduces, Class};
 use crate::clean::shape::code::code_line;
-use crate::clean::shape::comments::{comment_head, has_time};
+use crate::clean::shape::comments::{comment_head, has_time, thread_head};
 use crate::clean::shape::features::Features;
 use crate::clean::shape::sentence::is_list_item;
 
@@ -97,12 +97,51 @@ fn run_of_article(
         }
     }
     .map(|(first, last)| {
+        let last = bridge_short_gaps(paras, rows, weights, heads, last);
         (
             with_introducer(paras, rows, weights, first),
-            bridge_short_gaps(paras, rows, weights, heads, last),
+            before_thread(paras, rows, weights, first, last),
         )
     })
 }
+
+/// The body's last row `last` (a position in `rows`, the first being `first`) moved back
+/// before the head of the readers' comments inside it, once the body before that weighs an
+/// article's worth: a [`thread_head`] that a stamped line follows within [`THREAD_STAMP_ROWS`]
+/// paragraphs ("[ 167 comments ]", "Top Rated Comments", "Woyzeck", "2 days ago at 07:52 am").
+/// Comments are prose, and the heads of comments that name no verb ([`comment_head`]) do not
+/// stop the body otherwise.
+fn before_thread(
+    paras: &Paragraphs,
+    rows: &[usize],
+    weights: &[f64],
+    first: usize,
+    last: usize,
+) -> usize {
+    let stamped = |i: usize| {
+        paras
+            .iter()
+            .skip(i + 1)
+            .take(THREAD_STAMP_ROWS)
+            .any(|p| has_time(p.text()) || p.fate == Fate::Remove("field.date"))
+    };
+    let mut sum = 0.0;
+    for k in first..=last {
+        let i = rows[k];
+        if sum >= MIN_ARTICLE_WEIGHT && thread_head(paras[i].text(), &paras[i].feat) && stamped(i) {
+            return (first..k)
+                .rev()
+                .find(|&j| weights[j] > 0.0)
+                .unwrap_or(first);
+        }
+        sum += weights[k];
+    }
+    last
+}
+
+/// The most paragraphs between the head of the readers' comments and the first comment's
+/// stamp ([`before_thread`]): a sort order, a name, a count of votes.
+const THREAD_STAMP_ROWS: usize = 6;
 
 /// The body's first row `first` (a position in `rows`) moved back to the start of the
 /// heaviest run before it, and so on to the heaviest run before that, each while the run
@@ -366,6 +405,34 @@ mod tests {
             assert!(text.contains(item), "{item}: {text}");
         }
         assert!(!text.contains("Leave a comment"), "{text}");
+    }
+
+    #[test]
+    fn readers_comments_without_verbs_end_the_body() {
+        // A post, the head of its comments and comments whose heads are a name and a stamp,
+        // with no "says:": the comments are prose, but the body ends before their head.
+        let article = "The town library will open on Sundays from next month, the council \
+            said on Tuesday after a vote that ended a long campaign by readers and staff.\n\n\
+            The library will open from noon to five, and the council will pay for two more \
+            librarians from the budget it had set aside for the old reading rooms.\n\n\
+            Readers who asked for the change said families and students would use the \
+            library most on Sundays, when the schools and the town hall are closed.\n\n";
+        let page = format!(
+            "{article}[ 24 comments ]\n\nTop Rated Comments\n\nBookworm77\n\n\
+            2 days ago at 07:52 am\n\nIt is about time the council listened to the people \
+            who actually use the library every week, and I hope they keep it up.\n\n\
+            Rating: 12 Votes\n\nQuietReader\n\n2 days ago at 08:10 am\n\nI would rather \
+            they spent the money on longer weekday hours, but it is a start for the town.\n"
+        );
+        let text = clean_document(&page, &CleanOptions::default()).text;
+        assert!(text.contains("closed."), "{text}");
+        for gone in ["Top Rated", "It is about time", "longer weekday hours"] {
+            assert!(!text.contains(gone), "{gone}: {text}");
+        }
+        // Without a stamp under it, a line naming comments is a label, not their head.
+        let labelled = format!("{article}[ 24 comments ]\n\nShare this story\n");
+        let text = clean_document(&labelled, &CleanOptions::default()).text;
+        assert!(text.contains("closed."), "{text}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::clean::options::CleanOptions;
 use crate::clean::paragraphs::{Fate, Paragraphs, WRAPPED_LINE_WORDS};
 use crate::clean::shape::classify::{introduces, Class};
 use crate::clean::shape::code::code_line;
-use crate::clean::shape::features::Features;
+use crate::clean::shape::features::{Features, OPENING_QUOTES};
 use crate::clean::shape::headline::title_like;
 use crate::clean::shape::sentence::{is_list_item, leaves_sentence_open};
 use crate::clean::shape::tables::{
@@ -48,7 +48,9 @@ pub fn remove_chrome(
                     .filter(|&(w, &i)| {
                         first <= i
                             && i <= last
-                            && (layout.class[i] == Class::Bad || edges.stray_line(&rows, w))
+                            && (layout.class[i] == Class::Bad
+                                || edges.stray_line(&rows, w)
+                                || edges.notice_in_body(i))
                             && !(i == first && introduces(&edges.paras[i].feat))
                     })
                     .map(|(_, &i)| (i, "chrome.body")),
@@ -127,6 +129,18 @@ impl Edges<'_> {
             && !heads
             && !introduced
             && !self.among_figures(rows, w)
+    }
+
+    /// A row inside the body in which the site speaks to the reader in English ("By
+    /// submitting this form you agree to … using your data", "Never miss the latest news by
+    /// signing up to our newsletter today!"): the body weighs it against itself, but a short
+    /// one between the article's paragraphs does not end the body. Not a row that quotes
+    /// someone, whose "we" is the speaker's (A spokesman said "we have no comment to make").
+    /// The word lists addressing the reader hold few forms in other languages, whose pages'
+    /// login and account forms read alike to them.
+    fn notice_in_body(&self, i: usize) -> bool {
+        let p = &self.paras[i];
+        self.english(i) && p.feat.addresses_reader() && !p.text().contains(OPENING_QUOTES)
     }
 
     /// The row is in English, whose word lists and wire conventions the shapes of sentence
@@ -305,4 +319,55 @@ fn lists_of_names(paras: &Paragraphs, rows: &[usize]) -> Vec<bool> {
         names[i] = entry[w] && beside;
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::clean_document;
+    use crate::clean::options::CleanOptions;
+
+    const ARTICLE: &str = "The harbour council voted on Tuesday to approve a new ferry terminal \
+        on the eastern quay, ending two years of debate over the harbour's future.\n\n\
+        The terminal will replace the ageing ferry sheds and give the harbour room for two \
+        larger ferries, the council said in a statement after the vote.\n\n";
+
+    const MORE: &str = "Work on the eastern quay is due to start in the spring, and the council \
+        expects the terminal to open to passengers within three years of the first works.\n\n\
+        Fishermen who moor at the eastern quay said the council had promised them new berths \
+        elsewhere in the harbour while the ferry terminal is built.\n\n";
+
+    fn cleaned(page: &str) -> String {
+        clean_document(page, &CleanOptions::default()).text
+    }
+
+    #[test]
+    fn the_site_speaking_to_the_reader_inside_the_body_goes() {
+        // An appeal between the article's paragraphs: the body runs across it, and it goes.
+        let page = format!(
+            "{ARTICLE}Never miss the latest news by signing up to our newsletter today!\n\n{MORE}"
+        );
+        let text = cleaned(&page);
+        assert!(
+            text.contains("ferry sheds") && text.contains("new berths"),
+            "{text}"
+        );
+        assert!(!text.contains("newsletter"), "{text}");
+    }
+
+    #[test]
+    fn notes_on_the_author_and_the_sites_notices_after_the_article_go() {
+        let page = format!(
+            "{ARTICLE}{MORE}Dana Whitfield is a freelance writer based in Leeds. Her work has \
+             appeared in regional papers and magazines.\n\n\
+             This website uses cookies to improve your experience while you navigate through \
+             the website. Out of these cookies, the cookies that are categorised as necessary \
+             are stored on your browser as they are essential for the working of the website. \
+             We also use third-party cookies that help us analyse how you use this website.\n"
+        );
+        let text = cleaned(&page);
+        assert!(text.contains("new berths"), "{text}");
+        for gone in ["freelance writer", "cookies"] {
+            assert!(!text.contains(gone), "{gone}: {text}");
+        }
+    }
 }

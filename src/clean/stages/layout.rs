@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use crate::clean::options::{ChromeOptions, CleanOptions};
 use crate::clean::paragraphs::Paragraphs;
+use crate::clean::shape::author::author_note;
 use crate::clean::shape::classify::{classify, Class};
 use crate::clean::shape::code::token_listing;
 use crate::clean::shape::tables::table_rows;
@@ -119,9 +120,12 @@ fn classes(
     };
     let mut class = vec![Class::Neutral; paras.len()];
     for &i in rows {
-        class[i] = match classify(&paras[i].feat, &chrome) {
+        let p = &paras[i];
+        class[i] = match classify(&p.feat, &chrome) {
             // Figures in a table are content even when each row alone looks like a counter.
             Class::Bad if table[i] => Class::Neutral,
+            // A note on the article's author reads as prose but is the site's.
+            _ if p.language == Language::English && author_note(p.text(), &p.feat) => Class::Bad,
             c => c,
         };
     }

@@ -137,8 +137,9 @@ fn lookups_pass_the_first_byte_filter() {
 fn files_are_well_formed() {
     let files = [
         (STOPWORDS_FILE, "open"),
-        (INTERFACE_WORDS_FILE, ""),
+        (INTERFACE_WORDS_FILE, "thread"),
         (READER_ADDRESS_WORDS_FILE, ""),
+        (AUTHOR_ROLES_FILE, "role joins"),
         (NEWS_AGENCIES_FILE, ""),
         (OUTLET_WORDS_FILE, ""),
         (ORDINAL_SUFFIXES_FILE, ""),
