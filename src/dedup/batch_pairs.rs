@@ -105,14 +105,18 @@ pub(crate) fn counted<'a>(
 ) -> Counts {
     let taking_part = joins.iter().filter(|&&j| j).count();
     let stride = taking_part.div_ceil(most).max(1);
+    let chosen = || {
+        (0..documents)
+            .filter(|&p| joins[p])
+            .enumerate()
+            .filter(move |(seen, _)| seen % stride == 0)
+            .map(|(_, p)| p)
+    };
+    // Sized once for every shingle counted, an upper bound on the distinct ones.
     let mut table = FxHashMap::default();
-    let mut seen = 0usize;
+    table.reserve(chosen().map(|p| shingles(p).len()).sum());
     let mut counted = 0usize;
-    for p in (0..documents).filter(|&p| joins[p]) {
-        seen += 1;
-        if (seen - 1) % stride != 0 {
-            continue;
-        }
+    for p in chosen() {
         counted += 1;
         for &s in shingles(p) {
             *table.entry(s).or_insert(0u32) += 1;

@@ -382,6 +382,16 @@ impl DedupIndex {
             return Err(Error::Internal("a document outside the batch".into()));
         }
         let pairs = self.batch_pairs(batch, order);
+        // A one-shot call's index is dropped after it: its postings are sized once for every
+        // sampled shingle of the call, an upper bound on those indexed, instead of growing
+        // (and moving every entry) as they come, one document after the other.
+        if !self.lasting && pairs.is_none() {
+            let sample = self.config.sample;
+            let each = order
+                .iter()
+                .map(|&p| sampled(batch.shingles(p as usize), sample).len());
+            self.postings.reserve(each.sum());
+        }
         let mut indexed = Vec::with_capacity(order.len());
         for block in order.chunks(BLOCK) {
             let call = (order, start as u32, pairs.as_ref());

@@ -51,6 +51,11 @@ impl Postings {
         }
     }
 
+    /// Makes room for `shingles` more sampled shingles without growing the table.
+    pub fn reserve(&mut self, shingles: usize) {
+        self.table.reserve(shingles);
+    }
+
     /// Records that `doc` (indexed after every document so far) holds `shingle`, after adding to
     /// `holders` the documents from `from` on that held it already.
     pub fn insert(
