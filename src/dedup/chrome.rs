@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use crate::clean::lines::{paragraphs, Piece};
 use crate::clean::options::{ChromeOptions, LineOptions};
 use crate::clean::shape::classify::{classify, Class};
-use crate::clean::shape::features::{features, separators, Features};
+use crate::clean::shape::features::{features, interface_counts, separators, Features};
 use crate::clean::shape::sentence::{ends_on_function_word, ends_sentence, is_list_item};
 use crate::clean::shape::tables::{capitals_row, data_row, figures_block, table_rows};
 use crate::text::lexicon::reader_address_words;
@@ -62,7 +62,8 @@ fn table_row(f: &Features) -> bool {
 
 /// Which paragraphs belong to a table, as the cleaner finds tables (`tables::table_rows`): rows
 /// of figures that stand in columns or run on for three lines, not two lines with a figure
-/// each ("5H ago" over "Four shootings in 20 minutes leave 1 dead"). Long prose is no row.
+/// each ("5H ago" over "Four shootings in 20 minutes leave 1 dead"). Long prose and plain
+/// sentences are no rows.
 fn in_tables(paragraphs: &[(Cow<'_, str>, Shape)]) -> Vec<bool> {
     let mut out = vec![false; paragraphs.len()];
     let mut run: Vec<(&str, &Features)> = Vec::new();
@@ -74,7 +75,8 @@ fn in_tables(paragraphs: &[(Cow<'_, str>, Shape)]) -> Vec<bool> {
                 .iter()
                 .map_while(|(joined, shape)| match shape {
                     Shape::Counted(f) => Some((joined.as_ref(), f)),
-                    Shape::LongProse { .. } => None,
+                    // No row, label or sparser row: a table ends before it.
+                    Shape::LongProse { .. } | Shape::Sentence(_) => None,
                 }),
         );
         // A table holds two rows at least.
@@ -193,7 +195,12 @@ fn spaced_like_prose(text: &str) -> bool {
 /// whatever its words) whether it ends a sentence or a colon.
 enum Shape {
     Counted(Features),
-    LongProse { terminal: bool, colon_end: bool },
+    LongProse {
+        terminal: bool,
+        colon_end: bool,
+    },
+    /// A [`plain_sentence`], of this many words.
+    Sentence(usize),
 }
 
 impl Shape {
@@ -206,10 +213,29 @@ impl Shape {
                 terminal: ends_sentence(trimmed),
                 colon_end: trimmed.ends_with(':'),
             }
+        } else if let Some(words) = plain_sentence(text) {
+            Shape::Sentence(words)
         } else {
             Shape::Counted(features(text))
         }
     }
+}
+
+/// The words of a paragraph that is body and no row of a table whatever stands around it, as its
+/// [`features`] count them: it ends a sentence, holds a word of letters and more words than a
+/// label, no separator and no interface word (so the site does not speak in it, to the reader or
+/// otherwise), and no figure or more words than a row of a table. Its other features are not
+/// counted.
+fn plain_sentence(text: &str) -> Option<usize> {
+    if !ends_sentence(text.trim_end()) || separators(text) != 0 {
+        return None;
+    }
+    let f = interface_counts(text);
+    let plain = f.words > MAX_LABEL_WORDS
+        && f.alpha_words >= 1
+        && f.ui_words == 0
+        && (f.digit_words == 0 || f.words > MAX_ROW_WORDS);
+    plain.then_some(f.words)
 }
 
 /// A paragraph's text: its line as it stands, or its lines joined as the cleaner joins them.
@@ -259,6 +285,12 @@ fn judge(paragraphs: &[(Cow<'_, str>, Shape)], chrome: &ChromeOptions) -> Vec<Ve
                 // Long prose counts as its least number of words: kept words are only
                 // compared with MIN_BODY_WORDS, which one paragraph of long prose passes.
                 verdicts.push(Verdict::body(LONG_PROSE_WORDS + 1));
+                continue;
+            }
+            Shape::Sentence(words) => {
+                // It ends a sentence: nothing is left open.
+                open = false;
+                verdicts.push(Verdict::body(*words));
                 continue;
             }
             Shape::Counted(f) => f,
@@ -609,6 +641,27 @@ mod tests {
             }
         }
         assert!(long > 100, "{long}");
+    }
+
+    #[test]
+    fn plain_sentences_are_body_and_no_rows_as_their_features_say() {
+        let (_, chrome) = options();
+        let mut plain = 0;
+        for page in pages() {
+            for paragraph in page.split("\n\n").map(str::trim) {
+                let Shape::Sentence(words) = Shape::of(paragraph) else {
+                    continue;
+                };
+                plain += 1;
+                let f = features(paragraph);
+                assert_eq!(words, f.words, "{paragraph:?}");
+                assert!(f.terminal && !table_row(&f), "{paragraph:?}");
+                for continues in [false, true] {
+                    assert!(!is_chrome(&f, true, continues, chrome), "{paragraph:?}");
+                }
+            }
+        }
+        assert!(plain > 10, "{plain}");
     }
 
     #[test]

@@ -60,16 +60,30 @@ pub fn english_features_counting(text: &str, count: &mut EvidenceCount) -> Featu
 }
 
 fn weigh(text: &str, language: Language, count: Option<&mut EvidenceCount>) -> Features {
+    let sample = sample(text);
+    let mut f = word_features(sample, text, language, count);
+    scale_to_text(&mut f, sample, text);
+    f
+}
+
+/// The words of `text` its features are counted on: all of them, or those of a sample of its
+/// first bytes (cut at a space so that no word is split) when it is long.
+fn sample(text: &str) -> &str {
     if text.len() <= 2 * SAMPLE_BYTES {
-        return word_features(text, text, language, count);
+        return text;
     }
     let mut cut = SAMPLE_BYTES;
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    // Cut at a space so that no word is split.
-    let cut = text[..cut].rfind(' ').unwrap_or(cut);
-    let mut f = word_features(&text[..cut], text, language, count);
+    &text[..text[..cut].rfind(' ').unwrap_or(cut)]
+}
+
+/// Scales the word counts of `f`, counted on `sample`, to the whole `text`.
+fn scale_to_text(f: &mut Features, sample: &str, text: &str) {
+    if sample.len() == text.len() {
+        return;
+    }
     // Paragraph text is whitespace-normalised: words are about one per space.
     let total = (text.bytes().filter(|&b| b == b' ').count() + 1).max(f.words);
     if f.words > 0 && total > f.words {
@@ -83,7 +97,45 @@ fn weigh(text: &str, language: Language, count: Option<&mut EvidenceCount>) -> F
         f.digit_words = scale(f.digit_words);
         f.words = total;
     }
+}
+
+/// The counts of an English paragraph's words, of words of letters, of words with a figure and
+/// of interface words, as its [`features`] give them (their other fields left at zero): what
+/// tells whether a paragraph can be chrome, without the rest of its features.
+pub fn interface_counts(text: &str) -> Features {
+    let sample = sample(text);
+    let mut f = Features::default();
+    let mut buf = String::new();
+    for w in words(sample) {
+        let weight = word_weight(sample, w);
+        f.words += weight;
+        f.digit_words += usize::from(w.ascii_digit);
+        f.alpha_words += weight * usize::from(first_char(sample, w).is_alphabetic());
+        f.ui_words += usize::from(lists_of_word(sample, w, &mut buf).flags & UI != 0);
+    }
+    scale_to_text(&mut f, sample, text);
     f
+}
+
+/// How many words word `w` of `text` counts for ([`words_in_run`]; an ASCII word is one).
+#[inline(always)]
+fn word_weight(text: &str, w: Word) -> usize {
+    if w.ascii {
+        1
+    } else {
+        words_in_run(w.text(text))
+    }
+}
+
+/// The first character of word `w` of `text`.
+#[inline(always)]
+fn first_char(text: &str, w: Word) -> char {
+    let first = text.as_bytes()[w.start];
+    if first.is_ascii() {
+        first as char
+    } else {
+        w.text(text).chars().next().unwrap_or(' ')
+    }
 }
 
 /// Whether an English paragraph has at most `max_words` words and no function word, as its
@@ -176,19 +228,11 @@ fn count_words(
 fn count_word(f: &mut Features, text: &str, w: Word, listed: Listed, language: Language) {
     // The word as bytes: an ASCII word needs no check of its character boundaries.
     let bytes = &text.as_bytes()[w.start..w.end];
-    let weight = if w.ascii {
-        1
-    } else {
-        words_in_run(w.text(text))
-    };
+    let weight = word_weight(text, w);
     f.words += weight;
     let mut is_caps = false;
     f.digit_words += usize::from(w.ascii_digit);
-    let first = if bytes[0].is_ascii() {
-        bytes[0] as char
-    } else {
-        w.text(text).chars().next().unwrap_or(' ')
-    };
+    let first = first_char(text, w);
     if first.is_alphabetic() {
         f.alpha_words += weight;
         if first.is_uppercase() {
@@ -485,6 +529,16 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn interface_counts_are_those_of_the_features() {
+        let long = "Sign in to read our 12 comments on the bank's rates, which rose. ".repeat(9);
+        for text in texts().iter().map(String::as_str).chain([long.as_str()]) {
+            let (counts, f) = (interface_counts(text), features(text));
+            let fields = |f: &Features| (f.words, f.alpha_words, f.digit_words, f.ui_words);
+            assert_eq!(fields(&counts), fields(&f), "{text:?}");
+        }
     }
 
     #[test]
