@@ -14,7 +14,7 @@ use super::fields::bylines::is_byline;
 use super::fields::credits::credits_of;
 use super::fields::dates::is_date_line;
 use super::options::LineOptions;
-use super::shape::features::features;
+use super::shape::features::{features, CLOSING_QUOTES, OPENING_QUOTES};
 use super::shape::sentence::{ends_on_function_word, ends_sentence, function_word, is_list_item};
 use super::shape::tables::{figures_row, row_like};
 use crate::text::paragraphs::lines;
@@ -272,13 +272,6 @@ fn starts_with_closing_mark(text: &str) -> bool {
     ])
 }
 
-/// Quotation marks that open a quotation after a space ("„", "“" in German, "«" in French,
-/// where "»" after a space closes it).
-const OPENING_QUOTES: [char; 4] = ['"', '„', '“', '«'];
-
-/// Quotation marks that close a quotation before punctuation or the rest of a sentence.
-const CLOSING_QUOTES: [char; 4] = ['"', '“', '”', '»'];
-
 /// Whether `text` ends on a quotation mark it opens after a space ("In ihrem Buch „"): a
 /// page's converter broke the line before the title it quotes, set in italics.
 fn ends_opening_quote(text: &str) -> bool {
@@ -292,7 +285,7 @@ fn ends_opening_quote(text: &str) -> bool {
     // A mark after a sentence's end closes its quotation ("the Paris accords... "" ends a
     // wire paragraph), as does a straight mark that pairs one before it on the line.
     let after_sentence = end
-        .find(|c| !c.is_whitespace())
+        .find(|c| !c.is_whitespace() && !CLOSING_QUOTES.contains(c) && !matches!(c, '\'' | '’'))
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
     let pairs_one = mark == '"' && text.matches('"').count() % 2 == 0;
     !after_sentence && !pairs_one
@@ -724,6 +717,9 @@ mod tests {
         let got = paras(text);
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].ends_with("accords... \""), "{got:?}");
+        // A quote within a quote closed at the paragraph's end, as a tokenised corpus spaces it.
+        let text = "He told me what the man said to him: 'Thank you, son. ' \"\nThe neighbours, who were at the meeting, said they backed him.";
+        assert_eq!(paras(text).len(), 2, "{:?}", paras(text));
     }
 
     #[test]

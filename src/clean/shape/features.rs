@@ -39,6 +39,19 @@ pub struct Features {
 /// guillemets, low double quotes.
 pub const OPENING_QUOTES: [char; 5] = ['"', '\u{201c}', '\u{2018}', '\u{ab}', '\u{201e}'];
 
+/// The marks that close someone's words before punctuation or the rest of a sentence ("“" in
+/// German, where it closes what "„" opened).
+pub const CLOSING_QUOTES: [char; 4] = ['"', '\u{201c}', '\u{201d}', '\u{bb}'];
+
+/// Whether `text` quotes someone: it holds a double quotation mark (in any script's form, or
+/// as a tokenised corpus writes them, "``" and "''"), or opens on a single one.
+pub fn holds_quotation(text: &str) -> bool {
+    text.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}', '\u{201e}'])
+        || text.contains("``")
+        || text.contains("''")
+        || text.trim_start().starts_with(['\'', '\u{2018}'])
+}
+
 /// Long paragraphs are scored on a sample of their first bytes: every decision about them
 /// rests on shares (stopwords, interface words), which the sample estimates well.
 const SAMPLE_BYTES: usize = 200;

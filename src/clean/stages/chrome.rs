@@ -8,7 +8,7 @@ use crate::clean::options::CleanOptions;
 use crate::clean::paragraphs::{Fate, Paragraphs, WRAPPED_LINE_WORDS};
 use crate::clean::shape::classify::{introduces, Class};
 use crate::clean::shape::code::code_line;
-use crate::clean::shape::features::{Features, OPENING_QUOTES};
+use crate::clean::shape::features::{holds_quotation, Features};
 use crate::clean::shape::headline::title_like;
 use crate::clean::shape::sentence::{is_list_item, leaves_sentence_open};
 use crate::clean::shape::tables::{
@@ -135,12 +135,13 @@ impl Edges<'_> {
     /// submitting this form you agree to … using your data", "Never miss the latest news by
     /// signing up to our newsletter today!"): the body weighs it against itself, but a short
     /// one between the article's paragraphs does not end the body. Not a row that quotes
-    /// someone, whose "we" is the speaker's (A spokesman said "we have no comment to make").
+    /// someone, whose "we" is the speaker's (A spokesman said "we have no comment to make";
+    /// a quotation's last sentence alone, "We will monitor the situation.''").
     /// The word lists addressing the reader hold few forms in other languages, whose pages'
     /// login and account forms read alike to them.
     fn notice_in_body(&self, i: usize) -> bool {
         let p = &self.paras[i];
-        self.english(i) && p.feat.addresses_reader() && !p.text().contains(OPENING_QUOTES)
+        self.english(i) && p.feat.addresses_reader() && !holds_quotation(p.text())
     }
 
     /// The row is in English, whose word lists and wire conventions the shapes of sentence
@@ -352,6 +353,15 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("newsletter"), "{text}");
+        // A spokesman's words to the public, quoted as a tokenised corpus writes quotes, or
+        // only closed at the end of a quotation's last sentence: the article's.
+        for quoted in [
+            "`` We appreciate your respect for her family's privacy at this time. ''",
+            "Moving forward, we will monitor the situation and have no further comment. ''",
+        ] {
+            let text = cleaned(&format!("{ARTICLE}{quoted}\n\n{MORE}"));
+            assert!(text.contains(quoted), "{quoted}: {text}");
+        }
     }
 
     #[test]
