@@ -10,7 +10,7 @@ use super::columns::Columns;
 use super::shared::Shared;
 use super::{
     compute, compute_sized, extract_texts, progress_of, text_bytes, IntoPyResult, ProgressCounter,
-    ReleaseOnReturn, SpanText, Text, Workers,
+    SpanText, Text, Workers,
 };
 use crate::clean::templates::{TemplateCounts, Templates};
 use crate::clean::{self, CleanOptions, Cleaned};
@@ -265,7 +265,6 @@ fn clean_many<'py>(
         None => options_from(py, options)?,
     };
     let texts: Vec<Option<Text>> = extract_texts(texts)?;
-    let _release = ReleaseOnReturn::after(py, text_bytes(&texts));
     let sources: Option<Vec<Option<Text>>> = sources.map(extract_texts).transpose()?;
     let cleaned: Vec<Cleaned> = compute_sized(py, workers, text_bytes(&texts), || {
         let texts = borrowed(&texts);

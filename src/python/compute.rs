@@ -96,11 +96,12 @@ pub(crate) fn compute<R: Send>(
 /// Calls on at least this many bytes of text hand back the memory they freed as they return.
 const RELEASE_BYTES: usize = 16 << 20;
 
-/// Declared first in a binding call that builds large results, so that it drops last, once
-/// the call's intermediate results are freed: hands back to the system the memory the call
-/// freed. glibc keeps it in each worker thread's arena, so a process would otherwise hold the
-/// peak of every call it made (a `Corpus` held twice its tables after cleaning and tagging).
-/// Smaller calls skip it: a trim walks the whole heap (tens of milliseconds).
+/// Declared first in a binding call that builds large results slowly (tagging), so that it
+/// drops last, once the call's intermediate results are freed: hands back to the system the
+/// memory the call freed. glibc keeps it in each worker thread's arena, so a process would
+/// otherwise hold the peak of every call it made (a `Corpus` held twice its tables after
+/// tagging). A trim walks the heap and the next call faults the pages in again (tens of
+/// milliseconds): too dear for fast calls (cleaning slowed by 8%) and small ones.
 pub(crate) struct ReleaseOnReturn<'py> {
     py: Python<'py>,
     bytes: usize,

@@ -12,7 +12,7 @@ use super::options::options_from;
 use super::shared::Shared;
 use super::{
     compute, compute_sized, extract_texts, progress_of, text_bytes, IntoPyResult, ProgressCounter,
-    ReleaseOnReturn, Workers,
+    Workers,
 };
 use crate::dedup::options::{INDEX_OPTIONS, MIN_DOCS, PARAGRAPH_OPTIONS};
 use crate::dedup::spilled::BLOCK_BYTES;
@@ -189,7 +189,6 @@ fn fingerprinted(
     let texts = extract_texts(texts)?;
     let counter = progress_of(progress);
     let bytes = text_bytes(&texts);
-    let _release = ReleaseOnReturn::after(py, bytes);
     compute_sized(py, workers, bytes, move || {
         let borrowed: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
         Ok(Fingerprints::of_texts(&borrowed, ngram, &counter))
