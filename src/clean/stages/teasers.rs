@@ -297,7 +297,15 @@ const MAX_HEADLINE_WORDS: usize = 20;
 /// sentence of its own.
 pub(super) fn cut_short(text: &str) -> bool {
     let text = text.trim_end();
-    let Some(at) = text.rfind("...").or_else(|| text.rfind('…')) else {
+    // The ellipsis ends the text or stands before a few words: only the tail is searched (a
+    // search through every paragraph cost cleaning a tenth of its speed).
+    let mut from = text.len().saturating_sub(CUT_SHORT_TAIL_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let text = &text[from..];
+    let dots = text.as_bytes().windows(3).rposition(|w| w == b"...");
+    let Some(at) = dots.or_else(|| text.rfind('…')) else {
         return false;
     };
     let link = text[at..]
@@ -311,6 +319,9 @@ pub(super) fn cut_short(text: &str) -> bool {
 
 /// The most words of the link to the rest of a text a list cut short ("Read More").
 const MAX_LINK_WORDS: usize = 3;
+
+/// The end of a text [`cut_short`] reads: its ellipsis and the link's few words.
+const CUT_SHORT_TAIL_BYTES: usize = 96;
 
 /// A short line under a headline: an author, a date, a section ("Tom Rogan", "19 hours ago on
 /// Mac Blog").
