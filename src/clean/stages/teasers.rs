@@ -304,8 +304,14 @@ pub(super) fn cut_short(text: &str) -> bool {
         from += 1;
     }
     let text = &text[from..];
-    let dots = text.as_bytes().windows(3).rposition(|w| w == b"...");
-    let Some(at) = dots.or_else(|| text.rfind('…')) else {
+    // The last "..." (else the last "…"), found from its last byte.
+    let bytes = text.as_bytes();
+    let last_ending = |last: u8, before: &[u8; 2]| {
+        memchr::memrchr_iter(last, bytes)
+            .find(|&i| i >= 2 && bytes[i - 2..i] == *before)
+            .map(|i| i - 2)
+    };
+    let Some(at) = last_ending(b'.', b"..").or_else(|| last_ending(0xA6, &[0xE2, 0x80])) else {
         return false;
     };
     let link = text[at..]
