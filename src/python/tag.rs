@@ -152,23 +152,7 @@ fn tag<'py>(
         } else {
             tag_corpus(&resources, &borrowed, &publications, &options, &counter)
         };
-        let mut table = Table::default();
-        let published = |doc: usize| publications.get(doc).and_then(|p| p.day);
-        if join_later {
-            for (doc, (mentions, text)) in docs.iter().zip(&borrowed).enumerate() {
-                if let Some(text) = text {
-                    table.push_document(doc, mentions, text, published(doc));
-                }
-            }
-            return Ok((table, docs));
-        }
-        // Nothing reads the mentions again: each document's are freed once in the table.
-        for (doc, (mentions, text)) in docs.into_iter().zip(&borrowed).enumerate() {
-            if let Some(text) = text {
-                table.push_document(doc, &mentions, text, published(doc));
-            }
-        }
-        Ok((table, Vec::new()))
+        Ok(Table::of(docs, &borrowed, &publications, join_later))
     })?;
     for (i, &doc) in table.doc.iter().enumerate() {
         if let Some(text) = &texts[doc] {
@@ -242,6 +226,32 @@ struct Table {
 }
 
 impl Table {
+    /// The mention table of the tagged `docs`, and the mentions themselves when `keep` (for a
+    /// join later); otherwise each document's mentions are freed once in the table.
+    fn of(
+        docs: Vec<Vec<Mention>>,
+        texts: &[Option<&str>],
+        publications: &[Publication],
+        keep: bool,
+    ) -> (Table, Vec<Vec<Mention>>) {
+        let mut table = Table::default();
+        let published = |doc: usize| publications.get(doc).and_then(|p| p.day);
+        if keep {
+            for (doc, (mentions, text)) in docs.iter().zip(texts).enumerate() {
+                if let Some(text) = text {
+                    table.push_document(doc, mentions, text, published(doc));
+                }
+            }
+            return (table, docs);
+        }
+        for (doc, (mentions, text)) in docs.into_iter().zip(texts).enumerate() {
+            if let Some(text) = text {
+                table.push_document(doc, &mentions, text, published(doc));
+            }
+        }
+        (table, Vec::new())
+    }
+
     /// The mentions of document `doc`, with Python string offsets into `text` and each DATE's
     /// value read against the document's publication day.
     fn push_document(
