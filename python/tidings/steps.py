@@ -267,11 +267,12 @@ class Tag(Step):
             return tagger(texts, dates=dates, sources=sources, workers=self.workers,
                           progress=self.progress).reset_index(drop=True)
         combined, layout = article_texts(documents)
-        # Tagged by position (the default index), which split_fields reads; ids put in after.
-        entities = tagger(pd.Series(combined, dtype=object), dates=dates, sources=sources,
+        # The ids are the documents' names in a corpus-wide join (chunk by chunk, on Dask).
+        entities = tagger(pd.Series(combined, index=ids, dtype=object), dates=dates, sources=sources,
                           workers=self.workers, progress=self.progress)
-        entities = split_fields(entities, entities["doc"], layout)
-        return entities.assign(doc=ids.take(entities["doc"].to_numpy()))
+        # Each mention's document position, without an index of one label per mention.
+        positions = pd.Series(ids.get_indexer(entities["doc"].to_numpy()))
+        return split_fields(entities.reset_index(drop=True), positions, layout)
 
     def names(self) -> tuple[np.ndarray, bytes]:
         """The mentions' names of the chunks applied so far, for a join in another process
