@@ -45,19 +45,7 @@ pub fn without_other_stories(
     };
     let weighed_against = against(&runs);
     let (first, last) = body(&weighed_against)?;
-    // Lists of other stories stand after the article as often as before it, under the menu;
-    // a run reaching into the body (its last sections, then the teasers) keeps its teasers
-    // beyond it.
-    let beside: Vec<Vec<(usize, usize)>> = runs
-        .iter()
-        .flat_map(|run| {
-            let part = |keep: &dyn Fn(&(usize, usize)) -> bool| -> Vec<(usize, usize)> {
-                run.iter().copied().filter(keep).collect()
-            };
-            [part(&|unit| unit.1 < first), part(&|unit| unit.0 > last)]
-        })
-        .filter(|run| run.len() >= MIN_TEASERS)
-        .collect();
+    let beside = beside_body(&runs, (first, last));
     if beside.is_empty() {
         return None;
     }
@@ -100,6 +88,25 @@ pub fn without_other_stories(
     let (first, last) = body(&without)?;
     let kept: f64 = without[first..=last].iter().filter(|&&w| w > 0.0).sum();
     (kept >= MIN_ARTICLE_WEIGHT && kept >= MIN_KEPT_SHARE * teaser_weight).then_some(without)
+}
+
+/// The parts of the teaser `runs` before and after the body's rows `first..=last`, where
+/// they hold enough teasers. Lists of other stories stand after the article as often as
+/// before it, under the menu; a run reaching into the body (its last sections, then the
+/// teasers) keeps its teasers beyond it.
+fn beside_body(
+    runs: &[Vec<(usize, usize)>],
+    (first, last): (usize, usize),
+) -> Vec<Vec<(usize, usize)>> {
+    runs.iter()
+        .flat_map(|run| {
+            let part = |keep: &dyn Fn(&(usize, usize)) -> bool| -> Vec<(usize, usize)> {
+                run.iter().copied().filter(keep).collect()
+            };
+            [part(&|unit| unit.1 < first), part(&|unit| unit.0 > last)]
+        })
+        .filter(|run| run.len() >= MIN_TEASERS)
+        .collect()
 }
 
 /// The least weight of the article kept beside the teasers it loses, as a share of theirs.
