@@ -15,7 +15,9 @@ use std::sync::OnceLock;
 use crate::clean::lines::{paragraphs, Piece};
 use crate::clean::options::{ChromeOptions, LineOptions};
 use crate::clean::shape::classify::{classify, Class};
-use crate::clean::shape::features::{features, interface_counts, separators, Features};
+use crate::clean::shape::features::{
+    features, has_copyright_sign, interface_counts, separators, Features,
+};
 use crate::clean::shape::sentence::{ends_on_function_word, ends_sentence, is_list_item};
 use crate::clean::shape::tables::{capitals_row, data_row, figures_block, table_rows};
 use crate::text::lexicon::reader_address_words;
@@ -95,7 +97,6 @@ fn in_tables(paragraphs: &[(Cow<'_, str>, Shape)]) -> Vec<bool> {
 /// where a lone counter ("Read 428 times") is chrome.
 fn is_chrome(f: &Features, terminal: bool, continues: bool, chrome: &ChromeOptions) -> bool {
     classify(f, chrome) == Class::Bad
-        || f.site_notice()
         || (!continues && ((!terminal && f.words <= MAX_LABEL_WORDS) || f.addresses_reader()))
 }
 
@@ -223,11 +224,11 @@ impl Shape {
 
 /// The words of a paragraph that is body and no row of a table whatever stands around it, as its
 /// [`features`] count them: it ends a sentence, holds a word of letters and more words than a
-/// label, no separator and no interface word (so the site does not speak in it, to the reader or
-/// otherwise), and no figure or more words than a row of a table. Its other features are not
-/// counted.
+/// label, no separator, no interface word and no copyright sign (so the site does not speak in
+/// it, to the reader or otherwise: `Features::site_notice`), and no figure or more words than a
+/// row of a table. Its other features are not counted.
 fn plain_sentence(text: &str) -> Option<usize> {
-    if !ends_sentence(text.trim_end()) || separators(text) != 0 {
+    if !ends_sentence(text.trim_end()) || separators(text) != 0 || has_copyright_sign(text) {
         return None;
     }
     let f = interface_counts(text);
@@ -641,6 +642,17 @@ mod tests {
             }
         }
         assert!(long > 100, "{long}");
+    }
+
+    #[test]
+    fn a_copyright_line_is_no_plain_sentence() {
+        // It ends its sentences and names no interface word, but the site speaks in it.
+        let line = "This story may not be published, broadcast, rewritten or passed on in any \
+            form or by any means without the written leave of the publisher. \u{a9} 2019 Harbour \
+            News Network.";
+        assert_eq!(plain_sentence(line), None);
+        let (_, chrome) = options();
+        assert!(is_chrome(&features(line), true, false, chrome));
     }
 
     #[test]

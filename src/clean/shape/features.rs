@@ -52,6 +52,11 @@ pub fn holds_quotation(text: &str) -> bool {
         || text.trim_start().starts_with(['\'', '\u{2018}'])
 }
 
+/// Whether `text` holds the copyright sign ([`Features::copyright`]).
+pub fn has_copyright_sign(text: &str) -> bool {
+    text.contains('©')
+}
+
 /// Long paragraphs are scored on a sample of their first bytes: every decision about them
 /// rests on shares (stopwords, interface words), which the sample estimates well.
 const SAMPLE_BYTES: usize = 200;
@@ -196,7 +201,7 @@ fn word_features(
     f.separators = separators(text);
     f.counted = ends_with_count(trimmed);
     f.quoted = text.trim_start().starts_with(OPENING_QUOTES);
-    f.copyright = memchr::memmem::find(text.as_bytes(), "©".as_bytes()).is_some();
+    f.copyright = has_copyright_sign(text);
     f
 }
 
