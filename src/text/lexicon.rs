@@ -299,6 +299,16 @@ lexicon_list!(
     author_roles = marked(AUTHOR_ROLES_FILE, "role")
 );
 lexicon_list!(
+    /// Words opening the heading of a box about the author: about, über, sobre... (marked
+    /// `about` in `author_roles.txt`).
+    author_box_heads = marked(AUTHOR_ROLES_FILE, "about")
+);
+lexicon_list!(
+    /// Words naming whom a box about the author is about besides the roles: autor, me, us...
+    /// (marked `self` in `author_roles.txt`).
+    author_box_selves = marked(AUTHOR_ROLES_FILE, "self")
+);
+lexicon_list!(
     /// The verbs of `author_roles.txt` that join an author's name to the role (marked `joins`).
     author_role_verbs = marked(AUTHOR_ROLES_FILE, "joins")
 );

@@ -3,7 +3,10 @@
 //! co-founder of Integer 32 …"). It is no part of the article.
 
 use super::features::Features;
-use crate::text::lexicon::{author_role_verbs, author_roles, stopwords, title_heads};
+use super::sentence::is_list_item;
+use crate::text::lexicon::{
+    author_box_heads, author_box_selves, author_role_verbs, author_roles, stopwords, title_heads,
+};
 use crate::text::words::words;
 
 /// A paragraph of sentences in English that opens with a bare name (one to [`MAX_NAME_WORDS`]
@@ -58,6 +61,72 @@ const ROLE_AFTER_VERB: usize = 6;
 const MIN_NOTE_WORDS: usize = 5;
 const MAX_NOTE_WORDS: usize = 120;
 
+/// Whom the heading of a box about the author names.
+#[derive(Debug, PartialEq, Eq)]
+pub enum BoxSubject<'a> {
+    /// The author or the site, by a word ("About the author", "Über uns").
+    Unnamed,
+    /// A person, by name ("Über Moritz Bachmann"): the name's words.
+    Named(Vec<&'a str>),
+}
+
+impl BoxSubject<'_> {
+    /// `note` can be the box's: under a name, it names it among its first
+    /// [`NAME_IN_NOTE_WORDS`] words ("Als Inbound Sales Manager bildet Moritz Bachmann …").
+    pub fn fits(&self, note: &str) -> bool {
+        match self {
+            BoxSubject::Unnamed => true,
+            BoxSubject::Named(name) => words(note)
+                .take(NAME_IN_NOTE_WORDS)
+                .any(|w| name.contains(&w.text(note))),
+        }
+    }
+}
+
+/// The heading of a box about the author, in any language the lexicon knows: two to
+/// [`MAX_BOX_HEAD_WORDS`] words and no sentence, opening with a word marked `about` (after at
+/// most one word: "À propos de l'auteur"); after it short lowercase words ("the", "den", "de")
+/// and either a word naming the author or the site ("author", "Autorin", "us") or one to
+/// [`MAX_NAME_WORDS`] capitalised words, a name ("About Brigit Katz").
+pub fn author_box_head<'a>(text: &'a str, f: &Features) -> Option<BoxSubject<'a>> {
+    if !(2..=MAX_BOX_HEAD_WORDS).contains(&f.words) || f.terminal || is_list_item(text) {
+        return None;
+    }
+    let all: Vec<&str> = words(text).map(|w| w.text(text)).collect();
+    let lower = |w: &str| w.to_lowercase();
+    let at = all
+        .iter()
+        .take(2)
+        .position(|w| author_box_heads().contains(&lower(w)))?;
+    let mut name = Vec::new();
+    for &word in &all[at + 1..] {
+        // "l'auteur": the word after the article's apostrophe.
+        let last = word.rsplit(['\'', '’']).next().unwrap_or(word);
+        let last = lower(last);
+        if author_roles().contains(&last) || author_box_selves().contains(&last) {
+            return Some(BoxSubject::Unnamed);
+        }
+        match word.chars().next() {
+            Some(c) if c.is_uppercase() => name.push(word),
+            Some(c) if c.is_lowercase() && word.chars().count() <= MAX_PARTICLE_CHARS => {}
+            _ => return None,
+        }
+    }
+    (1..=MAX_NAME_WORDS)
+        .contains(&name.len())
+        .then_some(BoxSubject::Named(name))
+}
+
+/// The most words of an [`author_box_head`].
+const MAX_BOX_HEAD_WORDS: usize = 6;
+
+/// The longest lowercase word between the opening word of an [`author_box_head`] and its name
+/// (an article, a preposition, a particle: "the", "den", "von").
+const MAX_PARTICLE_CHARS: usize = 4;
+
+/// The words of a note under a named [`author_box_head`] the name is looked for in.
+const NAME_IN_NOTE_WORDS: usize = 20;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +157,40 @@ mod tests {
         ] {
             assert!(!author_note(s, &features(s)), "{s}");
         }
+    }
+
+    #[test]
+    fn boxes_about_the_author() {
+        let head = |s: &'static str| author_box_head(s, &features(s));
+        for s in [
+            "About the author",
+            "Über den Autor",
+            "Sobre o autor",
+            "À propos de l'auteur",
+            "About Us",
+            "About The Author",
+        ] {
+            assert_eq!(head(s), Some(BoxSubject::Unnamed), "{s}");
+        }
+        assert_eq!(
+            head("Über Moritz Bachmann"),
+            Some(BoxSubject::Named(vec!["Moritz", "Bachmann"]))
+        );
+        assert_eq!(
+            head("Sobre Carlos Nadalim"),
+            Some(BoxSubject::Named(vec!["Carlos", "Nadalim"]))
+        );
+        for s in [
+            "About the vaccine rollout",
+            "About 300 people marched",
+            "About 300 people marched on Monday.",
+            "* About Us",
+            "Learn more about us",
+        ] {
+            assert_eq!(head(s), None, "{s}");
+        }
+        let named = BoxSubject::Named(vec!["Moritz", "Bachmann"]);
+        assert!(named.fits("Als Inbound Sales Manager bildet Moritz Bachmann die Schnittstelle."));
+        assert!(!named.fits("The company reported higher sales in the third quarter of the year."));
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use crate::clean::options::{ChromeOptions, CleanOptions};
 use crate::clean::paragraphs::Paragraphs;
-use crate::clean::shape::author::author_note;
+use crate::clean::shape::author::{author_box_head, author_note};
 use crate::clean::shape::classify::{classify, Class};
 use crate::clean::shape::code::token_listing;
 use crate::clean::shape::tables::table_rows;
@@ -51,9 +51,9 @@ pub fn read(
 ) -> Layout {
     let rows: Vec<usize> = paras.kept().collect();
     let mut table = tables(paras, &rows);
-    let class = classes(paras, &rows, &table, options);
+    let mut class = classes(paras, &rows, &table, options);
+    mark_author_boxes(paras, &rows, &mut class);
     let template_hit = template_hits(paras, &rows, &table, templates, options);
-    let mut class = class;
     share_fate_with_next(paras, &rows, &table, &template_hit, &mut class);
     let mut body = best_run(paras, &rows, &class, &table, &template_hit);
     // A list of the article's own between its prose is content as a table is; the body found
@@ -131,6 +131,32 @@ fn classes(
     }
     class
 }
+
+/// A box about the author ("About the author", "Über Moritz Bachmann") is the site's, in any
+/// language: its heading ([`author_box_head`]) and the note under it, the next paragraph of
+/// [`MIN_BOX_NOTE_WORDS`] words within [`BOX_NOTE_ROWS`] rows, which under a name names it.
+fn mark_author_boxes(paras: &Paragraphs, rows: &[usize], class: &mut [Class]) {
+    for (w, &i) in rows.iter().enumerate() {
+        let Some(subject) = author_box_head(paras[i].text(), &paras[i].feat) else {
+            continue;
+        };
+        let note = rows[w + 1..]
+            .iter()
+            .take(BOX_NOTE_ROWS)
+            .find(|&&j| paras[j].feat.words >= MIN_BOX_NOTE_WORDS);
+        if let Some(&j) = note.filter(|&&j| subject.fits(paras[j].text())) {
+            class[i] = Class::Bad;
+            class[j] = Class::Bad;
+        }
+    }
+}
+
+/// The rows after the heading of a box about the author its note is looked for in (a picture's
+/// caption, links to the author's profiles between).
+const BOX_NOTE_ROWS: usize = 3;
+
+/// The fewest words of the note in a box about the author.
+const MIN_BOX_NOTE_WORDS: usize = 8;
 
 /// The share of function words a body paragraph needs. Languages differ in it (Korean or
 /// Finnish join to their words what English writes apart), so outside English it is at most half

@@ -139,7 +139,7 @@ fn files_are_well_formed() {
         (STOPWORDS_FILE, "open"),
         (INTERFACE_WORDS_FILE, "thread"),
         (READER_ADDRESS_WORDS_FILE, ""),
-        (AUTHOR_ROLES_FILE, "role joins"),
+        (AUTHOR_ROLES_FILE, "role joins about self"),
         (NEWS_AGENCIES_FILE, ""),
         (OUTLET_WORDS_FILE, ""),
         (ORDINAL_SUFFIXES_FILE, ""),
