@@ -11,7 +11,7 @@
 use crate::clean::paragraphs::{Fate, Paragraphs};
 use crate::clean::shape::classify::{article_weight, introduces, Class};
 use crate::clean::shape::code::code_line;
-use crate::clean::shape::comments::{comment_head, has_time, thread_head};
+use crate::clean::shape::comments::{comment_head, field_label, has_time, thread_head};
 use crate::clean::shape::features::Features;
 use crate::clean::shape::sentence::is_list_item;
 
@@ -106,11 +106,12 @@ fn run_of_article(
 }
 
 /// The body's last row `last` (a position in `rows`, the first being `first`) moved back
-/// before the head of the readers' comments inside it, once the body before that weighs an
-/// article's worth: a [`thread_head`] that a stamped line follows within [`THREAD_STAMP_ROWS`]
-/// paragraphs ("[ 167 comments ]", "Top Rated Comments", "Woyzeck", "2 days ago at 07:52 am").
-/// Comments are prose, and the heads of comments that name no verb ([`comment_head`]) do not
-/// stop the body otherwise.
+/// before the head of the readers' comments inside it, or the form to write one, once the body
+/// before that weighs an article's worth. The head of the comments is a [`thread_head`] that a
+/// stamped line follows within [`THREAD_STAMP_ROWS`] paragraphs ("[ 167 comments ]", "Top
+/// Rated Comments", "Woyzeck", "2 days ago at 07:52 am"); comments are prose, and the heads of
+/// comments that name no verb ([`comment_head`]) do not stop the body otherwise. The form is
+/// two labels of required fields within [`FORM_LABEL_ROWS`] paragraphs ([`form_at`]).
 fn before_thread(
     paras: &Paragraphs,
     rows: &[usize],
@@ -125,19 +126,58 @@ fn before_thread(
             .take(THREAD_STAMP_ROWS)
             .any(|p| has_time(p.text()) || p.fate == Fate::Remove("field.date"))
     };
+    let before = |k: usize| {
+        (first..k)
+            .rev()
+            .find(|&j| weights[j] > 0.0)
+            .unwrap_or(first)
+    };
     let mut sum = 0.0;
     for k in first..=last {
         let i = rows[k];
-        if sum >= MIN_ARTICLE_WEIGHT && thread_head(paras[i].text(), &paras[i].feat) && stamped(i) {
-            return (first..k)
-                .rev()
-                .find(|&j| weights[j] > 0.0)
-                .unwrap_or(first);
+        if sum >= MIN_ARTICLE_WEIGHT {
+            if thread_head(paras[i].text(), &paras[i].feat) && stamped(i) {
+                return before(k);
+            }
+            if form_at(paras, i) {
+                return before(form_head(paras, rows, first, k));
+            }
         }
         sum += weights[k];
     }
     last
 }
+
+/// Paragraph `i` labels a required field of a form ([`field_label`]) and another one does
+/// within [`FORM_LABEL_ROWS`] paragraphs: a form to comment or to sign up, in any language.
+fn form_at(paras: &Paragraphs, i: usize) -> bool {
+    let label = |j: usize| {
+        let name = j.checked_sub(1).map(|h| paras[h].text());
+        field_label(paras[j].text(), name)
+    };
+    label(i) && (i + 1..paras.len().min(i + 1 + FORM_LABEL_ROWS)).any(label)
+}
+
+/// The first row of the form whose first label is row `k` (positions in `rows`): back over
+/// the short rows before the labels, at most [`FORM_HEAD_ROWS`] ("Leave a Reply", "Your email
+/// address will not be published. Required fields are marked *", "Comment").
+fn form_head(paras: &Paragraphs, rows: &[usize], first: usize, k: usize) -> usize {
+    let mut head = k;
+    while head > first
+        && k - head < FORM_HEAD_ROWS
+        && paras[rows[head - 1]].feat.words <= FORM_HEAD_WORDS
+    {
+        head -= 1;
+    }
+    head
+}
+
+/// The most paragraphs from one label of a required field to the next in a form ([`form_at`]).
+const FORM_LABEL_ROWS: usize = 3;
+
+/// The most rows before its labels that head a form, and their most words ([`form_head`]).
+const FORM_HEAD_ROWS: usize = 4;
+const FORM_HEAD_WORDS: usize = 12;
 
 /// The most paragraphs between the head of the readers' comments and the first comment's
 /// stamp ([`before_thread`]): a sort order, a name, a count of votes.
