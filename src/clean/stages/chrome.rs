@@ -48,7 +48,7 @@ pub fn remove_chrome(
                     .filter(|&(w, &i)| {
                         first <= i
                             && i <= last
-                            && (layout.class[i] == Class::Bad
+                            && ((layout.class[i] == Class::Bad && !edges.subheading(&rows, w))
                                 || edges.stray_line(&rows, w)
                                 || edges.notice_in_body(i))
                             && !(i == first && introduces(&edges.paras[i].feat))
@@ -111,7 +111,7 @@ impl Edges<'_> {
         // A label over a table heads it too ("COTTON --", "SHIPMENT BASIS CBT MONTH PREV").
         let heads = rows
             .get(w + 1)
-            .is_some_and(|&n| class[n] == Class::Good || self.layout.table[n]);
+            .is_some_and(|&n| self.body_text(n) || self.layout.table[n]);
         let introduced = w > 0 && self.paras[rows[w - 1]].feat.colon_end;
         // A line stopping on a function word is part of a sentence broken across lines (a
         // link taken out of it: "Steven Gerrard's late strike secured qualification for").
@@ -129,6 +129,37 @@ impl Edges<'_> {
             && !heads
             && !introduced
             && !self.among_figures(rows, w)
+    }
+
+    /// A subheading of the article that the class of its own features calls a label: a short
+    /// capitalised line after a row of the body that is no chrome and before body text
+    /// ([`Self::body_text`]), with no interface word, address, separator or figure and not all
+    /// in capitals ("Right-wing resistance" before a section's first sentence).
+    fn subheading(&self, rows: &[usize], w: usize) -> bool {
+        let f = &self.paras[rows[w]].feat;
+        w > 0
+            && self.layout.class[rows[w - 1]] != Class::Bad
+            && rows.get(w + 1).is_some_and(|&n| self.body_text(n))
+            && (1..=SUBHEADING_WORDS).contains(&f.words)
+            && f.starts_upper
+            && !f.terminal
+            && f.ui_words == 0
+            && f.digit_words == 0
+            && f.separators == 0
+            && !f.has_address
+            && f.caps_words < f.alpha_words
+            && !f.site_notice()
+    }
+
+    /// Row `i` reads as body text: judged so by its class, or sentences of some length that are
+    /// no chrome (prose dense in names: "Nam Nghi Phu Quoc features four dining venues …").
+    fn body_text(&self, i: usize) -> bool {
+        let f = &self.paras[i].feat;
+        match self.layout.class[i] {
+            Class::Good => true,
+            Class::Neutral => f.sentence_like() && f.words >= BODY_TEXT_WORDS,
+            Class::Bad => false,
+        }
     }
 
     /// A row inside the body in which the site speaks to the reader in English ("By
@@ -294,6 +325,13 @@ impl Edges<'_> {
 /// "Photovoltaik").
 const LEAD_GAP_WORDS: usize = 4;
 
+/// The most words of a [`Edges::subheading`].
+const SUBHEADING_WORDS: usize = 8;
+
+/// The fewest words of sentences that read as body text whatever their class
+/// ([`Edges::body_text`]).
+const BODY_TEXT_WORDS: usize = 12;
+
 /// The fewest words of a standfirst kept apart from the body: shorter lines after a title are
 /// as often a site's tagline ("The latest local news, weather and investigative stories …").
 const LEAD_MIN_WORDS: usize = 15;
@@ -379,5 +417,28 @@ mod tests {
         for gone in ["freelance writer", "cookies"] {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
+    }
+
+    #[test]
+    fn subheadings_inside_the_article_stay() {
+        // A two-word subheading, capitalised once, reads as a label on its own; between the
+        // article's paragraphs it heads the next section. The body prose after a heading may
+        // be dense in names and thin in function words.
+        let page = format!(
+            "{ARTICLE}Right-wing resistance\n\n{MORE}Dining and Drinking\nNam Nghi Phu Quoc \
+             features four dining venues suited for different occasions, Ocean Reflection \
+             among them.\n"
+        );
+        let text = cleaned(&page);
+        for kept in [
+            "Right-wing resistance",
+            "Dining and Drinking",
+            "Ocean Reflection",
+        ] {
+            assert!(text.contains(kept), "{kept}: {text}");
+        }
+        // Not a label in capitals or with an interface word.
+        let page = format!("{ARTICLE}SHARE THIS ARTICLE\n\n{MORE}");
+        assert!(!cleaned(&page).contains("SHARE"));
     }
 }
