@@ -217,6 +217,7 @@ const INTERFACE_WORDS_FILE: &str = include_str!("lexicon/interface_words.txt");
 const READER_ADDRESS_WORDS_FILE: &str = include_str!("lexicon/reader_address_words.txt");
 const COMMENT_VERBS_FILE: &str = include_str!("lexicon/comment_verbs.txt");
 const AUTHOR_ROLES_FILE: &str = include_str!("lexicon/author_roles.txt");
+const RELATED_LABELS_FILE: &str = include_str!("lexicon/related_labels.txt");
 const NEWS_AGENCIES_FILE: &str = include_str!("lexicon/news_agencies.txt");
 const OUTLET_WORDS_FILE: &str = include_str!("lexicon/outlet_words.txt");
 const MONTHS_FILE: &str = include_str!("lexicon/months.txt");
@@ -297,6 +298,11 @@ lexicon_list!(
     /// What an author's note says its author is: writer, reporter... (marked `role` in
     /// `author_roles.txt`).
     author_roles = marked(AUTHOR_ROLES_FILE, "role")
+);
+lexicon_list!(
+    /// Labels of a link to another story: read_more, related, lesen_sie_auch... (`_` between
+    /// the words of a label; `related_labels.txt`).
+    related_labels = words_of(RELATED_LABELS_FILE)
 );
 lexicon_list!(
     /// Words opening the heading of a box about the author: about, über, sobre... (marked

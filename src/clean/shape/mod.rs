@@ -8,6 +8,7 @@ pub mod code;
 pub mod comments;
 pub mod features;
 pub mod headline;
+pub mod related;
 pub mod sentence;
 pub mod tables;
 pub mod words;

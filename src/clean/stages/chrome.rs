@@ -10,6 +10,7 @@ use crate::clean::shape::classify::{introduces, Class};
 use crate::clean::shape::code::code_line;
 use crate::clean::shape::features::{holds_quotation, Features};
 use crate::clean::shape::headline::title_like;
+use crate::clean::shape::related::related_link;
 use crate::clean::shape::sentence::{is_list_item, leaves_sentence_open};
 use crate::clean::shape::tables::{
     data_row, figures_block, figures_row, has_figure, in_capitals, list_entry,
@@ -132,13 +133,15 @@ impl Edges<'_> {
     }
 
     /// A subheading of the article that the class of its own features calls a label: a short
-    /// capitalised line after a row of the body that is no chrome and before body text
+    /// capitalised line after a row of the body that is no chrome (or a labelled link to
+    /// another story, which stands between sections) and before body text
     /// ([`Self::body_text`]), with no interface word, address, separator or figure and not all
     /// in capitals ("Right-wing resistance" before a section's first sentence).
     fn subheading(&self, rows: &[usize], w: usize) -> bool {
         let f = &self.paras[rows[w]].feat;
         w > 0
-            && self.layout.class[rows[w - 1]] != Class::Bad
+            && (self.layout.class[rows[w - 1]] != Class::Bad
+                || related_link(self.paras[rows[w - 1]].text()))
             && rows.get(w + 1).is_some_and(|&n| self.body_text(n))
             && (1..=SUBHEADING_WORDS).contains(&f.words)
             && f.starts_upper
@@ -425,7 +428,7 @@ mod tests {
         // article's paragraphs it heads the next section. The body prose after a heading may
         // be dense in names and thin in function words.
         let page = format!(
-            "{ARTICLE}Right-wing resistance\n\n{MORE}Dining and Drinking\nNam Nghi Phu Quoc \
+            "{ARTICLE}Read more: Looted art to go back\n\nRight-wing resistance\n\n{MORE}Dining and Drinking\nNam Nghi Phu Quoc \
              features four dining venues suited for different occasions, Ocean Reflection \
              among them.\n"
         );

@@ -10,6 +10,7 @@ use crate::clean::paragraphs::Paragraphs;
 use crate::clean::shape::author::{author_box_head, author_note};
 use crate::clean::shape::classify::{classify, Class};
 use crate::clean::shape::code::token_listing;
+use crate::clean::shape::related::{related_label, related_link};
 use crate::clean::shape::tables::table_rows;
 use crate::clean::shape::words::Language;
 use crate::clean::templates::{folds_digits, templatable, template_key};
@@ -53,6 +54,7 @@ pub fn read(
     let mut table = tables(paras, &rows);
     let mut class = classes(paras, &rows, &table, options);
     mark_author_boxes(paras, &rows, &mut class);
+    mark_related_links(paras, &rows, &mut class);
     let template_hit = template_hits(paras, &rows, &table, templates, options);
     share_fate_with_next(paras, &rows, &table, &template_hit, &mut class);
     let mut body = best_run(paras, &rows, &class, &table, &template_hit);
@@ -157,6 +159,28 @@ const BOX_NOTE_ROWS: usize = 3;
 
 /// The fewest words of the note in a box about the author.
 const MIN_BOX_NOTE_WORDS: usize = 8;
+
+/// Links to other stories under a label that says so ("Read more: …") are the site's; where
+/// a converter put the label on a line of its own, the line after it is the link, when it is
+/// a headline's length ([`MAX_RELATED_HEADLINE_WORDS`]).
+fn mark_related_links(paras: &Paragraphs, rows: &[usize], class: &mut [Class]) {
+    for (w, &i) in rows.iter().enumerate() {
+        let text = paras[i].text();
+        if related_link(text) {
+            class[i] = Class::Bad;
+        } else if related_label(text) {
+            class[i] = Class::Bad;
+            if let Some(&next) = rows.get(w + 1) {
+                if paras[next].feat.words <= MAX_RELATED_HEADLINE_WORDS {
+                    class[next] = Class::Bad;
+                }
+            }
+        }
+    }
+}
+
+/// The most words of the headline on the line after a related-link label.
+const MAX_RELATED_HEADLINE_WORDS: usize = 25;
 
 /// The share of function words a body paragraph needs. Languages differ in it (Korean or
 /// Finnish join to their words what English writes apart), so outside English it is at most half
