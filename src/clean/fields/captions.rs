@@ -7,7 +7,8 @@ use super::{regex, Pattern};
 use crate::clean::shape::sentence::ends_sentence;
 
 /// A photo caption: ends with a short parenthesised credit ("… 2015. (AP)"), marks where people
-/// stand ("(R)", ", left,"), or starts with "Photo:".
+/// stand ("(R)", ", left,"), or starts with "Photo:" or a label read out for a picture ("Image
+/// caption Assange gestures …").
 pub fn is_caption(text: &str) -> bool {
     static END: OnceLock<Pattern> = OnceLock::new();
     static MARK: OnceLock<Pattern> = OnceLock::new();
@@ -23,7 +24,7 @@ pub fn is_caption(text: &str) -> bool {
     );
     let start = regex(
         &START,
-        r"^(?i:photo|image|picture|file\s+photo|caption)\s*(?::|/)\s*\S",
+        r"^(?:(?i:photo|image|picture|file\s+photo|caption)\s*(?::|/)|(?i:image|media|photo)\s+caption\s)\s*\S",
     );
     if text.len() > 600 || text.len() < 10 {
         return false;
@@ -31,7 +32,8 @@ pub fn is_caption(text: &str) -> bool {
     let sentence = ends_sentence(text);
     let shaped = (text.ends_with(')') && end.is_match(text) && credits_of(text).is_none())
         || (!sentence && mark.is_match(text))
-        || (text.starts_with(['P', 'p', 'I', 'i', 'F', 'f', 'C', 'c']) && start.is_match(text));
+        || (text.starts_with(['P', 'p', 'I', 'i', 'F', 'f', 'C', 'c', 'M', 'm'])
+            && start.is_match(text));
     shaped && text.split_whitespace().count() >= 5
 }
 
@@ -50,6 +52,12 @@ mod tests {
         assert!(!is_caption("Little Britain and other shows (BBC Three)"));
         assert!(is_caption(
             "Firefighters work at the scene of the blast in the city (AFP Photo)"
+        ));
+        assert!(is_caption(
+            "Image caption Assange gestures with a thumbs up after he was arrested"
+        ));
+        assert!(!is_caption(
+            "Image captions are read out by screen readers to blind users."
         ));
     }
 }
