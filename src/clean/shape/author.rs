@@ -3,7 +3,7 @@
 //! co-founder of Integer 32 …"). It is no part of the article.
 
 use super::features::Features;
-use super::sentence::is_list_item;
+use super::sentence::{ends_sentence, is_list_item};
 use crate::text::lexicon::{
     author_box_heads, author_box_selves, author_role_verbs, author_roles, stopwords, title_heads,
 };
@@ -87,22 +87,38 @@ impl BoxSubject<'_> {
 /// [`MAX_BOX_HEAD_WORDS`] words and no sentence, opening with a word marked `about` (after at
 /// most one word: "À propos de l'auteur"); after it short lowercase words ("the", "den", "de")
 /// and either a word naming the author or the site ("author", "Autorin", "us") or one to
-/// [`MAX_NAME_WORDS`] capitalised words, a name ("About Brigit Katz").
-pub fn author_box_head<'a>(text: &'a str, f: &Features) -> Option<BoxSubject<'a>> {
-    if !(2..=MAX_BOX_HEAD_WORDS).contains(&f.words) || f.terminal || is_list_item(text) {
+/// [`MAX_NAME_WORDS`] capitalised words, a name ("About Brigit Katz"). Where a converter put
+/// the opening word alone on its line ("Sobre" over "Carlos Nadalim"), the rest is `next`'s
+/// text, and the second value says so.
+pub fn author_box_head<'a>(
+    text: &'a str,
+    f: &Features,
+    next: Option<&'a str>,
+) -> Option<(BoxSubject<'a>, bool)> {
+    if f.words > MAX_BOX_HEAD_WORDS || f.terminal || is_list_item(text) {
         return None;
     }
     let all: Vec<&str> = words(text).map(|w| w.text(text)).collect();
-    let lower = |w: &str| w.to_lowercase();
-    let at = all
-        .iter()
-        .take(2)
-        .position(|w| author_box_heads().contains(&lower(w)))?;
+    let about = |w: &&str| author_box_heads().contains(&w.to_lowercase());
+    if let ([alone], Some(next)) = (all.as_slice(), next) {
+        let rest: Vec<&str> = words(next).map(|w| w.text(next)).collect();
+        let fits = about(alone) && rest.len() < MAX_BOX_HEAD_WORDS && !ends_sentence(next);
+        return fits.then(|| subject_of(&rest)).flatten().map(|s| (s, true));
+    }
+    let at = all.iter().take(2).position(about)?;
+    subject_of(&all[at + 1..]).map(|s| (s, false))
+}
+
+/// Whom the words after the opening word of an [`author_box_head`] name.
+fn subject_of<'a>(rest: &[&'a str]) -> Option<BoxSubject<'a>> {
     let mut name = Vec::new();
-    for &word in &all[at + 1..] {
+    for &word in rest {
         // "l'auteur": the word after the article's apostrophe.
-        let last = word.rsplit(['\'', '’']).next().unwrap_or(word);
-        let last = lower(last);
+        let last = word
+            .rsplit(['\'', '’'])
+            .next()
+            .unwrap_or(word)
+            .to_lowercase();
         if author_roles().contains(&last) || author_box_selves().contains(&last) {
             return Some(BoxSubject::Unnamed);
         }
@@ -161,7 +177,8 @@ mod tests {
 
     #[test]
     fn boxes_about_the_author() {
-        let head = |s: &'static str| author_box_head(s, &features(s));
+        let head =
+            |s: &'static str| author_box_head(s, &features(s), None).map(|(subject, _)| subject);
         for s in [
             "About the author",
             "Über den Autor",
@@ -189,6 +206,15 @@ mod tests {
         ] {
             assert_eq!(head(s), None, "{s}");
         }
+        // The opening word alone on its line, the name on the next.
+        assert_eq!(
+            author_box_head("Sobre", &features("Sobre"), Some("Carlos Nadalim")),
+            Some((BoxSubject::Named(vec!["Carlos", "Nadalim"]), true))
+        );
+        assert_eq!(
+            author_box_head("About", &features("About"), Some("Carlos said so.")),
+            None
+        );
         let named = BoxSubject::Named(vec!["Moritz", "Bachmann"]);
         assert!(named.fits("Als Inbound Sales Manager bildet Moritz Bachmann die Schnittstelle."));
         assert!(!named.fits("The company reported higher sales in the third quarter of the year."));

@@ -139,16 +139,20 @@ fn classes(
 /// [`MIN_BOX_NOTE_WORDS`] words within [`BOX_NOTE_ROWS`] rows, which under a name names it.
 fn mark_author_boxes(paras: &Paragraphs, rows: &[usize], class: &mut [Class]) {
     for (w, &i) in rows.iter().enumerate() {
-        let Some(subject) = author_box_head(paras[i].text(), &paras[i].feat) else {
+        let next = rows.get(w + 1).map(|&n| paras[n].text());
+        let Some((subject, two_lines)) = author_box_head(paras[i].text(), &paras[i].feat, next)
+        else {
             continue;
         };
-        let note = rows[w + 1..]
+        let heading = &rows[w..=w + usize::from(two_lines)];
+        let note = rows[w + heading.len()..]
             .iter()
             .take(BOX_NOTE_ROWS)
             .find(|&&j| paras[j].feat.words >= MIN_BOX_NOTE_WORDS);
         if let Some(&j) = note.filter(|&&j| subject.fits(paras[j].text())) {
-            class[i] = Class::Bad;
-            class[j] = Class::Bad;
+            for &k in heading.iter().chain([&j]) {
+                class[k] = Class::Bad;
+            }
         }
     }
 }
