@@ -218,6 +218,7 @@ const READER_ADDRESS_WORDS_FILE: &str = include_str!("lexicon/reader_address_wor
 const COMMENT_VERBS_FILE: &str = include_str!("lexicon/comment_verbs.txt");
 const AUTHOR_ROLES_FILE: &str = include_str!("lexicon/author_roles.txt");
 const RELATED_LABELS_FILE: &str = include_str!("lexicon/related_labels.txt");
+const SITE_WORDS_FILE: &str = include_str!("lexicon/site_words.txt");
 const NEWS_AGENCIES_FILE: &str = include_str!("lexicon/news_agencies.txt");
 const OUTLET_WORDS_FILE: &str = include_str!("lexicon/outlet_words.txt");
 const MONTHS_FILE: &str = include_str!("lexicon/months.txt");
@@ -288,6 +289,15 @@ pub fn function_words() -> &'static FunctionWords {
 lexicon_list!(
     /// Words labelling page widgets (`interface_words.txt`).
     interface_words = words_of(INTERFACE_WORDS_FILE)
+);
+lexicon_list!(
+    /// The cookies a site's notice asks the reader to accept (marked `cookie` in
+    /// `interface_words.txt`).
+    cookie_words = marked(INTERFACE_WORDS_FILE, "cookie")
+);
+lexicon_list!(
+    /// What a site calls itself in its notices: site, website, sito... (`site_words.txt`).
+    site_words = words_of(SITE_WORDS_FILE)
 );
 lexicon_list!(
     /// Plurals heading the readers' comments: comments, replies... (marked `thread` in

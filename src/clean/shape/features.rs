@@ -3,7 +3,7 @@
 //! a web address or separators between links.
 
 use super::sentence::ends_sentence;
-use super::words::{lists_of_word, EvidenceCount, Language, Listed, PERSON, UI};
+use super::words::{lists_of_word, EvidenceCount, Language, Listed, COOKIE, PERSON, SITE, UI};
 use crate::text::words::{words, Word};
 
 /// Structural features of one paragraph.
@@ -33,6 +33,9 @@ pub struct Features {
     /// Holds the copyright sign: a site's copyright line or a picture's credit ("© 2019 Dow
     /// Jones & Company, Inc. All Rights Reserved", "(Image: © NASA/ESA)").
     pub copyright: bool,
+    /// Names cookies, and the site itself ([`Features::site_notice`]).
+    pub cookie: bool,
+    pub site_word: bool,
 }
 
 /// The marks that open someone's words: straight and curly double quotes, a curly single one,
@@ -269,6 +272,8 @@ fn count_word(f: &mut Features, text: &str, w: Word, listed: Listed, language: L
     f.ui_words += usize::from(flags & UI != 0);
     // "US" is a country, not "us".
     f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
+    f.cookie |= flags & COOKIE != 0;
+    f.site_word |= flags & SITE != 0;
 }
 
 /// How many words one run of letters stands for: one, or in a script written without spaces
@@ -466,6 +471,10 @@ const MIN_WORDS_PER_SENTENCE: usize = 6;
 /// with two interface words.
 pub const NOTICE_SHORT_WORDS: usize = 40;
 
+/// The most words of a [`Features::cookie_notice`]: the longest notices set out each kind of
+/// cookie at length.
+const COOKIE_NOTICE_WORDS: usize = 120;
+
 /// The most words per interface word of a long [`Features::site_notice`].
 const NOTICE_WORDS_PER_INTERFACE_WORD: usize = 25;
 
@@ -503,6 +512,14 @@ impl Features {
             && (self.person_words + self.ui_words) * 8 >= self.words
     }
 
+    /// The site asks the reader to accept its cookies, in any language: a paragraph of at most
+    /// [`COOKIE_NOTICE_WORDS`] words naming cookies and the site itself or another interface
+    /// word ("Utilizziamo i cookie per essere sicuri … sul nostro sito", "Nous utilisons des
+    /// cookies pour améliorer l'offre …"; not a recipe's "Bake the cookies for 12 minutes").
+    fn cookie_notice(&self) -> bool {
+        self.cookie && self.words <= COOKIE_NOTICE_WORDS && (self.site_word || self.ui_words >= 2)
+    }
+
     /// The site speaks about itself, its cookies, newsletters or rules for comments, whatever
     /// its punctuation: a short paragraph with the copyright sign (its copyright line, a
     /// picture's credit, in any language), or whose interface words are a quarter of its words,
@@ -515,6 +532,9 @@ impl Features {
     /// the reader as much but of the article's subject ("Welcome to our Daily Deals, your
     /// source for the best deals… We bring you…").
     pub fn site_notice(&self) -> bool {
+        if self.cookie_notice() {
+            return true;
+        }
         if self.words <= NOTICE_SHORT_WORDS {
             return self.copyright || (self.ui_words >= 3 && self.ui_words * 4 >= self.words);
         }
@@ -547,6 +567,24 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn cookie_notices_in_any_language() {
+        for s in [
+            "Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul \
+             nostro sito. Se continui ad utilizzare questo sito noi assumiamo che tu ne sia felice.",
+            "Nous utilisons des cookies pour améliorer l'offre que nous vous proposons sur notre site.",
+            "Diese Webseite verwendet Cookies.",
+        ] {
+            assert!(features(s).site_notice(), "{s}");
+        }
+        for s in [
+            "Bake the cookies for 12 minutes, until the edges turn golden.",
+            "The construction site will close for a week, the council said.",
+        ] {
+            assert!(!features(s).site_notice(), "{s}");
+        }
     }
 
     #[test]

@@ -9,15 +9,18 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::fold::lowercase_folded;
 use crate::text::lexicon::{
-    function_words, interface_words, month_forms, reader_address_words, stopwords, WordSet,
+    cookie_words, function_words, interface_words, month_forms, reader_address_words, site_words,
+    stopwords, WordSet,
 };
 use crate::text::words::{alnum_runs, words, Word};
 
 /// Flags of [`Listed::flags`]: the word is an English function word, an interface word, a word
-/// addressing the reader.
+/// addressing the reader, a word for cookies, a word a site calls itself by.
 pub const STOP: u8 = 1;
 pub const UI: u8 = 2;
 pub const PERSON: u8 = 4;
+pub const COOKIE: u8 = 8;
+pub const SITE: u8 = 16;
 
 /// Longest listed word, in bytes: longer words are on no list.
 const LONGEST_LISTED: usize = 16;
@@ -25,7 +28,7 @@ const LONGEST_LISTED: usize = 16;
 /// The lists a word is on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Listed {
-    /// `STOP`, `UI`, `PERSON`.
+    /// `STOP`, `UI`, `PERSON`, `COOKIE`, `SITE`.
     pub flags: u8,
     /// The number of the word's set of languages other than English (0: none) among the
     /// distinct sets of the lists ([`WordLists::sets`]).
@@ -70,11 +73,13 @@ struct WordLists {
 }
 
 /// The word lists that give a word its [`Listed::flags`], each with its flag.
-fn flagged_lists() -> [(&'static WordSet, u8); 3] {
+fn flagged_lists() -> [(&'static WordSet, u8); 5] {
     [
         (stopwords(), STOP),
         (interface_words(), UI),
         (reader_address_words(), PERSON),
+        (cookie_words(), COOKIE),
+        (site_words(), SITE),
     ]
 }
 

@@ -137,10 +137,11 @@ fn lookups_pass_the_first_byte_filter() {
 fn files_are_well_formed() {
     let files = [
         (STOPWORDS_FILE, "open"),
-        (INTERFACE_WORDS_FILE, "thread"),
+        (INTERFACE_WORDS_FILE, "thread cookie"),
         (READER_ADDRESS_WORDS_FILE, ""),
         (AUTHOR_ROLES_FILE, "role joins about self"),
         (RELATED_LABELS_FILE, ""),
+        (SITE_WORDS_FILE, ""),
         (NEWS_AGENCIES_FILE, ""),
         (OUTLET_WORDS_FILE, ""),
         (ORDINAL_SUFFIXES_FILE, ""),
