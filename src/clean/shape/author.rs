@@ -98,8 +98,15 @@ pub fn author_box_head<'a>(
     if f.words > MAX_BOX_HEAD_WORDS || f.terminal || is_list_item(text) {
         return None;
     }
+    // Most short lines open with no such word: they are answered before collecting words.
+    let about = |w: &&str| {
+        author_box_heads().contains_ignore_ascii_case(w)
+            || (!w.is_ascii() && author_box_heads().contains(&w.to_lowercase()))
+    };
+    if !words(text).take(2).any(|w| about(&w.text(text))) {
+        return None;
+    }
     let all: Vec<&str> = words(text).map(|w| w.text(text)).collect();
-    let about = |w: &&str| author_box_heads().contains(&w.to_lowercase());
     if let ([alone], Some(next)) = (all.as_slice(), next) {
         let rest: Vec<&str> = words(next).map(|w| w.text(next)).collect();
         let fits = about(alone) && rest.len() < MAX_BOX_HEAD_WORDS && !ends_sentence(next);
