@@ -136,10 +136,13 @@ impl Edges<'_> {
     /// capitalised line after a row of the body that is no chrome (or a labelled link to
     /// another story, which stands between sections) and before body text
     /// ([`Self::body_text`]), with no interface word, address, separator or figure and not all
-    /// in capitals ("Right-wing resistance" before a section's first sentence).
+    /// in capitals ("Right-wing resistance" before a section's first sentence), and no line of
+    /// a learned template.
     fn subheading(&self, rows: &[usize], w: usize) -> bool {
         let f = &self.paras[rows[w]].feat;
-        w > 0
+        // A line of a template learned from the source is the site's, however it reads.
+        !self.layout.template_hit[rows[w]]
+            && w > 0
             && (self.layout.class[rows[w - 1]] != Class::Bad
                 || related_link(self.paras[rows[w - 1]].text()))
             && rows.get(w + 1).is_some_and(|&n| self.body_text(n))
