@@ -7,8 +7,8 @@ use super::{regex, Pattern};
 use crate::clean::shape::sentence::ends_sentence;
 
 /// A photo caption: ends with a short parenthesised credit ("… 2015. (AP)"), marks where people
-/// stand ("(R)", ", left,"), or starts with "Photo:" or a label read out for a picture ("Image
-/// caption Assange gestures …").
+/// stand ("(R)", ", left,"), or starts with "Photo:", a label read out for a picture ("Image
+/// caption Assange gestures …") or its place in a gallery ("2 of 4 A shopper looks at …").
 pub fn is_caption(text: &str) -> bool {
     static END: OnceLock<Pattern> = OnceLock::new();
     static MARK: OnceLock<Pattern> = OnceLock::new();
@@ -24,7 +24,7 @@ pub fn is_caption(text: &str) -> bool {
     );
     let start = regex(
         &START,
-        r"^(?:(?i:photo|image|picture|file\s+photo|caption)\s*(?::|/)|(?i:image|media|photo)\s+caption\s)\s*\S",
+        r"^(?:(?i:photo|image|picture|file\s+photo|caption)\s*(?::|/)|(?i:image|media|photo)\s+caption\s|\d{1,3} of \d{1,3}\s+\p{Lu})\s*\S",
     );
     if text.len() > 600 || text.len() < 10 {
         return false;
@@ -32,7 +32,7 @@ pub fn is_caption(text: &str) -> bool {
     let sentence = ends_sentence(text);
     let shaped = (text.ends_with(')') && end.is_match(text) && credits_of(text).is_none())
         || (!sentence && mark.is_match(text))
-        || (text.starts_with(['P', 'p', 'I', 'i', 'F', 'f', 'C', 'c', 'M', 'm'])
+        || (text.starts_with(|c: char| "PpIiFfCcMm".contains(c) || c.is_ascii_digit())
             && start.is_match(text));
     shaped && text.split_whitespace().count() >= 5
 }

@@ -2,8 +2,11 @@
 
 use std::sync::OnceLock;
 
+use super::bylines::byline_of;
 use super::{regex, Pattern};
+use crate::clean::shape::comments::has_time;
 use crate::text::lexicon::{month_forms, ordinal_suffixes, weekday_forms, weekdays};
+use crate::text::words::{count_words, words};
 
 /// A whole line that is a date; the date itself is the group `date`.
 pub fn date_regex() -> &'static Pattern {
@@ -66,6 +69,50 @@ pub fn date_of(text: &str) -> Option<String> {
     )
 }
 
+/// The date of a line of the article's stamps joined by separators ("|", " / ", " - "), each
+/// part a byline or a short part naming a month beside a figure ("By HNN Staff | November 18,
+/// 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM", "PUBLISHED: 10:48, Tue, Nov 19, 2019 |
+/// UPDATED: 11:05, Tue, Nov 19, 2019"): its first dated part as it stands.
+pub fn stamps_date_of(text: &str) -> Option<String> {
+    if text.len() > MAX_STAMPS_BYTES || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let parts: Vec<&str> = text
+        .split(['|', '•'])
+        .flat_map(|p| p.split(" / "))
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // A month beside a year or a time of day: a row of a table of prices names months too
+    // ("April 1/10 - 25-1/2 ov May bid").
+    let dated = |part: &str| {
+        count_words(part) <= MAX_STAMP_WORDS
+            && words(part).any(|w| month_forms().contains_ignore_ascii_case(w.text(part)))
+            && (has_year(part) || has_time(part))
+    };
+    if parts.len() < 2 || !parts.iter().all(|p| dated(p) || byline_of(p).is_some()) {
+        return None;
+    }
+    parts.iter().find(|p| dated(p)).map(|p| p.to_string())
+}
+
+/// A year of the last two centuries in the text, as a word of its own.
+fn has_year(text: &str) -> bool {
+    words(text).any(|w| {
+        let word = w.text(text);
+        word.len() == 4
+            && (word.starts_with("19") || word.starts_with("20"))
+            && w.ascii_digit
+            && word.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// The longest line of stamps, and the most words of one dated part of it.
+const MAX_STAMPS_BYTES: usize = 200;
+const MAX_STAMP_WORDS: usize = 10;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +139,29 @@ mod tests {
         assert!(is_date_line("Thurs. 3 March 2016") && is_date_line("Sat, 5 March 2016"));
         // Digits of other scripts are digits too.
         assert!(is_date_line("٢٨ March ٢٠١٦"));
+        assert_eq!(
+            stamps_date_of(
+                "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM"
+            )
+            .as_deref(),
+            Some("November 18, 2019 at 2:26 PM HST")
+        );
+        assert!(stamps_date_of(
+            "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"
+        )
+        .is_some());
+        assert!(stamps_date_of(
+            "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET"
+        )
+        .is_some());
+        for s in [
+            "Prices may rise 5% | Analysts say",
+            "April 1/10 - 25-1/2 ov May bid, 26-1/2 off.",
+            "March 2019 - the month the talks failed and the minister resigned from the cabinet",
+            "November 18, 2019",
+        ] {
+            assert_eq!(stamps_date_of(s), None, "{s}");
+        }
         // Only weekday names and abbreviations open a date line, not "Wednes" or "Satur".
         for s in [
             "May the best team win",

@@ -1,11 +1,11 @@
 //! Fields recognised by their own shape, wherever they stand: agency credits, bylines, date
-//! lines and photo captions. With field extraction on they leave the text for their fields;
+//! lines (and lines of stamps: a byline and dates between separators) and photo captions. With field extraction on they leave the text for their fields;
 //! with it off they stay, and chrome removal leaves them alone.
 
 use crate::clean::fields::bylines::byline_of;
 use crate::clean::fields::captions::is_caption;
 use crate::clean::fields::credits::credits_of;
-use crate::clean::fields::dates::date_of;
+use crate::clean::fields::dates::{date_of, stamps_date_of};
 use crate::clean::output::Found;
 use crate::clean::paragraphs::{Fate, Paragraphs};
 
@@ -54,7 +54,7 @@ fn recognise(text: &str, found: &mut Found, extract: bool) -> Option<&'static st
             found.byline = Some(name);
         }
         Some("field.byline")
-    } else if let Some(date) = date_of(text) {
+    } else if let Some(date) = date_of(text).or_else(|| stamps_date_of(text)) {
         if extract && found.date.is_none() {
             found.date = Some(date);
         }
