@@ -315,6 +315,11 @@ lexicon_list!(
     related_labels = words_of(RELATED_LABELS_FILE)
 );
 lexicon_list!(
+    /// Labels of the topics a story is filed under: tags, filed_under, schlagwörter... (marked
+    /// `tags` in `related_labels.txt`).
+    tag_labels = marked(RELATED_LABELS_FILE, "tags")
+);
+lexicon_list!(
     /// Words opening the heading of a box about the author: about, über, sobre... (marked
     /// `about` in `author_roles.txt`).
     author_box_heads = marked(AUTHOR_ROLES_FILE, "about")

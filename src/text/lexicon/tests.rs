@@ -140,7 +140,7 @@ fn files_are_well_formed() {
         (INTERFACE_WORDS_FILE, "thread cookie"),
         (READER_ADDRESS_WORDS_FILE, ""),
         (AUTHOR_ROLES_FILE, "role joins about self"),
-        (RELATED_LABELS_FILE, ""),
+        (RELATED_LABELS_FILE, "tags"),
         (SITE_WORDS_FILE, ""),
         (NEWS_AGENCIES_FILE, ""),
         (OUTLET_WORDS_FILE, ""),
