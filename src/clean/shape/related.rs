@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::sentence::ends_sentence;
-use crate::text::lexicon::{related_labels, tag_labels};
+use crate::text::lexicon::{news_agencies, related_labels, tag_labels};
+use crate::text::words::count_words;
 
 /// A paragraph that opens with the label of a link to another story and a separator, then
 /// the story's headline; or with a label of topics, then their list, with no separator where a
@@ -17,6 +18,33 @@ use crate::text::lexicon::{related_labels, tag_labels};
 pub fn related_link(text: &str) -> bool {
     label_end(text).is_some_and(|end| end < text.trim_end().len()) || tag_list(text)
 }
+
+/// A headline of another story tagged with its kind in capitals between brackets, as sites
+/// list them in any language ("… amid China turmoil [VIDEO]", "… mocarstw? [WYWIAD]").
+pub fn tagged_headline(text: &str) -> bool {
+    let text = text.trim_end().trim_end_matches('|').trim_end();
+    let Some(inner) = text
+        .strip_suffix(']')
+        .and_then(|head| head.rsplit_once('['))
+        .map(|(headline, kind)| (headline.trim(), kind))
+    else {
+        return false;
+    };
+    let (headline, kind) = inner;
+    // A paragraph of the article ends on a full stop before an agency's credit ("… on Monday.
+    // [AFP]"); a headline ends on no full stop.
+    !headline.is_empty()
+        && !headline.ends_with('.')
+        && !news_agencies().contains_ignore_ascii_case(kind)
+        && count_words(headline) <= MAX_TAGGED_HEADLINE_WORDS
+        && (MIN_KIND_CHARS..=MAX_KIND_CHARS).contains(&kind.chars().count())
+        && kind.chars().all(char::is_uppercase)
+}
+
+/// The most words of a [`tagged_headline`], and the fewest and most letters of its kind.
+const MAX_TAGGED_HEADLINE_WORDS: usize = 30;
+const MIN_KIND_CHARS: usize = 2;
+const MAX_KIND_CHARS: usize = 12;
 
 /// A label of topics, then a list of them: [`MIN_TAGS`] at least, separated by commas, with no
 /// sentence's end.

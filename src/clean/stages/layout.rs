@@ -10,7 +10,7 @@ use crate::clean::paragraphs::Paragraphs;
 use crate::clean::shape::author::{author_box_head, author_note};
 use crate::clean::shape::classify::{classify, Class};
 use crate::clean::shape::code::token_listing;
-use crate::clean::shape::related::{related_label, related_link};
+use crate::clean::shape::related::{related_label, related_link, tagged_headline};
 use crate::clean::shape::tables::table_rows;
 use crate::clean::shape::words::Language;
 use crate::clean::templates::{folds_digits, templatable, template_key};
@@ -164,13 +164,14 @@ const BOX_NOTE_ROWS: usize = 3;
 /// The fewest words of the note in a box about the author.
 const MIN_BOX_NOTE_WORDS: usize = 8;
 
-/// Links to other stories under a label that says so ("Read more: …") are the site's; where
+/// Links to other stories under a label that says so ("Read more: …") or tagged with their kind
+/// ("… [VIDEO]") are the site's; where
 /// a converter put the label on a line of its own, the line after it is the link, when it is
 /// a headline's length ([`MAX_RELATED_HEADLINE_WORDS`]).
 fn mark_related_links(paras: &Paragraphs, rows: &[usize], class: &mut [Class]) {
     for (w, &i) in rows.iter().enumerate() {
         let text = paras[i].text();
-        if related_link(text) {
+        if related_link(text) || tagged_headline(text) {
             class[i] = Class::Bad;
         } else if related_label(text) {
             class[i] = Class::Bad;
