@@ -19,7 +19,8 @@ pub fn date_regex() -> &'static Pattern {
         let date = format!(
             r"(?:{day}\s+{month},?\s+\d{{4}}|{month}\s+{day},?\s+\d{{4}}|{month}\s+\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
         );
-        let time = r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?)?";
+        // A time after the date, or joined to it as ISO 8601 writes it ("2019-11-19T08:57:40+01:00").
+        let time = r"(?:(?:[,\s]+(?:at\s+)?|T)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?)?";
         format!(
             r"(?i)^(?:(?:published|updated|posted|last\s+updated|date|on)\s*(?:on\s*)?:?\s*)?(?:{weekday}\s*)?(?P<date>{date}){time}\s*\|?\s*$"
         )
@@ -125,6 +126,8 @@ mod tests {
             "2016-03-28",
             "Dec. 25, 2016",
             "28/03/2016",
+            "2019-11-19T08:57:40+01:00",
+            "2019-11-18T20:51:19Z",
         ] {
             assert!(is_date_line(s), "{s}");
         }
