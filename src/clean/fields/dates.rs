@@ -75,7 +75,17 @@ pub fn date_of(text: &str) -> Option<String> {
 /// 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM", "PUBLISHED: 10:48, Tue, Nov 19, 2019 |
 /// UPDATED: 11:05, Tue, Nov 19, 2019"): its first dated part as it stands.
 pub fn stamps_date_of(text: &str) -> Option<String> {
-    if text.len() > MAX_STAMPS_BYTES || !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Most lines are longer or hold no separator or no figure: one pass over the bytes answers
+    // them ("•" and "–" open with the byte 0xE2).
+    if text.len() > MAX_STAMPS_BYTES {
+        return None;
+    }
+    let (mut separator, mut digit) = (false, false);
+    for b in text.bytes() {
+        separator |= matches!(b, b'|' | b'/' | b'-' | 0xe2);
+        digit |= b.is_ascii_digit();
+    }
+    if !(separator && digit) {
         return None;
     }
     let parts: Vec<&str> = text

@@ -33,9 +33,9 @@ pub struct Features {
     /// Holds the copyright sign: a site's copyright line or a picture's credit ("© 2019 Dow
     /// Jones & Company, Inc. All Rights Reserved", "(Image: © NASA/ESA)").
     pub copyright: bool,
-    /// Names cookies, and the site itself ([`Features::site_notice`]).
-    pub cookie: bool,
-    pub site_word: bool,
+    /// The word lists' flags of its words together (`COOKIE`, `SITE`...): it names cookies, or
+    /// the site itself ([`Features::site_notice`]).
+    pub listed: u8,
 }
 
 /// The marks that open someone's words: straight and curly double quotes, a curly single one,
@@ -272,8 +272,7 @@ fn count_word(f: &mut Features, text: &str, w: Word, listed: Listed, language: L
     f.ui_words += usize::from(flags & UI != 0);
     // "US" is a country, not "us".
     f.person_words += usize::from(flags & PERSON != 0 && !is_caps);
-    f.cookie |= flags & COOKIE != 0;
-    f.site_word |= flags & SITE != 0;
+    f.listed |= flags;
 }
 
 /// How many words one run of letters stands for: one, or in a script written without spaces
@@ -517,7 +516,9 @@ impl Features {
     /// word ("Utilizziamo i cookie per essere sicuri … sul nostro sito", "Nous utilisons des
     /// cookies pour améliorer l'offre …"; not a recipe's "Bake the cookies for 12 minutes").
     fn cookie_notice(&self) -> bool {
-        self.cookie && self.words <= COOKIE_NOTICE_WORDS && (self.site_word || self.ui_words >= 2)
+        self.listed & COOKIE != 0
+            && self.words <= COOKIE_NOTICE_WORDS
+            && (self.listed & SITE != 0 || self.ui_words >= 2)
     }
 
     /// The site speaks about itself, its cookies, newsletters or rules for comments, whatever

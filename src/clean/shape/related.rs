@@ -11,18 +11,45 @@ use super::sentence::ends_sentence;
 use crate::text::lexicon::{news_agencies, related_labels, tag_labels};
 use crate::text::words::count_words;
 
-/// A paragraph that opens with the label of a link to another story and a separator, then
-/// the story's headline; or with a label of topics, then their list, with no separator where a
-/// converter joined the label's line to the list's ("Tags calendario stock car 2018, stock car
-/// brasil, …").
+/// How a paragraph points elsewhere on the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Related {
+    /// It does not.
+    No,
+    /// A link: a label of a link to another story and a separator, then the story's headline
+    /// ("Read more: Looted colonial art …"); a label of topics, then their list, with no
+    /// separator where a converter joined the label's line to the list's ("Tags calendario
+    /// stock car 2018, stock car brasil, …"); a [`tagged_headline`].
+    Link,
+    /// Only the label of a link to another story (a converter put the headline on the next line:
+    /// "Read more:"), or of the topics it is filed under, whose list follows with or without a
+    /// separator ("Tags", "Filed Under:").
+    Label,
+}
+
+/// How `text` points elsewhere on the site ([`Related`]).
+pub fn related(text: &str) -> Related {
+    match label_end(text) {
+        Some(end) if end < text.trim_end().len() => Related::Link,
+        Some(_) => Related::Label,
+        None if tag_list(text) || tagged_headline(text) => Related::Link,
+        None if tag_label_alone(text) => Related::Label,
+        None => Related::No,
+    }
+}
+
+/// A [`Related::Link`].
 pub fn related_link(text: &str) -> bool {
-    label_end(text).is_some_and(|end| end < text.trim_end().len()) || tag_list(text)
+    related(text) == Related::Link
 }
 
 /// A headline of another story tagged with its kind in capitals between brackets, as sites
 /// list them in any language ("… amid China turmoil [VIDEO]", "… mocarstw? [WYWIAD]").
-pub fn tagged_headline(text: &str) -> bool {
+fn tagged_headline(text: &str) -> bool {
     let text = text.trim_end().trim_end_matches('|').trim_end();
+    if !text.ends_with(']') {
+        return false;
+    }
     let Some(inner) = text
         .strip_suffix(']')
         .and_then(|head| head.rsplit_once('['))
@@ -40,6 +67,31 @@ pub fn tagged_headline(text: &str) -> bool {
         && (MIN_KIND_CHARS..=MAX_KIND_CHARS).contains(&kind.chars().count())
         && kind.chars().all(char::is_uppercase)
 }
+
+/// Whether the paragraph's first letter (after at most three marks, as the pattern allows)
+/// can open a label: an ASCII letter some label opens with, or any other letter.
+fn opens_like_a_label(text: &str) -> bool {
+    static FIRST: OnceLock<[bool; 128]> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut first = [false; 128];
+        for label in related_labels().iter() {
+            match label.chars().next() {
+                Some(c) if c.is_ascii() => first[c.to_ascii_lowercase() as usize] = true,
+                _ => {}
+            }
+        }
+        first
+    });
+    match text.chars().take(4).find(|c| c.is_alphanumeric()) {
+        Some(c) if c.is_ascii() => first[c.to_ascii_lowercase() as usize],
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// The bytes from a paragraph's start a label and its separator end within (the longest label,
+/// "das könnte Sie auch interessieren:", with room for a bullet and spaces).
+const LABEL_HEAD_BYTES: usize = 64;
 
 /// The most words of a [`tagged_headline`], and the fewest and most letters of its kind.
 const MAX_TAGGED_HEADLINE_WORDS: usize = 30;
@@ -62,24 +114,26 @@ fn tag_list(text: &str) -> bool {
 /// The fewest topics of a list after a label of topics ([`related_link`]).
 const MIN_TAGS: usize = 3;
 
-/// A paragraph that is only the label of a link to another story (a converter put the
-/// headline on the next line: "Read more:"), or of the topics it is filed under, whose list
-/// follows with or without a separator ("Tags", "Filed Under:").
-pub fn related_label(text: &str) -> bool {
+/// Only a label of topics ("Tags", "Filed Under:").
+fn tag_label_alone(text: &str) -> bool {
     let label = text
         .trim()
         .trim_end_matches([':', '»', '›', '|'])
         .trim_end();
-    label_end(text).is_some_and(|end| end >= text.trim_end().len())
-        || (label.len() <= MAX_TAG_LABEL_BYTES && tag_label(label))
+    label.len() <= MAX_TAG_LABEL_BYTES && tag_label(label)
 }
 
-/// `label` is a label of topics: one word looked up as it is, more with `_` between.
+/// `label` is a label of topics, its words as the lexicon's (`_` between), ignoring case;
+/// compared without building a string, as most short lines are no label.
 fn tag_label(label: &str) -> bool {
-    if label.is_ascii() && !label.contains(' ') {
-        return tag_labels().contains_ignore_ascii_case(label);
-    }
-    tag_labels().contains(&label.to_lowercase().replace(' ', "_"))
+    let spaced = |c: char| if c == '_' { ' ' } else { c };
+    tag_labels().iter().any(|entry| {
+        entry.len() == label.len()
+            && entry
+                .chars()
+                .map(spaced)
+                .eq(label.chars().flat_map(char::to_lowercase))
+    })
 }
 
 /// The longest label of topics (in bytes) looked up.
@@ -87,6 +141,12 @@ const MAX_TAG_LABEL_BYTES: usize = 24;
 
 /// Where the label and its separator end, when the paragraph opens with one.
 fn label_end(text: &str) -> Option<usize> {
+    // A label is short: most paragraphs hold no separator near their start ("»" and "›" end
+    // with the bytes 0xBB and 0xBA), and are answered by a byte scan before the pattern runs.
+    let head = &text.as_bytes()[..text.len().min(LABEL_HEAD_BYTES)];
+    if !opens_like_a_label(text) || !head.iter().any(|&b| matches!(b, b':' | b'|' | 0xbb | 0xba)) {
+        return None;
+    }
     static LABEL: OnceLock<Regex> = OnceLock::new();
     let label = LABEL.get_or_init(|| {
         let labels = related_labels().regex_alternation().replace('_', r"\s+");
@@ -110,10 +170,12 @@ mod tests {
             "Weiterlesen » Wohncontainer – Gedanken über das minimalistische Wohnen",
             "Czytaj też: Czy grozi nam wojna atomowa?",
         ] {
-            assert!(related_link(s) && !related_label(s), "{s}");
+            assert_eq!(related(s), Related::Link, "{s}");
         }
-        assert!(related_label("Read more:") && related_label("Lesen Sie auch: "));
-        assert!(related_label("Tags") && related_label("Filed Under:") && !related_label("More"));
+        for s in ["Read more:", "Lesen Sie auch: ", "Tags", "Filed Under:"] {
+            assert_eq!(related(s), Related::Label, "{s}");
+        }
+        assert_eq!(related("More"), Related::No);
         assert!(related_link(
             "Filed Under: Eastern Equine Encephalitis, EEE, health"
         ));
@@ -123,7 +185,7 @@ mod tests {
             "Watching: a new film",
             "He said: read more books.",
         ] {
-            assert!(!related_link(s) && !related_label(s), "{s}");
+            assert_eq!(related(s), Related::No, "{s}");
         }
     }
 }

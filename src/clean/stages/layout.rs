@@ -10,7 +10,7 @@ use crate::clean::paragraphs::Paragraphs;
 use crate::clean::shape::author::{author_box_head, author_note};
 use crate::clean::shape::classify::{classify, Class};
 use crate::clean::shape::code::token_listing;
-use crate::clean::shape::related::{related_label, related_link, tagged_headline};
+use crate::clean::shape::related::{related, Related};
 use crate::clean::shape::tables::table_rows;
 use crate::clean::shape::words::Language;
 use crate::clean::templates::{folds_digits, templatable, template_key};
@@ -170,14 +170,15 @@ const MIN_BOX_NOTE_WORDS: usize = 8;
 /// a headline's length ([`MAX_RELATED_HEADLINE_WORDS`]).
 fn mark_related_links(paras: &Paragraphs, rows: &[usize], class: &mut [Class]) {
     for (w, &i) in rows.iter().enumerate() {
-        let text = paras[i].text();
-        if related_link(text) || tagged_headline(text) {
-            class[i] = Class::Bad;
-        } else if related_label(text) {
-            class[i] = Class::Bad;
-            if let Some(&next) = rows.get(w + 1) {
-                if paras[next].feat.words <= MAX_RELATED_HEADLINE_WORDS {
-                    class[next] = Class::Bad;
+        match related(paras[i].text()) {
+            Related::No => {}
+            Related::Link => class[i] = Class::Bad,
+            Related::Label => {
+                class[i] = Class::Bad;
+                if let Some(&next) = rows.get(w + 1) {
+                    if paras[next].feat.words <= MAX_RELATED_HEADLINE_WORDS {
+                        class[next] = Class::Bad;
+                    }
                 }
             }
         }
