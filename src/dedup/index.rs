@@ -38,7 +38,7 @@ use super::candidates::Candidates;
 use super::fingerprint::Fingerprints;
 use super::options::DedupConfig;
 use super::pairing::{paired, verified};
-use super::postings::{Postings, MAX_DOCUMENTS};
+use super::postings::{Change, Postings, MAX_DOCUMENTS};
 use super::sampling::sampled;
 use super::similarity::{Relation, Similarity};
 use crate::error::{Error, Result};
@@ -382,6 +382,10 @@ impl DedupIndex {
             return Err(Error::Internal("a document outside the batch".into()));
         }
         let pairs = self.batch_pairs(batch, order);
+        self.representative.reserve(order.len());
+        self.kind.reserve(order.len());
+        self.similarity.reserve(order.len());
+        self.size.reserve(order.len());
         // A one-shot call's index is dropped after it: its postings are sized once for every
         // sampled shingle of the call, an upper bound on those indexed, instead of growing
         // (and moving every entry) as they come, one document after the other.
@@ -443,10 +447,15 @@ impl DedupIndex {
                 self.compare_with_indexed(&block, i, candidates)
             })
             .collect();
-        let mut candidates = Candidates::default();
+        // Reused from one new text to the next: most have a few dozen of each.
+        let (mut candidates, mut changes) = (Candidates::default(), Vec::new());
         let mut kept = Vec::with_capacity(order.len());
         for (i, matches) in found.into_iter().enumerate() {
             let id = base + i as u32;
+            // The next new text's slots come in while this one is decided.
+            if block.roles.get(i + 1) == Some(&Role::New) {
+                self.prefetch(block.shingles(i + 1));
+            }
             let indexed = match block.roles[i] {
                 Role::Empty => {
                     self.push(id, Kind::Empty, f64::NAN);
@@ -456,7 +465,10 @@ impl DedupIndex {
                     self.push_copy(id, first);
                     false
                 }
-                Role::New => self.add_new_text(&block, i, matches, &mut candidates)?,
+                Role::New => {
+                    let scratch = (&mut candidates, &mut changes);
+                    self.add_new_text(&block, i, matches, scratch)?
+                }
             };
             kept.push(indexed);
         }
@@ -496,11 +508,11 @@ impl DedupIndex {
         block: &Block<'_>,
         i: usize,
         mut matches: Vec<Match>,
-        candidates: &mut Candidates,
+        (candidates, changes): (&mut Candidates, &mut Vec<Change>),
     ) -> Result<bool> {
         let id = block.base + i as u32;
         let shingles = block.shingles(i);
-        let mut changes = Vec::new();
+        changes.clear();
         candidates.clear();
         // With the batch's pairs, the holders are not needed.
         let from = if block.pairs.is_some() {
@@ -519,9 +531,16 @@ impl DedupIndex {
         self.decide(id, &matches);
         let indexed = self.every_text || self.representative[id as usize] == id;
         if !indexed {
-            self.postings.undo(&changes);
+            self.postings.undo(changes);
         }
         Ok(indexed)
+    }
+
+    /// Starts fetching the postings' slots of the sampled `shingles`, to be looked up soon.
+    fn prefetch(&self, shingles: &[u32]) {
+        for &s in sampled(shingles, self.config.sample) {
+            self.postings.prefetch(s);
+        }
     }
 
     /// Whether the call's document `doc`, decided before, stayed indexed: a new text (the first
@@ -556,6 +575,7 @@ impl DedupIndex {
         }
         let shingles = block.shingles(i);
         candidates.clear();
+        self.prefetch(shingles);
         for &s in sampled(shingles, self.config.sample) {
             let docs = self.postings.docs(s);
             let docs = match block.pairs {

@@ -4,11 +4,13 @@
 //! contiguous in memory, so listing them costs little even for a phrase held by thousands.
 //!
 //! A hash table maps each shingle to its documents. Most sampled shingles belong to one document,
-//! which the table holds itself (about 9 bytes a slot; at most 8/7 slots per shingle, up to twice
-//! that after the table grows); a shingle held by several documents points instead to its own
-//! list (4 bytes a document, plus the list's 24).
-
-use rustc_hash::FxHashMap;
+//! which the table holds itself (8 bytes a slot, at most half the slots full); a shingle held by
+//! several documents points instead to its own list (4 bytes a document, plus the list's 24).
+//!
+//! The table is laid out by hand (open addressing, linear probing) so that a document's slots can
+//! be fetched from memory before they are read ([`Postings::prefetch`]): a large index misses the
+//! cache on nearly every shingle, and the insertions of the decisions are serial, so waiting on
+//! one miss after the other would leave the other workers idle.
 
 use crate::error::{Error, Result};
 
@@ -16,11 +18,17 @@ use crate::error::{Error, Result};
 const LIST: u32 = 1 << 31;
 /// Documents must be under this to fit a table value.
 pub const MAX_DOCUMENTS: usize = LIST as usize - 1;
+/// The value of a free slot: no document and no list index (lists are fewer than
+/// [`MAX_DOCUMENTS`]) reaches it.
+const FREE: u32 = u32::MAX;
 
 #[derive(Debug, Default, Clone)]
 pub struct Postings {
-    /// A document id, or `LIST | index` into `lists`.
-    table: FxHashMap<u32, u32>,
+    /// `(shingle, value)`: a document id, or `LIST | index` into `lists`; [`FREE`] values mark
+    /// free slots. A power of two long (or empty), at most half full.
+    slots: Vec<(u32, u32)>,
+    /// Full slots.
+    len: usize,
     lists: Vec<Vec<u32>>,
 }
 
@@ -44,16 +52,33 @@ enum Undo {
 impl Postings {
     /// The documents holding `shingle`, in the order they were indexed.
     pub fn docs(&self, shingle: u32) -> &[u32] {
-        match self.table.get(&shingle) {
-            None => &[],
-            Some(value) if value & LIST == 0 => std::slice::from_ref(value),
-            Some(value) => &self.lists[(value & !LIST) as usize],
+        let Ok(slot) = self.find(shingle) else {
+            return &[];
+        };
+        let value = &self.slots[slot].1;
+        if value & LIST == 0 {
+            std::slice::from_ref(value)
+        } else {
+            &self.lists[(value & !LIST) as usize]
+        }
+    }
+
+    /// Starts fetching the table's slot of `shingle` from memory, to be read soon: asked for
+    /// each of a document's shingles before they are looked up, the misses overlap.
+    pub fn prefetch(&self, shingle: u32) {
+        if let Some(slot) = self.slots.get(self.home(shingle)) {
+            prefetch(slot);
         }
     }
 
     /// Makes room for `shingles` more sampled shingles without growing the table.
     pub fn reserve(&mut self, shingles: usize) {
-        self.table.reserve(shingles);
+        let wanted = ((self.len + shingles) * 2)
+            .next_power_of_two()
+            .max(MIN_SLOTS);
+        if wanted > self.slots.len() {
+            self.rehash(wanted);
+        }
     }
 
     /// Records that `doc` (indexed after every document so far) holds `shingle`, after adding to
@@ -70,16 +95,21 @@ impl Postings {
                 "a dedup index holds at most {MAX_DOCUMENTS} documents"
             )));
         }
-        let value = match self.table.entry(shingle) {
-            std::collections::hash_map::Entry::Vacant(vacant) => {
-                vacant.insert(doc);
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.rehash((self.slots.len() * 2).max(MIN_SLOTS));
+        }
+        let slot = match self.find(shingle) {
+            Err(free) => {
+                self.slots[free] = (shingle, doc);
+                self.len += 1;
                 return Ok(Change {
                     shingle,
                     undo: Undo::Remove,
                 });
             }
-            std::collections::hash_map::Entry::Occupied(occupied) => occupied.into_mut(),
+            Ok(slot) => slot,
         };
+        let value = &mut self.slots[slot].1;
         let undo = if *value & LIST == 0 {
             let single = *value;
             if single >= from {
@@ -104,11 +134,15 @@ impl Postings {
         for change in changes.iter().rev() {
             match change.undo {
                 Undo::Remove => {
-                    self.table.remove(&change.shingle);
+                    if let Ok(slot) = self.find(change.shingle) {
+                        self.remove(slot);
+                    }
                 }
                 Undo::Single(single) => {
                     self.lists.pop();
-                    self.table.insert(change.shingle, single);
+                    if let Ok(slot) = self.find(change.shingle) {
+                        self.slots[slot].1 = single;
+                    }
                 }
                 Undo::Pop(at) => {
                     self.lists[at as usize].pop();
@@ -117,12 +151,89 @@ impl Postings {
         }
     }
 
-    /// Bytes held: the table's slots with their control bytes, and the lists.
+    /// Bytes held: the table's slots and the lists.
     pub fn memory_bytes(&self) -> usize {
-        self.table.capacity() * 9
+        self.slots.capacity() * std::mem::size_of::<(u32, u32)>()
             + self.lists.capacity() * std::mem::size_of::<Vec<u32>>()
             + self.lists.iter().map(|l| l.capacity() * 4).sum::<usize>()
     }
+
+    /// The slot where the probe for `shingle` starts. Sampled shingles are the low hashes, so
+    /// their top bits are zero: the slot comes from the top bits of their product with an odd
+    /// constant (Fibonacci hashing), which every bit of the shingle moves.
+    fn home(&self, shingle: u32) -> usize {
+        if self.slots.len() < 2 {
+            return 0;
+        }
+        let bits = self.slots.len().trailing_zeros();
+        (u64::from(shingle.wrapping_mul(0x9E37_79B9)) >> (32 - bits)) as usize
+    }
+
+    /// The slot holding `shingle`, or the free slot where it would go.
+    fn find(&self, shingle: u32) -> std::result::Result<usize, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = self.home(shingle);
+        loop {
+            let (key, value) = self.slots[slot];
+            if value == FREE {
+                return Err(slot);
+            }
+            if key == shingle {
+                return Ok(slot);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Frees `slot`, moving back the entries after it that their probes would no longer reach.
+    fn remove(&mut self, mut hole: usize) {
+        let mask = self.slots.len() - 1;
+        let mut slot = hole;
+        loop {
+            slot = (slot + 1) & mask;
+            let (key, value) = self.slots[slot];
+            if value == FREE {
+                break;
+            }
+            // The entry may fill the hole when the hole lies between its home and its slot.
+            let home = self.home(key);
+            if slot.wrapping_sub(home) & mask >= slot.wrapping_sub(hole) & mask {
+                self.slots[hole] = (key, value);
+                hole = slot;
+            }
+        }
+        self.slots[hole].1 = FREE;
+        self.len -= 1;
+    }
+
+    /// Moves every entry into a table of `slots` slots (a power of two).
+    fn rehash(&mut self, slots: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![(0, FREE); slots]);
+        for (key, value) in old.into_iter().filter(|&(_, value)| value != FREE) {
+            if let Err(free) = self.find(key) {
+                self.slots[free] = (key, value);
+            }
+        }
+    }
+}
+
+/// The smallest table.
+const MIN_SLOTS: usize = 16;
+
+/// Asks the processor to bring `value`'s cache line in, without waiting for it.
+#[inline(always)]
+fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint: it reads nothing and faults on no address.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>((value as *const T).cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
 }
 
 #[cfg(test)]
@@ -167,5 +278,48 @@ mod tests {
         assert_eq!(postings.docs(16), [4]);
         assert!(postings.docs(30).is_empty());
         assert_eq!(postings.lists.len(), 1);
+    }
+
+    #[test]
+    fn undone_documents_leave_what_the_others_made() {
+        // Many shingles on few slots' worth of homes, so probes run long and removals move
+        // entries back; compared with the lists kept by a plain map.
+        let mut postings = Postings::default();
+        let mut expected: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+        let mut state = 7u64;
+        for doc in 0..3000u32 {
+            let shingles: Vec<u32> = (0..1 + doc % 13)
+                .map(|_| {
+                    state = crate::text::hash::fmix64(state.wrapping_add(1));
+                    (state % 4000) as u32 * 1024
+                })
+                .collect::<std::collections::BTreeSet<u32>>()
+                .into_iter()
+                .collect();
+            let mut holders = Vec::new();
+            let changes: Vec<Change> = shingles
+                .iter()
+                .map(|&s| postings.insert(s, doc, 0, &mut holders).unwrap())
+                .collect();
+            let mut seen: Vec<u32> = shingles
+                .iter()
+                .flat_map(|s| expected.get(s).cloned().unwrap_or_default())
+                .collect();
+            seen.sort_unstable();
+            holders.sort_unstable();
+            assert_eq!(holders, seen);
+            if doc % 3 == 0 {
+                postings.undo(&changes);
+            } else {
+                for &s in &shingles {
+                    expected.entry(s).or_default().push(doc);
+                }
+            }
+        }
+        for s in 0..4000u32 {
+            let docs = expected.get(&(s * 1024)).map_or(&[][..], |d| d.as_slice());
+            assert_eq!(postings.docs(s * 1024), docs, "{s}");
+        }
+        assert_eq!(postings.len, expected.len());
     }
 }
