@@ -129,7 +129,7 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<Wrapped> {
                 && !is_list_item(a.text)
                 && !b.blank
                 && !is_list_item(b.text)
-                && runs_on_plainly(a.text, b.text)
+                && runs_on_plainly(a, b)
         })
         .count();
     // An indented paragraph start wrapping into a flush line is typewriter copy's sign.
@@ -383,12 +383,14 @@ fn runs_on(a: &str, b: &str) -> bool {
 /// the record date", "Talks on coffee export quotas at the / International Coffee
 /// Organization"). The signs of wrapped text in a story too short to show its width by its
 /// full lines. Rows of figures never run on.
-fn runs_on_plainly(a: &str, b: &str) -> bool {
-    let (Some(opening), Some(last)) = (b.chars().next(), a.split_whitespace().next_back()) else {
+fn runs_on_plainly(a: &Line, b: &Line) -> bool {
+    let (Some(opening), Some(last)) =
+        (b.text.chars().next(), a.text.split_whitespace().next_back())
+    else {
         return false;
     };
     opening.is_lowercase()
-        || (!figures_row(a) && !figures_row(b) && (opening.is_ascii_digit() || function_word(last)))
+        || (!figures(a) && !figures(b) && (opening.is_ascii_digit() || function_word(last)))
 }
 
 /// A line of typewriter copy wrapping into the next (wire stories indent each paragraph's
