@@ -184,7 +184,8 @@ pub fn paragraphs_in_original(
     let Some(wrapped) = wrapped else {
         return one_paragraph_per_line(&lines, options.unwrap);
     };
-    let mut out: Vec<Vec<Piece>> = Vec::new();
+    // At most a paragraph a line: sized once, not grown (and moved) paragraph by paragraph.
+    let mut out: Vec<Vec<Piece>> = Vec::with_capacity(lines.len());
     // The paragraph being built, reused from block to block: each paragraph is then copied
     // out at its size once, not grown line by line.
     let mut current = Vec::new();
@@ -209,7 +210,7 @@ pub fn paragraphs_in_original(
 /// Text that is not hard-wrapped: one paragraph per line, except for the pieces of a sentence
 /// a page's converter broke at inline elements (with `rejoin`).
 fn one_paragraph_per_line(lines: &[Line], rejoin: bool) -> Vec<Vec<Piece>> {
-    let mut out: Vec<Vec<Piece>> = Vec::new();
+    let mut out: Vec<Vec<Piece>> = Vec::with_capacity(lines.len());
     let mut end = ParagraphEnd::default();
     for (k, line) in lines.iter().enumerate() {
         if line.blank {
@@ -258,8 +259,13 @@ impl ParagraphEnd {
     }
 
     fn keep_end_of(&mut self, text: &str) {
-        let from = text.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
-        self.0.push_str(&text[from..]);
+        // A line of four characters or more holds the whole end.
+        if let Some((from, _)) = text.char_indices().rev().nth(3) {
+            self.0.clear();
+            self.0.push_str(&text[from..]);
+            return;
+        }
+        self.0.push_str(text);
         let keep_from = self.0.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
         self.0.drain(..keep_from);
     }

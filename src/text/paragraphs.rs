@@ -34,8 +34,10 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
         let line_start = start;
         let part = &text[line_start..end];
         start = end + 1;
-        let leading = part.len() - part.trim_start().len();
-        let content = part.trim();
+        // Each end trimmed once (`trim` after `trim_start` would trim the start again).
+        let started = part.trim_start();
+        let leading = part.len() - started.len();
+        let content = started.trim_end();
         Line {
             start: line_start,
             end: line_start + part.len(),

@@ -18,7 +18,10 @@ pub fn byline_of(text: &str) -> Option<String> {
         text.get(..word.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(word))
     };
-    if text.len() > 120 || !OPENINGS.iter().any(|w| opens(w)) {
+    // Their first letters, checked before the words.
+    let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
+    let may_open = matches!(first, Some(b'b' | b'w' | b'r' | b'p' | b's'));
+    if text.len() > 120 || !may_open || !OPENINGS.iter().any(|w| opens(w)) {
         return None;
     }
     if text.split_whitespace().count() > 10 {

@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 use super::bylines::byline_of;
 use super::{regex, Pattern};
 use crate::clean::shape::comments::has_time;
+use crate::clean::shape::tables::any_byte;
 use crate::text::lexicon::{month_forms, ordinal_suffixes, weekday_forms, weekdays};
 use crate::text::words::{count_words, words};
 
@@ -37,7 +38,10 @@ pub fn is_date_line(text: &str) -> bool {
 /// Unicode digit, so a line with other than ASCII may hold one): the pattern runs on every
 /// line of wrapped text, and most lines have no figure.
 fn may_be_date_line(text: &str) -> bool {
-    text.len() <= 80 && text.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii())
+    text.len() <= 80
+        && any_byte(text.as_bytes(), |b| {
+            (b.wrapping_sub(b'0') < 10) | (b >= 0x80)
+        })
 }
 
 /// The date part of a date line.

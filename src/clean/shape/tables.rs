@@ -22,16 +22,21 @@ pub fn figures_row(text: &str) -> bool {
     numbers * 4 >= words && words <= 20
 }
 
-/// Whether the bytes hold an ASCII digit: tested sixteen bytes at a time, without a branch per
-/// byte (most lines hold none).
+/// Whether the bytes hold an ASCII digit (most lines hold none).
 fn has_ascii_digit(bytes: &[u8]) -> bool {
-    let digit = |b: &u8| b.wrapping_sub(b'0') < 10;
+    any_byte(bytes, |b| b.wrapping_sub(b'0') < 10)
+}
+
+/// Whether a byte passes `test` (a test without branches): tested sixteen bytes at a time,
+/// without a branch per byte, for the checks that run on every line of a text.
+#[inline(always)]
+pub fn any_byte(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
     let chunks = bytes.chunks_exact(16);
     let rest = chunks.remainder();
     chunks
         .into_iter()
-        .any(|chunk| chunk.iter().fold(false, |any, b| any | digit(b)))
-        || rest.iter().any(digit)
+        .any(|chunk| chunk.iter().fold(false, |any, &b| any | test(b)))
+        || rest.iter().any(|&b| test(b))
 }
 
 /// The whitespace-separated words of ASCII text and how many of them hold a digit, in one pass
