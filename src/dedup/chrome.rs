@@ -10,6 +10,7 @@
 //! from its length, a word of letters and its ending alone, and its words are not looked up.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::clean::lines::{paragraphs, Piece};
@@ -66,7 +67,7 @@ fn table_row(f: &Features) -> bool {
 /// of figures that stand in columns or run on for three lines, not two lines with a figure
 /// each ("5H ago" over "Four shootings in 20 minutes leave 1 dead"). Long prose and plain
 /// sentences are no rows.
-fn in_tables(paragraphs: &[(Cow<'_, str>, Shape)]) -> Vec<bool> {
+fn in_tables(paragraphs: &[(&str, Shape)]) -> Vec<bool> {
     let mut out = vec![false; paragraphs.len()];
     let mut run: Vec<(&str, &Features)> = Vec::new();
     let mut start = 0;
@@ -76,7 +77,7 @@ fn in_tables(paragraphs: &[(Cow<'_, str>, Shape)]) -> Vec<bool> {
             paragraphs[start..]
                 .iter()
                 .map_while(|(joined, shape)| match shape {
-                    Shape::Counted(f) => Some((joined.as_ref(), f)),
+                    Shape::Counted(f) => Some((*joined, f)),
                     // No row, label or sparser row: a table ends before it.
                     Shape::LongProse { .. } | Shape::Sentence(_) => None,
                 }),
@@ -239,20 +240,39 @@ fn plain_sentence(text: &str) -> Option<usize> {
     plain.then_some(f.words)
 }
 
-/// A paragraph's text: its line as it stands, or its lines joined as the cleaner joins them.
-fn joined<'a>(text: &'a str, pieces: &[Piece]) -> Cow<'a, str> {
-    if let [piece] = pieces {
-        return Cow::Borrowed(&text[piece.start..piece.end]);
-    }
-    let len = pieces.iter().map(|p| p.end - p.start + 1).sum();
-    let mut joined = String::with_capacity(len);
-    for piece in pieces {
-        if piece.space_before {
-            joined.push(' ');
-        }
-        joined.push_str(&text[piece.start..piece.end]);
-    }
-    Cow::Owned(joined)
+/// The paragraphs' texts: a paragraph of one line as it stands in `text`, one of several lines
+/// joined as the cleaner joins them, into `joined` (one buffer for all, not a string each).
+fn paragraph_texts<'a>(
+    text: &'a str,
+    paragraphs: &[Vec<Piece>],
+    joined: &'a mut String,
+) -> Vec<&'a str> {
+    joined.clear();
+    // Where each paragraph is: `Ok` in `text`, `Err` in `joined`.
+    let ranges: Vec<Result<Range<usize>, Range<usize>>> = paragraphs
+        .iter()
+        .map(|pieces| {
+            if let [piece] = pieces.as_slice() {
+                return Ok(piece.start..piece.end);
+            }
+            let start = joined.len();
+            for piece in pieces {
+                if piece.space_before {
+                    joined.push(' ');
+                }
+                joined.push_str(&text[piece.start..piece.end]);
+            }
+            Err(start..joined.len())
+        })
+        .collect();
+    let joined: &'a String = joined;
+    ranges
+        .into_iter()
+        .map(|range| match range {
+            Ok(range) => &text[range],
+            Err(range) => &joined[range],
+        })
+        .collect()
 }
 
 /// Leaves its sentence open for the next paragraph to carry on: it ends unpunctuated and is
@@ -268,7 +288,7 @@ fn leaves_open(text: &str, ended: bool, long_or_figures: bool) -> bool {
 /// Which paragraphs are kept, and the words kept and left out, judged one by one from their
 /// shapes. A short paragraph that carries on a sentence (it starts in lower case, or follows a
 /// kept paragraph left open) is a piece of the body broken by a scraper, not a label.
-fn judge(paragraphs: &[(Cow<'_, str>, Shape)], chrome: &ChromeOptions) -> Vec<Verdict> {
+fn judge(paragraphs: &[(&str, Shape)], chrome: &ChromeOptions) -> Vec<Verdict> {
     let in_tables = in_tables(paragraphs);
     let mut verdicts = Vec::with_capacity(paragraphs.len());
     let mut open = false;
@@ -379,11 +399,7 @@ fn drop_teasers(verdicts: &mut [Verdict]) {
 
 /// The text of the kept paragraphs, one per line, or `None` when too little is chrome or too
 /// little body is left.
-fn kept_text(
-    paragraphs: &[(Cow<'_, str>, Shape)],
-    verdicts: &[Verdict],
-    len: usize,
-) -> Option<String> {
+fn kept_text(paragraphs: &[(&str, Shape)], verdicts: &[Verdict], len: usize) -> Option<String> {
     let words = |kept: bool| -> usize {
         verdicts
             .iter()
@@ -406,14 +422,12 @@ fn kept_text(
 /// one per line, or the whole text when too little is chrome or too little body is left.
 pub fn body(text: &str) -> Cow<'_, str> {
     let (lines, chrome) = options();
-    let paragraphs: Vec<(Cow<'_, str>, Shape)> = paragraphs(text, lines)
-        .iter()
-        .map(|pieces| {
-            let joined = joined(text, pieces);
-            let shape = Shape::of(&joined);
-            (joined, shape)
-        })
-        .collect();
+    let mut joined = String::with_capacity(text.len());
+    let paragraphs: Vec<(&str, Shape)> =
+        paragraph_texts(text, &paragraphs(text, lines), &mut joined)
+            .into_iter()
+            .map(|paragraph| (paragraph, Shape::of(paragraph)))
+            .collect();
     let verdicts = judge(&paragraphs, chrome);
     match kept_text(&paragraphs, &verdicts, text.len()) {
         Some(body) => Cow::Owned(body),
@@ -552,14 +566,12 @@ mod tests {
     /// [`body`] with every paragraph counted, none taken for long prose unread.
     fn counted_body(text: &str) -> Cow<'_, str> {
         let (lines, chrome) = options();
-        let paragraphs: Vec<(Cow<'_, str>, Shape)> = paragraphs(text, lines)
-            .iter()
-            .map(|pieces| {
-                let joined = joined(text, pieces);
-                let f = features(&joined);
-                (joined, Shape::Counted(f))
-            })
-            .collect();
+        let mut joined = String::new();
+        let paragraphs: Vec<(&str, Shape)> =
+            paragraph_texts(text, &paragraphs(text, lines), &mut joined)
+                .into_iter()
+                .map(|paragraph| (paragraph, Shape::Counted(features(paragraph))))
+                .collect();
         let verdicts = judge(&paragraphs, chrome);
         match kept_text(&paragraphs, &verdicts, text.len()) {
             Some(body) => Cow::Owned(body),

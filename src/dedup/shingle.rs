@@ -67,8 +67,12 @@ fn collapse_ascii_whitespace(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut start = 0;
     let ends = memchr::memchr3_iter(b'\n', b'\t', b'\r', bytes).chain(std::iter::once(bytes.len()));
+    // The double spaces of the whole text, searched once: a line's trimmed content holds one
+    // when one starts within it (a maximal run of spaces starts the match that finds it).
+    let mut doubles = double_space().find_iter(bytes).peekable();
     for end in ends {
         let line = &text[start..end];
+        let line_start = start;
         start = end + 1;
         let trimmed = line.trim_matches(' ');
         if trimmed.is_empty() {
@@ -77,7 +81,10 @@ fn collapse_ascii_whitespace(text: &str) -> Cow<'_, str> {
         if !out.is_empty() {
             out.push(' ');
         }
-        if double_space().find(trimmed.as_bytes()).is_none() {
+        let content_start = line_start + (trimmed.as_ptr() as usize - line.as_ptr() as usize);
+        while doubles.next_if(|&at| at < content_start).is_some() {}
+        let content_end = content_start + trimmed.len();
+        if doubles.peek().is_none_or(|&at| at >= content_end) {
             out.push_str(trimmed);
         } else {
             out.push_str(&collapse_unicode_whitespace(trimmed));
@@ -349,6 +356,10 @@ mod tests {
             "a \x0b b",
             "\tq\t",
             "p\n  \n  q  r \n",
+            "a  \n  b   c\n d  ",
+            "  a b  \tc  d\re",
+            "   ",
+            "x \n  y  z   \n\n w",
         ] {
             assert_eq!(
                 collapse_ascii_whitespace(text),
