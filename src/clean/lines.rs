@@ -46,6 +46,21 @@ struct Line<'a> {
     standalone: OnceCell<bool>,
     /// Whether the line is a row of figures ([`figures`]), once asked.
     figures: OnceCell<bool>,
+    /// Whether the line ends a sentence ([`ends`]), once asked.
+    ends: OnceCell<bool>,
+    /// Whether the line is a list item ([`list_item`]), once asked.
+    list_item: OnceCell<bool>,
+}
+
+/// Whether the line ends a sentence: asked of each line by the width's estimate and by the
+/// joins of both lines around it, so the answer is kept.
+fn ends(line: &Line) -> bool {
+    *line.ends.get_or_init(|| ends_sentence(line.text))
+}
+
+/// Whether the line is an item of a list, kept as [`ends`] is.
+fn list_item(line: &Line) -> bool {
+    *line.list_item.get_or_init(|| is_list_item(line.text))
 }
 
 /// A row of a table of figures: asked of a line by the width's estimate and by the joins.
@@ -80,6 +95,8 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
             blank: line.is_blank(),
             standalone: OnceCell::new(),
             figures: OnceCell::new(),
+            ends: OnceCell::new(),
+            list_item: OnceCell::new(),
         }
     }));
     out
@@ -110,8 +127,8 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<Wrapped> {
         .filter(|l| {
             l.chars * 10 >= width * 7
                 && l.chars <= width + width / 10 + 2
-                && !ends_sentence(l.text)
-                && !is_list_item(l.text)
+                && !ends(l)
+                && !list_item(l)
                 && !figures(l)
         })
         .count();
@@ -124,11 +141,11 @@ fn wrap_width(lines: &[Line], options: &LineOptions) -> Option<Wrapped> {
             let (a, b) = (&pair[0], &pair[1]);
             a.chars * 10 >= width * 3
                 && a.chars <= width + width / 10 + 2
-                && !ends_sentence(a.text)
+                && !ends(a)
                 && !a.text.ends_with(':')
-                && !is_list_item(a.text)
+                && !list_item(a)
                 && !b.blank
-                && !is_list_item(b.text)
+                && !list_item(b)
                 && runs_on_plainly(a, b)
         })
         .count();
@@ -325,8 +342,7 @@ fn inline_break(lines: &[Line], k: usize, wrapped: bool) -> bool {
     let (Some(a), Some(b)) = (lines.get(k), lines.get(k + 1)) else {
         return false;
     };
-    if a.blank || b.blank || ends_sentence(a.text) || a.text.ends_with(':') || is_list_item(b.text)
-    {
+    if a.blank || b.blank || ends(a) || a.text.ends_with(':') || list_item(b) {
         return false;
     }
     // A quoted title set apart: the line before opens the quotation after words of its
@@ -409,10 +425,10 @@ fn indented_wrap(a: &Line, b: &Line, width: usize) -> bool {
         && !a.blank
         && !b.blank
         && b.indent == 0
-        && (!ends_sentence(a.text) || b.text.chars().next().is_some_and(char::is_lowercase))
+        && (!ends(a) || b.text.chars().next().is_some_and(char::is_lowercase))
         && !a.text.ends_with(':')
-        && !is_list_item(a.text)
-        && !is_list_item(b.text)
+        && !list_item(a)
+        && !list_item(b)
         && !(figures(a) && figures(b))
 }
 
@@ -423,12 +439,9 @@ fn indented_wrap(a: &Line, b: &Line, width: usize) -> bool {
 /// off-the-run 9-1/4 pct / Treasury bonds of 2016.").
 fn runs_on_flush(a: &Line, b: &Line) -> bool {
     let lower = b.text.chars().next().is_some_and(char::is_lowercase);
-    (!ends_sentence(a.text) || lower)
+    (!ends(a) || lower)
         && !a.text.ends_with(':')
-        && (!(figures(a) && figures(b))
-            || lower
-            || ends_on_function_word(a.text)
-            || ends_sentence(b.text))
+        && (!(figures(a) && figures(b)) || lower || ends_on_function_word(a.text) || ends(b))
 }
 
 /// Text hard-wrapped at `width` characters, and the decisions that depend on the width.
@@ -506,10 +519,9 @@ impl Wrapped {
         let (a, b) = (&block[k], &block[k + 1]);
         let w = self.width;
         // "- " after a full line that stops mid-sentence is a wrapped dash, not a list item.
-        let list_item = is_list_item(b.text)
-            && (is_list_item(a.text)
-                || !(self.full(a) && !ends_sentence(a.text) && !a.text.ends_with(':')));
-        if list_item || standalone(a) || standalone(b) || self.overlong(a) || self.overlong(b) {
+        let item =
+            list_item(b) && (list_item(a) || !(self.full(a) && !ends(a) && !a.text.ends_with(':')));
+        if item || standalone(a) || standalone(b) || self.overlong(a) || self.overlong(b) {
             false
         } else if self.flush_wrap && (b.indent > 0 || runs_on_flush(a, b)) {
             // In copy that indents its paragraphs, an indented line opens a paragraph or a row
@@ -517,9 +529,9 @@ impl Wrapped {
             // whatever its shape ("Reporting members of the National / Soybean Processors
             // Association (NSPA) crushed 21,782,929").
             b.indent == 0
-        } else if ends_sentence(a.text) {
+        } else if ends(a) {
             // After a sentence end, a short unpunctuated line is a label or a new start.
-            let short_label = !self.full(b) && !ends_sentence(b.text);
+            let short_label = !self.full(b) && !ends(b);
             // Had the next line continued this paragraph, its first word would have been
             // put on this line when it fitted.
             let first_word = b
@@ -545,7 +557,7 @@ impl Wrapped {
             // pct and").
             let row = row_like(a.text) && !runs_on(a.text, b.text);
             let table_after = figures(b)
-                && !ends_sentence(b.text)
+                && !ends(b)
                 && !ends_on_function_word(b.text)
                 && !ends_on_function_word(a.text);
             !(b.text.chars().next().is_some_and(char::is_uppercase) && (row || table_after))
@@ -577,15 +589,11 @@ impl Wrapped {
         let Some(next) = block.get(idx + 1) else {
             return false;
         };
-        if !(after_break
-            && d.chars * 10 < self.width * 4
-            && self.full(next)
-            && !is_list_item(next.text))
-        {
+        if !(after_break && d.chars * 10 < self.width * 4 && self.full(next) && !list_item(next)) {
             return false;
         }
         let words = d.text.split_whitespace().count();
-        if words > 4 || ends_sentence(d.text) || standalone(d) {
+        if words > 4 || ends(d) || standalone(d) {
             return false;
         }
         let continues_lower = next.text.chars().next().is_some_and(char::is_lowercase);
