@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use super::bylines::byline_of;
 use super::{regex, Pattern};
 use crate::clean::shape::comments::has_time;
-use crate::clean::shape::tables::any_byte;
+use crate::clean::shape::tables::{any_byte, year};
 use crate::text::lexicon::{month_forms, ordinal_suffixes, weekday_forms, weekdays};
 use crate::text::words::{count_words, words};
 
@@ -105,23 +105,12 @@ pub fn stamps_date_of(text: &str) -> Option<String> {
     let dated = |part: &str| {
         count_words(part) <= MAX_STAMP_WORDS
             && words(part).any(|w| month_forms().contains_ignore_ascii_case(w.text(part)))
-            && (has_year(part) || has_time(part))
+            && (words(part).any(|w| year(w.text(part))) || has_time(part))
     };
     if parts.len() < 2 || !parts.iter().all(|p| dated(p) || byline_of(p).is_some()) {
         return None;
     }
     parts.iter().find(|p| dated(p)).map(|p| p.to_string())
-}
-
-/// A year of the last two centuries in the text, as a word of its own.
-fn has_year(text: &str) -> bool {
-    words(text).any(|w| {
-        let word = w.text(text);
-        word.len() == 4
-            && (word.starts_with("19") || word.starts_with("20"))
-            && w.ascii_digit
-            && word.bytes().all(|b| b.is_ascii_digit())
-    })
 }
 
 /// The longest line of stamps, and the most words of one dated part of it.

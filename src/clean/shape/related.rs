@@ -89,6 +89,9 @@ fn opens_like_a_label(text: &str) -> bool {
     }
 }
 
+/// The marks between a label and what it labels (as the pattern reads them).
+const SEPARATORS: [char; 4] = [':', '»', '›', '|'];
+
 /// The bytes from a paragraph's start a label and its separator end within (the longest label,
 /// "das könnte Sie auch interessieren:", with room for a bullet and spaces).
 const LABEL_HEAD_BYTES: usize = 64;
@@ -104,7 +107,7 @@ fn tag_list(text: &str) -> bool {
     let Some((label, rest)) = text.trim_start().split_once(char::is_whitespace) else {
         return false;
     };
-    let label = label.trim_end_matches([':', '»', '›', '|']);
+    let label = label.trim_end_matches(SEPARATORS);
     label.len() <= MAX_TAG_LABEL_BYTES
         && tag_label(label)
         && rest.matches(',').count() + 1 >= MIN_TAGS
@@ -116,10 +119,7 @@ const MIN_TAGS: usize = 3;
 
 /// Only a label of topics ("Tags", "Filed Under:").
 fn tag_label_alone(text: &str) -> bool {
-    let label = text
-        .trim()
-        .trim_end_matches([':', '»', '›', '|'])
-        .trim_end();
+    let label = text.trim().trim_end_matches(SEPARATORS).trim_end();
     label.len() <= MAX_TAG_LABEL_BYTES && tag_label(label)
 }
 

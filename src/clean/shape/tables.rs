@@ -137,7 +137,7 @@ pub fn date_stamp(text: &str) -> bool {
 }
 
 /// A year of the last two centuries, "1987", "2015".
-fn year(word: &str) -> bool {
+pub fn year(word: &str) -> bool {
     word.len() == 4
         && word.bytes().all(|b| b.is_ascii_digit())
         && (word.starts_with("19") || word.starts_with("20"))
