@@ -140,8 +140,10 @@ impl Edges<'_> {
     /// a learned template.
     fn subheading(&self, rows: &[usize], w: usize) -> bool {
         let f = &self.paras[rows[w]].feat;
-        // A line of a template learned from the source is the site's, however it reads.
+        // A line of a template learned from the source, or a link to another story ("… [VIDEO]"
+        // after another such link), is the site's, however it reads.
         !self.layout.template_hit[rows[w]]
+            && !related_link(self.paras[rows[w]].text())
             && w > 0
             && (self.layout.class[rows[w - 1]] != Class::Bad
                 || related_link(self.paras[rows[w - 1]].text()))
@@ -443,6 +445,12 @@ mod tests {
         ] {
             assert!(text.contains(kept), "{kept}: {text}");
         }
+        // Not a link to another story after another one.
+        let page = format!(
+            "{ARTICLE}Lakers vs Nets: a final decision amid the turmoil [VIDEO]\n\n\
+             Hong Kong 'threatened with intervention' [REACTION]\n\n{MORE}"
+        );
+        assert!(!cleaned(&page).contains("REACTION"));
         // Not a label in capitals or with an interface word.
         let page = format!("{ARTICLE}SHARE THIS ARTICLE\n\n{MORE}");
         assert!(!cleaned(&page).contains("SHARE"));
